@@ -1,0 +1,49 @@
+# kgraph — two commands from a fresh clone:  make demo   and   make test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+EXAMPLE_QUERY := MATCH (a:Person)-[r]->(b:Person) RETURN a.name AS subject, type(r) AS relation, b.name AS object ORDER BY relation
+
+.PHONY: demo test lint unit bench bench-carb bench-ingest neo4j-start neo4j-stop clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[model,dev]'
+	@touch $(STAMP)
+
+## demo: set up, ingest examples/ into the embedded store, show a summary and a query
+demo: $(STAMP)
+	$(BIN)/kgraph ingest examples/
+	$(BIN)/kgraph query "$(EXAMPLE_QUERY)"
+
+## test: lint, then the whole suite (starts a local Neo4j when NEO4J_URI is not set)
+test: $(STAMP) lint
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+## unit: the tests that need no server
+unit: $(STAMP)
+	$(BIN)/pytest -q -m "not neo4j"
+
+bench-carb: $(STAMP)
+	$(BIN)/python benchmarks/carb.py
+
+bench-ingest: $(STAMP)
+	$(BIN)/python benchmarks/ingest.py
+
+bench: bench-carb bench-ingest
+
+neo4j-start: $(STAMP)
+	$(BIN)/kgraph neo4j start
+
+neo4j-stop: $(STAMP)
+	$(BIN)/kgraph neo4j stop
+
+clean:
+	rm -rf $(VENV) kgraph-data .pytest_cache .mypy_cache .ruff_cache

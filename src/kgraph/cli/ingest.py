@@ -1,0 +1,197 @@
+"""``kgraph ingest`` and ``kgraph extract``: articles in, relations out."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from kgraph.cli import options as opt
+from kgraph.cli.output import reporting
+from kgraph.cli.progress import IngestProgress
+from kgraph.cli.state import State
+from kgraph.cli.stores import StoreChoice, open_store
+from kgraph.config import default_n_process
+from kgraph.errors import ConfigError
+from kgraph.models import ArticleResult, IngestSummary
+from kgraph.pipeline import Analyzer
+from kgraph.pipeline import extract as extract_articles
+from kgraph.pipeline import ingest as ingest_articles
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def summary_text(summary: IngestSummary, where: str) -> str:
+    """The human summary printed after an ingest."""
+    rate = summary.words / summary.seconds if summary.seconds > 0 else 0.0
+    return "\n".join(
+        [
+            f"Articles:  {summary.articles_read:,} read — {summary.articles_new:,} new, "
+            f"{summary.articles_updated:,} updated, {summary.articles_unchanged:,} unchanged, "
+            f"{summary.articles_failed:,} failed",
+            f"Entities:  {summary.entities_new:,} new, {summary.entities_total:,} in the graph",
+            f"Relations: {summary.relations_new:,} new, {summary.relations_total:,} in the graph "
+            f"({_plural(summary.claims_written, 'claim')} written)",
+            f"Time:      {summary.seconds:.1f} s ({rate:,.0f} words/s) -> {where}",
+        ]
+    )
+
+
+def summary_json(summary: IngestSummary, where: str) -> str:
+    data = {k: getattr(summary, k) for k in IngestSummary.__dataclass_fields__}
+    data["store"] = where
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _stdin_if_needed(paths: list[str]) -> TextIO | None:
+    return sys.stdin if "-" in paths else None
+
+
+def ingest(
+    ctx: typer.Context,
+    paths: opt.PathsArg,
+    store: opt.StoreOpt = None,
+    neo4j: opt.Neo4jOpt = False,
+    neo4j_uri: opt.Neo4jUriOpt = None,
+    neo4j_user: opt.Neo4jUserOpt = None,
+    neo4j_database: opt.Neo4jDatabaseOpt = None,
+    model: opt.ModelOpt = None,
+    batch_size: opt.BatchSizeOpt = 64,
+    processes: opt.ProcessesOpt = None,
+    quiet: opt.QuietOpt = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Read articles, extract who-did-what-to-whom relations and merge them into the graph.
+
+    Re-ingesting unchanged articles does nothing; a changed article replaces its evidence.
+    Exit code 1 if any input could not be read.
+
+    Example:  kgraph ingest examples/   (or: cat news.jsonl | kgraph ingest -)
+    """
+    state = State.of(ctx)
+    with reporting(state.debug):
+        choice = StoreChoice(store, neo4j, neo4j_uri, neo4j_user, neo4j_database)
+        analyzer = Analyzer(
+            model, batch_size=batch_size, n_process=processes or default_n_process()
+        )
+        graph_store = open_store(choice, writable=True)
+        try:
+            with IngestProgress(quiet=quiet) as progress:
+                summary = ingest_articles(
+                    paths,
+                    graph_store,
+                    analyzer,
+                    stdin=_stdin_if_needed(paths),
+                    on_event=progress,
+                )
+        finally:
+            graph_store.close()
+        if as_json:
+            typer.echo(summary_json(summary, graph_store.description))
+        elif not quiet:
+            typer.echo(summary_text(summary, graph_store.description))
+        if summary.articles_failed:
+            raise typer.Exit(1)
+
+
+def _result_lines(result: ArticleResult) -> list[str]:
+    lines = []
+    for claim in result.claims:
+        subject = result.entities[claim.subject_key]
+        obj = result.entities[claim.object_key]
+        record = {
+            "article": result.article.id,
+            "subject": subject.name,
+            "subject_type": subject.type,
+            "relation": claim.relation,
+            "object": obj.name,
+            "object_type": obj.type,
+            "predicate": claim.predicate,
+            "subject_text": claim.subject_text,
+            "object_text": claim.object_text,
+            "context": list(claim.context),
+            "negated": claim.negated,
+            "modality": claim.modality,
+            "attribution": claim.attribution,
+            "confidence": claim.confidence,
+            "sentence": claim.sentence,
+            "start": claim.start,
+            "end": claim.end,
+        }
+        lines.append(json.dumps(record, ensure_ascii=False))
+    return lines
+
+
+def extract(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, directories or - for stdin.", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl (resolved relations) or carb.")
+    ] = "jsonl",
+    lines: Annotated[
+        Path | None,
+        typer.Option(
+            "--lines",
+            help="With --format carb: a file of pre-tokenised sentences, "
+            "one per line, each its own document.",
+            show_default=False,
+        ),
+    ] = None,
+    model: opt.ModelOpt = None,
+    batch_size: opt.BatchSizeOpt = 64,
+    processes: opt.ProcessesOpt = None,
+    quiet: opt.QuietOpt = False,
+) -> None:
+    """Print the relations found in articles as JSON lines; nothing is stored.
+
+    Example:  kgraph extract examples/unn-2025-12-25-putin-kim.txt
+    Example:  kgraph extract --format carb --lines sentences.txt > predictions.tsv
+    """
+    state = State.of(ctx)
+    with reporting(state.debug):
+        if output_format == "carb":
+            _extract_carb(lines, model)
+            return
+        if output_format != "jsonl":
+            raise ConfigError(f"unknown --format {output_format!r}", "use jsonl or carb")
+        if not paths:
+            raise ConfigError("give at least one path (or - for stdin)")
+        analyzer = Analyzer(model, batch_size=batch_size, n_process=processes or 1)
+        with IngestProgress(quiet=quiet) as progress:
+            failed = 0
+
+            def on_event(event):  # type: ignore[no-untyped-def]
+                nonlocal failed
+                failed += event.kind == "error"
+                progress(event)
+
+            for result in extract_articles(
+                paths, analyzer, stdin=_stdin_if_needed(paths), on_event=on_event
+            ):
+                for line in _result_lines(result):
+                    typer.echo(line)
+        if failed:
+            raise typer.Exit(1)
+
+
+def _extract_carb(lines: Path | None, model: str | None) -> None:
+    from kgraph.extract.carb import carb_lines
+    from kgraph.nlp import load_model
+
+    if lines is None:
+        raise ConfigError("--format carb needs --lines FILE")
+    try:
+        sentences = lines.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"{lines}: cannot read ({exc.strerror})") from None
+    out = sys.stdout
+    for line in carb_lines(load_model(model), (s for s in sentences if s.strip())):
+        out.write(line + "\n")

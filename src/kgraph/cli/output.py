@@ -1,0 +1,143 @@
+"""The one place the CLI writes results: tables, JSON and CSV, and one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kgraph.errors import KGraphError
+from kgraph.models import NodeValue, PathValue, QueryResult, RelationshipValue
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def err_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def jsonable(value: Any) -> Any:
+    """Query values as plain JSON data (nodes and relationships as maps)."""
+    if isinstance(value, NodeValue):
+        return {
+            "id": value.id,
+            "labels": list(value.labels),
+            "properties": jsonable(value.properties),
+        }
+    if isinstance(value, RelationshipValue):
+        return {
+            "id": value.id,
+            "type": value.type,
+            "start": value.start,
+            "end": value.end,
+            "properties": jsonable(value.properties),
+        }
+    if isinstance(value, PathValue):
+        return {
+            "nodes": [jsonable(n) for n in value.nodes],
+            "relationships": [jsonable(r) for r in value.relationships],
+        }
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def _short_props(props: dict[str, Any]) -> str:
+    shown = {k: props[k] for k in ("name", "title", "key", "id") if k in props}
+    items = shown or dict(list(props.items())[:2])
+    return (
+        "{" + ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in items.items()) + "}"
+    )
+
+
+def text(value: Any) -> str:
+    """A compact human rendering of one value, Cypher-shell style."""
+    if isinstance(value, NodeValue):
+        return f"(:{':'.join(value.labels)} {_short_props(value.properties)})"
+    if isinstance(value, RelationshipValue):
+        return f"[:{value.type} {_short_props(value.properties)}]"
+    if isinstance(value, PathValue):
+        parts = [text(value.nodes[0])]
+        for rel, node in zip(value.relationships, value.nodes[1:], strict=True):
+            parts.append(f"-{text(rel)}->{text(node)}")
+        return "".join(parts)
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return value
+    return json.dumps(jsonable(value), ensure_ascii=False)
+
+
+def write_result(result: QueryResult, fmt: Format, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    if fmt is Format.json:
+        write_json_rows(result.columns, result.rows, out)
+    elif fmt is Format.csv:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(result.columns)
+        for row in result.rows:
+            writer.writerow([text(v) if not isinstance(v, str) else v for v in row])
+    else:
+        table = Table(*result.columns, show_lines=False, header_style="bold")
+        for row in result.rows:
+            table.add_row(*(text(v) for v in row))
+        console = Console(file=out, highlight=False, soft_wrap=False)
+        console.print(table)
+        console.print(f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}")
+
+
+def write_json_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: TextIO) -> None:
+    """Stream a JSON array of objects, one row at a time."""
+    out.write("[")
+    for i, row in enumerate(rows):
+        obj = {c: jsonable(v) for c, v in zip(columns, row, strict=True)}
+        out.write(("," if i else "") + "\n  " + json.dumps(obj, ensure_ascii=False))
+    out.write("\n]\n" if columns else "]\n")
+
+
+def error_line(exc: BaseException) -> str:
+    """One line for the user; never multi-line, never a traceback."""
+    message = str(exc).replace("\n", " ").strip()
+    return f"Error: {message}" if message else f"Error: {type(exc).__name__}"
+
+
+@contextmanager
+def reporting(debug: bool = False) -> Iterator[None]:
+    """Turn kgraph errors into one line on stderr and a non-zero exit code."""
+    try:
+        yield
+    except KGraphError as exc:
+        if debug:
+            raise
+        err_console().print(error_line(exc), markup=False)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        err_console().print("Interrupted.", markup=False)
+        raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:
+        if debug:
+            raise
+        err_console().print(
+            f"{error_line(exc)} (unexpected {type(exc).__name__}; rerun with --debug "
+            "for the traceback)",
+            markup=False,
+        )
+        raise typer.Exit(1) from None

@@ -1,0 +1,71 @@
+"""The ingest progress bar and per-article error lines (stderr)."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from kgraph.cli.output import err_console, error_line
+from kgraph.pipeline import Event
+
+
+class RateColumn(TextColumn):
+    """Articles per second."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+
+    def render(self, task):  # type: ignore[no-untyped-def]
+        speed = task.finished_speed or task.speed
+        return super().render(task) if speed is None else f"{speed:,.1f} articles/s"
+
+
+class IngestProgress:
+    """Shows progress unless quiet; always reports errors, one line each."""
+
+    def __init__(self, *, quiet: bool, total: int | None = None) -> None:
+        self.console = err_console()
+        self.quiet = quiet
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            RateColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=self.console,
+            disable=quiet or not self.console.is_terminal,
+            transient=True,
+        )
+        self._task = self._progress.add_task("ingesting", total=total)
+
+    def __enter__(self) -> IngestProgress:
+        self._progress.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._progress.stop()
+
+    def __call__(self, event: Event) -> None:
+        if event.kind == "error" and event.error is not None:
+            self._progress.console.print(error_line(event.error), markup=False)
+            self._progress.advance(self._task)
+        elif event.kind in ("done", "skipped"):
+            self._progress.advance(self._task)

@@ -1,0 +1,54 @@
+"""Choosing and opening the store a command works on, from flags and environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kgraph.config import DEFAULT_STORE, Neo4jSettings
+from kgraph.store.base import GraphStore
+from kgraph.store.local import LocalStore
+
+
+@dataclass(frozen=True, slots=True)
+class StoreChoice:
+    """The store flags of one command."""
+
+    store: Path | None = None
+    neo4j: bool = False
+    uri: str | None = None
+    user: str | None = None
+    database: str | None = None
+
+    @property
+    def uses_neo4j(self) -> bool:
+        """Neo4j when asked for, or when a URI is configured and no --store path is given."""
+        return self.neo4j or (self.uri is not None and self.store is None)
+
+
+def neo4j_settings(choice: StoreChoice) -> Neo4jSettings:
+    """Connection settings: flags, then NEO4J_* variables, then the local server's."""
+    from kgraph import server
+
+    password = os.environ.get("NEO4J_PASSWORD") or None
+    uri = choice.uri
+    if uri is None or password is None:
+        local = server.local_credentials(server.ServerConfig.from_env())
+        if local is not None and (uri is None or uri == local[0]):
+            uri, password = local[0], password or local[2]
+    return Neo4jSettings(
+        uri=uri or "bolt://127.0.0.1:7687",
+        user=choice.user or "neo4j",
+        password=password,
+        database=choice.database,
+    )
+
+
+def open_store(choice: StoreChoice, *, writable: bool = False) -> GraphStore:
+    """The embedded store (default) or Neo4j, ready to use."""
+    if choice.uses_neo4j:
+        from kgraph.store.neo4j import Neo4jStore
+
+        return Neo4jStore(neo4j_settings(choice))
+    return LocalStore(choice.store or DEFAULT_STORE, writable=writable)

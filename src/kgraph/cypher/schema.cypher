@@ -1,0 +1,32 @@
+// kgraph graph model: constraints and indexes, applied by kgraph on first use of a
+// Neo4j database (statements are separated by semicolons; each is idempotent).
+//
+// (:Article {id, title, url, source, author, published, tags, text_sha256, extractor, ingested_at})
+// (:Entity:<Person|Organization|Place|Group|Event|Concept> {key, name, type, aliases, titles, mentions})
+// (:Entity)-[:<PREDICATE> {count, articles, first_seen, last_seen, confidence, negated}]->(:Entity)
+// (:Claim {id, article_id, subject_key, relation, object_key, predicate, subject_text,
+//          object_text, context, sentence, start, end, negated, modality, attribution,
+//          confidence, extractor})
+// (:Claim)-[:SUBJECT]->(:Entity), (:Claim)-[:OBJECT]->(:Entity), (:Claim)-[:SUPPORTED_BY]->(:Article)
+// (:Article)-[:MENTIONS {count, names, titles}]->(:Entity)
+
+CREATE CONSTRAINT kgraph_entity_key IF NOT EXISTS
+FOR (e:Entity) REQUIRE e.key IS UNIQUE;
+
+CREATE CONSTRAINT kgraph_article_id IF NOT EXISTS
+FOR (a:Article) REQUIRE a.id IS UNIQUE;
+
+CREATE CONSTRAINT kgraph_claim_id IF NOT EXISTS
+FOR (c:Claim) REQUIRE c.id IS UNIQUE;
+
+CREATE INDEX kgraph_claim_fact IF NOT EXISTS
+FOR (c:Claim) ON (c.subject_key, c.relation, c.object_key);
+
+CREATE INDEX kgraph_claim_article IF NOT EXISTS
+FOR (c:Claim) ON (c.article_id);
+
+CREATE INDEX kgraph_entity_name IF NOT EXISTS
+FOR (e:Entity) ON (e.name);
+
+CREATE INDEX kgraph_article_sha IF NOT EXISTS
+FOR (a:Article) ON (a.text_sha256);

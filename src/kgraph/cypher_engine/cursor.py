@@ -1,0 +1,88 @@
+"""Token cursor: look-ahead, keyword matching and error reporting shared by the parsers."""
+
+from __future__ import annotations
+
+from kgraph.cypher_engine.lexer import MAX_INT, Token, TokenKind, syntax_error
+from kgraph.errors import CypherSyntaxError
+
+
+class TokenCursor:
+    """A position in a token list, with helpers that raise positioned syntax errors."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.pos = 0
+
+    def peek(self, ahead: int = 0) -> Token:
+        index = min(self.pos + ahead, len(self.tokens) - 1)
+        return self.tokens[index]
+
+    def advance(self) -> Token:
+        token = self.peek()
+        if token.kind is not TokenKind.EOF:
+            self.pos += 1
+        return token
+
+    @property
+    def last_end(self) -> int:
+        """End offset of the most recently consumed token."""
+        return self.tokens[self.pos - 1].end if self.pos else 0
+
+    def at_symbol(self, *symbols: str, ahead: int = 0) -> bool:
+        token = self.peek(ahead)
+        return token.kind is TokenKind.SYMBOL and token.value in symbols
+
+    def at_keyword(self, *words: str, ahead: int = 0) -> bool:
+        token = self.peek(ahead)
+        return any(token.is_keyword(word) for word in words)
+
+    def at_name(self, ahead: int = 0) -> bool:
+        return self.peek(ahead).kind in (TokenKind.IDENT, TokenKind.QUOTED)
+
+    def accept_symbol(self, symbol: str) -> bool:
+        if self.at_symbol(symbol):
+            self.pos += 1
+            return True
+        return False
+
+    def accept_keyword(self, *words: str) -> bool:
+        """Consume the keyword sequence ``words`` if it is next (all or nothing)."""
+        if all(self.at_keyword(word, ahead=i) for i, word in enumerate(words)):
+            self.pos += len(words)
+            return True
+        return False
+
+    def expect_symbol(self, symbol: str) -> Token:
+        if not self.at_symbol(symbol):
+            raise self.error(f"'{symbol}'")
+        return self.advance()
+
+    def expect_keyword(self, *words: str) -> None:
+        if not self.accept_keyword(*words):
+            raise self.error(" ".join(words))
+
+    def expect_name(self, what: str) -> str:
+        """An identifier (quoted or not) used as a variable, label, key or alias."""
+        if not self.at_name():
+            raise self.error(what)
+        return str(self.advance().value)
+
+    def expect_int(self, what: str) -> int:
+        token = self.peek()
+        if token.kind is not TokenKind.INT:
+            raise self.error(what)
+        self.advance()
+        value = int(token.value)
+        if value > MAX_INT:
+            raise syntax_error(self.text, token.start, f"Integer {value} is too large")
+        return value
+
+    def error(self, expected: str, token: Token | None = None) -> CypherSyntaxError:
+        """``Invalid input 'X' (line, column): expected ...`` for the current token."""
+        token = token or self.peek()
+        if token.kind is TokenKind.EOF:
+            found = "Unexpected end of input"
+        else:
+            found = f"Invalid input '{self.text[token.start : token.end]}'"
+        return syntax_error(self.text, token.start, f"{found}: expected {expected}")

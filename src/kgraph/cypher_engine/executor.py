@@ -1,0 +1,132 @@
+"""The clause pipeline: rows flow lazily from clause to clause as generators.
+
+Laziness lets ``LIMIT`` stop a large MATCH early; only ORDER BY, aggregation and DISTINCT
+hold rows in memory.  Everything is compiled before the first row is produced, so errors
+such as a missing parameter surface before any work is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from typing import Any
+
+import networkx as nx
+
+from kgraph.cypher_engine import ast
+from kgraph.cypher_engine.astutil import pattern_variables, walk
+from kgraph.cypher_engine.compare import group_key
+from kgraph.cypher_engine.expressions import ExpressionCompiler
+from kgraph.cypher_engine.graphview import GraphView
+from kgraph.cypher_engine.patterns import Compilers, PatternMatcher
+from kgraph.cypher_engine.projection import Projector
+from kgraph.cypher_engine.semantics import Scope, output_scope
+from kgraph.cypher_engine.values import Row
+from kgraph.errors import QueryError
+from kgraph.models import QueryResult
+
+
+def _normalise(value: Any) -> Any:
+    """Parameter values as Cypher values: tuples become lists, map keys strings."""
+    if isinstance(value, list | tuple):
+        return [_normalise(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _normalise(v) for k, v in value.items()}
+    return value
+
+
+class Executor:
+    """Runs validated queries against one graph with one set of parameters."""
+
+    def __init__(self, graph: nx.MultiDiGraph, params: Mapping[str, Any] | None) -> None:
+        self.view = GraphView(graph)
+        self.params = {str(k): _normalise(v) for k, v in (params or {}).items()}
+        self.compiler = ExpressionCompiler(self.view, self.params, self._part_matcher)
+        self.compilers = Compilers(self.compiler.compile, self.compiler.compile_predicate)
+
+    def _part_matcher(self, part: ast.PatternPart) -> Callable[[Row], Iterator[Row]]:
+        return PatternMatcher(self.view, (part,), self.compilers)
+
+    def run(self, query: ast.Query) -> QueryResult:
+        self._check_parameters(query)
+        columns: list[str] = []
+        rows: list[list[Any]] = []
+        for part in query.parts:
+            columns, part_rows = self._run_single(part)
+            rows.extend(part_rows)
+        if len(query.parts) > 1 and not query.union_all:
+            rows = _distinct_rows(rows)
+        return QueryResult(columns, [[self.view.export(v) for v in row] for row in rows])
+
+    def _check_parameters(self, query: ast.Query) -> None:
+        names = {node.name for node in walk(query) if isinstance(node, ast.Parameter)}
+        missing = sorted(names - self.params.keys())
+        if missing:
+            raise QueryError(
+                "Expected parameter(s): " + ", ".join(missing),
+                "pass them with --param name=value",
+            )
+
+    def _run_single(self, query: ast.SingleQuery) -> tuple[list[str], list[list[Any]]]:
+        rows: Iterable[Row] = [{}]
+        scope: Scope = frozenset()
+        for clause in query.clauses:
+            if isinstance(clause, ast.Return):
+                projector = Projector(clause.projection, scope, self.compiler)
+                names = projector.names
+                return names, [[row[name] for name in names] for row in projector.run(rows)]
+            rows = self._apply(clause, rows, scope)
+            scope = output_scope(clause, scope)
+        raise QueryError("the query does not end with RETURN")
+
+    def _apply(self, clause: ast.Clause, rows: Iterable[Row], scope: Scope) -> Iterable[Row]:
+        if isinstance(clause, ast.Match):
+            return self._match(clause, rows)
+        if isinstance(clause, ast.Unwind):
+            return self._unwind(clause, rows)
+        assert isinstance(clause, ast.With)
+        projected = Projector(clause.projection, scope, self.compiler).run(rows)
+        if clause.where is None:
+            return projected
+        keep = self.compiler.compile_predicate(clause.where)
+        return (row for row in projected if keep(row))
+
+    def _match(self, clause: ast.Match, rows: Iterable[Row]) -> Iterator[Row]:
+        matcher = PatternMatcher(self.view, clause.pattern, self.compilers, clause.where)
+        keep = self.compiler.compile_predicate(clause.where) if clause.where else None
+        new_vars = pattern_variables(clause.pattern)
+
+        def generate() -> Iterator[Row]:
+            for row in rows:
+                found = False
+                for match in matcher(row):
+                    if keep is None or keep(match):
+                        found = True
+                        yield match
+                if clause.optional and not found:
+                    yield {**row, **{name: None for name in new_vars if name not in row}}
+
+        return generate()
+
+    def _unwind(self, clause: ast.Unwind, rows: Iterable[Row]) -> Iterator[Row]:
+        evaluate, name = self.compiler.compile(clause.expression), clause.variable
+
+        def generate() -> Iterator[Row]:
+            for row in rows:
+                value = evaluate(row)
+                if value is None:
+                    continue
+                for item in value if isinstance(value, list | tuple) else [value]:
+                    yield {**row, name: item}
+
+        return generate()
+
+
+def _distinct_rows(rows: list[list[Any]]) -> list[list[Any]]:
+    seen: set[Hashable] = set()
+    result: list[list[Any]] = []
+    for row in rows:
+        key = tuple(group_key(v) for v in row)
+        if key not in seen:
+            seen.add(key)
+            result.append(row)
+    return result

@@ -1,0 +1,145 @@
+"""Read access to the networkx graph for one query execution, with lazy indexes.
+
+The indexes (label -> node ids, (label, key) -> value -> node ids) are built on first use
+and live only as long as the execution, so a graph changed between queries is never
+answered from a stale index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator
+from typing import Any
+
+import networkx as nx
+
+from kgraph.cypher_engine.compare import group_key
+from kgraph.cypher_engine.values import NodeRef, PathRef, RelRef
+from kgraph.models import NodeValue, PathValue, RelationshipValue
+
+Hop = tuple[RelRef, str]
+
+
+def _labels_of(data: dict[str, Any]) -> tuple[str, ...]:
+    labels = data.get("labels") or ()
+    return (labels,) if isinstance(labels, str) else tuple(labels)
+
+
+def _plain(value: Any) -> Any:
+    """Stored property values as Cypher values (tuples become lists), copied."""
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class GraphView:
+    """The graph as the executor sees it: labels, properties, adjacency, indexes."""
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.graph = graph
+        self._nodes: Any = graph.nodes
+        self._label_index: dict[str, list[str]] | None = None
+        self._property_index: dict[tuple[str | None, str], dict[Hashable, list[str]]] = {}
+
+    # -- nodes ---------------------------------------------------------------------------
+    def has_node(self, node_id: str) -> bool:
+        return bool(self.graph.has_node(node_id))
+
+    def labels(self, node_id: str) -> tuple[str, ...]:
+        return _labels_of(self._nodes[node_id])
+
+    def node_props(self, node_id: str) -> dict[str, Any]:
+        props: dict[str, Any] = self._nodes[node_id].get("props") or {}
+        return props
+
+    def node_property(self, node_id: str, key: str) -> Any:
+        value = self.node_props(node_id).get(key)
+        return _plain(value) if isinstance(value, list | tuple | dict) else value
+
+    def node_count(self) -> int:
+        return int(self.graph.number_of_nodes())
+
+    def all_nodes(self) -> list[str]:
+        return list(self.graph.nodes)
+
+    def nodes_with_label(self, label: str) -> list[str]:
+        if self._label_index is None:
+            index: dict[str, list[str]] = {}
+            for node_id, data in self.graph.nodes(data=True):
+                for node_label in _labels_of(data):
+                    index.setdefault(node_label, []).append(node_id)
+            self._label_index = index
+        return self._label_index.get(label, [])
+
+    def nodes_with_property(self, label: str | None, key: str, value: Any) -> list[str]:
+        """Candidate nodes whose ``key`` is equivalent to ``value`` (a superset filter)."""
+        index = self._property_index.get((label, key))
+        if index is None:
+            index = {}
+            for node_id in self.all_nodes() if label is None else self.nodes_with_label(label):
+                stored = self.node_props(node_id).get(key)
+                if stored is not None:
+                    index.setdefault(group_key(stored), []).append(node_id)
+            self._property_index[(label, key)] = index
+        return index.get(group_key(value), [])
+
+    # -- relationships -------------------------------------------------------------------
+    def _edge_data(self, rel: RelRef) -> dict[str, Any]:
+        data: dict[str, Any] = self.graph.succ[rel.start][rel.end][rel.key]
+        return data
+
+    def rel_type(self, rel: RelRef) -> str:
+        return str(self._edge_data(rel).get("type", ""))
+
+    def rel_props(self, rel: RelRef) -> dict[str, Any]:
+        props: dict[str, Any] = self._edge_data(rel).get("props") or {}
+        return props
+
+    def rel_property(self, rel: RelRef, key: str) -> Any:
+        value = self.rel_props(rel).get(key)
+        return _plain(value) if isinstance(value, list | tuple | dict) else value
+
+    def outgoing(self, node_id: str, types: frozenset[str]) -> Iterator[Hop]:
+        """Outgoing relationships of ``types`` (all if empty) with the node at the far end."""
+        for start, end, key, data in self.graph.out_edges(node_id, keys=True, data=True):
+            if not types or data.get("type") in types:
+                yield RelRef(start, end, key), end
+
+    def incoming(self, node_id: str, types: frozenset[str], skip_loops: bool) -> Iterator[Hop]:
+        """Incoming relationships; ``skip_loops`` avoids reporting a self-loop twice."""
+        for start, end, key, data in self.graph.in_edges(node_id, keys=True, data=True):
+            if skip_loops and start == end:
+                continue
+            if not types or data.get("type") in types:
+                yield RelRef(start, end, key), start
+
+    # -- results ---------------------------------------------------------------------------
+    def node_value(self, node_id: str) -> NodeValue:
+        return NodeValue(str(node_id), self.labels(node_id), _plain(self.node_props(node_id)))
+
+    def rel_value(self, rel: RelRef) -> RelationshipValue:
+        return RelationshipValue(
+            rel.element_id,
+            self.rel_type(rel),
+            str(rel.start),
+            str(rel.end),
+            _plain(self.rel_props(rel)),
+        )
+
+    def export(self, value: Any) -> Any:
+        """A runtime value as a result value (NodeValue, RelationshipValue, PathValue...)."""
+        if isinstance(value, NodeRef):
+            return self.node_value(value.id)
+        if isinstance(value, RelRef):
+            return self.rel_value(value)
+        if isinstance(value, PathRef):
+            return PathValue(
+                tuple(self.node_value(n) for n in value.nodes),
+                tuple(self.rel_value(r) for r in value.rels),
+            )
+        if isinstance(value, list | tuple):
+            return [self.export(v) for v in value]
+        if isinstance(value, dict):
+            return {k: self.export(v) for k, v in value.items()}
+        return value

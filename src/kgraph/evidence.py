@@ -1,0 +1,119 @@
+"""Why does the graph hold an edge?  The claims (sentences, articles) behind the facts
+between two entities, read with Cypher that both stores run."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kgraph.errors import KGraphError
+from kgraph.store.base import GraphStore
+
+FIND_ENTITIES = """
+MATCH (e:Entity)
+WHERE e.key = $name OR toLower(e.name) = toLower($name) OR $name IN e.aliases
+RETURN e.key AS key, e.name AS name, e.type AS type, e.mentions AS mentions
+ORDER BY mentions DESC, key
+"""
+
+CLAIMS_BETWEEN = """
+MATCH (c:Claim)-[:SUPPORTED_BY]->(a:Article)
+WHERE (c.subject_key IN $left AND c.object_key IN $right)
+   OR (c.subject_key IN $right AND c.object_key IN $left)
+MATCH (c)-[:SUBJECT]->(s:Entity)
+MATCH (c)-[:OBJECT]->(o:Entity)
+RETURN s.name AS subject, c.relation AS relation, o.name AS object,
+       c.negated AS negated, c.modality AS modality, c.attribution AS attribution,
+       c.confidence AS confidence, c.sentence AS sentence, c.context AS context,
+       c.start AS start, c.end AS end, c.extractor AS extractor,
+       a.id AS article_id, a.title AS title, a.published AS published, a.url AS url,
+       a.source AS source
+ORDER BY subject, relation, object, published, article_id, start
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One claim: a sentence of an article that states a fact."""
+
+    subject: str
+    relation: str
+    object: str
+    negated: bool
+    modality: str | None
+    attribution: str | None
+    confidence: float
+    sentence: str
+    context: tuple[str, ...]
+    start: int
+    end: int
+    extractor: str
+    article_id: str
+    title: str
+    published: str | None
+    url: str | None
+    source: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        data = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        data["context"] = list(self.context)
+        return data
+
+
+class EntityNotFoundError(KGraphError):
+    """No entity has the name, key or alias the user gave."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"no entity is called {name!r}",
+            'look names up with kgraph query "MATCH (e:Entity) RETURN e.name, e.aliases"',
+        )
+
+
+def entity_keys(store: GraphStore, name: str) -> list[str]:
+    """Keys of the entities called ``name`` (by name, case-insensitively; key; or alias)."""
+    rows = store.query(FIND_ENTITIES, {"name": name}).rows
+    if not rows:
+        raise EntityNotFoundError(name)
+    return [str(r[0]) for r in rows]
+
+
+def why(store: GraphStore, first: str, second: str) -> list[Evidence]:
+    """Every claim between the two entities, in either direction."""
+    left, right = entity_keys(store, first), entity_keys(store, second)
+    result = store.query(CLAIMS_BETWEEN, {"left": left, "right": right})
+    records = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+    return [_evidence(r) for r in records]
+
+
+def _evidence(r: dict[str, Any]) -> Evidence:
+    return Evidence(
+        subject=r["subject"],
+        relation=r["relation"],
+        object=r["object"],
+        negated=bool(r["negated"]),
+        modality=r["modality"],
+        attribution=r["attribution"],
+        confidence=float(r["confidence"]),
+        sentence=r["sentence"],
+        context=tuple(r["context"] or ()),
+        start=int(r["start"]),
+        end=int(r["end"]),
+        extractor=r["extractor"],
+        article_id=r["article_id"],
+        title=r["title"] or "",
+        published=r["published"],
+        url=r["url"],
+        source=r["source"],
+    )
+
+
+def group_by_fact(items: Sequence[Evidence]) -> dict[tuple[str, str, str, bool], list[Evidence]]:
+    """Evidence grouped by (subject, relation, object, negated), in order."""
+    groups: dict[tuple[str, str, str, bool], list[Evidence]] = {}
+    for item in items:
+        groups.setdefault((item.subject, item.relation, item.object, item.negated), []).append(
+            item
+        )
+    return groups

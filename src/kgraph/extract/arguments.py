@@ -1,0 +1,164 @@
+"""Argument spans: a compact noun phrase for subjects and objects, whole phrases for context.
+
+A subject or object keeps its head with the modifiers that identify it (determiners,
+adjectives, compounds, possessors, numbers, "of" phrases): "the construction of a nuclear
+submarine", not "... , where the DPRK leader stated ...".  Other prepositional phrases,
+relative clauses, appositions and conjuncts are left out; the clause finders turn them into
+further arguments or relations of their own.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from kgraph.extract.deps import CLOSE_QUOTES, OPEN_QUOTES, PUNCT_EDGES
+
+NP_LEFT_STOP = frozenset({"cc", "preconj", "punct", "appos", "advcl", "mark"})
+NP_RIGHT_KEEP = frozenset(
+    {"amod", "compound", "nummod", "quantmod", "nmod", "poss", "det", "npadvmod"}
+)
+"""Right dependents kept in a compact noun phrase; a head's own possessive "'s" is not."""
+PHRASE_RIGHT_STOP = frozenset({"relcl", "appos", "advcl", "parataxis", "acl", "dep"})
+KEEP_PREPS = frozenset({"of"})
+
+
+def np_bounds(head: Token) -> tuple[int, int]:
+    """Token bounds ``[start, end)`` of the compact noun phrase headed by ``head``.
+
+    >>> # "the deployment of DPRK troops to the war" -> "the deployment of DPRK troops"
+    """
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ in NP_LEFT_STOP and not _is_inner_punct(child, head):
+            break
+        start = child.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if not _keeps_right(child, head):
+            break
+        end = np_bounds(child)[1]
+        if child.dep_ == "prep":
+            end = _prep_end(child)
+    start, end = _extend_to_entity(head, start, end)
+    while end - 1 > head.i and head.doc[end - 1].tag_ == "POS":
+        end -= 1  # a possessor names the owner: "Kim Jong Un's" -> "Kim Jong Un"
+    return trim(head.doc, start, end)
+
+
+def _keeps_right(child: Token, head: Token) -> bool:
+    if child.dep_ in NP_RIGHT_KEEP:
+        return True
+    if child.dep_ == "prep" and child.lower_ in KEEP_PREPS and head.pos_ != "VERB":
+        return any(c.dep_ == "pobj" for c in child.children)
+    return False
+
+
+def _prep_end(prep: Token) -> int:
+    """End of a kept "of" phrase: its object's compact phrase."""
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            return np_bounds(child)[1] if child.dep_ == "pobj" else child.right_edge.i + 1
+    return prep.i + 1
+
+
+def _is_inner_punct(tok: Token, head: Token) -> bool:
+    """Hyphens and quotes inside a phrase ("fume - filled", `` Five Lucky Stars '')."""
+    return tok.dep_ == "punct" and tok.text in ("-", "``", "''", '"') and tok.i < head.i
+
+
+def _extend_to_entity(head: Token, start: int, end: int) -> tuple[int, int]:
+    """Never cut a named entity in two: widen the span to the entity around its head."""
+    if not head.ent_type_:
+        return start, end
+    first, last = entity_bounds(head)
+    return min(start, first), max(end, last)
+
+
+def entity_bounds(tok: Token) -> tuple[int, int]:
+    """Bounds of the named entity containing ``tok``."""
+    doc = tok.doc
+    s = tok.i
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    e = tok.i + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return s, e
+
+
+def phrase_bounds(head: Token) -> tuple[int, int]:
+    """Bounds of the whole phrase under ``head`` up to a relative clause or apposition.
+
+    Used for context arguments, where the full prepositional object is wanted:
+    "for the participation of North Korean troops in the war against Ukraine".
+    """
+    start = head.left_edge.i
+    end = head.right_edge.i + 1
+    for child in head.rights:
+        if child.dep_ in PHRASE_RIGHT_STOP or (child.dep_ == "punct" and child.text == ","):
+            end = child.left_edge.i
+            break
+    return trim(head.doc, start, max(end, head.i + 1))
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation, keeping a quotation that is closed inside the span, and
+    close a quotation left open by the parse (`` art of doctoring '')."""
+    start, end = _trim_edges(doc, start, end)
+    if _open_quotes(doc, start, end) > 0:
+        if _closes_next(doc, end):
+            return start, end + 1
+        if doc[start].text in OPEN_QUOTES:
+            return _trim_edges(doc, start + 1, end)
+    return start, end
+
+
+def _open_quotes(doc: Doc, start: int, end: int) -> int:
+    """Opening minus closing quotes in the span (a straight quote alternates)."""
+    positions = quote_positions(doc)
+    first = bisect_left(positions, start)
+    balance = 0
+    for i in positions[first : bisect_left(positions, end)]:
+        text = doc[i].text
+        if text == '"':
+            balance = balance - 1 if balance > 0 else balance + 1
+        elif text in OPEN_QUOTES and text != "'":
+            balance += 1
+        elif text in CLOSE_QUOTES and text != "'":
+            balance -= 1
+    return balance
+
+
+@lru_cache(maxsize=8)
+def quote_positions(doc: Doc) -> tuple[int, ...]:
+    """Indices of the quotation-mark tokens of ``doc``, found once per Doc (vectorised)."""
+    wanted = {doc.vocab.strings[q] for q in OPEN_QUOTES | CLOSE_QUOTES}
+    orths = doc.to_array("ORTH")
+    return tuple(i for i, orth in enumerate(orths.tolist()) if orth in wanted)
+
+
+def _trim_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while end - start > 1 and _edge_punct(doc[end - 1].text):
+        if doc[end - 1].text in CLOSE_QUOTES and _any_text(doc, start, end - 1, OPEN_QUOTES):
+            break
+        end -= 1
+    while end - start > 1 and _edge_punct(doc[start].text):
+        if doc[start].text in OPEN_QUOTES and _any_text(doc, start + 1, end, CLOSE_QUOTES):
+            break
+        start += 1
+    return start, end
+
+
+def _edge_punct(text: str) -> bool:
+    return text in PUNCT_EDGES or text in OPEN_QUOTES or text in CLOSE_QUOTES or text.isspace()
+
+
+def _any_text(doc: Doc, start: int, end: int, texts: frozenset[str]) -> bool:
+    return any(doc[i].text in texts for i in range(start, end))
+
+
+def _closes_next(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].text in CLOSE_QUOTES and not doc[end].is_sent_start

@@ -1,0 +1,65 @@
+"""Attribution: who says so.  Kept on the inner relation, never confused with it.
+
+"Kim will visit Moscow, Peskov said" -> Kim VISIT Moscow, attribution "Peskov";
+"according to KCNA, Kim inspected ..." -> attribution "KCNA".  The reporting verb itself is a
+relation only when its object is not a clause (see :mod:`kgraph.extract.render`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kgraph.extract import subjects
+from kgraph.extract.deps import first_child, is_verbal
+from kgraph.extract.lexicon import ATTRIBUTION_PREPS, REPORTING_ADJECTIVES, REPORTING_VERBS
+from kgraph.nlp import Lemmatizer
+
+CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+MAX_CLIMB = 12
+
+
+def speaker(anchor: Token, lemma: Lemmatizer, *, according: bool = True) -> Token | None:
+    """Head token of the source the clause of ``anchor`` is attributed to, or None.
+
+    ``according=False`` skips the search for "according to" (the caller knows the sentence
+    has none).
+
+    >>> # "He added that such an alliance will contribute to ..." -> "He" for CONTRIBUTE_TO
+    """
+    tok = anchor
+    for _ in range(MAX_CLIMB):
+        source = according_to(tok) if according else None
+        if source is not None:
+            return source
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ in CONTENT_DEPS and is_reporting(head, lemma):
+            return _holder(head)
+        tok = head
+    return None
+
+
+def is_reporting(verb: Token, lemma: Lemmatizer) -> bool:
+    """True for a verb of saying or believing ("said", "noted", "is convinced")."""
+    if verb.pos_ == "ADJ":
+        return verb.lower_ in REPORTING_ADJECTIVES
+    return is_verbal(verb) and lemma(verb) in REPORTING_VERBS
+
+
+def _holder(head: Token) -> Token | None:
+    """The one who says or believes: subject of the verb, or of the copula of an adjective
+    ("I am convinced that ...")."""
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return subjects.logical_subject(head.head)
+    return subjects.acting_subject(head, strict=True)
+
+
+def according_to(tok: Token) -> Token | None:
+    """The object of an "according to X" phrase attached to ``tok``, if any."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ATTRIBUTION_PREPS:
+            inner = first_child(child, frozenset({"prep"}))
+            holder = inner if inner is not None else child
+            return first_child(holder, frozenset({"pobj"}))
+    return None

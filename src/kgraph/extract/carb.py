@@ -1,0 +1,58 @@
+"""CaRB (OpenIE benchmark) output: one tab-separated prediction line per extraction.
+
+Each input line is one pre-tokenised sentence; it is parsed as exactly one sentence from
+its tokens, so argument spans align with the gold tuples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kgraph.extract.context import Sentence, memoised
+from kgraph.extract.render import Extraction
+from kgraph.extract.sentence import sentence_extractions
+from kgraph.nlp import lemmatizer_for
+
+BATCH = 256
+
+
+def carb_lines(nlp: Language, lines: Iterable[str]) -> Iterator[str]:
+    """``sentence TAB confidence TAB predicate TAB arg1 TAB arg2 ...`` for every extraction.
+
+    >>> # list(carb_lines(nlp, ["Putin congratulated Kim ."]))
+    >>> # ['Putin congratulated Kim .\\t0.8\\tcongratulated\\tPutin\\tKim']
+    """
+    lemma = lemmatizer_for(nlp)
+    stream = (line.rstrip("\r\n") for line in lines)
+    while batch := [s for s in islice(stream, BATCH)]:
+        sentences = [s for s in batch if s.strip()]
+        for text, doc in zip(sentences, nlp.pipe(_docs(nlp, sentences)), strict=True):
+            for extraction in sentence_extractions(Sentence.of(doc[:], memoised(lemma))):
+                line = format_line(text, extraction)
+                if line is not None:
+                    yield line
+
+
+def _docs(nlp: Language, sentences: list[str]) -> Iterator[Doc]:
+    for text in sentences:
+        words = [w for w in text.split(" ") if w]
+        doc = Doc(nlp.vocab, words=words)
+        for tok in doc[1:]:
+            tok.is_sent_start = False
+        yield doc
+
+
+def format_line(sentence: str, extraction: Extraction) -> str | None:
+    """The CaRB line of one extraction, or None when it has no second argument."""
+    if extraction.carb is None:
+        return None
+    fields = [_clean(f) for f in extraction.carb]
+    return "\t".join([sentence, f"{extraction.relation.confidence:.3f}", *fields])
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())

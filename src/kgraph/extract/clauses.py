@@ -1,0 +1,198 @@
+"""Verb frames: subject, object and prepositional arguments of every verbal clause.
+
+One frame per verb, then one relation per conjunct of its subject and object:
+"Putin congratulated Kim on the New Year holidays" -> (Putin, CONGRATULATE, Kim,
+extras=[on the New Year holidays]).  Passives with an agent make the agent the subject
+("This was reported by Yonhap News" -> Yonhap News REPORT This); without a direct object
+the first prepositional object after the verb becomes the object ("met with Xi" -> MEET_WITH).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kgraph.extract import complements, subjects
+from kgraph.extract.context import Sentence
+from kgraph.extract.coordination import expand
+from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_verbal
+from kgraph.extract.frame import Frame, Slot
+from kgraph.extract.lexicon import TEMPORAL_LABELS
+from kgraph.extract.modality import modal, negated, predicate_aux
+from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
+from kgraph.nlp import Lemmatizer
+
+NON_FINITE = frozenset({"VB", "VBN", "VBG"})
+VERB_HEAD_DEPS = frozenset(
+    {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
+)
+
+
+def verb_frames(sentence: Sentence) -> Iterator[Frame]:
+    """Frames for every verb heading a clause in the sentence."""
+    lemma = sentence.lemma
+    for verb in sentence.tokens:
+        if verb.pos_ != "VERB" or verb.dep_ not in VERB_HEAD_DEPS:
+            continue
+        # A gerund complement ("emphasized strengthening ties") is its controller's object.
+        if (
+            verb.dep_ == "xcomp"
+            and verb.tag_ == "VBG"
+            and not complements.is_controlled(verb, lemma)
+        ):
+            continue
+        # Controllers whose only argument is a "to" complement are rendered through it.
+        if not complements.hands_over(verb, lemma):
+            yield from frames_for_verb(verb, lemma)
+
+
+def frames_for_verb(verb: Token, lemma: Lemmatizer) -> Iterator[Frame]:
+    """All relations of one verb: one per (subject conjunct, object conjunct)."""
+    subject = subjects.logical_subject(verb)
+    if subject is None or subjects.is_expletive(subject):
+        return
+    base = _base_frame(verb, subject, lemma)
+    if base is None:
+        return
+    yield from expand(base)
+
+
+def _base_frame(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame | None:
+    """Decide subject, object and extras of ``verb`` before conjunct expansion."""
+    scope = sharing_head(verb) or verb
+    prefix = complements.control_prefix(scope, lemma)
+    aux = predicate_aux(scope) if scope.i != verb.i else []
+    core = [*aux, *predicate_aux(verb), verb, *_particles(verb)]
+    rel = [lemma(verb), *(p.lower_ for p in _particles(verb))]
+    preps = prep_slots(verb)
+    frame = Frame("verb", verb, Slot(subject), None, [*prefix.tokens, *core], rel)
+    frame.negated = (negated(verb) or negated(scope)) != prefix.negated
+    frame.modality = modal(verb) or modal(scope) or prefix.modality or purpose(verb)
+    if purpose(verb):
+        frame.pred = [*_to_markers(verb), *frame.pred]
+    shared = shared_extras(verb, subject)
+    if subjects.is_passive(verb):
+        agent = next((s for s in preps if s.prep is not None and s.prep.dep_ == "agent"), None)
+        if agent is not None:
+            return _passive_with_agent(frame, verb, agent, preps)
+    obj = first_child(verb, DIRECT_OBJECTS) or first_child(verb, frozenset({"dative"}))
+    if obj is not None:
+        obj = subjects.resolve_relative(obj)
+        frame.object = Slot(obj)
+        frame.extras = [*shared, *verb_extras(verb, preps, exclude=obj), *noun_extras(obj)]
+        return frame
+    frame = prepositional_object(frame, verb, preps, lemma)
+    frame.extras = [*shared, *frame.extras]
+    return frame
+
+
+def sharing_head(verb: Token) -> Token | None:
+    """The verb a conjunct shares subject and auxiliaries with ("will continue to strengthen
+    ... and conduct" -> "conduct" is also under "will continue to"), or None."""
+    if verb.dep_ != "conj" or not is_verbal(verb.head) or verb.head.i == verb.i:
+        return None
+    if verb.tag_ not in NON_FINITE or verb.head.tag_ not in NON_FINITE:
+        return None  # "does contribute ... and discourages": no shared auxiliary
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    return sharing_head(verb.head) or verb.head
+
+
+def shared_extras(verb: Token, subject: Token) -> list[Slot]:
+    """Adverbials before a shared subject belong to every conjunct:
+    "In 1970, Arad moved to the US and enrolled at Hofstra" -> both "In 1970"."""
+    scope = _subject_sharing_head(verb)
+    if scope is None:
+        return []
+    return [s for s in verb_extras(scope, prep_slots(scope), exclude=None) if _before(s, subject)]
+
+
+def _subject_sharing_head(verb: Token) -> Token | None:
+    """The first conjunct whose subject ``verb`` shares, or None."""
+    head = None
+    while verb.dep_ == "conj" and is_verbal(verb.head) and verb.head.i != verb.i:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            break
+        head = verb = verb.head
+    return head
+
+
+def _before(slot: Slot, subject: Token) -> bool:
+    return (slot.prep or slot.head).i < subject.left_edge.i
+
+
+def purpose(verb: Token) -> str | None:
+    """ "enrolled at Hofstra to study management": a purpose clause, modality "purpose"."""
+    if verb.dep_ == "advcl" and _to_markers(verb):
+        return "purpose"
+    if verb.dep_ == "acl" and _to_markers(verb) and subjects.in_order_to(verb):
+        return "purpose"
+    return None
+
+
+def _to_markers(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO"]
+
+
+def _particles(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "prt"]
+
+
+def _passive_with_agent(frame: Frame, verb: Token, agent: Slot, preps: list[Slot]) -> Frame:
+    """ "X was reported by Y" -> subject Y, object X; OpenIE output keeps the passive order."""
+    patient = frame.subject
+    assert agent.prep is not None
+    frame.active_pred = [c for c in frame.pred if c.dep_ not in ("auxpass", "aux")]
+    frame.pred = [*frame.pred, agent.prep]
+    frame.subject = Slot(agent.head)
+    frame.object = patient
+    frame.passive_agent = True
+    frame.extras = verb_extras(verb, preps, exclude=agent.head)
+    return frame
+
+
+def prepositional_object(frame: Frame, verb: Token, preps: list[Slot], lemma: Lemmatizer) -> Frame:
+    """No direct object: the first prepositional object after the verb takes its place."""
+    after = [s for s in preps if s.prep is not None and (s.prep.i > verb.i or _fronted(s))]
+    phrases = [s for s in after if s.kind == "phrase"] or after
+    chosen = next((s for s in phrases if not _circumstantial(s.head)), None)
+    chosen = chosen or (phrases[0] if phrases else None)
+    if chosen is not None and chosen.prep is not None:
+        kind = "np" if chosen.kind == "phrase" else "gerund"
+        frame.object = Slot(chosen.head, chosen.prep, kind)
+        frame.pred = [*frame.pred, *_prep_words(chosen)]
+        frame.rel = [*frame.rel, *(t.lower_ for t in _prep_words(chosen))]
+    else:
+        complement = complements.complement_object(verb, lemma)
+        if complement is not None:
+            frame.object = complement
+    exclude = frame.object.head if frame.object else None
+    frame.extras = verb_extras(verb, preps, exclude=exclude)
+    if frame.object is not None and frame.object.kind == "np":
+        frame.extras += noun_extras(frame.object.head)
+    return frame
+
+
+def _fronted(slot: Slot) -> bool:
+    """ "the house in which Lincoln lived": the object was a relative pronoun before the verb."""
+    return slot.prep is not None and slot.head.i < slot.prep.i
+
+
+def _prep_words(slot: Slot) -> list[Token]:
+    """The preposition tokens introducing ``slot`` ("according to", "in front of")."""
+    assert slot.prep is not None
+    if _fronted(slot):
+        return [slot.prep]
+    doc = slot.head.doc
+    return [t for t in doc[slot.prep.i : slot.head.left_edge.i] if t.dep_ in ("prep", "agent")]
+
+
+def _circumstantial(head: Token) -> bool:
+    """Dates, times and amounts make poor objects ("taught at X in 1970": object is X)."""
+    return head.ent_type_ in TEMPORAL_LABELS
+
+
+def is_clause_verb(tok: Token) -> bool:
+    """True when ``tok`` heads a clause of its own (used by the nominal finders)."""
+    return is_verbal(tok) and tok.dep_ in VERB_HEAD_DEPS

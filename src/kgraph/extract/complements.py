@@ -1,0 +1,134 @@
+"""Open and clausal complements: "agreed to send troops", "emphasized strengthening ties".
+
+Choice: a "to" complement is rendered as the relation of the *inner* verb with the
+controller's subject, the controller kept in the surface predicate and as modality:
+"Russia agreed to send troops" -> Russia SEND troops, predicate "agreed to send",
+modality "agree".  The graph thus keeps one relation type per event (SEND), whether it
+happened or was agreed, promised or planned, and the modality says which; aspectual
+controllers ("continued to strengthen") assert the event and add no modality, negative
+ones ("failed to reach") negate it.  Gerund and clausal complements stay objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kgraph.extract import subjects
+from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_verbal
+from kgraph.extract.frame import Slot
+from kgraph.extract.lexicon import (
+    ASPECTUAL_VERBS,
+    NEGATING_ADJECTIVES,
+    NEGATING_VERBS,
+    OBJECT_CONTROL_VERBS,
+    inflection_of,
+)
+from kgraph.extract.modality import modal, negated, predicate_aux
+from kgraph.nlp import Lemmatizer
+
+
+@dataclass(slots=True)
+class ControlPrefix:
+    """What the controlling verbs add to an inner verb's predicate."""
+
+    tokens: list[Token] = field(default_factory=list)
+    modality: str | None = None
+    negated: bool = False
+
+
+def _to_marker(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+
+
+def is_controlled(verb: Token, lemma: Lemmatizer) -> bool:
+    """True for an xcomp whose relation is rendered on its own ("agreed *to send*",
+    "kept *working*")."""
+    if verb.dep_ != "xcomp" or verb.pos_ != "VERB":
+        return False
+    if _adjective_controller(verb.head):
+        return _to_marker(verb) is not None
+    if not is_verbal(verb.head):
+        return False
+    if _to_marker(verb) is not None:
+        return True
+    return verb.tag_ == "VBG" and lemma(verb.head) in ASPECTUAL_VERBS
+
+
+def _adjective_controller(tok: Token) -> bool:
+    """ "is likely/able/ready to V": an adjective after a copula controls V."""
+    return tok.pos_ == "ADJ" and tok.dep_ == "acomp" and is_verbal(tok.head)
+
+
+def hands_over(verb: Token, lemma: Lemmatizer) -> bool:
+    """A controller without an object of its own is rendered through its complement."""
+    if first_child(verb, DIRECT_OBJECTS) is not None:
+        return False
+    return any(c.dep_ == "xcomp" and is_controlled(c, lemma) for c in verb.children)
+
+
+def controlled_subject(verb: Token) -> Token | None:
+    """Subject of a complement: the controller's object if any, else its subject."""
+    controller = verb.head
+    if _adjective_controller(controller):
+        return subjects.logical_subject(controller.head)
+    obj = first_child(controller, DIRECT_OBJECTS)
+    if obj is not None and obj.i < verb.i and _object_control(controller):
+        return obj
+    return subjects.logical_subject(controller)
+
+
+SUBJECT_CONTROL_FORMS = frozenset({"promised", "promises", "promise"})
+
+
+def _object_control(controller: Token) -> bool:
+    word = controller.lower_
+    return word not in SUBJECT_CONTROL_FORMS and inflection_of(word, OBJECT_CONTROL_VERBS)
+
+
+def control_prefix(verb: Token, lemma: Lemmatizer) -> ControlPrefix:
+    """Controller tokens, modality and negation for a controlled complement."""
+    if not is_controlled(verb, lemma):
+        return ControlPrefix()
+    controller = verb.head
+    to = _to_marker(verb)
+    if _adjective_controller(controller):
+        return _adjective_prefix(controller, to)
+    if first_child(controller, DIRECT_OBJECTS) is not None:
+        return ControlPrefix([to] if to else [], lemma(controller))
+    outer = control_prefix(controller, lemma)
+    tokens = [*outer.tokens, *predicate_aux(controller), controller, *([to] if to else [])]
+    word = lemma(controller)
+    is_negated = outer.negated != negated(controller)
+    outer_modality = outer.modality or modal(controller)
+    if word in ASPECTUAL_VERBS:
+        return ControlPrefix(tokens, outer_modality, is_negated)
+    if word in NEGATING_VERBS:
+        return ControlPrefix(tokens, outer_modality, not is_negated)
+    return ControlPrefix(tokens, outer_modality or word, is_negated)
+
+
+def _adjective_prefix(adj: Token, to: Token | None) -> ControlPrefix:
+    """ "is not likely to win" -> tokens "is not likely to", modality "likely"."""
+    be = adj.head
+    tokens = [*predicate_aux(be), be, adj, *([to] if to else [])]
+    word = adj.lower_
+    if word in NEGATING_ADJECTIVES:
+        return ControlPrefix(tokens, modal(be), not negated(be))
+    return ControlPrefix(tokens, modal(be) or word, negated(be))
+
+
+def complement_object(verb: Token, lemma: Lemmatizer) -> Slot | None:
+    """A non-nominal object: gerund ("emphasized strengthening ties"), predicative
+    adjective or noun ("became famous"), or a clause ("said that ...")."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and not is_controlled(child, lemma):
+            kind = "gerund" if child.tag_ == "VBG" else "phrase"
+            return Slot(child, None, kind)
+        if child.dep_ in ("acomp", "oprd", "attr"):
+            return Slot(child, None, "phrase")
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return Slot(child, None, "clause")
+    return None

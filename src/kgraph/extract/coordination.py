@@ -1,0 +1,63 @@
+"""Coordination: one relation per conjunct of a coordinated subject or object.
+
+"Putin and Xi met" -> Putin MEET, Xi MEET; "leaders of the GIWU and Janet Jagan" -> two
+objects.  Coordination inside a name ("the London, Midland and Scottish Railway") is not
+split: conjuncts inside the named entity of the head stay with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from kgraph.extract.arguments import entity_bounds
+from kgraph.extract.deps import is_nominal
+from kgraph.extract.frame import Frame
+
+MAX_CONJUNCTS = 8
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the nominal tokens coordinated with it, in sentence order.
+
+    >>> # "Dr. Cheddi Jagan, Janet Jagan and leaders of the GIWU" -> Jagan, Jagan, leaders
+    """
+    if not is_nominal(tok):
+        return [tok]
+    first, last = entity_bounds(tok) if tok.ent_type_ else (tok.i, tok.i + 1)
+    others = [
+        c for c in tok.conjuncts if is_nominal(c) and not first <= c.i < last and not _adjectival(c)
+    ]
+    return sorted([tok, *others], key=lambda t: t.i)[:MAX_CONJUNCTS]
+
+
+def _adjectival(tok: Token) -> bool:
+    """Conjuncts of modifiers ("political and economic") are not arguments."""
+    return tok.dep_ in ("amod", "compound") or tok.head.dep_ in ("amod", "compound")
+
+
+def expand(base: Frame) -> Iterator[Frame]:
+    """One frame per (subject conjunct, object conjunct) of ``base``.
+
+    Slots with fixed bounds (titles) are not expanded.
+    """
+    subjects = [base.subject.head] if base.subject.bounds else conjuncts(base.subject.head)
+    if base.object is None:
+        objects: list[Token | None] = [None]
+    elif base.object.bounds or base.object.kind != "np":
+        objects = [base.object.head]
+    else:
+        objects = list(conjuncts(base.object.head))
+    for subj in subjects:
+        for obj in objects:
+            yield _with_args(base, subj, obj)
+
+
+def _with_args(base: Frame, subj: Token, obj: Token | None) -> Frame:
+    subject = replace(base.subject, head=subj)
+    object_ = base.object
+    if object_ is not None and obj is not None:
+        object_ = replace(object_, head=obj)
+    return replace(base, subject=subject, object=object_)

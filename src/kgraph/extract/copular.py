@@ -1,0 +1,154 @@
+"""Copulas, appositions and titles: what something is.
+
+"Kim is the leader of North Korea" and "Kim, the leader of North Korea" -> (Kim; is the
+leader of; North Korea) with relation LEADER_OF; "Kim is a dictator" -> IS_A; "X is in Y"
+-> BE_IN; "X is responsible for Y" -> RESPONSIBLE_FOR.  Titles before a name
+("North Korean dictator Kim Jong Un") are OpenIE tuples only: the graph keeps them as the
+mention's title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kgraph.extract import complements, subjects
+from kgraph.extract.clauses import VERB_HEAD_DEPS, prepositional_object
+from kgraph.extract.context import Sentence
+from kgraph.extract.coordination import expand
+from kgraph.extract.deps import first_child, is_nominal, is_pronoun
+from kgraph.extract.frame import Frame, Slot
+from kgraph.extract.lexicon import PLACE_LABELS
+from kgraph.extract.modality import modal, negated, predicate_aux
+from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
+from kgraph.nlp import Lemmatizer
+
+RELATIONAL_PREPS = frozenset({"of"})
+BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"})
+NOT_BE = frozenset({"has", "have", "had", "do", "does", "did", "will", "would", "can", "could"})
+
+
+def copular_frames(sentence: Sentence) -> Iterator[Frame]:
+    """Frames for "be" clauses and appositions in the sentence."""
+    lemma = sentence.lemma
+    for tok in sentence.tokens:
+        if tok.pos_ == "AUX" and tok.dep_ in VERB_HEAD_DEPS and _is_be(tok, lemma):
+            yield from _copula(tok, lemma)
+        elif tok.dep_ == "appos" and _appositive(tok):
+            yield from _apposition(tok)
+
+
+def _is_be(tok: Token, lemma: Lemmatizer) -> bool:
+    """A form of "be"; the common forms are known without lemmatising."""
+    if tok.lower_ in BE_FORMS:
+        return True
+    return tok.lower_ not in NOT_BE and lemma(tok) == "be"
+
+
+def _appositive(tok: Token) -> bool:
+    """Nominal appositions, not reflexives ("Jagan himself") or bare pronouns."""
+    return is_nominal(tok) and is_nominal(tok.head) and not is_pronoun(tok)
+
+
+def _copula(be: Token, lemma: Lemmatizer) -> Iterator[Frame]:
+    subject = subjects.logical_subject(be)
+    if subject is None or subjects.is_expletive(subject):
+        return
+    pred = [*predicate_aux(be), be]
+    frame = Frame("copula", be, Slot(subject), None, pred, ["be"])
+    frame.negated, frame.modality = negated(be), modal(be)
+    attr = first_child(be, frozenset({"attr"}))
+    acomp = first_child(be, frozenset({"acomp"}))
+    preps = prep_slots(be)
+    if attr is not None and is_nominal(attr):
+        _nominal_complement(frame, attr, lemma)
+        frame.extras = [*verb_extras(be, preps, exclude=None), *frame.extras]
+    elif acomp is not None:
+        if complements.hands_over(acomp, lemma):
+            return
+        _adjective_complement(frame, acomp, preps, lemma)
+    else:
+        prepositional_object(frame, be, preps, lemma)
+    if frame.object is not None:
+        yield from expand(frame)
+
+
+def _nominal_complement(frame: Frame, noun: Token, lemma: Lemmatizer) -> None:
+    """ "is a dictator" -> IS_A dictator; "is the leader of X" -> LEADER_OF X."""
+    of = relational_object(noun)
+    if of is None:
+        frame.object = Slot(noun)
+        frame.rel = ["is", "a"]
+        frame.extras = noun_extras(noun)
+        return
+    prep, pobj = of
+    frame.pred = [*frame.pred, *_premodifiers(noun), noun, prep]
+    frame.rel = [*_compounds(noun, lemma), prep.lower_]
+    frame.object = Slot(pobj)
+    frame.extras = noun_extras(pobj)
+
+
+def relational_object(noun: Token) -> tuple[Token, Token] | None:
+    """The "of" phrase of a relational common noun ("the leader *of North Korea*")."""
+    if noun.pos_ != "NOUN":
+        return None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in RELATIONAL_PREPS:
+            pobj = first_child(child, frozenset({"pobj"}))
+            if pobj is not None:
+                return child, pobj
+    return None
+
+
+def _premodifiers(noun: Token) -> list[Token]:
+    return [t for c in noun.lefts for t in c.subtree]
+
+
+def _compounds(noun: Token, lemma: Lemmatizer) -> list[str]:
+    """Relation words of a relational noun: its compounds and lemma ("Prime Minister")."""
+    words = [c.lower_ for c in noun.lefts if c.dep_ == "compound"]
+    return [*words, lemma(noun)]
+
+
+def _adjective_complement(frame: Frame, adj: Token, preps: list[Slot], lemma: Lemmatizer) -> None:
+    """ "is responsible for X" -> RESPONSIBLE_FOR X; "is heroic" -> BE heroic;
+    "am convinced that ..." -> a clause object (OpenIE only)."""
+    clause = first_child(adj, frozenset({"ccomp"}))
+    if clause is not None:
+        frame.pred = [*frame.pred, *[t for c in adj.lefts for t in c.subtree], adj]
+        frame.rel = [lemma(adj)]
+        frame.object = Slot(clause, None, "clause")
+        return
+    own = [s for s in prep_slots(adj) if s.kind == "phrase" and s.prep is not None]
+    if own and own[0].prep is not None:
+        first = own[0]
+        assert first.prep is not None
+        frame.pred = [*frame.pred, *[t for c in adj.lefts for t in c.subtree], adj, first.prep]
+        frame.rel = [lemma(adj), first.prep.lower_]
+        frame.object = Slot(first.head)
+        frame.extras = [*own[1:], *verb_extras(frame.anchor, preps, exclude=None)]
+        return
+    frame.object = Slot(adj, None, "phrase")
+    frame.extras = verb_extras(frame.anchor, preps, exclude=None)
+
+
+def _apposition(appos: Token) -> Iterator[Frame]:
+    """ "Kim, the leader of North Korea" -> (Kim; is the leader of; North Korea)."""
+    head = appos.head
+    if appos.ent_type_ and not head.ent_type_ and head.pos_ == "NOUN":
+        head, appos = appos, head
+    frame = Frame("appos", appos, Slot(head), None, [], ["is", "a"], pred_prefix="is")
+    if head.ent_type_ in PLACE_LABELS and appos.ent_type_ in PLACE_LABELS:
+        frame.pred_prefix, frame.rel = "is in", ["located", "in"]
+        frame.object = Slot(appos)
+    else:
+        of = relational_object(appos)
+        if of is None:
+            frame.object = Slot(appos)
+        else:
+            frame.pred = [*_premodifiers(appos), appos, of[0]]
+            frame.rel = [*[c.lower_ for c in appos.lefts if c.dep_ == "compound"], appos.lower_]
+            frame.rel.append("of")
+            frame.object = Slot(of[1])
+    yield from expand(frame)

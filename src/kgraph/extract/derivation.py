@@ -1,0 +1,110 @@
+"""Verbs behind event nouns: "deployment" -> deploy, "inspection" -> inspect.
+
+English nominalising suffixes are stripped and the candidate is checked against the verb
+list of the installed model's lemmatizer tables (about 8,700 verbs), so no word list of
+events is needed.  Without the tables no noun counts as an event.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from functools import lru_cache
+
+from kgraph.extract.lexicon import words
+
+SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("ization", "ize"),
+    ("isation", "ise"),
+    ("ication", "ify"),
+    ("ation", "ate"),
+    ("ation", "e"),
+    ("ation", ""),
+    ("ition", "ite"),
+    ("ition", "ish"),
+    ("ption", "pt"),
+    ("ption", "ve"),
+    ("ction", "ct"),
+    ("tion", "te"),
+    ("ssion", "ss"),
+    ("ssion", "t"),
+    ("sion", "de"),
+    ("sion", "se"),
+    ("ion", ""),
+    ("ion", "e"),
+    ("ment", ""),
+    ("al", "e"),
+    ("al", ""),
+    ("ance", "e"),
+    ("ance", ""),
+    ("ence", "e"),
+    ("ence", ""),
+    ("ure", "e"),
+    ("ure", ""),
+    ("ery", "er"),
+    ("ing", ""),
+    ("ing", "e"),
+)
+NOT_EVENTS = frozenset(
+    words(
+        """
+        importance instance substance distance evidence sentence essence audience station
+        nation ration portion mention fraction section edition addition condition position
+        opinion region religion million billion union onion lotion motion notion potion
+        ceiling building clothing evening morning wedding thing king ring spring string wing
+        animal capital hospital journal material rival signal total arsenal general official
+        ment comment element segment moment department document instrument apartment
+        experience presence influence confidence difference reference violence conference
+        """
+    )
+)
+"""Nouns ending like nominalisations that do not name the verb's event."""
+
+
+@lru_cache(maxsize=4096)
+def event_verb(noun_lemma: str, *, zero: bool = False) -> str | None:
+    """The verb an event noun is derived from, or None.
+
+    ``zero`` also accepts nouns that are verbs themselves ("attack", "visit").
+
+    >>> event_verb("deployment") if known_verbs() else "deploy"
+    'deploy'
+    """
+    verbs = known_verbs()
+    word = _singular(noun_lemma.lower())
+    if not verbs or word in NOT_EVENTS or len(word) < 5:
+        return None
+    for suffix, replacement in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            candidate = word[: -len(suffix)] + replacement
+            if candidate in verbs:
+                return candidate
+    return word if zero and word in verbs else None
+
+
+def _singular(word: str) -> str:
+    """Nominalisations form regular plurals: "deployments" -> "deployment"."""
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=1)
+def known_verbs() -> frozenset[str]:
+    """Verb lemmas from the installed model's lemmatizer tables (empty if not found)."""
+    from kgraph.errors import ModelError
+    from kgraph.nlp import installed_model
+
+    try:
+        import spacy.util
+        from spacy.lookups import Lookups
+
+        package = spacy.util.get_package_path(installed_model(None))
+    except (ModelError, ImportError, OSError):
+        return frozenset()
+    files = glob.glob(os.path.join(str(package), "*", "lemmatizer", "lookups", "lookups.bin"))
+    if not files:
+        return frozenset()
+    lookups = Lookups().from_disk(os.path.dirname(files[0]))
+    table = lookups.get_table("lemma_index") if lookups.has_table("lemma_index") else None
+    return frozenset(table.get("verb", [])) if table is not None else frozenset()

@@ -1,0 +1,42 @@
+"""Document level: run the sentence extractor over every sentence of a parsed Doc."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from kgraph.extract.context import Sentence, memoised
+from kgraph.extract.render import Extraction
+from kgraph.extract.sentence import sentence_extractions
+from kgraph.extract.sources import attribute_across
+from kgraph.nlp import Lemmatizer
+
+
+def doc_extractions(doc: Doc, lemma: Lemmatizer) -> list[Extraction]:
+    """Extractions of every sentence of ``doc`` in reading order."""
+    lemma = memoised(lemma)
+    sentences = [Sentence.of(sent, lemma) for sent in doc.sents]
+    found = [sentence_extractions(sentence) for sentence in sentences]
+    attribute_across(sentences, found)
+    return [extraction for group in found for extraction in group]
+
+
+def resolve_lemmatizer(lemma: Lemmatizer | None) -> Lemmatizer:
+    """``lemma`` or the lemmatizer of the default model (loaded once, if installed)."""
+    return lemma if lemma is not None else _default_lemmatizer()
+
+
+@lru_cache(maxsize=1)
+def _default_lemmatizer() -> Lemmatizer:
+    from kgraph.errors import ModelError
+    from kgraph.nlp import lemmatizer_for, load_model
+
+    try:
+        return lemmatizer_for(load_model())
+    except ModelError:
+        return _lower
+
+
+def _lower(tok: Token) -> str:
+    return (tok.lemma_ or tok.lower_).lower()

@@ -1,0 +1,106 @@
+"""Closed English word classes the construction rules need.
+
+These are properties of the language (reporting verbs, aspectual verbs, light nouns), not of
+any corpus: they say how a construction is to be read, e.g. that the clause under "said" is
+reported speech, or that "continued to strengthen" asserts the strengthening.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> list[str]:
+    """The whitespace-separated words of ``text`` (keeps long word lists readable)."""
+    return text.split()
+
+
+REPORTING_VERBS = frozenset(
+    words(
+        """
+        say tell state add claim report announce note write explain warn argue insist
+        believe think know suggest deny confirm stress emphasize emphasise declare assert
+        reply respond predict estimate allege indicate reveal acknowledge admit comment
+        remark recall mention observe point complain testify conclude find feel hope fear
+        expect agree promise threaten vow pledge reiterate underline maintain contend cite
+        quote tweet post disclose announce assure concede
+        """
+    )
+)
+"""Verbs whose clausal complement is reported or believed content (attribution)."""
+
+ASPECTUAL_VERBS = frozenset(
+    words(
+        """
+        begin start continue keep resume proceed go stop cease finish manage get
+        """
+    )
+)
+"""Controllers of "to"/-ing complements that assert the complement ("continued to strengthen")."""
+
+NEGATING_VERBS = frozenset(["fail", "refuse", "decline", "neglect"])
+"""Controllers that deny their complement ("failed to reach" -> REACH, negated)."""
+
+COPULAS = frozenset({"be"})
+LIGHT_VERBS = frozenset({"make", "take", "give", "have", "do", "hold", "pay", "conduct"})
+
+TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
+NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY"})
+
+ATTRIBUTION_PREPS = frozenset({"according"})
+"""Prepositions that introduce a source ("according to X")."""
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+OBJECT_CONTROL_VERBS = frozenset(
+    words(
+        """
+        ask tell persuade urge order force allow permit invite encourage require enable
+        expect want need help cause lead instruct advise warn remind compel oblige teach
+        authorize authorise convince inspire prompt push press pressure call get make let
+        appoint elect name choose select train forbid prohibit beg implore
+        """
+    )
+)
+"""Verbs whose object is the subject of their "to" complement ("urged Kim to send")."""
+
+IRREGULAR_PAST = {
+    "told": "tell",
+    "led": "lead",
+    "made": "make",
+    "got": "get",
+    "gotten": "get",
+    "taught": "teach",
+    "forbade": "forbid",
+    "forbidden": "forbid",
+    "chose": "choose",
+    "chosen": "choose",
+    "let": "let",
+}
+
+
+def inflection_of(word: str, lemmas: frozenset[str]) -> bool:
+    """True when ``word`` is a form of a verb in ``lemmas`` ("urged" -> urge).
+
+    Used where no lemmatizer is at hand; covers regular inflection and a few irregulars.
+
+    >>> inflection_of("persuaded", OBJECT_CONTROL_VERBS)
+    True
+    """
+    word = word.lower()
+    if word in lemmas or IRREGULAR_PAST.get(word) in lemmas:
+        return True
+    stems = {word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-4], word[:-2] + "e"}
+    if word.endswith("ied"):
+        stems.add(word[:-3] + "y")
+    return any(stem in lemmas for stem in stems if stem)
+
+
+REPORTING_ADJECTIVES = frozenset(
+    words(
+        """
+        convinced sure certain confident aware clear hopeful afraid worried concerned
+        """
+    )
+)
+"""Adjectives whose clause is the holder's belief ("I am convinced that ...")."""
+
+NEGATING_ADJECTIVES = frozenset({"unable", "unwilling", "reluctant"})
+"""Adjectives that deny their "to" complement ("was unable to reach" -> REACH, negated)."""

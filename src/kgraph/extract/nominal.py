@@ -1,0 +1,117 @@
+"""Nominal events: relations stated by an event noun and its phrases.
+
+"Kim Jong Un's inspection of the construction of a nuclear submarine" -> Kim Jong Un
+INSPECT construction of a nuclear submarine; "the deployment of DPRK troops to the war in
+Ukraine" -> DPRK troops DEPLOY_TO Ukraine ("the war in X" gives the place X as object, the
+phrase is kept as context); "the invasion of Ukraine by Russia" -> Russia INVADE Ukraine.
+Patterns: agent (possessor or "by") + theme ("of"); theme + goal (another preposition);
+agent + goal.  A noun counts as an event when a verb derives it (see
+:mod:`kgraph.extract.derivation`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kgraph.extract.context import Sentence
+from kgraph.extract.coordination import expand
+from kgraph.extract.deps import first_child, is_nominal
+from kgraph.extract.derivation import event_verb
+from kgraph.extract.frame import Frame, Slot
+from kgraph.extract.lexicon import PLACE_LABELS
+from kgraph.extract.slots import prep_slots
+
+COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "acomp"})
+DIRECTIONS = frozenset({"to", "into", "from", "onto", "toward", "towards"})
+NOT_AGENT_LABELS = frozenset(
+    {"DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+)
+
+
+def nominal_frames(sentence: Sentence) -> Iterator[Frame]:
+    """Frames for event nouns with two participants in the sentence."""
+    for noun in sentence.tokens:
+        if noun.pos_ == "NOUN" and any(c.dep_ in ("poss", "prep") for c in noun.children):
+            frame = _event(noun)
+            if frame is not None:
+                yield from expand(frame)
+
+
+def _event(noun: Token) -> Frame | None:
+    zero = first_child(noun, frozenset({"poss"})) is not None
+    verb = event_verb(noun.lower_, zero=zero) or event_verb(noun.lower_, zero=True)
+    if verb is None:
+        return None
+    preps = [s for s in noun_preps(noun) if s.prep is not None and s.kind == "phrase"]
+    theme = next((s for s in preps if _word(s) == "of"), None)
+    agent = _agent(noun, preps)
+    if agent is None and event_verb(noun.lower_) is None:
+        return None  # a noun that is also a verb ("visit") needs an agent to be an event
+    others = [s for s in preps if s is not theme and s is not agent]
+    if agent is not None and theme is not None:
+        assert theme.prep is not None
+        pred = [noun, theme.prep]
+        return Frame("nominal", noun, _np(agent), Slot(theme.head), pred, [verb], others)
+    doer = agent or theme
+    if doer is None or not others or others[0].prep is None:
+        return None
+    goal = others[0]
+    assert goal.prep is not None
+    pred = [noun, goal.prep]
+    frame = Frame("nominal", noun, _np(doer), _goal(goal), pred, [verb, _word(goal)])
+    frame.extras = (
+        [goal, *others[1:]] if frame.object and frame.object.head != goal.head else others[1:]
+    )
+    return frame
+
+
+def _agent(noun: Token, preps: list[Slot]) -> Slot | None:
+    possessor = first_child(noun, frozenset({"poss"}))
+    if possessor is not None and is_nominal(possessor) and not _circumstance(possessor):
+        return Slot(possessor)
+    return next((s for s in preps if _word(s) == "by"), None)
+
+
+def _circumstance(tok: Token) -> bool:
+    """ "New Year's message", "last week's visit": a time, not an agent."""
+    return tok.ent_type_ in NOT_AGENT_LABELS
+
+
+def _np(slot: Slot) -> Slot:
+    return Slot(slot.head)
+
+
+def _word(slot: Slot) -> str:
+    return slot.prep.lower_ if slot.prep is not None else ""
+
+
+def _goal(goal: Slot) -> Slot:
+    """ "to the war in Ukraine" -> Ukraine: an unnamed goal located in a named place."""
+    head = goal.head
+    if not head.ent_type_ and head.pos_ == "NOUN":
+        for slot in prep_slots(head):
+            if _word(slot) == "in" and slot.head.ent_type_ in PLACE_LABELS:
+                return Slot(slot.head)
+    return Slot(head)
+
+
+def noun_preps(noun: Token) -> list[Slot]:
+    """The noun's prepositional phrases, and those the parser hung on the verb that belong
+    to the event noun: before a following predicative ("called [the deployment ... to the
+    war] heroic"), or a direction right after it ("praised the deployment of troops to X")."""
+    slots = [s for s in prep_slots(noun) if s.prep is not None and s.prep.i > noun.i]
+    if noun.dep_ != "dobj":
+        return slots
+    verb = noun.head
+    complement = next((c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS), None)
+    limit = complement.i if complement is not None else noun.right_edge.i + 2
+    stranded = [
+        s
+        for s in prep_slots(verb)
+        if s.prep is not None
+        and noun.i < s.prep.i < limit
+        and (complement is not None or s.prep.lower_ in DIRECTIONS)
+    ]
+    return slots + stranded

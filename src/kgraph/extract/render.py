@@ -1,0 +1,148 @@
+"""Turn frames into :class:`~kgraph.models.RelationMention` values and OpenIE tuples.
+
+All text, offsets, mentions, relation names and confidences are made here, once, so the
+construction modules stay about syntax.  Each result also carries its OpenIE (CaRB) tuple:
+the same relation in surface order ("This; was reported by; Yonhap News"), and relations
+whose object is a whole clause ("He; added; that such an alliance ...") exist only there --
+the graph gets the inner relation with its attribution instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kgraph.extract import confidence
+from kgraph.extract.arguments import np_bounds, phrase_bounds, trim
+from kgraph.extract.context import Sentence
+from kgraph.extract.frame import Frame, Slot
+from kgraph.extract.mentions import LABEL_NOUN, mention_for
+from kgraph.extract.predicates import relation_name, surface
+from kgraph.models import Argument, EntityMention, RelationMention
+
+CLAUSE_KINDS = frozenset({"clause"})
+OPENIE_ONLY = frozenset({"title", "possessive"})
+"""Frame kinds the graph does not want as relations (titles live on the mention)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """A rendered relation: the graph value, its OpenIE tuple, and whether the graph wants it.
+
+    ``carb`` is ``(predicate, arg1, arg2, ...)`` or None when it has no second argument.
+    """
+
+    relation: RelationMention
+    carb: tuple[str, ...] | None
+    for_graph: bool
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """Identity for de-duplication: the same tuple is never emitted twice."""
+        r = self.relation
+        obj = (r.object.start, r.object.end) if r.object else None
+        extras = tuple((a.start, a.end) for a in r.extras)
+        return (r.subject.start, r.subject.end, r.relation, r.predicate, obj, extras)
+
+
+def render(frame: Frame, sent: Sentence) -> Extraction | None:
+    """Render one frame, or None when it has no second argument of any kind."""
+    subject = argument(frame.subject, with_prep=False)
+    obj = argument(frame.object, with_prep=False) if frame.object is not None else None
+    extras = tuple(argument(s, with_prep=True) for s in frame.extras)
+    if obj is None and not extras:
+        return None
+    if obj is not None and _overlaps(subject, obj):
+        return None
+    pred_tokens = frame.active_pred if frame.active_pred is not None else frame.pred
+    relation = RelationMention(
+        subject=subject,
+        predicate=_predicate(frame, pred_tokens),
+        relation=relation_name(frame.rel),
+        object=obj,
+        extras=extras,
+        sentence=sent.text,
+        sentence_start=sent.span.start_char,
+        negated=frame.negated,
+        modality=frame.modality,
+        attribution=_attribution(frame.attribution),
+        confidence=confidence.score(frame, subject, obj, len(sent.tokens)),
+    )
+    for_graph = frame.kind not in OPENIE_ONLY and (
+        frame.object is None or frame.object.kind not in CLAUSE_KINDS
+    )
+    return Extraction(relation, _carb_tuple(frame, relation), for_graph)
+
+
+def _predicate(frame: Frame, tokens: list[Token]) -> str:
+    text = surface(tokens)
+    if frame.pred_prefix:
+        return f"{frame.pred_prefix} {text}".strip()
+    return text
+
+
+def _overlaps(a: Argument, b: Argument) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _carb_tuple(frame: Frame, rel: RelationMention) -> tuple[str, ...] | None:
+    extras = rel.carb_args()[2 if rel.object else 1 :]
+    if rel.object is None:
+        return (rel.predicate, rel.subject.text, *extras) if extras else None
+    if frame.passive_agent:
+        return (_predicate(frame, frame.pred), rel.object.text, rel.subject.text, *extras)
+    return (rel.predicate, rel.subject.text, rel.object.text, *extras)
+
+
+def argument(slot: Slot, *, with_prep: bool) -> Argument:
+    """The argument for ``slot``: its span, the preposition before it and its mention."""
+    head = slot.head
+    doc = head.doc
+    start, end = _bounds(slot)
+    span = doc[start:end]
+    prep = None
+    if with_prep and slot.prep is not None:
+        prep = doc[slot.prep.i : start].text if slot.prep.i < start else slot.prep.text
+    return Argument(span.text, span.start_char, span.end_char, _mention(slot, span), prep)
+
+
+def _bounds(slot: Slot) -> tuple[int, int]:
+    if slot.bounds is not None:
+        return slot.bounds
+    if slot.kind == "np":
+        return np_bounds(slot.head)
+    if slot.kind == "phrase":
+        return phrase_bounds(slot.head)
+    if slot.kind in ("clause", "gerund"):
+        return clause_bounds(slot.head)
+    return slot.head.i, slot.head.i + 1
+
+
+def clause_bounds(head: Token) -> tuple[int, int]:
+    """The clause under ``head`` without its complementizer ("that", "whether")."""
+    doc: Doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and doc[start].dep_ in ("mark", "punct"):
+        start += 1
+    return trim(doc, start, head.right_edge.i + 1)
+
+
+def _mention(slot: Slot, span: Span) -> EntityMention | None:
+    if slot.kind == "clause":
+        return None
+    if slot.kind == "gerund":
+        return EntityMention(span.text, span.start_char, span.end_char, LABEL_NOUN)
+    if slot.kind == "word" and slot.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return None
+    start, end = np_bounds(slot.head) if slot.kind == "phrase" else (span.start, span.end)
+    if slot.head.pos_ in ("ADJ", "ADV", "VERB", "ADP"):
+        return None
+    return mention_for(slot.head, start, end)
+
+
+def _attribution(tok: Token | None) -> str | None:
+    if tok is None:
+        return None
+    start, end = np_bounds(tok)
+    return tok.doc[start:end].text

@@ -1,0 +1,103 @@
+"""Prepositional and adverbial arguments of verbs and nouns.
+
+"Putin congratulated Kim on the New Year holidays" -> a slot "on the New Year holidays";
+"received a message from Vladimir Putin" -> "from Vladimir Putin" is lifted from the object
+noun to the relation, so the object stays compact ("a New Year's message").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kgraph.extract.arguments import KEEP_PREPS
+from kgraph.extract.deps import is_nominal
+from kgraph.extract.frame import Slot
+from kgraph.extract.lexicon import ATTRIBUTION_PREPS
+from kgraph.extract.subjects import resolve_relative
+
+OBJECT_DEPS = frozenset({"pobj", "pcomp"})
+ADVERBIAL_NPS = frozenset({"npadvmod", "tmod", "obl"})
+PREDICATIVE = frozenset({"oprd"})
+
+
+def prep_slots(head: Token) -> list[Slot]:
+    """One slot per prepositional phrase attached to ``head`` (verb or noun)."""
+    slots = []
+    for child in head.children:
+        if child.dep_ in ("prep", "agent") or (child.dep_ == "dative" and _has_object(child)):
+            slot = _prep_slot(child)
+            if slot is not None:
+                slots.append(slot)
+    return slots
+
+
+def _has_object(prep: Token) -> bool:
+    return any(c.dep_ in OBJECT_DEPS for c in prep.children)
+
+
+def _prep_slot(prep: Token) -> Slot | None:
+    """The object of a preposition, looking through multiword ones ("because of X")."""
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            return Slot(resolve_relative(child), prep, "phrase")
+        if child.dep_ == "pcomp":
+            return Slot(child, prep, "clause" if child.pos_ in ("VERB", "AUX") else "phrase")
+    for child in prep.children:
+        if child.dep_ == "prep" and child.i == prep.i + 1:
+            inner = _prep_slot(child)
+            if inner is not None:
+                return Slot(inner.head, prep, inner.kind)
+    return None
+
+
+def is_attribution_slot(slot: Slot) -> bool:
+    """ "according to X" names a source, not a circumstance."""
+    return slot.prep is not None and slot.prep.lower_ in ATTRIBUTION_PREPS
+
+
+def verb_extras(verb: Token, preps: list[Slot], *, exclude: Token | None) -> list[Slot]:
+    """Further arguments of ``verb``: its prepositional phrases, adverbial noun phrases,
+    indirect object and object predicate, except the token already used as object."""
+    skip = exclude.i if exclude is not None else -1
+    extras = [s for s in preps if s.head.i != skip and not is_attribution_slot(s)]
+    for child in verb.children:
+        if child.i == skip:
+            continue
+        if _bare_extra(child):
+            extras.append(Slot(child, None, "phrase"))
+    return sorted(extras, key=lambda s: (s.prep or s.head).i)
+
+
+def _bare_extra(child: Token) -> bool:
+    """Arguments without a preposition: "last week", "(called it) heroic", "(gave) him"."""
+    if child.dep_ in ADVERBIAL_NPS:
+        return is_nominal(child)
+    return child.dep_ in PREDICATIVE or (child.dep_ == "dative" and not _has_object(child))
+
+
+def noun_extras(noun: Token) -> list[Slot]:
+    """Prepositional phrases of an object noun other than "of" (kept inside the object).
+
+    The nouns of its "of" chain count too: in "linked the strengthening of ties with the
+    entry of troops" the parser hangs "with ..." on "ties"; it becomes a further argument
+    of LINK rather than being lost.
+    """
+    extras = []
+    for head in of_chain(noun):
+        extras += [
+            s
+            for s in prep_slots(head)
+            if s.prep is not None and s.prep.i > head.i and s.prep.lower_ not in KEEP_PREPS
+        ]
+    return extras
+
+
+def of_chain(noun: Token) -> list[Token]:
+    """``noun`` and the objects of its chained "of" phrases ("construction of a submarine")."""
+    chain = [noun]
+    while True:
+        prep = next((c for c in chain[-1].rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if pobj is None or len(chain) > 6:
+            return chain
+        chain.append(pobj)

@@ -1,0 +1,120 @@
+"""Who does it: the logical subject of a verb, through relatives, conjuncts and participles.
+
+"Putin congratulated Kim ... and called ..." -> "called" shares "Putin";
+"Kim, who met Putin" -> "who" stands for "Kim"; "..., citing KCNA" -> the citer is the
+subject (or the agent of a passive) of the clause it modifies.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kgraph.extract import complements
+from kgraph.extract.deps import (
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    first_child,
+    is_nominal,
+    is_relative_pronoun,
+    is_verbal,
+)
+
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+
+
+def logical_subject(verb: Token) -> Token | None:
+    """The head token of the subject of ``verb``, or None when there is none to be found.
+
+    >>> # "This was reported by Yonhap News, citing KCNA": citing -> "News" (the agent)
+    """
+    own = first_child(verb, SUBJECTS)
+    if own is not None:
+        return resolve_relative(own)
+    head, dep = verb.head, verb.dep_
+    if dep == "xcomp" and (is_verbal(head) or head.pos_ == "ADJ"):
+        return complements.controlled_subject(verb)
+    if dep == "conj" and is_verbal(head) and head.i != verb.i:
+        return logical_subject(head)
+    if dep == "acl" and in_order_to(verb):
+        return acting_subject(head.head.head)
+    if dep in ("acl", "relcl") and is_nominal(head) and not _has_to(verb):
+        return head
+    if dep == "advcl" and _nonfinite_adjunct(verb):
+        return acting_subject(head) if is_verbal(head) else None
+    if dep == "pcomp" and verb.tag_ in PARTICIPLE_TAGS and is_verbal(head.head):
+        return acting_subject(head.head)
+    return None
+
+
+def acting_subject(verb: Token, *, strict: bool = False) -> Token | None:
+    """The doer of ``verb``: its agent when passive with "by", else its logical subject.
+
+    With ``strict`` a passive without agent has no doer ("it was reported that ..." names
+    no source); otherwise its surface subject stands in ("X was hired after being
+    interviewed": X was interviewed).
+    """
+    if is_passive(verb):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return first_child(child, frozenset({"pobj"}))
+        if strict:
+            return None
+    return logical_subject(verb)
+
+
+def resolve_relative(tok: Token) -> Token:
+    """Replace a relative pronoun by the noun its clause modifies ("Kim, who ..." -> Kim)."""
+    if not is_relative_pronoun(tok):
+        return tok
+    for ancestor in tok.ancestors:
+        if ancestor.dep_ in ("relcl", "acl") and is_nominal(ancestor.head):
+            return ancestor.head
+        if ancestor.dep_ not in ("prep", "pobj", "conj", "xcomp", "ccomp"):
+            break
+    return tok
+
+
+def is_passive(verb: Token) -> bool:
+    """True for a passive verb: "was reported", "troops deployed to ...", "and exalted"."""
+    if any(c.dep_ == "auxpass" or c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    if verb.dep_ == "acl":
+        return True
+    if verb.dep_ == "conj" and is_verbal(verb.head) and verb.head.i != verb.i:
+        own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        return not own_aux and is_passive(verb.head)
+    return False
+
+
+def is_expletive(tok: Token) -> bool:
+    """Expletive subjects ("There are ...") carry no argument."""
+    return tok.dep_ == "expl" or tok.lower_ == "there"
+
+
+def _has_mark(verb: Token) -> bool:
+    return any(c.dep_ == "mark" for c in verb.children)
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _nonfinite_adjunct(verb: Token) -> bool:
+    """ "..., citing KCNA" / "... to study management": adjuncts without a subject."""
+    if _has_to(verb):
+        return True
+    return verb.tag_ in PARTICIPLE_TAGS and not _has_mark(verb)
+
+
+def in_order_to(verb: Token) -> bool:
+    """The fixed expression "in order to V": V is the purpose of the governing verb."""
+    head = verb.head
+    return (
+        _has_to(verb)
+        and head.lower_ == "order"
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "in"
+        and is_verbal(head.head.head)
+    )

@@ -1,0 +1,213 @@
+"""The types every step of the pipeline passes on.
+
+readers -> Article; extract -> RelationMention; resolve -> Entity + Claim (an ArticleResult);
+graph/store -> property-graph values; query -> QueryResult.  Nothing here imports spaCy,
+networkx or the Neo4j driver, so every module can depend on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+EntityType = Literal["Person", "Organization", "Place", "Group", "Event", "Concept"]
+ENTITY_TYPES: tuple[EntityType, ...] = (
+    "Person",
+    "Organization",
+    "Place",
+    "Group",
+    "Event",
+    "Concept",
+)
+
+
+def sha256_text(text: str) -> str:
+    """Hex SHA-256 of ``text`` encoded as UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from a file, a JSON record, HTML or stdin.
+
+    ``text`` is the body; evidence offsets refer to :attr:`document` (title + body).
+    ``origin`` names where it came from (``path`` or ``path:line``) for error messages.
+    """
+
+    id: str
+    title: str
+    text: str
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: str | None = None
+    tags: tuple[str, ...] = ()
+    origin: str = ""
+
+    @property
+    def document(self) -> str:
+        """What is analysed: the title, a blank line, the body.  Offsets refer to this."""
+        return f"{self.title}\n\n{self.text}" if self.title else self.text
+
+    @property
+    def text_sha256(self) -> str:
+        return sha256_text(self.document)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A span that names (or points to) an entity: a named entity, a noun phrase or a pronoun.
+
+    ``label`` is the spaCy entity label (PERSON, ORG, GPE, ...), ``"NOUN"`` for a plain
+    noun phrase or ``"PRON"`` for a pronoun/determiner that needs resolving.
+    """
+
+    text: str
+    start: int
+    end: int
+    label: str
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """An OpenIE-style argument span; ``mention`` is the entity it refers to, if any.
+
+    ``preposition`` is set for further arguments ("on the New Year holidays" -> "on").
+    """
+
+    text: str
+    start: int
+    end: int
+    mention: EntityMention | None = None
+    preposition: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RelationMention:
+    """One relation as stated in one sentence, before entity resolution."""
+
+    subject: Argument
+    predicate: str
+    relation: str
+    object: Argument | None
+    extras: tuple[Argument, ...] = ()
+    sentence: str = ""
+    sentence_start: int = 0
+    negated: bool = False
+    modality: str | None = None
+    attribution: str | None = None
+    confidence: float = 0.5
+
+    @property
+    def sentence_end(self) -> int:
+        return self.sentence_start + len(self.sentence)
+
+    def carb_args(self) -> list[str]:
+        """Arguments in CaRB order: subject, object, then further arguments."""
+        args = [self.subject.text]
+        if self.object is not None:
+            args.append(self.object.text)
+        args.extend(f"{a.preposition} {a.text}" if a.preposition else a.text for a in self.extras)
+        return args
+
+
+@dataclass(slots=True)
+class Entity:
+    """A canonical real-world thing. ``key`` is its identity across articles."""
+
+    key: str
+    name: str
+    type: EntityType
+    aliases: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One resolved relation mention: the evidence behind an aggregated edge."""
+
+    id: str
+    article_id: str
+    subject_key: str
+    relation: str
+    object_key: str
+    predicate: str
+    subject_text: str
+    object_text: str
+    context: tuple[str, ...]
+    sentence: str
+    start: int
+    end: int
+    negated: bool
+    modality: str | None
+    attribution: str | None
+    confidence: float
+    extractor: str
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """Everything one article contributes to the graph."""
+
+    article: Article
+    entities: dict[str, Entity]
+    mentions: dict[str, int]
+    claims: list[Claim]
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True)
+class NodeValue:
+    """A node as returned by a query, whichever store answered it."""
+
+    id: str
+    labels: tuple[str, ...]
+    properties: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class RelationshipValue:
+    """A relationship as returned by a query, whichever store answered it."""
+
+    id: str
+    type: str
+    start: str
+    end: str
+    properties: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class PathValue:
+    """A path: alternating nodes and relationships, ``len(nodes) == len(relationships) + 1``."""
+
+    nodes: tuple[NodeValue, ...]
+    relationships: tuple[RelationshipValue, ...]
+
+
+@dataclass(slots=True)
+class QueryResult:
+    """Columns and rows of a Cypher query."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one ``ingest`` did, for the CLI summary and for scripts."""
+
+    articles_read: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    articles_unchanged: int = 0
+    articles_failed: int = 0
+    entities_new: int = 0
+    relations_new: int = 0
+    claims_written: int = 0
+    entities_total: int = 0
+    relations_total: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)

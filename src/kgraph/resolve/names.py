@@ -1,0 +1,145 @@
+"""Name normalisation: the surface forms of one name reduced to a comparable core.
+
+"Kim Jong Un's" -> "Kim Jong Un", "Mr. Putin" -> "Putin" (title "Mr."),
+"the Kremlin" -> "Kremlin".  Keys are case- and space-insensitive.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kgraph.models import EntityType
+
+LABEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "NORP": "Group",
+    "EVENT": "Event",
+}
+"""spaCy NER labels -> entity types; everything else (noun phrases, works, laws) is Concept."""
+
+NAMED_LABELS = frozenset(LABEL_TYPES)
+PRONOUN_LABEL = "PRON"
+
+HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "fr",
+        "sr",
+        "jr",
+        "hon",
+        "gen",
+        "col",
+        "maj",
+        "capt",
+        "lt",
+        "sgt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "president",
+        "premier",
+        "chancellor",
+        "minister",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "sheikh",
+        "ayatollah",
+        "comrade",
+    }
+)
+"""Closed-class English honorifics and titles that precede a personal name."""
+
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+_SPACES = re.compile(r"\s+")
+_EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—•*"
+
+
+def clean(text: str) -> str:
+    """Unicode-normalise, collapse whitespace, trim punctuation at the edges."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = text.strip(_EDGE_PUNCT + " ")
+    return _POSSESSIVE.sub("", text).strip()
+
+
+def strip_determiner(text: str) -> str:
+    """Drop a leading article: "the Kremlin" -> "Kremlin"."""
+    first, _, rest = text.partition(" ")
+    if rest and first.lower() in {"the", "a", "an"}:
+        return rest
+    return text
+
+
+def split_title(name: str) -> tuple[str, str | None]:
+    """Separate leading honorifics from a personal name.
+
+    >>> split_title("President Vladimir Putin")
+    ('Vladimir Putin', 'President')
+    """
+    tokens = name.split(" ")
+    cut = 0
+    while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
+        cut += 1
+    if cut == 0:
+        return name, None
+    return " ".join(tokens[cut:]), " ".join(tokens[:cut])
+
+
+def normalise_name(text: str, label: str) -> tuple[str, str | None]:
+    """The display name and any title for a mention with spaCy label ``label``."""
+    name = strip_determiner(clean(text))
+    if label == "PERSON":
+        return split_title(name)
+    return name, None
+
+
+def entity_type(label: str) -> EntityType:
+    """The entity type for a spaCy label; anything unnamed is a Concept."""
+    return LABEL_TYPES.get(label, "Concept")
+
+
+def name_key(name: str) -> str:
+    """Case- and space-insensitive form of a name, used inside entity keys."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
+
+
+def entity_key(entity_type: EntityType, name: str) -> str:
+    """The canonical identity of an entity: ``person:vladimir putin``."""
+    return f"{entity_type.lower()}:{name_key(name)}"
+
+
+def tokens(name: str) -> list[str]:
+    """Name tokens for sub-name matching ("Kim" in "Kim Jong Un")."""
+    return [t for t in re.split(r"[\s\-]+", name_key(name)) if t]
+
+
+def initials(name: str) -> str:
+    """Upper-case initials of the capitalised words: "Korean Central News Agency" -> "KCNA"."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper())
+
+
+def is_acronym(name: str) -> bool:
+    """All-capital single token of 2+ letters, dots allowed: "DPRK", "U.S."."""
+    letters = name.replace(".", "")
+    return " " not in name and len(letters) >= 2 and letters.isalpha() and letters.isupper()

@@ -1,0 +1,62 @@
+"""Personal pronouns resolved to a person only when the text leaves no doubt.
+
+"Putin thanked Kim Jong Un. He emphasized ties." -> He = Putin (the subject of the
+previous sentence).  "Kim received a message from Putin, in which he ..." has two
+candidates in the sentence and stays unresolved; its relation is dropped rather than
+guessed.  Other pronouns and bare determiners ("it", "this", "which") are never resolved
+here.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+PERSONAL = frozenset({"he", "she", "him", "her", "his", "himself", "herself", "hers"})
+LOOKBACK_SENTENCES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A resolved person mentioned at ``start``; ``subject`` if it was a clause subject."""
+
+    start: int
+    key: str
+    subject: bool
+
+
+class PronounResolver:
+    """Resolve personal pronouns against the persons mentioned earlier in the article."""
+
+    def __init__(self, sentences: Sequence[tuple[int, int]], persons: Sequence[PersonMention]):
+        self._starts = [s for s, _ in sentences]
+        self._persons = sorted(persons, key=lambda p: p.start)
+
+    def _sentence_index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self._starts, offset) - 1, 0)
+
+    def _in_sentence(self, index: int, before: int | None) -> list[PersonMention]:
+        if index < 0 or index >= len(self._starts):
+            return []
+        start = self._starts[index]
+        end = self._starts[index + 1] if index + 1 < len(self._starts) else None
+        limit = before if before is not None else end
+        return [p for p in self._persons if p.start >= start and (limit is None or p.start < limit)]
+
+    def resolve(self, pronoun: str, offset: int) -> str | None:
+        """The entity key the pronoun at ``offset`` refers to, or None when unsure."""
+        if pronoun.strip().lower() not in PERSONAL:
+            return None
+        index = self._sentence_index(offset)
+        same = {p.key for p in self._in_sentence(index, offset)}
+        if same:
+            return next(iter(same)) if len(same) == 1 else None
+        for back in range(1, LOOKBACK_SENTENCES + 1):
+            earlier = self._in_sentence(index - back, None)
+            if not earlier:
+                continue
+            subjects = {p.key for p in earlier if p.subject}
+            candidates = subjects or {p.key for p in earlier}
+            return next(iter(candidates)) if len(candidates) == 1 else None
+        return None

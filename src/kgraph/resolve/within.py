@@ -1,0 +1,139 @@
+"""Within one article: name variants resolve to the fullest name of the same thing.
+
+"Putin" -> "Vladimir Putin", "Kim" -> "Kim Jong Un", "DPRK" -> "North Korea",
+"KCNA" -> "Korean Central News Agency" when both forms occur in the article.  A short
+form that fits two different full names ("Kim" with "Kim Jong Un" and "Kim Yo Jong") is
+left alone rather than merged blindly.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kgraph.models import EntityMention, EntityType
+from kgraph.resolve.countries import country_name
+from kgraph.resolve.names import (
+    PRONOUN_LABEL,
+    entity_type,
+    initials,
+    is_acronym,
+    name_key,
+    normalise_name,
+    tokens,
+)
+
+_TYPE_PRIORITY: tuple[EntityType, ...] = (
+    "Person",
+    "Place",
+    "Organization",
+    "Group",
+    "Event",
+    "Concept",
+)
+
+
+@dataclass(slots=True)
+class Surface:
+    """One distinct surface name in the article, with the votes for its type."""
+
+    name: str
+    types: Counter[EntityType] = field(default_factory=Counter)
+    titles: set[str] = field(default_factory=set)
+    forms: set[str] = field(default_factory=set)
+
+    @property
+    def type(self) -> EntityType:
+        best = max(self.types.values())
+        return next(t for t in _TYPE_PRIORITY if self.types[t] == best)
+
+
+def canonical_form(mention: EntityMention) -> tuple[str, EntityType, str | None] | None:
+    """(name, type, title) for a mention before clustering; None for pronouns/empties."""
+    if mention.label == PRONOUN_LABEL:
+        return None
+    name, title = normalise_name(mention.text, mention.label)
+    if not name or not any(ch.isalnum() for ch in name):
+        return None
+    etype = entity_type(mention.label)
+    if mention.label in {"GPE", "ORG", "NORP", "LOC"}:
+        country = country_name(name, demonym=mention.label == "NORP")
+        if country:
+            return country, "Place", title
+    if mention.title and not title:
+        title = mention.title
+    return name, etype, title
+
+
+def collect_surfaces(mentions: Iterable[EntityMention]) -> dict[str, Surface]:
+    """Group mentions by normalised name, voting on the type of each name."""
+    surfaces: dict[str, Surface] = {}
+    for mention in mentions:
+        form = canonical_form(mention)
+        if form is None:
+            continue
+        name, etype, title = form
+        surface = surfaces.setdefault(name_key(name), Surface(name=name))
+        surface.types[etype] += 1
+        surface.forms.add(mention.text.strip())
+        if title:
+            surface.titles.add(title)
+    return surfaces
+
+
+def _is_subname(short: list[str], full: list[str]) -> bool:
+    """True if ``short`` is a proper leading or trailing run of ``full``'s tokens."""
+    n = len(short)
+    return 0 < n < len(full) and (full[:n] == short or full[-n:] == short)
+
+
+def _longer_matches(key: str, surfaces: dict[str, Surface]) -> list[str]:
+    surface = surfaces[key]
+    etype = surface.type
+    short = tokens(surface.name)
+    matches = []
+    for other_key, other in surfaces.items():
+        if other_key == key or other.type != etype:
+            continue
+        subname = etype in ("Person", "Organization") and _is_subname(short, tokens(other.name))
+        acronym = is_acronym(surface.name) and initials(other.name) == surface.name.replace(".", "")
+        if subname or acronym:
+            matches.append(other_key)
+    return matches
+
+
+def cluster(surfaces: dict[str, Surface]) -> dict[str, str]:
+    """Map every surface key to the key of the fullest unambiguous name it stands for."""
+    parent: dict[str, str] = {}
+    for key in surfaces:
+        longer = _longer_matches(key, surfaces)
+        # Keep only maximal names: drop candidates that are themselves sub-names of others.
+        maximal = [
+            k
+            for k in longer
+            if not any(
+                _is_subname(tokens(surfaces[k].name), tokens(surfaces[o].name))
+                for o in longer
+                if o != k
+            )
+        ]
+        if len(maximal) == 1:
+            parent[key] = maximal[0]
+
+    def root(key: str) -> str:
+        seen = set()
+        while key in parent and key not in seen:
+            seen.add(key)
+            key = parent[key]
+        return key
+
+    return {key: root(key) for key in surfaces}
+
+
+def group_by_root(surfaces: dict[str, Surface], roots: dict[str, str]) -> dict[str, list[str]]:
+    """Root surface key -> all surface keys that resolve to it."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key, root_key in roots.items():
+        groups[root_key].append(key)
+    return groups

@@ -1,0 +1,567 @@
+"""Starting, stopping and inspecting one local Neo4j instance.
+
+The password is generated on the first start, stored in ``home/password`` (mode 0600) and
+handed to ``neo4j-admin dbms set-initial-password`` through a Java ``@argfile`` (also mode
+0600, deleted right after), so it never appears on a command line, in a log or in an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import logging
+import os
+import secrets
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kgraph.errors import ConfigError, ServerError
+from kgraph.server.config import (
+    ADMIN_CLASS,
+    CONF_DIR,
+    DATA_DIR,
+    LOGS_DIR,
+    MAIN_CLASS,
+    PASSWORD_FILE,
+    RUN_DIR,
+    USER,
+    ServerConfig,
+    redact,
+    render_conf,
+    server_command,
+)
+from kgraph.server.dist import assemble, check_java
+from kgraph.server.files import (
+    dir_size,
+    file_lock,
+    tail_lines,
+    write_secret,
+    write_text_atomic,
+)
+
+log = logging.getLogger(__name__)
+
+POLL_INTERVAL = 0.5
+PING_TIMEOUT = 3.0
+KILL_WAIT = 15.0
+ADMIN_TIMEOUT = 180.0
+LOCK_FILE = "kgraph-neo4j.lock"
+
+# Server processes started by this Python process, so they can be reaped (no zombies, no
+# "subprocess still running" warnings) and their exit noticed at once.
+_children: dict[int, subprocess.Popen[bytes]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class ServerStatus:
+    """What ``status`` reports; carries no secret."""
+
+    running: bool
+    pid: int | None
+    uri: str
+    http_url: str
+    version: str | None
+    store_size_bytes: int
+    home: Path
+    ready: bool = False
+    """Bolt answered ``RETURN 1`` with the stored password."""
+    log_file: Path | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready fields."""
+        return {
+            "running": self.running,
+            "ready": self.ready,
+            "pid": self.pid,
+            "uri": self.uri,
+            "http_url": self.http_url,
+            "version": self.version,
+            "store_size_bytes": self.store_size_bytes,
+            "home": str(self.home),
+            "log_file": str(self.log_file) if self.log_file else None,
+        }
+
+
+# Password ---------------------------------------------------------------------------------
+
+
+def read_password(cfg: ServerConfig) -> str | None:
+    """The instance's password from ``home/password``, or None when there is none."""
+    try:
+        info = cfg.password_file.stat()
+        text = cfg.password_file.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ServerError(f"cannot read {cfg.password_file}: {exc.strerror}") from None
+    if info.st_mode & 0o077:
+        log.warning(
+            "%s is readable by other users (mode %o); run chmod 600 on it",
+            cfg.password_file,
+            stat.S_IMODE(info.st_mode),
+        )
+    return text or None
+
+
+def local_credentials(cfg: ServerConfig | None = None) -> tuple[str, str, str] | None:
+    """``(uri, user, password)`` of the local instance, or None when it was never started.
+
+    Does not check that the server is running: connecting tells that, with a clearer error.
+    """
+    cfg = ServerConfig.from_env() if cfg is None else cfg
+    password = read_password(cfg)
+    if password is None:
+        return None
+    return cfg.uri, USER, password
+
+
+def new_password() -> str:
+    """A random URL-safe password that cannot be mistaken for a command-line option."""
+    while True:
+        password = secrets.token_urlsafe(24)
+        if not password.startswith("-"):
+            return password
+
+
+def _argfile_quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def set_initial_password(cfg: ServerConfig, java: str, password: str) -> None:
+    """Run ``neo4j-admin dbms set-initial-password`` without the password in its argv.
+
+    The Java launcher reads the main class and its arguments from an ``@argfile`` created
+    with mode 0600 in ``home/run`` and deleted afterwards; ``-XX:-UsePerfData`` keeps the
+    expanded command line out of ``/tmp/hsperfdata_*`` (where ``jps -m`` would read it).
+    """
+    cfg.run_dir.mkdir(parents=True, exist_ok=True)
+    argfile = cfg.run_dir / f".admin-args.{os.getpid()}"
+    args = [ADMIN_CLASS, "dbms", "set-initial-password", "--", password]
+    write_secret(argfile, "\n".join(_argfile_quote(arg) for arg in args) + "\n")
+    env = _child_env(cfg)
+    try:
+        proc = subprocess.run(
+            [java, "-XX:-UsePerfData", "-Xmx256m", "-cp", str(cfg.lib_dir / "*"), f"@{argfile}"],
+            cwd=cfg.home,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+            timeout=ADMIN_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ServerError(
+            f"cannot set the initial Neo4j password: {redact(str(exc), password)}"
+        ) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            argfile.unlink()
+    if proc.returncode != 0:
+        lines = [line for line in redact(proc.stdout, password).splitlines() if line.strip()]
+        detail = lines[0] if lines else "(no output)"
+        raise ServerError(
+            f"neo4j-admin could not set the initial password (exit code {proc.returncode}): "
+            f"{detail[:300]}"
+        )
+
+
+def _ensure_password(cfg: ServerConfig, java: str) -> str:
+    """The stored password; on the first start, a new one set with neo4j-admin."""
+    existing = read_password(cfg)
+    if (cfg.data_dir / "databases" / "system").exists():
+        if existing is None:
+            raise ServerError(
+                f"the Neo4j instance in {cfg.home} has data but no password file "
+                f"({cfg.password_file})",
+                f"restore that file, or delete {cfg.home} to start over (this deletes the graph)",
+            )
+        return existing
+    password = existing or new_password()
+    set_initial_password(cfg, java, password)
+    if existing is None:
+        write_secret(cfg.password_file, password + "\n")
+    log.info("set the initial password of the local Neo4j (stored in %s)", cfg.password_file)
+    return password
+
+
+# Processes --------------------------------------------------------------------------------
+
+
+def _child_env(cfg: ServerConfig) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_PASSWORD", "NEO4J_AUTH")}
+    env["NEO4J_HOME"] = str(cfg.home)
+    env["NEO4J_CONF"] = str(cfg.conf_dir)
+    return env
+
+
+def _pid_alive(pid: int) -> bool:
+    proc = _children.get(pid)
+    if proc is not None:
+        return proc.poll() is None  # also reaps it; the exit code stays on the Popen
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a zombie still answers kill(pid, 0)
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return True
+    return not fields or fields[0] != "Z"
+
+
+def _cmdline(pid: int) -> list[str] | None:
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+        return raw.decode("utf-8", "replace").split("\0")
+    except OSError:
+        pass
+    try:
+        proc = subprocess.run(
+            ["ps", "-ww", "-o", "command=", "-p", str(pid)],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return proc.stdout.split() if proc.returncode == 0 else None
+
+
+def _is_our_server(pid: int, cfg: ServerConfig) -> bool:
+    """Whether ``pid`` is alive and is the Neo4j of this instance (not a reused pid)."""
+    if not _pid_alive(pid):
+        return False
+    argv = _cmdline(pid)
+    if argv is None:
+        return True  # cannot tell; trust the pid file
+    return MAIN_CLASS in argv and f"--home-dir={cfg.home}" in argv
+
+
+def _read_pid(cfg: ServerConfig) -> int | None:
+    try:
+        text = cfg.pid_file.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() and int(text) > 0 else None
+
+
+def _remove_pid_file(cfg: ServerConfig) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        cfg.pid_file.unlink()
+
+
+def _signal(pid: int, signum: signal.Signals) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signum)
+
+
+def _wait_exit(pid: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while _pid_alive(pid):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def _terminate(pid: int, timeout: float) -> None:
+    """SIGTERM, wait up to ``timeout`` for a clean exit, then SIGKILL."""
+    _signal(pid, signal.SIGTERM)
+    if _wait_exit(pid, timeout):
+        return
+    log.warning("Neo4j (pid %d) did not stop within %.0f s; killing it", pid, timeout)
+    _signal(pid, signal.SIGKILL)
+    if not _wait_exit(pid, KILL_WAIT):
+        raise ServerError(f"Neo4j (pid {pid}) survived SIGKILL")
+
+
+# Probes -----------------------------------------------------------------------------------
+
+
+def _port_taken(host: str, port: int) -> bool:
+    """Whether something listens on (or holds) ``host:port``."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(1.0)
+        if sock.connect_ex((host, port)) == 0:
+            return True
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # Neo4j (netty) sets SO_REUSEADDR too, so TIME_WAIT leftovers do not count.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            return exc.errno in (errno.EADDRINUSE, errno.EACCES)
+    return False
+
+
+def _check_ports(cfg: ServerConfig) -> None:
+    for name, port, variable in (
+        ("Bolt", cfg.bolt_port, "KGRAPH_NEO4J_BOLT_PORT"),
+        ("HTTP", cfg.http_port, "KGRAPH_NEO4J_HTTP_PORT"),
+    ):
+        if _port_taken(cfg.host, port):
+            raise ServerError(
+                f"port {port} on {cfg.host} (Neo4j {name}) is already in use by another "
+                "process (another Neo4j, or one running in Docker?)",
+                f"stop that process, or choose another port with {variable}",
+            )
+
+
+def _bolt_agent(cfg: ServerConfig, password: str, timeout: float = PING_TIMEOUT) -> str | None:
+    """The server agent (``Neo4j/5.26.30``) once ``RETURN 1`` succeeds, None if unreachable.
+
+    Raises ServerError when the server refuses the password.
+    """
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import AuthError, DriverError, Neo4jError
+
+    try:
+        with (
+            GraphDatabase.driver(
+                cfg.uri,
+                auth=(USER, password),
+                connection_timeout=timeout,
+                connection_acquisition_timeout=timeout,
+                max_connection_pool_size=1,
+            ) as driver,
+            driver.session() as session,
+        ):
+            result = session.run("RETURN 1 AS ok")
+            value = result.single(strict=True)["ok"]
+            agent = result.consume().server.agent
+    except AuthError:
+        raise ServerError(
+            f"Neo4j at {cfg.uri} refuses the password stored in {cfg.password_file}",
+            f"its data was created with another password; delete {cfg.home} to start over "
+            "(this deletes the graph)",
+        ) from None
+    except (DriverError, Neo4jError, OSError):
+        return None
+    return agent if value == 1 else None
+
+
+def _http_version(cfg: ServerConfig, timeout: float = PING_TIMEOUT) -> str | None:
+    """``neo4j_version`` from the HTTP discovery document, None if it does not answer."""
+    request = urllib.request.Request(cfg.http_url, headers={"Accept": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            document = json.loads(response.read().decode("utf-8"))
+    except (OSError, ValueError, urllib.error.URLError):
+        return None
+    version = document.get("neo4j_version") if isinstance(document, dict) else None
+    return str(version) if version else None
+
+
+def _last_error(cfg: ServerConfig, neo4j_log_offset: int) -> tuple[Path, str | None]:
+    """The log file to look at and its last error line (from this start on).
+
+    An ERROR line of neo4j.log first, then an error or exception in console.log (the JVM's
+    own output), then console.log's last line; with none of those, neo4j.log itself.
+    """
+    for line in reversed(tail_lines(cfg.neo4j_log, 400, neo4j_log_offset)):
+        if " ERROR " in line:
+            return cfg.neo4j_log, line.strip()[:300]
+    console = tail_lines(cfg.console_log, 400)
+    for line in reversed(console):
+        if any(marker in line for marker in ("ERROR", "Exception", "Error:", "Caused by:")):
+            return cfg.console_log, line.strip()[:300]
+    if console:
+        return cfg.console_log, console[-1].strip()[:300]
+    if tail_lines(cfg.neo4j_log, 1, neo4j_log_offset):
+        return cfg.neo4j_log, None
+    return cfg.console_log, None
+
+
+def _startup_error(cfg: ServerConfig, what: str, offset: int, password: str) -> ServerError:
+    path, line = _last_error(cfg, offset)
+    detail = f": {redact(line, password)}" if line else ""
+    return ServerError(f"{what}; see {path}{detail}")
+
+
+# Public API -------------------------------------------------------------------------------
+
+
+def status(cfg: ServerConfig) -> ServerStatus:
+    """Whether the instance runs, answers Bolt, its version and the size of its data."""
+    pid = _read_pid(cfg)
+    running = pid is not None and _is_our_server(pid, cfg)
+    version: str | None = None
+    ready = False
+    if running:
+        version = _http_version(cfg)
+        password = read_password(cfg)
+        if password is not None:
+            with contextlib.suppress(ServerError):
+                agent = _bolt_agent(cfg, password)
+                ready = agent is not None
+                if version is None and agent:
+                    version = agent.rpartition("/")[2]
+    return ServerStatus(
+        running=running,
+        pid=pid if running else None,
+        uri=cfg.uri,
+        http_url=cfg.browser_url,
+        version=version,
+        store_size_bytes=dir_size(cfg.data_dir),
+        home=cfg.home,
+        ready=ready,
+        log_file=cfg.neo4j_log,
+    )
+
+
+def _prepare_home(cfg: ServerConfig) -> None:
+    cfg.home.mkdir(parents=True, exist_ok=True)
+    os.chmod(cfg.home, 0o700)  # data, logs and the password stay private to the user
+    for name in (CONF_DIR, DATA_DIR, LOGS_DIR, RUN_DIR):
+        (cfg.home / name).mkdir(exist_ok=True)
+    write_text_atomic(cfg.conf_file, render_conf(cfg), mode=0o600)
+
+
+def _launch(cfg: ServerConfig, java: str) -> subprocess.Popen[bytes]:
+    """Start the server detached (own session, no terminal), output to console.log."""
+    fd = os.open(cfg.console_log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        proc = subprocess.Popen(
+            server_command(cfg, java),
+            cwd=cfg.home,
+            env=_child_env(cfg),
+            stdin=subprocess.DEVNULL,
+            stdout=fd,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            close_fds=True,
+        )
+    except OSError as exc:
+        raise ServerError(f"cannot start {java}: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+    _children[proc.pid] = proc
+    write_text_atomic(cfg.pid_file, f"{proc.pid}\n")
+    return proc
+
+
+def _wait_ready(cfg: ServerConfig, pid: int, password: str, timeout: float, offset: int) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        if not _pid_alive(pid):
+            proc = _children.get(pid)
+            code = f" (exit code {proc.returncode})" if proc is not None else ""
+            raise _startup_error(cfg, f"Neo4j exited during start-up{code}", offset, password)
+        if _bolt_agent(cfg, password) is not None:
+            return
+        if time.monotonic() >= deadline:
+            raise _startup_error(
+                cfg, f"Neo4j did not answer on {cfg.uri} within {timeout:.0f} s", offset, password
+            )
+        time.sleep(POLL_INTERVAL)
+
+
+def start(cfg: ServerConfig, timeout: float = 120.0) -> ServerStatus:
+    """Start the instance (assembling the jars first if needed) and wait until Bolt answers.
+
+    ``timeout`` bounds the wait for Bolt after the launch (not the one-time download).
+    Returns at once when the instance is already running (or waits while it is still
+    starting).  On failure the process started here is stopped again and ServerError names
+    the log file and its last error line.  The first start generates the password.
+    """
+    cfg.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with file_lock(cfg.run_dir / LOCK_FILE):
+        pid = _read_pid(cfg)
+        if pid is not None and _is_our_server(pid, cfg):
+            password = read_password(cfg)
+            if password is None:
+                raise ServerError(
+                    f"Neo4j runs from {cfg.home} (pid {pid}) but {cfg.password_file} is missing"
+                )
+            offset = cfg.neo4j_log.stat().st_size if cfg.neo4j_log.exists() else 0
+            _wait_ready(cfg, pid, password, timeout, offset)  # it may still be starting
+            return status(cfg)
+        _remove_pid_file(cfg)
+        java = check_java()
+        assemble(cfg)
+        _check_ports(cfg)
+        _prepare_home(cfg)
+        password = _ensure_password(cfg, java)
+        offset = cfg.neo4j_log.stat().st_size if cfg.neo4j_log.exists() else 0
+        started = time.monotonic()
+        proc = _launch(cfg, java)
+        log.info("started Neo4j (pid %d) from %s", proc.pid, cfg.home)
+        try:
+            _wait_ready(cfg, proc.pid, password, timeout, offset)
+        except ServerError:
+            with contextlib.suppress(ServerError):
+                _terminate(proc.pid, 30.0)
+            _remove_pid_file(cfg)
+            raise
+        log.info("Neo4j is ready on %s after %.1f s", cfg.uri, time.monotonic() - started)
+        return status(cfg)
+
+
+def stop(cfg: ServerConfig, timeout: float = 60.0) -> bool:
+    """Stop the instance (SIGTERM, then SIGKILL after ``timeout``); whether it was running."""
+    if not cfg.run_dir.is_dir():
+        return False
+    with file_lock(cfg.run_dir / LOCK_FILE):
+        pid = _read_pid(cfg)
+        if pid is None:
+            return False
+        if not _is_our_server(pid, cfg):
+            _remove_pid_file(cfg)  # stale: the process is gone (or the pid was reused)
+            return False
+        started = time.monotonic()
+        _terminate(pid, timeout)
+        _children.pop(pid, None)
+        _remove_pid_file(cfg)
+        log.info("stopped Neo4j (pid %d) in %.1f s", pid, time.monotonic() - started)
+        return True
+
+
+_INSTANCE_ENTRIES = (
+    DATA_DIR,
+    LOGS_DIR,
+    RUN_DIR,
+    CONF_DIR,
+    PASSWORD_FILE,
+    "import",
+    "plugins",
+    "licenses",
+    "certificates",
+)
+
+
+def wipe(cfg: ServerConfig) -> None:
+    """Stop the instance and delete its data, logs, configuration and password.
+
+    The shared jars in ``dist_dir`` stay.  Only the entries Neo4j and kgraph create are
+    removed; ``home`` itself goes only when that leaves it empty.
+    """
+    home = cfg.home
+    protected = {Path("/"), Path.home().resolve(), cfg.dist_dir, *cfg.dist_dir.parents}
+    if home in protected:
+        raise ConfigError(f"refusing to wipe {home}: it is not a Neo4j instance directory")
+    stop(cfg)
+    for name in _INSTANCE_ENTRIES:
+        path = home / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+    with contextlib.suppress(OSError):
+        home.rmdir()
+    log.info("wiped the Neo4j instance in %s", home)

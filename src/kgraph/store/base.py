@@ -1,0 +1,84 @@
+"""What every graph store offers; the pipeline and the CLI talk only to this."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from kgraph.models import ArticleResult, QueryResult
+
+
+@dataclass(slots=True)
+class WriteStats:
+    """What one write did: new entities/facts, claims written, articles replaced."""
+
+    entities_new: int = 0
+    relations_new: int = 0
+    claims_written: int = 0
+    articles_written: int = 0
+    articles_replaced: int = 0
+
+    def add(self, other: WriteStats) -> None:
+        self.entities_new += other.entities_new
+        self.relations_new += other.relations_new
+        self.claims_written += other.claims_written
+        self.articles_written += other.articles_written
+        self.articles_replaced += other.articles_replaced
+
+
+@dataclass(slots=True)
+class GraphStats:
+    """Counts for ``kgraph stats``."""
+
+    articles: int = 0
+    entities: int = 0
+    relations: int = 0
+    claims: int = 0
+    entity_types: dict[str, int] = field(default_factory=dict)
+    relation_types: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "entities": self.entities,
+            "relations": self.relations,
+            "claims": self.claims,
+            "entity_types": dict(sorted(self.entity_types.items())),
+            "relation_types": dict(
+                sorted(self.relation_types.items(), key=lambda kv: (-kv[1], kv[0]))
+            ),
+        }
+
+
+class GraphStore(Protocol):
+    """A place the graph lives: the embedded file store or a Neo4j database."""
+
+    description: str
+
+    def fingerprints(self) -> dict[str, str]:
+        """Article id -> fingerprint (text hash + extractor version) of every stored article."""
+        ...
+
+    def write(self, results: Sequence[ArticleResult]) -> WriteStats:
+        """Store articles with their entities, claims and mentions, replacing any earlier
+        version of the same articles, and bring the aggregates up to date."""
+        ...
+
+    def remove(self, article_ids: Sequence[str]) -> list[str]:
+        """Delete articles and their evidence; returns the ids that existed."""
+        ...
+
+    def query(
+        self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
+    ) -> QueryResult:
+        """Run Cypher; read-only unless ``write``."""
+        ...
+
+    def stats(self) -> GraphStats: ...
+
+    def flush(self) -> None:
+        """Make everything written so far durable."""
+        ...
+
+    def close(self) -> None: ...

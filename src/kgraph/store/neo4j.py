@@ -1,0 +1,303 @@
+"""The Neo4j store: the same graph model as the embedded store, in a Neo4j database.
+
+Writes go in batches, one transaction per batch (``UNWIND $rows ... MERGE`` on
+constrained keys), retried by the driver on transient errors such as deadlocks between
+concurrent ingests.  Everything that depends on other articles -- fact edges and entity
+aggregates -- is recomputed inside the same transaction from the claims and mentions, so
+re-ingesting changes nothing and two concurrent ingests converge to the same graph.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time
+from importlib import resources
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase, ManagedTransaction
+from neo4j import exceptions as neo4j_errors
+from neo4j.graph import Node, Path, Relationship
+
+from kgraph.config import Neo4jSettings
+from kgraph.errors import Neo4jConnectionError, QueryError, StoreError, WriteNotAllowedError
+from kgraph.graph import (
+    FactKey,
+    article_props,
+    claim_props,
+    entity_props,
+    fact_key,
+    fingerprint,
+    mention_rows,
+)
+from kgraph.models import (
+    ArticleResult,
+    NodeValue,
+    PathValue,
+    QueryResult,
+    RelationshipValue,
+)
+from kgraph.store import neo4j_cypher as q
+from kgraph.store.base import GraphStats, WriteStats
+from kgraph.timeutil import utc_now_iso
+
+log = logging.getLogger(__name__)
+
+ROWS_PER_STATEMENT = 2000
+
+
+def schema_statements() -> list[str]:
+    """The statements of ``cypher/schema.cypher``, comments removed."""
+    text = resources.files("kgraph").joinpath("cypher/schema.cypher").read_text("utf-8")
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("//")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _chunks(rows: Sequence[Any], size: int = ROWS_PER_STATEMENT) -> list[Sequence[Any]]:
+    return [rows[i : i + size] for i in range(0, len(rows), size)] if rows else []
+
+
+def connection_error(settings: Neo4jSettings, exc: Exception) -> Neo4jConnectionError:
+    """One line naming the URI (never the password) and how to fix it."""
+    uri = settings.uri
+    if isinstance(exc, neo4j_errors.AuthError):
+        return Neo4jConnectionError(
+            f"Neo4j at {uri} refused the credentials of user {settings.user!r}",
+            "set NEO4J_USER / NEO4J_PASSWORD (kgraph neo4j start sets them up for the "
+            "local server)",
+        )
+    if isinstance(exc, neo4j_errors.ClientError) and "DatabaseNotFound" in (exc.code or ""):
+        return Neo4jConnectionError(
+            f"Neo4j at {uri} has no database {settings.database!r}",
+            "create it or set NEO4J_DATABASE to an existing one",
+        )
+    if isinstance(exc, neo4j_errors.ConfigurationError | ValueError):
+        return Neo4jConnectionError(
+            f"bad Neo4j URI {uri!r}: {exc}", "use e.g. bolt://127.0.0.1:7687"
+        )
+    return Neo4jConnectionError(
+        f"cannot reach Neo4j at {uri}",
+        "start the local server with `kgraph neo4j start`, or check NEO4J_URI",
+    )
+
+
+def to_value(value: Any) -> Any:
+    """Driver values -> the store-neutral values of :mod:`kgraph.models`."""
+    if isinstance(value, Node):
+        return NodeValue(
+            value.element_id,
+            tuple(sorted(value.labels)),
+            {k: to_value(v) for k, v in value.items()},
+        )
+    if isinstance(value, Relationship):
+        start = value.start_node.element_id if value.start_node else ""
+        end = value.end_node.element_id if value.end_node else ""
+        return RelationshipValue(
+            value.element_id, value.type, start, end, {k: to_value(v) for k, v in value.items()}
+        )
+    if isinstance(value, Path):
+        return PathValue(
+            tuple(to_value(n) for n in value.nodes), tuple(to_value(r) for r in value.relationships)
+        )
+    if isinstance(value, list | tuple):
+        return [to_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_value(v) for k, v in value.items()}
+    if isinstance(value, date | datetime | time) or hasattr(value, "iso_format"):
+        iso = getattr(value, "iso_format", None)
+        return iso() if callable(iso) else value.isoformat()
+    return value
+
+
+class Neo4jStore:
+    """The graph in a Neo4j database."""
+
+    def __init__(self, settings: Neo4jSettings) -> None:
+        self.settings = settings
+        database = settings.database or "the default database"
+        self.description = f"Neo4j {settings.uri} ({database})"
+        auth = (settings.user, settings.password) if settings.password is not None else None
+        try:
+            self.driver = GraphDatabase.driver(
+                settings.uri, auth=auth, notifications_min_severity="OFF"
+            )
+            self.driver.verify_connectivity()
+            self._run_schema()
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, ValueError) as exc:
+            raise connection_error(settings, exc) from None
+
+    def _session(self, access: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
+        return self.driver.session(database=self.settings.database, default_access_mode=access)
+
+    def _run_schema(self) -> None:
+        with self._session() as session:
+            for statement in schema_statements():
+                session.run(statement).consume()
+
+    # -- reading ---------------------------------------------------------------------
+
+    def fingerprints(self) -> dict[str, str]:
+        with self._session(neo4j.READ_ACCESS) as session:
+            records = session.execute_read(lambda tx: list(tx.run(q.FINGERPRINTS)))
+        return {r["id"]: fingerprint(r["sha"], r["extractor"]) for r in records}
+
+    def query(
+        self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
+    ) -> QueryResult:
+        params = dict(params or {})
+        try:
+            with self._session(neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS) as session:
+                if not write:
+                    self._refuse_writes(session, cypher, params)
+                    records, keys = session.execute_read(_run_query, cypher, params)
+                else:
+                    records, keys = session.execute_write(_run_query, cypher, params)
+        except neo4j_errors.ClientError as exc:
+            if "AccessMode" in (exc.code or "") or "ForbiddenDueToTransactionType" in (
+                exc.code or ""
+            ):
+                raise WriteNotAllowedError() from None
+            raise QueryError(f"Neo4j rejected the query: {exc.message or exc.code}") from None
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+            raise connection_error(self.settings, exc) from None
+        return QueryResult(keys, [[to_value(v) for v in record.values()] for record in records])
+
+    @staticmethod
+    def _refuse_writes(session: neo4j.Session, cypher: str, params: dict[str, Any]) -> None:
+        """Ask the planner what kind of query this is before running it."""
+        summary = session.run(f"EXPLAIN {cypher}", params).consume()
+        if summary.query_type not in ("r", None):
+            raise WriteNotAllowedError(f"this query writes to the graph ({summary.query_type})")
+
+    def stats(self) -> GraphStats:
+        with self._session(neo4j.READ_ACCESS) as session:
+            counts = session.execute_read(lambda tx: tx.run(q.STATS).single())
+            types = session.execute_read(lambda tx: list(tx.run(q.ENTITY_TYPES)))
+            rels = session.execute_read(lambda tx: list(tx.run(q.RELATION_TYPES)))
+        assert counts is not None
+        relation_types = {r["type"]: r["n"] for r in rels}
+        return GraphStats(
+            articles=counts["articles"],
+            entities=counts["entities"],
+            relations=sum(relation_types.values()),
+            claims=counts["claims"],
+            entity_types={r["type"]: r["n"] for r in types},
+            relation_types=relation_types,
+        )
+
+    # -- writing ---------------------------------------------------------------------
+
+    def write(self, results: Sequence[ArticleResult]) -> WriteStats:
+        if not results:
+            return WriteStats()
+        try:
+            with self._session() as session:
+                return session.execute_write(_write_batch, list(results), utc_now_iso())
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+            raise connection_error(self.settings, exc) from None
+        except neo4j_errors.Neo4jError as exc:
+            raise StoreError(f"Neo4j write failed: {exc.message or exc.code}") from None
+
+    def remove(self, article_ids: Sequence[str]) -> list[str]:
+        with self._session() as session:
+            return session.execute_write(_remove_articles, list(article_ids))
+
+    def flush(self) -> None:
+        return None
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+def _run_query(
+    tx: ManagedTransaction, cypher: str, params: dict[str, Any]
+) -> tuple[list[neo4j.Record], list[str]]:
+    result = tx.run(cypher, params)
+    records = list(result)
+    return records, list(result.keys())
+
+
+def _drop_evidence(tx: ManagedTransaction, ids: list[str]) -> tuple[set[FactKey], set[str]]:
+    facts = {(r["s"], r["rel"], r["o"], r["n"]) for r in tx.run(q.DROP_CLAIMS, ids=ids)}
+    entities = {r["key"] for r in tx.run(q.DROP_MENTIONS, ids=ids)}
+    return facts, entities
+
+
+def _refresh(tx: ManagedTransaction, facts: set[FactKey], entities: set[str]) -> int:
+    """Recompute fact edges and entity aggregates; returns the number of new facts."""
+    by_relation: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for s, rel, o, n in sorted(facts):
+        by_relation[rel].append({"s": s, "o": o, "n": n})
+    created = 0
+    for rel, rows in sorted(by_relation.items()):
+        for chunk in _chunks(rows):
+            tx.run(q.delete_stale_facts(rel), rows=chunk, relation=rel).consume()
+            record = tx.run(q.upsert_facts(rel), rows=chunk, relation=rel).single()
+            created += int(record["created"] or 0) if record else 0
+    keys = sorted(entities)
+    for chunk in _chunks(keys):
+        tx.run(q.DELETE_ORPHAN_ENTITIES, keys=chunk).consume()
+        tx.run(q.REFRESH_ENTITIES, keys=chunk).consume()
+    return created
+
+
+def _write_batch(tx: ManagedTransaction, results: list[ArticleResult], now: str) -> WriteStats:
+    stats = WriteStats(articles_written=len(results))
+    ids = [r.article.id for r in results]
+    existing = tx.run(q.EXISTING_ARTICLES, ids=ids).single()
+    stats.articles_replaced = len(existing["ids"]) if existing else 0
+    facts, entities = _drop_evidence(tx, ids)
+    for chunk in _chunks([article_props(r, now) for r in results]):
+        tx.run(q.MERGE_ARTICLES, rows=chunk).consume()
+    stats.entities_new = _merge_entities(tx, results)
+    mentions = [m for r in results for m in mention_rows(r)]
+    rows = [
+        {
+            "article_id": m.article_id,
+            "key": m.key,
+            "count": m.count,
+            "names": list(m.names),
+            "titles": list(m.titles),
+        }
+        for m in mentions
+    ]
+    for chunk in _chunks(rows):
+        tx.run(q.MERGE_MENTIONS, rows=chunk).consume()
+    entities.update(m.key for m in mentions)
+    claims = [claim_props(c) for r in results for c in r.claims]
+    for chunk in _chunks(claims):
+        tx.run(q.MERGE_CLAIMS, rows=chunk).consume()
+    facts.update(fact_key(c) for c in claims)
+    stats.claims_written = len(claims)
+    stats.relations_new = _refresh(tx, facts, entities)
+    return stats
+
+
+def _merge_entities(tx: ManagedTransaction, results: list[ArticleResult]) -> int:
+    by_type: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for result in results:
+        for entity in result.entities.values():
+            by_type[entity.type].setdefault(entity.key, entity_props(entity))
+    keys = sorted({k for rows in by_type.values() for k in rows})
+    found: set[str] = set()
+    for chunk in _chunks(keys):
+        record = tx.run(q.EXISTING_ENTITIES, keys=chunk).single()
+        found.update(record["keys"] if record else [])
+    for etype, rows in sorted(by_type.items()):
+        ordered = [rows[k] for k in sorted(rows)]
+        for chunk in _chunks(ordered):
+            tx.run(q.merge_entities(etype), rows=chunk).consume()
+    return len(set(keys) - found)
+
+
+def _remove_articles(tx: ManagedTransaction, ids: list[str]) -> list[str]:
+    record = tx.run(q.EXISTING_ARTICLES, ids=ids).single()
+    existing: list[str] = list(record["ids"]) if record else []
+    if not existing:
+        return []
+    facts, entities = _drop_evidence(tx, existing)
+    tx.run(q.DELETE_ARTICLES, ids=existing).consume()
+    _refresh(tx, facts, entities)
+    return [i for i in ids if i in set(existing)]

@@ -1,0 +1,190 @@
+"""The CLI on the embedded store, through typer's CliRunner, with the real model."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from kgraph.cli import app
+from tests.conftest import UNN
+
+PEOPLE = "MATCH (a:Person)-[r]->(b:Person) RETURN a.name AS s, type(r) AS p, b.name AS o"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner(env={"COLUMNS": "200", "TERM": "dumb"})
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def invoke(runner: CliRunner, *args: str, input: str | None = None) -> Any:
+    return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+
+def query_json(runner: CliRunner, cypher: str, *extra: str) -> list[dict[str, Any]]:
+    result = invoke(runner, "query", "--format", "json", *extra, cypher)
+    assert result.exit_code == 0, result.output
+    rows: list[dict[str, Any]] = json.loads(result.stdout)
+    return rows
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract", "query", "stats"])
+def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
+    result = invoke(runner, command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+
+
+def test_ingest_then_query_finds_the_example_facts(runner: CliRunner, workdir: Path) -> None:
+    result = invoke(runner, "ingest", str(UNN))
+    assert result.exit_code == 0, result.output
+    assert "1 new" in result.stdout
+    assert (workdir / "kgraph-data" / "graph.json.gz").exists()
+    facts = {(r["s"], r["p"], r["o"]) for r in query_json(runner, PEOPLE)}
+    assert ("Vladimir Putin", "CONGRATULATE", "Kim Jong Un") in facts
+    assert ("Vladimir Putin", "THANK", "Kim Jong Un") in facts
+
+
+def test_reingesting_changes_nothing(runner: CliRunner, workdir: Path) -> None:
+    invoke(runner, "ingest", str(UNN))
+    before = invoke(runner, "stats", "--format", "json").stdout
+    again = invoke(runner, "ingest", "--json", str(UNN))
+    summary = json.loads(again.stdout)
+    assert (summary["entities_new"], summary["relations_new"]) == (0, 0)
+    assert summary["articles_unchanged"] == 1
+    assert invoke(runner, "stats", "--format", "json").stdout == before
+
+
+def test_store_option_and_env_choose_the_file(runner: CliRunner, workdir: Path) -> None:
+    store = workdir / "elsewhere" / "g.json.gz"
+    assert invoke(runner, "ingest", "--store", str(store), str(UNN)).exit_code == 0
+    assert store.exists() and not (workdir / "kgraph-data").exists()
+    stats = json.loads(invoke(runner, "stats", "--store", str(store), "--format", "json").stdout)
+    assert stats["articles"] == 1 and stats["relations"] > 0
+
+
+def _bad_inputs(root: Path) -> dict[str, Path]:
+    root.mkdir()
+    shutil.copy(UNN, root / "good.txt")
+    (root / "empty.txt").write_text("")
+    (root / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 20)
+    (root / "latin1.txt").write_bytes(
+        "Caf\xe9 owner sued the city.\n\nBody here.".encode("latin-1")
+    )
+    (root / "feed.jsonl").write_text(
+        json.dumps(
+            {
+                "title": "Merkel meets Macron",
+                "text": "Angela Merkel met Emmanuel Macron in Paris on Monday.",
+                "url": "https://example.org/a",
+            }
+        )
+        + "\n"
+        + "{not json\n"
+        + json.dumps({"title": "No text here", "text": ""})
+        + "\n"
+    )
+    return {"missing": root / "missing.txt"}
+
+
+def test_bad_input_is_reported_per_file_and_the_rest_goes_in(
+    runner: CliRunner, workdir: Path
+) -> None:
+    extra = _bad_inputs(workdir / "in")
+    result = invoke(runner, "ingest", str(workdir / "in"), str(extra["missing"]))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    joined = "\n".join(errors)
+    for needle in (
+        "missing.txt",
+        "empty.txt",
+        "binary.txt",
+        "latin1.txt",
+        "feed.jsonl:2",
+        "feed.jsonl:3",
+    ):
+        assert needle in joined, f"no error naming {needle}: {joined}"
+    assert len(errors) == 6, joined
+    titles = {r["t"] for r in query_json(runner, "MATCH (a:Article) RETURN a.title AS t")}
+    assert "Merkel meets Macron" in titles
+    assert any(t.startswith("Putin congratulated Kim") for t in titles)
+
+
+def test_stdin_is_read_with_a_dash(runner: CliRunner, workdir: Path) -> None:
+    text = "Merkel meets Macron\n\nAngela Merkel met Emmanuel Macron in Paris on Monday.\n"
+    result = invoke(runner, "ingest", "-", input=text)
+    assert result.exit_code == 0, result.output
+    rows = query_json(runner, "MATCH (a:Article) RETURN a.title AS t")
+    assert rows == [{"t": "Merkel meets Macron"}]
+
+
+def test_query_formats(runner: CliRunner, workdir: Path) -> None:
+    invoke(runner, "ingest", str(UNN))
+    cypher = "MATCH (e:Person {name: $n}) RETURN e.name AS name, e.type AS type"
+    rows = query_json(runner, cypher, "-p", "n=Kim Jong Un")
+    assert rows == [{"name": "Kim Jong Un", "type": "Person"}]
+    csv_out = invoke(runner, "query", "-f", "csv", "-p", "n=Kim Jong Un", cypher).stdout
+    assert csv_out.splitlines() == ["name,type", "Kim Jong Un,Person"]
+    table = invoke(runner, "query", "-p", "n=Kim Jong Un", cypher).stdout
+    assert "Kim Jong Un" in table and "1 row" in table
+
+
+@pytest.mark.parametrize(
+    ("cypher", "construct"),
+    [
+        ("CALL db.labels()", "CALL"),
+        ("MATCH p = shortestPath((a)-[*]-(b)) RETURN p", "shortestPath"),
+    ],
+)
+def test_unsupported_cypher_is_named_not_answered_empty(
+    runner: CliRunner, workdir: Path, cypher: str, construct: str
+) -> None:
+    invoke(runner, "ingest", str(UNN))
+    result = invoke(runner, "query", cypher)
+    assert result.exit_code != 0
+    assert result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert construct in line and "--neo4j" in line
+
+
+def test_write_query_is_refused(runner: CliRunner, workdir: Path) -> None:
+    result = invoke(runner, "query", "CREATE (n:Person {name: 'x'}) RETURN n")
+    assert result.exit_code != 0
+    assert "read-only" in result.stderr
+
+
+def test_bad_parameter_is_a_usage_error(runner: CliRunner, workdir: Path) -> None:
+    result = invoke(runner, "query", "-p", "novalue", "RETURN 1")
+    assert result.exit_code == 2
+    assert "name=value" in result.stderr
+
+
+def test_extract_prints_relations_and_stores_nothing(runner: CliRunner, workdir: Path) -> None:
+    result = invoke(runner, "extract", str(UNN))
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {"subject", "relation", "object", "sentence", "confidence"} <= set(records[0])
+    assert any(r["relation"] == "CONGRATULATE" and r["object"] == "Kim Jong Un" for r in records)
+    assert not (workdir / "kgraph-data").exists()
+
+
+def test_extract_carb_format(runner: CliRunner, workdir: Path) -> None:
+    lines = workdir / "s.txt"
+    sentences = ["Angela Merkel met Emmanuel Macron in Paris .", "It is raining ."]
+    lines.write_text("\n".join(sentences) + "\n")
+    result = invoke(runner, "extract", "--format", "carb", "--lines", str(lines))
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert rows and all(row[0] in sentences for row in rows)
+    assert all(0.0 <= float(row[1]) <= 1.0 for row in rows)
+    assert any(row[3] == "Angela Merkel" and "Emmanuel Macron" in row[4] for row in rows)

@@ -1,0 +1,211 @@
+"""The Neo4j store against a real server: idempotence, read-only queries, parity with the
+embedded store, concurrent ingests, connection errors."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from kgraph.cli import app
+from kgraph.config import Neo4jSettings
+from kgraph.errors import Neo4jConnectionError, UnsupportedCypherError
+from kgraph.pipeline import Analyzer, ingest
+from kgraph.store.local import LocalStore
+from kgraph.store.neo4j import Neo4jStore
+from tests.conftest import EXAMPLES, REPO, UNN
+from tests.integration.snapshot import local_snapshot, neo4j_snapshot, wipe
+
+pytestmark = pytest.mark.neo4j
+NEWS = REPO / "tests" / "data" / "news"
+QUERIES = REPO / "cypher" / "queries"
+
+
+@pytest.fixture
+def neo4j_store(neo4j_server: Neo4jSettings) -> Iterator[Neo4jStore]:
+    store = Neo4jStore(neo4j_server)
+    wipe(store)
+    yield store
+    wipe(store)
+    store.close()
+
+
+def _cli(*args: str) -> Any:
+    return CliRunner(env={"COLUMNS": "200"}).invoke(app, list(args), catch_exceptions=False)
+
+
+def _count(store: Neo4jStore, cypher: str) -> int:
+    result = store.query(cypher)
+    return int(result.rows[0][0])
+
+
+def test_ingest_examples_and_query(
+    neo4j_store: Neo4jStore,
+    neo4j_env: Neo4jSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert _cli("ingest", str(EXAMPLES), "--neo4j").exit_code == 0
+    query = (
+        "MATCH (:Person {name:'Vladimir Putin'})-[:CONGRATULATE]->(:Person {name:'Kim Jong Un'})"
+        " RETURN count(*) AS n"
+    )
+    result = _cli("query", "--neo4j", "--format", "json", query)
+    assert json.loads(result.stdout) == [{"n": 1}]
+    counts = "MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n), count(r)"
+    before = neo4j_store.query(counts).rows
+    again = _cli("ingest", str(EXAMPLES), "--neo4j", "--json")
+    summary = json.loads(again.stdout)
+    assert (summary["entities_new"], summary["relations_new"]) == (0, 0)
+    assert neo4j_store.query(counts).rows == before
+    assert not (tmp_path / "kgraph-data").exists()
+
+
+def test_write_queries_need_write(neo4j_store: Neo4jStore, neo4j_env: Neo4jSettings) -> None:
+    result = _cli("query", "--neo4j", "CREATE (n) RETURN n")
+    assert result.exit_code != 0
+    assert "read-only" in result.stderr and "--write" in result.stderr
+    assert _count(neo4j_store, "MATCH (n) RETURN count(n)") == 0
+    allowed = _cli("query", "--neo4j", "--write", "CREATE (n:Scratch) RETURN count(n) AS c")
+    assert allowed.exit_code == 0
+    assert _count(neo4j_store, "MATCH (n:Scratch) RETURN count(n)") == 1
+
+
+def test_parameters_reach_neo4j_as_parameters(
+    neo4j_store: Neo4jStore, neo4j_env: Neo4jSettings
+) -> None:
+    hostile = "x'}) DETACH DELETE n //"
+    result = _cli("query", "--neo4j", "-f", "json", "-p", f"name={hostile}", "RETURN $name AS name")
+    assert json.loads(result.stdout) == [{"name": hostile}]
+
+
+def _approx_equal(a: Any, b: Any) -> bool:
+    if isinstance(a, float) or isinstance(b, float):
+        return (
+            isinstance(a, int | float)
+            and isinstance(b, int | float)
+            and math.isclose(a, b, abs_tol=1e-4)
+        )
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_approx_equal(a[k], b[k]) for k in a)
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(_approx_equal(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+def _assert_same_graph(local: dict[str, Any], remote: dict[str, Any]) -> None:
+    for kind in ("articles", "entities", "claims", "mentions", "facts"):
+        assert local[kind].keys() == remote[kind].keys(), kind
+        for key in local[kind]:
+            assert _approx_equal(local[kind][key], remote[kind][key]), (kind, key)
+
+
+def _ingest_both(
+    analyzer: Analyzer, paths: list[str], local: LocalStore, remote: Neo4jStore
+) -> None:
+    ingest(paths, local, analyzer)
+    ingest(paths, remote, analyzer)
+
+
+def _query_texts() -> list[tuple[str, str, dict[str, Any]]]:
+    out = []
+    for path in sorted(QUERIES.glob("*.cypher")):
+        text = path.read_text(encoding="utf-8")
+        params: dict[str, Any] = {}
+        for line in text.splitlines():
+            if line.startswith("// params:"):
+                params = json.loads(line.split(":", 1)[1])
+        out.append((path.name, text, params))
+    return out
+
+
+def test_embedded_and_neo4j_hold_the_same_graph(
+    neo4j_store: Neo4jStore, analyzer: Analyzer, tmp_path: Path
+) -> None:
+    local = LocalStore(tmp_path / "g.json.gz", writable=True)
+    paths = [str(UNN), str(NEWS)]
+    _ingest_both(analyzer, paths, local, neo4j_store)
+    snapshot = local_snapshot(local)
+    assert len(snapshot["facts"]) > 10 and len(snapshot["articles"]) == 13
+    _assert_same_graph(snapshot, neo4j_snapshot(neo4j_store))
+    compared = 0
+    for name, text, params in _query_texts():
+        try:
+            expected = local.query(text, params)
+        except UnsupportedCypherError:
+            continue
+        actual = neo4j_store.query(text, params)
+        assert expected.columns == actual.columns, name
+        assert _approx_equal(expected.rows, actual.rows), name
+        assert expected.rows, f"{name} returned nothing; the comparison would prove little"
+        compared += 1
+    assert compared >= 6
+    # Removing an article and re-ingesting it keeps both stores equal too.
+    victim = next(iter(local.fingerprints()))
+    assert local.remove([victim]) == neo4j_store.remove([victim]) == [victim]
+    _assert_same_graph(local_snapshot(local), neo4j_snapshot(neo4j_store))
+    _ingest_both(analyzer, paths, local, neo4j_store)
+    _assert_same_graph(local_snapshot(local), neo4j_snapshot(neo4j_store))
+    assert _approx_equal(local_snapshot(local)["facts"], snapshot["facts"])
+
+
+def _split_wire(tmp_path: Path) -> tuple[Path, Path]:
+    lines = (NEWS / "wire.jsonl").read_text().splitlines()
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.jsonl").write_text("\n".join(lines[:7]) + "\n")
+    (second / "b.jsonl").write_text("\n".join(lines[3:]) + "\n")
+    return first, second
+
+
+def test_concurrent_ingests_converge_without_duplicates(
+    neo4j_store: Neo4jStore, neo4j_env: Neo4jSettings, analyzer: Analyzer, tmp_path: Path
+) -> None:
+    first, second = _split_wire(tmp_path)
+    env = dict(os.environ)
+    cmd = [sys.executable, "-m", "kgraph", "ingest", "--neo4j", "--quiet", "-j", "1"]
+    procs = [
+        subprocess.Popen([*cmd, str(p)], env=env, cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+        for p in (first, second)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    remote = neo4j_snapshot(neo4j_store)  # asserts no duplicate keys or facts
+    local = LocalStore(tmp_path / "g.json.gz", writable=True)
+    ingest([str(NEWS / "wire.jsonl")], local, analyzer)
+    _assert_same_graph(local_snapshot(local), remote)
+
+
+def test_connection_errors_name_the_uri_never_the_password(neo4j_server: Neo4jSettings) -> None:
+    secret = "not-the-password-9f8e7d"
+    with pytest.raises(Neo4jConnectionError) as wrong:
+        Neo4jStore(Neo4jSettings(neo4j_server.uri, neo4j_server.user, secret))
+    assert neo4j_server.uri in str(wrong.value) and secret not in str(wrong.value)
+    with pytest.raises(Neo4jConnectionError, match=r"cannot reach Neo4j at bolt://127\.0\.0\.1:9"):
+        Neo4jStore(Neo4jSettings("bolt://127.0.0.1:9", "neo4j", secret))
+    if neo4j_server.password:
+        with pytest.raises(Neo4jConnectionError, match="no database 'nosuchdb'"):
+            Neo4jStore(
+                Neo4jSettings(
+                    neo4j_server.uri, neo4j_server.user, neo4j_server.password, "nosuchdb"
+                )
+            )
+
+
+def test_cli_connection_failure_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_PASSWORD", "hunter2-secret")
+    result = _cli("stats", "--neo4j", "bolt://127.0.0.1:9")
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "bolt://127.0.0.1:9" in line and "hunter2-secret" not in line

@@ -1,0 +1,208 @@
+"""The embedded store: merging, idempotence, replacement, removal, atomic persistence."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from kgraph.errors import StoreError, WriteNotAllowedError
+from kgraph.graph import aggregate_fact, combine_confidence
+from kgraph.models import Article, ArticleResult, Claim, Entity
+from kgraph.store.local import LocalStore
+
+PUTIN = Entity("person:vladimir putin", "Vladimir Putin", "Person", {"Putin"}, {"President"})
+KIM = Entity("person:kim jong un", "Kim Jong Un", "Person", {"Kim"})
+UKRAINE = Entity("place:ukraine", "Ukraine", "Place")
+
+
+def claim(
+    cid: str, article: str, s: Entity, rel: str, o: Entity, conf: float = 0.5, negated: bool = False
+) -> Claim:
+    return Claim(
+        id=cid,
+        article_id=article,
+        subject_key=s.key,
+        relation=rel,
+        object_key=o.key,
+        predicate=rel.lower(),
+        subject_text=s.name,
+        object_text=o.name,
+        context=(),
+        sentence=f"{s.name} {rel.lower()} {o.name}.",
+        start=0,
+        end=10,
+        negated=negated,
+        modality=None,
+        attribution=None,
+        confidence=conf,
+        extractor="test/1",
+    )
+
+
+def result(
+    aid: str,
+    claims: list[Claim],
+    entities: list[Entity],
+    published: str | None = None,
+    text: str = "body",
+) -> ArticleResult:
+    article = Article(id=aid, title=f"title {aid}", text=text, published=published)
+    return ArticleResult(
+        article, {e.key: e for e in entities}, {e.key: 1 for e in entities}, claims, "test/1"
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> LocalStore:
+    return LocalStore(tmp_path / "g.json.gz", writable=True)
+
+
+def _facts(store: LocalStore) -> dict[tuple[str, str, str], dict[str, object]]:
+    return {
+        (u, d["type"], v): d["props"]
+        for u, v, d in store.graph.edges(data=True)
+        if d["type"] not in {"MENTIONS", "SUBJECT", "OBJECT", "SUPPORTED_BY"}
+    }
+
+
+def test_write_merges_claims_into_facts(store: LocalStore) -> None:
+    r1 = result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM, 0.5)], [PUTIN, KIM], "2025-12-25")
+    r2 = result("a2", [claim("c2", "a2", PUTIN, "THANK", KIM, 0.6)], [PUTIN, KIM], "2025-12-20")
+    stats = store.write([r1, r2])
+    assert (stats.entities_new, stats.relations_new, stats.claims_written) == (2, 1, 2)
+    fact = _facts(store)[("e:person:vladimir putin", "THANK", "e:person:kim jong un")]
+    assert fact == {
+        "count": 2,
+        "articles": ["a1", "a2"],
+        "first_seen": "2025-12-20",
+        "last_seen": "2025-12-25",
+        "confidence": 0.8,
+        "negated": False,
+    }
+    entity = store.graph.nodes["e:person:vladimir putin"]
+    assert entity["labels"] == ("Entity", "Person")
+    assert entity["props"]["mentions"] == 2
+    assert entity["props"]["aliases"] == ["Putin"]
+    assert entity["props"]["titles"] == ["President"]
+
+
+def test_negated_claims_make_a_separate_fact(store: LocalStore) -> None:
+    store.write(
+        [
+            result(
+                "a1",
+                [
+                    claim("c1", "a1", PUTIN, "MEET", KIM),
+                    claim("c2", "a1", PUTIN, "MEET", KIM, negated=True),
+                ],
+                [PUTIN, KIM],
+            )
+        ]
+    )
+    negated = [
+        d["props"]["negated"] for _, _, d in store.graph.edges(data=True) if d["type"] == "MEET"
+    ]
+    assert sorted(negated) == [False, True]
+
+
+def test_rewriting_the_same_article_changes_nothing(store: LocalStore) -> None:
+    r1 = result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])
+    store.write([r1])
+    before = (store.stats(), _facts(store))
+    stats = store.write([r1])
+    assert (stats.entities_new, stats.relations_new, stats.articles_replaced) == (0, 0, 1)
+    assert (store.stats(), _facts(store)) == before
+
+
+def test_replacing_an_article_replaces_its_evidence(store: LocalStore) -> None:
+    store.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
+    store.write(
+        [
+            result(
+                "a1", [claim("c9", "a1", PUTIN, "VISIT", UKRAINE)], [PUTIN, UKRAINE], text="changed"
+            )
+        ]
+    )
+    facts = _facts(store)
+    assert list(facts) == [("e:person:vladimir putin", "VISIT", "e:place:ukraine")]
+    assert "e:person:kim jong un" not in store.graph
+    assert store.stats().claims == 1
+
+
+def test_remove_deletes_evidence_and_orphans_only(store: LocalStore) -> None:
+    store.write(
+        [
+            result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM]),
+            result("a2", [claim("c2", "a2", PUTIN, "VISIT", UKRAINE)], [PUTIN, UKRAINE]),
+        ]
+    )
+    assert store.remove(["a1", "missing"]) == ["a1"]
+    assert "e:person:kim jong un" not in store.graph
+    assert store.graph.nodes["e:person:vladimir putin"]["props"]["mentions"] == 1
+    assert store.remove(["a2"]) == ["a2"]
+    assert store.graph.number_of_nodes() == 0
+
+
+def test_flush_persists_and_reloads_identically(tmp_path: Path) -> None:
+    path = tmp_path / "g.json.gz"
+    store = LocalStore(path, writable=True)
+    store.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
+    store.close()
+    again = LocalStore(path)
+    assert again.stats() == store.stats()
+    assert _facts(again) == _facts(store)
+    assert again.fingerprints() == store.fingerprints()
+
+
+def test_a_failed_save_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "g.json.gz"
+    store = LocalStore(path, writable=True)
+    store.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
+    store.close()
+    original = path.read_bytes()
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    store = LocalStore(path, writable=True)
+    store.write([result("a2", [claim("c2", "a2", PUTIN, "VISIT", UKRAINE)], [PUTIN, UKRAINE])])
+    monkeypatch.setattr("kgraph.store.persist.os.replace", boom)
+    with pytest.raises(OSError):
+        store.close()
+    assert path.read_bytes() == original
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_corrupt_store_gives_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "g.json.gz"
+    path.write_bytes(gzip.compress(b"{not json"))
+    with pytest.raises(StoreError, match="cannot read the graph store"):
+        LocalStore(path)
+
+
+def test_write_queries_need_write_flag(store: LocalStore) -> None:
+    with pytest.raises(WriteNotAllowedError):
+        store.query("CREATE (n:X) RETURN n")
+
+
+def test_combine_confidence_is_noisy_or() -> None:
+    assert combine_confidence([0.5, 0.5]) == 0.75
+    assert combine_confidence([]) == 0.0
+    assert combine_confidence([1.5]) == 1.0
+
+
+def test_aggregate_fact_ignores_missing_dates() -> None:
+    props = aggregate_fact(
+        [
+            {"article_id": "a", "confidence": 0.5, "negated": False},
+            {"article_id": "b", "confidence": 0.5, "negated": False},
+        ],
+        {"a": None, "b": "2024-01-02"},
+    )
+    assert (props["first_seen"], props["last_seen"], props["articles"]) == (
+        "2024-01-02",
+        "2024-01-02",
+        ["a", "b"],
+    )

@@ -1,0 +1,174 @@
+"""Within-article resolution: name variants, countries, pronouns, claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.models import Argument, Article, EntityMention, RelationMention
+from kgraph.resolve import resolve_article
+from kgraph.resolve.countries import country_name
+from kgraph.resolve.names import clean, entity_key, normalise_name, split_title
+from kgraph.resolve.pronouns import PersonMention, PronounResolver
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name", "title"),
+    [
+        ("Kim Jong Un's", "PERSON", "Kim Jong Un", None),
+        ("President Vladimir Putin", "PERSON", "Vladimir Putin", "President"),
+        ("Mr. Putin", "PERSON", "Putin", "Mr."),
+        ("the Kremlin", "ORG", "Kremlin", None),
+        ("  Yonhap\u00a0News ", "ORG", "Yonhap News", None),
+        ("“Ukraine”", "GPE", "Ukraine", None),
+        ("Putin", "PERSON", "Putin", None),
+    ],
+)
+def test_normalise_name(text: str, label: str, name: str, title: str | None) -> None:
+    assert normalise_name(text, label) == (name, title)
+
+
+def test_split_title_keeps_single_token_names() -> None:
+    assert split_title("President") == ("President", None)
+
+
+def test_clean_strips_possessive_and_quotes() -> None:
+    assert clean('"Moscow\'s"') == "Moscow"
+
+
+@pytest.mark.parametrize(
+    ("text", "demonym", "country"),
+    [
+        ("DPRK", False, "North Korea"),
+        ("North Korea", False, "North Korea"),
+        ("Democratic People's Republic of Korea", False, "North Korea"),
+        ("North Korean", True, "North Korea"),
+        ("U.S.", False, "United States"),
+        ("Ukrainian", True, "Ukraine"),
+        ("Chinese", True, "China"),
+        ("Ukraine", False, "Ukraine"),
+        ("North Korean", False, None),
+        ("Moscow", False, None),
+        ("Kremlin", True, None),
+    ],
+)
+def test_country_name(text: str, demonym: bool, country: str | None) -> None:
+    assert country_name(text, demonym=demonym) == country
+
+
+def test_entity_key_is_case_and_space_insensitive() -> None:
+    assert entity_key("Person", "Vladimir  Putin") == entity_key("Person", "vladimir putin")
+    assert entity_key("Person", "Kim") != entity_key("Place", "Kim")
+
+
+def _m(text: str, start: int, label: str) -> EntityMention:
+    return EntityMention(text, start, start + len(text), label)
+
+
+def _rel(subj: EntityMention, relation: str, obj: EntityMention, sent: int = 0) -> RelationMention:
+    return RelationMention(
+        subject=Argument(subj.text, subj.start, subj.end, subj),
+        predicate=relation.lower(),
+        relation=relation,
+        object=Argument(obj.text, obj.start, obj.end, obj),
+        sentence="s",
+        sentence_start=sent,
+        confidence=0.8,
+    )
+
+
+ARTICLE = Article(id="a1", title="t", text="x", published="2025-12-25")
+
+
+def test_short_names_resolve_to_the_full_name_in_the_article() -> None:
+    putin_full = _m("Vladimir Putin", 0, "PERSON")
+    kim_full = _m("Kim Jong Un", 30, "PERSON")
+    putin, kim = _m("Putin", 100, "PERSON"), _m("Kim", 120, "PERSON")
+    result = resolve_article(
+        ARTICLE,
+        [_rel(putin, "CONGRATULATE", kim, 100)],
+        [putin_full, kim_full, putin, kim],
+        [(0, 99), (100, 200)],
+        "x/1",
+    )
+    assert set(result.entities) == {"person:vladimir putin", "person:kim jong un"}
+    [claim] = result.claims
+    assert (claim.subject_key, claim.relation, claim.object_key) == (
+        "person:vladimir putin",
+        "CONGRATULATE",
+        "person:kim jong un",
+    )
+    assert result.mentions == {"person:vladimir putin": 2, "person:kim jong un": 2}
+    assert "Putin" in result.entities["person:vladimir putin"].aliases
+
+
+def test_ambiguous_short_name_is_not_merged() -> None:
+    mentions = [
+        _m("Kim Jong Un", 0, "PERSON"),
+        _m("Kim Yo Jong", 20, "PERSON"),
+        _m("Kim", 40, "PERSON"),
+    ]
+    result = resolve_article(ARTICLE, [], mentions, [(0, 100)], "x/1")
+    assert "person:kim" in result.entities
+
+
+def test_acronym_and_country_resolution() -> None:
+    mentions = [
+        _m("DPRK", 0, "ORG"),
+        _m("North Korea", 10, "GPE"),
+        _m("KCNA", 30, "ORG"),
+        _m("Korean Central News Agency", 40, "ORG"),
+    ]
+    result = resolve_article(ARTICLE, [], mentions, [(0, 100)], "x/1")
+    assert set(result.entities) == {"place:north korea", "organization:korean central news agency"}
+    assert result.mentions["place:north korea"] == 2
+
+
+def test_type_vote_decides_between_labels() -> None:
+    mentions = [
+        _m("Kim Jong Un", 0, "PERSON"),
+        _m("Kim Jong Un", 20, "PERSON"),
+        _m("Kim Jong Un", 40, "ORG"),
+    ]
+    result = resolve_article(ARTICLE, [], mentions, [(0, 100)], "x/1")
+    assert set(result.entities) == {"person:kim jong un"}
+
+
+def test_pronoun_resolves_to_previous_subject() -> None:
+    putin, kim = _m("Putin", 0, "PERSON"), _m("Kim Jong Un", 14, "PERSON")
+    he, ties = _m("He", 40, "PRON"), _m("ties", 55, "NOUN")
+    rels = [_rel(putin, "THANK", kim, 0), _rel(he, "EMPHASIZE", ties, 40)]
+    result = resolve_article(ARTICLE, rels, [putin, kim], [(0, 39), (40, 80)], "x/1")
+    assert {(c.subject_key, c.relation) for c in result.claims} == {
+        ("person:putin", "THANK"),
+        ("person:putin", "EMPHASIZE"),
+    }
+
+
+def test_pronoun_with_two_candidates_in_its_sentence_is_dropped() -> None:
+    kim, putin = _m("Kim Jong Un", 0, "PERSON"), _m("Vladimir Putin", 30, "PERSON")
+    he, grat = _m("he", 60, "PRON"), _m("gratitude", 72, "NOUN")
+    rels = [_rel(he, "EXPRESS", grat, 0)]
+    result = resolve_article(ARTICLE, rels, [kim, putin], [(0, 100)], "x/1")
+    assert result.claims == []
+
+
+@pytest.mark.parametrize("word", ["This", "which", "it", "They"])
+def test_non_personal_pronouns_are_never_resolved(word: str) -> None:
+    resolver = PronounResolver([(0, 10), (10, 20)], [PersonMention(0, "person:x", True)])
+    assert resolver.resolve(word, 12) is None
+
+
+def test_relation_between_an_entity_and_itself_is_dropped() -> None:
+    putin, putin2 = _m("Vladimir Putin", 0, "PERSON"), _m("Putin", 30, "PERSON")
+    result = resolve_article(
+        ARTICLE, [_rel(putin, "MEET", putin2)], [putin, putin2], [(0, 100)], "x/1"
+    )
+    assert result.claims == []
+
+
+def test_claim_ids_are_stable() -> None:
+    a, b = _m("Vladimir Putin", 0, "PERSON"), _m("Kim Jong Un", 20, "PERSON")
+    first = resolve_article(ARTICLE, [_rel(a, "THANK", b)], [a, b], [(0, 50)], "x/1")
+    second = resolve_article(ARTICLE, [_rel(a, "THANK", b)], [a, b], [(0, 50)], "x/1")
+    other = resolve_article(ARTICLE, [_rel(a, "THANK", b)], [a, b], [(0, 50)], "x/2")
+    assert first.claims[0].id == second.claims[0].id != other.claims[0].id
