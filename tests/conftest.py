@@ -42,7 +42,7 @@ def neo4j_server() -> Iterator[Neo4jSettings]:
     from kgraph import server
 
     cfg = server.ServerConfig(
-        home=REPO / ".kgraph-test" / "neo4j",
+        home=REPO / ".kgraph-test" / f"neo4j-{TEST_BOLT_PORT}",
         bolt_port=TEST_BOLT_PORT,
         http_port=TEST_HTTP_PORT,
     )

@@ -55,7 +55,7 @@ INSTALL_HINT = (
 CONNECTED = "You are connected as user"
 # A failed connect shows its error (ServiceUnavailable, Unauthorized...) in the connect
 # frame's status bar; a failed query does the same in its result frame.
-FRAME_ERROR = "[data-testid=frameStatusbar] .fa-exclamation-triangle"
+FRAME_ERROR = "[data-testid=frameStatusbar] :has(> .fa-exclamation-triangle)"
 
 
 class ShotError(RuntimeError):
@@ -116,9 +116,9 @@ def connect(
     page.fill("[data-testid=password]", password)
     page.click("[data-testid=connect]")
     connected = page.get_by_text(CONNECTED)
-    failed = page.locator(FRAME_ERROR).locator("xpath=..")
+    failed = page.locator(FRAME_ERROR)
     connected.or_(failed).first.wait_for(state="visible")
-    if not connected.is_visible():
+    if failed.count():
         raise ShotError(f"Neo4j Browser could not connect to {bolt}: {failed.first.inner_text()}")
 
 
@@ -133,20 +133,27 @@ def close_frames(page: Any, command: str) -> None:
 
 def run_query(page: Any, query: str) -> Any:
     """Type ``query`` into the editor, run it and return the locator of its result frame."""
+    query = " ".join(query.split())  # one line: Enter in the editor would run it early
     page.click("#monaco-main-editor")
     page.keyboard.type(query)
     page.click("[data-testid=editor-Run]")
-    # New frames go on top of the stream; wait for the one that shows this query.
-    frame = page.locator("[data-testid=frame]").first
-    frame.locator("[data-testid=frameCommand]", has_text=query.split()[0]).wait_for()
+    frame = (
+        page.locator("[data-testid=frame]")
+        .filter(has=page.locator("[data-testid=frameCommand]", has_text=query))
+        .first  # frames go on top of the stream: the newest run of this query
+    )
+    frame.wait_for()
     return frame
 
 
 def wait_for_graph(page: Any, frame: Any) -> None:
     """Wait until the result frame draws a graph (or fails), then until its layout settles."""
     nodes = frame.locator("svg g.node")
-    failed = frame.locator(FRAME_ERROR).locator("xpath=..")
-    nodes.first.or_(failed).first.wait_for(state="visible")
+    failed = frame.locator(FRAME_ERROR)
+    try:
+        nodes.first.or_(failed).first.wait_for(state="visible")
+    except Exception as exc:
+        raise ShotError(f"no graph was drawn; does the query return nodes? ({exc})") from None
     if not nodes.count():
         raise ShotError(f"the query failed in Neo4j Browser: {failed.first.inner_text()}")
     # The force layout animates for a moment; wait until no node moves between two looks.
@@ -167,13 +174,6 @@ def node_captions(frame: Any) -> list[str]:
         ".map(t => t.textContent.trim()).join(' '))"
     )
     return [" ".join(c.split()) for c in captions]
-
-
-def relationship_captions(frame: Any) -> list[str]:
-    captions: list[str] = frame.locator("svg g.relationship text").evaluate_all(
-        "els => els.map(e => e.textContent.trim())"
-    )
-    return captions
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
                 frame = run_query(page, args.query)
                 wait_for_graph(page, frame)
                 page.mouse.move(0, args.height - 1)  # no hover highlight in the picture
+                page.evaluate("document.activeElement && document.activeElement.blur()")
                 if password in page.inner_text("body"):
                     raise ShotError("the password is visible on the page; not saving")
                 args.out.parent.mkdir(parents=True, exist_ok=True)

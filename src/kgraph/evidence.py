@@ -113,7 +113,5 @@ def group_by_fact(items: Sequence[Evidence]) -> dict[tuple[str, str, str, bool],
     """Evidence grouped by (subject, relation, object, negated), in order."""
     groups: dict[tuple[str, str, str, bool], list[Evidence]] = {}
     for item in items:
-        groups.setdefault((item.subject, item.relation, item.object, item.negated), []).append(
-            item
-        )
+        groups.setdefault((item.subject, item.relation, item.object, item.negated), []).append(item)
     return groups

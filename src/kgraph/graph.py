@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kgraph.models import ArticleResult, Claim, Entity
+from kgraph.models import ENTITY_TYPES, ArticleResult, Claim, Entity, EntityType
 
 FactKey = tuple[str, str, str, bool]
 """(subject key, relation, object key, negated)"""
@@ -26,13 +26,43 @@ CONFIDENCE_DIGITS = 4
 
 @dataclass(frozen=True, slots=True)
 class MentionRow:
-    """``(:Article {id})-[:MENTIONS {count, names, titles}]->(:Entity {key})``"""
+    """``(:Article {id})-[:MENTIONS {ref, count, names, titles}]->(:Entity {key})``
+
+    One edge per article and ref: the article's own entity, kept apart even when linked
+    to the same canonical entity as another ref, so that a merge can be undone.
+    """
 
     article_id: str
     key: str
+    ref: str
     count: int
     names: tuple[str, ...]
     titles: tuple[str, ...]
+
+    def props(self) -> dict[str, Any]:
+        return {
+            "ref": self.ref,
+            "count": self.count,
+            "names": list(self.names),
+            "titles": list(self.titles),
+        }
+
+
+_TYPE_OF_PREFIX: dict[str, EntityType] = {t.lower(): t for t in ENTITY_TYPES}
+
+
+def type_of_key(key: str) -> EntityType:
+    """The entity type a key was made for: ``person:vladimir putin`` -> Person."""
+    return _TYPE_OF_PREFIX.get(key.partition(":")[0], "Concept")
+
+
+def best_name(names: Sequence[str]) -> str:
+    """The display name among variants: the most words, then the most frequent, then
+    alphabetical -- so every store picks the same one."""
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return min(counts, key=lambda n: (-len(n.split()), -counts[n], n))
 
 
 def compact(props: dict[str, Any]) -> dict[str, Any]:
@@ -64,8 +94,21 @@ def article_props(result: ArticleResult, ingested_at: str) -> dict[str, Any]:
 
 
 def entity_props(entity: Entity) -> dict[str, Any]:
-    """Identity properties set when an entity is created; the rest are aggregates."""
-    return {"key": entity.key, "name": entity.name, "type": entity.type}
+    """Properties an entity is created with; aggregates are filled in afterwards.
+
+    ``merged`` lists the refs (and former keys) linked into this entity by a merge;
+    ``distinct_from`` the keys a user split off, which automatic linking must respect.
+    """
+    return {
+        "key": entity.key,
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": [],
+        "titles": [],
+        "mentions": 0,
+        "merged": [],
+        "distinct_from": [],
+    }
 
 
 def claim_props(claim: Claim) -> dict[str, Any]:
@@ -76,6 +119,8 @@ def claim_props(claim: Claim) -> dict[str, Any]:
             "subject_key": claim.subject_key,
             "relation": claim.relation,
             "object_key": claim.object_key,
+            "subject_ref": claim.subject_ref,
+            "object_ref": claim.object_ref,
             "predicate": claim.predicate,
             "subject_text": claim.subject_text,
             "object_text": claim.object_text,
@@ -93,23 +138,21 @@ def claim_props(claim: Claim) -> dict[str, Any]:
 
 
 def mention_rows(result: ArticleResult) -> list[MentionRow]:
-    """One row per entity the article mentions (or makes a claim about)."""
-    keys = set(result.mentions) | set(result.entities)
-    rows = []
-    for key in sorted(keys):
-        entity = result.entities.get(key)
-        names = sorted({entity.name, *entity.aliases}) if entity else []
-        titles = sorted(entity.titles) if entity else []
-        rows.append(
-            MentionRow(
-                result.article.id,
-                key,
-                max(result.mentions.get(key, 0), 1),
-                tuple(names),
-                tuple(titles),
-            )
-        )
-    return rows
+    """One row per entity (ref) the article mentions or makes a claim about."""
+    return [
+        MentionRow(result.article.id, r.key, r.ref, r.count, r.names, r.titles) for r in result.refs
+    ]
+
+
+def linked_refs(results: Sequence[ArticleResult]) -> dict[str, set[str]]:
+    """Entity key -> the refs of other names linked into it, to record in ``merged`` so
+    that the link can be undone and is followed again next time."""
+    links: dict[str, set[str]] = {}
+    for result in results:
+        for ref in result.refs:
+            if ref.ref != ref.key:
+                links.setdefault(ref.key, set()).add(ref.ref)
+    return links
 
 
 def fact_key(claim: Mapping[str, Any]) -> FactKey:

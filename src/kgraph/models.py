@@ -126,13 +126,20 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """One resolved relation mention: the evidence behind an aggregated edge."""
+    """One resolved relation mention: the evidence behind an aggregated edge.
+
+    ``subject_ref``/``object_ref`` are the article's own keys for its arguments (before
+    linking across articles); ``subject_key``/``object_key`` the canonical entities.  The
+    refs are what makes a wrong merge undoable.
+    """
 
     id: str
     article_id: str
     subject_key: str
     relation: str
     object_key: str
+    subject_ref: str
+    object_ref: str
     predicate: str
     subject_text: str
     object_text: str
@@ -147,15 +154,56 @@ class Claim:
     extractor: str
 
 
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """How often an article mentions one of its entities, by which names and titles.
+
+    ``ref`` is the article's own key for the entity, ``key`` the canonical entity it is
+    linked to (the same until linking says otherwise).
+    """
+
+    ref: str
+    key: str
+    count: int
+    names: tuple[str, ...]
+    titles: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class ArticleResult:
-    """Everything one article contributes to the graph."""
+    """Everything one article contributes to the graph.
+
+    ``entities`` are keyed by canonical key and give the name and type an entity is
+    created with; ``refs`` say which of the article's entities link to which key.
+    """
 
     article: Article
     entities: dict[str, Entity]
-    mentions: dict[str, int]
+    refs: list[EntityRef]
     claims: list[Claim]
     extractor: str
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedEntity:
+    """An entity as the store knows it."""
+
+    key: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    merged: tuple[str, ...] = ()
+    distinct_from: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """Fold entity ``source`` into ``target`` (created with this name/type if missing)."""
+
+    source: str
+    target: Entity
+    manual: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +252,7 @@ class IngestSummary:
     articles_unchanged: int = 0
     articles_failed: int = 0
     entities_new: int = 0
+    entities_merged: int = 0
     relations_new: int = 0
     claims_written: int = 0
     entities_total: int = 0

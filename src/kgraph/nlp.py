@@ -83,9 +83,7 @@ def model_id(nlp: Language) -> str:
 
 def lemmatizer_for(nlp: Language) -> Lemmatizer:
     """A function giving a token's lemma, using the (disabled) rule lemmatizer on demand."""
-    component: Any = (
-        nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
-    )
+    component: Any = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
 
     def lemma(token: Token) -> str:
         if token.lemma_:

@@ -20,9 +20,11 @@ from kgraph import nlp as nlp_mod
 from kgraph.errors import InputError
 from kgraph.extract import EXTRACTOR_VERSION, extract_doc
 from kgraph.graph import fingerprint
-from kgraph.models import Article, ArticleResult, EntityMention, IngestSummary
+from kgraph.models import Article, ArticleResult, EntityMention, IngestSummary, Merge
 from kgraph.readers import iter_articles
 from kgraph.resolve import resolve_article
+from kgraph.resolve.aliases import AliasTable
+from kgraph.resolve.linker import EntityIndex, Linker
 from kgraph.resolve.names import NAMED_LABELS
 from kgraph.store.base import GraphStore
 
@@ -126,6 +128,40 @@ def _fresh_articles(
         yield item
 
 
+class _Batch:
+    """Linked results and merges waiting to be written together."""
+
+    def __init__(
+        self, store: GraphStore, linker: Linker, summary: IngestSummary, on_event: EventHandler
+    ) -> None:
+        self.store, self.linker, self.summary, self.on_event = store, linker, summary, on_event
+        self.results: list[ArticleResult] = []
+        self.merges: list[Merge] = []
+
+    def add(self, result: ArticleResult) -> None:
+        linked, merges = self.linker.link(result)
+        self.results.append(linked)
+        self.merges.extend(merges)
+
+    def write(self) -> None:
+        """Write what is pending, re-pointed at entities merged since it was linked."""
+        if not self.results and not self.merges:
+            return
+        results = [self.linker.rekey(r) for r in self.results]
+        stats = self.store.write(results, self.merges)
+        self.summary.entities_new += stats.entities_new
+        self.summary.relations_new += stats.relations_new
+        self.summary.claims_written += stats.claims_written
+        self.summary.entities_merged += len(self.merges)
+        self.on_event(Event("written", count=len(results)))
+        self.results, self.merges = [], []
+
+
+def reconcile(store: GraphStore, aliases: AliasTable | None) -> list[Merge]:
+    """Merges the whole stored graph now calls for (see :meth:`Linker.reconcile`)."""
+    return Linker(EntityIndex.of(store.entity_index()), aliases).reconcile()
+
+
 def ingest(
     paths: Sequence[str],
     store: GraphStore,
@@ -134,22 +170,26 @@ def ingest(
     stdin: TextIO | None = None,
     on_event: EventHandler = _ignore,
     write_batch: int = WRITE_BATCH,
+    aliases: AliasTable | None = None,
 ) -> IngestSummary:
-    """Read, analyse and store articles; returns what was done."""
+    """Read, analyse, link and store articles; returns what was done."""
     summary = IngestSummary()
     started = time.perf_counter()
     known = store.fingerprints()
+    linker = Linker(EntityIndex.of(store.entity_index()), aliases)
+    batch = _Batch(store, linker, summary, on_event)
+    batch.merges.extend(linker.alias_merges())
     articles = _fresh_articles(
         iter_articles(paths, stdin=stdin), known, analyzer, summary, on_event
     )
-    buffer: list[ArticleResult] = []
     for result in analyzer.analyse(articles):
         summary.words += len(result.article.document.split())
-        buffer.append(result)
+        batch.add(result)
         on_event(Event("done", article=result.article, count=len(result.claims)))
-        if len(buffer) >= write_batch:
-            _write(store, buffer, summary, on_event)
-    _write(store, buffer, summary, on_event)
+        if len(batch.results) >= write_batch:
+            batch.write()
+    batch.write()
+    summary.entities_merged += len(store.merge(reconcile(store, aliases)))
     store.flush()
     stats = store.stats()
     summary.entities_total = stats.entities
@@ -158,27 +198,17 @@ def ingest(
     return summary
 
 
-def _write(
-    store: GraphStore, buffer: list[ArticleResult], summary: IngestSummary, on_event: EventHandler
-) -> None:
-    if not buffer:
-        return
-    stats = store.write(buffer)
-    summary.entities_new += stats.entities_new
-    summary.relations_new += stats.relations_new
-    summary.claims_written += stats.claims_written
-    on_event(Event("written", count=len(buffer)))
-    buffer.clear()
-
-
 def extract(
     paths: Sequence[str],
     analyzer: Analyzer,
     *,
     stdin: TextIO | None = None,
     on_event: EventHandler = _ignore,
+    aliases: AliasTable | None = None,
 ) -> Iterator[ArticleResult]:
-    """Analyse articles without storing anything (``kgraph extract``)."""
+    """Analyse and link articles without storing anything (``kgraph extract``)."""
     summary = IngestSummary()
+    linker = Linker(aliases=aliases)
     articles = _fresh_articles(iter_articles(paths, stdin=stdin), {}, analyzer, summary, on_event)
-    yield from analyzer.analyse(articles)
+    for result in analyzer.analyse(articles):
+        yield linker.link(result)[0]

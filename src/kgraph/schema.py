@@ -41,13 +41,24 @@ ARTICLE_PROPS: Final = (
     "extractor",
     "ingested_at",
 )
-ENTITY_PROPS: Final = ("key", "name", "type", "aliases", "titles", "mentions")
+ENTITY_PROPS: Final = (
+    "key",
+    "name",
+    "type",
+    "aliases",
+    "titles",
+    "mentions",
+    "merged",
+    "distinct_from",
+)
 CLAIM_PROPS: Final = (
     "id",
     "article_id",
     "subject_key",
     "relation",
     "object_key",
+    "subject_ref",
+    "object_ref",
     "predicate",
     "subject_text",
     "object_text",

@@ -15,15 +15,14 @@ import pytest
 from tests.conftest import EXAMPLES
 
 KGRAPH = [sys.executable, "-m", "kgraph"]
-DONE_WHEN = (
-    "MATCH (a:Person)-[r]->(b:Person) RETURN a.name AS s, type(r) AS p, b.name AS o"
-)
+DONE_WHEN = "MATCH (a:Person)-[r]->(b:Person) RETURN a.name AS s, type(r) AS p, b.name AS o"
 
 
 def run(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KGRAPH_"))}
-    proc = subprocess.run([*KGRAPH, *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=600)
+    proc = subprocess.run(
+        [*KGRAPH, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+    )
     if check:
         assert proc.returncode == 0, proc.stderr
     return proc
@@ -34,8 +33,10 @@ def test_demo_flow_on_examples(tmp_path: Path) -> None:
     assert "Relations:" in first.stdout
     rows = json.loads(run(tmp_path, "query", "--format", "json", DONE_WHEN).stdout)
     facts = {(r["s"], r["p"], r["o"]) for r in rows}
-    assert {("Vladimir Putin", "CONGRATULATE", "Kim Jong Un"),
-            ("Vladimir Putin", "THANK", "Kim Jong Un")} <= facts
+    assert {
+        ("Vladimir Putin", "CONGRATULATE", "Kim Jong Un"),
+        ("Vladimir Putin", "THANK", "Kim Jong Un"),
+    } <= facts
     stats = run(tmp_path, "stats", "--format", "json").stdout
     again = json.loads(run(tmp_path, "ingest", "--json", str(EXAMPLES)).stdout)
     assert (again["entities_new"], again["relations_new"], again["articles_new"]) == (0, 0, 0)
@@ -45,8 +46,10 @@ def test_demo_flow_on_examples(tmp_path: Path) -> None:
 def _many_articles(path: Path, n: int) -> None:
     with path.open("w") as fh:
         for i in range(n):
-            text = (f"Minister Anna Example{i} met the mayor of Town{i} on Monday. "
-                    f"Example{i} promised new funding to Town{i}. " * 8)
+            text = (
+                f"Minister Anna Example{i} met the mayor of Town{i} on Monday. "
+                f"Example{i} promised new funding to Town{i}. " * 8
+            )
             fh.write(json.dumps({"title": f"Story {i}", "text": text}) + "\n")
 
 
@@ -58,8 +61,13 @@ def test_kill_during_ingest_leaves_the_previous_store(tmp_path: Path) -> None:
     big = tmp_path / "big.jsonl"
     _many_articles(big, 3000)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KGRAPH_"))}
-    proc = subprocess.Popen([*KGRAPH, "ingest", "--quiet", "-j", "1", str(big)], cwd=tmp_path,
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*KGRAPH, "ingest", "--quiet", "-j", "1", str(big)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(8)
     assert proc.poll() is None, "the ingest finished before it could be killed"
     proc.send_signal(signal.SIGKILL)

@@ -28,7 +28,7 @@ def local_snapshot(store: LocalStore) -> Snapshot:
     for u, v, data in g.edges(data=True):
         rtype, props = data["type"], data["props"]
         if rtype == "MENTIONS":
-            snap["mentions"][(u[2:], v[2:])] = dict(props)
+            snap["mentions"][(u[2:], v[2:], props["ref"])] = dict(props)
         elif rtype not in {"SUBJECT", "OBJECT", "SUPPORTED_BY"}:
             snap["facts"][(u[2:], rtype, v[2:], props["negated"])] = dict(props)
     return snap
@@ -54,7 +54,10 @@ def neo4j_snapshot(store: Neo4jStore) -> Snapshot:
         database_=db,
     )
     for record in records:
-        snap["mentions"][(record["a"], record["e"])] = dict(record["m"].items())
+        props = dict(record["m"].items())
+        key = (record["a"], record["e"], props["ref"])
+        assert key not in snap["mentions"], f"duplicate mention {key}"
+        snap["mentions"][key] = props
     records, _, _ = run(
         "MATCH (s:Entity)-[r]->(o:Entity) RETURN s.key AS s, type(r) AS t, o.key AS o, r",
         database_=db,

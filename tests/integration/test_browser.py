@@ -91,7 +91,7 @@ def example_graph(neo4j_server: Neo4jSettings, analyzer: Analyzer) -> Iterator[N
 
 
 @pytest.fixture
-def page(tmp_path: Path) -> Iterator[Any]:
+def browser_page(tmp_path: Path) -> Iterator[Any]:
     """A page in headless Chromium with a fresh profile (no saved Browser credentials)."""
     try:
         from playwright.sync_api import sync_playwright
@@ -127,51 +127,62 @@ def _truncated_to(caption: str, full: str) -> bool:
     return caption == full or (caption.endswith("…") and full.startswith(caption[:-1]))
 
 
-def test_browser_shows_example_graph(
-    neo4j_server: Neo4jSettings, example_graph: None, page: Any, tmp_path: Path
-) -> None:
-    shot = tmp_path / "neo4j-browser.png"
-    url = browser_url(neo4j_server)
-
-    # The Browser loads and offers its connect form.
+def _connect(page: Any, url: str, settings: Neo4jSettings, shot: Path) -> None:
+    """Open the Browser and log in through its connect form, as a person does."""
     response = page.goto(url)
     assert response is not None and response.ok, f"{url} answered {response and response.status}"
     assert page.title() == "Neo4j Browser"
-    form_address = page.get_by_test_id("boltaddress")
-    form_address.wait_for()
-
-    # Connect with the server's credentials (a full URL: the Browser splits off the scheme).
-    form_address.fill(neo4j_server.uri)
-    if neo4j_server.database:
-        page.get_by_test_id("database").fill(neo4j_server.database)
-    page.get_by_test_id("username").fill(neo4j_server.user)
-    page.get_by_test_id("password").fill(neo4j_server.password or "")
+    address = page.get_by_test_id("boltaddress")
+    address.wait_for()
+    address.fill(settings.uri)  # a full URL: the Browser moves the scheme to its selector
+    if settings.database:
+        page.get_by_test_id("database").fill(settings.database)
+    page.get_by_test_id("username").fill(settings.user)
+    page.get_by_test_id("password").fill(settings.password or "")
     page.get_by_test_id("connect").click()
     connected = page.get_by_text("You are connected as user")
     failed = page.locator(FRAME_ERROR)
     connected.or_(failed).first.wait_for()
     if failed.count():
         _fail(page, shot, f"Neo4j Browser could not connect: {failed.first.inner_text().strip()}")
-    assert neo4j_server.uri in page.get_by_test_id("stream").inner_text()
-    page.get_by_test_id("disconnectedBanner").wait_for(state="hidden")
-    assert not page.get_by_text("Could not reach Neo4j").count()
 
-    # Run the query the way a person does: type it into the editor and press Run.
+
+def _run_query(page: Any, query: str, shot: Path) -> Any:
+    """Type the query into the editor, press Run and wait for its graph; returns its frame."""
     page.locator("#monaco-main-editor").click()
-    page.keyboard.type(QUERY)
+    page.keyboard.type(query)
     page.get_by_test_id("editor-Run").click()
     frame = page.get_by_test_id("frame").filter(
-        has=page.get_by_test_id("frameCommand").filter(has_text=QUERY)
+        has=page.get_by_test_id("frameCommand").filter(has_text=query)
     )
-    nodes = frame.locator("svg g.node")
-    query_failed = frame.locator(FRAME_ERROR)
-    nodes.first.or_(query_failed).first.wait_for()
-    if query_failed.count():
-        _fail(page, shot, f"the query failed: {query_failed.first.inner_text().strip()}")
+    failed = frame.locator(FRAME_ERROR)
+    frame.locator("svg g.node").first.or_(failed).first.wait_for()
+    if failed.count():
+        _fail(page, shot, f"the query failed: {failed.first.inner_text().strip()}")
+    return frame
+
+
+def test_browser_shows_example_graph(
+    neo4j_server: Neo4jSettings, example_graph: None, browser_page: Any, tmp_path: Path
+) -> None:
+    page = browser_page
+    from playwright.sync_api import Error as PlaywrightError
+
+    shot = tmp_path / "neo4j-browser.png"
+    url = browser_url(neo4j_server)
+    try:
+        _connect(page, url, neo4j_server, shot)
+        # Connected, not in the "could not reach Neo4j" / disconnected state.
+        assert neo4j_server.uri in page.get_by_test_id("stream").inner_text()
+        page.get_by_test_id("disconnectedBanner").wait_for(state="hidden")
+        assert not page.get_by_text("Could not reach Neo4j").count()
+        frame = _run_query(page, QUERY, shot)
+    except PlaywrightError as exc:  # a timeout or a page that never loaded
+        _fail(page, shot, f"Neo4j Browser at {url}: {exc.message.splitlines()[0]}")
     page.screenshot(path=str(shot))
 
     # The graph visualisation: node captions (wrapped over several SVG text lines) ...
-    captions = nodes.evaluate_all(
+    captions = frame.locator("svg g.node").evaluate_all(
         "els => els.map(e => Array.from(e.querySelectorAll('text.caption'))"
         ".map(t => t.textContent).join(' ').split(/\\s+/).filter(Boolean).join(' '))"
     )

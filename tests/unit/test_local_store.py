@@ -9,7 +9,7 @@ import pytest
 
 from kgraph.errors import StoreError, WriteNotAllowedError
 from kgraph.graph import aggregate_fact, combine_confidence
-from kgraph.models import Article, ArticleResult, Claim, Entity
+from kgraph.models import Article, ArticleResult, Claim, Entity, EntityRef
 from kgraph.store.local import LocalStore
 
 PUTIN = Entity("person:vladimir putin", "Vladimir Putin", "Person", {"Putin"}, {"President"})
@@ -26,6 +26,8 @@ def claim(
         subject_key=s.key,
         relation=rel,
         object_key=o.key,
+        subject_ref=s.key,
+        object_ref=o.key,
         predicate=rel.lower(),
         subject_text=s.name,
         object_text=o.name,
@@ -49,9 +51,11 @@ def result(
     text: str = "body",
 ) -> ArticleResult:
     article = Article(id=aid, title=f"title {aid}", text=text, published=published)
-    return ArticleResult(
-        article, {e.key: e for e in entities}, {e.key: 1 for e in entities}, claims, "test/1"
-    )
+    refs = [
+        EntityRef(e.key, e.key, 1, tuple(sorted({e.name, *e.aliases})), tuple(sorted(e.titles)))
+        for e in entities
+    ]
+    return ArticleResult(article, {e.key: e for e in entities}, refs, claims, "test/1")
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import typer
 from typer.core import TyperGroup
 
 from kgraph import __version__
+from kgraph.cli import entities as entities_cmd
 from kgraph.cli import evidence as evidence_cmd
 from kgraph.cli import ingest as ingest_cmd
 from kgraph.cli import neo4j as neo4j_cmd
@@ -85,6 +86,7 @@ app.command("query")(query_cmd.query)
 app.command("stats")(query_cmd.stats)
 app.command("why")(evidence_cmd.why_command)
 app.command("remove")(evidence_cmd.remove_command)
+app.add_typer(entities_cmd.app, name="entities")
 app.add_typer(neo4j_cmd.app, name="neo4j")
 
 

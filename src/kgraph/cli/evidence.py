@@ -28,8 +28,9 @@ def _fact_line(key: tuple[str, str, str, bool], items: list[Evidence]) -> str:
 
 
 def _evidence_lines(item: Evidence) -> list[str]:
-    flags = [f for f in (item.modality, f"said by {item.attribution}" if item.attribution
-                         else None) if f]
+    flags = [
+        f for f in (item.modality, f"said by {item.attribution}" if item.attribution else None) if f
+    ]
     where = ", ".join(x for x in (item.source, item.published) if x)
     lines = [f'  "{" ".join(item.sentence.split())}"']
     if item.context:
@@ -37,7 +38,8 @@ def _evidence_lines(item: Evidence) -> list[str]:
     if flags:
         lines.append(f"    {'; '.join(flags)}")
     lines.append(
-        f"    -- {item.title or item.article_id}" + (f" ({where})" if where else "")
+        f"    -- {item.title or item.article_id}"
+        + (f" ({where})" if where else "")
         + f" [{item.article_id}, chars {item.start}-{item.end}, confidence {item.confidence}]"
     )
     return lines
@@ -59,8 +61,7 @@ def why_command(
     Example:  kgraph why "Vladimir Putin" "Kim Jong Un"
     """
     with reporting(State.of(ctx).debug):
-        graph_store = open_store(StoreChoice(store, neo4j, neo4j_uri, neo4j_user,
-                                             neo4j_database))
+        graph_store = open_store(StoreChoice(store, neo4j, neo4j_uri, neo4j_user, neo4j_database))
         try:
             items = why(graph_store, first, second)
         finally:
@@ -99,8 +100,7 @@ def remove_command(
     ctx: typer.Context,
     articles: Annotated[
         list[str],
-        typer.Argument(help="Article ids, or files whose articles to remove.",
-                       show_default=False),
+        typer.Argument(help="Article ids, or files whose articles to remove.", show_default=False),
     ],
     store: opt.StoreOpt = None,
     neo4j: opt.Neo4jOpt = False,

@@ -34,7 +34,8 @@ def summary_text(summary: IngestSummary, where: str) -> str:
             f"Articles:  {summary.articles_read:,} read — {summary.articles_new:,} new, "
             f"{summary.articles_updated:,} updated, {summary.articles_unchanged:,} unchanged, "
             f"{summary.articles_failed:,} failed",
-            f"Entities:  {summary.entities_new:,} new, {summary.entities_total:,} in the graph",
+            f"Entities:  {summary.entities_new:,} new, {summary.entities_merged:,} merged, "
+            f"{summary.entities_total:,} in the graph",
             f"Relations: {summary.relations_new:,} new, {summary.relations_total:,} in the graph "
             f"({_plural(summary.claims_written, 'claim')} written)",
             f"Time:      {summary.seconds:.1f} s ({rate:,.0f} words/s) -> {where}",
@@ -64,6 +65,7 @@ def ingest(
     batch_size: opt.BatchSizeOpt = 64,
     processes: opt.ProcessesOpt = None,
     quiet: opt.QuietOpt = False,
+    aliases: opt.AliasesOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Read articles, extract who-did-what-to-whom relations and merge them into the graph.
@@ -79,6 +81,7 @@ def ingest(
         analyzer = Analyzer(
             model, batch_size=batch_size, n_process=processes or default_n_process()
         )
+        rules = opt.alias_table(aliases)
         graph_store = open_store(choice, writable=True)
         try:
             with IngestProgress(quiet=quiet) as progress:
@@ -88,6 +91,7 @@ def ingest(
                     analyzer,
                     stdin=_stdin_if_needed(paths),
                     on_event=progress,
+                    aliases=rules,
                 )
         finally:
             graph_store.close()
@@ -149,6 +153,7 @@ def extract(
     batch_size: opt.BatchSizeOpt = 64,
     processes: opt.ProcessesOpt = None,
     quiet: opt.QuietOpt = False,
+    aliases: opt.AliasesOpt = None,
 ) -> None:
     """Print the relations found in articles as JSON lines; nothing is stored.
 
@@ -174,7 +179,11 @@ def extract(
                 progress(event)
 
             for result in extract_articles(
-                paths, analyzer, stdin=_stdin_if_needed(paths), on_event=on_event
+                paths,
+                analyzer,
+                stdin=_stdin_if_needed(paths),
+                on_event=on_event,
+                aliases=opt.alias_table(aliases),
             ):
                 for line in _result_lines(result):
                     typer.echo(line)

@@ -8,6 +8,9 @@ from typing import Annotated
 import typer
 
 from kgraph.cli.output import Format
+from kgraph.resolve.aliases import AliasTable, load_aliases
+
+DEFAULT_ALIASES = Path("aliases.tsv")
 
 StoreOpt = Annotated[
     Path | None,
@@ -82,3 +85,20 @@ PathsArg = Annotated[
         help="Files, directories (searched recursively) or - for stdin.", show_default=False
     ),
 ]
+AliasesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--aliases",
+        envvar="KGRAPH_ALIASES",
+        help="Alias file: alias<TAB>canonical name[<TAB>type] per line (default: "
+        "aliases.tsv in the working directory, if there is one).",
+        show_default=False,
+    ),
+]
+
+
+def alias_table(path: Path | None) -> AliasTable:
+    """The alias rules from ``path``, or from ./aliases.tsv when that exists."""
+    if path is None and DEFAULT_ALIASES.exists():
+        path = DEFAULT_ALIASES
+    return load_aliases(path)

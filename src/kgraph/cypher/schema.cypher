@@ -2,13 +2,14 @@
 // Neo4j database (statements are separated by semicolons; each is idempotent).
 //
 // (:Article {id, title, url, source, author, published, tags, text_sha256, extractor, ingested_at})
-// (:Entity:<Person|Organization|Place|Group|Event|Concept> {key, name, type, aliases, titles, mentions})
+// (:Entity:<Person|Organization|Place|Group|Event|Concept> {key, name, type, aliases, titles,
+//                                                        mentions, merged, distinct_from})
 // (:Entity)-[:<PREDICATE> {count, articles, first_seen, last_seen, confidence, negated}]->(:Entity)
-// (:Claim {id, article_id, subject_key, relation, object_key, predicate, subject_text,
-//          object_text, context, sentence, start, end, negated, modality, attribution,
-//          confidence, extractor})
+// (:Claim {id, article_id, subject_key, relation, object_key, subject_ref, object_ref,
+//          predicate, subject_text, object_text, context, sentence, start, end, negated,
+//          modality, attribution, confidence, extractor})
 // (:Claim)-[:SUBJECT]->(:Entity), (:Claim)-[:OBJECT]->(:Entity), (:Claim)-[:SUPPORTED_BY]->(:Article)
-// (:Article)-[:MENTIONS {count, names, titles}]->(:Entity)
+// (:Article)-[:MENTIONS {ref, count, names, titles}]->(:Entity)
 
 CREATE CONSTRAINT kgraph_entity_key IF NOT EXISTS
 FOR (e:Entity) REQUIRE e.key IS UNIQUE;

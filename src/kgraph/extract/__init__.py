@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from kgraph.extract.arguments import forget
 from kgraph.extract.context import Sentence, memoised
 from kgraph.extract.document import doc_extractions, resolve_lemmatizer
 from kgraph.extract.sentence import sentence_extractions
@@ -40,4 +41,7 @@ def extract_doc(doc: Doc, *, lemma: Lemmatizer | None = None) -> list[RelationMe
 def extract_sentence(sent: Span, *, lemma: Lemmatizer | None = None) -> list[RelationMention]:
     """Relations of one sentence (no cross-sentence attribution)."""
     sentence = Sentence.of(sent, memoised(resolve_lemmatizer(lemma)))
-    return [e.relation for e in sentence_extractions(sentence) if e.for_graph]
+    try:
+        return [e.relation for e in sentence_extractions(sentence) if e.for_graph]
+    finally:
+        forget(sent.doc)

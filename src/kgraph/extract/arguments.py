@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from kgraph.extract import tree
 from kgraph.extract.deps import CLOSE_QUOTES, OPEN_QUOTES, PUNCT_EDGES
+from kgraph.extract.tree import kids, labels, lefts, rights, tokens_of
 
 NP_LEFT_STOP = frozenset({"cc", "preconj", "punct", "appos", "advcl", "mark"})
 NP_RIGHT_KEEP = frozenset(
@@ -23,6 +25,7 @@ NP_RIGHT_KEEP = frozenset(
 """Right dependents kept in a compact noun phrase; a head's own possessive "'s" is not."""
 PHRASE_RIGHT_STOP = frozenset({"relcl", "appos", "advcl", "parataxis", "acl", "dep"})
 KEEP_PREPS = frozenset({"of"})
+PREMODIFIERS = frozenset({"amod", "compound", "nummod", "det", "poss", "nmod"})
 
 
 def np_bounds(head: Token) -> tuple[int, int]:
@@ -31,19 +34,19 @@ def np_bounds(head: Token) -> tuple[int, int]:
     >>> # "the deployment of DPRK troops to the war" -> "the deployment of DPRK troops"
     """
     start = head.i
-    for child in reversed(list(head.lefts)):
-        if child.dep_ in NP_LEFT_STOP and not _is_inner_punct(child, head):
+    left = lefts(head)
+    for k in range(len(left) - 1, -1, -1):
+        child = left[k]
+        if child.dep_ in NP_LEFT_STOP and not _inner_punct(child, left[k - 1] if k else None):
             break
         start = child.left_edge.i
     end = head.i + 1
-    for child in head.rights:
+    for child in rights(head):
         if not _keeps_right(child, head):
             break
-        end = np_bounds(child)[1]
-        if child.dep_ == "prep":
-            end = _prep_end(child)
+        end = _prep_end(child) if child.dep_ == "prep" else np_bounds(child)[1]
     start, end = _extend_to_entity(head, start, end)
-    while end - 1 > head.i and head.doc[end - 1].tag_ == "POS":
+    while end - 1 > head.i and tokens_of(head.doc)[end - 1].tag_ == "POS":
         end -= 1  # a possessor names the owner: "Kim Jong Un's" -> "Kim Jong Un"
     return trim(head.doc, start, end)
 
@@ -52,21 +55,27 @@ def _keeps_right(child: Token, head: Token) -> bool:
     if child.dep_ in NP_RIGHT_KEEP:
         return True
     if child.dep_ == "prep" and child.lower_ in KEEP_PREPS and head.pos_ != "VERB":
-        return any(c.dep_ == "pobj" for c in child.children)
+        return "pobj" in labels(child)
     return False
 
 
 def _prep_end(prep: Token) -> int:
     """End of a kept "of" phrase: its object's compact phrase."""
-    for child in prep.children:
+    for child in kids(prep):
         if child.dep_ in ("pobj", "pcomp"):
             return np_bounds(child)[1] if child.dep_ == "pobj" else child.right_edge.i + 1
     return prep.i + 1
 
 
-def _is_inner_punct(tok: Token, head: Token) -> bool:
-    """Hyphens and quotes inside a phrase ("fume - filled", `` Five Lucky Stars '')."""
-    return tok.dep_ == "punct" and tok.text in ("-", "``", "''", '"') and tok.i < head.i
+def _inner_punct(tok: Token, before: Token | None) -> bool:
+    """Punctuation inside a noun phrase: hyphens and quotes ("fume - filled",
+    `` Five Lucky Stars ''), and commas between premodifiers ("a Swiss, liberal think
+    tank")."""
+    if tok.dep_ != "punct":
+        return False
+    if tok.text in ("-", "``", "''", '"'):
+        return True
+    return tok.text == "," and before is not None and before.dep_ in PREMODIFIERS
 
 
 def _extend_to_entity(head: Token, start: int, end: int) -> tuple[int, int]:
@@ -78,15 +87,24 @@ def _extend_to_entity(head: Token, start: int, end: int) -> tuple[int, int]:
 
 
 def entity_bounds(tok: Token) -> tuple[int, int]:
-    """Bounds of the named entity containing ``tok``."""
-    doc = tok.doc
-    s = tok.i
-    while s > 0 and doc[s].ent_iob_ == "I":
-        s -= 1
-    e = tok.i + 1
-    while e < len(doc) and doc[e].ent_iob_ == "I":
-        e += 1
-    return s, e
+    """Bounds of the named entity containing ``tok`` (``(i, i + 1)`` outside entities)."""
+    starts, ends = _entity_table(tok.doc)
+    return starts[tok.i], ends[tok.i]
+
+
+@lru_cache(maxsize=8)
+def _entity_table(doc: Doc) -> tuple[list[int], list[int]]:
+    """Entity start and end of every token, computed once per Doc from the IOB array."""
+    iob = doc.to_array("ENT_IOB").tolist()  # 1 = inside, 2 = outside, 3 = begin
+    starts = list(range(len(iob)))
+    for i, code in enumerate(iob):
+        if code == 1 and i > 0:
+            starts[i] = starts[i - 1]
+    ends = [i + 1 for i in range(len(iob))]
+    for i in range(len(iob) - 2, -1, -1):
+        if iob[i + 1] == 1:
+            ends[i] = ends[i + 1]
+    return starts, ends
 
 
 def phrase_bounds(head: Token) -> tuple[int, int]:
@@ -97,7 +115,7 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     """
     start = head.left_edge.i
     end = head.right_edge.i + 1
-    for child in head.rights:
+    for child in rights(head):
         if child.dep_ in PHRASE_RIGHT_STOP or (child.dep_ == "punct" and child.text == ","):
             end = child.left_edge.i
             break
@@ -107,22 +125,24 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop edge punctuation, keeping a quotation that is closed inside the span, and
     close a quotation left open by the parse (`` art of doctoring '')."""
+    toks = tokens_of(doc)
     start, end = _trim_edges(doc, start, end)
     if _open_quotes(doc, start, end) > 0:
         if _closes_next(doc, end):
             return start, end + 1
-        if doc[start].text in OPEN_QUOTES:
+        if toks[start].text in OPEN_QUOTES:
             return _trim_edges(doc, start + 1, end)
     return start, end
 
 
 def _open_quotes(doc: Doc, start: int, end: int) -> int:
     """Opening minus closing quotes in the span (a straight quote alternates)."""
+    toks = tokens_of(doc)
     positions = quote_positions(doc)
     first = bisect_left(positions, start)
     balance = 0
     for i in positions[first : bisect_left(positions, end)]:
-        text = doc[i].text
+        text = toks[i].text
         if text == '"':
             balance = balance - 1 if balance > 0 else balance + 1
         elif text in OPEN_QUOTES and text != "'":
@@ -141,12 +161,13 @@ def quote_positions(doc: Doc) -> tuple[int, ...]:
 
 
 def _trim_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while end - start > 1 and _edge_punct(doc[end - 1].text):
-        if doc[end - 1].text in CLOSE_QUOTES and _any_text(doc, start, end - 1, OPEN_QUOTES):
+    toks = tokens_of(doc)
+    while end - start > 1 and _edge_punct(toks[end - 1].text):
+        if toks[end - 1].text in CLOSE_QUOTES and _any_text(doc, start, end - 1, OPEN_QUOTES):
             break
         end -= 1
-    while end - start > 1 and _edge_punct(doc[start].text):
-        if doc[start].text in OPEN_QUOTES and _any_text(doc, start + 1, end, CLOSE_QUOTES):
+    while end - start > 1 and _edge_punct(toks[start].text):
+        if toks[start].text in OPEN_QUOTES and _any_text(doc, start + 1, end, CLOSE_QUOTES):
             break
         start += 1
     return start, end
@@ -157,8 +178,22 @@ def _edge_punct(text: str) -> bool:
 
 
 def _any_text(doc: Doc, start: int, end: int, texts: frozenset[str]) -> bool:
-    return any(doc[i].text in texts for i in range(start, end))
+    toks = tokens_of(doc)
+    return any(toks[i].text in texts for i in range(start, end))
 
 
 def _closes_next(doc: Doc, end: int) -> bool:
-    return end < len(doc) and doc[end].text in CLOSE_QUOTES and not doc[end].is_sent_start
+    toks = tokens_of(doc)
+    return end < len(doc) and toks[end].text in CLOSE_QUOTES and not toks[end].is_sent_start
+
+
+def forget(doc: Doc) -> None:
+    """Drop the span caches (called when a Doc is done, so no Doc outlives its extraction).
+
+    Spans are cached per token (``Token`` hashes by Doc and index) because the same phrase
+    is measured for its argument, its mention and its conjuncts.
+    """
+    tree.forget()
+
+    _entity_table.cache_clear()
+    quote_positions.cache_clear()

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from kgraph.extract import subjects
 from kgraph.extract.deps import first_child, is_verbal
 from kgraph.extract.lexicon import ATTRIBUTION_PREPS, REPORTING_ADJECTIVES, REPORTING_VERBS
+from kgraph.extract.tree import kids
 from kgraph.nlp import Lemmatizer
 
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
@@ -57,7 +58,7 @@ def _holder(head: Token) -> Token | None:
 
 def according_to(tok: Token) -> Token | None:
     """The object of an "according to X" phrase attached to ``tok``, if any."""
-    for child in tok.children:
+    for child in kids(tok):
         if child.dep_ == "prep" and child.lower_ in ATTRIBUTION_PREPS:
             inner = first_child(child, frozenset({"prep"}))
             holder = inner if inner is not None else child

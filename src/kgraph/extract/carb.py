@@ -12,10 +12,11 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kgraph.extract.arguments import forget
 from kgraph.extract.context import Sentence, memoised
 from kgraph.extract.render import Extraction
 from kgraph.extract.sentence import sentence_extractions
-from kgraph.nlp import lemmatizer_for
+from kgraph.nlp import Lemmatizer, lemmatizer_for
 
 BATCH = 256
 
@@ -31,10 +32,17 @@ def carb_lines(nlp: Language, lines: Iterable[str]) -> Iterator[str]:
     while batch := [s for s in islice(stream, BATCH)]:
         sentences = [s for s in batch if s.strip()]
         for text, doc in zip(sentences, nlp.pipe(_docs(nlp, sentences)), strict=True):
-            for extraction in sentence_extractions(Sentence.of(doc[:], memoised(lemma))):
-                line = format_line(text, extraction)
-                if line is not None:
-                    yield line
+            yield from _lines(text, doc, lemma)
+
+
+def _lines(text: str, doc: Doc, lemma: Lemmatizer) -> list[str]:
+    """The CaRB lines of one parsed sentence."""
+    sentence = Sentence.of(doc[:], memoised(lemma))
+    try:
+        found = sentence_extractions(sentence, openie=True)
+    finally:
+        forget(doc)
+    return [line for e in found if (line := format_line(text, e)) is not None]
 
 
 def _docs(nlp: Language, sentences: list[str]) -> Iterator[Doc]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.symbols import VERB
 from spacy.tokens import Token
 
 from kgraph.extract import complements, subjects
@@ -21,9 +22,12 @@ from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import TEMPORAL_LABELS
 from kgraph.extract.modality import modal, negated, predicate_aux
 from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
+from kgraph.extract.tree import labels
 from kgraph.nlp import Lemmatizer
 
 NON_FINITE = frozenset({"VB", "VBN", "VBG"})
+OWN_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+SHARING_BLOCKERS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 VERB_HEAD_DEPS = frozenset(
     {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
 )
@@ -33,7 +37,7 @@ def verb_frames(sentence: Sentence) -> Iterator[Frame]:
     """Frames for every verb heading a clause in the sentence."""
     lemma = sentence.lemma
     for verb in sentence.tokens:
-        if verb.pos_ != "VERB" or verb.dep_ not in VERB_HEAD_DEPS:
+        if verb.pos != VERB or verb.dep_ not in VERB_HEAD_DEPS:
             continue
         # A gerund complement ("emphasized strengthening ties") is its controller's object.
         if (
@@ -60,17 +64,8 @@ def frames_for_verb(verb: Token, lemma: Lemmatizer) -> Iterator[Frame]:
 
 def _base_frame(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame | None:
     """Decide subject, object and extras of ``verb`` before conjunct expansion."""
-    scope = sharing_head(verb) or verb
-    prefix = complements.control_prefix(scope, lemma)
-    aux = predicate_aux(scope) if scope.i != verb.i else []
-    core = [*aux, *predicate_aux(verb), verb, *_particles(verb)]
-    rel = [lemma(verb), *(p.lower_ for p in _particles(verb))]
+    frame = _predicate(verb, subject, lemma)
     preps = prep_slots(verb)
-    frame = Frame("verb", verb, Slot(subject), None, [*prefix.tokens, *core], rel)
-    frame.negated = (negated(verb) or negated(scope)) != prefix.negated
-    frame.modality = modal(verb) or modal(scope) or prefix.modality or purpose(verb)
-    if purpose(verb):
-        frame.pred = [*_to_markers(verb), *frame.pred]
     shared = shared_extras(verb, subject)
     if subjects.is_passive(verb):
         agent = next((s for s in preps if s.prep is not None and s.prep.dep_ == "agent"), None)
@@ -87,6 +82,27 @@ def _base_frame(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame | None:
     return frame
 
 
+def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
+    """A frame with the predicate of ``verb`` filled in: surface tokens (controllers,
+    auxiliaries shared with a first conjunct, particles), relation words, negation, modality."""
+    scope = sharing_head(verb) or verb
+    prefix = complements.control_prefix(scope, lemma)
+    particles = _particles(verb)
+    core = [*predicate_aux(verb), verb, *particles]
+    is_negated, modality = negated(verb), modal(verb)
+    if scope.i != verb.i:
+        core = [*predicate_aux(scope), *core]
+        is_negated, modality = is_negated or negated(scope), modality or modal(scope)
+    rel = [lemma(verb), *(p.lower_ for p in particles)]
+    frame = Frame("verb", verb, Slot(subject), None, [*prefix.tokens, *core], rel)
+    frame.negated = is_negated != prefix.negated
+    goal = purpose(verb)
+    frame.modality = modality or prefix.modality or goal
+    if goal:
+        frame.pred = [*_to_markers(verb), *frame.pred]
+    return frame
+
+
 def sharing_head(verb: Token) -> Token | None:
     """The verb a conjunct shares subject and auxiliaries with ("will continue to strengthen
     ... and conduct" -> "conduct" is also under "will continue to"), or None."""
@@ -94,7 +110,7 @@ def sharing_head(verb: Token) -> Token | None:
         return None
     if verb.tag_ not in NON_FINITE or verb.head.tag_ not in NON_FINITE:
         return None  # "does contribute ... and discourages": no shared auxiliary
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+    if not SHARING_BLOCKERS.isdisjoint(labels(verb)):
         return None
     return sharing_head(verb.head) or verb.head
 
@@ -112,7 +128,7 @@ def _subject_sharing_head(verb: Token) -> Token | None:
     """The first conjunct whose subject ``verb`` shares, or None."""
     head = None
     while verb.dep_ == "conj" and is_verbal(verb.head) and verb.head.i != verb.i:
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if not OWN_SUBJECT.isdisjoint(labels(verb)):
             break
         head = verb = verb.head
     return head
@@ -132,11 +148,11 @@ def purpose(verb: Token) -> str | None:
 
 
 def _to_markers(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO"]
+    return [c for c in labels(verb).get("aux", ()) if c.tag_ == "TO"]
 
 
 def _particles(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "prt"]
+    return labels(verb).get("prt", [])
 
 
 def _passive_with_agent(frame: Frame, verb: Token, agent: Slot, preps: list[Slot]) -> Frame:

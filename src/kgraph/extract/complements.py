@@ -26,6 +26,7 @@ from kgraph.extract.lexicon import (
     inflection_of,
 )
 from kgraph.extract.modality import modal, negated, predicate_aux
+from kgraph.extract.tree import kids, labels
 from kgraph.nlp import Lemmatizer
 
 
@@ -39,7 +40,7 @@ class ControlPrefix:
 
 
 def _to_marker(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+    return next((c for c in labels(verb).get("aux", ()) if c.tag_ == "TO"), None)
 
 
 def is_controlled(verb: Token, lemma: Lemmatizer) -> bool:
@@ -65,7 +66,7 @@ def hands_over(verb: Token, lemma: Lemmatizer) -> bool:
     """A controller without an object of its own is rendered through its complement."""
     if first_child(verb, DIRECT_OBJECTS) is not None:
         return False
-    return any(c.dep_ == "xcomp" and is_controlled(c, lemma) for c in verb.children)
+    return any(is_controlled(c, lemma) for c in labels(verb).get("xcomp", ()))
 
 
 def controlled_subject(verb: Token) -> Token | None:
@@ -122,13 +123,13 @@ def _adjective_prefix(adj: Token, to: Token | None) -> ControlPrefix:
 def complement_object(verb: Token, lemma: Lemmatizer) -> Slot | None:
     """A non-nominal object: gerund ("emphasized strengthening ties"), predicative
     adjective or noun ("became famous"), or a clause ("said that ...")."""
-    for child in verb.children:
+    for child in kids(verb):
         if child.dep_ == "xcomp" and not is_controlled(child, lemma):
             kind = "gerund" if child.tag_ == "VBG" else "phrase"
             return Slot(child, None, kind)
         if child.dep_ in ("acomp", "oprd", "attr"):
             return Slot(child, None, "phrase")
-    for child in verb.children:
+    for child in kids(verb):
         if child.dep_ == "ccomp":
             return Slot(child, None, "clause")
     return None

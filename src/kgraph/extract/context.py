@@ -7,11 +7,14 @@ lemmas are memoised per document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
+from kgraph.extract.tree import tokens_of
+from kgraph.models import Argument
 from kgraph.nlp import Lemmatizer
 
 
@@ -23,16 +26,43 @@ class Sentence:
     tokens: list[Token]
     lemma: Lemmatizer
     text: str
+    arguments: dict[tuple[object, ...], Argument] = field(default_factory=dict)
+    """Rendered arguments by slot: a subject or extra shared by several relations (conjuncts,
+    coordinated verbs) is rendered once."""
 
     @classmethod
-    def of(cls, span: Span, lemma: Lemmatizer) -> Sentence:
-        """``span`` with its tokens and text (without trailing whitespace) computed once."""
-        return cls(span, list(span), lemma, span.text.rstrip())
+    def of(cls, span: Span, lemma: Lemmatizer, doc_text: str | None = None) -> Sentence:
+        """``span`` with its tokens and text (without trailing whitespace) computed once;
+        pass ``doc_text`` (``doc.text``) when making many sentences of one Doc."""
+        text = span.text if doc_text is None else doc_text[span.start_char : span.end_char]
+        return cls(span, tokens_of(span.doc)[span.start : span.end], lemma, text.rstrip())
+
+    def chars(self, start: int, end: int) -> tuple[str, int, int]:
+        """Text and character offsets of tokens ``[start, end)``, sliced from the sentence
+        text (building ``Span.text`` token by token costs more than the extraction)."""
+        doc = self.span.doc
+        toks = tokens_of(doc)
+        last = toks[end - 1]
+        first_char, end_char = toks[start].idx, last.idx + len(last.text)
+        offset = self.span.start_char
+        if first_char >= offset and end_char - offset <= len(self.text):
+            return self.text[first_char - offset : end_char - offset], first_char, end_char
+        return span_chars(doc, start, end)
 
     @property
     def has_verb(self) -> bool:
         """Sentences without a verb or auxiliary ("Kyiv • UNN") state no relation."""
         return any(tok.pos_ in ("VERB", "AUX") for tok in self.tokens)
+
+
+TextOf = Callable[[int, int], tuple[str, int, int]]
+"""Text, start and end character of the tokens ``[start, end)`` of one Doc."""
+
+
+def span_chars(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
+    """Text and character offsets of ``doc[start:end]`` (the slow, general way)."""
+    span = doc[start:end]
+    return span.text, span.start_char, span.end_char
 
 
 def memoised(lemma: Lemmatizer) -> Lemmatizer:

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from spacy.symbols import conj
 from spacy.tokens import Token
 
 from kgraph.extract.arguments import entity_bounds
 from kgraph.extract.deps import is_nominal
 from kgraph.extract.frame import Frame
+from kgraph.extract.tree import labels
 
 MAX_CONJUNCTS = 8
 
@@ -24,6 +26,8 @@ def conjuncts(tok: Token) -> list[Token]:
 
     >>> # "Dr. Cheddi Jagan, Janet Jagan and leaders of the GIWU" -> Jagan, Jagan, leaders
     """
+    if tok.dep != conj and "conj" not in labels(tok):
+        return [tok]  # not coordinated (the common case, decided without tok.conjuncts)
     if not is_nominal(tok):
         return [tok]
     first, last = entity_bounds(tok) if tok.ent_type_ else (tok.i, tok.i + 1)
@@ -50,6 +54,9 @@ def expand(base: Frame) -> Iterator[Frame]:
         objects = [base.object.head]
     else:
         objects = list(conjuncts(base.object.head))
+    if len(subjects) == 1 and len(objects) == 1:
+        yield base
+        return
     for subj in subjects:
         for obj in objects:
             yield _with_args(base, subj, obj)

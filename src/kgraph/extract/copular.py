@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.symbols import AUX, appos
 from spacy.tokens import Token
 
 from kgraph.extract import complements, subjects
@@ -22,6 +23,7 @@ from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import PLACE_LABELS
 from kgraph.extract.modality import modal, negated, predicate_aux
 from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
+from kgraph.extract.tree import lefts, rights
 from kgraph.nlp import Lemmatizer
 
 RELATIONAL_PREPS = frozenset({"of"})
@@ -33,9 +35,9 @@ def copular_frames(sentence: Sentence) -> Iterator[Frame]:
     """Frames for "be" clauses and appositions in the sentence."""
     lemma = sentence.lemma
     for tok in sentence.tokens:
-        if tok.pos_ == "AUX" and tok.dep_ in VERB_HEAD_DEPS and _is_be(tok, lemma):
+        if tok.pos == AUX and tok.dep_ in VERB_HEAD_DEPS and _is_be(tok, lemma):
             yield from _copula(tok, lemma)
-        elif tok.dep_ == "appos" and _appositive(tok):
+        elif tok.dep == appos and _appositive(tok):
             yield from _apposition(tok)
 
 
@@ -93,7 +95,7 @@ def relational_object(noun: Token) -> tuple[Token, Token] | None:
     """The "of" phrase of a relational common noun ("the leader *of North Korea*")."""
     if noun.pos_ != "NOUN":
         return None
-    for child in noun.rights:
+    for child in rights(noun):
         if child.dep_ == "prep" and child.lower_ in RELATIONAL_PREPS:
             pobj = first_child(child, frozenset({"pobj"}))
             if pobj is not None:
@@ -102,12 +104,12 @@ def relational_object(noun: Token) -> tuple[Token, Token] | None:
 
 
 def _premodifiers(noun: Token) -> list[Token]:
-    return [t for c in noun.lefts for t in c.subtree]
+    return [t for c in lefts(noun) for t in c.subtree]
 
 
 def _compounds(noun: Token, lemma: Lemmatizer) -> list[str]:
     """Relation words of a relational noun: its compounds and lemma ("Prime Minister")."""
-    words = [c.lower_ for c in noun.lefts if c.dep_ == "compound"]
+    words = [c.lower_ for c in lefts(noun) if c.dep_ == "compound"]
     return [*words, lemma(noun)]
 
 
@@ -116,7 +118,7 @@ def _adjective_complement(frame: Frame, adj: Token, preps: list[Slot], lemma: Le
     "am convinced that ..." -> a clause object (OpenIE only)."""
     clause = first_child(adj, frozenset({"ccomp"}))
     if clause is not None:
-        frame.pred = [*frame.pred, *[t for c in adj.lefts for t in c.subtree], adj]
+        frame.pred = [*frame.pred, *[t for c in lefts(adj) for t in c.subtree], adj]
         frame.rel = [lemma(adj)]
         frame.object = Slot(clause, None, "clause")
         return
@@ -124,7 +126,7 @@ def _adjective_complement(frame: Frame, adj: Token, preps: list[Slot], lemma: Le
     if own and own[0].prep is not None:
         first = own[0]
         assert first.prep is not None
-        frame.pred = [*frame.pred, *[t for c in adj.lefts for t in c.subtree], adj, first.prep]
+        frame.pred = [*frame.pred, *[t for c in lefts(adj) for t in c.subtree], adj, first.prep]
         frame.rel = [lemma(adj), first.prep.lower_]
         frame.object = Slot(first.head)
         frame.extras = [*own[1:], *verb_extras(frame.anchor, preps, exclude=None)]
@@ -148,7 +150,7 @@ def _apposition(appos: Token) -> Iterator[Frame]:
             frame.object = Slot(appos)
         else:
             frame.pred = [*_premodifiers(appos), appos, of[0]]
-            frame.rel = [*[c.lower_ for c in appos.lefts if c.dep_ == "compound"], appos.lower_]
+            frame.rel = [*[c.lower_ for c in lefts(appos) if c.dep_ == "compound"], appos.lower_]
             frame.rel.append("of")
             frame.object = Slot(of[1])
     yield from expand(frame)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kgraph.extract.tree import labels
+
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 DIRECT_OBJECTS = frozenset({"dobj", "obj"})
@@ -47,15 +49,25 @@ def is_verbal(tok: Token) -> bool:
 
 def children_with(tok: Token, deps: frozenset[str]) -> list[Token]:
     """The children of ``tok`` whose dependency label is in ``deps``, in sentence order."""
-    return [c for c in tok.children if c.dep_ in deps]
+    groups = labels(tok)
+    found = [c for dep in deps for c in groups.get(dep, ())]
+    return sorted(found, key=lambda c: c.i) if len(found) > 1 else found
 
 
 def first_child(tok: Token, deps: frozenset[str]) -> Token | None:
     """The first child of ``tok`` with a label in ``deps``, or None."""
-    for child in tok.children:
-        if child.dep_ in deps:
-            return child
-    return None
+    groups = labels(tok)
+    best: Token | None = None
+    for dep in deps:
+        group = groups.get(dep)
+        if group and (best is None or group[0].i < best.i):
+            best = group[0]
+    return best
+
+
+def has_child(tok: Token, dep: str) -> bool:
+    """True when ``tok`` has a child labelled ``dep``."""
+    return dep in labels(tok)
 
 
 def is_relative_pronoun(tok: Token) -> bool:

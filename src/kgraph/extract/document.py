@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from kgraph.extract.arguments import forget
 from kgraph.extract.context import Sentence, memoised
 from kgraph.extract.render import Extraction
 from kgraph.extract.sentence import sentence_extractions
@@ -16,9 +17,13 @@ from kgraph.nlp import Lemmatizer
 def doc_extractions(doc: Doc, lemma: Lemmatizer) -> list[Extraction]:
     """Extractions of every sentence of ``doc`` in reading order."""
     lemma = memoised(lemma)
-    sentences = [Sentence.of(sent, lemma) for sent in doc.sents]
-    found = [sentence_extractions(sentence) for sentence in sentences]
-    attribute_across(sentences, found)
+    text = doc.text
+    try:
+        sentences = [Sentence.of(sent, lemma, text) for sent in doc.sents]
+        found = [sentence_extractions(sentence) for sentence in sentences]
+        attribute_across(sentences, found)
+    finally:
+        forget(doc)
     return [extraction for group in found for extraction in group]
 
 

@@ -8,11 +8,15 @@ honorifics move to ``title`` ("North Korean dictator Kim Jong Un" -> "Kim Jong U
 
 from __future__ import annotations
 
+from functools import partial
+
 from spacy.tokens import Doc, Token
 
 from kgraph.extract.arguments import entity_bounds
+from kgraph.extract.context import TextOf, span_chars
 from kgraph.extract.deps import CLOSE_QUOTES, OPEN_QUOTES, PUNCT_EDGES, is_pronoun
 from kgraph.extract.lexicon import words
+from kgraph.extract.tree import tokens_of
 from kgraph.models import EntityMention
 
 HONORIFICS = frozenset(
@@ -35,18 +39,23 @@ LABEL_NOUN = "NOUN"
 LABEL_PRON = "PRON"
 
 
-def mention_for(head: Token, start: int, end: int) -> EntityMention | None:
+def mention_for(
+    head: Token, start: int, end: int, text_of: TextOf | None = None
+) -> EntityMention | None:
     """The entity mention of the argument ``doc[start:end]`` headed by ``head``.
+
+    ``text_of`` gives the text of token ranges (default: sliced from the Doc).
 
     >>> # "North Korean dictator Kim Jong Un" -> EntityMention("Kim Jong Un", ..., "PERSON",
     >>> #                                                       title="dictator")
     """
     doc = head.doc
+    text_of = text_of or partial(span_chars, doc)
     if is_pronoun(head) and not head.ent_type_:
         return _pronoun(head)
     if head.ent_type_ and start <= head.i < end:
-        return _entity(doc, head, start)
-    return _noun_phrase(doc, head, start, end)
+        return _entity(head, start, text_of)
+    return _noun_phrase(doc, head, start, end, text_of)
 
 
 def _pronoun(head: Token) -> EntityMention:
@@ -64,18 +73,19 @@ def name_and_title(head: Token, arg_start: int) -> tuple[int, int, int]:
     return title_start, first, last
 
 
-def _entity(doc: Doc, head: Token, arg_start: int) -> EntityMention:
+def _entity(head: Token, arg_start: int, text_of: TextOf) -> EntityMention:
     title_start, first, last = name_and_title(head, arg_start)
-    title = _title_text(doc, title_start, first)
-    span = doc[first:last]
-    return EntityMention(span.text, span.start_char, span.end_char, head.ent_type_, title)
+    title = text_of(title_start, first)[0] if first > title_start else None
+    text, start_char, end_char = text_of(first, last)
+    return EntityMention(text, start_char, end_char, head.ent_type_, title)
 
 
 def _strip_name(doc: Doc, first: int, last: int) -> tuple[int, int]:
     """Drop a leading determiner and a trailing possessive or punctuation from a name."""
-    while last - first > 1 and (doc[last - 1].tag_ == "POS" or _is_punct(doc[last - 1])):
+    toks = tokens_of(doc)
+    while last - first > 1 and (toks[last - 1].tag_ == "POS" or _is_punct(toks[last - 1])):
         last -= 1
-    while last - first > 1 and (doc[first].dep_ in DROP_LEADING or _is_punct(doc[first])):
+    while last - first > 1 and (toks[first].dep_ in DROP_LEADING or _is_punct(toks[first])):
         first += 1
     return first, last
 
@@ -86,10 +96,11 @@ def _split_title(doc: Doc, arg_start: int, first: int, last: int) -> tuple[int, 
     Returns ``(title_start, name_start)``: the title is ``doc[title_start:name_start]``,
     made of the common nouns and honorifics right before the name.
     """
-    while last - first > 1 and doc[first].lower_ in HONORIFICS:
+    toks = tokens_of(doc)
+    while last - first > 1 and toks[first].lower_ in HONORIFICS:
         first += 1
     title_start = first
-    while title_start > arg_start and _title_word(doc[title_start - 1]):
+    while title_start > arg_start and _title_word(toks[title_start - 1]):
         title_start -= 1
     return title_start, first
 
@@ -100,24 +111,23 @@ def _title_word(tok: Token) -> bool:
     return tok.dep_ == "compound" and (tok.pos_ == "NOUN" or tok.lower_ in HONORIFICS)
 
 
-def _title_text(doc: Doc, start: int, end: int) -> str | None:
-    return doc[start:end].text if end > start else None
-
-
-def _noun_phrase(doc: Doc, head: Token, start: int, end: int) -> EntityMention | None:
+def _noun_phrase(
+    doc: Doc, head: Token, start: int, end: int, text_of: TextOf
+) -> EntityMention | None:
     """A plain noun phrase without determiners, possessive pronouns or edge punctuation."""
+    toks = tokens_of(doc)
     while start < head.i and (
-        doc[start].dep_ in DROP_LEADING or _is_punct(doc[start]) or doc[start].tag_ == "PRP$"
+        toks[start].dep_ in DROP_LEADING or _is_punct(toks[start]) or toks[start].tag_ == "PRP$"
     ):
         start += 1
-    while end - 1 > head.i and (doc[end - 1].tag_ == "POS" or _is_punct(doc[end - 1])):
+    while end - 1 > head.i and (toks[end - 1].tag_ == "POS" or _is_punct(toks[end - 1])):
         end -= 1
     if end <= start:
         return None
-    span = doc[start:end]
-    if end - start == 1 and is_pronoun(doc[start]):
-        return _pronoun(doc[start])
-    return EntityMention(span.text, span.start_char, span.end_char, LABEL_NOUN)
+    if end - start == 1 and is_pronoun(toks[start]):
+        return _pronoun(toks[start])
+    text, start_char, end_char = text_of(start, end)
+    return EntityMention(text, start_char, end_char, LABEL_NOUN)
 
 
 def _is_punct(tok: Token) -> bool:

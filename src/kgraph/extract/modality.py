@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "neither", "without"})
+from kgraph.extract.tree import labels, lefts
+
 MODAL_FORMS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would", "sha": "shall"}
-SEMI_MODALS = {("have", "to"): "have to", ("need", "to"): "need to", ("ought", "to"): "ought"}
+PREDICATE_AUX = frozenset({"aux", "auxpass", "neg"})
 
 
 def negated(verb: Token) -> bool:
@@ -19,13 +20,13 @@ def negated(verb: Token) -> bool:
 
     >>> # "Putin did not meet Kim" -> negated
     """
-    return any(c.dep_ == "neg" for c in verb.children)
+    return "neg" in labels(verb)
 
 
 def modal(verb: Token) -> str | None:
     """The modal auxiliary of ``verb`` ("may deploy" -> "may"), normalised, or None."""
-    for child in verb.children:
-        if child.dep_ == "aux" and child.tag_ == "MD":
+    for child in labels(verb).get("aux", ()):
+        if child.tag_ == "MD":
             text = child.lower_
             return MODAL_FORMS.get(text, text)
     return None
@@ -33,8 +34,4 @@ def modal(verb: Token) -> str | None:
 
 def predicate_aux(verb: Token) -> list[Token]:
     """Auxiliaries and negation that belong to the surface predicate ("has not been")."""
-    return [
-        c
-        for c in verb.children
-        if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i and c.tag_ != "TO"
-    ]
+    return [c for c in lefts(verb) if c.dep_ in PREDICATE_AUX and c.tag_ != "TO"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.symbols import NOUN
 from spacy.tokens import Token
 
 from kgraph.extract.context import Sentence
@@ -22,8 +23,10 @@ from kgraph.extract.derivation import event_verb
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import PLACE_LABELS
 from kgraph.extract.slots import prep_slots
+from kgraph.extract.tree import labels, rights
 
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "acomp"})
+EVENT_ARGUMENTS = frozenset({"poss", "prep"})
 DIRECTIONS = frozenset({"to", "into", "from", "onto", "toward", "towards"})
 NOT_AGENT_LABELS = frozenset(
     {"DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -33,7 +36,7 @@ NOT_AGENT_LABELS = frozenset(
 def nominal_frames(sentence: Sentence) -> Iterator[Frame]:
     """Frames for event nouns with two participants in the sentence."""
     for noun in sentence.tokens:
-        if noun.pos_ == "NOUN" and any(c.dep_ in ("poss", "prep") for c in noun.children):
+        if noun.pos == NOUN and not EVENT_ARGUMENTS.isdisjoint(labels(noun)):
             frame = _event(noun)
             if frame is not None:
                 yield from expand(frame)
@@ -105,7 +108,7 @@ def noun_preps(noun: Token) -> list[Slot]:
     if noun.dep_ != "dobj":
         return slots
     verb = noun.head
-    complement = next((c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS), None)
+    complement = next((c for c in rights(verb) if c.dep_ in COMPLEMENT_DEPS), None)
     limit = complement.i if complement is not None else noun.right_edge.i + 2
     stranded = [
         s

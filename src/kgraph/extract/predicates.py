@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -27,6 +28,12 @@ def surface(tokens: Iterable[Token]) -> str:
 
 
 def relation_name(parts: Iterable[str]) -> str:
+    """UPPER_SNAKE relation name from lemma parts (see :func:`_relation_name`)."""
+    return _relation_name(tuple(parts))
+
+
+@lru_cache(maxsize=8192)
+def _relation_name(parts: tuple[str, ...]) -> str:
     """UPPER_SNAKE relation name from lemma parts, sanitised to ``[A-Z][A-Z0-9_]*``.
 
     >>> relation_name(["deploy", "to"])

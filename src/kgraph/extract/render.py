@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from kgraph.extract import confidence
 from kgraph.extract.arguments import np_bounds, phrase_bounds, trim
@@ -19,6 +19,7 @@ from kgraph.extract.context import Sentence
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.mentions import LABEL_NOUN, mention_for
 from kgraph.extract.predicates import relation_name, surface
+from kgraph.extract.tree import tokens_of
 from kgraph.models import Argument, EntityMention, RelationMention
 
 CLAUSE_KINDS = frozenset({"clause"})
@@ -48,9 +49,9 @@ class Extraction:
 
 def render(frame: Frame, sent: Sentence) -> Extraction | None:
     """Render one frame, or None when it has no second argument of any kind."""
-    subject = argument(frame.subject, with_prep=False)
-    obj = argument(frame.object, with_prep=False) if frame.object is not None else None
-    extras = tuple(argument(s, with_prep=True) for s in frame.extras)
+    subject = argument(frame.subject, sent, with_prep=False)
+    obj = argument(frame.object, sent, with_prep=False) if frame.object is not None else None
+    extras = tuple(argument(s, sent, with_prep=True) for s in frame.extras)
     if obj is None and not extras:
         return None
     if obj is not None and _overlaps(subject, obj):
@@ -66,13 +67,17 @@ def render(frame: Frame, sent: Sentence) -> Extraction | None:
         sentence_start=sent.span.start_char,
         negated=frame.negated,
         modality=frame.modality,
-        attribution=_attribution(frame.attribution),
+        attribution=_attribution(frame.attribution, sent),
         confidence=confidence.score(frame, subject, obj, len(sent.tokens)),
     )
-    for_graph = frame.kind not in OPENIE_ONLY and (
+    return Extraction(relation, _carb_tuple(frame, relation), wanted_by_graph(frame))
+
+
+def wanted_by_graph(frame: Frame) -> bool:
+    """Titles live on mentions and clause objects are only OpenIE; the rest is graph."""
+    return frame.kind not in OPENIE_ONLY and (
         frame.object is None or frame.object.kind not in CLAUSE_KINDS
     )
-    return Extraction(relation, _carb_tuple(frame, relation), for_graph)
 
 
 def _predicate(frame: Frame, tokens: list[Token]) -> str:
@@ -95,16 +100,24 @@ def _carb_tuple(frame: Frame, rel: RelationMention) -> tuple[str, ...] | None:
     return (rel.predicate, rel.subject.text, rel.object.text, *extras)
 
 
-def argument(slot: Slot, *, with_prep: bool) -> Argument:
+def argument(slot: Slot, sent: Sentence, *, with_prep: bool) -> Argument:
     """The argument for ``slot``: its span, the preposition before it and its mention."""
-    head = slot.head
-    doc = head.doc
+    prep = slot.prep.i if slot.prep is not None and with_prep else -1
+    key = (slot.head.i, prep, slot.kind, slot.bounds)
+    found = sent.arguments.get(key)
+    if found is None:
+        found = sent.arguments[key] = _argument(slot, sent, with_prep=with_prep)
+    return found
+
+
+def _argument(slot: Slot, sent: Sentence, *, with_prep: bool) -> Argument:
     start, end = _bounds(slot)
-    span = doc[start:end]
+    text, start_char, end_char = sent.chars(start, end)
     prep = None
     if with_prep and slot.prep is not None:
-        prep = doc[slot.prep.i : start].text if slot.prep.i < start else slot.prep.text
-    return Argument(span.text, span.start_char, span.end_char, _mention(slot, span), prep)
+        prep = sent.chars(slot.prep.i, start)[0] if slot.prep.i < start else slot.prep.text
+    mention = _mention(slot, sent, start, end, (text, start_char, end_char))
+    return Argument(text, start_char, end_char, mention, prep)
 
 
 def _bounds(slot: Slot) -> tuple[int, int]:
@@ -123,26 +136,28 @@ def clause_bounds(head: Token) -> tuple[int, int]:
     """The clause under ``head`` without its complementizer ("that", "whether")."""
     doc: Doc = head.doc
     start = head.left_edge.i
-    while start < head.i and doc[start].dep_ in ("mark", "punct"):
+    while start < head.i and tokens_of(doc)[start].dep_ in ("mark", "punct"):
         start += 1
     return trim(doc, start, head.right_edge.i + 1)
 
 
-def _mention(slot: Slot, span: Span) -> EntityMention | None:
+def _mention(
+    slot: Slot, sent: Sentence, start: int, end: int, chars: tuple[str, int, int]
+) -> EntityMention | None:
     if slot.kind == "clause":
         return None
     if slot.kind == "gerund":
-        return EntityMention(span.text, span.start_char, span.end_char, LABEL_NOUN)
+        return EntityMention(*chars, LABEL_NOUN)
     if slot.kind == "word" and slot.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return None
-    start, end = np_bounds(slot.head) if slot.kind == "phrase" else (span.start, span.end)
     if slot.head.pos_ in ("ADJ", "ADV", "VERB", "ADP"):
         return None
-    return mention_for(slot.head, start, end)
+    if slot.kind == "phrase":
+        start, end = np_bounds(slot.head)
+    return mention_for(slot.head, start, end, sent.chars)
 
 
-def _attribution(tok: Token | None) -> str | None:
+def _attribution(tok: Token | None, sent: Sentence) -> str | None:
     if tok is None:
         return None
-    start, end = np_bounds(tok)
-    return tok.doc[start:end].text
+    return sent.chars(*np_bounds(tok))[0]

@@ -7,21 +7,22 @@ from collections.abc import Callable, Iterator
 from kgraph.extract import attribution, clauses, copular, nominal, titles
 from kgraph.extract.context import Sentence
 from kgraph.extract.frame import Frame
-from kgraph.extract.render import Extraction, render
+from kgraph.extract.render import Extraction, render, wanted_by_graph
 
 Finder = Callable[[Sentence], Iterator[Frame]]
 FINDERS: tuple[Finder, ...] = (
     clauses.verb_frames,
     copular.copular_frames,
     nominal.nominal_frames,
-    titles.title_frames,
-    titles.possessive_frames,
 )
+OPENIE_FINDERS: tuple[Finder, ...] = (titles.title_frames, titles.possessive_frames)
+"""Constructions the graph keeps elsewhere (titles on mentions), for OpenIE output only."""
 
 
-def sentence_frames(sentence: Sentence) -> list[Frame]:
+def sentence_frames(sentence: Sentence, *, openie: bool = False) -> list[Frame]:
     """Frames of all construction families, with attribution filled in."""
-    frames = [frame for finder in FINDERS for frame in finder(sentence)]
+    finders = FINDERS + OPENIE_FINDERS if openie else FINDERS
+    frames = [frame for finder in finders for frame in finder(sentence)]
     according = "ccording" in sentence.text
     for frame in frames:
         if frame.attribution is None:
@@ -31,16 +32,27 @@ def sentence_frames(sentence: Sentence) -> list[Frame]:
     return frames
 
 
-def sentence_extractions(sentence: Sentence) -> list[Extraction]:
+def renderable(frame: Frame, *, openie: bool) -> bool:
+    """Frames worth rendering: with a second argument, and wanted by the graph unless the
+    output is OpenIE (a clause object makes an OpenIE tuple only)."""
+    if frame.object is None:
+        return bool(frame.extras)
+    return openie or wanted_by_graph(frame)
+
+
+def sentence_extractions(sentence: Sentence, *, openie: bool = False) -> list[Extraction]:
     """Rendered, de-duplicated extractions of one sentence in finding order.
 
-    Its lemmatizer should be memoised per Doc (:func:`kgraph.extract.context.memoised`).
+    ``openie`` adds the OpenIE-only constructions (titles, possessives).  The sentence's
+    lemmatizer should be memoised per Doc (:func:`kgraph.extract.context.memoised`).
     """
     if not sentence.has_verb:
         return []
     seen: set[tuple[object, ...]] = set()
     out = []
-    for frame in sentence_frames(sentence):
+    for frame in sentence_frames(sentence, openie=openie):
+        if not renderable(frame, openie=openie):
+            continue
         extraction = render(frame, sentence)
         if extraction is None or extraction.key in seen:
             continue

@@ -14,6 +14,7 @@ from kgraph.extract.deps import is_nominal
 from kgraph.extract.frame import Slot
 from kgraph.extract.lexicon import ATTRIBUTION_PREPS
 from kgraph.extract.subjects import resolve_relative
+from kgraph.extract.tree import kids, labels, rights
 
 OBJECT_DEPS = frozenset({"pobj", "pcomp"})
 ADVERBIAL_NPS = frozenset({"npadvmod", "tmod", "obl"})
@@ -23,7 +24,7 @@ PREDICATIVE = frozenset({"oprd"})
 def prep_slots(head: Token) -> list[Slot]:
     """One slot per prepositional phrase attached to ``head`` (verb or noun)."""
     slots = []
-    for child in head.children:
+    for child in kids(head):
         if child.dep_ in ("prep", "agent") or (child.dep_ == "dative" and _has_object(child)):
             slot = _prep_slot(child)
             if slot is not None:
@@ -32,17 +33,17 @@ def prep_slots(head: Token) -> list[Slot]:
 
 
 def _has_object(prep: Token) -> bool:
-    return any(c.dep_ in OBJECT_DEPS for c in prep.children)
+    return not OBJECT_DEPS.isdisjoint(labels(prep))
 
 
 def _prep_slot(prep: Token) -> Slot | None:
     """The object of a preposition, looking through multiword ones ("because of X")."""
-    for child in prep.children:
+    for child in kids(prep):
         if child.dep_ == "pobj":
             return Slot(resolve_relative(child), prep, "phrase")
         if child.dep_ == "pcomp":
             return Slot(child, prep, "clause" if child.pos_ in ("VERB", "AUX") else "phrase")
-    for child in prep.children:
+    for child in kids(prep):
         if child.dep_ == "prep" and child.i == prep.i + 1:
             inner = _prep_slot(child)
             if inner is not None:
@@ -60,7 +61,7 @@ def verb_extras(verb: Token, preps: list[Slot], *, exclude: Token | None) -> lis
     indirect object and object predicate, except the token already used as object."""
     skip = exclude.i if exclude is not None else -1
     extras = [s for s in preps if s.head.i != skip and not is_attribution_slot(s)]
-    for child in verb.children:
+    for child in kids(verb):
         if child.i == skip:
             continue
         if _bare_extra(child):
@@ -96,8 +97,8 @@ def of_chain(noun: Token) -> list[Token]:
     """``noun`` and the objects of its chained "of" phrases ("construction of a submarine")."""
     chain = [noun]
     while True:
-        prep = next((c for c in chain[-1].rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        prep = next((c for c in rights(chain[-1]) if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in kids(prep) if c.dep_ == "pobj"), None) if prep else None
         if pobj is None or len(chain) > 6:
             return chain
         chain.append(pobj)

@@ -22,6 +22,7 @@ from kgraph.extract.context import Sentence
 from kgraph.extract.deps import first_child
 from kgraph.extract.lexicon import REPORTING_VERBS
 from kgraph.extract.render import Extraction
+from kgraph.extract.tree import kids
 
 DASHES = frozenset({"–", "—", "-", "--", "―"})
 DEMONSTRATIVES = frozenset({"this", "that", "it"})
@@ -90,7 +91,7 @@ def dash_speaker(sentences: list[Sentence], i: int) -> str | None:
     for tok in words:
         if tok.pos_ == "VERB" and lemma(tok) in REPORTING_VERBS and tok.dep_ == "ROOT":
             speaker = first_child(tok, frozenset({"nsubj"}))
-            if speaker is not None and not any(c.dep_ in CONTENT for c in tok.children):
+            if speaker is not None and not any(c.dep_ in CONTENT for c in kids(tok)):
                 return _text(speaker)
     return None
 

@@ -18,8 +18,11 @@ from kgraph.extract.deps import (
     is_relative_pronoun,
     is_verbal,
 )
+from kgraph.extract.tree import kids, labels
 
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+PASSIVE_MARKS = PASSIVE_SUBJECTS | {"auxpass"}
+AUX_LABELS = frozenset({"aux", "auxpass"})
 
 
 def logical_subject(verb: Token) -> Token | None:
@@ -42,7 +45,9 @@ def logical_subject(verb: Token) -> Token | None:
     if dep == "advcl" and _nonfinite_adjunct(verb):
         return acting_subject(head) if is_verbal(head) else None
     if dep == "pcomp" and verb.tag_ in PARTICIPLE_TAGS and is_verbal(head.head):
-        return acting_subject(head.head)
+        # "relieved by changing the system": by + -ing names what the unnamed agent does
+        means = head.lower_ == "by" and not is_passive(verb)
+        return acting_subject(head.head, strict=means)
     return None
 
 
@@ -54,7 +59,7 @@ def acting_subject(verb: Token, *, strict: bool = False) -> Token | None:
     interviewed": X was interviewed).
     """
     if is_passive(verb):
-        for child in verb.children:
+        for child in kids(verb):
             if child.dep_ == "agent":
                 return first_child(child, frozenset({"pobj"}))
         if strict:
@@ -76,14 +81,14 @@ def resolve_relative(tok: Token) -> Token:
 
 def is_passive(verb: Token) -> bool:
     """True for a passive verb: "was reported", "troops deployed to ...", "and exalted"."""
-    if any(c.dep_ == "auxpass" or c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+    if not PASSIVE_MARKS.isdisjoint(labels(verb)):
         return True
     if verb.tag_ != "VBN":
         return False
     if verb.dep_ == "acl":
         return True
     if verb.dep_ == "conj" and is_verbal(verb.head) and verb.head.i != verb.i:
-        own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        own_aux = not AUX_LABELS.isdisjoint(labels(verb))
         return not own_aux and is_passive(verb.head)
     return False
 
@@ -94,11 +99,11 @@ def is_expletive(tok: Token) -> bool:
 
 
 def _has_mark(verb: Token) -> bool:
-    return any(c.dep_ == "mark" for c in verb.children)
+    return "mark" in labels(verb)
 
 
 def _has_to(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    return any(c.tag_ == "TO" for c in labels(verb).get("aux", ()))
 
 
 def _nonfinite_adjunct(verb: Token) -> bool:

@@ -17,6 +17,7 @@ from kgraph.extract.context import Sentence
 from kgraph.extract.deps import is_pronoun
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.mentions import name_and_title
+from kgraph.extract.tree import tokens_of
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT"})
 SKIP_LEFT = frozenset({"det", "poss", "predet", "punct", "case"})
@@ -37,7 +38,7 @@ def title_frames(sentence: Sentence) -> Iterator[Frame]:
         if all(t.lower_ in COURTESY for t in root.doc[start:name_start]):
             continue
         subject = Slot(root, bounds=(name_start, name_end))
-        title = Slot(root.doc[title_start], kind="word", bounds=(start, name_start))
+        title = Slot(tokens_of(root.doc)[title_start], kind="word", bounds=(start, name_start))
         yield Frame("title", root, subject, title, [], ["has", "title"], pred_prefix="is")
 
 
@@ -51,7 +52,7 @@ def _description_start(root: Token, np_start: int, title_start: int) -> int:
     """Adjectives before the title belong to it ("North Korean dictator")."""
     doc = root.doc
     start = title_start
-    while start > np_start and doc[start - 1].dep_ not in SKIP_LEFT:
+    while start > np_start and tokens_of(doc)[start - 1].dep_ not in SKIP_LEFT:
         start -= 1
     return start
 

@@ -1,7 +1,11 @@
-"""Relation mentions -> canonical entities and claims (evidence) for one article.
+"""Relation mentions -> entities and claims (evidence) for one article.
 
-The pipeline hands over plain data (relation mentions, named-entity spans, sentence
-bounds), so this module knows nothing of spaCy.
+Within the article, name variants resolve to the fullest name, personal pronouns and
+definite descriptions ("the DPRK leader") to a person the text names, and relations whose
+argument stays unresolved are dropped.  Each entity gets the article's own key (its
+*ref*); :mod:`kgraph.resolve.linker` then links refs to canonical entities across
+articles.  The pipeline hands over plain data (relation mentions, named-entity spans,
+sentence bounds), so this module knows nothing of spaCy.
 """
 
 from __future__ import annotations
@@ -17,7 +21,14 @@ from kgraph.models import (
     Claim,
     Entity,
     EntityMention,
+    EntityRef,
     RelationMention,
+)
+from kgraph.resolve.descriptors import (
+    PersonProfile,
+    nationality,
+    parse_description,
+    resolve_description,
 )
 from kgraph.resolve.names import PRONOUN_LABEL, entity_key, name_key
 from kgraph.resolve.pronouns import PersonMention, PronounResolver
@@ -54,30 +65,67 @@ def _span(mention: EntityMention) -> tuple[int, int]:
     return mention.start, mention.end
 
 
+def _arguments(relations: Sequence[RelationMention]) -> list[Argument]:
+    return [a for r in relations for a in (r.subject, r.object) if a is not None]
+
+
 def _distinct_mentions(
     relations: Sequence[RelationMention], entities: Sequence[EntityMention]
 ) -> list[EntityMention]:
-    """Named-entity spans plus argument mentions, each span once."""
+    """Named-entity spans plus argument mentions that name something, each span once."""
     seen: dict[tuple[int, int], EntityMention] = {_span(m): m for m in entities}
-    for relation in relations:
-        for arg in (relation.subject, relation.object):
-            if arg is not None and arg.mention is not None and arg.mention.label != PRONOUN_LABEL:
-                seen.setdefault(_span(arg.mention), arg.mention)
+    for arg in _arguments(relations):
+        mention = arg.mention
+        if mention is None or mention.label == PRONOUN_LABEL:
+            continue
+        if mention.label == "NOUN" and parse_description(arg.text, mention.text):
+            continue
+        known = seen.get(_span(mention))
+        if known is None or (mention.title and not known.title):
+            seen[_span(mention)] = mention
     return sorted(seen.values(), key=_span)
 
 
-def _persons(
-    mentions: Sequence[EntityMention],
-    relations: Sequence[RelationMention],
-    table: _ArticleEntities,
-) -> list[PersonMention]:
-    subject_spans = {_span(r.subject.mention) for r in relations if r.subject.mention is not None}
-    persons = []
-    for mention in mentions:
-        key = table.key(mention)
-        if key is not None and table.entities[key].type == "Person":
-            persons.append(PersonMention(mention.start, key, _span(mention) in subject_spans))
-    return persons
+class _People:
+    """The persons an article names, for pronouns and descriptions to point at."""
+
+    def __init__(
+        self,
+        mentions: Sequence[EntityMention],
+        relations: Sequence[RelationMention],
+        table: _ArticleEntities,
+        sentences: Sequence[tuple[int, int]],
+    ) -> None:
+        args = {_span(a.mention): a for a in _arguments(relations) if a.mention is not None}
+        subjects = {_span(r.subject.mention) for r in relations if r.subject.mention}
+        persons, profiles = [], []
+        for mention in mentions:
+            key = table.key(mention)
+            if key is None or table.entities[key].type != "Person":
+                continue
+            persons.append(PersonMention(mention.start, key, _span(mention) in subjects))
+            arg = args.get(_span(mention))
+            country = nationality(arg.text, mention.text, mention.title) if arg else None
+            profiles.append(
+                PersonProfile(mention.start, key, frozenset(table.entities[key].titles), country)
+            )
+        self.pronouns = PronounResolver(sentences, persons)
+        self.profiles = self._with_countries(profiles)
+
+    @staticmethod
+    def _with_countries(profiles: list[PersonProfile]) -> list[PersonProfile]:
+        """A person's country, once stated, holds for all their mentions."""
+        country = {p.key: p.country for p in profiles if p.country}
+        return [PersonProfile(p.start, p.key, p.titles, country.get(p.key)) for p in profiles]
+
+    def resolve(self, arg: Argument) -> str | None:
+        mention = arg.mention
+        assert mention is not None
+        if mention.label == PRONOUN_LABEL:
+            return self.pronouns.resolve(mention.text, mention.start)
+        description = parse_description(arg.text, mention.text)
+        assert description is not None
+        return resolve_description(description, mention.start, self.profiles)
 
 
 def _claim_id(article_id: str, relation: RelationMention, extractor: str) -> str:
@@ -99,6 +147,33 @@ def _context(extras: Sequence[Argument]) -> tuple[str, ...]:
     return tuple(f"{a.preposition} {a.text}" if a.preposition else a.text for a in extras)
 
 
+def _claim(
+    article: Article, relation: RelationMention, subject: str, obj: str, extractor: str
+) -> Claim:
+    assert relation.object is not None
+    return Claim(
+        id=_claim_id(article.id, relation, extractor),
+        article_id=article.id,
+        subject_key=subject,
+        relation=relation.relation,
+        object_key=obj,
+        subject_ref=subject,
+        object_ref=obj,
+        predicate=relation.predicate,
+        subject_text=relation.subject.text,
+        object_text=relation.object.text,
+        context=_context(relation.extras),
+        sentence=relation.sentence,
+        start=relation.sentence_start,
+        end=relation.sentence_end,
+        negated=relation.negated,
+        modality=relation.modality,
+        attribution=relation.attribution,
+        confidence=round(relation.confidence, 4),
+        extractor=extractor,
+    )
+
+
 def _dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per fact and sentence text: scraped pages repeat leads and pull-quotes."""
     seen: dict[tuple[str, str, str, bool, str], Claim] = {}
@@ -114,6 +189,22 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     return list(seen.values())
 
 
+def _refs(table: _ArticleEntities, counts: Counter[str], used: set[str]) -> list[EntityRef]:
+    refs = []
+    for key in sorted(used):
+        entity = table.entities[key]
+        refs.append(
+            EntityRef(
+                key,
+                key,
+                max(counts.get(key, 0), 1),
+                tuple(sorted({entity.name, *entity.aliases})),
+                tuple(sorted(entity.titles)),
+            )
+        )
+    return refs
+
+
 def resolve_article(
     article: Article,
     relations: Sequence[RelationMention],
@@ -121,56 +212,36 @@ def resolve_article(
     sentences: Sequence[tuple[int, int]],
     extractor: str,
 ) -> ArticleResult:
-    """Link the mentions of one article to entities and turn relations into claims.
+    """Link the mentions of one article to its entities and turn relations into claims.
 
     ``entities`` are the named-entity spans of the article, ``sentences`` the
     (start, end) character bounds of its sentences.
     """
     mentions = _distinct_mentions(relations, entities)
     table = _ArticleEntities(mentions)
-    pronouns = PronounResolver(sentences, _persons(mentions, relations, table))
+    people = _People(mentions, relations, table, sentences)
 
     def key_of(arg: Argument | None) -> str | None:
         if arg is None or arg.mention is None:
             return None
-        if arg.mention.label == PRONOUN_LABEL:
-            return pronouns.resolve(arg.mention.text, arg.mention.start)
+        if arg.mention.label == PRONOUN_LABEL or (
+            arg.mention.label == "NOUN" and parse_description(arg.text, arg.mention.text)
+        ):
+            return people.resolve(arg)
         return table.key(arg.mention)
 
-    claims: list[Claim] = []
+    claims = []
     for relation in relations:
-        subject_key, object_key = key_of(relation.subject), key_of(relation.object)
-        if subject_key is None or object_key is None or subject_key == object_key:
-            continue
-        assert relation.object is not None
-        claims.append(
-            Claim(
-                id=_claim_id(article.id, relation, extractor),
-                article_id=article.id,
-                subject_key=subject_key,
-                relation=relation.relation,
-                object_key=object_key,
-                predicate=relation.predicate,
-                subject_text=relation.subject.text,
-                object_text=relation.object.text,
-                context=_context(relation.extras),
-                sentence=relation.sentence,
-                start=relation.sentence_start,
-                end=relation.sentence_end,
-                negated=relation.negated,
-                modality=relation.modality,
-                attribution=relation.attribution,
-                confidence=round(relation.confidence, 4),
-                extractor=extractor,
-            )
-        )
+        subject, obj = key_of(relation.subject), key_of(relation.object)
+        if subject is not None and obj is not None and subject != obj:
+            claims.append(_claim(article, relation, subject, obj, extractor))
     claims = _dedupe(claims)
     counts: Counter[str] = Counter(k for m in mentions if (k := table.key(m)) is not None)
     used = set(counts) | {c.subject_key for c in claims} | {c.object_key for c in claims}
     return ArticleResult(
         article=article,
         entities={k: e for k, e in table.entities.items() if k in used},
-        mentions=dict(counts),
+        refs=_refs(table, counts, used),
         claims=claims,
         extractor=extractor,
     )

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from kgraph.models import EntityMention, EntityType
 from kgraph.resolve.countries import country_name
+from kgraph.resolve.descriptors import ROLE_NOUNS
 from kgraph.resolve.names import (
+    HONORIFICS,
     PRONOUN_LABEL,
     entity_type,
     initials,
@@ -76,10 +78,22 @@ def collect_surfaces(mentions: Iterable[EntityMention]) -> dict[str, Surface]:
         name, etype, title = form
         surface = surfaces.setdefault(name_key(name), Surface(name=name))
         surface.types[etype] += 1
-        surface.forms.add(mention.text.strip())
+        surface.forms.add(name)
         if title:
             surface.titles.add(title)
+            if is_personal_title(title) and etype in ("Person", "Organization", "Place"):
+                surface.types["Person"] += TITLE_VOTES
     return surfaces
+
+
+TITLE_VOTES = 3
+"""A personal title ("Chancellor Olaf Scholz") outweighs a few contrary NER labels."""
+
+
+def is_personal_title(title: str) -> bool:
+    """True for honorifics and role nouns that only precede people's names."""
+    words = [w.rstrip(".").lower() for w in title.split()]
+    return bool(words) and (words[-1] in HONORIFICS or words[-1] in ROLE_NOUNS)
 
 
 def _is_subname(short: list[str], full: list[str]) -> bool:

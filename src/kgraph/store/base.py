@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from kgraph.models import ArticleResult, QueryResult
+from kgraph.models import ArticleResult, IndexedEntity, Merge, QueryResult
 
 
 @dataclass(slots=True)
@@ -60,9 +60,22 @@ class GraphStore(Protocol):
         """Article id -> fingerprint (text hash + extractor version) of every stored article."""
         ...
 
-    def write(self, results: Sequence[ArticleResult]) -> WriteStats:
-        """Store articles with their entities, claims and mentions, replacing any earlier
-        version of the same articles, and bring the aggregates up to date."""
+    def entity_index(self) -> list[IndexedEntity]:
+        """Every entity with its names and merge history, for linking new articles."""
+        ...
+
+    def write(self, results: Sequence[ArticleResult], merges: Sequence[Merge] = ()) -> WriteStats:
+        """Apply ``merges``, then store articles with their entities, claims and mentions,
+        replacing any earlier version of the same articles, and bring the aggregates up
+        to date -- all or nothing."""
+        ...
+
+    def merge(self, merges: Sequence[Merge]) -> list[str]:
+        """Fold entities into others; returns the source keys that existed."""
+        ...
+
+    def unmerge(self, ref: str) -> str | None:
+        """Split a merged ref back out; returns the key it was merged into, if any."""
         ...
 
     def remove(self, article_ids: Sequence[str]) -> list[str]:

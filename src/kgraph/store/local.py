@@ -24,13 +24,16 @@ from kgraph.graph import (
     aggregate_entity,
     aggregate_fact,
     article_props,
+    best_name,
     claim_props,
     entity_props,
     fact_key,
     fingerprint,
+    linked_refs,
     mention_rows,
+    type_of_key,
 )
-from kgraph.models import ArticleResult, QueryResult
+from kgraph.models import ArticleResult, Entity, IndexedEntity, Merge, QueryResult
 from kgraph.store.base import GraphStats, WriteStats
 from kgraph.store.persist import load_graph, save_graph, write_lock
 from kgraph.timeutil import utc_now_iso
@@ -50,6 +53,10 @@ def claim_node(claim_id: str) -> str:
 
 def fact_edge_key(relation: str, negated: bool) -> str:
     return f"{relation}|{int(negated)}"
+
+
+def mention_edge_key(ref: str) -> str:
+    return f"{schema.MENTIONS}|{ref}"
 
 
 class LocalStore:
@@ -74,13 +81,30 @@ class LocalStore:
 
     # -- reading ---------------------------------------------------------------------
 
+    def _nodes(self, label: str) -> Iterable[tuple[str, dict[str, Any]]]:
+        for node, data in self.graph.nodes(data=True):
+            if label in data["labels"]:
+                yield node, data["props"]
+
     def fingerprints(self) -> dict[str, str]:
-        out = {}
-        for _, data in self.graph.nodes(data=True):
-            if schema.ARTICLE in data["labels"]:
-                props = data["props"]
-                out[props["id"]] = fingerprint(props["text_sha256"], props["extractor"])
-        return out
+        return {
+            props["id"]: fingerprint(props["text_sha256"], props["extractor"])
+            for _, props in self._nodes(schema.ARTICLE)
+        }
+
+    def entity_index(self) -> list[IndexedEntity]:
+        return [
+            IndexedEntity(
+                p["key"],
+                p["name"],
+                p["type"],
+                tuple(p["aliases"]),
+                tuple(p["merged"]),
+                tuple(p["distinct_from"]),
+                tuple(p["titles"]),
+            )
+            for _, p in self._nodes(schema.ENTITY)
+        ]
 
     def query(
         self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
@@ -116,11 +140,12 @@ class LocalStore:
 
     # -- writing ---------------------------------------------------------------------
 
-    def write(self, results: Sequence[ArticleResult]) -> WriteStats:
+    def write(self, results: Sequence[ArticleResult], merges: Sequence[Merge] = ()) -> WriteStats:
         stats = WriteStats()
         facts: set[FactKey] = set()
         entities: set[str] = set()
-        before = {k for k in self._claims_by_fact if self._fact_exists(k)}
+        for merge in merges:
+            self._merge(merge, facts, entities)
         now = utc_now_iso()
         for result in results:
             aid = result.article.id
@@ -130,10 +155,14 @@ class LocalStore:
             self.graph.add_node(
                 article_node(aid), labels=(schema.ARTICLE,), props=article_props(result, now)
             )
-            stats.entities_new += self._add_entities(result)
+            stats.entities_new += self._add_entities(result.entities.values())
             self._add_mentions(mention_rows(result), entities)
             stats.claims_written += self._add_claims(result, facts)
             stats.articles_written += 1
+        for key, refs in linked_refs(results).items():
+            props = self.graph.nodes[entity_node(key)]["props"]
+            props["merged"] = sorted(set(props["merged"]) | refs)
+        before = {k for k in facts if self._fact_exists(k)}
         self._refresh(facts, entities)
         stats.relations_new = sum(1 for k in facts if k not in before and self._fact_exists(k))
         self._dirty = True
@@ -152,6 +181,39 @@ class LocalStore:
         self._refresh(facts, entities)
         self._dirty = self._dirty or bool(removed)
         return removed
+
+    def merge(self, merges: Sequence[Merge]) -> list[str]:
+        """Fold entities into others; returns the keys that existed and were merged."""
+        facts: set[FactKey] = set()
+        entities: set[str] = set()
+        done = [m.source for m in merges if self._merge(m, facts, entities)]
+        self._refresh(facts, entities)
+        self._dirty = self._dirty or bool(done)
+        return done
+
+    def unmerge(self, ref: str) -> str | None:
+        """Split ``ref`` back out of the entity it was merged into; returns that key."""
+        target = next((p["key"] for _, p in self._nodes(schema.ENTITY) if ref in p["merged"]), None)
+        if target is None:
+            return None
+        facts: set[FactKey] = set()
+        rows = [
+            (src, k, d)
+            for src, _, k, d in self.graph.in_edges(entity_node(target), keys=True, data=True)
+            if d["type"] == schema.MENTIONS and d["props"]["ref"] == ref
+        ]
+        name = best_name([n for _, _, d in rows for n in d["props"]["names"]] or [ref])
+        self._add_entities([Entity(ref, name, type_of_key(ref))])
+        for src, key, data in rows:
+            self.graph.remove_edge(src, entity_node(target), key=key)
+            self.graph.add_edge(src, entity_node(ref), key=key, **data)
+        self._rekey_claims(target, ref, facts, only_ref=ref)
+        props = self.graph.nodes[entity_node(target)]["props"]
+        props["merged"] = sorted(set(props["merged"]) - {ref})
+        props["distinct_from"] = sorted(set(props["distinct_from"]) | {ref})
+        self._refresh(facts, {target, ref})
+        self._dirty = True
+        return str(target)
 
     def flush(self) -> None:
         if self._writable and self._dirty:
@@ -172,27 +234,24 @@ class LocalStore:
             self.graph.has_edge(entity_node(s), entity_node(o), key=fact_edge_key(rel, neg))
         )
 
-    def _add_entities(self, result: ArticleResult) -> int:
+    def _add_entities(self, entities: Iterable[Entity]) -> int:
         new = 0
-        for key, entity in result.entities.items():
-            node = entity_node(key)
+        for entity in entities:
+            node = entity_node(entity.key)
             if not self.graph.has_node(node):
-                props = entity_props(entity) | {"aliases": [], "titles": [], "mentions": 0}
-                self.graph.add_node(
-                    node, labels=tuple(sorted((schema.ENTITY, entity.type))), props=props
-                )
+                labels = tuple(sorted((schema.ENTITY, entity.type)))
+                self.graph.add_node(node, labels=labels, props=entity_props(entity))
                 new += 1
         return new
 
     def _add_mentions(self, rows: Iterable[MentionRow], entities: set[str]) -> None:
         for row in rows:
-            props = {"count": row.count, "names": list(row.names), "titles": list(row.titles)}
             self.graph.add_edge(
                 article_node(row.article_id),
                 entity_node(row.key),
-                key=schema.MENTIONS,
+                key=mention_edge_key(row.ref),
                 type=schema.MENTIONS,
-                props=props,
+                props=row.props(),
             )
             entities.add(row.key)
 
@@ -222,10 +281,48 @@ class LocalStore:
             facts.add(key)
             self.graph.remove_node(node)
         anode = article_node(aid)
-        for _, target, key in list(self.graph.out_edges(anode, keys=True)):
-            if key == schema.MENTIONS:
+        for _, target, key, data in list(self.graph.out_edges(anode, keys=True, data=True)):
+            if data["type"] == schema.MENTIONS:
                 entities.add(target[2:])
                 self.graph.remove_edge(anode, target, key=key)
+
+    def _rekey_claims(
+        self, source: str, target: str, facts: set[FactKey], only_ref: str | None = None
+    ) -> None:
+        """Point the claims about ``source`` at ``target`` (only those of one ref, if given)."""
+        for claim, _, rtype in list(self.graph.in_edges(entity_node(source), keys=True)):
+            if rtype not in (schema.SUBJECT, schema.OBJECT):
+                continue
+            props = self.graph.nodes[claim]["props"]
+            side = "subject" if rtype == schema.SUBJECT else "object"
+            if only_ref is not None and props[f"{side}_ref"] != only_ref:
+                continue
+            old = fact_key(props)
+            self._claims_by_fact[old].discard(claim)
+            props[f"{side}_key"] = target
+            self.graph.remove_edge(claim, entity_node(source), key=rtype)
+            self.graph.add_edge(claim, entity_node(target), key=rtype, type=rtype, props={})
+            self._claims_by_fact[fact_key(props)].add(claim)
+            facts.update((old, fact_key(props)))
+
+    def _merge(self, merge: Merge, facts: set[FactKey], entities: set[str]) -> bool:
+        source, target = merge.source, merge.target.key
+        if source == target or not self.graph.has_node(entity_node(source)):
+            return False
+        self._add_entities([merge.target])
+        src_props = self.graph.nodes[entity_node(source)]["props"]
+        for art, _, key, data in list(
+            self.graph.in_edges(entity_node(source), keys=True, data=True)
+        ):
+            if data["type"] == schema.MENTIONS:
+                self.graph.add_edge(art, entity_node(target), key=key, **data)
+        self._rekey_claims(source, target, facts)
+        props = self.graph.nodes[entity_node(target)]["props"]
+        props["merged"] = sorted(set(props["merged"]) | {source} | set(src_props["merged"]))
+        props["distinct_from"] = sorted(set(props["distinct_from"]) - {source})
+        self.graph.remove_node(entity_node(source))
+        entities.add(target)
+        return True
 
     def _published(self, article_ids: Iterable[str]) -> dict[str, str | None]:
         out: dict[str, str | None] = {}
@@ -246,6 +343,7 @@ class LocalStore:
         claims = [self.graph.nodes[c]["props"] for c in sorted(self._claims_by_fact.get(key, ()))]
         if not claims:
             self._claims_by_fact.pop(key, None)
+        if not claims or s == o or not (self.graph.has_node(u) and self.graph.has_node(v)):
             if self.graph.has_edge(u, v, key=ekey):
                 self.graph.remove_edge(u, v, key=ekey)
             return
@@ -260,6 +358,7 @@ class LocalStore:
             MentionRow(
                 src[2:],
                 key,
+                d["props"]["ref"],
                 d["props"]["count"],
                 tuple(d["props"]["names"]),
                 tuple(d["props"]["titles"]),

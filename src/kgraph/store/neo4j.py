@@ -26,14 +26,20 @@ from kgraph.errors import Neo4jConnectionError, QueryError, StoreError, WriteNot
 from kgraph.graph import (
     FactKey,
     article_props,
+    best_name,
     claim_props,
     entity_props,
     fact_key,
     fingerprint,
+    linked_refs,
     mention_rows,
+    type_of_key,
 )
 from kgraph.models import (
     ArticleResult,
+    Entity,
+    IndexedEntity,
+    Merge,
     NodeValue,
     PathValue,
     QueryResult,
@@ -143,6 +149,22 @@ class Neo4jStore:
             records = session.execute_read(lambda tx: list(tx.run(q.FINGERPRINTS)))
         return {r["id"]: fingerprint(r["sha"], r["extractor"]) for r in records}
 
+    def entity_index(self) -> list[IndexedEntity]:
+        with self._session(neo4j.READ_ACCESS) as session:
+            records = session.execute_read(lambda tx: list(tx.run(q.ENTITY_INDEX)))
+        return [
+            IndexedEntity(
+                r["key"],
+                r["name"],
+                r["type"],
+                tuple(r["aliases"] or ()),
+                tuple(r["merged"] or ()),
+                tuple(r["distinct_from"] or ()),
+                tuple(r["titles"] or ()),
+            )
+            for r in records
+        ]
+
     def query(
         self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
     ) -> QueryResult:
@@ -162,6 +184,8 @@ class Neo4jStore:
             raise QueryError(f"Neo4j rejected the query: {exc.message or exc.code}") from None
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
             raise connection_error(self.settings, exc) from None
+        except neo4j_errors.Neo4jError as exc:
+            raise QueryError(f"Neo4j failed to run the query: {exc.message or exc.code}") from None
         return QueryResult(keys, [[to_value(v) for v in record.values()] for record in records])
 
     @staticmethod
@@ -189,12 +213,14 @@ class Neo4jStore:
 
     # -- writing ---------------------------------------------------------------------
 
-    def write(self, results: Sequence[ArticleResult]) -> WriteStats:
-        if not results:
+    def write(self, results: Sequence[ArticleResult], merges: Sequence[Merge] = ()) -> WriteStats:
+        if not results and not merges:
             return WriteStats()
         try:
             with self._session() as session:
-                return session.execute_write(_write_batch, list(results), utc_now_iso())
+                return session.execute_write(
+                    _write_batch, list(results), list(merges), utc_now_iso()
+                )
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
             raise connection_error(self.settings, exc) from None
         except neo4j_errors.Neo4jError as exc:
@@ -203,6 +229,14 @@ class Neo4jStore:
     def remove(self, article_ids: Sequence[str]) -> list[str]:
         with self._session() as session:
             return session.execute_write(_remove_articles, list(article_ids))
+
+    def merge(self, merges: Sequence[Merge]) -> list[str]:
+        with self._session() as session:
+            return session.execute_write(_merge_all, list(merges))
+
+    def unmerge(self, ref: str) -> str | None:
+        with self._session() as session:
+            return session.execute_write(_unmerge, ref)
 
     def flush(self) -> None:
         return None
@@ -243,29 +277,31 @@ def _refresh(tx: ManagedTransaction, facts: set[FactKey], entities: set[str]) ->
     return created
 
 
-def _write_batch(tx: ManagedTransaction, results: list[ArticleResult], now: str) -> WriteStats:
+def _write_batch(
+    tx: ManagedTransaction, results: list[ArticleResult], merges: list[Merge], now: str
+) -> WriteStats:
     stats = WriteStats(articles_written=len(results))
+    facts: set[FactKey] = set()
+    entities: set[str] = set()
+    for merge in merges:
+        _merge_one(tx, merge, facts, entities)
     ids = [r.article.id for r in results]
     existing = tx.run(q.EXISTING_ARTICLES, ids=ids).single()
     stats.articles_replaced = len(existing["ids"]) if existing else 0
-    facts, entities = _drop_evidence(tx, ids)
+    dropped_facts, dropped_entities = _drop_evidence(tx, ids)
+    facts |= dropped_facts
+    entities |= dropped_entities
     for chunk in _chunks([article_props(r, now) for r in results]):
         tx.run(q.MERGE_ARTICLES, rows=chunk).consume()
     stats.entities_new = _merge_entities(tx, results)
     mentions = [m for r in results for m in mention_rows(r)]
-    rows = [
-        {
-            "article_id": m.article_id,
-            "key": m.key,
-            "count": m.count,
-            "names": list(m.names),
-            "titles": list(m.titles),
-        }
-        for m in mentions
-    ]
+    rows = [{"article_id": m.article_id, "key": m.key} | m.props() for m in mentions]
     for chunk in _chunks(rows):
         tx.run(q.MERGE_MENTIONS, rows=chunk).consume()
     entities.update(m.key for m in mentions)
+    links = [{"key": k, "refs": sorted(v)} for k, v in sorted(linked_refs(results).items())]
+    for chunk in _chunks(links):
+        tx.run(q.RECORD_LINKS, rows=chunk).consume()
     claims = [claim_props(c) for r in results for c in r.claims]
     for chunk in _chunks(claims):
         tx.run(q.MERGE_CLAIMS, rows=chunk).consume()
@@ -276,10 +312,14 @@ def _write_batch(tx: ManagedTransaction, results: list[ArticleResult], now: str)
 
 
 def _merge_entities(tx: ManagedTransaction, results: list[ArticleResult]) -> int:
+    return _create_entities(tx, [e for r in results for e in r.entities.values()])
+
+
+def _create_entities(tx: ManagedTransaction, entities: list[Entity]) -> int:
+    """Create the entities that do not exist yet; returns how many were new."""
     by_type: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for result in results:
-        for entity in result.entities.values():
-            by_type[entity.type].setdefault(entity.key, entity_props(entity))
+    for entity in entities:
+        by_type[entity.type].setdefault(entity.key, entity_props(entity))
     keys = sorted({k for rows in by_type.values() for k in rows})
     found: set[str] = set()
     for chunk in _chunks(keys):
@@ -301,3 +341,67 @@ def _remove_articles(tx: ManagedTransaction, ids: list[str]) -> list[str]:
     tx.run(q.DELETE_ARTICLES, ids=existing).consume()
     _refresh(tx, facts, entities)
     return [i for i in ids if i in set(existing)]
+
+
+def _move(
+    tx: ManagedTransaction, source: str, target: str, ref: str | None, facts: set[FactKey]
+) -> None:
+    """Move mentions and claims (all, or one ref's) from entity ``source`` to ``target``."""
+    tx.run(q.MOVE_MENTIONS, source=source, target=target, ref=ref).consume()
+    for side in ("SUBJECT", "OBJECT"):
+        for record in tx.run(q.move_claims(side), source=source, target=target, ref=ref):
+            for s, rel, o, n in (record["old"], record["new"]):
+                facts.add((s, rel, o, n))
+
+
+def _lists(tx: ManagedTransaction, key: str) -> tuple[set[str], set[str]]:
+    record = tx.run(q.ENTITY_LISTS, key=key).single()
+    if record is None:
+        return set(), set()
+    return set(record["merged"] or ()), set(record["distinct_from"] or ())
+
+
+def _set_lists(tx: ManagedTransaction, key: str, merged: set[str], distinct: set[str]) -> None:
+    tx.run(
+        q.SET_ENTITY_LISTS, key=key, merged=sorted(merged), distinct_from=sorted(distinct)
+    ).consume()
+
+
+def _merge_one(
+    tx: ManagedTransaction, merge: Merge, facts: set[FactKey], entities: set[str]
+) -> bool:
+    source, target = merge.source, merge.target.key
+    found = tx.run(q.EXISTING_ENTITIES, keys=[source]).single()
+    if source == target or found is None or not found["keys"]:
+        return False
+    _create_entities(tx, [merge.target])
+    src_merged, _ = _lists(tx, source)
+    _move(tx, source, target, None, facts)
+    merged, distinct = _lists(tx, target)
+    _set_lists(tx, target, merged | {source} | src_merged, distinct - {source})
+    tx.run(q.DELETE_ENTITY, key=source).consume()
+    entities.add(target)
+    return True
+
+
+def _merge_all(tx: ManagedTransaction, merges: list[Merge]) -> list[str]:
+    facts: set[FactKey] = set()
+    entities: set[str] = set()
+    done = [m.source for m in merges if _merge_one(tx, m, facts, entities)]
+    _refresh(tx, facts, entities)
+    return done
+
+
+def _unmerge(tx: ManagedTransaction, ref: str) -> str | None:
+    record = tx.run("MATCH (e:Entity) WHERE $ref IN e.merged RETURN e.key AS key", ref=ref).single()
+    if record is None:
+        return None
+    target: str = record["key"]
+    names = [n for r in tx.run(q.MENTION_NAMES, ref=ref, target=target) for n in r["names"]]
+    _create_entities(tx, [Entity(ref, best_name(names or [ref]), type_of_key(ref))])
+    facts: set[FactKey] = set()
+    _move(tx, target, ref, ref, facts)
+    merged, distinct = _lists(tx, target)
+    _set_lists(tx, target, merged - {ref}, distinct | {ref})
+    _refresh(tx, facts, {target, ref})
+    return target

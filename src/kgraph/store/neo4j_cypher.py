@@ -59,8 +59,74 @@ MERGE_MENTIONS = """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article_id})
 MATCH (e:Entity {key: row.key})
-MERGE (a)-[m:MENTIONS]->(e)
+MERGE (a)-[m:MENTIONS {ref: row.ref}]->(e)
 SET m.count = row.count, m.names = row.names, m.titles = row.titles
+"""
+
+RECORD_LINKS = """
+UNWIND $rows AS row
+MATCH (e:Entity {key: row.key})
+CALL (e, row) {
+  UNWIND coalesce(e.merged, []) + row.refs AS ref
+  WITH DISTINCT ref ORDER BY ref
+  RETURN collect(ref) AS merged
+}
+SET e.merged = merged
+"""
+
+ENTITY_INDEX = """
+MATCH (e:Entity)
+RETURN e.key AS key, e.name AS name, e.type AS type, e.aliases AS aliases,
+       e.merged AS merged, e.distinct_from AS distinct_from, e.titles AS titles
+"""
+
+ENTITY_LISTS = """
+MATCH (e:Entity {key: $key})
+RETURN e.merged AS merged, e.distinct_from AS distinct_from
+"""
+
+SET_ENTITY_LISTS = """
+MATCH (e:Entity {key: $key})
+SET e.merged = $merged, e.distinct_from = $distinct_from
+"""
+
+MOVE_MENTIONS = """
+MATCH (src:Entity {key: $source})
+MATCH (dst:Entity {key: $target})
+MATCH (a:Article)-[m:MENTIONS]->(src)
+WHERE $ref IS NULL OR m.ref = $ref
+CREATE (a)-[copy:MENTIONS]->(dst)
+SET copy = properties(m)
+DELETE m
+"""
+
+
+def move_claims(side: str) -> str:
+    """Point the claims whose ``side`` (SUBJECT or OBJECT) is entity $source at $target,
+    only those made about ref $ref when it is given; returns old and new fact keys."""
+    rel = "SUBJECT" if side == "SUBJECT" else "OBJECT"
+    prop = "subject" if rel == "SUBJECT" else "object"
+    return f"""
+MATCH (src:Entity {{key: $source}})
+MATCH (dst:Entity {{key: $target}})
+MATCH (c:Claim)-[r:{rel}]->(src)
+WHERE $ref IS NULL OR c.{prop}_ref = $ref
+WITH c, r, dst, [c.subject_key, c.relation, c.object_key, c.negated] AS old
+SET c.{prop}_key = $target
+DELETE r
+MERGE (c)-[:{rel}]->(dst)
+RETURN old, [c.subject_key, c.relation, c.object_key, c.negated] AS new
+"""
+
+
+DELETE_ENTITY = """
+MATCH (e:Entity {key: $key})
+DETACH DELETE e
+"""
+
+MENTION_NAMES = """
+MATCH (:Article)-[m:MENTIONS {ref: $ref}]->(:Entity {key: $target})
+RETURN m.names AS names
 """
 
 MERGE_CLAIMS = """
@@ -121,13 +187,12 @@ RETURN type(r) AS type, count(*) AS n
 
 
 def merge_entities(entity_type: str) -> str:
-    """Create missing entities of one type; existing ones keep their name."""
+    """Create missing entities of one type; existing ones keep their properties."""
     label = sanitize_label(entity_type)
     return f"""
 UNWIND $rows AS row
 MERGE (e:Entity {{key: row.key}})
-ON CREATE SET e:{label}, e.name = row.name, e.type = row.type,
-              e.aliases = [], e.titles = [], e.mentions = 0
+ON CREATE SET e:{label}, e = row
 """
 
 
@@ -137,7 +202,7 @@ def delete_stale_facts(relation: str) -> str:
     return f"""
 UNWIND $rows AS row
 MATCH (s:Entity {{key: row.s}})-[old:{rel} {{negated: row.n}}]->(o:Entity {{key: row.o}})
-WHERE NOT EXISTS {{
+WHERE row.s = row.o OR NOT EXISTS {{
   MATCH (c:Claim {{subject_key: row.s, relation: $relation, object_key: row.o}})
   WHERE c.negated = row.n
 }}
@@ -153,6 +218,7 @@ def upsert_facts(relation: str) -> str:
     rel = sanitize_type(relation)
     return f"""
 UNWIND $rows AS row
+WITH row WHERE row.s <> row.o
 MATCH (s:Entity {{key: row.s}})
 MATCH (o:Entity {{key: row.o}})
 CALL (row) {{

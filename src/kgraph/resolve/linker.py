@@ -1,0 +1,277 @@
+"""Across articles: each article's entities (refs) linked to canonical entities.
+
+Rules, in order, for a ref of one article:
+
+1. the user's alias file decides, whatever else would happen;
+2. a ref merged or linked before keeps going where it went (``merged`` on the target);
+3. the same key (type + normalised name) is the same entity;
+4. a short form ("Putin", "KCNA") links to the one entity of the same type whose name
+   it abbreviates ("Vladimir Putin", "Korean Central News Agency") -- not when two such
+   entities exist ("Smith" with "John Smith" and "Jane Smith"), not across types, and not
+   to an entity the user split it from (``distinct_from``);
+5. otherwise it is a new entity, and existing short forms that now unambiguously
+   abbreviate it are merged into it, so the result does not depend on the order in which
+   articles arrive.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from kgraph.models import (
+    ArticleResult,
+    Claim,
+    Entity,
+    EntityRef,
+    EntityType,
+    IndexedEntity,
+    Merge,
+)
+from kgraph.resolve.aliases import AliasTable
+from kgraph.resolve.names import entity_key, initials, is_acronym, tokens
+from kgraph.resolve.within import is_personal_title
+
+FUZZY_TYPES: frozenset[EntityType] = frozenset({"Person", "Organization"})
+MISLABELLED_PEOPLE: frozenset[EntityType] = frozenset({"Organization", "Place"})
+
+
+def _is_subname(short: list[str], full: list[str]) -> bool:
+    n = len(short)
+    return 0 < n < len(full) and (full[:n] == short or full[-n:] == short)
+
+
+@dataclass
+class EntityIndex:
+    """Canonical entities by key, by name token and by acronym, plus redirects."""
+
+    by_key: dict[str, IndexedEntity] = field(default_factory=dict)
+    redirect: dict[str, str] = field(default_factory=dict)
+    _by_token: dict[tuple[EntityType, str], set[str]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+
+    @classmethod
+    def of(cls, entities: Iterable[IndexedEntity]) -> EntityIndex:
+        index = cls()
+        for entity in entities:
+            index.add(entity)
+        return index
+
+    def add(self, entity: IndexedEntity) -> None:
+        self.by_key[entity.key] = entity
+        for ref in entity.merged:
+            self.redirect[ref] = entity.key
+        if entity.type in FUZZY_TYPES:
+            for token in self._tokens(entity.name):
+                self._by_token[(entity.type, token)].add(entity.key)
+
+    @staticmethod
+    def _tokens(name: str) -> set[str]:
+        parts = tokens(name)
+        found = {parts[0], parts[-1]} if parts else set()
+        if len(parts) > 1 and initials(name):
+            found.add("#" + initials(name))
+        return found
+
+    def final(self, key: str) -> str:
+        """Follow redirects to the entity a key now stands for."""
+        seen = set()
+        while key in self.redirect and key not in seen and key not in self.by_key:
+            seen.add(key)
+            key = self.redirect[key]
+        return key
+
+    def fuller(self, name: str, etype: EntityType) -> set[str]:
+        """Keys of entities whose name ``name`` abbreviates (sub-name or acronym)."""
+        if etype not in FUZZY_TYPES:
+            return set()
+        short = tokens(name)
+        if is_acronym(name):
+            acronym = name.replace(".", "")
+            return {k for k in self._by_token.get((etype, "#" + acronym), ()) if k in self.by_key}
+        candidates = set()
+        for token in {short[0], short[-1]} if short else set():
+            candidates |= self._by_token.get((etype, token), set())
+        return {
+            k
+            for k in candidates
+            if k in self.by_key and _is_subname(short, tokens(self.by_key[k].name))
+        }
+
+    def shorter(self, name: str, etype: EntityType) -> set[str]:
+        """Keys of entities whose name abbreviates ``name``."""
+        if etype not in FUZZY_TYPES:
+            return set()
+        full = tokens(name)
+        found = set()
+        lookups = self._tokens(name) | ({initials(name).lower()} if len(full) > 1 else set())
+        for token in lookups:
+            for key in self._by_token.get((etype, token), ()):
+                other = self.by_key.get(key)
+                if other is None:
+                    continue
+                if _is_subname(tokens(other.name), full) or (
+                    is_acronym(other.name) and other.name.replace(".", "") == initials(name)
+                ):
+                    found.add(key)
+        return found
+
+    def fold(self, source: str, target: str) -> None:
+        """Record in the index that ``source`` was merged into ``target``."""
+        self.redirect[source] = target
+        self.by_key.pop(source, None)
+
+
+class Linker:
+    """Links the refs of each article to canonical entities, in arrival order."""
+
+    def __init__(self, index: EntityIndex | None = None, aliases: AliasTable | None = None):
+        self.index = index or EntityIndex()
+        self.aliases = aliases or AliasTable()
+
+    def alias_merges(self) -> list[Merge]:
+        """Stored entities the alias file sends elsewhere (run once, before ingesting)."""
+        merges = []
+        for entity in list(self.index.by_key.values()):
+            target = self._alias_target(entity.name, entity.type)
+            if target is not None and target.key != entity.key:
+                merges.append(Merge(entity.key, target, manual=True))
+                self._fold(entity.key, target)
+        return merges
+
+    def reconcile(self) -> list[Merge]:
+        """Merges that linking one article at a time could not see: short forms stored by
+        a concurrent ingest, or left behind when the full name came in the same batch."""
+        merges: list[Merge] = []
+        for key in sorted(self.index.by_key):
+            entity = self.index.by_key.get(key)
+            if entity is None or len(tokens(entity.name)) < 2:
+                continue
+            target = self._as_entity(entity)
+            merges += self._absorb_short_forms(target)
+            merges += self._absorb_mislabelled(target, entity.titles)
+        return merges
+
+    def _alias_target(self, name: str, etype: EntityType) -> Entity | None:
+        found = self.aliases.lookup(name, etype)
+        if found is None:
+            return None
+        canonical, ctype = found
+        return Entity(key=entity_key(ctype, canonical), name=canonical, type=ctype)
+
+    def _fold(self, source: str, target: Entity) -> None:
+        if target.key not in self.index.by_key:
+            self.index.add(IndexedEntity(target.key, target.name, target.type))
+        self.index.fold(source, target.key)
+
+    def _link_one(
+        self, entity: Entity, names: tuple[str, ...], titles: tuple[str, ...] = ()
+    ) -> tuple[Entity, list[Merge]]:
+        for name in (entity.name, *names):
+            target = self._alias_target(name, entity.type)
+            if target is not None:
+                known = self.index.by_key.get(self.index.final(target.key))
+                if known is None:
+                    self.index.add(IndexedEntity(target.key, target.name, target.type))
+                return (self._as_entity(known) if known else target), []
+        final = self.index.final(entity.key)
+        if final in self.index.by_key:
+            return self._as_entity(self.index.by_key[final]), []
+        person = self._titled_person(entity)
+        if person is not None:
+            return self._as_entity(person), []
+        fuller = {
+            k
+            for k in self.index.fuller(entity.name, entity.type)
+            if entity.key not in self.index.by_key[k].distinct_from
+        }
+        if len(fuller) == 1:
+            return self._as_entity(self.index.by_key[fuller.pop()]), []
+        self.index.add(IndexedEntity(entity.key, entity.name, entity.type, titles=titles))
+        return entity, self._absorb_short_forms(entity) + self._absorb_mislabelled(entity, titles)
+
+    def _titled_person(self, entity: Entity) -> IndexedEntity | None:
+        """The titled person whose full name an Organization/Place mention repeats: NER
+        often labels "Olaf Scholz" ORG where "Chancellor Olaf Scholz" was PERSON."""
+        if entity.type not in MISLABELLED_PEOPLE or len(tokens(entity.name)) < 2:
+            return None
+        known = self.index.by_key.get(self.index.final(entity_key("Person", entity.name)))
+        if known is None or not any(is_personal_title(t) for t in known.titles):
+            return None
+        return known
+
+    def _absorb_mislabelled(self, entity: Entity, titles: tuple[str, ...]) -> list[Merge]:
+        if entity.type != "Person" or not any(is_personal_title(t) for t in titles):
+            return []
+        merges = []
+        for etype in sorted(MISLABELLED_PEOPLE):
+            key = entity_key(etype, entity.name)
+            if key in self.index.by_key and len(tokens(entity.name)) > 1:
+                merges.append(Merge(key, entity))
+                self.index.fold(key, entity.key)
+        return merges
+
+    def _absorb_short_forms(self, entity: Entity) -> list[Merge]:
+        merges = []
+        for key in sorted(self.index.shorter(entity.name, entity.type)):
+            short = self.index.by_key[key]
+            if key == entity.key or key in self.index.by_key[entity.key].distinct_from:
+                continue
+            if self.index.fuller(short.name, short.type) == {entity.key}:
+                merges.append(Merge(key, entity))
+                self.index.fold(key, entity.key)
+        return merges
+
+    @staticmethod
+    def _as_entity(known: IndexedEntity) -> Entity:
+        return Entity(key=known.key, name=known.name, type=known.type)
+
+    def link(self, result: ArticleResult) -> tuple[ArticleResult, list[Merge]]:
+        """The article with refs linked to canonical keys, and merges it calls for."""
+        targets: dict[str, Entity] = {}
+        merges: list[Merge] = []
+        refs = {r.ref: r for r in result.refs}
+        for ref, entity in sorted(result.entities.items()):
+            known = refs.get(ref)
+            names, titles = (known.names, known.titles) if known else ((), ())
+            targets[ref], found = self._link_one(entity, names, titles)
+            merges.extend(found)
+        return self.rekey(result, targets), merges
+
+    def rekey(
+        self, result: ArticleResult, targets: dict[str, Entity] | None = None
+    ) -> ArticleResult:
+        """Point refs and claims at the current canonical keys (after later merges)."""
+        targets = targets or {}
+
+        def key(ref: str, current: str) -> str:
+            base = targets[ref].key if ref in targets else current
+            return self.index.final(base)
+
+        entities = {}
+        for ref, entity in result.entities.items():
+            target = targets.get(ref, entity)
+            final = self.index.final(target.key)
+            known = self.index.by_key.get(final)
+            entities[final] = self._as_entity(known) if known else replace(target, key=final)
+        refs = [
+            EntityRef(r.ref, key(r.ref, r.key), r.count, r.names, r.titles) for r in result.refs
+        ]
+        claims = [self._rekey_claim(c, key) for c in result.claims]
+        return ArticleResult(
+            result.article,
+            entities,
+            refs,
+            [c for c in claims if c.subject_key != c.object_key],
+            result.extractor,
+        )
+
+    @staticmethod
+    def _rekey_claim(claim: Claim, key: Callable[[str, str], str]) -> Claim:
+        return replace(
+            claim,
+            subject_key=key(claim.subject_ref, claim.subject_key),
+            object_key=key(claim.object_ref, claim.object_key),
+        )

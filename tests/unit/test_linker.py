@@ -1,0 +1,190 @@
+"""Linking across articles, merges and their undoing, on the embedded store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kgraph.models import Article, ArticleResult, Claim, Entity, EntityRef, EntityType, Merge
+from kgraph.resolve.aliases import AliasRule, AliasTable, load_aliases
+from kgraph.resolve.linker import EntityIndex, Linker
+from kgraph.resolve.names import entity_key
+from kgraph.store.local import LocalStore
+
+
+def _entity(name: str, etype: EntityType = "Person", titles: tuple[str, ...] = ()) -> Entity:
+    return Entity(entity_key(etype, name), name, etype, titles=set(titles))
+
+
+def article(aid: str, subject: Entity, obj: Entity, relation: str = "MEET") -> ArticleResult:
+    claim = Claim(
+        id=f"{aid}-c",
+        article_id=aid,
+        subject_key=subject.key,
+        relation=relation,
+        object_key=obj.key,
+        subject_ref=subject.key,
+        object_ref=obj.key,
+        predicate="met",
+        subject_text=subject.name,
+        object_text=obj.name,
+        context=(),
+        sentence="s.",
+        start=0,
+        end=2,
+        negated=False,
+        modality=None,
+        attribution=None,
+        confidence=0.5,
+        extractor="t/1",
+    )
+    refs = [EntityRef(e.key, e.key, 1, (e.name,), tuple(sorted(e.titles))) for e in (subject, obj)]
+    return ArticleResult(
+        Article(aid, f"t{aid}", f"text {aid}"),
+        {subject.key: subject, obj.key: obj},
+        refs,
+        [claim],
+        "t/1",
+    )
+
+
+def ingest(
+    store: LocalStore, results: list[ArticleResult], aliases: AliasTable | None = None
+) -> None:
+    linker = Linker(EntityIndex.of(store.entity_index()), aliases)
+    merges = linker.alias_merges()
+    linked = []
+    for result in results:
+        done, found = linker.link(result)
+        linked.append(done)
+        merges.extend(found)
+    store.write([linker.rekey(r) for r in linked], merges)
+
+
+def people(store: LocalStore) -> set[str]:
+    return {p["key"] for _, p in store._nodes("Entity")}
+
+
+def facts(store: LocalStore) -> set[tuple[str, str, str]]:
+    return {
+        (u[2:], d["type"], v[2:]) for u, v, d in store.graph.edges(data=True) if d["type"] == "MEET"
+    }
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> LocalStore:
+    return LocalStore(tmp_path / "g.json.gz", writable=True)
+
+
+PUTIN, SHORT_PUTIN = _entity("Vladimir Putin"), _entity("Putin")
+XI, SHORT_XI = _entity("Xi Jinping"), _entity("Xi")
+
+
+def test_short_name_in_a_later_article_links_to_the_full_name(store: LocalStore) -> None:
+    ingest(store, [article("a", PUTIN, XI)])
+    ingest(store, [article("b", SHORT_PUTIN, SHORT_XI)])
+    assert people(store) == {PUTIN.key, XI.key}
+    assert store.graph.nodes["e:" + PUTIN.key]["props"]["merged"] == ["person:putin"]
+
+
+def test_order_does_not_matter(tmp_path: Path) -> None:
+    forward = LocalStore(tmp_path / "f.json.gz", writable=True)
+    backward = LocalStore(tmp_path / "b.json.gz", writable=True)
+    ingest(forward, [article("a", PUTIN, XI)])
+    ingest(forward, [article("b", SHORT_PUTIN, SHORT_XI)])
+    ingest(backward, [article("b", SHORT_PUTIN, SHORT_XI)])
+    ingest(backward, [article("a", PUTIN, XI)])
+    assert people(forward) == people(backward) == {PUTIN.key, XI.key}
+    assert facts(forward) == facts(backward)
+    fact = store_fact(backward, PUTIN.key, XI.key)
+    assert fact["count"] == 2 and fact["articles"] == ["a", "b"]
+
+
+def store_fact(store: LocalStore, s: str, o: str) -> dict[str, object]:
+    props: dict[str, object] = store.graph.edges["e:" + s, "e:" + o, "MEET|0"]["props"]
+    return props
+
+
+def test_same_surname_different_people_are_not_merged(store: LocalStore) -> None:
+    john, jane, smith = _entity("John Smith"), _entity("Jane Smith"), _entity("Smith")
+    ingest(store, [article("a", john, XI), article("b", jane, XI)])
+    ingest(store, [article("c", smith, XI)])
+    assert {john.key, jane.key, smith.key} <= people(store)
+
+
+def test_same_name_different_types_are_not_merged(store: LocalStore) -> None:
+    michael = _entity("Michael Jordan")
+    country = _entity("Jordan", "Place")
+    ingest(store, [article("a", michael, XI), article("b", country, XI)])
+    assert {michael.key, country.key} <= people(store)
+
+
+def test_acronym_links_to_the_spelled_out_name(store: LocalStore) -> None:
+    kcna = _entity("Korean Central News Agency", "Organization")
+    short = _entity("KCNA", "Organization")
+    ingest(store, [article("a", short, XI)])
+    ingest(store, [article("b", kcna, XI)])
+    assert kcna.key in people(store) and short.key not in people(store)
+
+
+def test_titled_person_absorbs_a_mislabelled_organization(store: LocalStore) -> None:
+    org = _entity("Olaf Scholz", "Organization")
+    person = _entity("Olaf Scholz", "Person", titles=("Chancellor",))
+    ingest(store, [article("a", org, XI)])
+    ingest(store, [article("b", person, XI)])
+    assert person.key in people(store) and org.key not in people(store)
+
+
+def test_alias_file_overrides_a_refusal_and_a_type(store: LocalStore, tmp_path: Path) -> None:
+    john, jane, smith = _entity("John Smith"), _entity("Jane Smith"), _entity("Smith")
+    path = tmp_path / "aliases.tsv"
+    path.write_text("# alias\tcanonical\ttype\nSmith\tJohn Smith\nXi\tXi Jinping\tPerson\n")
+    rules = load_aliases(path)
+    ingest(store, [article("a", john, XI), article("b", jane, XI)], rules)
+    ingest(store, [article("c", smith, SHORT_XI)], rules)
+    assert smith.key not in people(store)
+    assert store_fact(store, john.key, XI.key)["count"] == 2
+
+
+def test_alias_file_applies_to_stored_entities(store: LocalStore) -> None:
+    kremlin = _entity("Kremlin", "Organization")
+    ingest(store, [article("a", kremlin, XI)])
+    rules = AliasTable([AliasRule("Kremlin", "Russian Government", "Organization")])
+    ingest(store, [], rules)
+    assert people(store) == {"organization:russian government", XI.key}
+
+
+def test_alias_file_can_keep_apart_what_would_merge(store: LocalStore) -> None:
+    rules = AliasTable([AliasRule("Putin", "Putin (nickname)", "Concept")])
+    ingest(store, [article("a", PUTIN, XI), article("b", SHORT_PUTIN, XI)], rules)
+    assert {PUTIN.key, "concept:putin (nickname)"} <= people(store)
+
+
+def test_merge_and_unmerge_round_trip(store: LocalStore) -> None:
+    kim, kim_yo = _entity("Kim Jong Un"), _entity("Kim Yo Jong")
+    ingest(store, [article("a", kim, XI), article("b", kim_yo, XI)])
+    before = (people(store), facts(store))
+    store.merge([Merge(kim_yo.key, kim, manual=True)])
+    assert kim_yo.key not in people(store)
+    assert store_fact(store, kim.key, XI.key)["count"] == 2
+    assert store.unmerge(kim_yo.key) == kim.key
+    assert (people(store), facts(store)) == before
+    assert kim_yo.key in store.graph.nodes["e:" + kim.key]["props"]["distinct_from"]
+
+
+def test_unmerged_short_name_is_not_linked_again(store: LocalStore) -> None:
+    ingest(store, [article("a", PUTIN, XI)])
+    ingest(store, [article("b", SHORT_PUTIN, XI)])
+    assert store.unmerge(SHORT_PUTIN.key) == PUTIN.key
+    assert SHORT_PUTIN.key in people(store)
+    store.remove(["b"])
+    ingest(store, [article("c", SHORT_PUTIN, XI)])
+    assert SHORT_PUTIN.key in people(store)
+
+
+def test_removing_every_article_leaves_an_empty_graph(store: LocalStore) -> None:
+    ingest(store, [article("a", PUTIN, XI)])
+    ingest(store, [article("b", SHORT_PUTIN, SHORT_XI)])
+    store.remove(["a", "b"])
+    assert store.graph.number_of_nodes() == 0
