@@ -27,7 +27,7 @@ TEST_HTTP_PORT = int(os.environ.get("KGRAPH_TEST_HTTP_PORT", "17475"))
 @pytest.fixture(scope="session")
 def analyzer():  # type: ignore[no-untyped-def]
     """The real pipeline with the real default model, loaded once."""
-    from kgraph.pipeline import Analyzer
+    from kgraph.analysis import Analyzer
 
     return Analyzer(n_process=1)
 

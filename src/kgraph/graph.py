@@ -116,6 +116,7 @@ def claim_props(claim: Claim) -> dict[str, Any]:
         {
             "id": claim.id,
             "article_id": claim.article_id,
+            "fact": fact_id((claim.subject_key, claim.relation, claim.object_key, claim.negated)),
             "subject_key": claim.subject_key,
             "relation": claim.relation,
             "object_key": claim.object_key,
@@ -153,6 +154,12 @@ def linked_refs(results: Sequence[ArticleResult]) -> dict[str, set[str]]:
             if ref.ref != ref.key:
                 links.setdefault(ref.key, set()).add(ref.ref)
     return links
+
+
+def fact_id(key: FactKey) -> str:
+    """A fact key as one string, stored on claims so one index finds a fact's claims."""
+    s, relation, o, negated = key
+    return f"{s}\t{relation}\t{o}\t{int(negated)}"
 
 
 def fact_key(claim: Mapping[str, Any]) -> FactKey:

@@ -7,10 +7,12 @@ demand.  Paragraph breaks ("\\n\\n") are made hard sentence boundaries before pa
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, TypeVar
 
 import spacy
@@ -75,10 +77,26 @@ def load_model(name: str | None = None) -> Language:
 
 
 def model_id(nlp: Language) -> str:
-    """``name-version`` of the loaded model, recorded with every claim."""
-    return (
-        f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
-    )
+    """``lang_name-version`` of the loaded model, recorded with every claim."""
+    return _meta_id(nlp.meta)
+
+
+def _meta_id(meta: dict[str, Any]) -> str:
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
+def installed_model_id(name: str | None) -> str:
+    """The :func:`model_id` of a model without loading its weights (reads meta.json), so
+    that finding out an article is unchanged costs no model load."""
+    model = installed_model(name)
+    candidates = [Path(model)] if Path(model).is_dir() else []
+    with contextlib.suppress(ImportError, AttributeError):
+        candidates.append(spacy.util.get_package_path(model))
+    for folder in candidates:
+        meta_file = folder / "meta.json"
+        if meta_file.exists():
+            return _meta_id(spacy.util.load_meta(meta_file))
+    return model_id(load_model(name))
 
 
 def lemmatizer_for(nlp: Language) -> Lemmatizer:

@@ -13,20 +13,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from kgraph import nlp as nlp_mod
+from kgraph.analysis import Analyzer
 from kgraph.errors import InputError
-from kgraph.extract import EXTRACTOR_VERSION, extract_doc
 from kgraph.graph import fingerprint
-from kgraph.models import Article, ArticleResult, EntityMention, IngestSummary, Merge
+from kgraph.models import Article, ArticleResult, IngestSummary, Merge
 from kgraph.readers import iter_articles
-from kgraph.resolve import resolve_article
 from kgraph.resolve.aliases import AliasTable
 from kgraph.resolve.linker import EntityIndex, Linker
-from kgraph.resolve.names import NAMED_LABELS
 from kgraph.store.base import GraphStore
+
+CHECKPOINT_SECONDS = 300
+"""A long ingest into the embedded store saves its progress this often, so a crash loses
+at most a few minutes of work (each save is atomic)."""
 
 WRITE_BATCH = 200
 """Articles per store write: large enough for fast batched writes, small enough to keep
@@ -50,45 +48,10 @@ def _ignore(_: Event) -> None:
     return None
 
 
-class Analyzer:
-    """Parse, extract and resolve articles with one loaded spaCy model."""
-
-    def __init__(self, model: str | None = None, *, batch_size: int = 64, n_process: int = 1):
-        self.nlp: Language = nlp_mod.load_model(model)
-        self.lemma = nlp_mod.lemmatizer_for(self.nlp)
-        self.extractor = f"{EXTRACTOR_VERSION}+{nlp_mod.model_id(self.nlp)}"
-        self.batch_size = batch_size
-        self.n_process = n_process
-
-    def check(self, article: Article) -> InputError | None:
-        """An error if the article cannot be parsed (too long for the model)."""
-        if len(article.document) > self.nlp.max_length:
-            return InputError(
-                article.origin or article.id,
-                f"article is {len(article.document):,} characters, "
-                f"over the model's limit of {self.nlp.max_length:,}",
-                "split it into smaller articles",
-            )
-        return None
-
-    def result(self, doc: Doc, article: Article) -> ArticleResult:
-        """Relations of a parsed article, resolved to entities and claims."""
-        relations = extract_doc(doc, lemma=self.lemma)
-        entities = [
-            EntityMention(e.text, e.start_char, e.end_char, e.label_)
-            for e in doc.ents
-            if e.label_ in NAMED_LABELS
-        ]
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        return resolve_article(article, relations, entities, sentences, self.extractor)
-
-    def analyse(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        """Results in input order; parsing is batched (and parallel with n_process > 1)."""
-        pairs = ((a.document, a) for a in articles)
-        for doc, article in nlp_mod.parse(
-            self.nlp, pairs, batch_size=self.batch_size, n_process=self.n_process
-        ):
-            yield self.result(doc, article)
+def _failed(summary: IngestSummary, error: InputError, on_event: EventHandler) -> None:
+    summary.articles_failed += 1
+    summary.errors.append(str(error))
+    on_event(Event("error", error=error))
 
 
 def _fresh_articles(
@@ -102,16 +65,12 @@ def _fresh_articles(
     seen: set[str] = set()
     for item in articles:
         if isinstance(item, InputError):
-            summary.articles_failed += 1
-            summary.errors.append(str(item))
-            on_event(Event("error", error=item))
+            _failed(summary, item, on_event)
             continue
         summary.articles_read += 1
         error = analyzer.check(item)
         if error is not None:
-            summary.articles_failed += 1
-            summary.errors.append(str(error))
-            on_event(Event("error", article=item, error=error))
+            _failed(summary, error, on_event)
             continue
         if item.id in seen or known.get(item.id) == fingerprint(
             item.text_sha256, analyzer.extractor
@@ -120,10 +79,6 @@ def _fresh_articles(
             on_event(Event("skipped", article=item))
             continue
         seen.add(item.id)
-        if item.id in known:
-            summary.articles_updated += 1
-        else:
-            summary.articles_new += 1
         on_event(Event("read", article=item))
         yield item
 
@@ -137,6 +92,7 @@ class _Batch:
         self.store, self.linker, self.summary, self.on_event = store, linker, summary, on_event
         self.results: list[ArticleResult] = []
         self.merges: list[Merge] = []
+        self.wrote = False
 
     def add(self, result: ArticleResult) -> None:
         linked, merges = self.linker.link(result)
@@ -149,6 +105,7 @@ class _Batch:
             return
         results = [self.linker.rekey(r) for r in self.results]
         stats = self.store.write(results, self.merges)
+        self.wrote = True
         self.summary.entities_new += stats.entities_new
         self.summary.relations_new += stats.relations_new
         self.summary.claims_written += stats.claims_written
@@ -178,18 +135,30 @@ def ingest(
     known = store.fingerprints()
     linker = Linker(EntityIndex.of(store.entity_index()), aliases)
     batch = _Batch(store, linker, summary, on_event)
+    last_flush = time.perf_counter()
     batch.merges.extend(linker.alias_merges())
     articles = _fresh_articles(
         iter_articles(paths, stdin=stdin), known, analyzer, summary, on_event
     )
-    for result in analyzer.analyse(articles):
-        summary.words += len(result.article.document.split())
-        batch.add(result)
-        on_event(Event("done", article=result.article, count=len(result.claims)))
+    for outcome in analyzer.analyse(articles):
+        if isinstance(outcome, InputError):
+            _failed(summary, outcome, on_event)
+            continue
+        if outcome.article.id in known:
+            summary.articles_updated += 1
+        else:
+            summary.articles_new += 1
+        summary.words += len(outcome.article.document.split())
+        batch.add(outcome)
+        on_event(Event("done", article=outcome.article, count=len(outcome.claims)))
         if len(batch.results) >= write_batch:
             batch.write()
+            if time.perf_counter() - last_flush > CHECKPOINT_SECONDS:
+                store.flush()
+                last_flush = time.perf_counter()
     batch.write()
-    summary.entities_merged += len(store.merge(reconcile(store, aliases)))
+    if batch.wrote:
+        summary.entities_merged += len(store.merge(reconcile(store, aliases)))
     store.flush()
     stats = store.stats()
     summary.entities_total = stats.entities
@@ -210,5 +179,8 @@ def extract(
     summary = IngestSummary()
     linker = Linker(aliases=aliases)
     articles = _fresh_articles(iter_articles(paths, stdin=stdin), {}, analyzer, summary, on_event)
-    for result in analyzer.analyse(articles):
-        yield linker.link(result)[0]
+    for outcome in analyzer.analyse(articles):
+        if isinstance(outcome, InputError):
+            _failed(summary, outcome, on_event)
+        else:
+            yield linker.link(outcome)[0]

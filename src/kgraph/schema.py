@@ -54,6 +54,7 @@ ENTITY_PROPS: Final = (
 CLAIM_PROPS: Final = (
     "id",
     "article_id",
+    "fact",
     "subject_key",
     "relation",
     "object_key",

@@ -19,8 +19,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from kgraph.analysis import Analyzer
 from kgraph.config import Neo4jSettings, neo4j_from_env
-from kgraph.pipeline import Analyzer, ingest
+from kgraph.pipeline import ingest
 from kgraph.store.neo4j import Neo4jStore
 from tests.conftest import EXAMPLES, TEST_HTTP_PORT
 from tests.integration.snapshot import wipe

@@ -15,10 +15,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from kgraph.analysis import Analyzer
 from kgraph.cli import app
 from kgraph.config import Neo4jSettings
 from kgraph.errors import Neo4jConnectionError, UnsupportedCypherError
-from kgraph.pipeline import Analyzer, ingest
+from kgraph.pipeline import ingest
 from kgraph.store.local import LocalStore
 from kgraph.store.neo4j import Neo4jStore
 from tests.conftest import EXAMPLES, REPO, UNN

@@ -7,8 +7,6 @@ queries use ORDER BY, so each expectation is exact.
 from __future__ import annotations
 
 import math
-import random
-import time
 from typing import Any
 
 import networkx as nx
@@ -1230,43 +1228,6 @@ def test_list_labels_and_missing_attributes_are_tolerated() -> None:
     assert run(g, "MATCH (a:A)-[r:T]->(b) RETURN a.v, labels(b), properties(r), keys(b)") == [
         [[1, 2], [], {}, []]
     ]
-
-
-@pytest.fixture(scope="module")
-def big_graph() -> nx.MultiDiGraph:
-    """100k nodes / 300k edges: the scale the embedded store must stay usable at."""
-    rnd = random.Random(7)
-    g = nx.MultiDiGraph()
-    count = 100_000
-    g.add_nodes_from(
-        (
-            f"n{i}",
-            {"labels": ("Person",) if i % 2 else ("Organization",), "props": {"name": f"name{i}"}},
-        )
-        for i in range(count)
-    )
-    g.add_edges_from(
-        (f"n{rnd.randrange(count)}", f"n{rnd.randrange(count)}", {"type": "KNOWS", "props": {}})
-        for _ in range(300_000)
-    )
-    return g
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
-        "MATCH (a:Person {name: $n})-[r]->(b) RETURN a.name, type(r), b.name",
-        "MATCH (a:Person) WHERE a.name = $n MATCH (a)-[]-(b)-[]-(c) RETURN count(c)",
-        "MATCH (a)-[:KNOWS*1..3]->(b) WHERE id(a) = 'n41' RETURN count(DISTINCT b)",
-        "MATCH (n) RETURN n.name LIMIT 3",
-    ],
-)
-def test_selective_queries_are_fast_on_a_large_graph(
-    big_graph: nx.MultiDiGraph, query: str
-) -> None:
-    started = time.perf_counter()
-    execute(big_graph, query, {"n": "name41"})
-    assert time.perf_counter() - started < 1.0
 
 
 # ---------------------------------------------------------------------------------------

@@ -152,6 +152,14 @@ CASES = [
         (("Russia", "SUPPLY", "tanks"), ("Russia", "SUPPLY", "missiles")),
     ),
     Case(
+        "shared-object",
+        "Traders buy and sell large amounts of stock.",
+        (
+            ("Traders", "BUY", "large amounts of stock"),
+            ("Traders", "SELL", "large amounts of stock"),
+        ),
+    ),
+    Case(
         "coordinated-names",
         "The army attacked Kharkiv and Sumy.",
         (("The army", "ATTACK", "Kharkiv"), ("The army", "ATTACK", "Sumy")),
@@ -201,6 +209,12 @@ CASES = [
         (("Lincoln", "LIVE_IN", "the house"),),
     ),
     Case(
+        "which-is-not-a-person",
+        "Kim received a letter from Putin, in which he praised the troops.",
+        (("he", "PRAISE", "the troops"),),
+        {"extra": "in a letter"},
+    ),
+    Case(
         "reduced-passive-relative",
         "Troops deployed to Kursk suffered heavy losses.",
         (("Troops", "DEPLOY_TO", "Kursk"), ("Troops", "SUFFER", "heavy losses")),
@@ -220,6 +234,32 @@ CASES = [
         "This was reported by Yonhap News, citing the state agency KCNA.",
         (("Yonhap News", "CITE", "KCNA"),),
         {"object_title": "state agency"},
+    ),
+    Case(
+        "singled-out-infinitive",
+        "Kormoran was the only ship to attack Sydney.",
+        (("Kormoran", "ATTACK", "Sydney"),),
+    ),
+    Case(
+        "infinitive-modifier-has-no-doer",
+        "The plan to build a bridge failed.",
+        absent=(("The plan", "BUILD", None),),
+    ),
+    Case(
+        "elided-subject-run-on",
+        "The division broke out of the beachhead, took Cisterna, and raced to Rome.",
+        (("The division", "TAKE", "Cisterna"), ("The division", "RACE_TO", "Rome")),
+    ),
+    Case(
+        "by-gerund-under-agentless-passive",
+        "The crisis can be solved by changing the law.",
+        absent=(("The crisis", "CHANGE", None),),
+    ),
+    Case(
+        "clausal-subject",
+        "Accomplishing both goals will be a balancing act.",
+        (("Accomplishing both goals", "IS_A", "a balancing act"),),
+        {"modality": "will"},
     ),
     # open and clausal complements
     Case(
@@ -325,11 +365,38 @@ CASES = [
         (("Kim", "MEMBER_OF", "the alliance"),),
         {"negated": True},
     ),
+    Case(
+        "inclusion-such-as",
+        "Russia supplied weapons such as tanks and drones.",
+        (("weapons", "INCLUDE", "tanks"), ("weapons", "INCLUDE", "drones")),
+    ),
+    Case(
+        "inclusion-including",
+        "Several countries, including France and Germany, sent aid.",
+        (("Several countries", "INCLUDE", "France"), ("Several countries", "INCLUDE", "Germany")),
+    ),
+    Case(
+        "title-capitalised",
+        "Former U.S. Attorney Todd Graves criticized the senator.",
+        (("Todd Graves", "CRITICIZE", "the senator"),),
+        {"subject_mention": "Todd Graves", "subject_title": "Attorney"},
+    ),
+    Case(
+        "numbers-are-not-appositions",
+        "Yields rose to 9.75 %, 8.75 %, and 7.5 %.",
+        absent=(("9.75 %", "IS_A", None), ("8.75 %", "IS_A", None)),
+    ),
     # nominal events
     Case(
         "nominal-theme-goal",
         "Putin praised the deployment of North Korean troops to Ukraine.",
         (("North Korean troops", "DEPLOY_TO", "Ukraine"),),
+    ),
+    Case(
+        "nominal-goal-in-named-place",
+        "Putin praised the deployment of troops to the war in Ukraine.",
+        (("troops", "DEPLOY_TO", "Ukraine"),),
+        {"extra": "to the war"},
     ),
     Case(
         "nominal-possessor",
@@ -402,6 +469,25 @@ CASES = [
         {"attribution": "Putin"},
     ),
     Case(
+        "attribution-dash-same-sentence",
+        "We will defeat the enemy – said Putin.",
+        (("We", "DEFEAT", "the enemy"),),
+        {"attribution": "Putin"},
+    ),
+    Case(
+        "speech-clause-beats-time-phrase",
+        "Zelensky said on Monday that Kyiv would reject the deal.",
+        (("Kyiv", "REJECT", "the deal"),),
+        {"attribution": "Zelensky", "modality": "would"},
+        absent=(("Zelensky", "SAY_ON", None),),
+    ),
+    Case(
+        "named-place-mention",
+        "Russian forces captured the village of Pokrovske.",
+        (("Russian forces", "CAPTURE", "Pokrovske"),),
+        {"object_label": "GPE"},
+    ),
+    Case(
         "attribution-not-on-speaker",
         "Peskov told reporters that the talks had ended.",
         (("Peskov", "TELL", "reporters"),),
@@ -467,6 +553,8 @@ CASES = [
     Case("weather", "It is raining.", nothing=True),
     Case("existential", "There are many reasons.", nothing=True),
     Case("question", "Why did he leave?", nothing=True),
+    Case("wh-question-copula", "What are your hobbies?", nothing=True),
+    Case("wh-question-object", "Who did Putin meet in Pyongyang?", nothing=True),
     Case("headline", "Plans for further cooperation", nothing=True),
     Case("dateline", "Kyiv • UNN", nothing=True),
     Case("interjection", "Hello!", nothing=True),

@@ -9,6 +9,7 @@ from typing import Annotated, TextIO
 
 import typer
 
+from kgraph.analysis import Analyzer
 from kgraph.cli import options as opt
 from kgraph.cli.output import reporting
 from kgraph.cli.progress import IngestProgress
@@ -17,9 +18,9 @@ from kgraph.cli.stores import StoreChoice, open_store
 from kgraph.config import default_n_process
 from kgraph.errors import ConfigError
 from kgraph.models import ArticleResult, IngestSummary
-from kgraph.pipeline import Analyzer
 from kgraph.pipeline import extract as extract_articles
 from kgraph.pipeline import ingest as ingest_articles
+from kgraph.readers import estimate_total
 
 
 def _plural(n: int, word: str) -> str:
@@ -78,23 +79,26 @@ def ingest(
     state = State.of(ctx)
     with reporting(state.debug):
         choice = StoreChoice(store, neo4j, neo4j_uri, neo4j_user, neo4j_database)
+        rules = opt.alias_table(aliases)
         analyzer = Analyzer(
             model, batch_size=batch_size, n_process=processes or default_n_process()
         )
-        rules = opt.alias_table(aliases)
-        graph_store = open_store(choice, writable=True)
-        try:
-            with IngestProgress(quiet=quiet) as progress:
-                summary = ingest_articles(
-                    paths,
-                    graph_store,
-                    analyzer,
-                    stdin=_stdin_if_needed(paths),
-                    on_event=progress,
-                    aliases=rules,
-                )
-        finally:
-            graph_store.close()
+        # Workers fork before the store connects and the progress bar starts a thread.
+        with analyzer:
+            graph_store = open_store(choice, writable=True)
+            try:
+                total = None if quiet else estimate_total(paths)
+                with IngestProgress(quiet=quiet, total=total) as progress:
+                    summary = ingest_articles(
+                        paths,
+                        graph_store,
+                        analyzer,
+                        stdin=_stdin_if_needed(paths),
+                        on_event=progress,
+                        aliases=rules,
+                    )
+            finally:
+                graph_store.close()
         if as_json:
             typer.echo(summary_json(summary, graph_store.description))
         elif not quiet:
@@ -169,8 +173,10 @@ def extract(
             raise ConfigError(f"unknown --format {output_format!r}", "use jsonl or carb")
         if not paths:
             raise ConfigError("give at least one path (or - for stdin)")
-        analyzer = Analyzer(model, batch_size=batch_size, n_process=processes or 1)
-        with IngestProgress(quiet=quiet) as progress:
+        analyzer = Analyzer(
+            model, batch_size=batch_size, n_process=processes or default_n_process()
+        )
+        with analyzer, IngestProgress(quiet=quiet) as progress:
             failed = 0
 
             def on_event(event):  # type: ignore[no-untyped-def]

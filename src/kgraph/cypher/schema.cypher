@@ -5,7 +5,7 @@
 // (:Entity:<Person|Organization|Place|Group|Event|Concept> {key, name, type, aliases, titles,
 //                                                        mentions, merged, distinct_from})
 // (:Entity)-[:<PREDICATE> {count, articles, first_seen, last_seen, confidence, negated}]->(:Entity)
-// (:Claim {id, article_id, subject_key, relation, object_key, subject_ref, object_ref,
+// (:Claim {id, article_id, fact, subject_key, relation, object_key, subject_ref, object_ref,
 //          predicate, subject_text, object_text, context, sentence, start, end, negated,
 //          modality, attribution, confidence, extractor})
 // (:Claim)-[:SUBJECT]->(:Entity), (:Claim)-[:OBJECT]->(:Entity), (:Claim)-[:SUPPORTED_BY]->(:Article)
@@ -20,8 +20,8 @@ FOR (a:Article) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT kgraph_claim_id IF NOT EXISTS
 FOR (c:Claim) REQUIRE c.id IS UNIQUE;
 
-CREATE INDEX kgraph_claim_fact IF NOT EXISTS
-FOR (c:Claim) ON (c.subject_key, c.relation, c.object_key);
+CREATE INDEX kgraph_claim_fact_id IF NOT EXISTS
+FOR (c:Claim) ON (c.fact);
 
 CREATE INDEX kgraph_claim_article IF NOT EXISTS
 FOR (c:Claim) ON (c.article_id);

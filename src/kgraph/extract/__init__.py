@@ -23,7 +23,7 @@ from kgraph.extract.sentence import sentence_extractions
 from kgraph.models import RelationMention
 from kgraph.nlp import Lemmatizer
 
-EXTRACTOR_VERSION = "kgraph-extract/0.1"
+EXTRACTOR_VERSION = "kgraph-extract/0.2"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_doc", "extract_sentence"]
 

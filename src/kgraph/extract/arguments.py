@@ -19,9 +19,7 @@ from kgraph.extract.deps import CLOSE_QUOTES, OPEN_QUOTES, PUNCT_EDGES
 from kgraph.extract.tree import kids, labels, lefts, rights, tokens_of
 
 NP_LEFT_STOP = frozenset({"cc", "preconj", "punct", "appos", "advcl", "mark"})
-NP_RIGHT_KEEP = frozenset(
-    {"amod", "compound", "nummod", "quantmod", "nmod", "poss", "det", "npadvmod"}
-)
+NP_RIGHT_KEEP = frozenset({"amod", "compound", "nummod", "quantmod", "nmod", "poss", "det"})
 """Right dependents kept in a compact noun phrase; a head's own possessive "'s" is not."""
 PHRASE_RIGHT_STOP = frozenset({"relcl", "appos", "advcl", "parataxis", "acl", "dep"})
 KEEP_PREPS = frozenset({"of"})

@@ -26,6 +26,7 @@ from kgraph.extract.tree import labels
 from kgraph.nlp import Lemmatizer
 
 NON_FINITE = frozenset({"VB", "VBN", "VBG"})
+NOMINAL_SLOTS = frozenset({"phrase", "np"})
 OWN_SUBJECT = frozenset({"nsubj", "nsubjpass"})
 SHARING_BLOCKERS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 VERB_HEAD_DEPS = frozenset(
@@ -94,13 +95,21 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
         core = [*predicate_aux(scope), *core]
         is_negated, modality = is_negated or negated(scope), modality or modal(scope)
     rel = [lemma(verb), *(p.lower_ for p in particles)]
-    frame = Frame("verb", verb, Slot(subject), None, [*prefix.tokens, *core], rel)
+    frame = Frame("verb", verb, subject_slot(subject), None, [*prefix.tokens, *core], rel)
     frame.negated = is_negated != prefix.negated
     goal = purpose(verb)
     frame.modality = modality or prefix.modality or goal
     if goal:
         frame.pred = [*_to_markers(verb), *frame.pred]
     return frame
+
+
+def subject_slot(subject: Token) -> Slot:
+    """A noun phrase, or a whole clause for clausal subjects ("Accomplishing both will be
+    ..." -> "Accomplishing both")."""
+    if subject.dep_ in ("csubj", "csubjpass"):
+        return Slot(subject, None, "gerund")
+    return Slot(subject)
 
 
 def sharing_head(verb: Token) -> Token | None:
@@ -169,25 +178,37 @@ def _passive_with_agent(frame: Frame, verb: Token, agent: Slot, preps: list[Slot
 
 
 def prepositional_object(frame: Frame, verb: Token, preps: list[Slot], lemma: Lemmatizer) -> Frame:
-    """No direct object: the first prepositional object after the verb takes its place."""
+    """No direct object: a complement ("said on Monday *that ...*", "became *famous* in
+    1990") or else the first prepositional object after the verb takes its place."""
+    frame.object = complements.complement_object(verb, lemma)
     after = [s for s in preps if s.prep is not None and (s.prep.i > verb.i or _fronted(s))]
-    phrases = [s for s in after if s.kind == "phrase"] or after
+    phrases = [s for s in after if s.kind in NOMINAL_SLOTS] or after
     chosen = next((s for s in phrases if not _circumstantial(s.head)), None)
     chosen = chosen or (phrases[0] if phrases else None)
-    if chosen is not None and chosen.prep is not None:
-        kind = "np" if chosen.kind == "phrase" else "gerund"
+    if frame.object is None and chosen is not None and chosen.prep is not None:
+        kind = "np" if chosen.kind in NOMINAL_SLOTS else "gerund"
         frame.object = Slot(chosen.head, chosen.prep, kind)
         frame.pred = [*frame.pred, *_prep_words(chosen)]
         frame.rel = [*frame.rel, *(t.lower_ for t in _prep_words(chosen))]
-    else:
-        complement = complements.complement_object(verb, lemma)
-        if complement is not None:
-            frame.object = complement
+    if frame.object is None:
+        shared = _shared_object(verb)
+        frame.object = Slot(shared) if shared is not None else None
     exclude = frame.object.head if frame.object else None
     frame.extras = verb_extras(verb, preps, exclude=exclude)
     if frame.object is not None and frame.object.kind == "np":
         frame.extras += noun_extras(frame.object.head)
     return frame
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """ "traders buy and sell large amounts of stocks": a verb without arguments shares the
+    direct object of the verb coordinated right after it ("V1 and V2 object")."""
+    for conj in labels(verb).get("conj", ()):
+        if conj.pos_ == "VERB" and conj.i == verb.i + 2:
+            obj = first_child(conj, DIRECT_OBJECTS)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _fronted(slot: Slot) -> bool:
@@ -207,8 +228,3 @@ def _prep_words(slot: Slot) -> list[Token]:
 def _circumstantial(head: Token) -> bool:
     """Dates, times and amounts make poor objects ("taught at X in 1970": object is X)."""
     return head.ent_type_ in TEMPORAL_LABELS
-
-
-def is_clause_verb(tok: Token) -> bool:
-    """True when ``tok`` heads a clause of its own (used by the nominal finders)."""
-    return is_verbal(tok) and tok.dep_ in VERB_HEAD_DEPS

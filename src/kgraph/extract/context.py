@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from kgraph.extract.tree import tokens_of
@@ -26,6 +27,8 @@ class Sentence:
     tokens: list[Token]
     lemma: Lemmatizer
     text: str
+    has_verb: bool
+    """Sentences without a verb or auxiliary ("Kyiv • UNN") state no relation."""
     arguments: dict[tuple[object, ...], Argument] = field(default_factory=dict)
     """Rendered arguments by slot: a subject or extra shared by several relations (conjuncts,
     coordinated verbs) is rendered once."""
@@ -35,7 +38,9 @@ class Sentence:
         """``span`` with its tokens and text (without trailing whitespace) computed once;
         pass ``doc_text`` (``doc.text``) when making many sentences of one Doc."""
         text = span.text if doc_text is None else doc_text[span.start_char : span.end_char]
-        return cls(span, tokens_of(span.doc)[span.start : span.end], lemma, text.rstrip())
+        tokens = tokens_of(span.doc)[span.start : span.end]
+        has_verb = any(tok.pos in VERBAL for tok in tokens)
+        return cls(span, tokens, lemma, text.rstrip(), has_verb)
 
     def chars(self, start: int, end: int) -> tuple[str, int, int]:
         """Text and character offsets of tokens ``[start, end)``, sliced from the sentence
@@ -49,12 +54,8 @@ class Sentence:
             return self.text[first_char - offset : end_char - offset], first_char, end_char
         return span_chars(doc, start, end)
 
-    @property
-    def has_verb(self) -> bool:
-        """Sentences without a verb or auxiliary ("Kyiv • UNN") state no relation."""
-        return any(tok.pos_ in ("VERB", "AUX") for tok in self.tokens)
 
-
+VERBAL = frozenset({VERB, AUX})
 TextOf = Callable[[int, int], tuple[str, int, int]]
 """Text, start and end character of the tokens ``[start, end)`` of one Doc."""
 

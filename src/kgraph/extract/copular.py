@@ -15,18 +15,24 @@ from spacy.symbols import AUX, appos
 from spacy.tokens import Token
 
 from kgraph.extract import complements, subjects
-from kgraph.extract.clauses import VERB_HEAD_DEPS, prepositional_object
+from kgraph.extract.clauses import (
+    NOMINAL_SLOTS,
+    VERB_HEAD_DEPS,
+    prepositional_object,
+    subject_slot,
+)
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
 from kgraph.extract.deps import first_child, is_nominal, is_pronoun
 from kgraph.extract.frame import Frame, Slot
-from kgraph.extract.lexicon import PLACE_LABELS
+from kgraph.extract.lexicon import NUMERIC_LABELS, PLACE_LABELS
 from kgraph.extract.modality import modal, negated, predicate_aux
 from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
 from kgraph.extract.tree import lefts, rights
 from kgraph.nlp import Lemmatizer
 
 RELATIONAL_PREPS = frozenset({"of"})
+INCLUSIONS = frozenset({"including", "as"})
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"})
 NOT_BE = frozenset({"has", "have", "had", "do", "does", "did", "will", "would", "can", "could"})
 
@@ -39,6 +45,8 @@ def copular_frames(sentence: Sentence) -> Iterator[Frame]:
             yield from _copula(tok, lemma)
         elif tok.dep == appos and _appositive(tok):
             yield from _apposition(tok)
+        elif tok.dep_ == "prep" and tok.lower_ in INCLUSIONS and is_nominal(tok.head):
+            yield from _inclusion(tok)
 
 
 def _is_be(tok: Token, lemma: Lemmatizer) -> bool:
@@ -49,8 +57,15 @@ def _is_be(tok: Token, lemma: Lemmatizer) -> bool:
 
 
 def _appositive(tok: Token) -> bool:
-    """Nominal appositions, not reflexives ("Jagan himself") or bare pronouns."""
-    return is_nominal(tok) and is_nominal(tok.head) and not is_pronoun(tok)
+    """Nominal appositions, not reflexives ("Jagan himself"), bare pronouns or numbers in a
+    list ("9.75 %, 8.75 %")."""
+    if not (is_nominal(tok) and is_nominal(tok.head)) or is_pronoun(tok):
+        return False
+    return not (_numeric(tok) or _numeric(tok.head))
+
+
+def _numeric(tok: Token) -> bool:
+    return tok.pos_ == "NUM" or tok.ent_type_ in NUMERIC_LABELS
 
 
 def _copula(be: Token, lemma: Lemmatizer) -> Iterator[Frame]:
@@ -58,7 +73,7 @@ def _copula(be: Token, lemma: Lemmatizer) -> Iterator[Frame]:
     if subject is None or subjects.is_expletive(subject):
         return
     pred = [*predicate_aux(be), be]
-    frame = Frame("copula", be, Slot(subject), None, pred, ["be"])
+    frame = Frame("copula", be, subject_slot(subject), None, pred, ["be"])
     frame.negated, frame.modality = negated(be), modal(be)
     attr = first_child(be, frozenset({"attr"}))
     acomp = first_child(be, frozenset({"acomp"}))
@@ -122,7 +137,7 @@ def _adjective_complement(frame: Frame, adj: Token, preps: list[Slot], lemma: Le
         frame.rel = [lemma(adj)]
         frame.object = Slot(clause, None, "clause")
         return
-    own = [s for s in prep_slots(adj) if s.kind == "phrase" and s.prep is not None]
+    own = [s for s in prep_slots(adj) if s.kind in NOMINAL_SLOTS and s.prep is not None]
     if own and own[0].prep is not None:
         first = own[0]
         assert first.prep is not None
@@ -153,4 +168,15 @@ def _apposition(appos: Token) -> Iterator[Frame]:
             frame.rel = [*[c.lower_ for c in lefts(appos) if c.dep_ == "compound"], appos.lower_]
             frame.rel.append("of")
             frame.object = Slot(of[1])
+    yield from expand(frame)
+
+
+def _inclusion(prep: Token) -> Iterator[Frame]:
+    """ "neighborhoods such as Chinatown", "the soils, including X and Y" -> (neighborhoods;
+    such as; Chinatown) with relation INCLUDE, one per conjunct."""
+    member = first_child(prep, frozenset({"pobj"}))
+    such = [c for c in lefts(prep) if c.lower_ == "such"]
+    if member is None or (prep.lower_ == "as" and not such):
+        return
+    frame = Frame("inclusion", prep, Slot(prep.head), Slot(member), [*such, prep], ["include"])
     yield from expand(frame)

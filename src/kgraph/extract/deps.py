@@ -8,22 +8,28 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kgraph.extract.lexicon import words
 from kgraph.extract.tree import labels
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 DIRECT_OBJECTS = frozenset({"dobj", "obj"})
-PREPOSITIONS = frozenset({"prep", "agent"})
 AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
-CLAUSE_DEPS = frozenset(
-    {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
-)
-"""Dependencies under which a verb heads its own clause."""
 
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT", "EX"})
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose", "what"})
-EXPLETIVES = frozenset({"it", "there"})
+PRONOUN_WORDS = frozenset(
+    words(
+        """
+        i me my mine we us our ours you your yours he him his she her hers it its they them
+        their theirs this that these those who whom whose which what whoever whatever one
+        ones myself yourself himself herself itself ourselves themselves each either neither
+        both all some any none another other others such
+        """
+    )
+)
+"""Pronouns and determiners, whatever the tagger said: never a noun phrase by themselves."""
+WH_TAGS = frozenset({"WP", "WDT", "WP$"})
 PUNCT_EDGES = frozenset({",", ";", ":", ".", "-", "--", "–", "—", "!", "?", "…"})
 OPEN_QUOTES = frozenset({"``", '"', "“", "‘", "'", "`", "«"})
 CLOSE_QUOTES = frozenset({"''", '"', "”", "’", "'", "»"})
@@ -34,7 +40,9 @@ def is_pronoun(tok: Token) -> bool:
 
     >>> # "This was reported" -> "This" heads the subject but names nothing by itself.
     """
-    return tok.tag_ in PRONOUN_TAGS or tok.pos_ in ("PRON", "DET")
+    if tok.tag_ in PRONOUN_TAGS or tok.pos_ in ("PRON", "DET"):
+        return True
+    return not tok.ent_type_ and tok.lower_ in PRONOUN_WORDS  # mistagged "that", "one"
 
 
 def is_nominal(tok: Token) -> bool:
@@ -47,13 +55,6 @@ def is_verbal(tok: Token) -> bool:
     return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in AUXILIARIES)
 
 
-def children_with(tok: Token, deps: frozenset[str]) -> list[Token]:
-    """The children of ``tok`` whose dependency label is in ``deps``, in sentence order."""
-    groups = labels(tok)
-    found = [c for dep in deps for c in groups.get(dep, ())]
-    return sorted(found, key=lambda c: c.i) if len(found) > 1 else found
-
-
 def first_child(tok: Token, deps: frozenset[str]) -> Token | None:
     """The first child of ``tok`` with a label in ``deps``, or None."""
     groups = labels(tok)
@@ -63,11 +64,6 @@ def first_child(tok: Token, deps: frozenset[str]) -> Token | None:
         if group and (best is None or group[0].i < best.i):
             best = group[0]
     return best
-
-
-def has_child(tok: Token, dep: str) -> bool:
-    """True when ``tok`` has a child labelled ``dep``."""
-    return dep in labels(tok)
 
 
 def is_relative_pronoun(tok: Token) -> bool:

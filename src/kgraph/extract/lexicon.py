@@ -39,8 +39,6 @@ ASPECTUAL_VERBS = frozenset(
 NEGATING_VERBS = frozenset(["fail", "refuse", "decline", "neglect"])
 """Controllers that deny their complement ("failed to reach" -> REACH, negated)."""
 
-COPULAS = frozenset({"be"})
-LIGHT_VERBS = frozenset({"make", "take", "give", "have", "do", "hold", "pay", "conduct"})
 
 TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY"})

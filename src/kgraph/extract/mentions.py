@@ -16,7 +16,7 @@ from kgraph.extract.arguments import entity_bounds
 from kgraph.extract.context import TextOf, span_chars
 from kgraph.extract.deps import CLOSE_QUOTES, OPEN_QUOTES, PUNCT_EDGES, is_pronoun
 from kgraph.extract.lexicon import words
-from kgraph.extract.tree import tokens_of
+from kgraph.extract.tree import rights, tokens_of
 from kgraph.models import EntityMention
 
 HONORIFICS = frozenset(
@@ -34,6 +34,17 @@ HONORIFICS = frozenset(
 )
 """English titles that may precede a name; they become ``EntityMention.title``."""
 
+PLACE_NOUNS = frozenset(
+    words(
+        """
+        city cities town towns village villages region regions province provinces state
+        island islands port district county municipality oblast republic kingdom emirate
+        settlement peninsula
+        """
+    )
+)
+"""Class nouns that name the place in their "of" phrase ("the city of Kharkiv")."""
+PLACE_NAMES = frozenset({"GPE", "LOC", "FAC"})
 DROP_LEADING = frozenset({"det", "predet", "punct", "cc", "preconj"})
 LABEL_NOUN = "NOUN"
 LABEL_PRON = "PRON"
@@ -55,7 +66,22 @@ def mention_for(
         return _pronoun(head)
     if head.ent_type_ and start <= head.i < end:
         return _entity(head, start, text_of)
+    place = _named_place(head)
+    if place is not None:
+        return _entity(place, place.i, text_of)
     return _noun_phrase(doc, head, start, end, text_of)
+
+
+def _named_place(head: Token) -> Token | None:
+    """ "the village of Pokrovske", "the city of Kharkiv": the place is the named one."""
+    if head.lower_ not in PLACE_NOUNS:
+        return None
+    for prep in rights(head):
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in rights(prep):
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_NAMES:
+                    return pobj
+    return None
 
 
 def _pronoun(head: Token) -> EntityMention:
@@ -100,15 +126,25 @@ def _split_title(doc: Doc, arg_start: int, first: int, last: int) -> tuple[int, 
     while last - first > 1 and toks[first].lower_ in HONORIFICS:
         first += 1
     title_start = first
-    while title_start > arg_start and _title_word(toks[title_start - 1]):
+    person = toks[last - 1].ent_type_ == "PERSON"
+    while title_start > arg_start and _title_word(toks[title_start - 1], person):
         title_start -= 1
     return title_start, first
 
 
-def _title_word(tok: Token) -> bool:
+def _title_word(tok: Token, person: bool) -> bool:
+    """A title before a name: a common noun ("dictator"), an honorific ("President"), or
+    before a person's name a capitalised word outside any entity ("Attorney", "Governor")."""
     if tok.ent_type_ and tok.lower_ not in HONORIFICS:
         return False
-    return tok.dep_ == "compound" and (tok.pos_ == "NOUN" or tok.lower_ in HONORIFICS)
+    if tok.dep_ != "compound":
+        return False
+    if tok.pos_ == "NOUN" or tok.lower_ in HONORIFICS:
+        return True
+    # "former U.S. Attorney Todd Graves", but not a first name the NER left out ("Gideon")
+    if not person or tok.pos_ != "PROPN":
+        return False
+    return tok.left_edge.i < tok.i or any(c.i < tok.i for c in tok.head.children)
 
 
 def _noun_phrase(

@@ -16,13 +16,14 @@ from collections.abc import Iterator
 from spacy.symbols import NOUN
 from spacy.tokens import Token
 
+from kgraph.extract.clauses import NOMINAL_SLOTS
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
-from kgraph.extract.deps import first_child, is_nominal
+from kgraph.extract.deps import first_child, is_nominal, is_pronoun
 from kgraph.extract.derivation import event_verb
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import PLACE_LABELS
-from kgraph.extract.slots import prep_slots
+from kgraph.extract.slots import noun_extras, prep_slots
 from kgraph.extract.tree import labels, rights
 
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "acomp"})
@@ -43,30 +44,29 @@ def nominal_frames(sentence: Sentence) -> Iterator[Frame]:
 
 
 def _event(noun: Token) -> Frame | None:
-    zero = first_child(noun, frozenset({"poss"})) is not None
-    verb = event_verb(noun.lower_, zero=zero) or event_verb(noun.lower_, zero=True)
+    """The frame of one event noun, or None when it is no event or has one participant."""
+    verb = event_verb(noun.lower_, zero=True)
     if verb is None:
         return None
-    preps = [s for s in noun_preps(noun) if s.prep is not None and s.kind == "phrase"]
+    preps = [s for s in noun_preps(noun) if s.prep is not None and s.kind in NOMINAL_SLOTS]
     theme = next((s for s in preps if _word(s) == "of"), None)
     agent = _agent(noun, preps)
-    if agent is None and event_verb(noun.lower_) is None:
-        return None  # a noun that is also a verb ("visit") needs an agent to be an event
+    if event_verb(noun.lower_) is None and (agent is None or is_pronoun(agent.head)):
+        return None  # a noun that is also a verb ("visit") needs a named agent to be an event
     others = [s for s in preps if s is not theme and s is not agent]
     if agent is not None and theme is not None:
         assert theme.prep is not None
         pred = [noun, theme.prep]
-        return Frame("nominal", noun, _np(agent), Slot(theme.head), pred, [verb], others)
+        extras = [*others, *noun_extras(theme.head)]
+        return Frame("nominal", noun, _np(agent), Slot(theme.head), pred, [verb], extras)
     doer = agent or theme
     if doer is None or not others or others[0].prep is None:
         return None
     goal = others[0]
     assert goal.prep is not None
-    pred = [noun, goal.prep]
-    frame = Frame("nominal", noun, _np(doer), _goal(goal), pred, [verb, _word(goal)])
-    frame.extras = (
-        [goal, *others[1:]] if frame.object and frame.object.head != goal.head else others[1:]
-    )
+    target, context = _goal(goal)
+    frame = Frame("nominal", noun, _np(doer), target, [noun, goal.prep], [verb, _word(goal)])
+    frame.extras = [*context, *others[1:], *noun_extras(goal.head)]
     return frame
 
 
@@ -90,14 +90,15 @@ def _word(slot: Slot) -> str:
     return slot.prep.lower_ if slot.prep is not None else ""
 
 
-def _goal(goal: Slot) -> Slot:
-    """ "to the war in Ukraine" -> Ukraine: an unnamed goal located in a named place."""
+def _goal(goal: Slot) -> tuple[Slot, list[Slot]]:
+    """The object for a goal phrase, and the context it leaves: "to the war in Ukraine" ->
+    object Ukraine (an unnamed goal located in a named place), context "to the war"."""
     head = goal.head
     if not head.ent_type_ and head.pos_ == "NOUN":
         for slot in prep_slots(head):
             if _word(slot) == "in" and slot.head.ent_type_ in PLACE_LABELS:
-                return Slot(slot.head)
-    return Slot(head)
+                return Slot(slot.head), [Slot(head, goal.prep, "np")]
+    return Slot(head), []
 
 
 def noun_preps(noun: Token) -> list[Slot]:

@@ -47,11 +47,17 @@ class Extraction:
         return (r.subject.start, r.subject.end, r.relation, r.predicate, obj, extras)
 
 
-def render(frame: Frame, sent: Sentence) -> Extraction | None:
-    """Render one frame, or None when it has no second argument of any kind."""
+def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction | None:
+    """Render one frame, or None when it has no second argument of any kind; the OpenIE
+    tuple is made only with ``openie``."""
     subject = argument(frame.subject, sent, with_prep=False)
     obj = argument(frame.object, sent, with_prep=False) if frame.object is not None else None
-    extras = tuple(argument(s, sent, with_prep=True) for s in frame.extras)
+    taken = [subject] if obj is None else [subject, obj]
+    extras = tuple(
+        extra
+        for extra in (argument(s, sent, with_prep=True) for s in frame.extras)
+        if not any(_overlaps(extra, arg) for arg in taken)
+    )
     if obj is None and not extras:
         return None
     if obj is not None and _overlaps(subject, obj):
@@ -70,7 +76,8 @@ def render(frame: Frame, sent: Sentence) -> Extraction | None:
         attribution=_attribution(frame.attribution, sent),
         confidence=confidence.score(frame, subject, obj, len(sent.tokens)),
     )
-    return Extraction(relation, _carb_tuple(frame, relation), wanted_by_graph(frame))
+    carb = _carb_tuple(frame, relation) if openie else None
+    return Extraction(relation, carb, wanted_by_graph(frame))
 
 
 def wanted_by_graph(frame: Frame) -> bool:

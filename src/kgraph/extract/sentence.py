@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from spacy.tokens import Token
+
 from kgraph.extract import attribution, clauses, copular, nominal, titles
 from kgraph.extract.context import Sentence
+from kgraph.extract.deps import WH_TAGS
 from kgraph.extract.frame import Frame
 from kgraph.extract.render import Extraction, render, wanted_by_graph
 
@@ -24,20 +27,33 @@ def sentence_frames(sentence: Sentence, *, openie: bool = False) -> list[Frame]:
     finders = FINDERS + OPENIE_FINDERS if openie else FINDERS
     frames = [frame for finder in finders for frame in finder(sentence)]
     according = "ccording" in sentence.text
+    speakers: dict[int, Token | None] = {}  # frames of one verb share its speaker
     for frame in frames:
         if frame.attribution is None:
-            frame.attribution = attribution.speaker(
-                frame.anchor, sentence.lemma, according=according
-            )
+            anchor = frame.anchor.i
+            if anchor not in speakers:
+                speakers[anchor] = attribution.speaker(
+                    frame.anchor, sentence.lemma, according=according
+                )
+            frame.attribution = speakers[anchor]
     return frames
 
 
 def renderable(frame: Frame, *, openie: bool) -> bool:
     """Frames worth rendering: with a second argument, and wanted by the graph unless the
     output is OpenIE (a clause object makes an OpenIE tuple only)."""
+    if _interrogative(frame.subject.head):
+        return False
     if frame.object is None:
         return bool(frame.extras)
+    if _interrogative(frame.object.head):
+        return False  # "What are your hobbies?" asks, it does not state
     return openie or wanted_by_graph(frame)
+
+
+def _interrogative(tok: Token) -> bool:
+    """A wh-word left unresolved (not a relative pronoun standing for a noun)."""
+    return tok.tag_ in WH_TAGS and tok.lower_ != "that"
 
 
 def sentence_extractions(sentence: Sentence, *, openie: bool = False) -> list[Extraction]:
@@ -53,9 +69,12 @@ def sentence_extractions(sentence: Sentence, *, openie: bool = False) -> list[Ex
     for frame in sentence_frames(sentence, openie=openie):
         if not renderable(frame, openie=openie):
             continue
-        extraction = render(frame, sentence)
-        if extraction is None or extraction.key in seen:
+        extraction = render(frame, sentence, openie=openie)
+        if extraction is None:
             continue
-        seen.add(extraction.key)
+        key = extraction.key
+        if key in seen:
+            continue
+        seen.add(key)
         out.append(extraction)
     return out

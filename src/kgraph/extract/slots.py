@@ -40,7 +40,9 @@ def _prep_slot(prep: Token) -> Slot | None:
     """The object of a preposition, looking through multiword ones ("because of X")."""
     for child in kids(prep):
         if child.dep_ == "pobj":
-            return Slot(resolve_relative(child), prep, "phrase")
+            antecedent = resolve_relative(child)
+            # "in which he expressed": the antecedent noun alone, not its whole phrase
+            return Slot(antecedent, prep, "phrase" if antecedent.i == child.i else "np")
         if child.dep_ == "pcomp":
             return Slot(child, prep, "clause" if child.pos_ in ("VERB", "AUX") else "phrase")
     for child in kids(prep):

@@ -18,9 +18,11 @@ from kgraph.extract.deps import (
     is_relative_pronoun,
     is_verbal,
 )
-from kgraph.extract.tree import kids, labels
+from kgraph.extract.tree import kids, labels, lefts
 
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+SINGLING = frozenset({"only", "first", "last", "next", "sole", "second", "third"})
 PASSIVE_MARKS = PASSIVE_SUBJECTS | {"auxpass"}
 AUX_LABELS = frozenset({"aux", "auxpass"})
 
@@ -40,14 +42,45 @@ def logical_subject(verb: Token) -> Token | None:
         return logical_subject(head)
     if dep == "acl" and in_order_to(verb):
         return acting_subject(head.head.head)
-    if dep in ("acl", "relcl") and is_nominal(head) and not _has_to(verb):
-        return head
+    if dep in ("acl", "relcl") and is_nominal(head):
+        if not _has_to(verb):
+            return head
+        return _singled_out(head)
     if dep == "advcl" and _nonfinite_adjunct(verb):
         return acting_subject(head) if is_verbal(head) else None
     if dep == "pcomp" and verb.tag_ in PARTICIPLE_TAGS and is_verbal(head.head):
         # "relieved by changing the system": by + -ing names what the unnamed agent does
         means = head.lower_ == "by" and not is_passive(verb)
         return acting_subject(head.head, strict=means)
+    if verb.tag_ in FINITE_TAGS:
+        return _elided_subject(verb)
+    return None
+
+
+def _singled_out(noun: Token) -> Token | None:
+    """ "the only/first/largest ship to conduct attacks": the noun does it (and when the noun
+    is a copula's attribute, its subject: "Kormoran was the only ship to ...").  Other
+    infinitival modifiers leave the doer open ("a plan to build", "the decision to go")."""
+    if not any(_singling(c) for c in lefts(noun)):
+        return None
+    if noun.dep_ == "attr" and is_verbal(noun.head):
+        return logical_subject(noun.head)
+    return noun
+
+
+def _singling(tok: Token) -> bool:
+    return tok.tag_ == "JJS" or tok.lower_ in SINGLING or tok.ent_type_ == "ORDINAL"
+
+
+def _elided_subject(verb: Token) -> Token | None:
+    """A finite verb without a subject shares that of the nearest clause above it: the
+    parser often misattaches such verbs ("..., took Cisterna, and raced to Rome";
+    "resigns after the events of X and relocates to Florida")."""
+    for ancestor in verb.ancestors:
+        if is_verbal(ancestor) and ancestor.dep_ not in ("relcl", "acl"):
+            return logical_subject(ancestor)
+        if ancestor.dep_ in ("relcl", "acl", "ccomp"):
+            return None
     return None
 
 
@@ -73,10 +106,21 @@ def resolve_relative(tok: Token) -> Token:
         return tok
     for ancestor in tok.ancestors:
         if ancestor.dep_ in ("relcl", "acl") and is_nominal(ancestor.head):
-            return ancestor.head
+            return _antecedent(tok, ancestor.head)
         if ancestor.dep_ not in ("prep", "pobj", "conj", "xcomp", "ccomp"):
             break
     return tok
+
+
+def _antecedent(pronoun: Token, noun: Token) -> Token:
+    """ "which" never stands for a person: in "a message from Vladimir Putin, in which he
+    expressed ..." the parser hangs the clause on "Putin"; the antecedent is "message"."""
+    if pronoun.lower_ != "which" or noun.ent_type_ != "PERSON":
+        return noun
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and is_nominal(prep.head):
+        return prep.head
+    return noun
 
 
 def is_passive(verb: Token) -> bool:

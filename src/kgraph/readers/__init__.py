@@ -52,6 +52,7 @@ __all__ = [
     "STDIN_FORMATS",
     "Reader",
     "build_article",
+    "estimate_total",
     "iter_articles",
     "normalize_url",
     "parse_date",
@@ -295,3 +296,30 @@ def _is_json_line(line: str) -> bool:
         return isinstance(json.loads(line), dict)
     except json.JSONDecodeError:
         return False
+
+
+def estimate_total(paths: Sequence[str]) -> int | None:
+    """How many articles ``paths`` probably hold, cheaply, for a progress bar's ETA.
+
+    Files count one article each, JSON Lines one per non-blank line; None when it cannot
+    be told without parsing (stdin, JSON arrays, feeds).
+    """
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        files = [f for f in _walk(path) if isinstance(f, str)] if os.path.isdir(path) else [path]
+        for name in files:
+            fmt = EXTENSIONS.get(_extension(name), "text")
+            if fmt in ("json", "feed"):
+                return None
+            total += _count_lines(name) if fmt == "jsonl" else 1
+    return total
+
+
+def _count_lines(path: str) -> int:
+    try:
+        with open(path, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return 1

@@ -33,6 +33,7 @@ from kgraph.resolve.descriptors import (
 from kgraph.resolve.names import PRONOUN_LABEL, entity_key, name_key
 from kgraph.resolve.pronouns import PersonMention, PronounResolver
 from kgraph.resolve.within import Surface, canonical_form, cluster, collect_surfaces
+from kgraph.schema import sanitize_type
 
 __all__ = ["resolve_article"]
 
@@ -155,7 +156,7 @@ def _claim(
         id=_claim_id(article.id, relation, extractor),
         article_id=article.id,
         subject_key=subject,
-        relation=relation.relation,
+        relation=sanitize_type(relation.relation),
         object_key=obj,
         subject_ref=subject,
         object_ref=obj,

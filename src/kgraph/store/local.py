@@ -27,6 +27,7 @@ from kgraph.graph import (
     best_name,
     claim_props,
     entity_props,
+    fact_id,
     fact_key,
     fingerprint,
     linked_refs,
@@ -300,6 +301,7 @@ class LocalStore:
             old = fact_key(props)
             self._claims_by_fact[old].discard(claim)
             props[f"{side}_key"] = target
+            props["fact"] = fact_id(fact_key(props))
             self.graph.remove_edge(claim, entity_node(source), key=rtype)
             self.graph.add_edge(claim, entity_node(target), key=rtype, type=rtype, props={})
             self._claims_by_fact[fact_key(props)].add(claim)

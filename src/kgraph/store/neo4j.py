@@ -10,7 +10,6 @@ re-ingesting changes nothing and two concurrent ingests converge to the same gra
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from importlib import resources
@@ -29,6 +28,7 @@ from kgraph.graph import (
     best_name,
     claim_props,
     entity_props,
+    fact_id,
     fact_key,
     fingerprint,
     linked_refs,
@@ -45,6 +45,7 @@ from kgraph.models import (
     QueryResult,
     RelationshipValue,
 )
+from kgraph.schema import sanitize_label, sanitize_type
 from kgraph.store import neo4j_cypher as q
 from kgraph.store.base import GraphStats, WriteStats
 from kgraph.timeutil import utc_now_iso
@@ -261,15 +262,15 @@ def _drop_evidence(tx: ManagedTransaction, ids: list[str]) -> tuple[set[FactKey]
 
 def _refresh(tx: ManagedTransaction, facts: set[FactKey], entities: set[str]) -> int:
     """Recompute fact edges and entity aggregates; returns the number of new facts."""
-    by_relation: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for s, rel, o, n in sorted(facts):
-        by_relation[rel].append({"s": s, "o": o, "n": n})
+    rows = [
+        {"s": s, "rel": sanitize_type(rel), "o": o, "n": n, "fact": fact_id((s, rel, o, n))}
+        for s, rel, o, n in sorted(facts)
+    ]
     created = 0
-    for rel, rows in sorted(by_relation.items()):
-        for chunk in _chunks(rows):
-            tx.run(q.delete_stale_facts(rel), rows=chunk, relation=rel).consume()
-            record = tx.run(q.upsert_facts(rel), rows=chunk, relation=rel).single()
-            created += int(record["created"] or 0) if record else 0
+    for chunk in _chunks(rows):
+        tx.run(q.DELETE_STALE_FACTS, rows=chunk).consume()
+        record = tx.run(q.UPSERT_FACTS, rows=chunk).single()
+        created += int(record["created"] or 0) if record else 0
     keys = sorted(entities)
     for chunk in _chunks(keys):
         tx.run(q.DELETE_ORPHAN_ENTITIES, keys=chunk).consume()
@@ -317,19 +318,22 @@ def _merge_entities(tx: ManagedTransaction, results: list[ArticleResult]) -> int
 
 def _create_entities(tx: ManagedTransaction, entities: list[Entity]) -> int:
     """Create the entities that do not exist yet; returns how many were new."""
-    by_type: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    first: dict[str, Entity] = {}
     for entity in entities:
-        by_type[entity.type].setdefault(entity.key, entity_props(entity))
-    keys = sorted({k for rows in by_type.values() for k in rows})
+        first.setdefault(entity.key, entity)
+    keys = sorted(first)
     found: set[str] = set()
     for chunk in _chunks(keys):
         record = tx.run(q.EXISTING_ENTITIES, keys=chunk).single()
         found.update(record["keys"] if record else [])
-    for etype, rows in sorted(by_type.items()):
-        ordered = [rows[k] for k in sorted(rows)]
-        for chunk in _chunks(ordered):
-            tx.run(q.merge_entities(etype), rows=chunk).consume()
-    return len(set(keys) - found)
+    rows = [
+        {"key": k, "label": sanitize_label(first[k].type), "props": entity_props(first[k])}
+        for k in keys
+        if k not in found
+    ]
+    for chunk in _chunks(rows):
+        tx.run(q.MERGE_ENTITIES, rows=chunk).consume()
+    return len(rows)
 
 
 def _remove_articles(tx: ManagedTransaction, ids: list[str]) -> list[str]:

@@ -1,6 +1,7 @@
 """The Cypher the Neo4j store runs: batched ``UNWIND $rows`` statements, values only as
-parameters.  Relationship types and labels are the only text spliced into a statement,
-and only after :func:`kgraph.schema.sanitize_type` / :func:`sanitize_label`.
+parameters.  Relationship types and labels are parameters too (Neo4j 5.26 dynamic types,
+``$(row.rel)``), sanitised by :func:`kgraph.schema.sanitize_type` / :func:`sanitize_label`
+first, so each statement text is fixed and compiled once.
 
 The aggregation mirrors :mod:`kgraph.graph` exactly (same sort orders, same noisy-or).
 """
@@ -8,7 +9,6 @@ The aggregation mirrors :mod:`kgraph.graph` exactly (same sort orders, same nois
 from __future__ import annotations
 
 from kgraph.graph import CONFIDENCE_DIGITS
-from kgraph.schema import sanitize_label, sanitize_type
 
 FINGERPRINTS = """
 MATCH (a:Article)
@@ -113,6 +113,8 @@ MATCH (c:Claim)-[r:{rel}]->(src)
 WHERE $ref IS NULL OR c.{prop}_ref = $ref
 WITH c, r, dst, [c.subject_key, c.relation, c.object_key, c.negated] AS old
 SET c.{prop}_key = $target
+SET c.fact = c.subject_key + '\t' + c.relation + '\t' + c.object_key + '\t'
+             + CASE WHEN c.negated THEN '1' ELSE '0' END
 DELETE r
 MERGE (c)-[:{rel}]->(dst)
 RETURN old, [c.subject_key, c.relation, c.object_key, c.negated] AS new
@@ -186,44 +188,34 @@ RETURN type(r) AS type, count(*) AS n
 """
 
 
-def merge_entities(entity_type: str) -> str:
-    """Create missing entities of one type; existing ones keep their properties."""
-    label = sanitize_label(entity_type)
-    return f"""
+MERGE_ENTITIES = """
 UNWIND $rows AS row
-MERGE (e:Entity {{key: row.key}})
-ON CREATE SET e:{label}, e = row
+MERGE (e:Entity {key: row.key})
+ON CREATE SET e = row.props, e:$(row.label)
 """
+"""Create missing entities; existing ones keep their properties.  ``row.label`` is the
+sanitised entity type (a dynamic label, Neo4j 5.26+)."""
 
-
-def delete_stale_facts(relation: str) -> str:
-    """Delete the fact edges of one relation type that no claim supports any more."""
-    rel = sanitize_type(relation)
-    return f"""
+DELETE_STALE_FACTS = """
 UNWIND $rows AS row
-MATCH (s:Entity {{key: row.s}})-[old:{rel} {{negated: row.n}}]->(o:Entity {{key: row.o}})
-WHERE row.s = row.o OR NOT EXISTS {{
-  MATCH (c:Claim {{subject_key: row.s, relation: $relation, object_key: row.o}})
-  WHERE c.negated = row.n
-}}
+MATCH (s:Entity {key: row.s})-[old:$(row.rel)]->(o)
+WHERE o.key = row.o AND old.negated = row.n
+  AND (row.s = row.o OR NOT EXISTS { MATCH (c:Claim {fact: row.fact}) })
 DELETE old
 """
+"""Delete fact edges no claim supports any more.  ``row.rel`` is the sanitised relation
+type, used as a dynamic type, so one statement serves every relation type.  ``o`` is
+reached by expanding from ``s``, not by its own index seek: Neo4j 5.26's slotted runtime
+fails on the cartesian product the planner builds otherwise ("arraycopy ... out of
+bounds")."""
 
-
-def upsert_facts(relation: str) -> str:
-    """Recompute the fact edges of one relation type from their claims.
-
-    Returns how many fact edges were created.
-    """
-    rel = sanitize_type(relation)
-    return f"""
+UPSERT_FACTS = f"""
 UNWIND $rows AS row
 WITH row WHERE row.s <> row.o
 MATCH (s:Entity {{key: row.s}})
 MATCH (o:Entity {{key: row.o}})
 CALL (row) {{
-  MATCH (c:Claim {{subject_key: row.s, relation: $relation, object_key: row.o}})
-  WHERE c.negated = row.n
+  MATCH (c:Claim {{fact: row.fact}})
   OPTIONAL MATCH (c)-[:SUPPORTED_BY]->(a:Article)
   WITH c, a ORDER BY c.confidence
   RETURN count(c) AS n,
@@ -240,8 +232,8 @@ CALL (article_ids) {{
   RETURN collect(aid) AS sorted_ids
 }}
 WITH s, o, row, n, confidences, sorted_ids, first_seen, last_seen,
-     NOT EXISTS {{ (s)-[:{rel} {{negated: row.n}}]->(o) }} AS is_new
-MERGE (s)-[r:{rel} {{negated: row.n}}]->(o)
+     NOT EXISTS {{ (s)-[:$(row.rel) {{negated: row.n}}]->(o) }} AS is_new
+MERGE (s)-[r:$(row.rel) {{negated: row.n}}]->(o)
 SET r.count = n,
     r.articles = sorted_ids,
     r.first_seen = first_seen,
@@ -250,3 +242,5 @@ SET r.count = n,
                          {CONFIDENCE_DIGITS})
 RETURN sum(CASE WHEN is_new THEN 1 ELSE 0 END) AS created
 """
+"""Recompute fact edges from their claims (aggregation mirrors :mod:`kgraph.graph`);
+returns how many were created."""

