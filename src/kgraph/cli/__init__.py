@@ -10,6 +10,7 @@ from typer.core import TyperGroup
 from kgraph import __version__
 from kgraph.cli import entities as entities_cmd
 from kgraph.cli import evidence as evidence_cmd
+from kgraph.cli import export as export_cmd
 from kgraph.cli import ingest as ingest_cmd
 from kgraph.cli import neo4j as neo4j_cmd
 from kgraph.cli import query as query_cmd
@@ -86,6 +87,7 @@ app.command("query")(query_cmd.query)
 app.command("stats")(query_cmd.stats)
 app.command("why")(evidence_cmd.why_command)
 app.command("remove")(evidence_cmd.remove_command)
+app.command("export")(export_cmd.export_command)
 app.add_typer(entities_cmd.app, name="entities")
 app.add_typer(neo4j_cmd.app, name="neo4j")
 

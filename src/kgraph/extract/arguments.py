@@ -29,8 +29,23 @@ PREMODIFIERS = frozenset({"amod", "compound", "nummod", "det", "poss", "nmod"})
 def np_bounds(head: Token) -> tuple[int, int]:
     """Token bounds ``[start, end)`` of the compact noun phrase headed by ``head``.
 
+    Computed once per token and Doc (an argument, its mention and its conjuncts ask again).
+
     >>> # "the deployment of DPRK troops to the war" -> "the deployment of DPRK troops"
     """
+    cache = _np_cache(head.doc)
+    found = cache.get(head.i)
+    if found is None:
+        found = cache[head.i] = _np_bounds(head)
+    return found
+
+
+@lru_cache(maxsize=8)
+def _np_cache(doc: Doc) -> dict[int, tuple[int, int]]:
+    return {}
+
+
+def _np_bounds(head: Token) -> tuple[int, int]:
     start = head.i
     left = lefts(head)
     for k in range(len(left) - 1, -1, -1):
@@ -124,7 +139,11 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop edge punctuation, keeping a quotation that is closed inside the span, and
     close a quotation left open by the parse (`` art of doctoring '')."""
     toks = tokens_of(doc)
-    start, end = _trim_edges(doc, start, end)
+    if not (toks[start].is_punct or toks[end - 1].is_punct or toks[end - 1].is_space):
+        if not quote_positions(doc):
+            return start, end  # the common case: nothing to trim or balance
+    else:
+        start, end = _trim_edges(doc, start, end)
     if _open_quotes(doc, start, end) > 0:
         if _closes_next(doc, end):
             return start, end + 1
@@ -192,6 +211,7 @@ def forget(doc: Doc) -> None:
     is measured for its argument, its mention and its conjuncts.
     """
     tree.forget()
+    _np_cache.cache_clear()
 
     _entity_table.cache_clear()
     quote_positions.cache_clear()
