@@ -16,17 +16,6 @@ from tests.conftest import UNN
 PEOPLE = "MATCH (a:Person)-[r]->(b:Person) RETURN a.name AS s, type(r) AS p, b.name AS o"
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner(env={"COLUMNS": "200", "TERM": "dumb"})
-
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def invoke(runner: CliRunner, *args: str, input: str | None = None) -> Any:
     return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 

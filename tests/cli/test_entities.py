@@ -7,22 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 from typer.testing import CliRunner
 
 from kgraph.cli import app
 from tests.conftest import UNN
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner(env={"COLUMNS": "200", "TERM": "dumb"})
-
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def invoke(runner: CliRunner, *args: str) -> Any:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from kgraph.cli import options as opt
 from kgraph.cli.output import reporting
 from kgraph.cli.state import State
-from kgraph.cli.stores import StoreChoice, open_store
+from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.errors import ConfigError, KGraphError
 from kgraph.evidence import entity_keys
 from kgraph.models import Entity, Merge
@@ -32,18 +32,6 @@ RETURN e AS entity, outgoing,
 """
 
 
-def _store(
-    ctx: typer.Context,
-    store: Any,
-    neo4j: bool,
-    uri: str | None,
-    user: str | None,
-    database: str | None,
-    writable: bool = False,
-) -> GraphStore:
-    return open_store(StoreChoice(store, neo4j, uri, user, database), writable=writable)
-
-
 def _one_key(graph_store: GraphStore, name: str) -> str:
     keys = entity_keys(graph_store, name)
     if len(keys) > 1:
@@ -55,21 +43,18 @@ def _one_key(graph_store: GraphStore, name: str) -> str:
 
 
 @app.command()
+@with_store
 def show(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Entity name, alias or key.")],
-    store: opt.StoreOpt = None,
-    neo4j: opt.Neo4jOpt = False,
-    neo4j_uri: opt.Neo4jUriOpt = None,
-    neo4j_user: opt.Neo4jUserOpt = None,
-    neo4j_database: opt.Neo4jDatabaseOpt = None,
+    choice: StoreChoice = NO_CHOICE,
 ) -> None:
     """Show an entity: key, type, names, titles, merges and its facts, as JSON.
 
     Example:  kgraph entities show "Kim Jong Un"
     """
     with reporting(State.of(ctx).debug):
-        graph_store = _store(ctx, store, neo4j, neo4j_uri, neo4j_user, neo4j_database)
+        graph_store = open_store(choice)
         try:
             out = []
             for key in entity_keys(graph_store, name):
@@ -87,15 +72,12 @@ def show(
 
 
 @app.command()
+@with_store
 def merge(
     ctx: typer.Context,
     source: Annotated[str, typer.Argument(help="The entity to fold away (name or key).")],
     target: Annotated[str, typer.Argument(help="The entity to keep (name or key).")],
-    store: opt.StoreOpt = None,
-    neo4j: opt.Neo4jOpt = False,
-    neo4j_uri: opt.Neo4jUriOpt = None,
-    neo4j_user: opt.Neo4jUserOpt = None,
-    neo4j_database: opt.Neo4jDatabaseOpt = None,
+    choice: StoreChoice = NO_CHOICE,
 ) -> None:
     """Merge one entity into another: its mentions, claims and facts move over, and
     articles ingested later link its name to the kept entity.  Undo with unmerge.
@@ -103,7 +85,7 @@ def merge(
     Example:  kgraph entities merge "Kremlin" "Russian Government"
     """
     with reporting(State.of(ctx).debug):
-        graph_store = _store(ctx, store, neo4j, neo4j_uri, neo4j_user, neo4j_database, True)
+        graph_store = open_store(choice, writable=True)
         try:
             source_key, target_key = _one_key(graph_store, source), _one_key(graph_store, target)
             if source_key == target_key:
@@ -137,14 +119,11 @@ def _merged_ref(graph_store: GraphStore, name: str) -> str:
 
 
 @app.command()
+@with_store
 def unmerge(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="The merged entity to split off (key or name).")],
-    store: opt.StoreOpt = None,
-    neo4j: opt.Neo4jOpt = False,
-    neo4j_uri: opt.Neo4jUriOpt = None,
-    neo4j_user: opt.Neo4jUserOpt = None,
-    neo4j_database: opt.Neo4jDatabaseOpt = None,
+    choice: StoreChoice = NO_CHOICE,
 ) -> None:
     """Undo a merge: the entity gets back its own mentions, claims and facts, and is not
     merged automatically again.
@@ -152,7 +131,7 @@ def unmerge(
     Example:  kgraph entities unmerge person:kim
     """
     with reporting(State.of(ctx).debug):
-        graph_store = _store(ctx, store, neo4j, neo4j_uri, neo4j_user, neo4j_database, True)
+        graph_store = open_store(choice, writable=True)
         try:
             key = _merged_ref(graph_store, ref)
             target = graph_store.unmerge(key)
@@ -162,14 +141,11 @@ def unmerge(
 
 
 @app.command()
+@with_store
 def relink(
     ctx: typer.Context,
     aliases: opt.AliasesOpt = None,
-    store: opt.StoreOpt = None,
-    neo4j: opt.Neo4jOpt = False,
-    neo4j_uri: opt.Neo4jUriOpt = None,
-    neo4j_user: opt.Neo4jUserOpt = None,
-    neo4j_database: opt.Neo4jDatabaseOpt = None,
+    choice: StoreChoice = NO_CHOICE,
 ) -> None:
     """Apply the alias file to entities already in the graph (ingest does this too).
 
@@ -177,7 +153,7 @@ def relink(
     """
     with reporting(State.of(ctx).debug):
         rules = opt.alias_table(aliases)
-        graph_store = _store(ctx, store, neo4j, neo4j_uri, neo4j_user, neo4j_database, True)
+        graph_store = open_store(choice, writable=True)
         try:
             linker = Linker(EntityIndex.of(graph_store.entity_index()), rules)
             merges = linker.alias_merges()

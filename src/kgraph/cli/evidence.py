@@ -8,10 +8,9 @@ from typing import Annotated
 
 import typer
 
-from kgraph.cli import options as opt
 from kgraph.cli.output import reporting
 from kgraph.cli.state import State
-from kgraph.cli.stores import StoreChoice, open_store
+from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.evidence import Evidence, group_by_fact, why
 from kgraph.readers import iter_articles
 
@@ -45,23 +44,20 @@ def _evidence_lines(item: Evidence) -> list[str]:
     return lines
 
 
+@with_store
 def why_command(
     ctx: typer.Context,
     first: Annotated[str, typer.Argument(help="An entity: name, alias or key.")],
     second: Annotated[str, typer.Argument(help="Another entity.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines.")] = False,
-    store: opt.StoreOpt = None,
-    neo4j: opt.Neo4jOpt = False,
-    neo4j_uri: opt.Neo4jUriOpt = None,
-    neo4j_user: opt.Neo4jUserOpt = None,
-    neo4j_database: opt.Neo4jDatabaseOpt = None,
+    choice: StoreChoice = NO_CHOICE,
 ) -> None:
     """Show the sentences and articles behind the facts between two entities.
 
     Example:  kgraph why "Vladimir Putin" "Kim Jong Un"
     """
     with reporting(State.of(ctx).debug):
-        graph_store = open_store(StoreChoice(store, neo4j, neo4j_uri, neo4j_user, neo4j_database))
+        graph_store = open_store(choice)
         try:
             items = why(graph_store, first, second)
         finally:
@@ -96,17 +92,14 @@ def _article_ids(items: list[str]) -> tuple[list[str], list[str]]:
     return ids, errors
 
 
+@with_store
 def remove_command(
     ctx: typer.Context,
     articles: Annotated[
         list[str],
         typer.Argument(help="Article ids, or files whose articles to remove.", show_default=False),
     ],
-    store: opt.StoreOpt = None,
-    neo4j: opt.Neo4jOpt = False,
-    neo4j_uri: opt.Neo4jUriOpt = None,
-    neo4j_user: opt.Neo4jUserOpt = None,
-    neo4j_database: opt.Neo4jDatabaseOpt = None,
+    choice: StoreChoice = NO_CHOICE,
 ) -> None:
     """Remove articles and their evidence; facts are recomputed from what remains and
     entities nothing else mentions are deleted.
@@ -118,9 +111,7 @@ def remove_command(
         ids, errors = _article_ids(articles)
         for error in errors:
             typer.echo(f"Error: {error}", err=True)
-        graph_store = open_store(
-            StoreChoice(store, neo4j, neo4j_uri, neo4j_user, neo4j_database), writable=True
-        )
+        graph_store = open_store(choice, writable=True)
         try:
             removed = graph_store.remove(ids)
         finally:

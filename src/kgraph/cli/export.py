@@ -8,13 +8,13 @@ from typing import Annotated
 
 import typer
 
-from kgraph.cli import options as opt
 from kgraph.cli.output import reporting
 from kgraph.cli.state import State
-from kgraph.cli.stores import StoreChoice, open_store
+from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.export import FORMATS, export
 
 
+@with_store
 def export_command(
     ctx: typer.Context,
     output_format: Annotated[
@@ -33,11 +33,7 @@ def export_command(
     min_count: Annotated[
         int, typer.Option("--min-count", min=1, help="Only facts with this many mentions.")
     ] = 1,
-    store: opt.StoreOpt = None,
-    neo4j: opt.Neo4jOpt = False,
-    neo4j_uri: opt.Neo4jUriOpt = None,
-    neo4j_user: opt.Neo4jUserOpt = None,
-    neo4j_database: opt.Neo4jDatabaseOpt = None,
+    choice: StoreChoice = NO_CHOICE,
 ) -> None:
     """Export entities and the facts between them as GraphML, GEXF, JSON or CSV.
 
@@ -45,7 +41,7 @@ def export_command(
     Example:  kgraph export --format csv -o out/news      (out/news-nodes.csv, -edges.csv)
     """
     with reporting(State.of(ctx).debug):
-        graph_store = open_store(StoreChoice(store, neo4j, neo4j_uri, neo4j_user, neo4j_database))
+        graph_store = open_store(choice)
         try:
             written = export(graph_store, output_format.lower(), output, sys.stdout, min_count)
         finally:

@@ -14,7 +14,7 @@ from kgraph.cli import options as opt
 from kgraph.cli.output import reporting
 from kgraph.cli.progress import IngestProgress
 from kgraph.cli.state import State
-from kgraph.cli.stores import StoreChoice, open_store
+from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.config import default_n_process
 from kgraph.errors import ConfigError
 from kgraph.models import ArticleResult, IngestSummary
@@ -54,14 +54,11 @@ def _stdin_if_needed(paths: list[str]) -> TextIO | None:
     return sys.stdin if "-" in paths else None
 
 
+@with_store
 def ingest(
     ctx: typer.Context,
     paths: opt.PathsArg,
-    store: opt.StoreOpt = None,
-    neo4j: opt.Neo4jOpt = False,
-    neo4j_uri: opt.Neo4jUriOpt = None,
-    neo4j_user: opt.Neo4jUserOpt = None,
-    neo4j_database: opt.Neo4jDatabaseOpt = None,
+    choice: StoreChoice = NO_CHOICE,
     model: opt.ModelOpt = None,
     batch_size: opt.BatchSizeOpt = 64,
     processes: opt.ProcessesOpt = None,
@@ -78,7 +75,6 @@ def ingest(
     """
     state = State.of(ctx)
     with reporting(state.debug):
-        choice = StoreChoice(store, neo4j, neo4j_uri, neo4j_user, neo4j_database)
         rules = opt.alias_table(aliases)
         analyzer = Analyzer(
             model, batch_size=batch_size, n_process=processes or default_n_process()

@@ -11,7 +11,7 @@ import typer
 from kgraph.cli import options as opt
 from kgraph.cli.output import Format, reporting, write_result
 from kgraph.cli.state import State
-from kgraph.cli.stores import StoreChoice, open_store
+from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.errors import ConfigError
 from kgraph.models import QueryResult
 
@@ -36,6 +36,7 @@ def parse_params(raw: list[str]) -> dict[str, Any]:
     return params
 
 
+@with_store
 def query(
     ctx: typer.Context,
     cypher: Annotated[str, typer.Argument(help="The Cypher query.", show_default=False)],
@@ -52,11 +53,7 @@ def query(
     write: Annotated[
         bool, typer.Option("--write", help="Allow queries that change the graph (Neo4j).")
     ] = False,
-    store: opt.StoreOpt = None,
-    neo4j: opt.Neo4jOpt = False,
-    neo4j_uri: opt.Neo4jUriOpt = None,
-    neo4j_user: opt.Neo4jUserOpt = None,
-    neo4j_database: opt.Neo4jDatabaseOpt = None,
+    choice: StoreChoice = NO_CHOICE,
 ) -> None:
     """Run a Cypher query on the graph (read-only unless --write).
 
@@ -69,7 +66,6 @@ def query(
     state = State.of(ctx)
     with reporting(state.debug):
         params = parse_params(param or [])
-        choice = StoreChoice(store, neo4j, neo4j_uri, neo4j_user, neo4j_database)
         graph_store = open_store(choice)
         try:
             result: QueryResult = graph_store.query(cypher, params, write=write)
@@ -78,14 +74,11 @@ def query(
         write_result(result, output_format)
 
 
+@with_store
 def stats(
     ctx: typer.Context,
     output_format: opt.FormatOpt = Format.table,
-    store: opt.StoreOpt = None,
-    neo4j: opt.Neo4jOpt = False,
-    neo4j_uri: opt.Neo4jUriOpt = None,
-    neo4j_user: opt.Neo4jUserOpt = None,
-    neo4j_database: opt.Neo4jDatabaseOpt = None,
+    choice: StoreChoice = NO_CHOICE,
 ) -> None:
     """Count articles, entities (by type), relations (by type) and claims in the graph.
 
@@ -93,7 +86,6 @@ def stats(
     """
     state = State.of(ctx)
     with reporting(state.debug):
-        choice = StoreChoice(store, neo4j, neo4j_uri, neo4j_user, neo4j_database)
         graph_store = open_store(choice)
         try:
             data = graph_store.stats().as_dict()

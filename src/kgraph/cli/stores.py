@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kgraph.config import DEFAULT_STORE, Neo4jSettings
 from kgraph.store.base import GraphStore
@@ -52,3 +56,44 @@ def open_store(choice: StoreChoice, *, writable: bool = False) -> GraphStore:
 
         return Neo4jStore(neo4j_settings(choice))
     return LocalStore(choice.store or DEFAULT_STORE, writable=writable)
+
+
+def with_store(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the store options (``--store``, ``--neo4j [URI]``, ``--neo4j-user``,
+    ``--neo4j-database``); it receives them as one ``choice: StoreChoice`` argument.
+
+    Defined once here instead of five parameters repeated on every command.
+    """
+    from kgraph.cli import options as opt
+
+    extra = {
+        "store": opt.StoreOpt,
+        "neo4j": opt.Neo4jOpt,
+        "neo4j_uri": opt.Neo4jUriOpt,
+        "neo4j_user": opt.Neo4jUserOpt,
+        "neo4j_database": opt.Neo4jDatabaseOpt,
+    }
+    signature = inspect.signature(command, eval_str=True)
+    kept = [p for p in signature.parameters.values() if p.name != "choice"]
+    added = [
+        inspect.Parameter(
+            name,
+            inspect.Parameter.KEYWORD_ONLY,
+            annotation=annotation,
+            default=False if name == "neo4j" else None,
+        )
+        for name, annotation in extra.items()
+    ]
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        choice = StoreChoice(*(kwargs.pop(name) for name in extra))
+        command(*args, choice=choice, **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
+    return wrapper
+
+
+NO_CHOICE = StoreChoice()
+"""The default a decorated command's ``choice`` parameter declares (never used: the
+decorator always passes the user's choice)."""

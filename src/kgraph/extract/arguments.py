@@ -139,7 +139,8 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop edge punctuation, keeping a quotation that is closed inside the span, and
     close a quotation left open by the parse (`` art of doctoring '')."""
     toks = tokens_of(doc)
-    if not (toks[start].is_punct or toks[end - 1].is_punct or toks[end - 1].is_space):
+    first, last = toks[start], toks[end - 1]
+    if not (first.is_punct or last.is_punct or first.is_space or last.is_space):
         if not quote_positions(doc):
             return start, end  # the common case: nothing to trim or balance
     else:
