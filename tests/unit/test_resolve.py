@@ -21,6 +21,9 @@ from kgraph.resolve.pronouns import PersonMention, PronounResolver
         ("  Yonhap\u00a0News ", "ORG", "Yonhap News", None),
         ("“Ukraine”", "GPE", "Ukraine", None),
         ("Putin", "PERSON", "Putin", None),
+        ("Donald Trump Which", "PERSON", "Donald Trump", None),
+        ("this White House", "ORG", "White House", None),
+        ("Theresa May", "PERSON", "Theresa May", None),
     ],
 )
 def test_normalise_name(text: str, label: str, name: str, title: str | None) -> None:
@@ -49,6 +52,12 @@ def test_clean_strips_possessive_and_quotes() -> None:
         ("North Korean", False, None),
         ("Moscow", False, None),
         ("Kremlin", True, None),
+        ("Russian", True, "Russia"),
+        ("Russians", True, "Russia"),
+        ("Americans", True, "United States"),
+        ("Russian Federation", False, "Russia"),
+        ("UK", False, "United Kingdom"),
+        ("Korean", True, None),
     ],
 )
 def test_country_name(text: str, demonym: bool, country: str | None) -> None:
@@ -175,3 +184,21 @@ def test_claim_ids_are_stable() -> None:
     second = resolve_article(ARTICLE, [_rel(a, "THANK", b)], [a, b], [(0, 50)], "x/1")
     other = resolve_article(ARTICLE, [_rel(a, "THANK", b)], [a, b], [(0, 50)], "x/2")
     assert first.claims[0].id == second.claims[0].id != other.claims[0].id
+
+
+def test_a_surname_ner_called_an_organisation_joins_the_person() -> None:
+    mentions = [_m("Donald Trump", 0, "PERSON"), _m("Trump", 30, "ORG"), _m("Trump", 50, "ORG")]
+    result = resolve_article(ARTICLE, [], mentions, [(0, 100)], "x/1")
+    assert set(result.entities) == {"person:donald trump"}
+    assert {r.ref: r.count for r in result.refs} == {"person:donald trump": 3}
+
+
+def test_a_place_is_not_merged_into_a_person_of_the_same_name() -> None:
+    mentions = [_m("Denzel Washington", 0, "PERSON"), _m("Washington", 30, "GPE")]
+    result = resolve_article(ARTICLE, [], mentions, [(0, 100)], "x/1")
+    assert set(result.entities) == {"person:denzel washington", "place:washington"}
+
+
+def test_iso_codes_count_only_for_places() -> None:
+    assert country_name("IT", label="ORG") is None
+    assert country_name("IT", label="GPE") == "Italy"

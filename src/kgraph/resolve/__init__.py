@@ -30,7 +30,7 @@ from kgraph.resolve.descriptors import (
     parse_description,
     resolve_description,
 )
-from kgraph.resolve.names import PRONOUN_LABEL, entity_key, name_key
+from kgraph.resolve.names import PRONOUN_LABEL, distinct_case, entity_key, name_key
 from kgraph.resolve.pronouns import PersonMention, PronounResolver
 from kgraph.resolve.within import Surface, canonical_form, cluster, collect_surfaces
 from kgraph.schema import sanitize_type
@@ -199,7 +199,7 @@ def _refs(table: _ArticleEntities, counts: Counter[str], used: set[str]) -> list
                 key,
                 key,
                 max(counts.get(key, 0), 1),
-                tuple(sorted({entity.name, *entity.aliases})),
+                tuple(distinct_case([entity.name, *entity.aliases])),
                 tuple(sorted(entity.titles)),
             )
         )

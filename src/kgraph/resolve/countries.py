@@ -1,96 +1,100 @@
-"""Countries by any of their names, acronyms or demonyms, from ISO 3166 data (pycountry).
+"""Countries by any of their names, acronyms or demonyms, from the ``countryinfo`` data.
 
 "DPRK", "North Korea", "Democratic People's Republic of Korea" and "North Korean" all
-give "North Korea"; "U.S." gives "United States".  Demonyms are derived from the country
-names by English suffix rules ("Russia" -> "Russian", "China" -> "Chinese"), so the table
-follows pycountry's data instead of a hand-kept list.
+give "North Korea"; "U.S." and "Americans" give "United States"; "Russian Federation" and
+"Russian" give "Russia".  The names, alternative spellings and demonyms come from the
+maintained ``countryinfo`` package (MIT), not from a list kept here; acronyms are the
+initials of its multi-word names.  A name shared by two countries ("Congolese") maps to
+neither.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
 
-import pycountry
+from countryinfo import CountryInfo, CountryNotFoundError, all_countries
 
 from kgraph.resolve.names import initials, name_key
 
-_DEMONYM_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("a", ("an", "n", "ese", "i")),
-    ("ia", ("ian", "n")),
-    ("e", ("ian", "an", "ese")),
-    ("y", ("ian", "ish", "an", "")),
-    ("an", ("ani", "anese")),
-    ("", ("ian", "ese", "i", "ish", "an", "ean", "er")),
-)
-"""(country ending, demonym endings): "Syria"->"Syrian", "Ukraine"->"Ukrainian", ..."""
+_CODE_LABELS = frozenset({"GPE"})
+"""ISO codes ("US", "RUS") only count for mentions NER already calls a place: as an
+organisation "IT" is a department, not Italy."""
 
 
-def _display_name(country: object) -> str:
-    return str(getattr(country, "common_name", None) or country.name)  # type: ignore[attr-defined]
+DOMINANCE = 10
+"""A name shared by several countries goes to the most populous when it has ten times the
+people of the next ("Chinese": China, not Macau); otherwise to none ("Korean")."""
 
 
-def _names(country: object) -> set[str]:
-    names = {str(country.name)}  # type: ignore[attr-defined]
-    for attr in ("common_name", "official_name"):
-        value = getattr(country, attr, None)
-        if value:
-            names.add(str(value))
-    # "Korea, Republic of" -> "Republic of Korea"
-    for name in list(names):
-        head, sep, tail = name.partition(", ")
-        if sep and " " not in tail.strip():
-            names.add(f"{tail} {head}")
-        elif sep:
-            names.add(f"{tail} {head}".replace(" of ", " of ", 1))
-    return names
-
-
-def _demonyms(name: str) -> set[str]:
-    out: set[str] = set()
-    for ending, suffixes in _DEMONYM_RULES:
-        if ending and not name.endswith(ending):
-            continue
-        stem = name[: len(name) - len(ending)] if ending else name
-        out.update(stem + suffix for suffix in suffixes)
-    return out
+def _pick(countries: set[str], population: dict[str, int]) -> str | None:
+    ranked = sorted(countries, key=lambda c: -population.get(c, 0))
+    if len(ranked) == 1:
+        return ranked[0]
+    first, second = (population.get(c, 0) for c in ranked[:2])
+    return ranked[0] if first >= DOMINANCE * max(second, 1) else None
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(name -> country, acronym -> country, demonym -> country); ambiguous keys dropped."""
-    names: dict[str, str] = {}
-    acronyms: dict[str, set[str]] = {}
-    demonyms: dict[str, set[str]] = {}
-    for country in pycountry.countries:
-        display = _display_name(country)
-        for name in _names(country):
-            names[name_key(name)] = display
-            if " " in name:
-                acronyms.setdefault(initials(name), set()).add(display)
-        short = str(getattr(country, "common_name", None) or country.name)
-        if "," not in short and "(" not in short:
-            for demonym in _demonyms(short):
-                demonyms.setdefault(name_key(demonym), set()).add(display)
-    unique_acr = {k: next(iter(v)) for k, v in acronyms.items() if len(v) == 1 and len(k) >= 2}
-    unique_dem = {k: next(iter(v)) for k, v in demonyms.items() if len(v) == 1}
-    return names, unique_acr, unique_dem
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """(name -> country, acronym -> country, ISO code -> country, demonym -> country)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    acronyms: dict[str, set[str]] = defaultdict(set)
+    codes: dict[str, set[str]] = defaultdict(set)
+    demonyms: dict[str, set[str]] = defaultdict(set)
+    population: dict[str, int] = {}
+    for country in all_countries():
+        info = country.info()
+        display = str(info["name"])
+        population[display] = _population(country)
+        spellings = [display, *(str(s) for s in info.get("altSpellings") or ())]
+        for spelling in spellings:
+            if spelling.isupper() and spelling.isalpha() and len(spelling) <= 3:
+                codes[spelling].add(display)
+                continue
+            names[name_key(spelling)].add(display)
+            if " " in spelling and len(initials(spelling)) >= 2:
+                acronyms[initials(spelling)].add(display)
+        for iso in (info.get("ISO") or {}).values():
+            if isinstance(iso, str) and iso.isalpha():
+                codes[iso.upper()].add(display)
+        demonym = info.get("demonym")
+        if demonym:
+            for form in (demonym, demonym + "s"):
+                demonyms[name_key(form)].add(display)
+    picked = [
+        {key: chosen for key, found in table.items() if (chosen := _pick(found, population))}
+        for table in (names, acronyms, codes, demonyms)
+    ]
+    return picked[0], picked[1], picked[2], picked[3]
 
 
-def country_name(text: str, *, demonym: bool = False) -> str | None:
-    """The country ``text`` names (or, with ``demonym=True``, is the adjective of).
+def _population(country: CountryInfo) -> int:
+    try:
+        return int(country.population() or 0)
+    except (KeyError, TypeError, ValueError, CountryNotFoundError):
+        return 0
+
+
+def country_name(text: str, *, demonym: bool = False, label: str = "GPE") -> str | None:
+    """The country ``text`` names (or, with ``demonym=True``, is the people or adjective
+    of); ``label`` is the NER label of the mention.
 
     >>> country_name("DPRK")
     'North Korea'
     >>> country_name("North Korean", demonym=True)
     'North Korea'
     """
-    names, acronyms, demonyms = _tables()
+    names, acronyms, codes, demonyms = _tables()
     key = name_key(text)
     if key in names:
         return names[key]
     letters = text.replace(".", "").replace(" ", "")
-    if letters.isalpha() and letters.isupper() and letters in acronyms:
-        return acronyms[letters]
+    if letters.isalpha() and letters.isupper():
+        if letters in acronyms:
+            return acronyms[letters]
+        if label in _CODE_LABELS and letters in codes:
+            return codes[letters]
     if demonym:
         return demonyms.get(key)
     return None

@@ -30,16 +30,11 @@ from kgraph.models import (
     Merge,
 )
 from kgraph.resolve.aliases import AliasTable
-from kgraph.resolve.names import entity_key, initials, is_acronym, tokens
+from kgraph.resolve.names import abbreviates, entity_key, initials, is_acronym, tokens
 from kgraph.resolve.within import is_personal_title
 
 FUZZY_TYPES: frozenset[EntityType] = frozenset({"Person", "Organization"})
 MISLABELLED_PEOPLE: frozenset[EntityType] = frozenset({"Organization", "Place"})
-
-
-def _is_subname(short: list[str], full: list[str]) -> bool:
-    n = len(short)
-    return 0 < n < len(full) and (full[:n] == short or full[-n:] == short)
 
 
 @dataclass
@@ -97,7 +92,7 @@ class EntityIndex:
         return {
             k
             for k in candidates
-            if k in self.by_key and _is_subname(short, tokens(self.by_key[k].name))
+            if k in self.by_key and abbreviates(short, tokens(self.by_key[k].name), etype)
         }
 
     def shorter(self, name: str, etype: EntityType) -> set[str]:
@@ -112,7 +107,7 @@ class EntityIndex:
                 other = self.by_key.get(key)
                 if other is None:
                     continue
-                if _is_subname(tokens(other.name), full) or (
+                if abbreviates(tokens(other.name), full, etype) or (
                     is_acronym(other.name) and other.name.replace(".", "") == initials(name)
                 ):
                     found.add(key)

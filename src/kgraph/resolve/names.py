@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from kgraph.models import EntityType
 
@@ -83,12 +84,65 @@ def clean(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip()
 
 
+LEADING_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+    }
+)
+"""Words that open a noun phrase but are no part of a name: "this White House"."""
+
+TRAILING_FUNCTION_WORDS = frozenset(
+    {
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "that",
+        "and",
+        "or",
+        "but",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "said",
+        "says",
+        "will",
+        "would",
+        "to",
+        "of",
+        "in",
+        "on",
+    }
+)
+"""Words NER sometimes sweeps into the end of a name: "Donald Trump Which"."""
+
+
 def strip_determiner(text: str) -> str:
-    """Drop a leading article: "the Kremlin" -> "Kremlin"."""
-    first, _, rest = text.partition(" ")
-    if rest and first.lower() in {"the", "a", "an"}:
-        return rest
-    return text
+    """Drop leading determiners and trailing function words: "the Kremlin" -> "Kremlin",
+    "Donald Trump Which" -> "Donald Trump"."""
+    words = text.split(" ")
+    while len(words) > 1 and words[0] in LEADING_DETERMINERS | {"The", "A", "An"}:
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in TRAILING_FUNCTION_WORDS:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def split_title(name: str) -> tuple[str, str | None]:
@@ -143,3 +197,35 @@ def is_acronym(name: str) -> bool:
     """All-capital single token of 2+ letters, dots allowed: "DPRK", "U.S."."""
     letters = name.replace(".", "")
     return " " not in name and len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def is_subname(short: list[str], full: list[str]) -> bool:
+    """True if ``short`` is a proper leading or trailing run of ``full``'s tokens."""
+    n = len(short)
+    return 0 < n < len(full) and (full[:n] == short or full[-n:] == short)
+
+
+def abbreviates(short: list[str], full: list[str], entity_type: str) -> bool:
+    """Whether name tokens ``short`` can stand for ``full`` ("Putin" for "Vladimir Putin",
+    "Yonhap" for "Yonhap News").  A one-word organisation name must be the first word:
+    last words of organisations are generic ("House", "Union", "Bank")."""
+    if not is_subname(short, full):
+        return False
+    if entity_type == "Organization" and len(short) == 1:
+        return full[0] == short[0]
+    return True
+
+
+def distinct_case(names: Iterable[str]) -> list[str]:
+    """Names once each, ignoring case; of "MOSCOW" and "Moscow" (datelines shout) the
+    mixed-case form is kept.
+
+    >>> distinct_case(["MOSCOW", "Moscow", "Kremlin"])
+    ['Kremlin', 'Moscow']
+    """
+    best: dict[str, str] = {}
+    for name in names:
+        key = name.casefold()
+        if key not in best or (best[key].isupper() and not name.isupper()):
+            best[key] = name
+    return sorted(best.values())

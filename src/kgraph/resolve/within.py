@@ -18,9 +18,11 @@ from kgraph.resolve.descriptors import ROLE_NOUNS
 from kgraph.resolve.names import (
     HONORIFICS,
     PRONOUN_LABEL,
+    abbreviates,
     entity_type,
     initials,
     is_acronym,
+    is_subname,
     name_key,
     normalise_name,
     tokens,
@@ -60,7 +62,7 @@ def canonical_form(mention: EntityMention) -> tuple[str, EntityType, str | None]
         return None
     etype = entity_type(mention.label)
     if mention.label in {"GPE", "ORG", "NORP", "LOC"}:
-        country = country_name(name, demonym=mention.label == "NORP")
+        country = country_name(name, demonym=mention.label == "NORP", label=mention.label)
         if country:
             return country, "Place", title
     if mention.title and not title:
@@ -77,6 +79,8 @@ def collect_surfaces(mentions: Iterable[EntityMention]) -> dict[str, Surface]:
             continue
         name, etype, title = form
         surface = surfaces.setdefault(name_key(name), Surface(name=name))
+        if surface.name.isupper() and not name.isupper():
+            surface.name = name  # "Moscow" over the dateline's "MOSCOW"
         surface.types[etype] += 1
         surface.forms.add(name)
         if title:
@@ -96,21 +100,30 @@ def is_personal_title(title: str) -> bool:
     return bool(words) and (words[-1] in HONORIFICS or words[-1] in ROLE_NOUNS)
 
 
-def _is_subname(short: list[str], full: list[str]) -> bool:
-    """True if ``short`` is a proper leading or trailing run of ``full``'s tokens."""
-    n = len(short)
-    return 0 < n < len(full) and (full[:n] == short or full[-n:] == short)
+def _is_surname(short: list[str], full: list[str]) -> bool:
+    return len(short) == 1 and len(full) >= 2 and full[-1] == short[0]
 
 
 def _longer_matches(key: str, surfaces: dict[str, Surface]) -> list[str]:
+    """Fuller names in the article this surface may abbreviate.
+
+    Same type: a leading or trailing run of the name ("Kim" of "Kim Jong Un") or its
+    acronym.  Across types only one case: a lone surname NER called an organisation
+    ("Trump" as ORG beside "Donald Trump"), a common confusion of small models.
+    """
     surface = surfaces[key]
     etype = surface.type
     short = tokens(surface.name)
     matches = []
     for other_key, other in surfaces.items():
-        if other_key == key or other.type != etype:
+        if other_key == key:
             continue
-        subname = etype in ("Person", "Organization") and _is_subname(short, tokens(other.name))
+        full = tokens(other.name)
+        if other.type != etype:
+            if etype == "Organization" and other.type == "Person" and _is_surname(short, full):
+                matches.append(other_key)
+            continue
+        subname = etype in ("Person", "Organization") and abbreviates(short, full, etype)
         acronym = is_acronym(surface.name) and initials(other.name) == surface.name.replace(".", "")
         if subname or acronym:
             matches.append(other_key)
@@ -127,7 +140,7 @@ def cluster(surfaces: dict[str, Surface]) -> dict[str, str]:
             k
             for k in longer
             if not any(
-                _is_subname(tokens(surfaces[k].name), tokens(surfaces[o].name))
+                is_subname(tokens(surfaces[k].name), tokens(surfaces[o].name))
                 for o in longer
                 if o != k
             )
