@@ -175,13 +175,15 @@ def write_timed(store: Any, results: list[Any], batch: int, budget: float) -> di
 
     linker = Linker()
     seconds, claims, written, articles = 0.0, 0, 0, 0
+    per_batch: list[float] = []
     for start in range(0, len(results), batch):
         if seconds >= budget:
             break
         linked, merges = link_batch(linker, results[start : start + batch])
         began = time.perf_counter()
         stats = store.write(linked, merges)
-        seconds += time.perf_counter() - began
+        per_batch.append(time.perf_counter() - began)
+        seconds += per_batch[-1]
         articles += len(linked)
         claims += sum(len(r.claims) for r in linked)
         written += getattr(stats, "claims_written", 0)
@@ -191,6 +193,7 @@ def write_timed(store: Any, results: list[Any], batch: int, budget: float) -> di
         "claims": claims,
         "claims_written": written,
         "complete": articles == len(results),
+        "batch_seconds": [round(t, 3) for t in per_batch],
     }
 
 

@@ -9,12 +9,12 @@ the run: each problem is reported through ``on_event`` and counted.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from kgraph.analysis import Analyzer
 from kgraph.errors import InputError
+from kgraph.events import Event, EventHandler
 from kgraph.graph import fingerprint
 from kgraph.models import Article, ArticleResult, IngestSummary, Merge
 from kgraph.readers import iter_articles
@@ -29,19 +29,6 @@ at most a few minutes of work (each save is atomic)."""
 WRITE_BATCH = 200
 """Articles per store write: large enough for fast batched writes, small enough to keep
 transactions short and memory flat."""
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """Progress report: ``kind`` is read | skipped | done | error | written."""
-
-    kind: str
-    article: Article | None = None
-    error: InputError | None = None
-    count: int = 0
-
-
-EventHandler = Callable[[Event], None]
 
 
 def _ignore(_: Event) -> None:

@@ -12,7 +12,6 @@ from kgraph.cli.output import reporting
 from kgraph.cli.state import State
 from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.evidence import Evidence, group_by_fact, why
-from kgraph.readers import iter_articles
 
 
 def _fact_line(key: tuple[str, str, str, bool], items: list[Evidence]) -> str:
@@ -78,6 +77,8 @@ def why_command(
 
 def _article_ids(items: list[str]) -> tuple[list[str], list[str]]:
     """Ids given directly, plus the ids of the articles in any existing files given."""
+    from kgraph.readers import iter_articles
+
     ids: list[str] = []
     errors: list[str] = []
     for item in items:

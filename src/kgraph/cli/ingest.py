@@ -9,7 +9,6 @@ from typing import Annotated, TextIO
 
 import typer
 
-from kgraph.analysis import Analyzer
 from kgraph.cli import options as opt
 from kgraph.cli.output import reporting
 from kgraph.cli.progress import IngestProgress
@@ -18,9 +17,6 @@ from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.config import default_n_process
 from kgraph.errors import ConfigError
 from kgraph.models import ArticleResult, IngestSummary
-from kgraph.pipeline import extract as extract_articles
-from kgraph.pipeline import ingest as ingest_articles
-from kgraph.readers import estimate_total
 
 
 def _plural(n: int, word: str) -> str:
@@ -73,6 +69,10 @@ def ingest(
 
     Example:  kgraph ingest examples/   (or: cat news.jsonl | kgraph ingest -)
     """
+    from kgraph.analysis import Analyzer  # spaCy loads only for the commands that parse
+    from kgraph.pipeline import ingest as ingest_articles
+    from kgraph.readers import estimate_total
+
     state = State.of(ctx)
     with reporting(state.debug):
         rules = opt.alias_table(aliases)
@@ -160,6 +160,9 @@ def extract(
     Example:  kgraph extract examples/unn-2025-12-25-putin-kim.txt
     Example:  kgraph extract --format carb --lines sentences.txt > predictions.tsv
     """
+    from kgraph.analysis import Analyzer
+    from kgraph.pipeline import extract as extract_articles
+
     state = State.of(ctx)
     with reporting(state.debug):
         if output_format == "carb":

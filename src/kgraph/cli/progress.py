@@ -16,7 +16,7 @@ from rich.progress import (
 )
 
 from kgraph.cli.output import err_console, error_line
-from kgraph.pipeline import Event
+from kgraph.events import Event
 
 
 class RateColumn(TextColumn):

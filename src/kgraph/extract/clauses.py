@@ -37,8 +37,8 @@ VERB_HEAD_DEPS = frozenset(
 def verb_frames(sentence: Sentence) -> Iterator[Frame]:
     """Frames for every verb heading a clause in the sentence."""
     lemma = sentence.lemma
-    for verb in sentence.tokens:
-        if verb.pos != VERB or verb.dep_ not in VERB_HEAD_DEPS:
+    for verb in sentence.tagged(VERB):
+        if verb.dep_ not in VERB_HEAD_DEPS:
             continue
         # A gerund complement ("emphasized strengthening ties") is its controller's object.
         if (

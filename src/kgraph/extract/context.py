@@ -14,7 +14,7 @@ from weakref import WeakKeyDictionary
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
-from kgraph.extract.tree import tokens_of
+from kgraph.extract.tree import tokens_of, tree_of
 from kgraph.models import Argument
 from kgraph.nlp import Lemmatizer
 
@@ -29,6 +29,8 @@ class Sentence:
     text: str
     has_verb: bool
     """Sentences without a verb or auxiliary ("Kyiv • UNN") state no relation."""
+    pos: list[int]
+    """The coarse POS id (``tok.pos``) of every token."""
     arguments: dict[tuple[object, ...], Argument] = field(default_factory=dict)
     """Rendered arguments by slot: a subject or extra shared by several relations (conjuncts,
     coordinated verbs) is rendered once."""
@@ -38,9 +40,15 @@ class Sentence:
         """``span`` with its tokens and text (without trailing whitespace) computed once;
         pass ``doc_text`` (``doc.text``) when making many sentences of one Doc."""
         text = span.text if doc_text is None else doc_text[span.start_char : span.end_char]
-        tokens = tokens_of(span.doc)[span.start : span.end]
-        has_verb = any(tok.pos in VERBAL for tok in tokens)
-        return cls(span, tokens, lemma, text.rstrip(), has_verb)
+        tree = tree_of(span.doc)
+        tokens = tree.tokens[span.start : span.end]
+        pos = tree.pos[span.start : span.end]
+        has_verb = VERB in pos or AUX in pos
+        return cls(span, tokens, lemma, text.rstrip(), has_verb, pos)
+
+    def tagged(self, pos: int) -> list[Token]:
+        """The tokens whose coarse POS id is ``pos`` (``spacy.symbols.VERB`` ...), in order."""
+        return [tok for tok, tag in zip(self.tokens, self.pos, strict=True) if tag == pos]
 
     def chars(self, start: int, end: int) -> tuple[str, int, int]:
         """Text and character offsets of tokens ``[start, end)``, sliced from the sentence
@@ -55,7 +63,6 @@ class Sentence:
         return span_chars(doc, start, end)
 
 
-VERBAL = frozenset({VERB, AUX})
 TextOf = Callable[[int, int], tuple[str, int, int]]
 """Text, start and end character of the tokens ``[start, end)`` of one Doc."""
 

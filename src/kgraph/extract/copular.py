@@ -40,8 +40,8 @@ NOT_BE = frozenset({"has", "have", "had", "do", "does", "did", "will", "would", 
 def copular_frames(sentence: Sentence) -> Iterator[Frame]:
     """Frames for "be" clauses and appositions in the sentence."""
     lemma = sentence.lemma
-    for tok in sentence.tokens:
-        if tok.pos == AUX and tok.dep_ in VERB_HEAD_DEPS and _is_be(tok, lemma):
+    for tok, pos in zip(sentence.tokens, sentence.pos, strict=True):
+        if pos == AUX and tok.dep_ in VERB_HEAD_DEPS and _is_be(tok, lemma):
             yield from _copula(tok, lemma)
         elif tok.dep == appos and _appositive(tok):
             yield from _apposition(tok)

@@ -11,13 +11,14 @@ from kgraph.extract.context import Sentence, memoised
 from kgraph.extract.render import Extraction
 from kgraph.extract.sentence import sentence_extractions
 from kgraph.extract.sources import attribute_across
+from kgraph.extract.tree import doc_text
 from kgraph.nlp import Lemmatizer
 
 
 def doc_extractions(doc: Doc, lemma: Lemmatizer) -> list[Extraction]:
     """Extractions of every sentence of ``doc`` in reading order."""
     lemma = memoised(lemma)
-    text = doc.text
+    text = doc_text(doc)
     try:
         sentences = [Sentence.of(sent, lemma, text) for sent in doc.sents]
         found = [sentence_extractions(sentence) for sentence in sentences]

@@ -48,6 +48,7 @@ PLACE_NAMES = frozenset({"GPE", "LOC", "FAC"})
 DROP_LEADING = frozenset({"det", "predet", "punct", "cc", "preconj"})
 LABEL_NOUN = "NOUN"
 LABEL_PRON = "PRON"
+QUOTES = OPEN_QUOTES | CLOSE_QUOTES
 
 
 def mention_for(
@@ -167,4 +168,4 @@ def _noun_phrase(
 
 
 def _is_punct(tok: Token) -> bool:
-    return tok.is_punct or tok.text in PUNCT_EDGES or tok.text in OPEN_QUOTES | CLOSE_QUOTES
+    return tok.is_punct or tok.text in PUNCT_EDGES or tok.text in QUOTES

@@ -36,8 +36,8 @@ NOT_AGENT_LABELS = frozenset(
 
 def nominal_frames(sentence: Sentence) -> Iterator[Frame]:
     """Frames for event nouns with two participants in the sentence."""
-    for noun in sentence.tokens:
-        if noun.pos == NOUN and not EVENT_ARGUMENTS.isdisjoint(labels(noun)):
+    for noun in sentence.tagged(NOUN):
+        if not EVENT_ARGUMENTS.isdisjoint(labels(noun)):
             frame = _event(noun)
             if frame is not None:
                 yield from expand(frame)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.symbols import VERB
 from spacy.tokens import Token
 
 from kgraph.extract import subjects
@@ -61,8 +62,8 @@ def _attribute(
 
 def back_reference(sentence: Sentence) -> str | None:
     """ "This was reported by Yonhap News" / "Yonhap reported this" -> "Yonhap News"."""
-    for tok in sentence.tokens:
-        if tok.pos_ != "VERB" or sentence.lemma(tok) not in REPORTING_VERBS:
+    for tok in sentence.tagged(VERB):
+        if sentence.lemma(tok) not in REPORTING_VERBS:
             continue
         patient = _patient(tok)
         if patient is not None and patient.lower_ in DEMONSTRATIVES:
@@ -82,14 +83,14 @@ def dash_speaker(sentences: list[Sentence], i: int) -> str | None:
     """ "– said Putin." after a quote -> "Putin" (the dash may be its own "sentence")."""
     sentence = sentences[i]
     lemma = sentence.lemma
-    words = [t for t in sentence.tokens if not t.is_space]
-    if not words:
+    first = next((t for t in sentence.tokens if not t.is_space), None)
+    if first is None:
         return None
-    dashed = words[0].text in DASHES or (i > 0 and sentences[i - 1].text.strip() in DASHES)
+    dashed = first.text in DASHES or (i > 0 and sentences[i - 1].text.strip() in DASHES)
     if not dashed:
         return None
-    for tok in words:
-        if tok.pos_ == "VERB" and lemma(tok) in REPORTING_VERBS and tok.dep_ == "ROOT":
+    for tok in sentence.tagged(VERB):
+        if not tok.is_space and lemma(tok) in REPORTING_VERBS and tok.dep_ == "ROOT":
             speaker = first_child(tok, frozenset({"nsubj"}))
             if speaker is not None and not any(c.dep_ in CONTENT for c in kids(tok)):
                 return _text(speaker)

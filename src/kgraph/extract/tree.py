@@ -2,15 +2,18 @@
 
 spaCy makes a new ``Token`` on every ``doc[i]``, ``tok.children``, ``tok.rights`` ...: the
 rules below walk children often enough that building tokens costs more than the rules.
-Here each Doc's tokens and child lists are made once (heads come vectorised from
-``Doc.to_array``) and shared by all finders; :func:`forget` drops them when the Doc is done.
+Here each Doc's tokens, child lists and coarse tags are made once (heads and tags come
+vectorised from ``Doc.to_array``) and shared by all finders; :func:`forget` drops them when
+the Doc is done.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from spacy.attrs import HEAD, POS
 from spacy.tokens import Doc, Token
 
 Children = tuple[list[Token], list[Token]]
@@ -22,9 +25,32 @@ NO_CHILDREN: Children = ([], [])
 Labels = dict[str, list[Token]]
 
 
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """One Doc's tokens, their children (left and right) and their coarse POS ids."""
+
+    tokens: list[Token]
+    children: list[Children]
+    labels: list[Labels | None]
+    """Children by dependency label, filled in on first use (see :func:`labels`)."""
+    pos: list[int]
+    """``tok.pos`` of every token (the property costs more than a list look-up)."""
+
+
 @lru_cache(maxsize=8)
-def _labels_table(doc: Doc) -> list[Labels | None]:
-    return [None] * len(doc)
+def tree_of(doc: Doc) -> Tree:
+    """The tree of ``doc``, built once (until :func:`forget`)."""
+    tokens = list(doc)
+    columns = doc.to_array([HEAD, POS]).astype(np.int64).T.tolist()
+    heads: list[int] = columns[0]  # relative offsets
+    children: list[Children] = [NO_CHILDREN] * len(tokens)
+    for i, offset in enumerate(heads):
+        if offset:
+            head = i + offset
+            if children[head] is NO_CHILDREN:
+                children[head] = ([], [])
+            children[head][0 if i < head else 1].append(tokens[i])
+    return Tree(tokens, children, [None] * len(tokens), columns[1])
 
 
 def labels(tok: Token) -> Labels:
@@ -32,51 +58,42 @@ def labels(tok: Token) -> Labels:
 
     >>> # labels(verb).get("dobj") -> [the direct object]; "neg" in labels(verb) -> negated
     """
-    table = _labels_table(tok.doc)
-    found = table[tok.i]
+    tree = tree_of(tok.doc)
+    found = tree.labels[tok.i]
     if found is None:
-        found = table[tok.i] = {}
-        for child in kids(tok):
+        found = tree.labels[tok.i] = {}
+        left, right = tree.children[tok.i]
+        for child in left + right if left else right:
             found.setdefault(child.dep_, []).append(child)
     return found
 
 
-@lru_cache(maxsize=8)
-def _table(doc: Doc) -> tuple[list[Token], list[Children]]:
-    tokens = list(doc)
-    heads = doc.to_array("HEAD").astype(np.int64).tolist()  # relative offsets
-    table: list[Children] = [NO_CHILDREN] * len(tokens)
-    for i, offset in enumerate(heads):
-        if offset:
-            head = i + offset
-            if table[head] is NO_CHILDREN:
-                table[head] = ([], [])
-            table[head][0 if i < head else 1].append(tokens[i])
-    return tokens, table
-
-
 def tokens_of(doc: Doc) -> list[Token]:
     """All tokens of ``doc``, the same objects on every call."""
-    return _table(doc)[0]
+    return tree_of(doc).tokens
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined from the tokens already built (``Doc.text`` builds new ones)."""
+    return "".join([tok.text_with_ws for tok in tokens_of(doc)])
 
 
 def kids(tok: Token) -> list[Token]:
     """The children of ``tok`` in sentence order (like ``tok.children``)."""
-    left, right = _table(tok.doc)[1][tok.i]
+    left, right = tree_of(tok.doc).children[tok.i]
     return left + right if left else right
 
 
 def lefts(tok: Token) -> list[Token]:
     """The children of ``tok`` before it, in sentence order (like ``tok.lefts``)."""
-    return _table(tok.doc)[1][tok.i][0]
+    return tree_of(tok.doc).children[tok.i][0]
 
 
 def rights(tok: Token) -> list[Token]:
     """The children of ``tok`` after it, in sentence order (like ``tok.rights``)."""
-    return _table(tok.doc)[1][tok.i][1]
+    return tree_of(tok.doc).children[tok.i][1]
 
 
 def forget() -> None:
     """Drop the cached trees."""
-    _table.cache_clear()
-    _labels_table.cache_clear()
+    tree_of.cache_clear()

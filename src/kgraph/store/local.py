@@ -60,6 +60,33 @@ def mention_edge_key(ref: str) -> str:
     return f"{schema.MENTIONS}|{ref}"
 
 
+CLAIM_EDGE_TYPES = frozenset({schema.SUBJECT, schema.OBJECT, schema.SUPPORTED_BY})
+"""A claim's edges follow from its properties; they are rebuilt on load, not saved."""
+
+
+def _claim_edges(node: str, props: dict[str, Any]) -> list[tuple[str, str, str, dict[str, Any]]]:
+    return [
+        (
+            node,
+            entity_node(props["subject_key"]),
+            schema.SUBJECT,
+            {"type": schema.SUBJECT, "props": {}},
+        ),
+        (
+            node,
+            entity_node(props["object_key"]),
+            schema.OBJECT,
+            {"type": schema.OBJECT, "props": {}},
+        ),
+        (
+            node,
+            article_node(props["article_id"]),
+            schema.SUPPORTED_BY,
+            {"type": schema.SUPPORTED_BY, "props": {}},
+        ),
+    ]
+
+
 class LocalStore:
     """The embedded graph store.  Open with ``writable=True`` to ingest or remove."""
 
@@ -74,9 +101,12 @@ class LocalStore:
         self._dirty = False
         self._claims_by_fact: dict[FactKey, set[str]] = defaultdict(set)
         self._claims_by_article: dict[str, set[str]] = defaultdict(set)
-        for node, data in self.graph.nodes(data=True):
-            if schema.CLAIM in data["labels"]:
-                props = data["props"]
+        claims = [
+            (n, d["props"]) for n, d in self.graph.nodes(data=True) if schema.CLAIM in d["labels"]
+        ]
+        self.graph.add_edges_from(e for node, props in claims for e in _claim_edges(node, props))
+        if writable:  # only writers need to find a fact's or an article's claims
+            for node, props in claims:
                 self._claims_by_fact[fact_key(props)].add(node)
                 self._claims_by_article[props["article_id"]].add(node)
 
@@ -218,7 +248,7 @@ class LocalStore:
 
     def flush(self) -> None:
         if self._writable and self._dirty:
-            save_graph(self.graph, self.path)
+            save_graph(self.graph, self.path, skip_types=CLAIM_EDGE_TYPES)
             self._dirty = False
 
     def close(self) -> None:
@@ -262,12 +292,7 @@ class LocalStore:
             node = claim_node(claim.id)
             props = claim_props(claim)
             self.graph.add_node(node, labels=(schema.CLAIM,), props=props)
-            for target, rtype in (
-                (entity_node(claim.subject_key), schema.SUBJECT),
-                (entity_node(claim.object_key), schema.OBJECT),
-                (article_node(aid), schema.SUPPORTED_BY),
-            ):
-                self.graph.add_edge(node, target, key=rtype, type=rtype, props={})
+            self.graph.add_edges_from(_claim_edges(node, props))
             key = fact_key(props)
             self._claims_by_fact[key].add(node)
             self._claims_by_article[aid].add(node)

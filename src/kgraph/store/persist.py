@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gzip
-import json
 import logging
 import os
 import tempfile
@@ -19,13 +18,15 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import orjson
 
 from kgraph.errors import StoreError
 
 log = logging.getLogger(__name__)
 
 FORMAT = "kgraph-graph"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 def load_graph(path: Path) -> nx.MultiDiGraph:
@@ -34,8 +35,8 @@ def load_graph(path: Path) -> nx.MultiDiGraph:
     if not path.exists():
         return graph
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            data = json.load(fh)
+        with gzip.open(path, "rb") as fh:
+            data = orjson.loads(fh.read())
     except (OSError, EOFError, ValueError) as exc:
         raise StoreError(
             f"{path}: cannot read the graph store ({exc})",
@@ -43,47 +44,53 @@ def load_graph(path: Path) -> nx.MultiDiGraph:
         ) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise StoreError(f"{path}: not a kgraph graph store")
-    if data.get("version") != VERSION:
+    if data.get("version") not in READABLE_VERSIONS:
         raise StoreError(f"{path}: store version {data.get('version')} is not supported")
-    for node_id, labels, props in data["nodes"]:
-        graph.add_node(node_id, labels=tuple(labels), props=props)
-    for u, v, key, rtype, props in data["edges"]:
-        graph.add_edge(u, v, key=key, type=rtype, props=props)
+    graph.add_nodes_from(
+        (node_id, {"labels": tuple(labels), "props": props})
+        for node_id, labels, props in data["nodes"]
+    )
+    graph.add_edges_from(
+        (u, v, key, {"type": rtype, "props": props}) for u, v, key, rtype, props in data["edges"]
+    )
     return graph
 
 
-def _payload(graph: nx.MultiDiGraph) -> dict[str, Any]:
+def _payload(graph: nx.MultiDiGraph, skip_types: frozenset[str]) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
         "nodes": [[n, list(d["labels"]), d["props"]] for n, d in graph.nodes(data=True)],
         "edges": [
-            [u, v, k, d["type"], d["props"]] for u, v, k, d in graph.edges(keys=True, data=True)
+            [u, v, k, d["type"], d["props"]]
+            for u, v, k, d in graph.edges(keys=True, data=True)
+            if d["type"] not in skip_types
         ],
     }
 
 
-def save_graph(graph: nx.MultiDiGraph, path: Path) -> None:
+def save_graph(
+    graph: nx.MultiDiGraph, path: Path, skip_types: frozenset[str] = frozenset()
+) -> None:
     """Write ``graph`` to ``path`` atomically (temp file + fsync + rename).
 
-    Call it holding :func:`write_lock`; temporary files left by a writer that was killed
-    mid-save are removed first.
+    Edges of ``skip_types`` are left out: the caller rebuilds them on load (the store
+    derives a claim's edges from its properties, which halves the file).  Call it holding
+    :func:`write_lock`; temporary files left by a writer that was killed mid-save are
+    removed first.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     for stale in path.parent.glob(f".{path.name}.*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp makes 0600; a store is a normal file
     try:
         with (
             os.fdopen(fd, "wb") as raw,
             gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=3, mtime=0) as gz,
         ):
-            gz.write(
-                json.dumps(_payload(graph), ensure_ascii=False, separators=(",", ":")).encode(
-                    "utf-8"
-                )
-            )
+            gz.write(orjson.dumps(_payload(graph, skip_types)))
             gz.flush()
         with open(tmp_name, "rb") as check:
             os.fsync(check.fileno())
@@ -93,6 +100,12 @@ def save_graph(graph: nx.MultiDiGraph, path: Path) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_dir(directory: Path) -> None:
