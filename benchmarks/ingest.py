@@ -69,6 +69,7 @@ class Options:
     writer_budget: float
     as_json: bool
     output: Path | None
+    from_json: Path | None = None
 
 
 def parse_sizes(text: str) -> list[int | None]:
@@ -107,12 +108,15 @@ def parse_args(argv: Sequence[str] | None) -> Options:
     parser.add_argument(
         "--writer-budget",
         type=float,
-        default=600.0,
+        default=300.0,
         metavar="SECONDS",
-        help="stop the writer test after this much write time (default: 600)",
+        help="stop the writer test after this much write time (default: 300)",
     )
     parser.add_argument("--json", action="store_true", help="print the JSON, not markdown")
     parser.add_argument("--output", type=Path, help="JSON results file")
+    parser.add_argument(
+        "--from-json", type=Path, metavar="FILE", help="re-print the report of a saved run"
+    )
     args = parser.parse_args(argv)
     sizes = [100, 1000] if args.quick else args.sizes
     return Options(
@@ -125,6 +129,7 @@ def parse_args(argv: Sequence[str] | None) -> Options:
         writer_budget=args.writer_budget,
         as_json=args.json,
         output=args.output,
+        from_json=args.from_json,
     )
 
 
@@ -680,6 +685,19 @@ def writer_table(writer: dict[str, Any]) -> str:
     return md_table(header, [row])
 
 
+def batch_note(writer: dict[str, Any]) -> list[str]:
+    """How long one write of 200 articles took, first to last (does it slow down?)."""
+    times = writer.get("batch_seconds") or []
+    if not times:
+        return []
+    middle = sorted(times)[len(times) // 2]
+    return [
+        f"{len(times)} writes of {WRITE_BATCH} articles: first {times[0]:,.1f} s,"
+        f" median {middle:,.1f} s, last {times[-1]:,.1f} s.",
+        "",
+    ]
+
+
 def growth_table(growth: dict[str, dict[str, float | None]]) -> str:
     """Peak memory from 1,000 articles to the whole corpus."""
     header = ["run", "", "peak RSS 1,000 MB", "peak RSS all MB", "RSS growth", "PSS growth"]
@@ -689,6 +707,39 @@ def growth_table(growth: dict[str, dict[str, float | None]]) -> str:
         pct = [fmt(g["rss_growth_pct"], "+.1f", " %"), fmt(g["pss_growth_pct"], "+.1f", " %")]
         lines.append([kind, "", *rss, *pct])
     return md_table(header, lines)
+
+
+def breakdown(report: dict[str, Any]) -> list[str]:
+    """Where the time of the largest size goes, as markdown bullets."""
+    if not report["runs"]:
+        return []
+    row = report["runs"][-1]
+    bare = _run(row, "bare")
+    if not bare:
+        return []
+    lines = [f"- bare spaCy parse: {bare['seconds']:,.0f} s ({bare['words_per_s']:,.0f} words/s)"]
+    writer = report.get("writer", {})
+    if "analyse_words_per_s" in writer:
+        ratio = per_second(writer["analyse_words_per_s"], bare["words_per_s"])
+        lines.append(
+            f"- analysis alone (parse, extract, resolve; no store), {writer['articles']:,}"
+            f" articles: {writer['analyse_words_per_s']:,.0f} words/s = {ratio:.2f} x bare"
+        )
+    for kind in ("embedded", "neo4j"):
+        run = _run(row, kind)
+        if run.get("seconds"):
+            extra = run["seconds"] - bare["seconds"]
+            lines.append(
+                f"- {kind} ingest: {run['seconds']:,.0f} s = bare {extra:+,.0f} s"
+                " (extraction, linking and store writes beyond the parse)"
+            )
+    rate, claims = writer.get("claims_per_s"), _run(row, "neo4j").get("claims_written")
+    if rate and claims:
+        lines.append(
+            f"- at the writer's {rate:,.0f} claims/s, the Neo4j ingest's {claims:,} claims"
+            f" take about {claims / rate:,.0f} s of writes alone"
+        )
+    return [f"### Where the time goes ({row['articles']:,} articles)", "", *lines, ""]
 
 
 def _header(report: dict[str, Any]) -> list[str]:
@@ -724,10 +775,11 @@ def markdown(report: dict[str, Any]) -> str:
     parts += ["### Re-ingest (same file, same store)", "", reingest_table(report["runs"]), ""]
     if "writer" in report:
         parts += ["### Neo4j writer, fed pre-extracted relations", ""]
-        parts += [writer_table(report["writer"]), ""]
+        parts += [writer_table(report["writer"]), "", *batch_note(report["writer"])]
     if report.get("memory_growth"):
         parts += ["### Memory, 1,000 articles -> all", "", growth_table(report["memory_growth"])]
         parts += [""]
+    parts += breakdown(report)
     targets = [[t["target"], t["status"], t["shown"]] for t in report["targets"]]
     parts += ["### Targets", "", md_table(["target", "status", "measured"], targets), ""]
     return "\n".join(parts)
@@ -795,12 +847,22 @@ def failed_runs(report: dict[str, Any]) -> int:
     return sum("error" in run for run in runs)
 
 
+def reprint(path: Path, as_json: bool) -> int:
+    """Print the report of a saved run again (targets re-judged with this version)."""
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    saved["targets"] = evaluate_targets(saved)
+    print(json.dumps(saved, indent=2, ensure_ascii=False) if as_json else markdown(saved))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; print the report and save the JSON."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--worker"]:
         return worker_main(argv[1:])
     opts = parse_args(argv)
+    if opts.from_json is not None:
+        return reprint(opts.from_json, opts.as_json)
     from kgraph.nlp import installed_model
 
     model = installed_model(None)

@@ -7,7 +7,9 @@ keeps the peak of two sums:
 * RSS (``/proc/PID/statm``): what the issue's target is stated in; forked workers share
   the model's pages copy-on-write, and RSS counts those shared pages once per process;
 * PSS (``/proc/PID/smaps_rollup``): shared pages divided among the processes sharing
-  them, so the sum is the tree's real footprint.
+  them, so the sum is the tree's real footprint.  Reading it makes the kernel walk every
+  page table (tens of ms for a spaCy process tree), so PSS is sampled only every
+  ``pss_every`` samples (about every 5 s) to keep the sampler off the measured CPUs.
 
 Linux only (``/proc``); no third-party dependency.  Peaks between two samples are missed,
 so a process that lives shorter than ``interval`` may be under-counted.
@@ -80,34 +82,34 @@ def _parents() -> dict[int, int]:
     return parents
 
 
-def _memory(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) of one process in bytes; (0, 0) once it is gone."""
+def _rss(pid: int) -> int:
+    """RSS of one process in bytes (cheap); 0 once it is gone."""
     try:
-        rss = int((PROC / str(pid) / "statm").read_text().split()[1]) * PAGE_SIZE
+        return int((PROC / str(pid) / "statm").read_text().split()[1]) * PAGE_SIZE
     except (OSError, ValueError, IndexError):
-        return 0, 0
+        return 0
+
+
+def _pss(pid: int) -> int:
+    """PSS of one process in bytes (expensive); RSS on kernels without smaps_rollup."""
     try:
-        pss = parse_pss_kb((PROC / str(pid) / "smaps_rollup").read_text()) * 1024
+        return parse_pss_kb((PROC / str(pid) / "smaps_rollup").read_text()) * 1024
     except OSError:
-        pss = rss  # kernels without smaps_rollup: fall back to RSS
-    return rss, pss
+        return _rss(pid)
 
 
-def tree_memory(root: int) -> tuple[int, int]:
-    """Summed (RSS, PSS) in bytes of ``root`` and all its descendants right now."""
-    rss = pss = 0
-    for pid in descendants(_parents(), root):
-        one_rss, one_pss = _memory(pid)
-        rss += one_rss
-        pss += one_pss
-    return rss, pss
+def tree_memory(root: int, *, pss: bool = True) -> tuple[int, int]:
+    """Summed (RSS, PSS) in bytes of ``root`` and all its descendants right now
+    (PSS is 0 unless ``pss``)."""
+    pids = descendants(_parents(), root)
+    return sum(_rss(p) for p in pids), sum(_pss(p) for p in pids) if pss else 0
 
 
 class PeakSampler:
     """Samples a process tree's memory in a background thread; keeps the peaks."""
 
-    def __init__(self, root: int, interval: float = 0.2) -> None:
-        self.root, self.interval = root, interval
+    def __init__(self, root: int, interval: float = 0.2, pss_every: int = 25) -> None:
+        self.root, self.interval, self.pss_every = root, interval, pss_every
         self.peak_rss = self.peak_pss = 0
         self.samples = 0
         self._stop = threading.Event()
@@ -115,7 +117,7 @@ class PeakSampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            rss, pss = tree_memory(self.root)
+            rss, pss = tree_memory(self.root, pss=self.samples % self.pss_every == 1)
             self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
             self.samples += 1
             self._stop.wait(self.interval)
@@ -165,6 +167,10 @@ def run_measured(
             except subprocess.TimeoutExpired:
                 proc.kill()
                 returncode = proc.wait()
+            except BaseException:  # Ctrl-C: do not leave the child running
+                proc.kill()
+                proc.wait()
+                raise
             wall = time.perf_counter() - started
         out.seek(0)
         err.seek(0)

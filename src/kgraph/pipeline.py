@@ -13,14 +13,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from kgraph.analysis import Analyzer
-from kgraph.errors import InputError
+from kgraph.errors import InputError, Neo4jConnectionError, StoreError
 from kgraph.events import Event, EventHandler
 from kgraph.graph import fingerprint
 from kgraph.models import Article, ArticleResult, IngestSummary, Merge
 from kgraph.readers import iter_articles
 from kgraph.resolve.aliases import AliasTable
 from kgraph.resolve.linker import EntityIndex, Linker
-from kgraph.store.base import GraphStore
+from kgraph.store.base import GraphStore, WriteStats
 
 CHECKPOINT_SECONDS = 300
 """A long ingest into the embedded store saves its progress this often, so a crash loses
@@ -74,9 +74,15 @@ class _Batch:
     """Linked results and merges waiting to be written together."""
 
     def __init__(
-        self, store: GraphStore, linker: Linker, summary: IngestSummary, on_event: EventHandler
+        self,
+        store: GraphStore,
+        linker: Linker,
+        summary: IngestSummary,
+        on_event: EventHandler,
+        known: dict[str, str],
     ) -> None:
         self.store, self.linker, self.summary, self.on_event = store, linker, summary, on_event
+        self.known = known
         self.results: list[ArticleResult] = []
         self.merges: list[Merge] = []
         self.wrote = False
@@ -87,18 +93,52 @@ class _Batch:
         self.merges.extend(merges)
 
     def write(self) -> None:
-        """Write what is pending, re-pointed at entities merged since it was linked."""
+        """Write what is pending, re-pointed at entities merged since it was linked.
+
+        If the store rejects the batch, its articles are written one by one, so one
+        article the store cannot take is reported and the others still go in.
+        """
         if not self.results and not self.merges:
             return
         results = [self.linker.rekey(r) for r in self.results]
-        stats = self.store.write(results, self.merges)
+        try:
+            self._count(results, self.store.write(results, self.merges))
+        except Neo4jConnectionError:
+            raise
+        except StoreError:
+            if len(results) <= 1 and not self.merges:
+                raise
+            self._count([], self.store.write([], self.merges))
+            for result in results:
+                self._write_alone(result)
         self.wrote = True
-        self.summary.entities_new += stats.entities_new
-        self.summary.relations_new += stats.relations_new
-        self.summary.claims_written += stats.claims_written
         self.summary.entities_merged += len(self.merges)
         self.on_event(Event("written", count=len(results)))
         self.results, self.merges = [], []
+
+    def _write_alone(self, result: ArticleResult) -> None:
+        try:
+            self._count([result], self.store.write([result]))
+        except Neo4jConnectionError:
+            raise
+        except StoreError as exc:
+            _failed(
+                self.summary,
+                InputError(
+                    result.article.origin or result.article.id, f"could not be stored ({exc})"
+                ),
+                self.on_event,
+            )
+
+    def _count(self, results: list[ArticleResult], stats: WriteStats) -> None:
+        for result in results:
+            if result.article.id in self.known:
+                self.summary.articles_updated += 1
+            else:
+                self.summary.articles_new += 1
+        self.summary.entities_new += stats.entities_new
+        self.summary.relations_new += stats.relations_new
+        self.summary.claims_written += stats.claims_written
 
 
 def reconcile(store: GraphStore, aliases: AliasTable | None) -> list[Merge]:
@@ -121,7 +161,7 @@ def ingest(
     started = time.perf_counter()
     known = store.fingerprints()
     linker = Linker(EntityIndex.of(store.entity_index()), aliases)
-    batch = _Batch(store, linker, summary, on_event)
+    batch = _Batch(store, linker, summary, on_event, known)
     last_flush = time.perf_counter()
     batch.merges.extend(linker.alias_merges())
     articles = _fresh_articles(
@@ -131,10 +171,6 @@ def ingest(
         if isinstance(outcome, InputError):
             _failed(summary, outcome, on_event)
             continue
-        if outcome.article.id in known:
-            summary.articles_updated += 1
-        else:
-            summary.articles_new += 1
         summary.words += len(outcome.article.document.split())
         batch.add(outcome)
         on_event(Event("done", article=outcome.article, count=len(outcome.claims)))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kgraph.analysis import Analyzer
-from kgraph.errors import InputError
+from kgraph.errors import InputError, StoreError
 from kgraph.models import Article
 from kgraph.pipeline import ingest
 from kgraph.readers import iter_articles
@@ -59,3 +59,29 @@ def test_unchanged_articles_are_skipped_before_the_model_loads(tmp_path: Path) -
         summary = ingest([str(EXAMPLES)], store, again)
     assert summary.articles_unchanged == 1 and summary.claims_written == 0
     assert "nlp" not in again.__dict__, "the model was loaded although nothing was new"
+
+
+class _PickyStore(LocalStore):
+    """A real embedded store that refuses one article, as a server might refuse a value."""
+
+    def write(self, results, merges=()):  # type: ignore[no-untyped-def]
+        if any(r.article.title.startswith("Biden signs") for r in results):
+            raise StoreError("value too large")
+        return super().write(results, merges)
+
+
+def test_an_article_the_store_rejects_is_reported_and_the_rest_stored(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    store = _PickyStore(tmp_path / "g.json.gz", writable=True)
+    events: list[str] = []
+    summary = ingest(
+        [str(NEWS / "wire.jsonl")],
+        store,
+        analyzer,
+        on_event=lambda e: events.append(str(e.error)) if e.error else None,
+    )
+    assert summary.articles_failed == 1 and summary.articles_new == 9
+    assert any(e.endswith("wire.jsonl:2: could not be stored (value too large)") for e in events)
+    titles = {p["title"] for _, p in store._nodes("Article")}
+    assert len(titles) == 9 and "Biden signs aid bill" not in titles

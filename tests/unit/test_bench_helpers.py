@@ -220,9 +220,18 @@ def test_markdown_report_has_every_section() -> None:
         "corpus": {"name": "news", "articles": 3812, "skipped": 12, "rows": 3824, "words": 9},
         "runs": rows,
         "memory_growth": bench.memory_growth(rows),
+        "writer": {
+            **{"size": "all", "articles": 10, "articles_written": 10, "claims": 500},
+            **{"analyse_s": 9.0, "analyse_words_per_s": 111.0, "write_s": 2.0},
+            **{"claims_per_s": 250.0, "articles_per_s": 5.0, "peak_rss_mb": 900.0},
+            "batch_seconds": [1.5, 0.5],
+        },
     }
     report["targets"] = bench.evaluate_targets(report)
     text = bench.markdown(report)
-    for heading in ("First ingest vs bare spaCy", "Re-ingest", "Memory", "Targets"):
+    headings = ("First ingest vs bare spaCy", "Re-ingest", "Neo4j writer", "Memory", "Where")
+    for heading in (*headings, "Targets"):
         assert f"### {heading}" in text
     assert "| 10 | kgraph Neo4j |" in text
+    assert "2 writes of 200 articles: first 1.5 s, median 1.5 s, last 0.5 s." in text
+    assert "neo4j ingest: 10 s = bare +0 s" in text

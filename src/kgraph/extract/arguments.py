@@ -10,13 +10,13 @@ further arguments or relations of their own.
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from kgraph.extract import tree
-from kgraph.extract.deps import CLOSE_QUOTES, OPEN_QUOTES, PUNCT_EDGES
-from kgraph.extract.tree import kids, labels, lefts, rights, tokens_of
+from kgraph.extract.deps import PUNCT_EDGES
+from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES
+from kgraph.extract.tree import entity_bounds, kids, labels, lefts, rights, tokens_of, tree_of
 
 NP_LEFT_STOP = frozenset({"cc", "preconj", "punct", "appos", "advcl", "mark"})
 NP_RIGHT_KEEP = frozenset({"amod", "compound", "nummod", "quantmod", "nmod", "poss", "det"})
@@ -33,16 +33,11 @@ def np_bounds(head: Token) -> tuple[int, int]:
 
     >>> # "the deployment of DPRK troops to the war" -> "the deployment of DPRK troops"
     """
-    cache = _np_cache(head.doc)
+    cache = tree_of(head.doc).phrases
     found = cache.get(head.i)
     if found is None:
         found = cache[head.i] = _np_bounds(head)
     return found
-
-
-@lru_cache(maxsize=8)
-def _np_cache(doc: Doc) -> dict[int, tuple[int, int]]:
-    return {}
 
 
 def _np_bounds(head: Token) -> tuple[int, int]:
@@ -99,27 +94,6 @@ def _extend_to_entity(head: Token, start: int, end: int) -> tuple[int, int]:
     return min(start, first), max(end, last)
 
 
-def entity_bounds(tok: Token) -> tuple[int, int]:
-    """Bounds of the named entity containing ``tok`` (``(i, i + 1)`` outside entities)."""
-    starts, ends = _entity_table(tok.doc)
-    return starts[tok.i], ends[tok.i]
-
-
-@lru_cache(maxsize=8)
-def _entity_table(doc: Doc) -> tuple[list[int], list[int]]:
-    """Entity start and end of every token, computed once per Doc from the IOB array."""
-    iob = doc.to_array("ENT_IOB").tolist()  # 1 = inside, 2 = outside, 3 = begin
-    starts = list(range(len(iob)))
-    for i, code in enumerate(iob):
-        if code == 1 and i > 0:
-            starts[i] = starts[i - 1]
-    ends = [i + 1 for i in range(len(iob))]
-    for i in range(len(iob) - 2, -1, -1):
-        if iob[i + 1] == 1:
-            ends[i] = ends[i + 1]
-    return starts, ends
-
-
 def phrase_bounds(head: Token) -> tuple[int, int]:
     """Bounds of the whole phrase under ``head`` up to a relative clause or apposition.
 
@@ -170,12 +144,9 @@ def _open_quotes(doc: Doc, start: int, end: int) -> int:
     return balance
 
 
-@lru_cache(maxsize=8)
-def quote_positions(doc: Doc) -> tuple[int, ...]:
-    """Indices of the quotation-mark tokens of ``doc``, found once per Doc (vectorised)."""
-    wanted = {doc.vocab.strings[q] for q in OPEN_QUOTES | CLOSE_QUOTES}
-    orths = doc.to_array("ORTH")
-    return tuple(i for i, orth in enumerate(orths.tolist()) if orth in wanted)
+def quote_positions(doc: Doc) -> list[int]:
+    """Indices of the quotation-mark tokens of ``doc`` (found once per Doc, vectorised)."""
+    return tree_of(doc).quotes
 
 
 def _trim_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -212,7 +183,3 @@ def forget(doc: Doc) -> None:
     is measured for its argument, its mention and its conjuncts.
     """
     tree.forget()
-    _np_cache.cache_clear()
-
-    _entity_table.cache_clear()
-    quote_positions.cache_clear()

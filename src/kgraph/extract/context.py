@@ -7,6 +7,7 @@ lemmas are memoised per document.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
@@ -14,7 +15,7 @@ from weakref import WeakKeyDictionary
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
-from kgraph.extract.tree import tokens_of, tree_of
+from kgraph.extract.tree import Tree, tree_of
 from kgraph.models import Argument
 from kgraph.nlp import Lemmatizer
 
@@ -24,13 +25,15 @@ class Sentence:
     """A sentence, its tokens (built once) and a memoising lemmatizer."""
 
     span: Span
-    tokens: list[Token]
     lemma: Lemmatizer
     text: str
     has_verb: bool
     """Sentences without a verb or auxiliary ("Kyiv • UNN") state no relation."""
-    pos: list[int]
-    """The coarse POS id (``tok.pos``) of every token."""
+    tree: Tree
+    """The tables of the sentence's Doc (its tokens among them)."""
+    start: int
+    end: int
+    """The sentence is the Doc's tokens ``[start, end)``."""
     arguments: dict[tuple[object, ...], Argument] = field(default_factory=dict)
     """Rendered arguments by slot: a subject or extra shared by several relations (conjuncts,
     coordinated verbs) is rendered once."""
@@ -41,28 +44,42 @@ class Sentence:
         pass ``doc_text`` (``doc.text``) when making many sentences of one Doc."""
         text = span.text if doc_text is None else doc_text[span.start_char : span.end_char]
         tree = tree_of(span.doc)
-        tokens = tree.tokens[span.start : span.end]
-        pos = tree.pos[span.start : span.end]
-        has_verb = VERB in pos or AUX in pos
-        return cls(span, tokens, lemma, text.rstrip(), has_verb, pos)
+        start, end = span.start, span.end
+        verbal = tree.positions(VERBAL, NO_IDS)
+        has_verb = bisect_left(verbal, start) < bisect_left(verbal, end)
+        return cls(span, lemma, text.rstrip(), has_verb, tree, start, end)
+
+    @property
+    def tokens(self) -> list[Token]:
+        """All tokens of the sentence (finders ask for those they need with :meth:`tagged`
+        and :meth:`having`)."""
+        return self.tree.tokens[self.start : self.end]
 
     def tagged(self, pos: int) -> list[Token]:
         """The tokens whose coarse POS id is ``pos`` (``spacy.symbols.VERB`` ...), in order."""
-        return [tok for tok, tag in zip(self.tokens, self.pos, strict=True) if tag == pos]
+        return self.having(frozenset((pos,)), NO_IDS)
+
+    def having(self, pos: frozenset[int], deps: frozenset[int]) -> list[Token]:
+        """The tokens whose POS id is in ``pos`` or dependency label id in ``deps``, in order
+        (found once per Doc, so that finders skip the other tokens at no cost)."""
+        found = self.tree.positions(pos, deps)
+        toks = self.tree.tokens
+        return [
+            toks[i] for i in found[bisect_left(found, self.start) : bisect_left(found, self.end)]
+        ]
 
     def chars(self, start: int, end: int) -> tuple[str, int, int]:
         """Text and character offsets of tokens ``[start, end)``, sliced from the sentence
         text (building ``Span.text`` token by token costs more than the extraction)."""
-        doc = self.span.doc
-        toks = tokens_of(doc)
-        last = toks[end - 1]
-        first_char, end_char = toks[start].idx, last.idx + len(last.text)
+        first_char, end_char = self.tree.starts[start], self.tree.ends[end - 1]
         offset = self.span.start_char
         if first_char >= offset and end_char - offset <= len(self.text):
             return self.text[first_char - offset : end_char - offset], first_char, end_char
-        return span_chars(doc, start, end)
+        return span_chars(self.span.doc, start, end)
 
 
+NO_IDS: frozenset[int] = frozenset()
+VERBAL = frozenset({VERB, AUX})
 TextOf = Callable[[int, int], tuple[str, int, int]]
 """Text, start and end character of the tokens ``[start, end)`` of one Doc."""
 
@@ -84,7 +101,7 @@ def memoised(lemma: Lemmatizer) -> Lemmatizer:
     def cached(tok: Token) -> str:
         value = cache.get(tok.i)
         if value is None:
-            key = (tok.lower_, tok.tag_)
+            key = (tok.lower, tok.tag)  # the ids of the form and tag strings
             value = forms.get(key)
             if value is None:
                 value = lemma(tok)
@@ -97,6 +114,6 @@ def memoised(lemma: Lemmatizer) -> Lemmatizer:
 
 
 MAX_FORMS = 50_000
-_FORMS: WeakKeyDictionary[Lemmatizer, dict[tuple[str, str], str]] = WeakKeyDictionary()
+_FORMS: WeakKeyDictionary[Lemmatizer, dict[tuple[int, int], str]] = WeakKeyDictionary()
 """Lemmas by (form, tag) per lemmatizer: rule lemmatisation depends on nothing else, and
 costs more than all the construction rules together."""

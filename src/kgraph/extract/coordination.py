@@ -13,10 +13,9 @@ from dataclasses import replace
 from spacy.symbols import conj
 from spacy.tokens import Token
 
-from kgraph.extract.arguments import entity_bounds
 from kgraph.extract.deps import is_nominal
 from kgraph.extract.frame import Frame
-from kgraph.extract.tree import labels
+from kgraph.extract.tree import entity_bounds, labels
 
 MAX_CONJUNCTS = 8
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.symbols import AUX, appos
+from spacy.symbols import AUX, appos, prep
 from spacy.tokens import Token
 
 from kgraph.extract import complements, subjects
@@ -35,13 +35,17 @@ RELATIONAL_PREPS = frozenset({"of"})
 INCLUSIONS = frozenset({"including", "as"})
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"})
 NOT_BE = frozenset({"has", "have", "had", "do", "does", "did", "will", "would", "can", "could"})
+CANDIDATE_POS = frozenset({AUX})
+CANDIDATE_DEPS = frozenset({appos, prep})
+"""Copulas are auxiliaries, appositions and inclusions are labelled so: no other token is
+looked at."""
 
 
 def copular_frames(sentence: Sentence) -> Iterator[Frame]:
     """Frames for "be" clauses and appositions in the sentence."""
     lemma = sentence.lemma
-    for tok, pos in zip(sentence.tokens, sentence.pos, strict=True):
-        if pos == AUX and tok.dep_ in VERB_HEAD_DEPS and _is_be(tok, lemma):
+    for tok in sentence.having(CANDIDATE_POS, CANDIDATE_DEPS):
+        if tok.pos == AUX and tok.dep_ in VERB_HEAD_DEPS and _is_be(tok, lemma):
             yield from _copula(tok, lemma)
         elif tok.dep == appos and _appositive(tok):
             yield from _apposition(tok)

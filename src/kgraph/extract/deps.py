@@ -31,8 +31,6 @@ PRONOUN_WORDS = frozenset(
 """Pronouns and determiners, whatever the tagger said: never a noun phrase by themselves."""
 WH_TAGS = frozenset({"WP", "WDT", "WP$"})
 PUNCT_EDGES = frozenset({",", ";", ":", ".", "-", "--", "–", "—", "!", "?", "…"})
-OPEN_QUOTES = frozenset({"``", '"', "“", "‘", "'", "`", "«"})
-CLOSE_QUOTES = frozenset({"''", '"', "”", "’", "'", "»"})
 
 
 def is_pronoun(tok: Token) -> bool:

@@ -91,6 +91,10 @@ def inflection_of(word: str, lemmas: frozenset[str]) -> bool:
     return any(stem in lemmas for stem in stems if stem)
 
 
+OPEN_QUOTES = frozenset({"``", '"', "“", "‘", "'", "`", "«"})
+CLOSE_QUOTES = frozenset({"''", '"', "”", "’", "'", "»"})
+
+
 REPORTING_ADJECTIVES = frozenset(
     words(
         """

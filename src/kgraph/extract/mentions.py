@@ -12,11 +12,10 @@ from functools import partial
 
 from spacy.tokens import Doc, Token
 
-from kgraph.extract.arguments import entity_bounds
 from kgraph.extract.context import TextOf, span_chars
-from kgraph.extract.deps import CLOSE_QUOTES, OPEN_QUOTES, PUNCT_EDGES, is_pronoun
-from kgraph.extract.lexicon import words
-from kgraph.extract.tree import rights, tokens_of
+from kgraph.extract.deps import PUNCT_EDGES, is_pronoun
+from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, words
+from kgraph.extract.tree import entity_bounds, rights, tokens_of
 from kgraph.models import EntityMention
 
 HONORIFICS = frozenset(
@@ -48,7 +47,7 @@ PLACE_NAMES = frozenset({"GPE", "LOC", "FAC"})
 DROP_LEADING = frozenset({"det", "predet", "punct", "cc", "preconj"})
 LABEL_NOUN = "NOUN"
 LABEL_PRON = "PRON"
-QUOTES = OPEN_QUOTES | CLOSE_QUOTES
+EDGES_AND_QUOTES = PUNCT_EDGES | OPEN_QUOTES | CLOSE_QUOTES
 
 
 def mention_for(
@@ -168,4 +167,4 @@ def _noun_phrase(
 
 
 def _is_punct(tok: Token) -> bool:
-    return tok.is_punct or tok.text in PUNCT_EDGES or tok.text in QUOTES
+    return tok.is_punct or tok.text in EDGES_AND_QUOTES

@@ -74,7 +74,7 @@ def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction |
         negated=frame.negated,
         modality=frame.modality,
         attribution=_attribution(frame.attribution, sent),
-        confidence=confidence.score(frame, subject, obj, len(sent.tokens)),
+        confidence=confidence.score(frame, subject, obj, sent.end - sent.start),
     )
     carb = _carb_tuple(frame, relation) if openie else None
     return Extraction(relation, carb, wanted_by_graph(frame))

@@ -83,7 +83,9 @@ def dash_speaker(sentences: list[Sentence], i: int) -> str | None:
     """ "– said Putin." after a quote -> "Putin" (the dash may be its own "sentence")."""
     sentence = sentences[i]
     lemma = sentence.lemma
-    first = next((t for t in sentence.tokens if not t.is_space), None)
+    toks = sentence.tree.tokens
+    words = range(sentence.start, sentence.end)
+    first = next((toks[i] for i in words if not toks[i].is_space), None)
     if first is None:
         return None
     dashed = first.text in DASHES or (i > 0 and sentences[i - 1].text.strip() in DASHES)

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kgraph.extract.arguments import entity_bounds, np_bounds
+from kgraph.extract.arguments import np_bounds
 from kgraph.extract.context import Sentence
 from kgraph.extract.deps import is_pronoun
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.mentions import name_and_title
-from kgraph.extract.tree import tokens_of
+from kgraph.extract.tree import entity_bounds, tokens_of
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT"})
 SKIP_LEFT = frozenset({"det", "poss", "predet", "punct", "case"})

@@ -2,19 +2,23 @@
 
 spaCy makes a new ``Token`` on every ``doc[i]``, ``tok.children``, ``tok.rights`` ...: the
 rules below walk children often enough that building tokens costs more than the rules.
-Here each Doc's tokens, child lists and coarse tags are made once (heads and tags come
-vectorised from ``Doc.to_array``) and shared by all finders; :func:`forget` drops them when
-the Doc is done.
+Here each Doc's tokens and child lists are made once, its heads, coarse tags, labels,
+character offsets and entity bounds come vectorised from ``Doc.to_array``, and all finders
+share them; :func:`forget` drops everything when the Doc is done.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import HEAD, POS
+from numpy.typing import NDArray
+from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LENGTH, ORTH, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
+
+from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES
 
 Children = tuple[list[Token], list[Token]]
 
@@ -24,33 +28,102 @@ NO_CHILDREN: Children = ([], [])
 
 Labels = dict[str, list[Token]]
 
+IOB_INSIDE = 1
+"""``ENT_IOB`` code of a token inside (not beginning) an entity (2 = outside, 3 = begin)."""
+QUOTE_IDS = np.array(sorted(get_string_id(q) for q in OPEN_QUOTES | CLOSE_QUOTES), np.uint64)
+"""``ORTH`` ids of the quotation marks (string ids are hashes, the same in every vocab)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Tree:
-    """One Doc's tokens, their children (left and right) and their coarse POS ids."""
+    """Per-Doc tables, indexed by token index: whatever the rules ask of many tokens."""
 
     tokens: list[Token]
     children: list[Children]
+    """Children before and after each token, each in sentence order."""
     labels: list[Labels | None]
-    """Children by dependency label, filled in on first use (see :func:`labels`)."""
-    pos: list[int]
-    """``tok.pos`` of every token (the property costs more than a list look-up)."""
+    """Children by dependency label, made on first use (see :func:`labels`)."""
+    starts: list[int]
+    """``tok.idx``: the first character of each token."""
+    ends: list[int]
+    """``tok.idx + len(tok.text)``: the character after each token."""
+    entity_starts: list[int]
+    """First token of the named entity containing each token (the token outside one)."""
+    entity_ends: list[int]
+    """End of the named entity containing each token (the next token outside one)."""
+    quotes: list[int]
+    """Indices of the quotation-mark tokens."""
+    tags: NDArray[np.int64]
+    """``tok.pos`` (the coarse POS id) and ``tok.dep`` (the label id) as two rows."""
+    phrases: dict[int, tuple[int, int]] = field(default_factory=dict)
+    """Compact noun-phrase bounds by head index (see :func:`.arguments.np_bounds`)."""
+    found: dict[tuple[frozenset[int], frozenset[int]], list[int]] = field(default_factory=dict)
+    """Results of :meth:`positions`."""
+
+    def positions(self, pos: frozenset[int], deps: frozenset[int]) -> list[int]:
+        """Indices of the tokens whose POS id is in ``pos`` or label id in ``deps`` (once
+        per Doc and question, vectorised)."""
+        key = (pos, deps)
+        found = self.found.get(key)
+        if found is None:
+            tags, labels = self.tags
+            wanted = np.zeros(len(tags), dtype=bool)
+            for value in pos:
+                wanted |= tags == value
+            for value in deps:
+                wanted |= labels == value
+            found = self.found[key] = np.flatnonzero(wanted).tolist()
+        return found
 
 
 @lru_cache(maxsize=8)
 def tree_of(doc: Doc) -> Tree:
-    """The tree of ``doc``, built once (until :func:`forget`)."""
+    """The tables of ``doc``, built once (until :func:`forget`)."""
     tokens = list(doc)
-    columns = doc.to_array([HEAD, POS]).astype(np.int64).T.tolist()
-    heads: list[int] = columns[0]  # relative offsets
-    children: list[Children] = [NO_CHILDREN] * len(tokens)
+    table = doc.to_array([POS, DEP, HEAD, ENT_IOB, IDX, LENGTH]).astype(np.int64).T
+    heads, iob, starts, lengths = table[2:]
+    entity_starts, entity_ends = _entity_tables(iob)
+    return Tree(
+        tokens,
+        _children(tokens, heads.tolist()),
+        [None] * len(tokens),
+        starts.tolist(),
+        (starts + lengths).tolist(),
+        entity_starts.tolist(),
+        entity_ends.tolist(),
+        _quotes(np.asarray(doc.to_array(ORTH), dtype=np.uint64)),
+        table[:2],
+    )
+
+
+def _children(tokens: list[Token], heads: list[int]) -> list[Children]:
+    """Left and right children of every token, from the relative head offsets."""
+    table: list[Children] = [NO_CHILDREN] * len(tokens)
     for i, offset in enumerate(heads):
         if offset:
             head = i + offset
-            if children[head] is NO_CHILDREN:
-                children[head] = ([], [])
-            children[head][0 if i < head else 1].append(tokens[i])
-    return Tree(tokens, children, [None] * len(tokens), columns[1])
+            if table[head] is NO_CHILDREN:
+                table[head] = ([], [])
+            table[head][0 if i < head else 1].append(tokens[i])
+    return table
+
+
+def _entity_tables(iob: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Entity start and end of every token, from the ``ENT_IOB`` codes: a token inside an
+    entity starts where the token before it starts, and ends where the token after it ends.
+    """
+    index = np.arange(len(iob))
+    opens = (iob != IOB_INSIDE) | (index == 0)
+    starts = np.maximum.accumulate(np.where(opens, index, 0)) if len(iob) else index
+    closes = np.append(np.where(iob[1:] != IOB_INSIDE, index[1:], len(iob)), len(iob))
+    ends = np.minimum.accumulate(closes[::-1])[::-1]
+    return starts, ends
+
+
+def _quotes(orths: NDArray[np.uint64]) -> list[int]:
+    """Indices of the tokens whose ``ORTH`` id is a quotation mark's."""
+    found = np.minimum(np.searchsorted(QUOTE_IDS, orths), len(QUOTE_IDS) - 1)
+    return np.flatnonzero(QUOTE_IDS[found] == orths).tolist()
 
 
 def labels(tok: Token) -> Labels:
@@ -92,6 +165,12 @@ def lefts(tok: Token) -> list[Token]:
 def rights(tok: Token) -> list[Token]:
     """The children of ``tok`` after it, in sentence order (like ``tok.rights``)."""
     return tree_of(tok.doc).children[tok.i][1]
+
+
+def entity_bounds(tok: Token) -> tuple[int, int]:
+    """Bounds of the named entity containing ``tok`` (``(i, i + 1)`` outside entities)."""
+    tree = tree_of(tok.doc)
+    return tree.entity_starts[tok.i], tree.entity_ends[tok.i]
 
 
 def forget() -> None:
