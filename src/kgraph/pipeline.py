@@ -13,18 +13,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from kgraph.analysis import Analyzer
-from kgraph.errors import InputError, Neo4jConnectionError, StoreError
+from kgraph.errors import InputError
 from kgraph.events import Event, EventHandler
 from kgraph.graph import fingerprint
 from kgraph.models import Article, ArticleResult, IngestSummary, Merge
 from kgraph.readers import iter_articles
 from kgraph.resolve.aliases import AliasTable
 from kgraph.resolve.linker import EntityIndex, Linker
-from kgraph.store.base import GraphStore, WriteStats
-
-CHECKPOINT_SECONDS = 300
-"""A long ingest into the embedded store saves its progress this often, so a crash loses
-at most a few minutes of work (each save is atomic)."""
+from kgraph.store.base import GraphStore
+from kgraph.writer import BatchOutcome, BatchWriter
 
 WRITE_BATCH = 200
 """Articles per store write: large enough for fast batched writes, small enough to keep
@@ -71,17 +68,18 @@ def _fresh_articles(
 
 
 class _Batch:
-    """Linked results and merges waiting to be written together."""
+    """Linked results and merges waiting to be written together, and the accounting of
+    what the writer reports back."""
 
     def __init__(
         self,
-        store: GraphStore,
+        writer: BatchWriter,
         linker: Linker,
         summary: IngestSummary,
         on_event: EventHandler,
         known: dict[str, str],
     ) -> None:
-        self.store, self.linker, self.summary, self.on_event = store, linker, summary, on_event
+        self.writer, self.linker, self.summary, self.on_event = writer, linker, summary, on_event
         self.known = known
         self.results: list[ArticleResult] = []
         self.merges: list[Merge] = []
@@ -93,52 +91,35 @@ class _Batch:
         self.merges.extend(merges)
 
     def write(self) -> None:
-        """Write what is pending, re-pointed at entities merged since it was linked.
-
-        If the store rejects the batch, its articles are written one by one, so one
-        article the store cannot take is reported and the others still go in.
-        """
+        """Hand what is pending to the writer, re-pointed at entities merged since it was
+        linked; account for the batch the writer finished meanwhile."""
         if not self.results and not self.merges:
             return
         results = [self.linker.rekey(r) for r in self.results]
-        try:
-            self._count(results, self.store.write(results, self.merges))
-        except Neo4jConnectionError:
-            raise
-        except StoreError:
-            if len(results) <= 1 and not self.merges:
-                raise
-            self._count([], self.store.write([], self.merges))
-            for result in results:
-                self._write_alone(result)
+        self._account(self.writer.submit(results, self.merges))
         self.wrote = True
-        self.summary.entities_merged += len(self.merges)
-        self.on_event(Event("written", count=len(results)))
         self.results, self.merges = [], []
 
-    def _write_alone(self, result: ArticleResult) -> None:
-        try:
-            self._count([result], self.store.write([result]))
-        except Neo4jConnectionError:
-            raise
-        except StoreError as exc:
-            _failed(
-                self.summary,
-                InputError(
-                    result.article.origin or result.article.id, f"could not be stored ({exc})"
-                ),
-                self.on_event,
-            )
+    def finish(self) -> None:
+        """Write what is left and wait for the writer."""
+        self.write()
+        self._account(self.writer.finish())
 
-    def _count(self, results: list[ArticleResult], stats: WriteStats) -> None:
-        for result in results:
+    def _account(self, outcome: BatchOutcome | None) -> None:
+        if outcome is None:
+            return
+        for result in outcome.written:
             if result.article.id in self.known:
                 self.summary.articles_updated += 1
             else:
                 self.summary.articles_new += 1
-        self.summary.entities_new += stats.entities_new
-        self.summary.relations_new += stats.relations_new
-        self.summary.claims_written += stats.claims_written
+        for error in outcome.failed:
+            _failed(self.summary, error, self.on_event)
+        self.summary.entities_new += outcome.stats.entities_new
+        self.summary.relations_new += outcome.stats.relations_new
+        self.summary.claims_written += outcome.stats.claims_written
+        self.summary.entities_merged += outcome.merges
+        self.on_event(Event("written", count=len(outcome.written)))
 
 
 def reconcile(store: GraphStore, aliases: AliasTable | None) -> list[Merge]:
@@ -161,25 +142,25 @@ def ingest(
     started = time.perf_counter()
     known = store.fingerprints()
     linker = Linker(EntityIndex.of(store.entity_index()), aliases)
-    batch = _Batch(store, linker, summary, on_event, known)
-    last_flush = time.perf_counter()
+    writer = BatchWriter(store)
+    batch = _Batch(writer, linker, summary, on_event, known)
     batch.merges.extend(linker.alias_merges())
     articles = _fresh_articles(
         iter_articles(paths, stdin=stdin), known, analyzer, summary, on_event
     )
-    for outcome in analyzer.analyse(articles):
-        if isinstance(outcome, InputError):
-            _failed(summary, outcome, on_event)
-            continue
-        summary.words += len(outcome.article.document.split())
-        batch.add(outcome)
-        on_event(Event("done", article=outcome.article, count=len(outcome.claims)))
-        if len(batch.results) >= write_batch:
-            batch.write()
-            if time.perf_counter() - last_flush > CHECKPOINT_SECONDS:
-                store.flush()
-                last_flush = time.perf_counter()
-    batch.write()
+    try:
+        for outcome in analyzer.analyse(articles):
+            if isinstance(outcome, InputError):
+                _failed(summary, outcome, on_event)
+                continue
+            summary.words += len(outcome.article.document.split())
+            batch.add(outcome)
+            on_event(Event("done", article=outcome.article, count=len(outcome.claims)))
+            if len(batch.results) >= write_batch:
+                batch.write()
+        batch.finish()
+    finally:
+        writer.close()
     if batch.wrote:
         summary.entities_merged += len(store.merge(reconcile(store, aliases)))
     store.flush()

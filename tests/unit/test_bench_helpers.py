@@ -116,6 +116,8 @@ def test_quick_means_100_and_1000_and_writer_defaults_to_the_largest() -> None:
     assert opts.sizes == [100, 1000]
     assert opts.writer_articles == 1000
     assert bench.parse_args([]).writer_articles is None  # the whole corpus
+    assert bench.parse_args(["--quick", "--writer-articles", "all"]).writer_articles is None
+    assert bench.parse_args(["--sizes", "all", "--writer-articles", "500"]).writer_articles == 500
 
 
 def test_child_env_drops_user_settings(monkeypatch: pytest.MonkeyPatch) -> None:

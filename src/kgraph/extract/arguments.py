@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kgraph.extract import tree
 from kgraph.extract.deps import PUNCT_EDGES
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES
-from kgraph.extract.tree import entity_bounds, kids, labels, lefts, rights, tokens_of, tree_of
+from kgraph.extract.tree import kids, labels, rights, tokens_of, tree_of
 
 NP_LEFT_STOP = frozenset({"cc", "preconj", "punct", "appos", "advcl", "mark"})
 NP_RIGHT_KEEP = frozenset({"amod", "compound", "nummod", "quantmod", "nmod", "poss", "det"})
@@ -24,6 +25,8 @@ NP_RIGHT_KEEP = frozenset({"amod", "compound", "nummod", "quantmod", "nmod", "po
 PHRASE_RIGHT_STOP = frozenset({"relcl", "appos", "advcl", "parataxis", "acl", "dep"})
 KEEP_PREPS = frozenset({"of"})
 PREMODIFIERS = frozenset({"amod", "compound", "nummod", "det", "poss", "nmod"})
+POSSESSIVE = get_string_id("POS")
+"""The tag id of the possessive ending ("'s")."""
 
 
 def np_bounds(head: Token) -> tuple[int, int]:
@@ -41,20 +44,23 @@ def np_bounds(head: Token) -> tuple[int, int]:
 
 
 def _np_bounds(head: Token) -> tuple[int, int]:
-    start = head.i
-    left = lefts(head)
+    tree = tree_of(head.doc)
+    i = head.i
+    left, right = tree.children[i]
+    start = i
     for k in range(len(left) - 1, -1, -1):
         child = left[k]
         if child.dep_ in NP_LEFT_STOP and not _inner_punct(child, left[k - 1] if k else None):
             break
         start = child.left_edge.i
-    end = head.i + 1
-    for child in rights(head):
+    end = i + 1
+    for child in right:
         if not _keeps_right(child, head):
             break
         end = _prep_end(child) if child.dep_ == "prep" else np_bounds(child)[1]
-    start, end = _extend_to_entity(head, start, end)
-    while end - 1 > head.i and tokens_of(head.doc)[end - 1].tag_ == "POS":
+    if head.ent_type:  # never cut a named entity in two
+        start, end = min(start, tree.entity_starts[i]), max(end, tree.entity_ends[i])
+    while end - 1 > i and tree.tokens[end - 1].tag == POSSESSIVE:
         end -= 1  # a possessor names the owner: "Kim Jong Un's" -> "Kim Jong Un"
     return trim(head.doc, start, end)
 
@@ -86,14 +92,6 @@ def _inner_punct(tok: Token, before: Token | None) -> bool:
     return tok.text == "," and before is not None and before.dep_ in PREMODIFIERS
 
 
-def _extend_to_entity(head: Token, start: int, end: int) -> tuple[int, int]:
-    """Never cut a named entity in two: widen the span to the entity around its head."""
-    if not head.ent_type_:
-        return start, end
-    first, last = entity_bounds(head)
-    return min(start, first), max(end, last)
-
-
 def phrase_bounds(head: Token) -> tuple[int, int]:
     """Bounds of the whole phrase under ``head`` up to a relative clause or apposition.
 
@@ -114,10 +112,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     close a quotation left open by the parse (`` art of doctoring '')."""
     toks = tokens_of(doc)
     first, last = toks[start], toks[end - 1]
-    if not (first.is_punct or last.is_punct or first.is_space or last.is_space):
-        if not quote_positions(doc):
-            return start, end  # the common case: nothing to trim or balance
-    else:
+    if first.is_punct or last.is_punct or first.is_space or last.is_space:
         start, end = _trim_edges(doc, start, end)
     if _open_quotes(doc, start, end) > 0:
         if _closes_next(doc, end):
@@ -129,11 +124,14 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _open_quotes(doc: Doc, start: int, end: int) -> int:
     """Opening minus closing quotes in the span (a straight quote alternates)."""
-    toks = tokens_of(doc)
-    positions = quote_positions(doc)
-    first = bisect_left(positions, start)
+    tree = tree_of(doc)
+    positions = tree.quotes
+    first, last = bisect_left(positions, start), bisect_left(positions, end)
+    if first == last:
+        return 0  # the common case: no quotation mark in the span
+    toks = tree.tokens
     balance = 0
-    for i in positions[first : bisect_left(positions, end)]:
+    for i in positions[first:last]:
         text = toks[i].text
         if text == '"':
             balance = balance - 1 if balance > 0 else balance + 1
@@ -142,11 +140,6 @@ def _open_quotes(doc: Doc, start: int, end: int) -> int:
         elif text in CLOSE_QUOTES and text != "'":
             balance -= 1
     return balance
-
-
-def quote_positions(doc: Doc) -> list[int]:
-    """Indices of the quotation-mark tokens of ``doc`` (found once per Doc, vectorised)."""
-    return tree_of(doc).quotes
 
 
 def _trim_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -177,9 +170,10 @@ def _closes_next(doc: Doc, end: int) -> bool:
 
 
 def forget(doc: Doc) -> None:
-    """Drop the span caches (called when a Doc is done, so no Doc outlives its extraction).
+    """Drop the per-Doc tables and span caches (called when a Doc is done, so no Doc
+    outlives its extraction).
 
-    Spans are cached per token (``Token`` hashes by Doc and index) because the same phrase
-    is measured for its argument, its mention and its conjuncts.
+    Spans are cached per head token (:attr:`.tree.Tree.phrases`) because the same phrase is
+    measured for its argument, its mention and its conjuncts.
     """
     tree.forget()

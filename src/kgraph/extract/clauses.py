@@ -22,7 +22,7 @@ from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import TEMPORAL_LABELS
 from kgraph.extract.modality import modal, negated, predicate_aux
 from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
-from kgraph.extract.tree import labels
+from kgraph.extract.tree import labels, tokens_of
 from kgraph.nlp import Lemmatizer
 
 NON_FINITE = frozenset({"VB", "VBN", "VBG"})
@@ -115,13 +115,16 @@ def subject_slot(subject: Token) -> Slot:
 def sharing_head(verb: Token) -> Token | None:
     """The verb a conjunct shares subject and auxiliaries with ("will continue to strengthen
     ... and conduct" -> "conduct" is also under "will continue to"), or None."""
-    if verb.dep_ != "conj" or not is_verbal(verb.head) or verb.head.i == verb.i:
+    if verb.dep_ != "conj":
         return None
-    if verb.tag_ not in NON_FINITE or verb.head.tag_ not in NON_FINITE:
+    head = verb.head
+    if not is_verbal(head) or head.i == verb.i:
+        return None
+    if verb.tag_ not in NON_FINITE or head.tag_ not in NON_FINITE:
         return None  # "does contribute ... and discourages": no shared auxiliary
     if not SHARING_BLOCKERS.isdisjoint(labels(verb)):
         return None
-    return sharing_head(verb.head) or verb.head
+    return sharing_head(head) or head
 
 
 def shared_extras(verb: Token, subject: Token) -> list[Slot]:
@@ -136,10 +139,11 @@ def shared_extras(verb: Token, subject: Token) -> list[Slot]:
 def _subject_sharing_head(verb: Token) -> Token | None:
     """The first conjunct whose subject ``verb`` shares, or None."""
     head = None
-    while verb.dep_ == "conj" and is_verbal(verb.head) and verb.head.i != verb.i:
-        if not OWN_SUBJECT.isdisjoint(labels(verb)):
+    while verb.dep_ == "conj":
+        parent = verb.head
+        if not is_verbal(parent) or parent.i == verb.i or not OWN_SUBJECT.isdisjoint(labels(verb)):
             break
-        head = verb = verb.head
+        head = verb = parent
     return head
 
 
@@ -188,8 +192,9 @@ def prepositional_object(frame: Frame, verb: Token, preps: list[Slot], lemma: Le
     if frame.object is None and chosen is not None and chosen.prep is not None:
         kind = "np" if chosen.kind in NOMINAL_SLOTS else "gerund"
         frame.object = Slot(chosen.head, chosen.prep, kind)
-        frame.pred = [*frame.pred, *_prep_words(chosen)]
-        frame.rel = [*frame.rel, *(t.lower_ for t in _prep_words(chosen))]
+        words = _prep_words(chosen)
+        frame.pred = [*frame.pred, *words]
+        frame.rel = [*frame.rel, *(t.lower_ for t in words)]
     if frame.object is None:
         shared = _shared_object(verb)
         frame.object = Slot(shared) if shared is not None else None
@@ -221,8 +226,9 @@ def _prep_words(slot: Slot) -> list[Token]:
     assert slot.prep is not None
     if _fronted(slot):
         return [slot.prep]
-    doc = slot.head.doc
-    return [t for t in doc[slot.prep.i : slot.head.left_edge.i] if t.dep_ in ("prep", "agent")]
+    toks = tokens_of(slot.head.doc)
+    words = range(slot.prep.i, slot.head.left_edge.i)
+    return [toks[i] for i in words if toks[i].dep_ in ("prep", "agent")]
 
 
 def _circumstantial(head: Token) -> bool:

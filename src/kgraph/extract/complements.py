@@ -30,13 +30,17 @@ from kgraph.extract.tree import kids, labels
 from kgraph.nlp import Lemmatizer
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ControlPrefix:
     """What the controlling verbs add to an inner verb's predicate."""
 
     tokens: list[Token] = field(default_factory=list)
     modality: str | None = None
     negated: bool = False
+
+
+NO_CONTROL = ControlPrefix()
+"""The prefix of a verb that is not controlled (most verbs): shared, never changed."""
 
 
 def _to_marker(verb: Token) -> Token | None:
@@ -48,13 +52,14 @@ def is_controlled(verb: Token, lemma: Lemmatizer) -> bool:
     "kept *working*")."""
     if verb.dep_ != "xcomp" or verb.pos_ != "VERB":
         return False
-    if _adjective_controller(verb.head):
+    head = verb.head
+    if _adjective_controller(head):
         return _to_marker(verb) is not None
-    if not is_verbal(verb.head):
+    if not is_verbal(head):
         return False
     if _to_marker(verb) is not None:
         return True
-    return verb.tag_ == "VBG" and lemma(verb.head) in ASPECTUAL_VERBS
+    return verb.tag_ == "VBG" and lemma(head) in ASPECTUAL_VERBS
 
 
 def _adjective_controller(tok: Token) -> bool:
@@ -91,7 +96,7 @@ def _object_control(controller: Token) -> bool:
 def control_prefix(verb: Token, lemma: Lemmatizer) -> ControlPrefix:
     """Controller tokens, modality and negation for a controlled complement."""
     if not is_controlled(verb, lemma):
-        return ControlPrefix()
+        return NO_CONTROL
     controller = verb.head
     to = _to_marker(verb)
     if _adjective_controller(controller):
@@ -123,13 +128,14 @@ def _adjective_prefix(adj: Token, to: Token | None) -> ControlPrefix:
 def complement_object(verb: Token, lemma: Lemmatizer) -> Slot | None:
     """A non-nominal object: gerund ("emphasized strengthening ties"), predicative
     adjective or noun ("became famous"), or a clause ("said that ...")."""
-    for child in kids(verb):
+    children = kids(verb)
+    for child in children:
         if child.dep_ == "xcomp" and not is_controlled(child, lemma):
             kind = "gerund" if child.tag_ == "VBG" else "phrase"
             return Slot(child, None, kind)
         if child.dep_ in ("acomp", "oprd", "attr"):
             return Slot(child, None, "phrase")
-    for child in kids(verb):
+    for child in children:
         if child.dep_ == "ccomp":
             return Slot(child, None, "clause")
     return None

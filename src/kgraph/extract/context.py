@@ -1,8 +1,9 @@
 """Per-sentence context shared by the construction finders.
 
 spaCy creates a new ``Token`` object on every access, so iterating a sentence once per
-finder costs more than the finders themselves; the tokens are materialised once here, and
-lemmas are memoised per document.
+finder costs more than the finders themselves; the tokens are materialised once per Doc
+(:mod:`.tree`), each finder visits only the tokens it can start from (:meth:`Sentence.having`),
+and lemmas are memoised per document.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from kgraph.nlp import Lemmatizer
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence, its tokens (built once) and a memoising lemmatizer."""
+    """A sentence, its Doc's tables (tokens built once) and a memoising lemmatizer."""
 
     span: Span
     lemma: Lemmatizer

@@ -6,9 +6,10 @@ modules readable (``tok.dep_ in SUBJECTS`` rather than a literal set in five pla
 
 from __future__ import annotations
 
+from spacy.symbols import AUX, DET, PRON, VERB
 from spacy.tokens import Token
 
-from kgraph.extract.lexicon import words
+from kgraph.extract.lexicon import ids, words
 from kgraph.extract.tree import labels
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -30,6 +31,12 @@ PRONOUN_WORDS = frozenset(
 )
 """Pronouns and determiners, whatever the tagger said: never a noun phrase by themselves."""
 WH_TAGS = frozenset({"WP", "WDT", "WP$"})
+NOMINAL_POS_IDS = ids(NOMINAL_POS)
+PRONOUN_TAG_IDS = ids(PRONOUN_TAGS)
+PRONOUN_POS_IDS = frozenset({PRON, DET})
+PRONOUN_WORD_IDS = ids(PRONOUN_WORDS)
+WH_TAG_IDS = ids(WH_TAGS)
+THAT = ids(["that"])
 PUNCT_EDGES = frozenset({",", ";", ":", ".", "-", "--", "–", "—", "!", "?", "…"})
 
 
@@ -38,19 +45,20 @@ def is_pronoun(tok: Token) -> bool:
 
     >>> # "This was reported" -> "This" heads the subject but names nothing by itself.
     """
-    if tok.tag_ in PRONOUN_TAGS or tok.pos_ in ("PRON", "DET"):
+    if tok.tag in PRONOUN_TAG_IDS or tok.pos in PRONOUN_POS_IDS:
         return True
-    return not tok.ent_type_ and tok.lower_ in PRONOUN_WORDS  # mistagged "that", "one"
+    return not tok.ent_type and tok.lower in PRONOUN_WORD_IDS  # mistagged "that", "one"
 
 
 def is_nominal(tok: Token) -> bool:
     """True when ``tok`` can head a noun phrase argument (noun, name, pronoun, number)."""
-    return tok.pos_ in NOMINAL_POS or is_pronoun(tok)
+    return tok.pos in NOMINAL_POS_IDS or is_pronoun(tok)
 
 
 def is_verbal(tok: Token) -> bool:
     """True when ``tok`` can head a clause: a verb, or ``be``/``have`` used as the main verb."""
-    return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in AUXILIARIES)
+    pos = tok.pos
+    return pos == VERB or (pos == AUX and tok.dep_ not in AUXILIARIES)
 
 
 def first_child(tok: Token, deps: frozenset[str]) -> Token | None:
@@ -66,4 +74,4 @@ def first_child(tok: Token, deps: frozenset[str]) -> Token | None:
 
 def is_relative_pronoun(tok: Token) -> bool:
     """True for "who"/"which"/"that" heading a relative clause argument."""
-    return tok.tag_ in ("WDT", "WP", "WP$") or (tok.lower_ == "that" and tok.head.dep_ == "relcl")
+    return tok.tag in WH_TAG_IDS or (tok.lower in THAT and tok.head.dep_ == "relcl")

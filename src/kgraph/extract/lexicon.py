@@ -7,10 +7,25 @@ reported speech, or that "continued to strengthen" asserts the strengthening.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from spacy.strings import get_string_id
+
 
 def words(text: str) -> list[str]:
     """The whitespace-separated words of ``text`` (keeps long word lists readable)."""
     return text.split()
+
+
+def ids(strings: Iterable[str]) -> frozenset[int]:
+    """The spaCy string ids of ``strings``, to test ``tok.tag``, ``tok.lower`` ... rather than
+    ``tok.tag_``, ``tok.lower_`` (which decode a new string on every access).
+
+    >>> from spacy.symbols import VERB
+    >>> ids(["VERB"]) == {VERB}
+    True
+    """
+    return frozenset(get_string_id(s) for s in strings)
 
 
 REPORTING_VERBS = frozenset(
@@ -93,6 +108,7 @@ def inflection_of(word: str, lemmas: frozenset[str]) -> bool:
 
 OPEN_QUOTES = frozenset({"``", '"', "“", "‘", "'", "`", "«"})
 CLOSE_QUOTES = frozenset({"''", '"', "”", "’", "'", "»"})
+"""Quotation marks as tokens (PTB-style ``` `` ``` and ``''`` too); straight ones do both."""
 
 
 REPORTING_ADJECTIVES = frozenset(

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from functools import partial
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kgraph.extract.context import TextOf, span_chars
 from kgraph.extract.deps import PUNCT_EDGES, is_pronoun
-from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, words
+from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, ids, words
 from kgraph.extract.tree import entity_bounds, rights, tokens_of
 from kgraph.models import EntityMention
 
@@ -43,10 +44,14 @@ PLACE_NOUNS = frozenset(
     )
 )
 """Class nouns that name the place in their "of" phrase ("the city of Kharkiv")."""
+PLACE_NOUN_IDS = ids(PLACE_NOUNS)
 PLACE_NAMES = frozenset({"GPE", "LOC", "FAC"})
 DROP_LEADING = frozenset({"det", "predet", "punct", "cc", "preconj"})
 LABEL_NOUN = "NOUN"
 LABEL_PRON = "PRON"
+POSSESSIVE = get_string_id("POS")
+POSSESSOR = get_string_id("PRP$")
+"""Tag ids of the possessive ending ("'s") and of possessive pronouns ("his")."""
 EDGES_AND_QUOTES = PUNCT_EDGES | OPEN_QUOTES | CLOSE_QUOTES
 
 
@@ -62,9 +67,9 @@ def mention_for(
     """
     doc = head.doc
     text_of = text_of or partial(span_chars, doc)
-    if is_pronoun(head) and not head.ent_type_:
+    if not head.ent_type and is_pronoun(head):
         return _pronoun(head)
-    if head.ent_type_ and start <= head.i < end:
+    if head.ent_type and start <= head.i < end:
         return _entity(head, start, text_of)
     place = _named_place(head)
     if place is not None:
@@ -74,7 +79,7 @@ def mention_for(
 
 def _named_place(head: Token) -> Token | None:
     """ "the village of Pokrovske", "the city of Kharkiv": the place is the named one."""
-    if head.lower_ not in PLACE_NOUNS:
+    if head.lower not in PLACE_NOUN_IDS:
         return None
     for prep in rights(head):
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -85,7 +90,8 @@ def _named_place(head: Token) -> Token | None:
 
 
 def _pronoun(head: Token) -> EntityMention:
-    return EntityMention(head.text, head.idx, head.idx + len(head.text), LABEL_PRON)
+    text = head.text
+    return EntityMention(text, head.idx, head.idx + len(text), LABEL_PRON)
 
 
 def name_and_title(head: Token, arg_start: int) -> tuple[int, int, int]:
@@ -109,7 +115,7 @@ def _entity(head: Token, arg_start: int, text_of: TextOf) -> EntityMention:
 def _strip_name(doc: Doc, first: int, last: int) -> tuple[int, int]:
     """Drop a leading determiner and a trailing possessive or punctuation from a name."""
     toks = tokens_of(doc)
-    while last - first > 1 and (toks[last - 1].tag_ == "POS" or _is_punct(toks[last - 1])):
+    while last - first > 1 and (toks[last - 1].tag == POSSESSIVE or _is_punct(toks[last - 1])):
         last -= 1
     while last - first > 1 and (toks[first].dep_ in DROP_LEADING or _is_punct(toks[first])):
         first += 1
@@ -153,10 +159,10 @@ def _noun_phrase(
     """A plain noun phrase without determiners, possessive pronouns or edge punctuation."""
     toks = tokens_of(doc)
     while start < head.i and (
-        toks[start].dep_ in DROP_LEADING or _is_punct(toks[start]) or toks[start].tag_ == "PRP$"
+        toks[start].dep_ in DROP_LEADING or _is_punct(toks[start]) or toks[start].tag == POSSESSOR
     ):
         start += 1
-    while end - 1 > head.i and (toks[end - 1].tag_ == "POS" or _is_punct(toks[end - 1])):
+    while end - 1 > head.i and (toks[end - 1].tag == POSSESSIVE or _is_punct(toks[end - 1])):
         end -= 1
     if end <= start:
         return None

@@ -10,17 +10,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import attrgetter
 
 from spacy.tokens import Token
 
 _NOT_NAME = re.compile(r"[^A-Z0-9]+")
+_index = attrgetter("i")
 
 
 def surface(tokens: Iterable[Token]) -> str:
     """The predicate as written, tokens in sentence order joined by single spaces."""
     seen: set[int] = set()
     words = []
-    for tok in sorted(tokens, key=lambda t: t.i):
+    for tok in sorted(tokens, key=_index):
         if tok.i not in seen:
             seen.add(tok.i)
             words.append(tok.text)

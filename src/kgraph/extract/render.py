@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.symbols import ADJ, ADP, ADV, NOUN, NUM, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from kgraph.extract import confidence
@@ -23,6 +24,9 @@ from kgraph.extract.tree import tokens_of
 from kgraph.models import Argument, EntityMention, RelationMention
 
 CLAUSE_KINDS = frozenset({"clause"})
+NAMING_POS = frozenset({NOUN, PROPN, PRON, NUM})
+NOT_NAMING_POS = frozenset({ADJ, ADV, VERB, ADP})
+"""Coarse POS ids of heads that may (and may never) name an entity."""
 OPENIE_ONLY = frozenset({"title", "possessive"})
 """Frame kinds the graph does not want as relations (titles live on the mention)."""
 
@@ -155,9 +159,10 @@ def _mention(
         return None
     if slot.kind == "gerund":
         return EntityMention(*chars, LABEL_NOUN)
-    if slot.kind == "word" and slot.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+    pos = slot.head.pos
+    if slot.kind == "word" and pos not in NAMING_POS:
         return None
-    if slot.head.pos_ in ("ADJ", "ADV", "VERB", "ADP"):
+    if pos in NOT_NAMING_POS:
         return None
     if slot.kind == "phrase":
         start, end = np_bounds(slot.head)

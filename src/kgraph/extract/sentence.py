@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kgraph.extract import attribution, clauses, copular, nominal, titles
 from kgraph.extract.context import Sentence
-from kgraph.extract.deps import WH_TAGS
+from kgraph.extract.deps import THAT, WH_TAG_IDS
 from kgraph.extract.frame import Frame
 from kgraph.extract.render import Extraction, render, wanted_by_graph
 
@@ -53,7 +53,7 @@ def renderable(frame: Frame, *, openie: bool) -> bool:
 
 def _interrogative(tok: Token) -> bool:
     """A wh-word left unresolved (not a relative pronoun standing for a noun)."""
-    return tok.tag_ in WH_TAGS and tok.lower_ != "that"
+    return tok.tag in WH_TAG_IDS and tok.lower not in THAT
 
 
 def sentence_extractions(sentence: Sentence, *, openie: bool = False) -> list[Extraction]:

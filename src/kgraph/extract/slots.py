@@ -19,6 +19,8 @@ from kgraph.extract.tree import kids, labels, rights
 OBJECT_DEPS = frozenset({"pobj", "pcomp"})
 ADVERBIAL_NPS = frozenset({"npadvmod", "tmod", "obl"})
 PREDICATIVE = frozenset({"oprd"})
+BARE_EXTRAS = ADVERBIAL_NPS | PREDICATIVE | {"dative"}
+"""The labels of the arguments without a preposition (see :func:`_bare_extra`)."""
 
 
 def prep_slots(head: Token) -> list[Slot]:
@@ -64,9 +66,7 @@ def verb_extras(verb: Token, preps: list[Slot], *, exclude: Token | None) -> lis
     skip = exclude.i if exclude is not None else -1
     extras = [s for s in preps if s.head.i != skip and not is_attribution_slot(s)]
     for child in kids(verb):
-        if child.i == skip:
-            continue
-        if _bare_extra(child):
+        if child.dep_ in BARE_EXTRAS and child.i != skip and _bare_extra(child):
             extras.append(Slot(child, None, "phrase"))
     return sorted(extras, key=lambda s: (s.prep or s.head).i)
 

@@ -84,8 +84,9 @@ def dash_speaker(sentences: list[Sentence], i: int) -> str | None:
     sentence = sentences[i]
     lemma = sentence.lemma
     toks = sentence.tree.tokens
-    words = range(sentence.start, sentence.end)
-    first = next((toks[i] for i in words if not toks[i].is_space), None)
+    first = next(
+        (toks[k] for k in range(sentence.start, sentence.end) if not toks[k].is_space), None
+    )
     if first is None:
         return None
     dashed = first.text in DASHES or (i > 0 and sentences[i - 1].text.strip() in DASHES)

@@ -18,13 +18,15 @@ from kgraph.extract.deps import (
     is_relative_pronoun,
     is_verbal,
 )
-from kgraph.extract.tree import kids, labels, lefts
+from kgraph.extract.lexicon import ids
+from kgraph.extract.tree import ancestors, kids, labels, lefts
 
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 SINGLING = frozenset({"only", "first", "last", "next", "sole", "second", "third"})
 PASSIVE_MARKS = PASSIVE_SUBJECTS | {"auxpass"}
 AUX_LABELS = frozenset({"aux", "auxpass"})
+THERE = ids(["there"])
 
 
 def logical_subject(verb: Token) -> Token | None:
@@ -76,7 +78,7 @@ def _elided_subject(verb: Token) -> Token | None:
     """A finite verb without a subject shares that of the nearest clause above it: the
     parser often misattaches such verbs ("..., took Cisterna, and raced to Rome";
     "resigns after the events of X and relocates to Florida")."""
-    for ancestor in verb.ancestors:
+    for ancestor in ancestors(verb):
         if is_verbal(ancestor) and ancestor.dep_ not in ("relcl", "acl"):
             return logical_subject(ancestor)
         if ancestor.dep_ in ("relcl", "acl", "ccomp"):
@@ -104,7 +106,7 @@ def resolve_relative(tok: Token) -> Token:
     """Replace a relative pronoun by the noun its clause modifies ("Kim, who ..." -> Kim)."""
     if not is_relative_pronoun(tok):
         return tok
-    for ancestor in tok.ancestors:
+    for ancestor in ancestors(tok):
         if ancestor.dep_ in ("relcl", "acl") and is_nominal(ancestor.head):
             return _antecedent(tok, ancestor.head)
         if ancestor.dep_ not in ("prep", "pobj", "conj", "xcomp", "ccomp"):
@@ -131,15 +133,18 @@ def is_passive(verb: Token) -> bool:
         return False
     if verb.dep_ == "acl":
         return True
-    if verb.dep_ == "conj" and is_verbal(verb.head) and verb.head.i != verb.i:
+    if verb.dep_ != "conj":
+        return False
+    head = verb.head
+    if is_verbal(head) and head.i != verb.i:
         own_aux = not AUX_LABELS.isdisjoint(labels(verb))
-        return not own_aux and is_passive(verb.head)
+        return not own_aux and is_passive(head)
     return False
 
 
 def is_expletive(tok: Token) -> bool:
     """Expletive subjects ("There are ...") carry no argument."""
-    return tok.dep_ == "expl" or tok.lower_ == "there"
+    return tok.dep_ == "expl" or tok.lower in THERE
 
 
 def _has_mark(verb: Token) -> bool:

@@ -27,6 +27,7 @@ NO_CHILDREN: Children = ([], [])
 
 
 Labels = dict[str, list[Token]]
+NO_LABELS: Labels = {}
 
 IOB_INSIDE = 1
 """``ENT_IOB`` code of a token inside (not beginning) an entity (2 = outside, 3 = begin)."""
@@ -39,10 +40,12 @@ class Tree:
     """Per-Doc tables, indexed by token index: whatever the rules ask of many tokens."""
 
     tokens: list[Token]
+    heads: list[int]
+    """The index of each token's head (a root is its own head)."""
     children: list[Children]
     """Children before and after each token, each in sentence order."""
-    labels: list[Labels | None]
-    """Children by dependency label, made on first use (see :func:`labels`)."""
+    labels: list[Labels]
+    """Children by dependency label (see :func:`labels`)."""
     starts: list[int]
     """``tok.idx``: the first character of each token."""
     ends: list[int]
@@ -81,12 +84,15 @@ def tree_of(doc: Doc) -> Tree:
     """The tables of ``doc``, built once (until :func:`forget`)."""
     tokens = list(doc)
     table = doc.to_array([POS, DEP, HEAD, ENT_IOB, IDX, LENGTH]).astype(np.int64).T
-    heads, iob, starts, lengths = table[2:]
+    offsets, iob, starts, lengths = table[2:]
     entity_starts, entity_ends = _entity_tables(iob)
+    deps = [tok.dep_ for tok in tokens]
+    children, groups = _children(tokens, offsets.tolist(), deps)
     return Tree(
         tokens,
-        _children(tokens, heads.tolist()),
-        [None] * len(tokens),
+        (offsets + np.arange(len(tokens))).tolist(),
+        children,
+        groups,
         starts.tolist(),
         (starts + lengths).tolist(),
         entity_starts.tolist(),
@@ -96,16 +102,23 @@ def tree_of(doc: Doc) -> Tree:
     )
 
 
-def _children(tokens: list[Token], heads: list[int]) -> list[Children]:
-    """Left and right children of every token, from the relative head offsets."""
+def _children(
+    tokens: list[Token], heads: list[int], deps: list[str]
+) -> tuple[list[Children], list[Labels]]:
+    """Left and right children of every token, and its children by label, from the relative
+    head offsets and the labels."""
     table: list[Children] = [NO_CHILDREN] * len(tokens)
-    for i, offset in enumerate(heads):
+    groups: list[Labels] = [NO_LABELS] * len(tokens)
+    for i, (tok, offset, dep) in enumerate(zip(tokens, heads, deps, strict=True)):
         if offset:
             head = i + offset
-            if table[head] is NO_CHILDREN:
-                table[head] = ([], [])
-            table[head][0 if i < head else 1].append(tokens[i])
-    return table
+            children = table[head]
+            if children is NO_CHILDREN:
+                children = table[head] = ([], [])
+                groups[head] = {}
+            children[0 if offset > 0 else 1].append(tok)  # a head after tok: a left child
+            groups[head].setdefault(dep, []).append(tok)
+    return table, groups
 
 
 def _entity_tables(iob: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
@@ -131,14 +144,7 @@ def labels(tok: Token) -> Labels:
 
     >>> # labels(verb).get("dobj") -> [the direct object]; "neg" in labels(verb) -> negated
     """
-    tree = tree_of(tok.doc)
-    found = tree.labels[tok.i]
-    if found is None:
-        found = tree.labels[tok.i] = {}
-        left, right = tree.children[tok.i]
-        for child in left + right if left else right:
-            found.setdefault(child.dep_, []).append(child)
-    return found
+    return tree_of(tok.doc).labels[tok.i]
 
 
 def tokens_of(doc: Doc) -> list[Token]:
@@ -165,6 +171,23 @@ def lefts(tok: Token) -> list[Token]:
 def rights(tok: Token) -> list[Token]:
     """The children of ``tok`` after it, in sentence order (like ``tok.rights``)."""
     return tree_of(tok.doc).children[tok.i][1]
+
+
+def head_of(tok: Token) -> Token:
+    """``tok.head``, as the token object already built."""
+    tree = tree_of(tok.doc)
+    return tree.tokens[tree.heads[tok.i]]
+
+
+def ancestors(tok: Token) -> list[Token]:
+    """``tok``'s head, its head's head ... up to the root (like ``tok.ancestors``)."""
+    tree = tree_of(tok.doc)
+    heads, i = tree.heads, tok.i
+    found: list[Token] = []
+    while heads[i] != i and len(found) < len(heads):
+        i = heads[i]
+        found.append(tree.tokens[i])
+    return found
 
 
 def entity_bounds(tok: Token) -> tuple[int, int]:

@@ -10,7 +10,8 @@ re-ingesting changes nothing and two concurrent ingests converge to the same gra
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from importlib import resources
 from typing import Any
@@ -24,6 +25,9 @@ from kgraph.config import Neo4jSettings
 from kgraph.errors import Neo4jConnectionError, QueryError, StoreError, WriteNotAllowedError
 from kgraph.graph import (
     FactKey,
+    MentionRow,
+    aggregate_entity,
+    aggregate_fact,
     article_props,
     best_name,
     claim_props,
@@ -260,22 +264,52 @@ def _drop_evidence(tx: ManagedTransaction, ids: list[str]) -> tuple[set[FactKey]
     return facts, entities
 
 
-def _refresh(tx: ManagedTransaction, facts: set[FactKey], entities: set[str]) -> int:
-    """Recompute fact edges and entity aggregates; returns the number of new facts."""
-    rows = [
+def _fact_rows(facts: Iterable[FactKey]) -> list[dict[str, Any]]:
+    return [
         {"s": s, "rel": sanitize_type(rel), "o": o, "n": n, "fact": fact_id((s, rel, o, n))}
         for s, rel, o, n in sorted(facts)
     ]
-    created = 0
+
+
+def _refresh(
+    tx: ManagedTransaction,
+    facts: set[FactKey],
+    entities: set[str],
+    fresh_facts: dict[FactKey, dict[str, Any]] | None = None,
+) -> int:
+    """Bring fact edges and entity aggregates up to date; returns the number of new facts.
+
+    ``facts`` and ``entities`` are recomputed in the database from their claims and
+    mentions.  ``fresh_facts`` (fact -> properties computed from this batch's claims) are
+    created as they are when the fact did not exist before: then every claim of it is in
+    the batch, so the database need not aggregate them again.
+    """
+    fresh_facts = fresh_facts or {}
+    touched = facts | set(fresh_facts)
+    existed: set[str] = set()
+    for chunk in _chunks(_fact_rows(touched)):
+        record = tx.run(q.DELETE_FACTS, rows=chunk).single()
+        existed.update(record["existed"] if record else [])
+    direct = {
+        key: props
+        for key, props in fresh_facts.items()
+        if fact_id(key) not in existed and key not in facts and key[0] != key[2]
+    }
+    rows = [
+        row | {"props": direct[key]}
+        for key, row in zip(sorted(direct), _fact_rows(direct), strict=True)
+    ]
     for chunk in _chunks(rows):
-        tx.run(q.DELETE_STALE_FACTS, rows=chunk).consume()
-        record = tx.run(q.UPSERT_FACTS, rows=chunk).single()
-        created += int(record["created"] or 0) if record else 0
+        tx.run(q.CREATE_FACT_ROWS, rows=chunk).consume()
+    created: set[str] = set()
+    for chunk in _chunks(_fact_rows(touched - set(direct))):
+        record = tx.run(q.CREATE_FACTS, rows=chunk).single()
+        created.update(record["created"] if record else [])
     keys = sorted(entities)
     for chunk in _chunks(keys):
         tx.run(q.DELETE_ORPHAN_ENTITIES, keys=chunk).consume()
         tx.run(q.REFRESH_ENTITIES, keys=chunk).consume()
-    return created
+    return len(direct) + len(created - existed)
 
 
 def _write_batch(
@@ -289,51 +323,84 @@ def _write_batch(
     ids = [r.article.id for r in results]
     existing = tx.run(q.EXISTING_ARTICLES, ids=ids).single()
     stats.articles_replaced = len(existing["ids"]) if existing else 0
+    # Writing the articles first locks them, so a concurrent writer of the same article
+    # waits here and then finds (and drops) this one's evidence.
+    for chunk in _chunks([article_props(r, now) for r in results]):
+        tx.run(q.MERGE_ARTICLES, rows=chunk).consume()
     dropped_facts, dropped_entities = _drop_evidence(tx, ids)
     facts |= dropped_facts
     entities |= dropped_entities
-    for chunk in _chunks([article_props(r, now) for r in results]):
-        tx.run(q.MERGE_ARTICLES, rows=chunk).consume()
-    stats.entities_new = _merge_entities(tx, results)
     mentions = [m for r in results for m in mention_rows(r)]
+    fresh = _fresh_entities(results, mentions)
+    created = _create_entities(tx, fresh)
+    stats.entities_new = len(created)
+    entities |= set(fresh) - created  # entities that existed: recompute in the database
     rows = [{"article_id": m.article_id, "key": m.key} | m.props() for m in mentions]
     for chunk in _chunks(rows):
-        tx.run(q.MERGE_MENTIONS, rows=chunk).consume()
-    entities.update(m.key for m in mentions)
-    links = [{"key": k, "refs": sorted(v)} for k, v in sorted(linked_refs(results).items())]
+        tx.run(q.CREATE_MENTIONS, rows=chunk).consume()
+    links = [
+        {"key": k, "refs": sorted(v)}
+        for k, v in sorted(linked_refs(results).items())
+        if k not in created
+    ]
     for chunk in _chunks(links):
         tx.run(q.RECORD_LINKS, rows=chunk).consume()
     claims = [claim_props(c) for r in results for c in r.claims]
     for chunk in _chunks(claims):
-        tx.run(q.MERGE_CLAIMS, rows=chunk).consume()
-    facts.update(fact_key(c) for c in claims)
+        tx.run(q.CREATE_CLAIMS, rows=chunk).consume()
     stats.claims_written = len(claims)
-    stats.relations_new = _refresh(tx, facts, entities)
+    stats.relations_new = _refresh(tx, facts, entities, _fresh_facts(results, claims))
     return stats
 
 
-def _merge_entities(tx: ManagedTransaction, results: list[ArticleResult]) -> int:
-    return _create_entities(tx, [e for r in results for e in r.entities.values()])
+def _fresh_facts(
+    results: list[ArticleResult], claims: list[dict[str, Any]]
+) -> dict[FactKey, dict[str, Any]]:
+    """Fact properties from this batch's claims alone (right for facts new in it)."""
+    published = {r.article.id: r.article.published for r in results}
+    grouped: dict[FactKey, list[dict[str, Any]]] = defaultdict(list)
+    for claim in claims:
+        grouped[fact_key(claim)].append(claim)
+    return {key: aggregate_fact(group, published) for key, group in grouped.items()}
 
 
-def _create_entities(tx: ManagedTransaction, entities: list[Entity]) -> int:
-    """Create the entities that do not exist yet; returns how many were new."""
+def _entity_row(entity: Entity, props: dict[str, Any]) -> dict[str, Any]:
+    return {"key": entity.key, "label": sanitize_label(entity.type), "props": props}
+
+
+def _fresh_entities(
+    results: list[ArticleResult], mentions: list[MentionRow]
+) -> dict[str, dict[str, Any]]:
+    """Entity key -> the row to create it with, its aggregates computed from this batch
+    (right for entities new in it)."""
     first: dict[str, Entity] = {}
-    for entity in entities:
-        first.setdefault(entity.key, entity)
-    keys = sorted(first)
-    found: set[str] = set()
-    for chunk in _chunks(keys):
-        record = tx.run(q.EXISTING_ENTITIES, keys=chunk).single()
-        found.update(record["keys"] if record else [])
-    rows = [
-        {"key": k, "label": sanitize_label(first[k].type), "props": entity_props(first[k])}
-        for k in keys
-        if k not in found
-    ]
-    for chunk in _chunks(rows):
-        tx.run(q.MERGE_ENTITIES, rows=chunk).consume()
-    return len(rows)
+    for result in results:
+        for entity in result.entities.values():
+            first.setdefault(entity.key, entity)
+    by_key: dict[str, list[MentionRow]] = defaultdict(list)
+    for mention in mentions:
+        by_key[mention.key].append(mention)
+    links = linked_refs(results)
+    out = {}
+    for key, entity in first.items():
+        props = entity_props(entity) | aggregate_entity(entity.name, by_key.get(key, []))
+        props["merged"] = sorted(links.get(key, set()))
+        out[key] = _entity_row(entity, props)
+    return out
+
+
+def _create_entities(tx: ManagedTransaction, rows: dict[str, dict[str, Any]]) -> set[str]:
+    """Create the entities that do not exist yet; returns the keys created."""
+    created: set[str] = set()
+    for chunk in _chunks([rows[k] for k in sorted(rows)]):
+        record = tx.run(q.MERGE_ENTITIES, rows=chunk).single()
+        created.update(record["created"] if record else [])
+    return created
+
+
+def _ensure_entity(tx: ManagedTransaction, entity: Entity) -> None:
+    """Create an entity (aggregates are recomputed by the caller)."""
+    _create_entities(tx, {entity.key: _entity_row(entity, entity_props(entity))})
 
 
 def _remove_articles(tx: ManagedTransaction, ids: list[str]) -> list[str]:
@@ -378,7 +445,7 @@ def _merge_one(
     found = tx.run(q.EXISTING_ENTITIES, keys=[source]).single()
     if source == target or found is None or not found["keys"]:
         return False
-    _create_entities(tx, [merge.target])
+    _ensure_entity(tx, merge.target)
     src_merged, _ = _lists(tx, source)
     _move(tx, source, target, None, facts)
     merged, distinct = _lists(tx, target)
@@ -402,7 +469,7 @@ def _unmerge(tx: ManagedTransaction, ref: str) -> str | None:
         return None
     target: str = record["key"]
     names = [n for r in tx.run(q.MENTION_NAMES, ref=ref, target=target) for n in r["names"]]
-    _create_entities(tx, [Entity(ref, best_name(names or [ref]), type_of_key(ref))])
+    _ensure_entity(tx, Entity(ref, best_name(names or [ref]), type_of_key(ref)))
     facts: set[FactKey] = set()
     _move(tx, target, ref, ref, facts)
     merged, distinct = _lists(tx, target)

@@ -9,6 +9,7 @@ The aggregation mirrors :mod:`kgraph.graph` exactly (same sort orders, same nois
 from __future__ import annotations
 
 from kgraph.graph import CONFIDENCE_DIGITS
+from kgraph.schema import CLAIM_PROPS
 
 FINGERPRINTS = """
 MATCH (a:Article)
@@ -55,13 +56,14 @@ MATCH (e:Entity {key: key})
 RETURN collect(e.key) AS keys
 """
 
-MERGE_MENTIONS = """
+CREATE_MENTIONS = """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article_id})
 MATCH (e:Entity {key: row.key})
-MERGE (a)-[m:MENTIONS {ref: row.ref}]->(e)
-SET m.count = row.count, m.names = row.names, m.titles = row.titles
+CREATE (a)-[:MENTIONS {ref: row.ref, count: row.count, names: row.names, titles: row.titles}]->(e)
 """
+"""The article's mentions, created afresh: its old ones were dropped in the same
+transaction, under the article's lock."""
 
 RECORD_LINKS = """
 UNWIND $rows AS row
@@ -116,7 +118,7 @@ SET c.{prop}_key = $target
 SET c.fact = c.subject_key + '\t' + c.relation + '\t' + c.object_key + '\t'
              + CASE WHEN c.negated THEN '1' ELSE '0' END
 DELETE r
-MERGE (c)-[:{rel}]->(dst)
+CREATE (c)-[:{rel}]->(dst)
 RETURN old, [c.subject_key, c.relation, c.object_key, c.negated] AS new
 """
 
@@ -131,17 +133,16 @@ MATCH (:Article)-[m:MENTIONS {ref: $ref}]->(:Entity {key: $target})
 RETURN m.names AS names
 """
 
-MERGE_CLAIMS = """
+CREATE_CLAIMS = f"""
 UNWIND $rows AS row
-MATCH (a:Article {id: row.article_id})
-MATCH (s:Entity {key: row.subject_key})
-MATCH (o:Entity {key: row.object_key})
-MERGE (c:Claim {id: row.id})
-SET c = row
-MERGE (c)-[:SUBJECT]->(s)
-MERGE (c)-[:OBJECT]->(o)
-MERGE (c)-[:SUPPORTED_BY]->(a)
+MATCH (a:Article {{id: row.article_id}})
+MATCH (s:Entity {{key: row.subject_key}})
+MATCH (o:Entity {{key: row.object_key}})
+CREATE (c:Claim {{{", ".join(f"{p}: row.{p}" for p in CLAIM_PROPS)}}})
+CREATE (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:SUPPORTED_BY]->(a)
 """
+"""Claims are created, never merged: an article's old claims are dropped first, in the
+same transaction and under its lock, and their ids are constrained unique."""
 
 DELETE_ORPHAN_ENTITIES = """
 UNWIND $keys AS key
@@ -191,29 +192,42 @@ RETURN type(r) AS type, count(*) AS n
 MERGE_ENTITIES = """
 UNWIND $rows AS row
 MERGE (e:Entity {key: row.key})
-ON CREATE SET e = row.props, e:$(row.label)
+ON CREATE SET e = row.props, e:$(row.label), e.kgraph_new = true
+WITH e, row, e.kgraph_new IS NOT NULL AS created
+REMOVE e.kgraph_new
+RETURN collect(CASE WHEN created THEN row.key END) AS created
 """
-"""Create missing entities; existing ones keep their properties.  ``row.label`` is the
-sanitised entity type (a dynamic label, Neo4j 5.26+)."""
+"""Create missing entities with their properties and (sanitised, dynamic) type label;
+existing ones are left alone.  Returns the keys created, so the caller knows whose
+aggregates it computed itself and whose the database must recompute."""
 
-DELETE_STALE_FACTS = """
+DELETE_FACTS = """
 UNWIND $rows AS row
 MATCH (s:Entity {key: row.s})-[old:$(row.rel)]->(o)
 WHERE o.key = row.o AND old.negated = row.n
-  AND (row.s = row.o OR NOT EXISTS { MATCH (c:Claim {fact: row.fact}) })
 DELETE old
+RETURN collect(DISTINCT row.fact) AS existed
 """
-"""Delete fact edges no claim supports any more.  ``row.rel`` is the sanitised relation
-type, used as a dynamic type, so one statement serves every relation type.  ``o`` is
-reached by expanding from ``s``, not by its own index seek: Neo4j 5.26's slotted runtime
-fails on the cartesian product the planner builds otherwise ("arraycopy ... out of
-bounds")."""
+"""Delete the fact edges about to be recomputed; returns the fact ids that existed.
 
-UPSERT_FACTS = f"""
+A fact edge is always deleted and created again rather than merged: a MERGE (or an
+existence test) between two bound nodes is planned as a scan of all relationships when
+its plan was compiled on a nearly empty database, which made the first large batches
+quadratic.  Reaching ``o`` by expanding from ``s`` keeps every plan an index seek plus an
+expand.  ``row.rel`` is the sanitised relation type, a dynamic type (Neo4j 5.26+)."""
+
+CREATE_FACT_ROWS = """
+UNWIND $rows AS row
+MATCH (s:Entity {key: row.s})
+MATCH (o:Entity {key: row.o})
+CREATE (s)-[r:$(row.rel)]->(o)
+SET r = row.props
+"""
+"""Create fact edges whose properties were aggregated from the batch's claims."""
+
+CREATE_FACTS = f"""
 UNWIND $rows AS row
 WITH row WHERE row.s <> row.o
-MATCH (s:Entity {{key: row.s}})
-MATCH (o:Entity {{key: row.o}})
 CALL (row) {{
   MATCH (c:Claim {{fact: row.fact}})
   OPTIONAL MATCH (c)-[:SUPPORTED_BY]->(a:Article)
@@ -224,23 +238,24 @@ CALL (row) {{
          min(a.published) AS first_seen,
          max(a.published) AS last_seen
 }}
-WITH s, o, row, n, confidences, article_ids, first_seen, last_seen
+WITH row, n, confidences, article_ids, first_seen, last_seen
 WHERE n > 0
 CALL (article_ids) {{
   UNWIND article_ids AS aid
   WITH aid ORDER BY aid
   RETURN collect(aid) AS sorted_ids
 }}
-WITH s, o, row, n, confidences, sorted_ids, first_seen, last_seen,
-     NOT EXISTS {{ (s)-[:$(row.rel) {{negated: row.n}}]->(o) }} AS is_new
-MERGE (s)-[r:$(row.rel) {{negated: row.n}}]->(o)
-SET r.count = n,
+MATCH (s:Entity {{key: row.s}})
+MATCH (o:Entity {{key: row.o}})
+CREATE (s)-[r:$(row.rel)]->(o)
+SET r.negated = row.n,
+    r.count = n,
     r.articles = sorted_ids,
     r.first_seen = first_seen,
     r.last_seen = last_seen,
     r.confidence = round(1.0 - reduce(p = 1.0, x IN confidences | p * (1.0 - x)),
                          {CONFIDENCE_DIGITS})
-RETURN sum(CASE WHEN is_new THEN 1 ELSE 0 END) AS created
+RETURN collect(row.fact) AS created
 """
-"""Recompute fact edges from their claims (aggregation mirrors :mod:`kgraph.graph`);
-returns how many were created."""
+"""Create the fact edges that still have claims, aggregated exactly as
+:func:`kgraph.graph.aggregate_fact` does; returns the fact ids created."""
