@@ -27,7 +27,6 @@ NO_CHILDREN: Children = ([], [])
 
 
 Labels = dict[str, list[Token]]
-NO_LABELS: Labels = {}
 
 IOB_INSIDE = 1
 """``ENT_IOB`` code of a token inside (not beginning) an entity (2 = outside, 3 = begin)."""
@@ -44,8 +43,8 @@ class Tree:
     """The index of each token's head (a root is its own head)."""
     children: list[Children]
     """Children before and after each token, each in sentence order."""
-    labels: list[Labels]
-    """Children by dependency label (see :func:`labels`)."""
+    labels: list[Labels | None]
+    """Children by dependency label, made on first use (see :func:`labels`)."""
     starts: list[int]
     """``tok.idx``: the first character of each token."""
     ends: list[int]
@@ -86,13 +85,11 @@ def tree_of(doc: Doc) -> Tree:
     table = doc.to_array([POS, DEP, HEAD, ENT_IOB, IDX, LENGTH]).astype(np.int64).T
     offsets, iob, starts, lengths = table[2:]
     entity_starts, entity_ends = _entity_tables(iob)
-    deps = [tok.dep_ for tok in tokens]
-    children, groups = _children(tokens, offsets.tolist(), deps)
     return Tree(
         tokens,
         (offsets + np.arange(len(tokens))).tolist(),
-        children,
-        groups,
+        _children(tokens, offsets.tolist()),
+        [None] * len(tokens),
         starts.tolist(),
         (starts + lengths).tolist(),
         entity_starts.tolist(),
@@ -102,23 +99,16 @@ def tree_of(doc: Doc) -> Tree:
     )
 
 
-def _children(
-    tokens: list[Token], heads: list[int], deps: list[str]
-) -> tuple[list[Children], list[Labels]]:
-    """Left and right children of every token, and its children by label, from the relative
-    head offsets and the labels."""
+def _children(tokens: list[Token], heads: list[int]) -> list[Children]:
+    """Left and right children of every token, from the relative head offsets."""
     table: list[Children] = [NO_CHILDREN] * len(tokens)
-    groups: list[Labels] = [NO_LABELS] * len(tokens)
-    for i, (tok, offset, dep) in enumerate(zip(tokens, heads, deps, strict=True)):
+    for i, offset in enumerate(heads):
         if offset:
             head = i + offset
-            children = table[head]
-            if children is NO_CHILDREN:
-                children = table[head] = ([], [])
-                groups[head] = {}
-            children[0 if offset > 0 else 1].append(tok)  # a head after tok: a left child
-            groups[head].setdefault(dep, []).append(tok)
-    return table, groups
+            if table[head] is NO_CHILDREN:
+                table[head] = ([], [])
+            table[head][0 if offset > 0 else 1].append(tokens[i])  # head after: a left child
+    return table
 
 
 def _entity_tables(iob: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
@@ -144,7 +134,18 @@ def labels(tok: Token) -> Labels:
 
     >>> # labels(verb).get("dobj") -> [the direct object]; "neg" in labels(verb) -> negated
     """
-    return tree_of(tok.doc).labels[tok.i]
+    tree = tree_of(tok.doc)
+    found = tree.labels[tok.i]
+    if found is None:
+        found = tree.labels[tok.i] = {}
+        left, right = tree.children[tok.i]
+        for child in left + right if left else right:
+            dep = child.dep_
+            if dep in found:
+                found[dep].append(child)
+            else:
+                found[dep] = [child]
+    return found
 
 
 def tokens_of(doc: Doc) -> list[Token]:
