@@ -24,7 +24,7 @@ RETURN collect(a.id) AS ids
 
 DROP_CLAIMS = """
 UNWIND $ids AS id
-MATCH (c:Claim {article_id: id})
+MATCH (:Article {id: id})<-[:SUPPORTED_BY]-(c:Claim)
 WITH c, c.subject_key AS s, c.relation AS rel, c.object_key AS o, c.negated AS n
 DETACH DELETE c
 RETURN DISTINCT s, rel, o, n
