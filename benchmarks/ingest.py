@@ -45,7 +45,13 @@ for _path in (REPO_ROOT, REPO_ROOT / "src"):
         sys.path.insert(0, str(_path))
 
 from benchmarks import corpus  # noqa: E402
-from benchmarks.measure import Measured, growth_pct, per_second, run_measured  # noqa: E402
+from benchmarks.measure import (  # noqa: E402
+    Measured,
+    growth_pct,
+    per_second,
+    process_cpu,
+    run_measured,
+)
 
 CACHE = REPO_ROOT / "benchmarks" / ".cache"
 RESULTS = REPO_ROOT / "benchmarks" / "results"
@@ -224,7 +230,8 @@ def bare_worker(texts_file: Path, model: str, batch_size: int, processes: int) -
 
 
 def writer_worker(path: Path, batch_size: int, processes: int, budget: float) -> dict[str, Any]:
-    """Analyse ``path`` once, wipe Neo4j (``NEO4J_*`` variables), time the writes alone."""
+    """Analyse ``path`` once, then time the writes alone into the (empty) Neo4j of the
+    ``NEO4J_*`` variables."""
     from kgraph.config import neo4j_from_env
     from kgraph.store.neo4j import Neo4jStore
 
@@ -234,7 +241,6 @@ def writer_worker(path: Path, batch_size: int, processes: int, budget: float) ->
     settings = neo4j_from_env()
     if settings is None:
         raise RuntimeError("the writer worker needs NEO4J_URI")
-    wipe_neo4j(settings.uri, settings.user, settings.password or "")
     store = Neo4jStore(settings)
     try:
         timing = write_timed(store, results, WRITE_BATCH, budget)
@@ -269,27 +275,41 @@ def worker_main(argv: Sequence[str]) -> int:
 # -- Neo4j ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class BenchServer:
+    """The benchmark's Neo4j: how to reach it, and its pid (to read its CPU time)."""
+
+    env: dict[str, str]
+    pid: int | None
+
+    def wipe(self) -> None:
+        wipe_neo4j(self.env["NEO4J_URI"], self.env["NEO4J_USER"], self.env["NEO4J_PASSWORD"])
+
+
 @contextlib.contextmanager
-def bench_neo4j(home: Path) -> Iterator[dict[str, str]]:
-    """A dedicated local Neo4j for the benchmark; yields the ``NEO4J_*`` variables."""
+def bench_neo4j(home: Path) -> Iterator[BenchServer]:
+    """A dedicated local Neo4j for the benchmark, stopped afterwards whatever happens."""
     from kgraph import server
 
     cfg = server.ServerConfig(home=home, bolt_port=BOLT_PORT, http_port=HTTP_PORT)
     say(f"starting Neo4j on {cfg.uri} (instance {home})")
     try:
-        server.start(cfg, timeout=300.0)
+        status = server.start(cfg, timeout=300.0)
         credentials = server.local_credentials(cfg)
         if credentials is None:
             raise RuntimeError(f"no password for the Neo4j instance in {home}")
         uri, user, password = credentials
-        yield {"NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password}
+        env = {"NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password}
+        yield BenchServer(env, status.pid)
     finally:
         server.stop(cfg)
         say("stopped Neo4j")
 
 
 def wipe_neo4j(uri: str, user: str, password: str) -> None:
-    """Delete every node and relationship, in transactions of 10,000 nodes."""
+    """Delete every relationship, then every node, 10,000 per transaction (deleting a
+    node with its relationships at once overflows the transaction memory of a 1 GB heap
+    when an entity has thousands of mentions)."""
     from neo4j import GraphDatabase
 
     auth = (user, password)
@@ -297,9 +317,11 @@ def wipe_neo4j(uri: str, user: str, password: str) -> None:
         GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF") as driver,
         driver.session() as session,
     ):
-        session.run(
-            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
+        for query in (
+            "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+        ):
+            session.run(query).consume()
 
 
 # -- runs -------------------------------------------------------------------------------
@@ -329,7 +351,12 @@ def _json_out(measured: Measured) -> Any:
 
 
 def _memory(measured: Measured) -> dict[str, float]:
-    return {"peak_rss_mb": measured.peak_rss_mb, "peak_pss_mb": measured.peak_pss_mb}
+    """Peak memory and CPU seconds of a measured process tree."""
+    return {
+        "peak_rss_mb": measured.peak_rss_mb,
+        "peak_pss_mb": measured.peak_pss_mb,
+        "cpu_s": measured.cpu_s,
+    }
 
 
 def run_bare(texts_file: Path, model: str, opts: Options, words: int) -> dict[str, Any]:
@@ -377,17 +404,21 @@ def _ingest_figures(measured: Measured, summary: dict[str, Any]) -> dict[str, An
 
 
 def run_kgraph(
-    path: Path, store: str, target: list[str], opts: Options, extra_env: dict[str, str]
+    path: Path, target: list[str], opts: Options, server: BenchServer | None = None
 ) -> dict[str, Any]:
     """First ingest into an empty store, then a re-ingest of the same file."""
-    env = child_env(extra_env)
+    store = "neo4j" if server else "embedded"
+    env = child_env(server.env if server else None)
     load = os.getloadavg()[0]
+    server_cpu = process_cpu(server.pid if server else None)
     first_m, first = kgraph_ingest(path, target, opts, env)
+    server_cpu = process_cpu(server.pid if server else None) - server_cpu
     if first is None:
         return {"store": store, "error": first_m.stderr[-2000:]}
     again_m, again = kgraph_ingest(path, target, opts, env)
     record: dict[str, Any] = {"store": store, "load_avg_before": load}
     record.update(_ingest_figures(first_m, first))
+    record["server_cpu_s"] = server_cpu
     record["reingest"] = _ingest_figures(again_m, again) if again else {"error": again_m.stderr}
     return record
 
@@ -407,6 +438,8 @@ def derive(row: dict[str, Any]) -> None:
         run["x_bare"] = per_second(run["words_per_s"], bare_rate) if bare_rate else None
         run["x_bare_wall"] = per_second(run["wall_words_per_s"], bare_rate) if bare_rate else None
         run["words_match"] = run.get("words") == words
+        cpu = run.get("cpu_s", 0.0) + run.get("server_cpu_s", 0.0)
+        run["x_bare_cpu"] = per_second(row.get("bare", {}).get("cpu_s", 0.0), cpu) or None
         again = run.get("reingest", {})
         if "wall_s" in again:
             again["pct_of_first_wall"] = 100.0 * again["wall_s"] / run["wall_s"]
@@ -414,7 +447,7 @@ def derive(row: dict[str, Any]) -> None:
 
 
 def measure_size(
-    label: str, path: Path, opts: Options, model: str, neo4j_env: dict[str, str] | None
+    label: str, path: Path, opts: Options, model: str, server: BenchServer | None
 ) -> dict[str, Any]:
     """Bare spaCy, then kgraph into the embedded store and into Neo4j, on one file."""
     texts = corpus.analysed_texts(path)
@@ -429,21 +462,22 @@ def measure_size(
         if opts.embedded:
             say(f"{label} articles: kgraph ingest into the embedded store (twice)")
             graph = Path(tmp) / "graph.json.gz"
-            row["embedded"] = run_kgraph(path, "embedded", ["--store", str(graph)], opts, {})
+            row["embedded"] = run_kgraph(path, ["--store", str(graph)], opts)
             row["embedded"]["store_mb"] = graph.stat().st_size / 2**20 if graph.exists() else None
-        if neo4j_env is not None:
+        if server is not None:
             say(f"{label} articles: kgraph ingest into Neo4j (twice)")
-            wipe_neo4j(neo4j_env["NEO4J_URI"], neo4j_env["NEO4J_USER"], neo4j_env["NEO4J_PASSWORD"])
-            row["neo4j"] = run_kgraph(path, "neo4j", ["--neo4j"], opts, neo4j_env)
+            server.wipe()
+            row["neo4j"] = run_kgraph(path, ["--neo4j"], opts, server)
     derive(row)
     return row
 
 
-def measure_writer(label: str, path: Path, opts: Options, env: dict[str, str]) -> dict[str, Any]:
+def measure_writer(label: str, path: Path, opts: Options, server: BenchServer) -> dict[str, Any]:
     """The Neo4j writer fed pre-extracted relations: claims (relation mentions) per second."""
     say(f"Neo4j writer: analysing {label} articles, then timing the writes alone")
+    server.wipe()
     args = [str(path), str(opts.batch_size), str(opts.processes), str(opts.writer_budget)]
-    measured, answer = run_worker("writer", args, child_env(env))
+    measured, answer = run_worker("writer", args, child_env(server.env))
     if answer is None:
         return {"size": label, "error": measured.stderr[-2000:]}
     return {
@@ -615,8 +649,9 @@ def md_table(header: list[str], rows: list[list[str]]) -> str:
 
 def _speed_row(size: str, name: str, run: dict[str, Any]) -> list[str]:
     if not run or "error" in run:
-        return [size, name, "failed", *["-"] * 8]
+        return [size, name, "failed", *["-"] * 10]
     bare = name == "bare spaCy"
+    cpu = run.get("cpu_s", 0.0) + run.get("server_cpu_s", 0.0)
     return [
         size,
         name,
@@ -626,6 +661,8 @@ def _speed_row(size: str, name: str, run: dict[str, Any]) -> list[str]:
         fmt(run.get("articles_per_s"), ",.1f"),
         "1.00" if bare else fmt(run.get("x_bare"), ".2f"),
         "-" if bare else fmt(run.get("x_bare_wall"), ".2f"),
+        fmt(cpu or None),
+        ("1.00" if cpu else "-") if bare else fmt(run.get("x_bare_cpu"), ".2f"),
         fmt(run["peak_rss_mb"]),
         fmt(run["peak_pss_mb"]),
         "-" if bare else fmt(run.get("claims_written")),
@@ -635,7 +672,8 @@ def _speed_row(size: str, name: str, run: dict[str, Any]) -> list[str]:
 def speed_table(rows: list[dict[str, Any]]) -> str:
     """First ingests against bare spaCy, per corpus size."""
     header = ["articles", "run", "wall s", "timed s", "words/s", "articles/s", "x bare"]
-    header += ["x bare (wall)", "peak RSS MB", "peak PSS MB", "claims written"]
+    header += ["x bare (wall)", "CPU s", "x bare (CPU)", "peak RSS MB", "peak PSS MB"]
+    header += ["claims written"]
     lines = []
     for row in rows:
         for kind, name in (
@@ -780,8 +818,11 @@ def markdown(report: dict[str, Any]) -> str:
     parts += [
         "timed s: bare spaCy's `nlp.pipe` loop; kgraph's `seconds` (excludes start-up, model"
         " and store loading). x bare: kgraph words/s / bare words/s, same texts and word"
-        " count; (wall): kgraph's whole process. RSS and PSS: peak of the sum over the"
-        " process tree (forked workers share pages: RSS counts them per process, PSS once).",
+        " count; (wall): kgraph's whole process. CPU s: user + system seconds of the whole"
+        " process tree (with Neo4j: plus the server's); x bare (CPU): bare CPU s / kgraph"
+        " CPU s, the figure least disturbed by other load on a shared machine. RSS and PSS:"
+        " peak of the sum over the process tree (forked workers share pages: RSS counts"
+        " them per process, PSS once; PSS is sampled every ~5 s).",
         "",
     ]
     parts += ["### Re-ingest (same file, same store)", "", reingest_table(report["runs"]), ""]
@@ -832,13 +873,13 @@ def _corpus_info(data: corpus.Corpus) -> dict[str, Any]:
 def run_all(opts: Options, data: corpus.Corpus, report: dict[str, Any], model: str) -> None:
     """Every size back to back, then the writer; the local Neo4j lives for all of them."""
     with contextlib.ExitStack() as stack:
-        neo4j_env = stack.enter_context(bench_neo4j(NEO4J_HOME)) if opts.neo4j else None
+        server = stack.enter_context(bench_neo4j(NEO4J_HOME)) if opts.neo4j else None
         for size in opts.sizes:
             label = corpus.size_label(size)
-            report["runs"].append(measure_size(label, data.files[label], opts, model, neo4j_env))
-        if neo4j_env is not None:
+            report["runs"].append(measure_size(label, data.files[label], opts, model, server))
+        if server is not None:
             label = corpus.size_label(opts.writer_articles)
-            report["writer"] = measure_writer(label, data.files[label], opts, neo4j_env)
+            report["writer"] = measure_writer(label, data.files[label], opts, server)
 
 
 def save(report: dict[str, Any], output: Path | None) -> Path:

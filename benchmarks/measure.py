@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import tempfile
 import threading
@@ -143,6 +144,8 @@ class Measured:
     peak_rss_mb: float
     peak_pss_mb: float
     samples: int
+    cpu_s: float = 0.0
+    """User + system CPU seconds of the process and the descendants it waited for."""
 
 
 def run_measured(
@@ -157,6 +160,7 @@ def run_measured(
     Output goes to temporary files rather than pipes, so a chatty child cannot block.
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        cpu_before = _children_cpu()
         started = time.perf_counter()
         proc = subprocess.Popen(
             list(command), stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env
@@ -172,6 +176,7 @@ def run_measured(
                 proc.wait()
                 raise
             wall = time.perf_counter() - started
+        cpu = _children_cpu() - cpu_before
         out.seek(0)
         err.seek(0)
         return Measured(
@@ -183,7 +188,25 @@ def run_measured(
             peak_rss_mb=sampler.peak_rss / MB,
             peak_pss_mb=sampler.peak_pss / MB,
             samples=sampler.samples,
+            cpu_s=cpu,
         )
+
+
+def _children_cpu() -> float:
+    """CPU seconds of every child this process has waited for so far (and theirs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def process_cpu(pid: int | None) -> float:
+    """CPU seconds a running process (e.g. the Neo4j server) has used; 0 if unknown."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = (PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def per_second(amount: float, seconds: float) -> float:

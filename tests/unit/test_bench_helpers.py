@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,12 @@ def test_run_measured_sums_the_memory_of_child_processes() -> None:
     assert measured.stdout.strip() == '{"ok": 1}'
     assert measured.peak_rss_mb > 160  # both bytearrays, parent and child together
     assert measured.samples >= 5
+    assert 0 < measured.cpu_s < measured.wall  # the processes mostly slept
+
+
+def test_process_cpu_reads_a_running_process() -> None:
+    assert measure.process_cpu(os.getpid()) > 0
+    assert measure.process_cpu(None) == 0.0
 
 
 # ------------------------------------------------------------------------- ingest

@@ -46,7 +46,7 @@ def np_bounds(head: Token) -> tuple[int, int]:
 def _np_bounds(head: Token) -> tuple[int, int]:
     tree = tree_of(head.doc)
     i = head.i
-    left, right = tree.children[i]
+    left, right = tree.lefts[i], tree.rights[i]
     start = i
     for k in range(len(left) - 1, -1, -1):
         child = left[k]

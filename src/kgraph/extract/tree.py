@@ -5,6 +5,10 @@ rules below walk children often enough that building tokens costs more than the 
 Here each Doc's tokens and child lists are made once, its heads, coarse tags, labels,
 character offsets and entity bounds come vectorised from ``Doc.to_array``, and all finders
 share them; :func:`forget` drops everything when the Doc is done.
+
+The tables hold few Python containers (childless tokens share one empty list, children by
+label are grouped only when asked): every container that lives as long as the Doc brings
+the next full garbage collection, which walks the whole heap, the model included, nearer.
 """
 
 from __future__ import annotations
@@ -20,13 +24,13 @@ from spacy.tokens import Doc, Token
 
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES
 
-Children = tuple[list[Token], list[Token]]
-
-
-NO_CHILDREN: Children = ([], [])
+NO_TOKENS: list[Token] = []
+"""The children of a childless token (shared: never changed)."""
 
 
 Labels = dict[str, list[Token]]
+NO_LABELS: Labels = {}
+"""The children by label of a childless token (shared: never changed)."""
 
 IOB_INSIDE = 1
 """``ENT_IOB`` code of a token inside (not beginning) an entity (2 = outside, 3 = begin)."""
@@ -41,8 +45,10 @@ class Tree:
     tokens: list[Token]
     heads: list[int]
     """The index of each token's head (a root is its own head)."""
-    children: list[Children]
-    """Children before and after each token, each in sentence order."""
+    lefts: list[list[Token]]
+    """The children before each token, in sentence order."""
+    rights: list[list[Token]]
+    """The children after each token, in sentence order."""
     labels: list[Labels | None]
     """Children by dependency label, made on first use (see :func:`labels`)."""
     starts: list[int]
@@ -85,10 +91,12 @@ def tree_of(doc: Doc) -> Tree:
     table = doc.to_array([POS, DEP, HEAD, ENT_IOB, IDX, LENGTH]).astype(np.int64).T
     offsets, iob, starts, lengths = table[2:]
     entity_starts, entity_ends = _entity_tables(iob)
+    before, after = _children(tokens, offsets.tolist())
     return Tree(
         tokens,
         (offsets + np.arange(len(tokens))).tolist(),
-        _children(tokens, offsets.tolist()),
+        before,
+        after,
         [None] * len(tokens),
         starts.tolist(),
         (starts + lengths).tolist(),
@@ -99,16 +107,21 @@ def tree_of(doc: Doc) -> Tree:
     )
 
 
-def _children(tokens: list[Token], heads: list[int]) -> list[Children]:
-    """Left and right children of every token, from the relative head offsets."""
-    table: list[Children] = [NO_CHILDREN] * len(tokens)
+def _children(tokens: list[Token], heads: list[int]) -> tuple[list[list[Token]], list[list[Token]]]:
+    """The children of every token before it and after it, each in sentence order, from the
+    relative head offsets (childless sides share one empty list)."""
+    before: list[list[Token]] = [NO_TOKENS] * len(tokens)
+    after: list[list[Token]] = [NO_TOKENS] * len(tokens)
     for i, offset in enumerate(heads):
-        if offset:
-            head = i + offset
-            if table[head] is NO_CHILDREN:
-                table[head] = ([], [])
-            table[head][0 if offset > 0 else 1].append(tokens[i])  # head after: a left child
-    return table
+        if not offset:
+            continue  # a root
+        head = i + offset
+        side = before if offset > 0 else after  # a head after the token: a left child
+        if side[head] is NO_TOKENS:
+            side[head] = [tokens[i]]
+        else:
+            side[head].append(tokens[i])
+    return before, after
 
 
 def _entity_tables(iob: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
@@ -137,14 +150,22 @@ def labels(tok: Token) -> Labels:
     tree = tree_of(tok.doc)
     found = tree.labels[tok.i]
     if found is None:
-        found = tree.labels[tok.i] = {}
-        left, right = tree.children[tok.i]
-        for child in left + right if left else right:
-            dep = child.dep_
-            if dep in found:
-                found[dep].append(child)
-            else:
-                found[dep] = [child]
+        left, right = tree.lefts[tok.i], tree.rights[tok.i]
+        found = tree.labels[tok.i] = _by_label(left + right if left else right)
+    return found
+
+
+def _by_label(children: list[Token]) -> Labels:
+    """``children`` grouped by dependency label, each group in the order given."""
+    if not children:
+        return NO_LABELS
+    found: Labels = {}
+    for child in children:
+        dep = child.dep_
+        if dep in found:
+            found[dep].append(child)
+        else:
+            found[dep] = [child]
     return found
 
 
@@ -160,18 +181,19 @@ def doc_text(doc: Doc) -> str:
 
 def kids(tok: Token) -> list[Token]:
     """The children of ``tok`` in sentence order (like ``tok.children``)."""
-    left, right = tree_of(tok.doc).children[tok.i]
+    tree = tree_of(tok.doc)
+    left, right = tree.lefts[tok.i], tree.rights[tok.i]
     return left + right if left else right
 
 
 def lefts(tok: Token) -> list[Token]:
     """The children of ``tok`` before it, in sentence order (like ``tok.lefts``)."""
-    return tree_of(tok.doc).children[tok.i][0]
+    return tree_of(tok.doc).lefts[tok.i]
 
 
 def rights(tok: Token) -> list[Token]:
     """The children of ``tok`` after it, in sentence order (like ``tok.rights``)."""
-    return tree_of(tok.doc).children[tok.i][1]
+    return tree_of(tok.doc).rights[tok.i]
 
 
 def head_of(tok: Token) -> Token:
