@@ -104,27 +104,69 @@ def _is_surname(short: list[str], full: list[str]) -> bool:
     return len(short) == 1 and len(full) >= 2 and full[-1] == short[0]
 
 
-def _longer_matches(key: str, surfaces: dict[str, Surface]) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What matching needs of a surface, computed once per article."""
+
+    type: EntityType
+    tokens: list[str]
+    acronym: str | None
+    initials: str
+
+
+def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
+    return {
+        key: _Shape(
+            s.type,
+            tokens(s.name),
+            s.name.replace(".", "") if is_acronym(s.name) else None,
+            initials(s.name),
+        )
+        for key, s in surfaces.items()
+    }
+
+
+def _index(shapes: dict[str, _Shape]) -> dict[tuple[str, str], list[str]]:
+    """Surface keys by first token, last token and initials: the only places a shorter
+    name can match a fuller one, so each surface is compared with a few, not all."""
+    index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, shape in shapes.items():
+        if shape.tokens:
+            index["first", shape.tokens[0]].append(key)
+            index["last", shape.tokens[-1]].append(key)
+        if shape.initials:
+            index["initials", shape.initials].append(key)
+    return index
+
+
+def _longer_matches(
+    key: str, shapes: dict[str, _Shape], index: dict[tuple[str, str], list[str]]
+) -> list[str]:
     """Fuller names in the article this surface may abbreviate.
 
     Same type: a leading or trailing run of the name ("Kim" of "Kim Jong Un") or its
     acronym.  Across types only one case: a lone surname NER called an organisation
     ("Trump" as ORG beside "Donald Trump"), a common confusion of small models.
     """
-    surface = surfaces[key]
-    etype = surface.type
-    short = tokens(surface.name)
+    shape = shapes[key]
+    short = shape.tokens
+    candidates: set[str] = set()
+    if short:
+        candidates.update(index.get(("first", short[0]), ()))
+        candidates.update(index.get(("last", short[-1]), ()))
+    if shape.acronym:
+        candidates.update(index.get(("initials", shape.acronym), ()))
+    candidates.discard(key)
     matches = []
-    for other_key, other in surfaces.items():
-        if other_key == key:
-            continue
-        full = tokens(other.name)
-        if other.type != etype:
-            if etype == "Organization" and other.type == "Person" and _is_surname(short, full):
+    for other_key in sorted(candidates):
+        other = shapes[other_key]
+        full = other.tokens
+        if other.type != shape.type:
+            if shape.type == "Organization" and other.type == "Person" and _is_surname(short, full):
                 matches.append(other_key)
             continue
-        subname = etype in ("Person", "Organization") and abbreviates(short, full, etype)
-        acronym = is_acronym(surface.name) and initials(other.name) == surface.name.replace(".", "")
+        subname = shape.type in ("Person", "Organization") and abbreviates(short, full, shape.type)
+        acronym = shape.acronym is not None and other.initials == shape.acronym
         if subname or acronym:
             matches.append(other_key)
     return matches
@@ -132,18 +174,16 @@ def _longer_matches(key: str, surfaces: dict[str, Surface]) -> list[str]:
 
 def cluster(surfaces: dict[str, Surface]) -> dict[str, str]:
     """Map every surface key to the key of the fullest unambiguous name it stands for."""
+    shapes = _shapes(surfaces)
+    index = _index(shapes)
     parent: dict[str, str] = {}
     for key in surfaces:
-        longer = _longer_matches(key, surfaces)
+        longer = _longer_matches(key, shapes, index)
         # Keep only maximal names: drop candidates that are themselves sub-names of others.
         maximal = [
             k
             for k in longer
-            if not any(
-                is_subname(tokens(surfaces[k].name), tokens(surfaces[o].name))
-                for o in longer
-                if o != k
-            )
+            if not any(is_subname(shapes[k].tokens, shapes[o].tokens) for o in longer if o != k)
         ]
         if len(maximal) == 1:
             parent[key] = maximal[0]
