@@ -19,6 +19,7 @@ from kgraph.analysis import Analyzer
 from kgraph.cli import app
 from kgraph.config import Neo4jSettings
 from kgraph.errors import Neo4jConnectionError, UnsupportedCypherError
+from kgraph.models import Entity, Merge
 from kgraph.pipeline import ingest
 from kgraph.store.local import LocalStore
 from kgraph.store.neo4j import Neo4jStore
@@ -157,6 +158,40 @@ def test_embedded_and_neo4j_hold_the_same_graph(
     _ingest_both(analyzer, paths, local, neo4j_store)
     _assert_same_graph(local_snapshot(local), neo4j_snapshot(neo4j_store))
     assert _approx_equal(local_snapshot(local)["facts"], snapshot["facts"])
+
+
+def _busiest(snapshot: dict[str, Any], count: int) -> list[str]:
+    """The keys of the ``count`` most mentioned entities, busiest first."""
+    entities = snapshot["entities"]
+    return sorted(entities, key=lambda k: (-entities[k]["mentions"], k))[:count]
+
+
+def test_merges_and_unmerges_agree_between_stores(
+    neo4j_store: Neo4jStore, analyzer: Analyzer, tmp_path: Path
+) -> None:
+    """Merges applied together -- two into one, a chain, into a new entity, one already
+    gone -- leave both stores the same graph, and so does undoing one."""
+    local = LocalStore(tmp_path / "g.json.gz", writable=True)
+    _ingest_both(analyzer, [str(UNN), str(NEWS)], local, neo4j_store)
+    a, b, c, d, e = _busiest(local_snapshot(local), 5)
+    fresh = Entity("organization:merged test entity", "Merged Test Entity", "Organization")
+    entity = {k: Entity(k, local_snapshot(local)["entities"][k]["name"], "Concept") for k in (b, d)}
+    merges = [
+        Merge(a, entity[b]),
+        Merge(c, entity[b]),  # two into one
+        Merge(b, entity[d]),  # then the target itself onwards: a chain
+        Merge(e, fresh),  # into an entity that does not exist yet
+        Merge(a, entity[d]),  # a source already merged away: nothing to do
+    ]
+    assert local.merge(merges) == neo4j_store.merge(merges) == [a, c, b, e]
+    snapshot = local_snapshot(local)
+    assert {a, b, c, e}.isdisjoint(snapshot["entities"])
+    assert {a, b, c} <= set(snapshot["entities"][d]["merged"])
+    _assert_same_graph(snapshot, neo4j_snapshot(neo4j_store))
+    assert local.unmerge(c) == neo4j_store.unmerge(c) == d
+    snapshot = local_snapshot(local)
+    assert c in snapshot["entities"] and c in snapshot["entities"][d]["distinct_from"]
+    _assert_same_graph(snapshot, neo4j_snapshot(neo4j_store))
 
 
 def _split_wire(tmp_path: Path) -> tuple[Path, Path]:

@@ -83,38 +83,45 @@ RETURN e.key AS key, e.name AS name, e.type AS type, e.aliases AS aliases,
 """
 
 ENTITY_LISTS = """
-MATCH (e:Entity {key: $key})
-RETURN e.merged AS merged, e.distinct_from AS distinct_from
+UNWIND $keys AS key
+MATCH (e:Entity {key: key})
+RETURN e.key AS key, e.merged AS merged, e.distinct_from AS distinct_from
 """
 
 SET_ENTITY_LISTS = """
-MATCH (e:Entity {key: $key})
-SET e.merged = $merged, e.distinct_from = $distinct_from
+UNWIND $rows AS row
+MATCH (e:Entity {key: row.key})
+SET e.merged = row.merged, e.distinct_from = row.distinct_from
 """
 
 MOVE_MENTIONS = """
-MATCH (src:Entity {key: $source})
-MATCH (dst:Entity {key: $target})
+UNWIND $rows AS row
+MATCH (src:Entity {key: row.source})
+MATCH (dst:Entity {key: row.target})
 MATCH (a:Article)-[m:MENTIONS]->(src)
-WHERE $ref IS NULL OR m.ref = $ref
+WHERE row.ref IS NULL OR m.ref = row.ref
 CREATE (a)-[copy:MENTIONS]->(dst)
 SET copy = properties(m)
 DELETE m
 """
+"""Rows ``{source, target, ref}``: move the mentions of entity ``source`` (only those of
+``ref`` when it is not null) to ``target``."""
 
 
 def move_claims(side: str) -> str:
-    """Point the claims whose ``side`` (SUBJECT or OBJECT) is entity $source at $target,
-    only those made about ref $ref when it is given; returns old and new fact keys."""
+    """Rows ``{source, target, ref}``: point the claims whose ``side`` (SUBJECT or OBJECT)
+    is entity ``source`` at ``target``, only those made about ``ref`` when it is not null;
+    returns old and new fact keys."""
     rel = "SUBJECT" if side == "SUBJECT" else "OBJECT"
     prop = "subject" if rel == "SUBJECT" else "object"
     return f"""
-MATCH (src:Entity {{key: $source}})
-MATCH (dst:Entity {{key: $target}})
+UNWIND $rows AS row
+MATCH (src:Entity {{key: row.source}})
+MATCH (dst:Entity {{key: row.target}})
 MATCH (c:Claim)-[r:{rel}]->(src)
-WHERE $ref IS NULL OR c.{prop}_ref = $ref
+WHERE row.ref IS NULL OR c.{prop}_ref = row.ref
 WITH c, r, dst, [c.subject_key, c.relation, c.object_key, c.negated] AS old
-SET c.{prop}_key = $target
+SET c.{prop}_key = dst.key
 SET c.fact = c.subject_key + '\t' + c.relation + '\t' + c.object_key + '\t'
              + CASE WHEN c.negated THEN '1' ELSE '0' END
 DELETE r
@@ -123,8 +130,9 @@ RETURN old, [c.subject_key, c.relation, c.object_key, c.negated] AS new
 """
 
 
-DELETE_ENTITY = """
-MATCH (e:Entity {key: $key})
+DELETE_ENTITIES = """
+UNWIND $keys AS key
+MATCH (e:Entity {key: key})
 DETACH DELETE e
 """
 

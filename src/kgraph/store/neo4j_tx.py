@@ -1,0 +1,118 @@
+"""Transaction building blocks shared by the Neo4j store's writes, merges and removals:
+batched statements, and the recomputation of fact edges and entity aggregates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from kgraph.graph import FactKey, entity_props, fact_id
+from kgraph.models import Entity
+from kgraph.schema import sanitize_label, sanitize_type
+from kgraph.store import neo4j_cypher as q
+
+ROWS_PER_STATEMENT = 2000
+
+
+class Rows(list[Any]):
+    """A statement's parameter rows.  The driver formats every RUN message for its debug
+    log whether or not the log is on; a short ``repr`` keeps that from costing as much as
+    sending the rows."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
+
+
+def chunks(rows: Sequence[Any], size: int = ROWS_PER_STATEMENT) -> list[Rows]:
+    return [Rows(rows[i : i + size]) for i in range(0, len(rows), size)] if rows else []
+
+
+def drop_evidence(tx: ManagedTransaction, ids: list[str]) -> tuple[set[FactKey], set[str]]:
+    """Delete the claims and mentions of articles ``ids``; returns the facts and entities
+    whose aggregates must then be recomputed."""
+    facts = {(r["s"], r["rel"], r["o"], r["n"]) for r in tx.run(q.DROP_CLAIMS, ids=ids)}
+    entities = {r["key"] for r in tx.run(q.DROP_MENTIONS, ids=ids)}
+    return facts, entities
+
+
+def fact_rows(facts: Iterable[FactKey]) -> list[dict[str, Any]]:
+    return [
+        {"s": s, "rel": sanitize_type(rel), "o": o, "n": n, "fact": fact_id((s, rel, o, n))}
+        for s, rel, o, n in sorted(facts)
+    ]
+
+
+def refresh(
+    tx: ManagedTransaction,
+    facts: set[FactKey],
+    entities: set[str],
+    fresh_facts: dict[FactKey, dict[str, Any]] | None = None,
+    new_entities: frozenset[str] | set[str] = frozenset(),
+) -> int:
+    """Bring fact edges and entity aggregates up to date; returns the number of new facts.
+
+    ``facts`` and ``entities`` are recomputed in the database from their claims and
+    mentions.  ``fresh_facts`` (fact -> properties computed from this batch's claims) are
+    created as they are when the fact did not exist before: then every claim of it is in
+    the batch, so the database need not aggregate them again.  A fresh fact about one of
+    ``new_entities`` (created in this transaction) cannot have existed, so the database
+    is not even asked.
+    """
+    fresh_facts = fresh_facts or {}
+    unseen = {
+        k for k in fresh_facts if k not in facts and (k[0] in new_entities or k[2] in new_entities)
+    }
+    existed: set[str] = set()
+    for chunk in chunks(fact_rows((facts | set(fresh_facts)) - unseen)):
+        record = tx.run(q.DELETE_FACTS, rows=chunk).single()
+        existed.update(record["existed"] if record else [])
+    direct = {
+        key: props
+        for key, props in fresh_facts.items()
+        if fact_id(key) not in existed and key not in facts and key[0] != key[2]
+    }
+    rows = [
+        row | {"props": direct[key]}
+        for key, row in zip(sorted(direct), fact_rows(direct), strict=True)
+    ]
+    for chunk in chunks(rows):
+        tx.run(q.CREATE_FACT_ROWS, rows=chunk).consume()
+    created: set[str] = set()
+    for chunk in chunks(fact_rows((facts | set(fresh_facts)) - set(direct))):
+        record = tx.run(q.CREATE_FACTS, rows=chunk).single()
+        created.update(record["created"] if record else [])
+    keys = sorted(entities)
+    for chunk in chunks(keys):
+        tx.run(q.DELETE_ORPHAN_ENTITIES, keys=chunk).consume()
+        tx.run(q.REFRESH_ENTITIES, keys=chunk).consume()
+    return len(direct) + len(created - existed)
+
+
+def entity_row(entity: Entity, props: dict[str, Any]) -> dict[str, Any]:
+    return {"key": entity.key, "label": sanitize_label(entity.type), "props": props}
+
+
+def create_entities(tx: ManagedTransaction, rows: dict[str, dict[str, Any]]) -> set[str]:
+    """Create the entities that do not exist yet; returns the keys created."""
+    created: set[str] = set()
+    for chunk in chunks([rows[k] for k in sorted(rows)]):
+        record = tx.run(q.MERGE_ENTITIES, rows=chunk).single()
+        created.update(record["created"] if record else [])
+    return created
+
+
+def ensure_entities(tx: ManagedTransaction, entities: Iterable[Entity]) -> None:
+    """Create the entities missing (aggregates are recomputed by the caller)."""
+    create_entities(tx, {e.key: entity_row(e, entity_props(e)) for e in entities})
+
+
+def existing_entities(tx: ManagedTransaction, keys: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in chunks(sorted(set(keys))):
+        record = tx.run(q.EXISTING_ENTITIES, keys=chunk).single()
+        found.update(record["keys"] if record else [])
+    return found

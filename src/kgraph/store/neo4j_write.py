@@ -1,0 +1,119 @@
+"""Writing and removing articles in the Neo4j store: one transaction per batch.
+
+Everything that depends on other articles -- fact edges and entity aggregates -- is
+recomputed inside the same transaction from the claims and mentions, so re-ingesting
+changes nothing and two concurrent ingests converge to the same graph.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from kgraph.graph import (
+    FactKey,
+    MentionRow,
+    aggregate_entity,
+    aggregate_fact,
+    article_props,
+    claim_props,
+    entity_props,
+    fact_key,
+    linked_refs,
+    mention_rows,
+)
+from kgraph.models import ArticleResult, Entity, Merge
+from kgraph.store import neo4j_cypher as q
+from kgraph.store.base import WriteStats
+from kgraph.store.neo4j_merge import apply_merges
+from kgraph.store.neo4j_tx import chunks, create_entities, drop_evidence, entity_row, refresh
+
+
+def write_batch(
+    tx: ManagedTransaction, results: list[ArticleResult], merges: list[Merge], now: str
+) -> WriteStats:
+    """Store a batch of analysed articles (replacing their earlier versions) and apply the
+    entity merges linking called for."""
+    stats = WriteStats(articles_written=len(results))
+    facts: set[FactKey] = set()
+    entities: set[str] = set()
+    apply_merges(tx, merges, facts, entities)
+    ids = [r.article.id for r in results]
+    existing = tx.run(q.EXISTING_ARTICLES, ids=ids).single()
+    stats.articles_replaced = len(existing["ids"]) if existing else 0
+    # Writing the articles first locks them, so a concurrent writer of the same article
+    # waits here and then finds (and drops) this one's evidence.
+    for chunk in chunks([article_props(r, now) for r in results]):
+        tx.run(q.MERGE_ARTICLES, rows=chunk).consume()
+    dropped_facts, dropped_entities = drop_evidence(tx, ids)
+    facts |= dropped_facts
+    entities |= dropped_entities
+    mentions = [m for r in results for m in mention_rows(r)]
+    fresh = _fresh_entities(results, mentions)
+    created = create_entities(tx, fresh)
+    stats.entities_new = len(created)
+    entities |= set(fresh) - created  # entities that existed: recompute in the database
+    rows = [{"article_id": m.article_id, "key": m.key} | m.props() for m in mentions]
+    for chunk in chunks(rows):
+        tx.run(q.CREATE_MENTIONS, rows=chunk).consume()
+    links = [
+        {"key": k, "refs": sorted(v)}
+        for k, v in sorted(linked_refs(results).items())
+        if k not in created
+    ]
+    for chunk in chunks(links):
+        tx.run(q.RECORD_LINKS, rows=chunk).consume()
+    claims = [claim_props(c) for r in results for c in r.claims]
+    for chunk in chunks(claims):
+        tx.run(q.CREATE_CLAIMS, rows=chunk).consume()
+    stats.claims_written = len(claims)
+    stats.relations_new = refresh(
+        tx, facts, entities, _fresh_facts(results, claims), new_entities=created
+    )
+    return stats
+
+
+def _fresh_facts(
+    results: list[ArticleResult], claims: list[dict[str, Any]]
+) -> dict[FactKey, dict[str, Any]]:
+    """Fact properties from this batch's claims alone (right for facts new in it)."""
+    published = {r.article.id: r.article.published for r in results}
+    grouped: dict[FactKey, list[dict[str, Any]]] = defaultdict(list)
+    for claim in claims:
+        grouped[fact_key(claim)].append(claim)
+    return {key: aggregate_fact(group, published) for key, group in grouped.items()}
+
+
+def _fresh_entities(
+    results: list[ArticleResult], mentions: list[MentionRow]
+) -> dict[str, dict[str, Any]]:
+    """Entity key -> the row to create it with, its aggregates computed from this batch
+    (right for entities new in it)."""
+    first: dict[str, Entity] = {}
+    for result in results:
+        for entity in result.entities.values():
+            first.setdefault(entity.key, entity)
+    by_key: dict[str, list[MentionRow]] = defaultdict(list)
+    for mention in mentions:
+        by_key[mention.key].append(mention)
+    links = linked_refs(results)
+    out = {}
+    for key, entity in first.items():
+        props = entity_props(entity) | aggregate_entity(entity.name, by_key.get(key, []))
+        props["merged"] = sorted(links.get(key, set()))
+        out[key] = entity_row(entity, props)
+    return out
+
+
+def remove_articles(tx: ManagedTransaction, ids: list[str]) -> list[str]:
+    """Delete articles and their evidence; returns the ids that were stored."""
+    record = tx.run(q.EXISTING_ARTICLES, ids=ids).single()
+    existing: list[str] = list(record["ids"]) if record else []
+    if not existing:
+        return []
+    facts, entities = drop_evidence(tx, existing)
+    tx.run(q.DELETE_ARTICLES, ids=existing).consume()
+    refresh(tx, facts, entities)
+    return [i for i in ids if i in set(existing)]
