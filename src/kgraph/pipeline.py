@@ -9,7 +9,8 @@ the run: each problem is reported through ``on_event`` and counted.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cached_property
 from typing import TextIO
 
 from kgraph.analysis import Analyzer
@@ -74,16 +75,23 @@ class _Batch:
     def __init__(
         self,
         writer: BatchWriter,
-        linker: Linker,
+        make_linker: Callable[[], Linker],
         summary: IngestSummary,
         on_event: EventHandler,
         known: dict[str, str],
     ) -> None:
-        self.writer, self.linker, self.summary, self.on_event = writer, linker, summary, on_event
+        self.writer, self.summary, self.on_event = writer, summary, on_event
+        self.make_linker = make_linker
         self.known = known
         self.results: list[ArticleResult] = []
         self.merges: list[Merge] = []
         self.wrote = False
+
+    @cached_property
+    def linker(self) -> Linker:
+        """Built from the stored entities when the first article needs linking: when
+        every article is unchanged the store's entities are never read."""
+        return self.make_linker()
 
     def add(self, result: ArticleResult) -> None:
         linked, merges = self.linker.link(result)
@@ -141,10 +149,16 @@ def ingest(
     summary = IngestSummary()
     started = time.perf_counter()
     known = store.fingerprints()
-    linker = Linker(EntityIndex.of(store.entity_index()), aliases)
     writer = BatchWriter(store)
-    batch = _Batch(writer, linker, summary, on_event, known)
-    batch.merges.extend(linker.alias_merges())
+    batch = _Batch(
+        writer,
+        lambda: Linker(EntityIndex.of(store.entity_index()), aliases),
+        summary,
+        on_event,
+        known,
+    )
+    if aliases:
+        batch.merges.extend(batch.linker.alias_merges())
     articles = _fresh_articles(
         iter_articles(paths, stdin=stdin), known, analyzer, summary, on_event
     )

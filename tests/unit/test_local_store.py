@@ -160,6 +160,40 @@ def test_flush_persists_and_reloads_identically(tmp_path: Path) -> None:
     assert again.fingerprints() == store.fingerprints()
 
 
+def test_summary_answers_without_loading_the_graph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "g.json.gz"
+    store = LocalStore(path, writable=True)
+    store.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
+    store.close()
+
+    def no_load(_: Path) -> None:
+        raise AssertionError("the graph was loaded")
+
+    monkeypatch.setattr("kgraph.store.local.load_graph", no_load)
+    again = LocalStore(path, writable=True)
+    assert again.fingerprints() == store.fingerprints()
+    assert again.stats() == store.stats()
+    again.close()  # nothing written: nothing to load or save
+
+
+def test_a_stale_summary_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "g.json.gz"
+    store = LocalStore(path, writable=True)
+    store.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
+    store.close()
+    summary = path.with_name(path.name + ".summary")
+    old = summary.read_bytes()
+    store = LocalStore(path, writable=True)
+    store.write([result("a2", [claim("c2", "a2", PUTIN, "VISIT", UKRAINE)], [PUTIN, UKRAINE])])
+    store.close()
+    summary.write_bytes(old)  # as if killed between writing the graph and its summary
+    again = LocalStore(path)
+    assert set(again.fingerprints()) == {"a1", "a2"}
+    assert again.stats().articles == 2
+
+
 def test_a_failed_save_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "g.json.gz"
     store = LocalStore(path, writable=True)
@@ -183,7 +217,7 @@ def test_corrupt_store_gives_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "g.json.gz"
     path.write_bytes(gzip.compress(b"{not json"))
     with pytest.raises(StoreError, match="cannot read the graph store"):
-        LocalStore(path)
+        LocalStore(path).stats()
 
 
 def test_write_queries_need_write_flag(store: LocalStore) -> None:

@@ -36,7 +36,7 @@ from kgraph.graph import (
 )
 from kgraph.models import ArticleResult, Entity, IndexedEntity, Merge, QueryResult
 from kgraph.store.base import GraphStats, WriteStats
-from kgraph.store.persist import load_graph, save_graph, write_lock
+from kgraph.store.persist import load_graph, load_summary, save_graph, save_summary, write_lock
 from kgraph.timeutil import utc_now_iso
 
 
@@ -96,19 +96,30 @@ class LocalStore:
         self._exit = contextlib.ExitStack()
         if writable:
             self._exit.enter_context(write_lock(path))
-        self.graph: nx.MultiDiGraph = load_graph(path)
         self._writable = writable
         self._dirty = False
+        self._graph: nx.MultiDiGraph | None = None
+        self._summary = load_summary(path) if path.exists() else None
         self._claims_by_fact: dict[FactKey, set[str]] = defaultdict(set)
         self._claims_by_article: dict[str, set[str]] = defaultdict(set)
-        claims = [
-            (n, d["props"]) for n, d in self.graph.nodes(data=True) if schema.CLAIM in d["labels"]
-        ]
-        self.graph.add_edges_from(e for node, props in claims for e in _claim_edges(node, props))
-        if writable:  # only writers need to find a fact's or an article's claims
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole graph, loaded on first use: re-ingesting unchanged articles and
+        ``kgraph stats`` are answered from the summary saved beside it."""
+        if self._graph is None:
+            self._graph = self._load()
+        return self._graph
+
+    def _load(self) -> nx.MultiDiGraph:
+        graph = load_graph(self.path)
+        claims = [(n, d["props"]) for n, d in graph.nodes(data=True) if schema.CLAIM in d["labels"]]
+        graph.add_edges_from(e for node, props in claims for e in _claim_edges(node, props))
+        if self._writable:  # only writers need to find a fact's or an article's claims
             for node, props in claims:
                 self._claims_by_fact[fact_key(props)].add(node)
                 self._claims_by_article[props["article_id"]].add(node)
+        return graph
 
     # -- reading ---------------------------------------------------------------------
 
@@ -118,6 +129,8 @@ class LocalStore:
                 yield node, data["props"]
 
     def fingerprints(self) -> dict[str, str]:
+        if self._graph is None and self._summary is not None:
+            return dict(self._summary["fingerprints"])
         return {
             props["id"]: fingerprint(props["text_sha256"], props["extractor"])
             for _, props in self._nodes(schema.ARTICLE)
@@ -149,6 +162,8 @@ class LocalStore:
         return execute(self.graph, cypher, params or {})
 
     def stats(self) -> GraphStats:
+        if self._graph is None and self._summary is not None:
+            return GraphStats(**self._summary["stats"])
         stats = GraphStats()
         types: Counter[str] = Counter()
         rels: Counter[str] = Counter()
@@ -249,6 +264,9 @@ class LocalStore:
     def flush(self) -> None:
         if self._writable and self._dirty:
             save_graph(self.graph, self.path, skip_types=CLAIM_EDGE_TYPES)
+            save_summary(
+                self.path, {"fingerprints": self.fingerprints(), "stats": self.stats().as_dict()}
+            )
             self._dirty = False
 
     def close(self) -> None:

@@ -117,6 +117,44 @@ def _fsync_dir(directory: Path) -> None:
             os.close(fd)
 
 
+def summary_path(path: Path) -> Path:
+    return path.with_name(path.name + ".summary")
+
+
+def _stamp(path: Path) -> dict[str, int]:
+    st = path.stat()
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def save_summary(path: Path, summary: dict[str, Any]) -> None:
+    """Write a small summary of the graph at ``path`` beside it (atomically), stamped with
+    the graph file's size and modification time so a stale summary is never believed."""
+    target = summary_path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=path.parent)
+    os.chmod(tmp_name, 0o666 & ~_umask())
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(orjson.dumps({"graph": _stamp(path), **summary}))
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+def load_summary(path: Path) -> dict[str, Any] | None:
+    """The summary saved with the graph at ``path``; None when it is missing, unreadable or
+    was written for another version of the graph file (a crash between the two writes)."""
+    try:
+        data = orjson.loads(summary_path(path).read_bytes())
+        current = _stamp(path)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("graph") != current:
+        return None
+    return data
+
+
 @contextlib.contextmanager
 def write_lock(path: Path) -> Iterator[None]:
     """Hold an exclusive lock beside ``path``; a second writer waits for the first."""
