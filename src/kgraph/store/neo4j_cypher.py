@@ -179,6 +179,31 @@ CALL (titles) {
 SET e.mentions = mentions, e.aliases = aliases, e.titles = sorted_titles
 """
 
+ADD_TO_ENTITIES = """
+UNWIND $rows AS row
+MATCH (e:Entity {key: row.key})
+SET e.kgraph_lock = true
+WITH e, row
+CALL (e, row) {
+  UNWIND coalesce(e.aliases, []) + row.names AS n
+  WITH e, n WHERE n <> e.name
+  WITH DISTINCT n ORDER BY n
+  RETURN collect(n) AS aliases
+}
+CALL (e, row) {
+  UNWIND coalesce(e.titles, []) + row.titles AS t
+  WITH DISTINCT t ORDER BY t
+  RETURN collect(t) AS titles
+}
+SET e.mentions = coalesce(e.mentions, 0) + row.count, e.aliases = aliases, e.titles = titles
+REMOVE e.kgraph_lock
+"""
+"""Fold a batch's new mentions into the aggregates of entities that already existed and
+lost none: the same result as :data:`REFRESH_ENTITIES` without reading every mention of
+a busy entity again on each batch.  Writing ``kgraph_lock`` first takes the node's write
+lock before its aggregates are read, so concurrent ingests add up instead of
+overwriting each other."""
+
 STATS = """
 CALL () { MATCH (a:Article) RETURN count(a) AS articles }
 CALL () { MATCH (c:Claim) RETURN count(c) AS claims }

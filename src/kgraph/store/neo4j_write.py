@@ -54,7 +54,9 @@ def write_batch(
     fresh = _fresh_entities(results, mentions)
     created = create_entities(tx, fresh)
     stats.entities_new = len(created)
-    entities |= set(fresh) - created  # entities that existed: recompute in the database
+    # Entities that existed get this batch's mentions added to their aggregates; those
+    # that also lost mentions (a replaced article, a merge) are recomputed in full.
+    grown = sorted(set(fresh) - created - entities)
     rows = [{"article_id": m.article_id, "key": m.key} | m.props() for m in mentions]
     for chunk in chunks(rows):
         tx.run(q.CREATE_MENTIONS, rows=chunk).consume()
@@ -69,6 +71,8 @@ def write_batch(
     for chunk in chunks(claims):
         tx.run(q.CREATE_CLAIMS, rows=chunk).consume()
     stats.claims_written = len(claims)
+    for chunk in chunks(_added_mentions(grown, mentions)):
+        tx.run(q.ADD_TO_ENTITIES, rows=chunk).consume()
     stats.relations_new = refresh(
         tx, facts, entities, _fresh_facts(results, claims), new_entities=created
     )
@@ -84,6 +88,23 @@ def _fresh_facts(
     for claim in claims:
         grouped[fact_key(claim)].append(claim)
     return {key: aggregate_fact(group, published) for key, group in grouped.items()}
+
+
+def _added_mentions(keys: list[str], mentions: list[MentionRow]) -> list[dict[str, Any]]:
+    """Per entity of ``keys``: the mention count, names and titles of this batch."""
+    wanted = set(keys)
+    count: dict[str, int] = defaultdict(int)
+    names: dict[str, set[str]] = defaultdict(set)
+    titles: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.key in wanted:
+            count[m.key] += m.count
+            names[m.key].update(m.names)
+            titles[m.key].update(m.titles)
+    return [
+        {"key": k, "count": count[k], "names": sorted(names[k]), "titles": sorted(titles[k])}
+        for k in keys
+    ]
 
 
 def _fresh_entities(

@@ -2,7 +2,9 @@
 
 A write goes to a temporary file in the same directory, is flushed to disk, then renamed
 over the old file, so a crash (even ``kill -9``) leaves either the old or the new graph,
-never half of one.  A lock file keeps two writers from interleaving.
+never half of one.  A lock file keeps two writers from interleaving.  A small summary
+(article fingerprints, counts) is saved beside the graph, stamped with the graph file's
+size and time, so the common questions are answered without loading the graph.
 """
 
 from __future__ import annotations
