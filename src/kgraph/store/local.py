@@ -65,26 +65,12 @@ CLAIM_EDGE_TYPES = frozenset({schema.SUBJECT, schema.OBJECT, schema.SUPPORTED_BY
 
 
 def _claim_edges(node: str, props: dict[str, Any]) -> list[tuple[str, str, str, dict[str, Any]]]:
-    return [
-        (
-            node,
-            entity_node(props["subject_key"]),
-            schema.SUBJECT,
-            {"type": schema.SUBJECT, "props": {}},
-        ),
-        (
-            node,
-            entity_node(props["object_key"]),
-            schema.OBJECT,
-            {"type": schema.OBJECT, "props": {}},
-        ),
-        (
-            node,
-            article_node(props["article_id"]),
-            schema.SUPPORTED_BY,
-            {"type": schema.SUPPORTED_BY, "props": {}},
-        ),
-    ]
+    ends = (
+        (entity_node(props["subject_key"]), schema.SUBJECT),
+        (entity_node(props["object_key"]), schema.OBJECT),
+        (article_node(props["article_id"]), schema.SUPPORTED_BY),
+    )
+    return [(node, target, rtype, {"type": rtype, "props": {}}) for target, rtype in ends]
 
 
 class LocalStore:

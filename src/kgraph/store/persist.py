@@ -17,7 +17,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 import orjson
@@ -85,19 +85,24 @@ def save_graph(
     for stale in path.parent.glob(f".{path.name}.*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with _replacing(path) as raw:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=3, mtime=0) as gz:
+            gz.write(orjson.dumps(_payload(graph, skip_types)))
+        raw.flush()
+        os.fsync(raw.fileno())
+    _fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def _replacing(target: Path) -> Iterator[BinaryIO]:
+    """A temporary file beside ``target`` that replaces it once the block succeeds, and
+    is removed if it fails: readers see the old file or the new one, never a part."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp makes 0600; a store is a normal file
     try:
-        with (
-            os.fdopen(fd, "wb") as raw,
-            gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=3, mtime=0) as gz,
-        ):
-            gz.write(orjson.dumps(_payload(graph, skip_types)))
-            gz.flush()
-        with open(tmp_name, "rb") as check:
-            os.fsync(check.fileno())
-        os.replace(tmp_name, path)
-        _fsync_dir(path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+        os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
@@ -131,17 +136,8 @@ def _stamp(path: Path) -> dict[str, int]:
 def save_summary(path: Path, summary: dict[str, Any]) -> None:
     """Write a small summary of the graph at ``path`` beside it (atomically), stamped with
     the graph file's size and modification time so a stale summary is never believed."""
-    target = summary_path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=path.parent)
-    os.chmod(tmp_name, 0o666 & ~_umask())
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(orjson.dumps({"graph": _stamp(path), **summary}))
-        os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    with _replacing(summary_path(path)) as fh:
+        fh.write(orjson.dumps({"graph": _stamp(path), **summary}))
 
 
 def load_summary(path: Path) -> dict[str, Any] | None:
