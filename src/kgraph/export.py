@@ -80,19 +80,12 @@ def _write_csv(graph: nx.MultiDiGraph, path: Path) -> list[Path]:
     base = path.with_suffix("") if path.suffix == ".csv" else path
     nodes = base.with_name(base.name + "-nodes.csv")
     edges = base.with_name(base.name + "-edges.csv")
+    node_columns = ["name", "type", "aliases", "titles", "mentions"]
     with nodes.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["key", "name", "type", "aliases", "titles", "mentions"])
+        writer.writerow(["key", *node_columns])
         for key, data in graph.nodes(data=True):
-            writer.writerow(
-                [
-                    key,
-                    *(
-                        _flat(data.get(c))
-                        for c in ("name", "type", "aliases", "titles", "mentions")
-                    ),
-                ]
-            )
+            writer.writerow([key, *(_flat(data.get(c)) for c in node_columns)])
     columns = ["relation", "count", "confidence", "negated", "first_seen", "last_seen", "articles"]
     with edges.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)

@@ -150,7 +150,8 @@ CREATE (c:Claim {{{", ".join(f"{p}: row.{p}" for p in CLAIM_PROPS)}}})
 CREATE (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:SUPPORTED_BY]->(a)
 """
 """Claims are created, never merged: an article's old claims are dropped first, in the
-same transaction and under its lock, and their ids are constrained unique."""
+same transaction and under its lock (a claim's id is its article's id plus a hash of
+its content, so no other article creates it)."""
 
 DELETE_ORPHAN_ENTITIES = """
 UNWIND $keys AS key
