@@ -99,6 +99,7 @@ class Analyzer:
         self._pool = context.Pool(self.n_process, initializer=_init_worker)
 
     def close(self) -> None:
+        """Stop the worker processes (the next :meth:`analyse` starts them again)."""
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()

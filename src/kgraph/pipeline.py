@@ -172,6 +172,9 @@ def ingest(
             on_event(Event("done", article=outcome.article, count=len(outcome.claims)))
             if len(batch.results) >= write_batch:
                 batch.write()
+        # Every article is parsed: the workers' memory is better spent on the last
+        # writes, the cross-batch merges and the save.
+        analyzer.close()
         batch.finish()
     finally:
         writer.close()

@@ -160,6 +160,27 @@ def test_flush_persists_and_reloads_identically(tmp_path: Path) -> None:
     assert again.fingerprints() == store.fingerprints()
 
 
+def test_a_graph_saved_in_slices_reloads_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kgraph.store.persist.SLICE", 2)  # many slices of nodes and edges
+    path = tmp_path / "g.json.gz"
+    store = LocalStore(path, writable=True)
+    store.write(
+        [
+            result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM]),
+            result("a2", [claim("c2", "a2", KIM, "VISIT", UKRAINE)], [KIM, UKRAINE]),
+        ]
+    )
+    store.close()
+    again = LocalStore(path)
+    assert sorted(again.graph.nodes(data=True)) == sorted(store.graph.nodes(data=True))
+    assert sorted(map(repr, again.graph.edges(keys=True, data=True))) == sorted(
+        map(repr, store.graph.edges(keys=True, data=True))
+    )
+    assert store.graph.number_of_nodes() > 2 and store.graph.number_of_edges() > 2
+
+
 def test_summary_answers_without_loading_the_graph(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,6 +9,7 @@ each edge ``type`` and ``props`` -- the format the embedded Cypher engine reads.
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -39,13 +40,16 @@ from kgraph.store.base import GraphStats, WriteStats
 from kgraph.store.persist import load_graph, load_summary, save_graph, save_summary, write_lock
 from kgraph.timeutil import utc_now_iso
 
+# Node ids and edge keys are interned: networkx keeps the id object it is handed for
+# every edge, and a fresh string per edge was a sixth of the store's memory.
+
 
 def article_node(article_id: str) -> str:
-    return f"a:{article_id}"
+    return sys.intern(f"a:{article_id}")
 
 
 def entity_node(key: str) -> str:
-    return f"e:{key}"
+    return sys.intern(f"e:{key}")
 
 
 def claim_node(claim_id: str) -> str:
@@ -53,11 +57,11 @@ def claim_node(claim_id: str) -> str:
 
 
 def fact_edge_key(relation: str, negated: bool) -> str:
-    return f"{relation}|{int(negated)}"
+    return sys.intern(f"{relation}|{int(negated)}")
 
 
 def mention_edge_key(ref: str) -> str:
-    return f"{schema.MENTIONS}|{ref}"
+    return sys.intern(f"{schema.MENTIONS}|{ref}")
 
 
 CLAIM_EDGE_TYPES = frozenset({schema.SUBJECT, schema.OBJECT, schema.SUPPORTED_BY})
