@@ -41,7 +41,7 @@ from kgraph.store.persist import load_graph, load_summary, save_graph, save_summ
 from kgraph.timeutil import utc_now_iso
 
 # Node ids and edge keys are interned: networkx keeps the id object it is handed for
-# every edge, and a fresh string per edge was a sixth of the store's memory.
+# every edge, and a fresh string per edge was an eighth of the store's memory.
 
 
 def article_node(article_id: str) -> str:
