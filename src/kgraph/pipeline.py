@@ -145,7 +145,10 @@ def ingest(
     write_batch: int = WRITE_BATCH,
     aliases: AliasTable | None = None,
 ) -> IngestSummary:
-    """Read, analyse, link and store articles; returns what was done."""
+    """Read, analyse, link and store articles; returns what was done.
+
+    The analyzer's worker processes are stopped once every article is analysed (before
+    the last writes and the save); using the analyzer again starts them anew."""
     summary = IngestSummary()
     started = time.perf_counter()
     known = store.fingerprints()

@@ -136,6 +136,11 @@ MATCH (e:Entity {key: key})
 DETACH DELETE e
 """
 
+ENTITY_HOLDING_REF = """
+MATCH (e:Entity) WHERE $ref IN e.merged
+RETURN e.key AS key
+"""
+
 MENTION_NAMES = """
 MATCH (:Article)-[m:MENTIONS {ref: $ref}]->(:Entity {key: $target})
 RETURN m.names AS names

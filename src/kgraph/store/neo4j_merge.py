@@ -96,7 +96,7 @@ def _merge_round(
 def unmerge(tx: ManagedTransaction, ref: str) -> str | None:
     """Split ref ``ref`` back out of the entity it was merged into; returns that entity's
     key, or None when no entity holds the ref."""
-    record = tx.run("MATCH (e:Entity) WHERE $ref IN e.merged RETURN e.key AS key", ref=ref).single()
+    record = tx.run(q.ENTITY_HOLDING_REF, ref=ref).single()
     if record is None:
         return None
     target: str = record["key"]
