@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
 
 from kgraph.errors import StoreError, WriteNotAllowedError
 from kgraph.graph import aggregate_fact, combine_confidence
-from kgraph.models import Article, ArticleResult, Claim, Entity, EntityRef
+from kgraph.models import Article, ArticleResult, Claim, Entity, EntityRef, Merge
 from kgraph.store.local import LocalStore
 
 PUTIN = Entity("person:vladimir putin", "Vladimir Putin", "Person", {"Putin"}, {"President"})
@@ -147,6 +148,69 @@ def test_remove_deletes_evidence_and_orphans_only(store: LocalStore) -> None:
     assert store.graph.nodes["e:person:vladimir putin"]["props"]["mentions"] == 1
     assert store.remove(["a2"]) == ["a2"]
     assert store.graph.number_of_nodes() == 0
+
+
+CLAIM_ENDS = """
+MATCH (a:Article)<-[:SUPPORTED_BY]-(c:Claim)-[:SUBJECT]->(s:Entity), (c)-[:OBJECT]->(o:Entity)
+RETURN c.id, s.key, o.key, a.id ORDER BY c.id
+"""
+INTO_ENTITY = """
+MATCH (e:Entity {key: $key})<-[r]-(n)
+RETURN type(r) AS type, coalesce(n.id, '') AS from ORDER BY type, from
+"""
+
+
+def test_claim_edges_are_derived_and_follow_merges_and_removals(store: LocalStore) -> None:
+    store.write(
+        [
+            result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM]),
+            result("a2", [claim("c2", "a2", KIM, "VISIT", UKRAINE)], [KIM, UKRAINE]),
+        ]
+    )
+    assert not any(d["type"] == "SUBJECT" for _, _, d in store.graph.edges(data=True))
+    assert store.query(CLAIM_ENDS).rows == [
+        ["c1", PUTIN.key, KIM.key, "a1"],
+        ["c2", KIM.key, UKRAINE.key, "a2"],
+    ]
+    into_kim = store.query(INTO_ENTITY, {"key": KIM.key}).rows
+    assert into_kim == [
+        ["MENTIONS", "a1"],
+        ["MENTIONS", "a2"],
+        ["OBJECT", "c1"],
+        ["SUBJECT", "c2"],
+        ["THANK", ""],  # the fact edge from Putin
+    ]
+    kim2 = Entity("person:kim", "Kim Jong Un", "Person")
+    store.merge([Merge(KIM.key, kim2)])
+    assert store.query(CLAIM_ENDS).rows == [
+        ["c1", PUTIN.key, kim2.key, "a1"],
+        ["c2", kim2.key, UKRAINE.key, "a2"],
+    ]
+    assert store.query(INTO_ENTITY, {"key": kim2.key}).rows == into_kim
+    store.remove(["a1"])
+    assert store.query(CLAIM_ENDS).rows == [["c2", kim2.key, UKRAINE.key, "a2"]]
+    assert store.query("MATCH (:Article {id: 'a2'})<-[r]-() RETURN count(r)").rows == [[1]]
+
+
+def test_claim_edges_saved_by_version_1_are_not_doubled(tmp_path: Path) -> None:
+    path = tmp_path / "g.json.gz"
+    store = LocalStore(path, writable=True)
+    store.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
+    store.close()
+    data = json.loads(gzip.decompress(path.read_bytes()))
+    data["version"] = 1  # version 1 files saved each claim's edges too
+    data["edges"] += [
+        ["c:c1", "e:" + PUTIN.key, "SUBJECT", "SUBJECT", {}],
+        ["c:c1", "e:" + KIM.key, "OBJECT", "OBJECT", {}],
+        ["c:c1", "a:a1", "SUPPORTED_BY", "SUPPORTED_BY", {}],
+    ]
+    path.write_bytes(gzip.compress(json.dumps(data).encode()))
+    again = LocalStore(path)
+    assert again.query("MATCH (:Claim)-[r]->() RETURN type(r) ORDER BY type(r)").rows == [
+        ["OBJECT"],
+        ["SUBJECT"],
+        ["SUPPORTED_BY"],
+    ]
 
 
 def test_flush_persists_and_reloads_identically(tmp_path: Path) -> None:

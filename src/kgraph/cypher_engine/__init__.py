@@ -6,7 +6,8 @@ engine cannot run raises ``UnsupportedCypherError`` naming the construct; it nev
 with an empty or partial result instead.
 
 Graph contract: node attributes ``labels`` (tuple of str) and ``props`` (dict); edge
-attributes ``type`` (str) and ``props`` (dict), on a ``networkx.MultiDiGraph``.
+attributes ``type`` (str) and ``props`` (dict), on a ``networkx.MultiDiGraph``; plus,
+optionally, edges derived from node properties (see :class:`DerivedEdges`).
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ import networkx as nx
 
 from kgraph.cypher_engine.ast import Query
 from kgraph.cypher_engine.executor import Executor
+from kgraph.cypher_engine.graphview import DerivedEdges
 from kgraph.cypher_engine.parser import parse_query
 from kgraph.cypher_engine.semantics import validate
 from kgraph.cypher_engine.writes import is_write_query
 from kgraph.models import QueryResult
 
-__all__ = ["Query", "execute", "is_write_query", "parse"]
+__all__ = ["DerivedEdges", "Query", "execute", "is_write_query", "parse"]
 
 
 def parse(query: str) -> Query:
@@ -38,7 +40,11 @@ def parse(query: str) -> Query:
 
 
 def execute(
-    graph: nx.MultiDiGraph, query: str, params: Mapping[str, Any] | None = None
+    graph: nx.MultiDiGraph,
+    query: str,
+    params: Mapping[str, Any] | None = None,
+    derived: DerivedEdges | None = None,
 ) -> QueryResult:
-    """Run ``query`` on ``graph`` with ``params``; see the module docstring for the contract."""
-    return Executor(graph, params).run(parse(query))
+    """Run ``query`` on ``graph`` with ``params`` (and the ``derived`` edges); see the
+    module docstring for the contract."""
+    return Executor(graph, params, derived).run(parse(query))

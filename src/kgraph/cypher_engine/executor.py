@@ -16,7 +16,7 @@ from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.astutil import pattern_variables, walk
 from kgraph.cypher_engine.compare import group_key
 from kgraph.cypher_engine.expressions import ExpressionCompiler
-from kgraph.cypher_engine.graphview import GraphView
+from kgraph.cypher_engine.graphview import DerivedEdges, GraphView
 from kgraph.cypher_engine.patterns import Compilers, PatternMatcher
 from kgraph.cypher_engine.projection import Projector
 from kgraph.cypher_engine.semantics import Scope, output_scope
@@ -37,8 +37,13 @@ def _normalise(value: Any) -> Any:
 class Executor:
     """Runs validated queries against one graph with one set of parameters."""
 
-    def __init__(self, graph: nx.MultiDiGraph, params: Mapping[str, Any] | None) -> None:
-        self.view = GraphView(graph)
+    def __init__(
+        self,
+        graph: nx.MultiDiGraph,
+        params: Mapping[str, Any] | None,
+        derived: DerivedEdges | None = None,
+    ) -> None:
+        self.view = GraphView(graph, derived)
         self.params = {str(k): _normalise(v) for k, v in (params or {}).items()}
         self.compiler = ExpressionCompiler(self.view, self.params, self._part_matcher)
         self.compilers = Compilers(self.compiler.compile, self.compiler.compile_predicate)

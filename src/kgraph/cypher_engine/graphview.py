@@ -3,12 +3,15 @@
 The indexes (label -> node ids, (label, key) -> value -> node ids) are built on first use
 and live only as long as the execution, so a graph changed between queries is never
 answered from a stale index.
+
+Besides the graph's own edges, a :class:`DerivedEdges` source may supply edges that
+follow from node properties and are not stored (the embedded store's claim edges).
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
-from typing import Any
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from typing import Any, Protocol
 
 import networkx as nx
 
@@ -17,6 +20,24 @@ from kgraph.cypher_engine.values import NodeRef, PathRef, RelRef
 from kgraph.models import NodeValue, PathValue, RelationshipValue
 
 Hop = tuple[RelRef, str]
+
+_NO_PROPS: dict[str, Any] = {}
+
+
+class DerivedEdges(Protocol):
+    """Edges computed rather than stored: each has a type of :attr:`types`, no
+    properties, and at most one of a type leaves a node (so its key is its type)."""
+
+    types: frozenset[str]
+
+    def outgoing(
+        self, labels: tuple[str, ...], props: Mapping[str, Any]
+    ) -> Iterable[tuple[str, str]]:
+        """``(type, end node)`` of the derived edges leaving a node with these labels and
+        properties."""
+
+    def incoming(self, node: str) -> Iterable[tuple[str, str]]:
+        """``(type, start node)`` of the derived edges entering ``node``."""
 
 
 def _labels_of(data: dict[str, Any]) -> tuple[str, ...]:
@@ -36,8 +57,10 @@ def _plain(value: Any) -> Any:
 class GraphView:
     """The graph as the executor sees it: labels, properties, adjacency, indexes."""
 
-    def __init__(self, graph: nx.MultiDiGraph) -> None:
+    def __init__(self, graph: nx.MultiDiGraph, derived: DerivedEdges | None = None) -> None:
         self.graph = graph
+        self.derived = derived
+        self._derived_types = derived.types if derived else frozenset()
         self._nodes: Any = graph.nodes
         self._label_index: dict[str, list[str]] | None = None
         self._property_index: dict[tuple[str | None, str], dict[Hashable, list[str]]] = {}
@@ -90,9 +113,13 @@ class GraphView:
         return data
 
     def rel_type(self, rel: RelRef) -> str:
+        if rel.key in self._derived_types:
+            return str(rel.key)
         return str(self._edge_data(rel).get("type", ""))
 
     def rel_props(self, rel: RelRef) -> dict[str, Any]:
+        if rel.key in self._derived_types:
+            return _NO_PROPS
         props: dict[str, Any] = self._edge_data(rel).get("props") or {}
         return props
 
@@ -105,6 +132,11 @@ class GraphView:
         for start, end, key, data in self.graph.out_edges(node_id, keys=True, data=True):
             if not types or data.get("type") in types:
                 yield RelRef(start, end, key), end
+        if self.derived is not None and (not types or types & self._derived_types):
+            data = self._nodes[node_id]
+            for rtype, end in self.derived.outgoing(_labels_of(data), data.get("props") or {}):
+                if (not types or rtype in types) and end in self._nodes:
+                    yield RelRef(node_id, end, rtype), end
 
     def incoming(self, node_id: str, types: frozenset[str], skip_loops: bool) -> Iterator[Hop]:
         """Incoming relationships; ``skip_loops`` avoids reporting a self-loop twice."""
@@ -113,6 +145,10 @@ class GraphView:
                 continue
             if not types or data.get("type") in types:
                 yield RelRef(start, end, key), start
+        if self.derived is not None and (not types or types & self._derived_types):
+            for rtype, start in self.derived.incoming(node_id):
+                if not types or rtype in types:
+                    yield RelRef(start, node_id, rtype), start
 
     # -- results ---------------------------------------------------------------------------
     def node_value(self, node_id: str) -> NodeValue:

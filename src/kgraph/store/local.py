@@ -37,6 +37,7 @@ from kgraph.graph import (
 )
 from kgraph.models import ArticleResult, Entity, IndexedEntity, Merge, QueryResult
 from kgraph.store.base import GraphStats, WriteStats
+from kgraph.store.claim_edges import CLAIM_EDGE_TYPES, ClaimEdges
 from kgraph.store.persist import load_graph, load_summary, save_graph, save_summary, write_lock
 from kgraph.timeutil import utc_now_iso
 
@@ -64,19 +65,6 @@ def mention_edge_key(ref: str) -> str:
     return sys.intern(f"{schema.MENTIONS}|{ref}")
 
 
-CLAIM_EDGE_TYPES = frozenset({schema.SUBJECT, schema.OBJECT, schema.SUPPORTED_BY})
-"""A claim's edges follow from its properties; they are rebuilt on load, not saved."""
-
-
-def _claim_edges(node: str, props: dict[str, Any]) -> list[tuple[str, str, str, dict[str, Any]]]:
-    ends = (
-        (entity_node(props["subject_key"]), schema.SUBJECT),
-        (entity_node(props["object_key"]), schema.OBJECT),
-        (article_node(props["article_id"]), schema.SUPPORTED_BY),
-    )
-    return [(node, target, rtype, {"type": rtype, "props": {}}) for target, rtype in ends]
-
-
 class LocalStore:
     """The embedded graph store.  Open with ``writable=True`` to ingest or remove."""
 
@@ -90,8 +78,8 @@ class LocalStore:
         self._dirty = False
         self._graph: nx.MultiDiGraph | None = None
         self._summary = load_summary(path) if path.exists() else None
-        self._claims_by_fact: dict[FactKey, set[str]] = defaultdict(set)
-        self._claims_by_article: dict[str, set[str]] = defaultdict(set)
+        self._claim_edges = ClaimEdges()
+        self._claims_by_fact: dict[FactKey, list[str]] = defaultdict(list)
 
     @property
     def graph(self) -> nx.MultiDiGraph:
@@ -102,13 +90,12 @@ class LocalStore:
         return self._graph
 
     def _load(self) -> nx.MultiDiGraph:
-        graph = load_graph(self.path)
-        claims = [(n, d["props"]) for n, d in graph.nodes(data=True) if schema.CLAIM in d["labels"]]
-        graph.add_edges_from(e for node, props in claims for e in _claim_edges(node, props))
-        if self._writable:  # only writers need to find a fact's or an article's claims
-            for node, props in claims:
-                self._claims_by_fact[fact_key(props)].add(node)
-                self._claims_by_article[props["article_id"]].add(node)
+        graph = load_graph(self.path, skip_types=CLAIM_EDGE_TYPES)
+        for node, data in graph.nodes(data=True):
+            if schema.CLAIM in data["labels"]:
+                self._claim_edges.add(node, data["props"])
+                if self._writable:  # only writers need to find a fact's claims
+                    self._claims_by_fact[fact_key(data["props"])].append(node)
         return graph
 
     # -- reading ---------------------------------------------------------------------
@@ -149,7 +136,8 @@ class LocalStore:
             if not write:
                 raise WriteNotAllowedError()
             raise UnsupportedCypherError("write clauses (the embedded store is read-only)")
-        return execute(self.graph, cypher, params or {})
+        graph = self.graph
+        return execute(graph, cypher, params or {}, self._claim_edges)
 
     def stats(self) -> GraphStats:
         if self._graph is None and self._summary is not None:
@@ -253,7 +241,7 @@ class LocalStore:
 
     def flush(self) -> None:
         if self._writable and self._dirty:
-            save_graph(self.graph, self.path, skip_types=CLAIM_EDGE_TYPES)
+            save_graph(self.graph, self.path)
             save_summary(
                 self.path, {"fingerprints": self.fingerprints(), "stats": self.stats().as_dict()}
             )
@@ -295,26 +283,26 @@ class LocalStore:
             entities.add(row.key)
 
     def _add_claims(self, result: ArticleResult, facts: set[FactKey]) -> int:
-        aid = result.article.id
         for claim in result.claims:
             node = claim_node(claim.id)
             props = claim_props(claim)
             self.graph.add_node(node, labels=(schema.CLAIM,), props=props)
-            self.graph.add_edges_from(_claim_edges(node, props))
+            self._claim_edges.add(node, props)
             key = fact_key(props)
-            self._claims_by_fact[key].add(node)
-            self._claims_by_article[aid].add(node)
+            self._claims_by_fact[key].append(node)
             facts.add(key)
         return len(result.claims)
 
     def _drop_evidence(self, aid: str, facts: set[FactKey], entities: set[str]) -> None:
         """Remove an article's claims and mentions, noting what needs recomputing."""
-        for node in self._claims_by_article.pop(aid, set()):
-            key = fact_key(self.graph.nodes[node]["props"])
-            self._claims_by_fact[key].discard(node)
-            facts.add(key)
-            self.graph.remove_node(node)
         anode = article_node(aid)
+        for node in self._claim_edges.claims_into(anode, schema.SUPPORTED_BY):
+            props = self.graph.nodes[node]["props"]
+            key = fact_key(props)
+            self._claims_by_fact[key].remove(node)
+            facts.add(key)
+            self._claim_edges.remove(node, props)
+            self.graph.remove_node(node)
         for _, target, key, data in list(self.graph.out_edges(anode, keys=True, data=True)):
             if data["type"] == schema.MENTIONS:
                 entities.add(target[2:])
@@ -324,21 +312,19 @@ class LocalStore:
         self, source: str, target: str, facts: set[FactKey], only_ref: str | None = None
     ) -> None:
         """Point the claims about ``source`` at ``target`` (only those of one ref, if given)."""
-        for claim, _, rtype in list(self.graph.in_edges(entity_node(source), keys=True)):
-            if rtype not in (schema.SUBJECT, schema.OBJECT):
-                continue
-            props = self.graph.nodes[claim]["props"]
-            side = "subject" if rtype == schema.SUBJECT else "object"
-            if only_ref is not None and props[f"{side}_ref"] != only_ref:
-                continue
-            old = fact_key(props)
-            self._claims_by_fact[old].discard(claim)
-            props[f"{side}_key"] = target
-            props["fact"] = fact_id(fact_key(props))
-            self.graph.remove_edge(claim, entity_node(source), key=rtype)
-            self.graph.add_edge(claim, entity_node(target), key=rtype, type=rtype, props={})
-            self._claims_by_fact[fact_key(props)].add(claim)
-            facts.update((old, fact_key(props)))
+        for rtype, side in ((schema.SUBJECT, "subject"), (schema.OBJECT, "object")):
+            for claim in self._claim_edges.claims_into(entity_node(source), rtype):
+                props = self.graph.nodes[claim]["props"]
+                if only_ref is not None and props[f"{side}_ref"] != only_ref:
+                    continue
+                old = fact_key(props)
+                self._claims_by_fact[old].remove(claim)
+                self._claim_edges.remove(claim, props)
+                props[f"{side}_key"] = target
+                props["fact"] = fact_id(fact_key(props))
+                self._claim_edges.add(claim, props)
+                self._claims_by_fact[fact_key(props)].append(claim)
+                facts.update((old, fact_key(props)))
 
     def _merge(self, merge: Merge, facts: set[FactKey], entities: set[str]) -> bool:
         source, target = merge.source, merge.target.key

@@ -35,8 +35,11 @@ SLICE = 10_000
 """Nodes or edges serialised at a time."""
 
 
-def load_graph(path: Path) -> nx.MultiDiGraph:
-    """The graph stored at ``path``; an empty graph if the file does not exist."""
+def load_graph(path: Path, skip_types: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
+    """The graph stored at ``path``; an empty graph if the file does not exist.
+
+    Edges of ``skip_types`` are not loaded: the caller derives them (the store's claim
+    edges, which files of version 1 still hold)."""
     graph = nx.MultiDiGraph()
     if not path.exists():
         return graph
@@ -61,22 +64,17 @@ def load_graph(path: Path) -> nx.MultiDiGraph:
     graph.add_edges_from(
         (intern(u), intern(v), intern(key), {"type": rtype, "props": props})
         for u, v, key, rtype, props in data["edges"]
+        if rtype not in skip_types
     )
     return graph
 
 
-def _write_json(
-    write: Callable[[bytes], object], graph: nx.MultiDiGraph, skip_types: frozenset[str]
-) -> None:
+def _write_json(write: Callable[[bytes], object], graph: nx.MultiDiGraph) -> None:
     """Pass the graph's JSON document to ``write`` a slice at a time: the serialised graph
     is never held in memory whole (at 4,000 articles it would add a third of a GB to the
     peak)."""
     nodes = ([n, list(d["labels"]), d["props"]] for n, d in graph.nodes(data=True))
-    edges = (
-        [u, v, k, d["type"], d["props"]]
-        for u, v, k, d in graph.edges(keys=True, data=True)
-        if d["type"] not in skip_types
-    )
+    edges = ([u, v, k, d["type"], d["props"]] for u, v, k, d in graph.edges(keys=True, data=True))
     write(orjson.dumps({"format": FORMAT, "version": VERSION})[:-1])
     for name, rows in ((b"nodes", nodes), (b"edges", edges)):
         write(b',"' + name + b'":[')
@@ -88,15 +86,11 @@ def _write_json(
     write(b"}")
 
 
-def save_graph(
-    graph: nx.MultiDiGraph, path: Path, skip_types: frozenset[str] = frozenset()
-) -> None:
+def save_graph(graph: nx.MultiDiGraph, path: Path) -> None:
     """Write ``graph`` to ``path`` atomically (temp file + fsync + rename).
 
-    Edges of ``skip_types`` are left out: the caller rebuilds them on load (the store
-    derives a claim's edges from its properties, which halves the file).  Call it holding
-    :func:`write_lock`; temporary files left by a writer that was killed mid-save are
-    removed first.
+    Call it holding :func:`write_lock`; temporary files left by a writer that was killed
+    mid-save are removed first.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     for stale in path.parent.glob(f".{path.name}.*.tmp"):
@@ -104,7 +98,7 @@ def save_graph(
             stale.unlink()
     with _replacing(path) as raw:
         with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=3, mtime=0) as gz:
-            _write_json(gz.write, graph, skip_types)
+            _write_json(gz.write, graph)
         raw.flush()
         os.fsync(raw.fileno())
     _fsync_dir(path.parent)
