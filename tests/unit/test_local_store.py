@@ -1,4 +1,5 @@
-"""The embedded store: merging, idempotence, replacement, removal, atomic persistence."""
+"""The embedded store: merging, idempotence, replacement, removal, atomic persistence, and
+the slot records that stand in for its property dicts."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ import gzip
 import json
 from pathlib import Path
 
+import orjson
 import pytest
 
 from kgraph.errors import StoreError, WriteNotAllowedError
-from kgraph.graph import aggregate_fact, combine_confidence
+from kgraph.graph import aggregate_fact, claim_props, combine_confidence
 from kgraph.models import Article, ArticleResult, Claim, Entity, EntityRef, Merge
 from kgraph.store.local import LocalStore
+from kgraph.store.records import ClaimRecord, MentionRecord, as_dict
 
 PUTIN = Entity("person:vladimir putin", "Vladimir Putin", "Person", {"Putin"}, {"President"})
 KIM = Entity("person:kim jong un", "Kim Jong Un", "Person", {"Kim"})
@@ -329,3 +332,27 @@ def test_aggregate_fact_ignores_missing_dates() -> None:
         "2024-01-02",
         ["a", "b"],
     )
+
+
+def test_a_claim_record_reads_and_saves_as_its_dict() -> None:
+    props = claim_props(claim("c1", "a1", PUTIN, "THANK", KIM))
+    assert "modality" not in props  # null properties are absent...
+    record = ClaimRecord(props)
+    assert "modality" not in record and record.get("modality") is None  # ...in the record too
+    assert dict(record) == props and record == props and list(record) == list(props)
+    assert len(record) == len(props)
+    assert orjson.dumps([record], default=as_dict) == orjson.dumps([props])
+    with pytest.raises(KeyError):
+        record["modality"]
+
+
+def test_a_record_is_written_like_a_dict_but_only_its_own_keys() -> None:
+    record = MentionRecord({"ref": "person:kim", "count": 1, "names": ["Kim"], "titles": []})
+    record["count"] = 2
+    assert record["count"] == 2
+    del record["titles"]
+    assert dict(record) == {"ref": "person:kim", "count": 2, "names": ["Kim"]}
+    with pytest.raises(KeyError):
+        record["colour"] = "red"
+    assert MentionRecord.of({"ref": "x", "colour": "red"}) == {"ref": "x", "colour": "red"}
+    assert isinstance(MentionRecord.of({"ref": "x"}), MentionRecord)

@@ -21,7 +21,7 @@ from kgraph.models import NodeValue, PathValue, RelationshipValue
 
 Hop = tuple[RelRef, str]
 
-_NO_PROPS: dict[str, Any] = {}
+_NO_PROPS: Mapping[str, Any] = {}
 
 
 class DerivedEdges(Protocol):
@@ -49,7 +49,7 @@ def _plain(value: Any) -> Any:
     """Stored property values as Cypher values (tuples become lists), copied."""
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items()}
     return value
 
@@ -72,8 +72,8 @@ class GraphView:
     def labels(self, node_id: str) -> tuple[str, ...]:
         return _labels_of(self._nodes[node_id])
 
-    def node_props(self, node_id: str) -> dict[str, Any]:
-        props: dict[str, Any] = self._nodes[node_id].get("props") or {}
+    def node_props(self, node_id: str) -> Mapping[str, Any]:
+        props: Mapping[str, Any] = self._nodes[node_id].get("props") or _NO_PROPS
         return props
 
     def node_property(self, node_id: str, key: str) -> Any:
@@ -117,10 +117,10 @@ class GraphView:
             return str(rel.key)
         return str(self._edge_data(rel).get("type", ""))
 
-    def rel_props(self, rel: RelRef) -> dict[str, Any]:
+    def rel_props(self, rel: RelRef) -> Mapping[str, Any]:
         if rel.key in self._derived_types:
             return _NO_PROPS
-        props: dict[str, Any] = self._edge_data(rel).get("props") or {}
+        props: Mapping[str, Any] = self._edge_data(rel).get("props") or _NO_PROPS
         return props
 
     def rel_property(self, rel: RelRef, key: str) -> Any:

@@ -39,6 +39,7 @@ from kgraph.models import ArticleResult, Entity, IndexedEntity, Merge, QueryResu
 from kgraph.store.base import GraphStats, WriteStats
 from kgraph.store.claim_edges import CLAIM_EDGE_TYPES, ClaimEdges
 from kgraph.store.persist import load_graph, load_summary, save_graph, save_summary, write_lock
+from kgraph.store.records import ClaimRecord, EntityRecord, FactRecord, MentionRecord
 from kgraph.timeutil import utc_now_iso
 
 # Node ids and edge keys are interned: networkx keeps the id object it is handed for
@@ -91,11 +92,17 @@ class LocalStore:
 
     def _load(self) -> nx.MultiDiGraph:
         graph = load_graph(self.path, skip_types=CLAIM_EDGE_TYPES)
+        for _, _, data in graph.edges(data=True):
+            record = MentionRecord if data["type"] == schema.MENTIONS else FactRecord
+            data["props"] = record.of(data["props"])
         for node, data in graph.nodes(data=True):
             if schema.CLAIM in data["labels"]:
+                data["props"] = ClaimRecord.of(data["props"])
                 self._claim_edges.add(node, data["props"])
                 if self._writable:  # only writers need to find a fact's claims
                     self._claims_by_fact[fact_key(data["props"])].append(node)
+            elif schema.ENTITY in data["labels"]:
+                data["props"] = EntityRecord.of(data["props"])
         return graph
 
     # -- reading ---------------------------------------------------------------------
@@ -136,8 +143,7 @@ class LocalStore:
             if not write:
                 raise WriteNotAllowedError()
             raise UnsupportedCypherError("write clauses (the embedded store is read-only)")
-        graph = self.graph
-        return execute(graph, cypher, params or {}, self._claim_edges)
+        return execute(self.graph, cypher, params or {}, self._claim_edges)
 
     def stats(self) -> GraphStats:
         if self._graph is None and self._summary is not None:
@@ -267,7 +273,7 @@ class LocalStore:
             node = entity_node(entity.key)
             if not self.graph.has_node(node):
                 labels = tuple(sorted((schema.ENTITY, entity.type)))
-                self.graph.add_node(node, labels=labels, props=entity_props(entity))
+                self.graph.add_node(node, labels=labels, props=EntityRecord(entity_props(entity)))
                 new += 1
         return new
 
@@ -278,14 +284,14 @@ class LocalStore:
                 entity_node(row.key),
                 key=mention_edge_key(row.ref),
                 type=schema.MENTIONS,
-                props=row.props(),
+                props=MentionRecord(row.props()),
             )
             entities.add(row.key)
 
     def _add_claims(self, result: ArticleResult, facts: set[FactKey]) -> int:
         for claim in result.claims:
             node = claim_node(claim.id)
-            props = claim_props(claim)
+            props = ClaimRecord(claim_props(claim))
             self.graph.add_node(node, labels=(schema.CLAIM,), props=props)
             self._claim_edges.add(node, props)
             key = fact_key(props)
@@ -369,7 +375,7 @@ class LocalStore:
                 self.graph.remove_edge(u, v, key=ekey)
             return
         props = aggregate_fact(claims, self._published(c["article_id"] for c in claims))
-        self.graph.add_edge(u, v, key=ekey, type=rel, props=props)
+        self.graph.add_edge(u, v, key=ekey, type=rel, props=FactRecord(props))
 
     def _refresh_entity(self, key: str) -> None:
         node = entity_node(key)

@@ -25,6 +25,7 @@ import networkx as nx
 import orjson
 
 from kgraph.errors import StoreError
+from kgraph.store.records import as_dict
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ def _write_json(write: Callable[[bytes], object], graph: nx.MultiDiGraph) -> Non
         write(b',"' + name + b'":[')
         sep = b""
         while part := list(itertools.islice(rows, SLICE)):
-            write(sep + orjson.dumps(part)[1:-1])
+            write(sep + orjson.dumps(part, default=as_dict)[1:-1])
             sep = b","
         write(b"]")
     write(b"}")

@@ -1,0 +1,88 @@
+"""Fixed-key property maps for the embedded store's claims, entities, mentions and facts.
+
+A claim's twenty properties in a dict take about 1.1 kB; the same values in slots take
+under 200 bytes, and a store holds one per relation mention (150,000 at 4,000
+articles).  Entities, mentions and facts are as numerous, with fewer keys.  A record
+behaves as the dict it replaces: keys in a fixed order, and a property that is null is
+absent, as in Neo4j.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, MutableMapping
+from typing import Any, ClassVar
+
+from kgraph.schema import CLAIM_PROPS, ENTITY_PROPS, FACT_PROPS
+
+
+class Record(MutableMapping[str, Any]):
+    """A mapping over a fixed set of keys (a subclass's ``__slots__``)."""
+
+    __slots__ = ()
+    keys_in_order: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, props: Mapping[str, Any]) -> None:
+        for key in self.keys_in_order:
+            object.__setattr__(self, key, props.get(key))
+
+    @classmethod
+    def of(cls, props: dict[str, Any]) -> Mapping[str, Any]:
+        """``props`` as a record, or unchanged if it has a key records do not hold."""
+        if props.keys() <= set(cls.keys_in_order):
+            return cls(props)
+        return props
+
+    def __getitem__(self, key: str) -> Any:
+        value = getattr(self, key, None) if key in self.keys_in_order else None
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key not in self.keys_in_order:
+            raise KeyError(f"{type(self).__name__} has no property {key!r}")
+        object.__setattr__(self, key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self[key]
+        object.__setattr__(self, key, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k in self.keys_in_order if getattr(self, k) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict(self)!r})"
+
+
+class ClaimRecord(Record):
+    __slots__ = CLAIM_PROPS
+    keys_in_order = CLAIM_PROPS
+
+
+class EntityRecord(Record):
+    __slots__ = ENTITY_PROPS
+    keys_in_order = ENTITY_PROPS
+
+
+class FactRecord(Record):
+    """The properties of a fact edge between two entities."""
+
+    __slots__ = FACT_PROPS
+    keys_in_order = FACT_PROPS
+
+
+class MentionRecord(Record):
+    """The properties of an article's MENTIONS edge to an entity."""
+
+    __slots__ = ("count", "names", "ref", "titles")
+    keys_in_order = ("ref", "count", "names", "titles")
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    """A record as a plain dict, for serialisers (orjson's ``default``)."""
+    if isinstance(value, Record):
+        return dict(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
