@@ -2,7 +2,8 @@
 
 The lemmatizer is loaded but disabled: it costs about a fifth of the parse time and the
 extractor only needs the lemmas of predicate words, which :func:`lemmatizer_for` gives on
-demand.  Paragraph breaks ("\\n\\n") are made hard sentence boundaries before parsing.
+demand.  The attribute ruler finds its matches by lookup (:mod:`kgraph.attribute_rules`).
+Paragraph breaks ("\\n\\n") are made hard sentence boundaries before parsing.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from kgraph.attribute_rules import speed_up
 from kgraph.config import DEFAULT_MODELS
 from kgraph.errors import ModelError
 
@@ -72,6 +74,7 @@ def load_model(name: str | None = None) -> Language:
     if missing:
         raise ModelError(f"spaCy model {model!r} lacks the {', '.join(missing)} component")
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    speed_up(nlp)
     log.debug("loaded %s with %s", model, nlp.pipe_names)
     return nlp
 
