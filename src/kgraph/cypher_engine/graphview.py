@@ -134,7 +134,8 @@ class GraphView:
                 yield RelRef(start, end, key), end
         if self.derived is not None and (not types or types & self._derived_types):
             data = self._nodes[node_id]
-            for rtype, end in self.derived.outgoing(_labels_of(data), data.get("props") or {}):
+            props = data.get("props") or _NO_PROPS
+            for rtype, end in self.derived.outgoing(_labels_of(data), props):
                 if (not types or rtype in types) and end in self._nodes:
                     yield RelRef(node_id, end, rtype), end
 

@@ -20,6 +20,10 @@ class Record(MutableMapping[str, Any]):
 
     __slots__ = ()
     keys_in_order: ClassVar[tuple[str, ...]] = ()
+    _known: ClassVar[frozenset[str]] = frozenset()
+
+    def __init_subclass__(cls) -> None:
+        cls._known = frozenset(cls.keys_in_order)
 
     def __init__(self, props: Mapping[str, Any]) -> None:
         for key in self.keys_in_order:
@@ -28,18 +32,22 @@ class Record(MutableMapping[str, Any]):
     @classmethod
     def of(cls, props: dict[str, Any]) -> Mapping[str, Any]:
         """``props`` as a record, or unchanged if it has a key records do not hold."""
-        if props.keys() <= set(cls.keys_in_order):
+        if props.keys() <= cls._known:
             return cls(props)
         return props
 
+    def get(self, key: str, default: Any = None) -> Any:
+        value = getattr(self, key, None) if key in self._known else None
+        return default if value is None else value
+
     def __getitem__(self, key: str) -> Any:
-        value = getattr(self, key, None) if key in self.keys_in_order else None
+        value = self.get(key)
         if value is None:
             raise KeyError(key)
         return value
 
     def __setitem__(self, key: str, value: Any) -> None:
-        if key not in self.keys_in_order:
+        if key not in self._known:
             raise KeyError(f"{type(self).__name__} has no property {key!r}")
         object.__setattr__(self, key, value)
 
