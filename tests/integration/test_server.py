@@ -22,7 +22,9 @@ from pathlib import Path
 import pytest
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError
+from typer.testing import CliRunner
 
+from kgraph.cli import app
 from kgraph.errors import ServerError
 from kgraph.server import (
     NEO4J_VERSION,
@@ -192,6 +194,18 @@ def test_http_discovery(started: ServerStatus) -> None:
     assert document["neo4j_version"] == NEO4J_VERSION
     assert document["neo4j_edition"] == "community"
     assert document["bolt_direct"] == started.uri
+
+
+def test_a_relative_home_finds_the_running_server(
+    cfg: ServerConfig, started: ServerStatus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(cfg.home.parent)
+    ports = ["--bolt-port", str(BOLT_PORT), "--http-port", str(HTTP_PORT)]
+    args = ["neo4j", "status", "--json", "--home", cfg.home.name, *ports]
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["pid"] == started.pid
+    assert cfg.pid_file.exists()  # not taken for another server's stale pid file
 
 
 def test_start_is_idempotent(cfg: ServerConfig, started: ServerStatus) -> None:

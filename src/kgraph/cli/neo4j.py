@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -48,14 +49,11 @@ HttpOpt = Annotated[
 
 
 def _config(home: Path | None, bolt: int | None, http: int | None) -> server.ServerConfig:
+    """The instance's settings, with the options given; ``replace`` resolves a relative
+    ``--home`` as the config does, so the server is recognised from any directory."""
     cfg = server.ServerConfig.from_env()
-    if home is not None:
-        cfg.home = home
-    if bolt is not None:
-        cfg.bolt_port = bolt
-    if http is not None:
-        cfg.http_port = http
-    return cfg
+    changes: dict[str, Any] = {"home": home, "bolt_port": bolt, "http_port": http}
+    return dataclasses.replace(cfg, **{k: v for k, v in changes.items() if v is not None})
 
 
 def _size(n: int) -> str:
