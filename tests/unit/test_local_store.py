@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import orjson
@@ -214,6 +217,35 @@ def test_claim_edges_saved_by_version_1_are_not_doubled(tmp_path: Path) -> None:
         ["SUBJECT"],
         ["SUPPORTED_BY"],
     ]
+
+
+WRITE_A_STORE = """
+import sys
+from pathlib import Path
+import kgraph.store.local as local
+from tests.unit.test_local_store import KIM, PUTIN, UKRAINE, claim, result
+local.utc_now_iso = lambda: "2026-01-01T00:00:00Z"
+people = [PUTIN, KIM, UKRAINE]
+triples = [(s, r, o) for s in people for o in people if s is not o for r in ("MEET", "THANK")]
+claims = [claim(f"c{i}", "a1", s, r, o) for i, (s, r, o) in enumerate(triples)]
+store = local.LocalStore(Path(sys.argv[1]), writable=True)
+store.write([result("a1", claims, people)])
+store.close()
+"""
+
+
+def test_the_saved_file_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    saved = []
+    for seed in ("1", "2", "3"):
+        path = tmp_path / f"g{seed}.json.gz"
+        env = os.environ | {"PYTHONHASHSEED": seed}
+        cwd = Path(__file__).parents[2]
+        subprocess.run(
+            [sys.executable, "-c", WRITE_A_STORE, str(path)], env=env, cwd=cwd, check=True
+        )
+        saved.append(gzip.decompress(path.read_bytes()))
+    assert saved[0].count(b'"MEET"') == 12  # six claims and their six fact edges
+    assert saved[0] == saved[1] == saved[2]
 
 
 def test_flush_persists_and_reloads_identically(tmp_path: Path) -> None:

@@ -359,9 +359,11 @@ class LocalStore:
         return out
 
     def _refresh(self, facts: Iterable[FactKey], entities: Iterable[str]) -> None:
-        for key in facts:
+        # In a fixed order: the edges are saved in the order they were (re)made, and set
+        # order changes with each process's string hash seed.
+        for key in sorted(facts):
             self._refresh_fact(key)
-        for ekey in entities:
+        for ekey in sorted(entities):
             self._refresh_entity(ekey)
 
     def _refresh_fact(self, key: FactKey) -> None:
