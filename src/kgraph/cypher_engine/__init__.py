@@ -5,8 +5,8 @@
 engine cannot run raises ``UnsupportedCypherError`` naming the construct; it never answers
 with an empty or partial result instead.
 
-Graph contract: node attributes ``labels`` (tuple of str) and ``props`` (dict); edge
-attributes ``type`` (str) and ``props`` (dict), on a ``networkx.MultiDiGraph``; plus,
+Graph contract: node attributes ``labels`` (tuple of str) and ``props`` (a mapping); edge
+attributes ``type`` (str) and ``props`` (a mapping), on a ``networkx.MultiDiGraph``; plus,
 optionally, edges derived from node properties (see :class:`DerivedEdges`).
 """
 

@@ -2,7 +2,7 @@
 
 The embedded store does not keep these edges in its networkx graph: a claim's
 ``subject_key``, ``object_key`` and ``article_id`` already say where they go, and three
-networkx edges per claim were about 40 % of the store's memory.  :class:`ClaimEdges`
+networkx edges per claim were about a quarter of the store's memory.  :class:`ClaimEdges`
 answers the reverse direction (an entity's or an article's claims) from a plain index,
 and serves the embedded Cypher engine as its source of derived edges.
 """
@@ -42,16 +42,13 @@ class ClaimEdges:
             self._into[rtype].setdefault(end, []).append(claim)
 
     def remove(self, claim: str, props: Mapping[str, Any]) -> None:
+        """Forget the claim's edges (before it goes, or before its ends change)."""
         for rtype, end in claim_ends(props):
-            self.detach(claim, rtype, end)
-
-    def detach(self, claim: str, rtype: str, end: str) -> None:
-        """Forget the ``rtype`` edge from ``claim`` to ``end`` (before its end changes)."""
-        claims = self._into[rtype].get(end)
-        if claims is not None:
-            claims.remove(claim)
-            if not claims:
-                del self._into[rtype][end]
+            claims = self._into[rtype].get(end)
+            if claims is not None:
+                claims.remove(claim)
+                if not claims:
+                    del self._into[rtype][end]
 
     def claims_into(self, node: str, rtype: str) -> list[str]:
         """The claims with an ``rtype`` edge to ``node``, oldest first (a copy)."""

@@ -107,7 +107,7 @@ class LocalStore:
 
     # -- reading ---------------------------------------------------------------------
 
-    def _nodes(self, label: str) -> Iterable[tuple[str, dict[str, Any]]]:
+    def _nodes(self, label: str) -> Iterable[tuple[str, Mapping[str, Any]]]:
         for node, data in self.graph.nodes(data=True):
             if label in data["labels"]:
                 yield node, data["props"]
