@@ -9,24 +9,24 @@ and serves the embedded Cypher engine as its source of derived edges.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kgraph import schema
+from kgraph.store.local_ids import article_node, entity_node
 
 CLAIM_EDGE_TYPES = frozenset({schema.SUBJECT, schema.OBJECT, schema.SUPPORTED_BY})
 
 _END_PROPS = (
-    (schema.SUBJECT, "subject_key", "e:"),
-    (schema.OBJECT, "object_key", "e:"),
-    (schema.SUPPORTED_BY, "article_id", "a:"),
+    (schema.SUBJECT, "subject_key", entity_node),
+    (schema.OBJECT, "object_key", entity_node),
+    (schema.SUPPORTED_BY, "article_id", article_node),
 )
 
 
 def claim_ends(props: Mapping[str, Any]) -> list[tuple[str, str]]:
     """``(type, node id)`` of the three edges leaving a claim with ``props``."""
-    return [(rtype, sys.intern(prefix + props[key])) for rtype, key, prefix in _END_PROPS]
+    return [(rtype, node_id(props[key])) for rtype, key, node_id in _END_PROPS]
 
 
 class ClaimEdges:

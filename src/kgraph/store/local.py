@@ -2,14 +2,14 @@
 
 No server needed.  The whole graph is held in memory while kgraph runs and saved
 atomically by :mod:`kgraph.store.persist`.  Node ids are ``a:<article id>``,
-``e:<entity key>`` and ``c:<claim id>``; each node carries ``labels`` and ``props``,
-each edge ``type`` and ``props`` -- the format the embedded Cypher engine reads.
+``e:<entity key>`` and ``c:<claim id>`` (:mod:`kgraph.store.local_ids`); each node carries
+``labels`` and ``props``, each edge ``type`` and ``props`` -- the format the embedded Cypher
+engine reads.  A claim's edges are derived, not stored (:mod:`kgraph.store.claim_edges`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -38,32 +38,16 @@ from kgraph.graph import (
 from kgraph.models import ArticleResult, Entity, IndexedEntity, Merge, QueryResult
 from kgraph.store.base import GraphStats, WriteStats
 from kgraph.store.claim_edges import CLAIM_EDGE_TYPES, ClaimEdges
+from kgraph.store.local_ids import (
+    article_node,
+    claim_node,
+    entity_node,
+    fact_edge_key,
+    mention_edge_key,
+)
 from kgraph.store.persist import load_graph, load_summary, save_graph, save_summary, write_lock
 from kgraph.store.records import ClaimRecord, EntityRecord, FactRecord, MentionRecord
 from kgraph.timeutil import utc_now_iso
-
-# Node ids and edge keys are interned: networkx keeps the id object it is handed for
-# every edge, and a fresh string per edge was an eighth of the store's memory.
-
-
-def article_node(article_id: str) -> str:
-    return sys.intern(f"a:{article_id}")
-
-
-def entity_node(key: str) -> str:
-    return sys.intern(f"e:{key}")
-
-
-def claim_node(claim_id: str) -> str:
-    return f"c:{claim_id}"
-
-
-def fact_edge_key(relation: str, negated: bool) -> str:
-    return sys.intern(f"{relation}|{int(negated)}")
-
-
-def mention_edge_key(ref: str) -> str:
-    return sys.intern(f"{schema.MENTIONS}|{ref}")
 
 
 class LocalStore:
