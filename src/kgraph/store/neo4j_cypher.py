@@ -9,7 +9,7 @@ The aggregation mirrors :mod:`kgraph.graph` exactly (same sort orders, same nois
 from __future__ import annotations
 
 from kgraph.graph import CONFIDENCE_DIGITS
-from kgraph.schema import CLAIM_PROPS
+from kgraph.schema import CLAIM_PROPS, FACT_PROPS
 
 FINGERPRINTS = """
 MATCH (a:Article)
@@ -48,7 +48,10 @@ MERGE_ARTICLES = """
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a = row
+RETURN collect(row.id) AS ids, collect(elementId(a)) AS eids
 """
+"""Create or update the articles; returns their element ids, by which the batch's later
+statements find them again (within the transaction that holds them)."""
 
 EXISTING_ENTITIES = """
 UNWIND $keys AS key
@@ -58,16 +61,18 @@ RETURN collect(e.key) AS keys
 
 CREATE_MENTIONS = """
 UNWIND $rows AS row
-MATCH (a:Article {id: row.article_id})
-MATCH (e:Entity {key: row.key})
+MATCH (a) WHERE elementId(a) = row.a
+MATCH (e) WHERE elementId(e) = row.e
 CREATE (a)-[:MENTIONS {ref: row.ref, count: row.count, names: row.names, titles: row.titles}]->(e)
 """
 """The article's mentions, created afresh: its old ones were dropped in the same
-transaction, under the article's lock."""
+transaction, under the article's lock.  ``row.a`` and ``row.e`` are the element ids
+the article and entity got earlier in the transaction: a lookup by id needs neither an
+index seek nor the lock a unique-index seek takes in a writing query."""
 
 RECORD_LINKS = """
 UNWIND $rows AS row
-MATCH (e:Entity {key: row.key})
+MATCH (e) WHERE elementId(e) = row.e
 CALL (e, row) {
   UNWIND coalesce(e.merged, []) + row.refs AS ref
   WITH DISTINCT ref ORDER BY ref
@@ -148,15 +153,16 @@ RETURN m.names AS names
 
 CREATE_CLAIMS = f"""
 UNWIND $rows AS row
-MATCH (a:Article {{id: row.article_id}})
-MATCH (s:Entity {{key: row.subject_key}})
-MATCH (o:Entity {{key: row.object_key}})
+MATCH (a) WHERE elementId(a) = row.a
+MATCH (s) WHERE elementId(s) = row.s
+MATCH (o) WHERE elementId(o) = row.o
 CREATE (c:Claim {{{", ".join(f"{p}: row.{p}" for p in CLAIM_PROPS)}}})
 CREATE (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:SUPPORTED_BY]->(a)
 """
 """Claims are created, never merged: an article's old claims are dropped first, in the
 same transaction and under its lock (a claim's id is its article's id plus a hash of
-its content, so no other article creates it)."""
+its content, so no other article creates it).  ``row.a``, ``row.s`` and ``row.o`` are
+element ids, as in :data:`CREATE_MENTIONS`."""
 
 DELETE_ORPHAN_ENTITIES = """
 UNWIND $keys AS key
@@ -187,7 +193,7 @@ SET e.mentions = mentions, e.aliases = aliases, e.titles = sorted_titles
 
 ADD_TO_ENTITIES = """
 UNWIND $rows AS row
-MATCH (e:Entity {key: row.key})
+MATCH (e) WHERE elementId(e) = row.e
 SET e.kgraph_lock = true
 WITH e, row
 CALL (e, row) {
@@ -234,11 +240,13 @@ MERGE (e:Entity {key: row.key})
 ON CREATE SET e = row.props, e:$(row.label), e.kgraph_new = true
 WITH e, row, e.kgraph_new IS NOT NULL AS created
 REMOVE e.kgraph_new
-RETURN collect(CASE WHEN created THEN row.key END) AS created
+RETURN collect(row.key) AS keys, collect(elementId(e)) AS eids,
+       collect(CASE WHEN created THEN row.key END) AS created
 """
 """Create missing entities with their properties and (sanitised, dynamic) type label;
-existing ones are left alone.  Returns the keys created, so the caller knows whose
-aggregates it computed itself and whose the database must recompute."""
+existing ones are left alone.  Returns the keys, their element ids (in the same order)
+and the keys created, so the caller knows whose aggregates it computed itself and whose
+the database must recompute."""
 
 DELETE_FACTS = """
 UNWIND $rows AS row
@@ -255,14 +263,15 @@ its plan was compiled on a nearly empty database, which made the first large bat
 quadratic.  Reaching ``o`` by expanding from ``s`` keeps every plan an index seek plus an
 expand.  ``row.rel`` is the sanitised relation type, a dynamic type (Neo4j 5.26+)."""
 
-CREATE_FACT_ROWS = """
+CREATE_FACT_ROWS = f"""
 UNWIND $rows AS row
-MATCH (s:Entity {key: row.s})
-MATCH (o:Entity {key: row.o})
-CREATE (s)-[r:$(row.rel)]->(o)
-SET r = row.props
+MATCH (s) WHERE elementId(s) = row.se
+MATCH (o) WHERE elementId(o) = row.oe
+CREATE (s)-[r:$(row.rel) {{{", ".join(f"{p}: row.props.{p}" for p in FACT_PROPS)}}}]->(o)
 """
-"""Create fact edges whose properties were aggregated from the batch's claims."""
+"""Create fact edges whose properties were aggregated from the batch's claims, between
+entities found by element id.  The properties are written in the CREATE (a null one is
+left out): ``SET r = row.props`` would make the planner buffer every row first."""
 
 CREATE_FACTS = f"""
 UNWIND $rows AS row

@@ -52,6 +52,7 @@ def refresh(
     entities: set[str],
     fresh_facts: dict[FactKey, dict[str, Any]] | None = None,
     new_entities: frozenset[str] | set[str] = frozenset(),
+    eids: dict[str, str] | None = None,
 ) -> int:
     """Bring fact edges and entity aggregates up to date; returns the number of new facts.
 
@@ -60,7 +61,8 @@ def refresh(
     created as they are when the fact did not exist before: then every claim of it is in
     the batch, so the database need not aggregate them again.  A fresh fact about one of
     ``new_entities`` (created in this transaction) cannot have existed, so the database
-    is not even asked.
+    is not even asked.  ``eids`` (entity key -> element id) must hold the endpoints of
+    every fresh fact.
     """
     fresh_facts = fresh_facts or {}
     unseen = {
@@ -75,8 +77,9 @@ def refresh(
         for key, props in fresh_facts.items()
         if fact_id(key) not in existed and key not in facts and key[0] != key[2]
     }
+    ids = eids or {}
     rows = [
-        row | {"props": direct[key]}
+        row | {"se": ids.get(key[0]), "oe": ids.get(key[2]), "props": direct[key]}
         for key, row in zip(sorted(direct), fact_rows(direct), strict=True)
     ]
     for chunk in chunks(rows):
@@ -96,13 +99,18 @@ def entity_row(entity: Entity, props: dict[str, Any]) -> dict[str, Any]:
     return {"key": entity.key, "label": sanitize_label(entity.type), "props": props}
 
 
-def create_entities(tx: ManagedTransaction, rows: dict[str, dict[str, Any]]) -> set[str]:
-    """Create the entities that do not exist yet; returns the keys created."""
+def create_entities(
+    tx: ManagedTransaction, rows: dict[str, dict[str, Any]]
+) -> tuple[set[str], dict[str, str]]:
+    """Create the entities that do not exist yet; returns the keys created and every
+    key's element id."""
     created: set[str] = set()
+    eids: dict[str, str] = {}
     for chunk in chunks([rows[k] for k in sorted(rows)]):
-        record = tx.run(q.MERGE_ENTITIES, rows=chunk).single()
-        created.update(record["created"] if record else [])
-    return created
+        record = tx.run(q.MERGE_ENTITIES, rows=chunk).single(strict=True)
+        eids.update(zip(record["keys"], record["eids"], strict=True))
+        created.update(record["created"])
+    return created, eids
 
 
 def ensure_entities(tx: ManagedTransaction, entities: Iterable[Entity]) -> None:

@@ -45,36 +45,49 @@ def write_batch(
     stats.articles_replaced = len(existing["ids"]) if existing else 0
     # Writing the articles first locks them, so a concurrent writer of the same article
     # waits here and then finds (and drops) this one's evidence.
+    articles: dict[str, str] = {}
     for chunk in chunks([article_props(r, now) for r in results]):
-        tx.run(q.MERGE_ARTICLES, rows=chunk).consume()
+        record = tx.run(q.MERGE_ARTICLES, rows=chunk).single(strict=True)
+        articles.update(zip(record["ids"], record["eids"], strict=True))
     dropped_facts, dropped_entities = drop_evidence(tx, ids)
     facts |= dropped_facts
     entities |= dropped_entities
     mentions = [m for r in results for m in mention_rows(r)]
     fresh = _fresh_entities(results, mentions)
-    created = create_entities(tx, fresh)
+    created, eids = create_entities(tx, fresh)
     stats.entities_new = len(created)
     # Entities that existed get this batch's mentions added to their aggregates; those
     # that also lost mentions (a replaced article, a merge) are recomputed in full.
     grown = sorted(set(fresh) - created - entities)
-    rows = [{"article_id": m.article_id, "key": m.key} | m.props() for m in mentions]
+    # Rows name the nodes by the element ids they got above (see CREATE_MENTIONS).
+    rows = [{"a": articles[m.article_id], "e": eids.get(m.key)} | m.props() for m in mentions]
     for chunk in chunks(rows):
         tx.run(q.CREATE_MENTIONS, rows=chunk).consume()
     links = [
-        {"key": k, "refs": sorted(v)}
+        {"e": eids[k], "refs": sorted(v)}
         for k, v in sorted(linked_refs(results).items())
-        if k not in created
+        if k not in created and k in eids
     ]
     for chunk in chunks(links):
         tx.run(q.RECORD_LINKS, rows=chunk).consume()
     claims = [claim_props(c) for r in results for c in r.claims]
-    for chunk in chunks(claims):
+    rows = [
+        c
+        | {
+            "a": articles[c["article_id"]],
+            "s": eids.get(c["subject_key"]),
+            "o": eids.get(c["object_key"]),
+        }
+        for c in claims
+    ]
+    for chunk in chunks(rows):
         tx.run(q.CREATE_CLAIMS, rows=chunk).consume()
     stats.claims_written = len(claims)
-    for chunk in chunks(_added_mentions(grown, mentions)):
+    added = [row | {"e": eids[row["key"]]} for row in _added_mentions(grown, mentions)]
+    for chunk in chunks(added):
         tx.run(q.ADD_TO_ENTITIES, rows=chunk).consume()
     stats.relations_new = refresh(
-        tx, facts, entities, _fresh_facts(results, claims), new_entities=created
+        tx, facts, entities, _fresh_facts(results, claims), new_entities=created, eids=eids
     )
     return stats
 
