@@ -188,3 +188,18 @@ def test_removing_every_article_leaves_an_empty_graph(store: LocalStore) -> None
     ingest(store, [article("b", SHORT_PUTIN, SHORT_XI)])
     store.remove(["a", "b"])
     assert store.graph.number_of_nodes() == 0
+
+
+def test_rekey_repoints_only_what_a_later_merge_moved() -> None:
+    """Linking a batch, then a merge found later in it: rekey moves the claims and refs
+    of the merged name and hands back the others as they were."""
+    linker = Linker()
+    first, _ = linker.link(article("a", SHORT_PUTIN, XI))
+    second, merges = linker.link(article("b", PUTIN, XI))
+    assert [m.source for m in merges] == [SHORT_PUTIN.key]
+    moved, kept = linker.rekey(first), linker.rekey(second)
+    assert moved.claims[0].subject_key == PUTIN.key
+    assert moved.claims[0].object_key == XI.key
+    assert [r.key for r in moved.refs] == [PUTIN.key, XI.key]
+    assert kept.claims[0] is second.claims[0]
+    assert all(new is old for new, old in zip(kept.refs, second.refs, strict=True))

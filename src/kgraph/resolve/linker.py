@@ -72,6 +72,8 @@ class EntityIndex:
 
     def final(self, key: str) -> str:
         """Follow redirects to the entity a key now stands for."""
+        if key not in self.redirect:
+            return key
         seen = set()
         while key in self.redirect and key not in seen and key not in self.by_key:
             seen.add(key)
@@ -251,9 +253,7 @@ class Linker:
             final = self.index.final(target.key)
             known = self.index.by_key.get(final)
             entities[final] = self._as_entity(known) if known else replace(target, key=final)
-        refs = [
-            EntityRef(r.ref, key(r.ref, r.key), r.count, r.names, r.titles) for r in result.refs
-        ]
+        refs = [self._rekey_ref(r, key) for r in result.refs]
         claims = [self._rekey_claim(c, key) for c in result.claims]
         return ArticleResult(
             result.article,
@@ -264,9 +264,16 @@ class Linker:
         )
 
     @staticmethod
+    def _rekey_ref(ref: EntityRef, key: Callable[[str, str], str]) -> EntityRef:
+        new = key(ref.ref, ref.key)
+        return ref if new == ref.key else EntityRef(ref.ref, new, ref.count, ref.names, ref.titles)
+
+    @staticmethod
     def _rekey_claim(claim: Claim, key: Callable[[str, str], str]) -> Claim:
-        return replace(
-            claim,
-            subject_key=key(claim.subject_ref, claim.subject_key),
-            object_key=key(claim.object_ref, claim.object_key),
-        )
+        """The claim pointed at the current keys (itself when none changed: claims are
+        frozen, and most are untouched)."""
+        subject = key(claim.subject_ref, claim.subject_key)
+        obj = key(claim.object_ref, claim.object_key)
+        if subject == claim.subject_key and obj == claim.object_key:
+            return claim
+        return replace(claim, subject_key=subject, object_key=obj)
