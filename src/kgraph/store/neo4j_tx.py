@@ -4,7 +4,7 @@ batched statements, and the recomputation of fact edges and entity aggregates.""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
@@ -29,6 +29,16 @@ class Rows(list[Any]):
 
 def chunks(rows: Sequence[Any], size: int = ROWS_PER_STATEMENT) -> list[Rows]:
     return [Rows(rows[i : i + size]) for i in range(0, len(rows), size)] if rows else []
+
+
+def send(tx: ManagedTransaction, query: LiteralString, **params: Any) -> None:
+    """Run a statement whose result is not needed without waiting for it to finish.
+
+    The server executes it while the client builds and sends the next statement (the
+    driver collects the result when the next one is answered, or at commit); an error
+    surfaces there and fails the transaction as before.
+    """
+    tx.run(query, params)
 
 
 def drop_evidence(tx: ManagedTransaction, ids: list[str]) -> tuple[set[FactKey], set[str]]:
@@ -83,7 +93,7 @@ def refresh(
         for key, row in zip(sorted(direct), fact_rows(direct), strict=True)
     ]
     for chunk in chunks(rows):
-        tx.run(q.CREATE_FACT_ROWS, rows=chunk).consume()
+        send(tx, q.CREATE_FACT_ROWS, rows=chunk)
     created: set[str] = set()
     for chunk in chunks(fact_rows((facts | set(fresh_facts)) - set(direct))):
         record = tx.run(q.CREATE_FACTS, rows=chunk).single()

@@ -28,7 +28,14 @@ from kgraph.models import ArticleResult, Entity, Merge
 from kgraph.store import neo4j_cypher as q
 from kgraph.store.base import WriteStats
 from kgraph.store.neo4j_merge import apply_merges
-from kgraph.store.neo4j_tx import chunks, create_entities, drop_evidence, entity_row, refresh
+from kgraph.store.neo4j_tx import (
+    chunks,
+    create_entities,
+    drop_evidence,
+    entity_row,
+    refresh,
+    send,
+)
 
 
 def write_batch(
@@ -62,14 +69,14 @@ def write_batch(
     # Rows name the nodes by the element ids they got above (see CREATE_MENTIONS).
     rows = [{"a": articles[m.article_id], "e": eids.get(m.key)} | m.props() for m in mentions]
     for chunk in chunks(rows):
-        tx.run(q.CREATE_MENTIONS, rows=chunk).consume()
+        send(tx, q.CREATE_MENTIONS, rows=chunk)
     links = [
         {"e": eids[k], "refs": sorted(v)}
         for k, v in sorted(linked_refs(results).items())
         if k not in created and k in eids
     ]
     for chunk in chunks(links):
-        tx.run(q.RECORD_LINKS, rows=chunk).consume()
+        send(tx, q.RECORD_LINKS, rows=chunk)
     claims = [claim_props(c) for r in results for c in r.claims]
     rows = [
         c
@@ -81,11 +88,11 @@ def write_batch(
         for c in claims
     ]
     for chunk in chunks(rows):
-        tx.run(q.CREATE_CLAIMS, rows=chunk).consume()
+        send(tx, q.CREATE_CLAIMS, rows=chunk)
     stats.claims_written = len(claims)
     added = [row | {"e": eids[row["key"]]} for row in _added_mentions(grown, mentions)]
     for chunk in chunks(added):
-        tx.run(q.ADD_TO_ENTITIES, rows=chunk).consume()
+        send(tx, q.ADD_TO_ENTITIES, rows=chunk)
     stats.relations_new = refresh(
         tx, facts, entities, _fresh_facts(results, claims), new_entities=created, eids=eids
     )
