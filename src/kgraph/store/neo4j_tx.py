@@ -89,7 +89,7 @@ def refresh(
     }
     ids = eids or {}
     rows = [
-        row | {"se": ids.get(key[0]), "oe": ids.get(key[2]), "props": direct[key]}
+        row | {"se": ids[key[0]], "oe": ids[key[2]], "props": direct[key]}
         for key, row in zip(sorted(direct), fact_rows(direct), strict=True)
     ]
     for chunk in chunks(rows):

@@ -66,14 +66,15 @@ def write_batch(
     # Entities that existed get this batch's mentions added to their aggregates; those
     # that also lost mentions (a replaced article, a merge) are recomputed in full.
     grown = sorted(set(fresh) - created - entities)
-    # Rows name the nodes by the element ids they got above (see CREATE_MENTIONS).
-    rows = [{"a": articles[m.article_id], "e": eids.get(m.key)} | m.props() for m in mentions]
+    # Rows name the nodes by the element ids they got above (see CREATE_MENTIONS).  A
+    # result's refs and claims point at its own entities, so every id is there.
+    rows = [{"a": articles[m.article_id], "e": eids[m.key]} | m.props() for m in mentions]
     for chunk in chunks(rows):
         send(tx, q.CREATE_MENTIONS, rows=chunk)
     links = [
         {"e": eids[k], "refs": sorted(v)}
         for k, v in sorted(linked_refs(results).items())
-        if k not in created and k in eids
+        if k not in created
     ]
     for chunk in chunks(links):
         send(tx, q.RECORD_LINKS, rows=chunk)
@@ -82,8 +83,8 @@ def write_batch(
         c
         | {
             "a": articles[c["article_id"]],
-            "s": eids.get(c["subject_key"]),
-            "o": eids.get(c["object_key"]),
+            "s": eids[c["subject_key"]],
+            "o": eids[c["object_key"]],
         }
         for c in claims
     ]
