@@ -60,7 +60,8 @@ def write_batch(
     facts |= dropped_facts
     entities |= dropped_entities
     mentions = [m for r in results for m in mention_rows(r)]
-    fresh = _fresh_entities(results, mentions)
+    linked = linked_refs(results)
+    fresh = _fresh_entities(results, mentions, linked)
     created, eids = create_entities(tx, fresh)
     stats.entities_new = len(created)
     # Entities that existed get this batch's mentions added to their aggregates; those
@@ -72,9 +73,7 @@ def write_batch(
     for chunk in chunks(rows):
         send(tx, q.CREATE_MENTIONS, rows=chunk)
     links = [
-        {"e": eids[k], "refs": sorted(v)}
-        for k, v in sorted(linked_refs(results).items())
-        if k not in created
+        {"e": eids[k], "refs": sorted(v)} for k, v in sorted(linked.items()) if k not in created
     ]
     for chunk in chunks(links):
         send(tx, q.RECORD_LINKS, rows=chunk)
@@ -129,10 +128,10 @@ def _added_mentions(keys: list[str], mentions: list[MentionRow]) -> list[dict[st
 
 
 def _fresh_entities(
-    results: list[ArticleResult], mentions: list[MentionRow]
+    results: list[ArticleResult], mentions: list[MentionRow], links: dict[str, set[str]]
 ) -> dict[str, dict[str, Any]]:
     """Entity key -> the row to create it with, its aggregates computed from this batch
-    (right for entities new in it)."""
+    (right for entities new in it); ``links`` are the batch's :func:`linked_refs`."""
     first: dict[str, Entity] = {}
     for result in results:
         for entity in result.entities.values():
@@ -140,7 +139,6 @@ def _fresh_entities(
     by_key: dict[str, list[MentionRow]] = defaultdict(list)
     for mention in mentions:
         by_key[mention.key].append(mention)
-    links = linked_refs(results)
     out = {}
     for key, entity in first.items():
         props = entity_props(entity) | aggregate_entity(entity.name, by_key.get(key, []))
