@@ -218,14 +218,21 @@ def abbreviates(short: list[str], full: list[str], entity_type: str) -> bool:
 
 def distinct_case(names: Iterable[str]) -> list[str]:
     """Names once each, ignoring case; of "MOSCOW" and "Moscow" (datelines shout) the
-    mixed-case form is kept.
+    mixed-case form is kept, and of other variants the first in code-point order
+    ("Pellagra" over "pellagra"), so the choice never depends on the order given.
 
     >>> distinct_case(["MOSCOW", "Moscow", "Kremlin"])
     ['Kremlin', 'Moscow']
+    >>> distinct_case(["pellagra", "Pellagra"]) == distinct_case(["Pellagra", "pellagra"])
+    True
     """
     best: dict[str, str] = {}
     for name in names:
         key = name.casefold()
-        if key not in best or (best[key].isupper() and not name.isupper()):
+        if key not in best or _preferred(name) < _preferred(best[key]):
             best[key] = name
     return sorted(best.values())
+
+
+def _preferred(name: str) -> tuple[bool, str]:
+    return name.isupper(), name
