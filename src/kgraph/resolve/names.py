@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from kgraph.models import EntityType
 
@@ -173,8 +174,10 @@ def entity_type(label: str) -> EntityType:
     return LABEL_TYPES.get(label, "Concept")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """Case- and space-insensitive form of a name, used inside entity keys."""
+    """Case- and space-insensitive form of a name, used inside entity keys (cached: the
+    same names come back in every article and every linking step)."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kgraph.models import EntityMention, EntityType
 from kgraph.resolve.countries import country_name
@@ -55,18 +56,27 @@ class Surface:
 
 def canonical_form(mention: EntityMention) -> tuple[str, EntityType, str | None] | None:
     """(name, type, title) for a mention before clustering; None for pronouns/empties."""
-    if mention.label == PRONOUN_LABEL:
+    return _canonical_form(mention.text, mention.label, mention.title)
+
+
+@lru_cache(maxsize=1 << 16)
+def _canonical_form(
+    text: str, label: str, mention_title: str | None
+) -> tuple[str, EntityType, str | None] | None:
+    """:func:`canonical_form` of a mention's text, label and title.  Cached: an article
+    asks for each of its mentions several times, and news repeats the same names."""
+    if label == PRONOUN_LABEL:
         return None
-    name, title = normalise_name(mention.text, mention.label)
+    name, title = normalise_name(text, label)
     if not name or not any(ch.isalnum() for ch in name):
         return None
-    etype = entity_type(mention.label)
-    if mention.label in {"GPE", "ORG", "NORP", "LOC"}:
-        country = country_name(name, demonym=mention.label == "NORP", label=mention.label)
+    etype = entity_type(label)
+    if label in {"GPE", "ORG", "NORP", "LOC"}:
+        country = country_name(name, demonym=label == "NORP", label=label)
         if country:
             return country, "Place", title
-    if mention.title and not title:
-        title = mention.title
+    if mention_title and not title:
+        title = mention_title
     return name, etype, title
 
 
