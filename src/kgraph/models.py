@@ -8,8 +8,9 @@ networkx or the Neo4j driver, so every module can depend on it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, TypeVar
 
 EntityType = Literal["Person", "Organization", "Place", "Group", "Event", "Concept"]
 ENTITY_TYPES: tuple[EntityType, ...] = (
@@ -27,6 +28,28 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_T = TypeVar("_T")
+
+
+def tuple_state(cls: type[_T]) -> type[_T]:
+    """Pickle a dataclass as its class and field values (unpickling calls ``__init__``).
+
+    The state functions ``dataclass(frozen=True, slots=True)`` adds look the fields up
+    on every call: unpickling the results the worker processes send was a tenth of the
+    main process's CPU in an ingest.  For 600 news articles' results this takes pickling
+    from 0.32 to 0.24 CPU-s and unpickling from 0.69 to 0.41.
+    """
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+
+    def reduce(self: _T) -> tuple[type[_T], tuple[Any, ...]]:
+        return cls, tuple([getattr(self, name) for name in names])
+
+    reducer: Callable[..., Any] = reduce
+    cls.__reduce__ = reducer  # type: ignore[method-assign]
+    return cls
+
+
+@tuple_state
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news article as read from a file, a JSON record, HTML or stdin.
@@ -55,6 +78,7 @@ class Article:
         return sha256_text(self.document)
 
 
+@tuple_state
 @dataclass(frozen=True, slots=True)
 class EntityMention:
     """A span that names (or points to) an entity: a named entity, a noun phrase or a pronoun.
@@ -70,6 +94,7 @@ class EntityMention:
     title: str | None = None
 
 
+@tuple_state
 @dataclass(frozen=True, slots=True)
 class Argument:
     """An OpenIE-style argument span; ``mention`` is the entity it refers to, if any.
@@ -84,6 +109,7 @@ class Argument:
     preposition: str | None = None
 
 
+@tuple_state
 @dataclass(frozen=True, slots=True)
 class RelationMention:
     """One relation as stated in one sentence, before entity resolution."""
@@ -113,6 +139,7 @@ class RelationMention:
         return args
 
 
+@tuple_state
 @dataclass(slots=True)
 class Entity:
     """A canonical real-world thing. ``key`` is its identity across articles."""
@@ -124,6 +151,7 @@ class Entity:
     titles: set[str] = field(default_factory=set)
 
 
+@tuple_state
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One resolved relation mention: the evidence behind an aggregated edge.
@@ -154,6 +182,7 @@ class Claim:
     extractor: str
 
 
+@tuple_state
 @dataclass(frozen=True, slots=True)
 class EntityRef:
     """How often an article mentions one of its entities, by which names and titles.
@@ -169,6 +198,7 @@ class EntityRef:
     titles: tuple[str, ...]
 
 
+@tuple_state
 @dataclass(slots=True)
 class ArticleResult:
     """Everything one article contributes to the graph.
