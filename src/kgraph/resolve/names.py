@@ -186,9 +186,14 @@ def entity_key(entity_type: EntityType, name: str) -> str:
     return f"{entity_type.lower()}:{name_key(name)}"
 
 
-def tokens(name: str) -> list[str]:
-    """Name tokens for sub-name matching ("Kim" in "Kim Jong Un")."""
-    return [t for t in re.split(r"[\s\-]+", name_key(name)) if t]
+_TOKEN_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def tokens(name: str) -> tuple[str, ...]:
+    """Name tokens for sub-name matching ("Kim" in "Kim Jong Un"); cached, as linking
+    asks for the tokens of the same known names over and over."""
+    return tuple(t for t in _TOKEN_SEPARATORS.split(name_key(name)) if t)
 
 
 def initials(name: str) -> str:
@@ -202,13 +207,13 @@ def is_acronym(name: str) -> bool:
     return " " not in name and len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
-def is_subname(short: list[str], full: list[str]) -> bool:
+def is_subname(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """True if ``short`` is a proper leading or trailing run of ``full``'s tokens."""
     n = len(short)
     return 0 < n < len(full) and (full[:n] == short or full[-n:] == short)
 
 
-def abbreviates(short: list[str], full: list[str], entity_type: str) -> bool:
+def abbreviates(short: tuple[str, ...], full: tuple[str, ...], entity_type: str) -> bool:
     """Whether name tokens ``short`` can stand for ``full`` ("Putin" for "Vladimir Putin",
     "Yonhap" for "Yonhap News").  A one-word organisation name must be the first word:
     last words of organisations are generic ("House", "Union", "Bank")."""

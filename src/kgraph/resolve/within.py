@@ -110,7 +110,7 @@ def is_personal_title(title: str) -> bool:
     return bool(words) and (words[-1] in HONORIFICS or words[-1] in ROLE_NOUNS)
 
 
-def _is_surname(short: list[str], full: list[str]) -> bool:
+def _is_surname(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return len(short) == 1 and len(full) >= 2 and full[-1] == short[0]
 
 
@@ -119,7 +119,7 @@ class _Shape:
     """What matching needs of a surface, computed once per article."""
 
     type: EntityType
-    tokens: list[str]
+    tokens: tuple[str, ...]
     acronym: str | None
     initials: str
 
