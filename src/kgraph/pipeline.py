@@ -16,6 +16,7 @@ from typing import TextIO
 from kgraph.analysis import Analyzer
 from kgraph.errors import InputError
 from kgraph.events import Event, EventHandler
+from kgraph.gcpolicy import bulk_collection
 from kgraph.graph import fingerprint
 from kgraph.models import Article, ArticleResult, IngestSummary, Merge
 from kgraph.readers import iter_articles
@@ -135,6 +136,7 @@ def reconcile(store: GraphStore, aliases: AliasTable | None) -> list[Merge]:
     return Linker(EntityIndex.of(store.entity_index()), aliases).reconcile()
 
 
+@bulk_collection()
 def ingest(
     paths: Sequence[str],
     store: GraphStore,
@@ -148,7 +150,8 @@ def ingest(
     """Read, analyse, link and store articles; returns what was done.
 
     The analyzer's worker processes are stopped once every article is analysed (before
-    the last writes and the save); using the analyzer again starts them anew."""
+    the last writes and the save); using the analyzer again starts them anew.  The
+    garbage collector runs less often meanwhile (see :mod:`kgraph.gcpolicy`)."""
     summary = IngestSummary()
     started = time.perf_counter()
     known = store.fingerprints()
