@@ -245,3 +245,41 @@ def test_cli_connection_failure_is_one_line(monkeypatch: pytest.MonkeyPatch) -> 
     assert result.exit_code == 1
     [line] = result.stderr.strip().splitlines()
     assert "bolt://127.0.0.1:9" in line and "hunter2-secret" not in line
+
+
+def _batched_writes() -> dict[str, str]:
+    """Every statement the store runs over a batch of rows, by name."""
+    from kgraph.store import neo4j_cypher as q
+
+    found = {
+        name: text
+        for name, text in vars(q).items()
+        if name.isupper() and isinstance(text, str) and text.lstrip().startswith("UNWIND")
+    }
+    found |= {f"move_claims({side})": q.move_claims(side) for side in ("SUBJECT", "OBJECT")}
+    return found
+
+
+def _operators(plan: Any) -> Iterator[str]:
+    yield plan["operatorType"]
+    for child in plan.get("children", []):
+        yield from _operators(child)
+
+
+def test_batched_writes_never_plan_a_scan_on_an_empty_database(neo4j_store: Neo4jStore) -> None:
+    """Plans are compiled when a database is new and cached for a while: a statement
+    planned as a scan then (cheap on nothing) turns quadratic as the first batches land.
+    Every batched statement must find its nodes by index or element id."""
+    statements = _batched_writes()
+    assert {"MERGE_ENTITIES", "CREATE_CLAIMS", "DELETE_FACTS", "CREATE_FACTS"} <= set(statements)
+    plans = {}
+    with neo4j_store.driver.session(database=neo4j_store.settings.database) as session:
+        for name, text in statements.items():
+            plan = session.run(f"EXPLAIN {text}", rows=[], ids=[], keys=[]).consume().plan
+            assert plan is not None
+            plans[name] = [op.split("@")[0] for op in _operators(plan)]
+    for name, ops in plans.items():
+        assert not [op for op in ops if "Scan" in op], f"{name} plans {ops}"
+    # A fact edge is found between its two ends, from the end with fewer relationships.
+    assert "Expand(Into)" in plans["DELETE_FACTS"], " ".join(plans["DELETE_FACTS"])
+    assert "NodeByElementIdSeek" in plans["CREATE_CLAIMS"]
