@@ -17,7 +17,14 @@ from kgraph.errors import StoreError, WriteNotAllowedError
 from kgraph.graph import aggregate_fact, claim_props, combine_confidence
 from kgraph.models import Article, ArticleResult, Claim, Entity, EntityRef, Merge
 from kgraph.store.local import LocalStore
-from kgraph.store.records import ClaimRecord, MentionRecord, as_dict
+from kgraph.store.records import (
+    ClaimRecord,
+    EdgeData,
+    MentionRecord,
+    NodeData,
+    StoreGraph,
+    as_dict,
+)
 
 PUTIN = Entity("person:vladimir putin", "Vladimir Putin", "Person", {"Putin"}, {"President"})
 KIM = Entity("person:kim jong un", "Kim Jong Un", "Person", {"Kim"})
@@ -388,3 +395,24 @@ def test_a_record_is_written_like_a_dict_but_only_its_own_keys() -> None:
         record["colour"] = "red"
     assert MentionRecord.of({"ref": "x", "colour": "red"}) == {"ref": "x", "colour": "red"}
     assert isinstance(MentionRecord.of({"ref": "x"}), MentionRecord)
+
+
+def test_the_store_graph_keeps_node_and_edge_attributes_in_records(tmp_path: Path) -> None:
+    path = tmp_path / "g.json.gz"
+    store = LocalStore(path, writable=True)
+    store.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
+    store.close()
+    for graph in (store.graph, LocalStore(path).graph):
+        assert isinstance(graph, StoreGraph)
+        nodes = list(graph.nodes(data=True))
+        edges = list(graph.edges(data=True))
+        assert nodes and edges
+        assert all(type(data) is NodeData for _, data in nodes)
+        assert all(type(data) is EdgeData for _, _, data in edges)
+        # Nodes with the same labels share one tuple.
+        entity_labels = {id(d["labels"]) for _, d in nodes if "Entity" in d["labels"]}
+        assert len(entity_labels) == 1
+    data = store.graph.nodes[next(iter(store.graph.nodes))]
+    assert set(data) == {"labels", "props"}
+    with pytest.raises(KeyError):
+        data["colour"] = "red"

@@ -46,7 +46,15 @@ from kgraph.store.local_ids import (
     mention_edge_key,
 )
 from kgraph.store.persist import load_graph, load_summary, save_graph, save_summary, write_lock
-from kgraph.store.records import ClaimRecord, EntityRecord, FactRecord, MentionRecord
+from kgraph.store.records import (
+    ARTICLE_LABELS,
+    CLAIM_LABELS,
+    ClaimRecord,
+    EntityRecord,
+    FactRecord,
+    MentionRecord,
+    entity_labels,
+)
 from kgraph.timeutil import utc_now_iso
 
 
@@ -167,7 +175,7 @@ class LocalStore:
                 stats.articles_replaced += 1
                 self._drop_evidence(aid, facts, entities)
             self.graph.add_node(
-                article_node(aid), labels=(schema.ARTICLE,), props=article_props(result, now)
+                article_node(aid), labels=ARTICLE_LABELS, props=article_props(result, now)
             )
             stats.entities_new += self._add_entities(result.entities.values())
             self._add_mentions(mention_rows(result), entities)
@@ -256,7 +264,7 @@ class LocalStore:
         for entity in entities:
             node = entity_node(entity.key)
             if not self.graph.has_node(node):
-                labels = tuple(sorted((schema.ENTITY, entity.type)))
+                labels = entity_labels(entity.type)
                 self.graph.add_node(node, labels=labels, props=EntityRecord(entity_props(entity)))
                 new += 1
         return new
@@ -276,7 +284,7 @@ class LocalStore:
         for claim in result.claims:
             node = claim_node(claim.id)
             props = ClaimRecord(claim_props(claim))
-            self.graph.add_node(node, labels=(schema.CLAIM,), props=props)
+            self.graph.add_node(node, labels=CLAIM_LABELS, props=props)
             self._claim_edges.add(node, props)
             key = fact_key(props)
             self._claims_by_fact[key].append(node)

@@ -25,7 +25,7 @@ import networkx as nx
 import orjson
 
 from kgraph.errors import StoreError
-from kgraph.store.records import as_dict
+from kgraph.store.records import StoreGraph, as_dict, shared_labels
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def load_graph(path: Path, skip_types: frozenset[str] = frozenset()) -> nx.Multi
 
     Edges of ``skip_types`` are not loaded: the caller derives them (the store's claim
     edges, which files of version 1 still hold)."""
-    graph = nx.MultiDiGraph()
+    graph = StoreGraph()
     if not path.exists():
         return graph
     try:
@@ -59,7 +59,7 @@ def load_graph(path: Path, skip_types: frozenset[str] = frozenset()) -> nx.Multi
     # Ids are interned so every edge shares its ends' id strings (as the store does).
     intern = sys.intern
     graph.add_nodes_from(
-        (intern(node_id), {"labels": tuple(labels), "props": props})
+        (intern(node_id), {"labels": shared_labels(labels), "props": props})
         for node_id, labels, props in data["nodes"]
     )
     graph.add_edges_from(

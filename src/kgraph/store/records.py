@@ -1,4 +1,6 @@
-"""Fixed-key property maps for the embedded store's claims, entities, mentions and facts.
+"""Fixed-key maps for the embedded store's graph: the properties of its claims, entities,
+mentions and facts, and the attributes (labels or type, and properties) of every node
+and edge.
 
 A claim's twenty properties in a dict take about 1.1 kB; the same values in slots take
 under 200 bytes, and a store holds one per relation mention (150,000 at 4,000
@@ -9,10 +11,14 @@ absent, as in Neo4j.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from typing import Any, ClassVar
 
-from kgraph.schema import CLAIM_PROPS, ENTITY_PROPS, FACT_PROPS
+import networkx as nx
+
+from kgraph.schema import ARTICLE, CLAIM, CLAIM_PROPS, ENTITY, ENTITY_PROPS, FACT_PROPS
+
+_NOTHING: Mapping[str, Any] = {}
 
 
 class Record(MutableMapping[str, Any]):
@@ -87,6 +93,50 @@ class MentionRecord(Record):
 
     __slots__ = ("count", "names", "ref", "titles")
     keys_in_order = ("ref", "count", "names", "titles")
+
+
+class NodeData(Record):
+    """A node's attributes in the store's graph: its labels and its properties."""
+
+    __slots__ = ("labels", "props")
+    keys_in_order = ("labels", "props")
+
+    def __init__(self, attrs: Mapping[str, Any] = _NOTHING) -> None:
+        super().__init__(attrs)
+
+
+class EdgeData(Record):
+    """An edge's attributes in the store's graph: its type and its properties."""
+
+    __slots__ = ("props", "type")
+    keys_in_order = ("type", "props")
+
+    def __init__(self, attrs: Mapping[str, Any] = _NOTHING) -> None:
+        super().__init__(attrs)
+
+
+class StoreGraph(nx.MultiDiGraph):  # type: ignore[misc]
+    """The embedded store's graph: a MultiDiGraph whose node and edge attributes are
+    records (48 bytes each instead of a 184-byte dict; a store of 4,000 articles has
+    about 300,000 nodes and 430,000 edges)."""
+
+    node_attr_dict_factory = NodeData
+    edge_attr_dict_factory = EdgeData
+
+
+ARTICLE_LABELS: tuple[str, ...] = (ARTICLE,)
+CLAIM_LABELS: tuple[str, ...] = (CLAIM,)
+_labels: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def shared_labels(labels: Iterable[str]) -> tuple[str, ...]:
+    """``labels`` as a tuple shared by every node with the same labels."""
+    found = tuple(labels)
+    return _labels.setdefault(found, found)
+
+
+def entity_labels(entity_type: str) -> tuple[str, ...]:
+    return shared_labels(sorted((ENTITY, entity_type)))
 
 
 def as_dict(value: Any) -> dict[str, Any]:
