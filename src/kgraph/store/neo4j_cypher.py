@@ -266,13 +266,13 @@ RETURN collect(DISTINCT row.fact) AS existed
 """Delete the fact edges about to be recomputed; returns the fact ids that existed.
 
 A fact edge is always deleted and created again rather than merged.  Both ends are found
-by their keys first (the ``WITH`` keeps the planner from joining them some other way),
-then the edge between them by ``Expand(Into)``, which walks the relationships of
-whichever end has fewer: expanding from the subject walked every fact of a busy subject
-("Russia") once per row, about a third of this statement's time over the news corpus.
-A pattern between two nodes planned on a nearly empty database could also become a scan
-of all relationships, which made the first large batches quadratic.  ``row.rel`` is the
-sanitised relation type."""
+by their keys first, then the edge between them.  On a nearly empty database the
+planner takes ``Expand(Into)``; with the statistics of a populated one it may drop the
+``WITH`` and expand the subject's facts, filtering on the object's key.  Pinning
+``Expand(Into)`` with index hints made two full benchmark runs slower, so the planner
+chooses.  A pattern between two nodes planned on a nearly empty database could also
+become a scan of all relationships, which made the first large batches quadratic.
+``row.rel`` is the sanitised relation type."""
 
 CREATE_FACT_ROWS = f"""
 UNWIND $rows AS row
