@@ -209,3 +209,16 @@ def aggregate_entity(name: str, mentions: Sequence[MentionRow]) -> dict[str, Any
         "titles": titles,
         "mentions": sum(m.count for m in mentions),
     }
+
+
+def grow_entity(props: Mapping[str, Any], mentions: Sequence[MentionRow]) -> dict[str, Any]:
+    """The aggregates of an entity with ``props`` after new ``mentions`` are added: the
+    same as :func:`aggregate_entity` over all its mentions, without reading the old ones."""
+    name = props["name"]
+    aliases = set(props.get("aliases", ())).union(*(m.names for m in mentions))
+    aliases.discard(name)
+    return {
+        "aliases": sorted(aliases),
+        "titles": sorted(set(props.get("titles", ())).union(*(m.titles for m in mentions))),
+        "mentions": props.get("mentions", 0) + sum(m.count for m in mentions),
+    }

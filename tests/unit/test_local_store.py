@@ -106,6 +106,29 @@ def test_write_merges_claims_into_facts(store: LocalStore) -> None:
     assert entity["props"]["titles"] == ["President"]
 
 
+def test_entities_growing_over_batches_match_one_batch(tmp_path: Path) -> None:
+    putin_later = Entity(PUTIN.key, PUTIN.name, "Person", {"V. Putin"}, {"Mr"})
+    results = [
+        result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM]),
+        result("a2", [claim("c2", "a2", putin_later, "VISIT", UKRAINE)], [putin_later, UKRAINE]),
+        result("a3", [claim("c3", "a3", KIM, "VISIT", UKRAINE)], [KIM, UKRAINE]),
+    ]
+    whole = LocalStore(tmp_path / "whole.json.gz", writable=True)
+    whole.write(results)
+    batched = LocalStore(tmp_path / "batched.json.gz", writable=True)
+    for r in results:
+        batched.write([r])
+
+    def entities(s: LocalStore) -> dict[str, dict[str, object]]:
+        return {n: dict(d["props"]) for n, d in s.graph.nodes(data=True) if n.startswith("e:")}
+
+    assert entities(batched) == entities(whole)
+    putin = entities(batched)["e:person:vladimir putin"]
+    assert putin["aliases"] == ["Putin", "V. Putin"]
+    assert putin["titles"] == ["Mr", "President"]
+    assert (putin["mentions"], entities(batched)["e:place:ukraine"]["mentions"]) == (2, 2)
+
+
 def test_negated_claims_make_a_separate_fact(store: LocalStore) -> None:
     store.write(
         [

@@ -31,6 +31,7 @@ from kgraph.graph import (
     fact_id,
     fact_key,
     fingerprint,
+    grow_entity,
     linked_refs,
     mention_rows,
     type_of_key,
@@ -166,6 +167,7 @@ class LocalStore:
         stats = WriteStats()
         facts: set[FactKey] = set()
         entities: set[str] = set()
+        grown: dict[str, list[MentionRow]] = defaultdict(list)
         for merge in merges:
             self._merge(merge, facts, entities)
         now = utc_now_iso()
@@ -178,7 +180,7 @@ class LocalStore:
                 article_node(aid), labels=ARTICLE_LABELS, props=article_props(result, now)
             )
             stats.entities_new += self._add_entities(result.entities.values())
-            self._add_mentions(mention_rows(result), entities)
+            self._add_mentions(mention_rows(result), grown, entities)
             stats.claims_written += self._add_claims(result, facts)
             stats.articles_written += 1
         for key, refs in linked_refs(results).items():
@@ -186,6 +188,11 @@ class LocalStore:
             props["merged"] = sorted(set(props["merged"]) | refs)
         before = {k for k in facts if self._fact_exists(k)}
         self._refresh(facts, entities)
+        # Entities that only gained mentions fold them into their aggregates instead of
+        # reading every mention again (a busy entity is mentioned in most batches).
+        for key in sorted(grown.keys() - entities):
+            props = self.graph.nodes[entity_node(key)]["props"]
+            props.update(grow_entity(props, grown[key]))
         stats.relations_new = sum(1 for k in facts if k not in before and self._fact_exists(k))
         self._dirty = True
         return stats
@@ -269,16 +276,21 @@ class LocalStore:
                 new += 1
         return new
 
-    def _add_mentions(self, rows: Iterable[MentionRow], entities: set[str]) -> None:
+    def _add_mentions(
+        self, rows: Iterable[MentionRow], grown: dict[str, list[MentionRow]], entities: set[str]
+    ) -> None:
+        """Add an article's mentions; an entity is noted in ``grown`` with its new rows, or
+        in ``entities`` (to recompute in full) when a row replaced an edge it had."""
         for row in rows:
+            u, v = article_node(row.article_id), entity_node(row.key)
+            key = mention_edge_key(row.ref)
+            if self.graph.has_edge(u, v, key):
+                entities.add(row.key)
+            else:
+                grown[row.key].append(row)
             self.graph.add_edge(
-                article_node(row.article_id),
-                entity_node(row.key),
-                key=mention_edge_key(row.ref),
-                type=schema.MENTIONS,
-                props=MentionRecord(row.props()),
+                u, v, key=key, type=schema.MENTIONS, props=MentionRecord(row.props())
             )
-            entities.add(row.key)
 
     def _add_claims(self, result: ArticleResult, facts: set[FactKey]) -> int:
         for claim in result.claims:
