@@ -11,6 +11,7 @@ absent, as in Neo4j.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from typing import Any, ClassVar
 
@@ -71,28 +72,81 @@ class Record(MutableMapping[str, Any]):
         return f"{type(self).__name__}({dict(self)!r})"
 
 
-class ClaimRecord(Record):
+class PropsRecord(Record):
+    """The properties of a node or edge.  A list is held as a tuple (the empty one is
+    shared; most entities have no titles, most mentions no titles, many claims no
+    context) and read back as a list; strings of :attr:`shared` keys are interned, as
+    many claims and mentions repeat the same keys, refs and predicates."""
+
+    __slots__ = ()
+    shared: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, props: Mapping[str, Any]) -> None:
+        shared = self.shared
+        for key in self.keys_in_order:
+            value: Any = props.get(key)
+            kind = type(value)
+            if kind is list or kind is tuple:
+                value = _stored(value, key in shared)
+            elif kind is str and key in shared:
+                value = sys.intern(value)
+            object.__setattr__(self, key, value)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = super().get(key, default)
+        return list(value) if type(value) is tuple else value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, None if value is None else _stored(value, key in self.shared))
+
+
+def _stored(value: Any, shared: bool) -> Any:
+    """A property value as a record holds it: lists as tuples, shared strings interned."""
+    if type(value) is str:
+        return sys.intern(value) if shared else value
+    if isinstance(value, list | tuple):
+        if shared:
+            return tuple(sys.intern(v) if type(v) is str else v for v in value)
+        return tuple(value)
+    return value
+
+
+class ClaimRecord(PropsRecord):
     __slots__ = CLAIM_PROPS
     keys_in_order = CLAIM_PROPS
+    shared = frozenset(
+        (
+            "subject_key",
+            "relation",
+            "object_key",
+            "subject_ref",
+            "object_ref",
+            "predicate",
+            "modality",
+            "attribution",
+            "extractor",
+        )
+    )
 
 
-class EntityRecord(Record):
+class EntityRecord(PropsRecord):
     __slots__ = ENTITY_PROPS
     keys_in_order = ENTITY_PROPS
 
 
-class FactRecord(Record):
+class FactRecord(PropsRecord):
     """The properties of a fact edge between two entities."""
 
     __slots__ = FACT_PROPS
     keys_in_order = FACT_PROPS
 
 
-class MentionRecord(Record):
+class MentionRecord(PropsRecord):
     """The properties of an article's MENTIONS edge to an entity."""
 
     __slots__ = ("count", "names", "ref", "titles")
     keys_in_order = ("ref", "count", "names", "titles")
+    shared = frozenset(("ref", "names", "titles"))
 
 
 class NodeData(Record):
