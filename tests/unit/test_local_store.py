@@ -439,3 +439,22 @@ def test_the_store_graph_keeps_node_and_edge_attributes_in_records(tmp_path: Pat
     assert set(data) == {"labels", "props"}
     with pytest.raises(KeyError):
         data["colour"] = "red"
+
+
+def test_property_records_hold_lists_as_tuples_and_share_repeated_strings() -> None:
+    def fresh(text: str) -> str:
+        return "".join(list(text))  # a new string object with the same value
+
+    first = MentionRecord({"ref": fresh("person:kim"), "count": 1, "names": [fresh("Kim")]})
+    second = MentionRecord({"ref": fresh("person:kim"), "count": 2, "names": [fresh("Kim")]})
+    assert first["ref"] is second["ref"] and first["names"][0] is second["names"][0]
+    # Stored as tuples; read back as lists, as they were written.
+    assert object.__getattribute__(first, "names") == ("Kim",)
+    assert object.__getattribute__(first, "titles") is None
+    first["titles"] = []
+    assert object.__getattribute__(first, "titles") == ()
+    assert (first["names"], first["titles"]) == (["Kim"], [])
+    assert dict(first) == {"ref": "person:kim", "count": 1, "names": ["Kim"], "titles": []}
+    a = ClaimRecord(claim_props(claim("c1", "a1", PUTIN, "THANK", KIM)))
+    b = ClaimRecord(claim_props(claim("c2", "a2", PUTIN, "THANK", KIM)))
+    assert a["subject_key"] is b["subject_key"] and a["relation"] is b["relation"]

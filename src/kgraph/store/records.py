@@ -75,8 +75,8 @@ class Record(MutableMapping[str, Any]):
 class PropsRecord(Record):
     """The properties of a node or edge.  A list is held as a tuple (the empty one is
     shared; most entities have no titles, most mentions no titles, many claims no
-    context) and read back as a list; strings of :attr:`shared` keys are interned, as
-    many claims and mentions repeat the same keys, refs and predicates."""
+    context) and read back as a new list; strings of :attr:`shared` keys are interned,
+    as many claims and mentions repeat the same keys, refs and predicates."""
 
     __slots__ = ()
     shared: ClassVar[frozenset[str]] = frozenset()
@@ -84,12 +84,9 @@ class PropsRecord(Record):
     def __init__(self, props: Mapping[str, Any]) -> None:
         shared = self.shared
         for key in self.keys_in_order:
-            value: Any = props.get(key)
-            kind = type(value)
-            if kind is list or kind is tuple:
+            value = props.get(key)
+            if value is not None and (key in shared or type(value) in _SEQUENCES):
                 value = _stored(value, key in shared)
-            elif kind is str and key in shared:
-                value = sys.intern(value)
             object.__setattr__(self, key, value)
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -98,6 +95,9 @@ class PropsRecord(Record):
 
     def __setitem__(self, key: str, value: Any) -> None:
         super().__setitem__(key, None if value is None else _stored(value, key in self.shared))
+
+
+_SEQUENCES = (list, tuple)
 
 
 def _stored(value: Any, shared: bool) -> Any:
