@@ -493,7 +493,7 @@ def measure_writer(label: str, path: Path, opts: Options, server: BenchServer) -
     }
 
 
-# -- summary figures and targets ---------------------------------------------------------
+# -- the machine and software measured on ----------------------------------------------
 
 
 def _command_output(command: list[str]) -> str:
