@@ -455,6 +455,8 @@ def test_property_records_hold_lists_as_tuples_and_share_repeated_strings() -> N
     assert object.__getattribute__(first, "titles") == ()
     assert (first["names"], first["titles"]) == (["Kim"], [])
     assert dict(first) == {"ref": "person:kim", "count": 1, "names": ["Kim"], "titles": []}
-    a = ClaimRecord(claim_props(claim("c1", "a1", PUTIN, "THANK", KIM)))
-    b = ClaimRecord(claim_props(claim("c2", "a2", PUTIN, "THANK", KIM)))
-    assert a["subject_key"] is b["subject_key"] and a["relation"] is b["relation"]
+    a, b = (claim_props(claim(c, c, PUTIN, "THANK", KIM)) for c in ("c1", "c2"))
+    for props in (a, b):
+        props.update(subject_key=fresh(PUTIN.key), relation=fresh("THANK"))
+    ra, rb = ClaimRecord(a), ClaimRecord(b)
+    assert ra["subject_key"] is rb["subject_key"] and ra["relation"] is rb["relation"]
