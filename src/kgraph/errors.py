@@ -74,5 +74,9 @@ class UnsupportedCypherError(QueryError):
 class WriteNotAllowedError(QueryError):
     """A query that would change the graph, run without ``--write``."""
 
-    def __init__(self, what: str = "this query writes to the graph") -> None:
-        super().__init__(f"{what}; kgraph query is read-only", "add --write to allow changes")
+    def __init__(
+        self, what: str = "this query writes to the graph", hint: str | None = None
+    ) -> None:
+        super().__init__(
+            f"{what}; kgraph query is read-only", hint or "add --write to allow changes"
+        )

@@ -231,3 +231,34 @@ def test_export_formats_round_trip(runner: CliRunner, workdir: Path) -> None:
         nodes[0] == "key,name,type,aliases,titles,mentions" and len(nodes) == len(data["nodes"]) + 1
     )
     assert invoke(runner, "export", "-f", "graphml").exit_code == 2
+
+
+def test_table_output_never_reads_data_as_markup(runner: CliRunner, workdir: Path) -> None:
+    values = ["Summit [/caption] report", "daemon:x:1", ":smile:", "[bold red]hidden[/bold red]"]
+    cypher = "RETURN " + ", ".join(f"$v{i} AS `[c{i}]`" for i in range(len(values)))
+    params = [arg for i, v in enumerate(values) for arg in ("-p", f"v{i}={v}")]
+    result = invoke(runner, "query", *params, cypher)
+    assert result.exit_code == 0, result.output
+    for i, value in enumerate(values):
+        assert value in result.stdout and f"[c{i}]" in result.stdout
+
+
+def test_query_help_examples_run(runner: CliRunner, workdir: Path) -> None:
+    import shlex
+
+    from kgraph.cli.query import query
+
+    examples = [
+        line.split("Example:", 1)[1].strip().replace("\\[", "[")
+        for line in (query.__doc__ or "").splitlines()
+        if "Example:" in line
+    ]
+    assert examples
+    assert invoke(runner, "ingest", "--quiet", str(UNN)).exit_code == 0
+    for example in examples:
+        # A shell expands $name inside double quotes: parameters go in single quotes.
+        assert all("$" not in part for part in example.split("'")[::2]), example
+        args = shlex.split(example)
+        assert args[0] == "kgraph"
+        result = invoke(runner, *args[1:])
+        assert result.exit_code == 0, (example, result.stderr)

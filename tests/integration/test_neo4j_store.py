@@ -82,6 +82,75 @@ def test_write_queries_need_write(neo4j_store: Neo4jStore, neo4j_env: Neo4jSetti
     assert _count(neo4j_store, "MATCH (n:Scratch) RETURN count(n)") == 1
 
 
+ABUSE_QUERIES = [
+    "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+    "LOAD CSV FROM 'file:///../../../../etc/passwd' AS line RETURN line",
+    "LOAD CSV FROM 'http://127.0.0.1:7474/' AS line RETURN line",
+    "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+    "SHOW TRANSACTIONS YIELD transactionId AS t TERMINATE TRANSACTIONS t",
+    "STOP DATABASE neo4j",
+    "SHOW USERS",
+    "CALL dbms.killQueries(['query-1'])",
+]
+
+
+@pytest.mark.parametrize("cypher", ABUSE_QUERIES)
+def test_read_only_query_refuses_files_urls_and_admin(
+    neo4j_store: Neo4jStore, neo4j_env: Neo4jSettings, cypher: str
+) -> None:
+    result = _cli("query", "--neo4j", cypher)
+    assert result.exit_code != 0
+    assert result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert "read-only" in line and "root:" not in line
+
+
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "file:///../../../../etc/passwd", "http://127.0.0.1:7474/"]
+)
+def test_the_local_server_loads_no_file_or_url_even_with_write(
+    neo4j_store: Neo4jStore, neo4j_env: Neo4jSettings, url: str
+) -> None:
+    result = _cli(
+        "query", "--neo4j", "--write", "-p", f"url={url}", "LOAD CSV FROM $url AS l RETURN l"
+    )
+    assert result.exit_code != 0
+    assert "root:" not in result.stdout + result.stderr
+    assert "Cannot load from URL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "cypher",
+    ["SHOW DATABASES YIELD name RETURN name", "CALL dbms.components() YIELD name RETURN name"],
+)
+def test_read_only_admin_calls_run(
+    neo4j_store: Neo4jStore, neo4j_env: Neo4jSettings, cypher: str
+) -> None:
+    result = _cli("query", "--neo4j", "--format", "json", cypher)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)
+
+
+def test_terminate_from_a_read_query_leaves_running_writes_alone(
+    neo4j_store: Neo4jStore, neo4j_env: Neo4jSettings
+) -> None:
+    with neo4j_store.driver.session() as session, session.begin_transaction() as tx:
+        tx.run("CREATE (:Scratch {name: 'in flight'})").consume()
+        listed = _cli(
+            "query",
+            "--neo4j",
+            "--format",
+            "json",
+            "SHOW TRANSACTIONS YIELD transactionId AS t RETURN t",
+        )
+        assert listed.exit_code == 0, listed.stderr
+        for row in json.loads(listed.stdout):
+            refused = _cli("query", "--neo4j", f"TERMINATE TRANSACTIONS '{row['t']}'")
+            assert refused.exit_code != 0 and "read-only" in refused.stderr
+        tx.commit()
+    assert _count(neo4j_store, "MATCH (n:Scratch {name: 'in flight'}) RETURN count(n)") == 1
+
+
 def test_parameters_reach_neo4j_as_parameters(
     neo4j_store: Neo4jStore, neo4j_env: Neo4jSettings
 ) -> None:

@@ -143,7 +143,16 @@ def test_conf_listens_on_loopback_only(tmp_path: Path) -> None:
     for key, value in settings.items():
         if "address" in key:
             assert value.startswith("127.0.0.1"), key
-    assert "0.0.0.0" not in conf
+
+
+def test_conf_lets_cypher_read_no_file_and_fetch_no_url(tmp_path: Path) -> None:
+    conf = render_conf(ServerConfig(home=tmp_path))
+    settings = dict(
+        line.split("=", 1) for line in conf.splitlines() if line and not line.startswith("#")
+    )
+    assert settings["dbms.security.allow_csv_import_from_file_urls"] == "false"
+    assert settings["server.directories.import"] == "import"
+    assert set(settings["internal.dbms.cypher_ip_blocklist"].split(",")) == {"0.0.0.0/0", "::/0"}
 
 
 def test_server_command_has_heap_and_no_secret(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 import typer
@@ -16,20 +17,25 @@ from kgraph.cli import neo4j as neo4j_cmd
 from kgraph.cli import query as query_cmd
 from kgraph.cli.state import State
 
+_NEO4J_URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://\S*$")
+"""A URI the Neo4j driver accepts; a query that merely contains ``://`` is not one."""
+
 
 def rewrite_neo4j_uri(args: list[str]) -> list[str]:
-    """Let ``--neo4j URI`` stand for ``--neo4j --neo4j-uri URI`` (a URI has a scheme).
+    """Let ``--neo4j URI`` stand for ``--neo4j --neo4j-uri URI`` (a Bolt or Neo4j URI).
 
     >>> rewrite_neo4j_uri(["query", "--neo4j", "bolt://h:7687", "RETURN 1"])
     ['query', '--neo4j', '--neo4j-uri', 'bolt://h:7687', 'RETURN 1']
+    >>> rewrite_neo4j_uri(["query", "--neo4j", "LOAD CSV FROM 'file:///x' AS l RETURN l"])
+    ['query', '--neo4j', "LOAD CSV FROM 'file:///x' AS l RETURN l"]
     """
     out: list[str] = []
     i = 0
     while i < len(args):
         arg = args[i]
-        if arg.startswith("--neo4j=") and "://" in arg:
+        if arg.startswith("--neo4j=") and _NEO4J_URI.match(arg.split("=", 1)[1]):
             out += ["--neo4j", "--neo4j-uri", arg.split("=", 1)[1]]
-        elif arg == "--neo4j" and i + 1 < len(args) and "://" in args[i + 1]:
+        elif arg == "--neo4j" and i + 1 < len(args) and _NEO4J_URI.match(args[i + 1]):
             out += ["--neo4j", "--neo4j-uri", args[i + 1]]
             i += 1
         else:

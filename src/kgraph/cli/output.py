@@ -13,6 +13,7 @@ from typing import Any, TextIO
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from kgraph.errors import KGraphError
 from kgraph.models import NodeValue, PathValue, QueryResult, RelationshipValue
@@ -25,7 +26,7 @@ class Format(StrEnum):
 
 
 def err_console() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False, markup=False)
 
 
 def jsonable(value: Any) -> Any:
@@ -94,10 +95,14 @@ def write_result(result: QueryResult, fmt: Format, out: TextIO | None = None) ->
         for row in result.rows:
             writer.writerow([text(v) if not isinstance(v, str) else v for v in row])
     else:
-        table = Table(*result.columns, show_lines=False, header_style="bold")
+        # Cells are Text, never markup: data such as "[/caption]", ":smile:" or "[bold]"
+        # is shown as it is.
+        table = Table(show_lines=False, header_style="bold")
+        for column in result.columns:
+            table.add_column(Text(column))
         for row in result.rows:
-            table.add_row(*(text(v) for v in row))
-        console = Console(file=out, highlight=False, soft_wrap=False)
+            table.add_row(*(Text(text(v)) for v in row))
+        console = Console(file=out, highlight=False, soft_wrap=False, emoji=False, markup=False)
         console.print(table)
         console.print(f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}")
 

@@ -60,8 +60,8 @@ def query(
     The embedded store runs a subset of Cypher and names any construct it cannot run;
     Neo4j runs all of it.
 
-    Example:  kgraph query "MATCH (a:Person)-[r]->(b) RETURN a.name, type(r), b.name LIMIT 10"
-    Example:  kgraph query -p name="Kim Jong Un" "MATCH (e:Entity {name: $name}) RETURN e.aliases"
+    Example:  kgraph query "MATCH (a:Person)-\\[r]->(b) RETURN a.name, type(r), b.name LIMIT 10"
+    Example:  kgraph query -p name="Kim Jong Un" 'MATCH (e:Entity {name: $name}) RETURN e.aliases'
     """
     state = State.of(ctx)
     with reporting(state.debug):

@@ -35,6 +35,7 @@ CONF_DIR = "conf"
 DATA_DIR = "data"
 LOGS_DIR = "logs"
 RUN_DIR = "run"
+IMPORT_DIR = "import"
 PASSWORD_FILE = "password"
 PID_FILE = "kgraph-neo4j.pid"
 CONSOLE_LOG = "console.log"
@@ -249,6 +250,7 @@ def render_conf(cfg: ServerConfig) -> str:
         f"server.directories.data={DATA_DIR}",
         f"server.directories.logs={LOGS_DIR}",
         f"server.directories.run={RUN_DIR}",
+        f"server.directories.import={IMPORT_DIR}",
         "",
         "# Memory (the heap is also passed to the JVM as -Xms/-Xmx).",
         f"server.memory.heap.initial_size={cfg.heap}",
@@ -257,6 +259,11 @@ def render_conf(cfg: ServerConfig) -> str:
         "",
         "# Security and transactions.",
         "dbms.security.auth_enabled=true",
+        "# Cypher reads no files and fetches no URLs, whoever runs the server: LOAD CSV from",
+        "# file:// is off (and confined to the instance's empty import folder), and every",
+        "# address is blocked for URL loads (internal setting of 5.26).",
+        "dbms.security.allow_csv_import_from_file_urls=false",
+        "internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0",
         f"db.transaction.timeout={cfg.tx_timeout}",
         "",
         "# Transaction logs: grow as needed (no 256 MB preallocation per database), keep 1 GB.",

@@ -30,6 +30,7 @@ from kgraph.server.config import (
     ADMIN_CLASS,
     CONF_DIR,
     DATA_DIR,
+    IMPORT_DIR,
     LOGS_DIR,
     MAIN_CLASS,
     PASSWORD_FILE,
@@ -428,7 +429,7 @@ def status(cfg: ServerConfig) -> ServerStatus:
 def _prepare_home(cfg: ServerConfig) -> None:
     cfg.home.mkdir(parents=True, exist_ok=True)
     os.chmod(cfg.home, 0o700)  # data, logs and the password stay private to the user
-    for name in (CONF_DIR, DATA_DIR, LOGS_DIR, RUN_DIR):
+    for name in (CONF_DIR, DATA_DIR, LOGS_DIR, RUN_DIR, IMPORT_DIR):
         (cfg.home / name).mkdir(exist_ok=True)
     write_text_atomic(cfg.conf_file, render_conf(cfg), mode=0o600)
 

@@ -18,7 +18,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph import schema
-from kgraph.errors import UnsupportedCypherError, WriteNotAllowedError
+from kgraph.errors import WriteNotAllowedError
 from kgraph.graph import (
     FactKey,
     MentionRow,
@@ -133,9 +133,10 @@ class LocalStore:
         from kgraph.cypher_engine import execute, is_write_query
 
         if is_write_query(cypher):
-            if not write:
-                raise WriteNotAllowedError()
-            raise UnsupportedCypherError("write clauses (the embedded store is read-only)")
+            raise WriteNotAllowedError(
+                "this query writes to the graph",
+                "the embedded store only reads; run changes against Neo4j with --neo4j --write",
+            )
         return execute(self.graph, cypher, params or {}, self._claim_edges)
 
     def stats(self) -> GraphStats:

@@ -32,6 +32,7 @@ from kgraph.models import (
     QueryResult,
     RelationshipValue,
 )
+from kgraph.query_guard import check_read_only
 from kgraph.store import neo4j_cypher as q
 from kgraph.store.base import GraphStats, WriteStats
 from kgraph.store.neo4j_merge import merge_all, unmerge
@@ -155,7 +156,7 @@ class Neo4jStore:
         try:
             with self._session(neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS) as session:
                 if not write:
-                    self._refuse_writes(session, cypher, params)
+                    check_read_only(cypher)
                     records, keys = session.execute_read(_run_query, cypher, params)
                 else:
                     records, keys = session.execute_write(_run_query, cypher, params)
@@ -170,13 +171,6 @@ class Neo4jStore:
         except neo4j_errors.Neo4jError as exc:
             raise QueryError(f"Neo4j failed to run the query: {exc.message or exc.code}") from None
         return QueryResult(keys, [[to_value(v) for v in record.values()] for record in records])
-
-    @staticmethod
-    def _refuse_writes(session: neo4j.Session, cypher: str, params: dict[str, Any]) -> None:
-        """Ask the planner what kind of query this is before running it."""
-        summary = session.run(f"EXPLAIN {cypher}", params).consume()
-        if summary.query_type not in ("r", None):
-            raise WriteNotAllowedError(f"this query writes to the graph ({summary.query_type})")
 
     def stats(self) -> GraphStats:
         with self._session(neo4j.READ_ACCESS) as session:
