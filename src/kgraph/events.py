@@ -12,12 +12,14 @@ from kgraph.models import Article
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Progress report: ``kind`` is read | skipped | done | error | written."""
+    """Progress report: ``kind`` is read | skipped | done | error | written | phase
+    (``phase`` names the step that starts, e.g. "writing", "saving")."""
 
     kind: str
     article: Article | None = None
     error: InputError | None = None
     count: int = 0
+    phase: str = ""
 
 
 EventHandler = Callable[[Event], None]

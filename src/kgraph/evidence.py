@@ -109,6 +109,70 @@ def _evidence(r: dict[str, Any]) -> Evidence:
     )
 
 
+NEIGHBOURS = """
+MATCH (a:Entity)-[r]-(b:Entity)
+WHERE a.key IN $keys AND NOT r.negated AND NOT coalesce(r.hedged, false)
+RETURN a.key AS from, b.key AS to, startNode(r).key AS subject, type(r) AS relation,
+       endNode(r).key AS object, b.name AS name
+ORDER BY from, to, relation
+"""
+
+NAMES = """
+MATCH (e:Entity) WHERE e.key IN $keys RETURN e.key AS key, e.name AS name
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One fact on a path between two entities (names as the graph shows them)."""
+
+    subject: str
+    relation: str
+    object: str
+
+
+def connection(store: GraphStore, first: str, second: str, max_hops: int = 4) -> list[Step]:
+    """The shortest chain of facts (either direction, asserted ones) that joins the two
+    entities through others, or [] when none has at most ``max_hops`` facts.
+
+    A breadth-first search from both ends, one query per level, so it runs the same on
+    both stores and reads only the neighbourhoods it needs.
+    """
+    left, right = set(entity_keys(store, first)), set(entity_keys(store, second))
+    if left & right:
+        return []
+    parents: dict[str, tuple[str, tuple[str, str, str]] | None] = dict.fromkeys(left)
+    frontier = sorted(left)
+    for _ in range(max_hops):
+        rows = store.query(NEIGHBOURS, {"keys": frontier}).rows if frontier else []
+        next_frontier: list[str] = []
+        for origin, target, subject, relation, obj, _name in rows:
+            if target in parents:
+                continue
+            parents[target] = (origin, (subject, relation, obj))
+            next_frontier.append(target)
+            if target in right:
+                return _steps(store, parents, target)
+        frontier = next_frontier
+    return []
+
+
+def _steps(
+    store: GraphStore,
+    parents: dict[str, tuple[str, tuple[str, str, str]] | None],
+    end: str,
+) -> list[Step]:
+    facts: list[tuple[str, str, str]] = []
+    node = end
+    while (link := parents[node]) is not None:
+        node, fact = link
+        facts.append(fact)
+    facts.reverse()
+    keys = sorted({k for s, _, o in facts for k in (s, o)})
+    names = dict(store.query(NAMES, {"keys": keys}).rows)
+    return [Step(names.get(s, s), relation, names.get(o, o)) for s, relation, o in facts]
+
+
 def group_by_fact(items: Sequence[Evidence]) -> dict[tuple[str, str, str, bool], list[Evidence]]:
     """Evidence grouped by (subject, relation, object, negated), in order."""
     groups: dict[tuple[str, str, str, bool], list[Evidence]] = {}

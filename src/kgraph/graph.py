@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kgraph.models import ENTITY_TYPES, ArticleResult, Claim, Entity, EntityType
+from kgraph.schema import is_hedged
 
 FactKey = tuple[str, str, str, bool]
 """(subject key, relation, object key, negated)"""
@@ -196,6 +197,7 @@ def aggregate_fact(
             "last_seen": dates[-1] if dates else None,
             "confidence": combine_confidence(sorted(float(c["confidence"]) for c in claims)),
             "negated": bool(claims[0]["negated"]) if claims else False,
+            "hedged": all(is_hedged(c.get("modality")) for c in claims),
         }
     )
 

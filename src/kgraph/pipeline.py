@@ -181,11 +181,14 @@ def ingest(
         # Every article is parsed: the workers' memory is better spent on the last
         # writes, the cross-batch merges and the save.
         analyzer.close()
+        on_event(Event("phase", phase="writing"))
         batch.finish()
     finally:
         writer.close()
     if batch.wrote:
+        on_event(Event("phase", phase="linking across articles"))
         summary.entities_merged += len(store.merge(reconcile(store, aliases)))
+    on_event(Event("phase", phase="saving"))
     store.flush()
     stats = store.stats()
     summary.entities_total = stats.entities

@@ -80,7 +80,23 @@ FACT_PROPS: Final = (
     "last_seen",
     "confidence",
     "negated",
+    "hedged",
 )
+
+ASSERTING_MODALITIES: Final = frozenset({"will", "would", "shall"})
+"""Modalities that still state a fact ("will meet", reported "would meet"); any other
+(``may``, ``could``, ``expected``, ``plan`` ...) hedges it.  A fact is ``hedged`` when
+every claim behind it is."""
+
+
+def is_hedged(modality: str | None) -> bool:
+    """True for a claim whose modality only suggests the relation.
+
+    >>> is_hedged(None), is_hedged("will"), is_hedged("may")
+    (False, False, True)
+    """
+    return modality is not None and modality not in ASSERTING_MODALITIES
+
 
 _IDENT = re.compile(r"[^A-Z0-9_]+")
 

@@ -55,6 +55,8 @@ def test_the_cli_has_the_documented_commands() -> None:
         "neo4j start",
         "neo4j stop",
         "neo4j status",
+        "neo4j reset",
+        "info",
         "entities merge",
         "entities unmerge",
     } <= names
@@ -65,6 +67,9 @@ def test_every_command_has_help_with_an_example(runner: CliRunner, command: list
     result = invoke(runner, *command, "--help")
     assert result.exit_code == 0
     assert "Example" in result.stdout
+    # command-line words (TEXT, PATH, INTEGER), not Python types
+    for python_type in ("<bool>", "<str>", "<int", "<path>", "<list["):
+        assert python_type not in result.stdout, python_type
 
 
 def test_ingest_then_query_finds_the_example_facts(runner: CliRunner, workdir: Path) -> None:
@@ -155,7 +160,7 @@ def test_query_formats(runner: CliRunner, workdir: Path) -> None:
     cypher = "MATCH (e:Person {name: $n}) RETURN e.name AS name, e.type AS type"
     rows = query_json(runner, cypher, "-p", "n=Kim Jong Un")
     assert rows == [{"name": "Kim Jong Un", "type": "Person"}]
-    csv_out = invoke(runner, "query", "-f", "csv", "-p", "n=Kim Jong Un", cypher).stdout
+    csv_out = invoke(runner, "query", "--format", "csv", "-p", "n=Kim Jong Un", cypher).stdout
     assert csv_out.splitlines() == ["name,type", "Kim Jong Un,Person"]
     table = invoke(runner, "query", "-p", "n=Kim Jong Un", cypher).stdout
     assert "Kim Jong Un" in table and "1 row" in table
@@ -262,3 +267,64 @@ def test_query_help_examples_run(runner: CliRunner, workdir: Path) -> None:
         assert args[0] == "kgraph"
         result = invoke(runner, *args[1:])
         assert result.exit_code == 0, (example, result.stderr)
+
+
+def test_info_reports_versions_model_and_store_without_secrets(
+    runner: CliRunner, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert invoke(runner, "ingest", "--quiet", str(UNN)).exit_code == 0
+    monkeypatch.setenv("NEO4J_PASSWORD", "s3cret-pw-xyz")
+    result = invoke(runner, "info", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["versions"]["kgraph"] and data["versions"]["spacy"]
+    assert data["model"]["id"].startswith("en_")
+    assert data["store"]["exists"] and data["store"]["articles"] == 1
+    assert data["neo4j"]["password"] == "set"
+    assert "s3cret-pw-xyz" not in result.stdout + result.stderr
+    assert "s3cret-pw-xyz" not in invoke(runner, "info").stdout
+
+
+def test_stats_shows_sections_and_says_what_it_cut(runner: CliRunner, workdir: Path) -> None:
+    assert invoke(runner, "ingest", "--quiet", str(UNN)).exit_code == 0
+    data = json.loads(invoke(runner, "stats", "--format", "json").stdout)
+    shown = invoke(runner, "stats").stdout
+    for title in ("Graph", "Entities by type", "Relations by type"):
+        assert title in shown
+    relation_types = data["relation_types"]
+    if len(relation_types) > 20:
+        assert f"… {len(relation_types) - 20} more" in shown
+    every = invoke(runner, "stats", "--all", "--format", "csv").stdout
+    for relation in relation_types:
+        assert relation in every
+
+
+def test_neo4j_reset_asks_first(runner: CliRunner, workdir: Path) -> None:
+    home = workdir / "instance"
+    (home / "data").mkdir(parents=True)
+    (home / "data" / "keep").write_text("x", encoding="utf-8")
+    refused = runner.invoke(app, ["neo4j", "reset", "--home", str(home)], input="n\n")
+    assert refused.exit_code == 1 and "Nothing deleted" in refused.stdout
+    assert (home / "data" / "keep").exists()
+    done = runner.invoke(app, ["neo4j", "reset", "--home", str(home), "--yes"])
+    assert done.exit_code == 0, done.output
+    assert not (home / "data").exists()
+
+
+def test_progress_moves_from_the_start_and_shows_the_writing_phase() -> None:
+    from kgraph.cli.progress import IngestProgress
+    from kgraph.events import Event
+
+    progress = IngestProgress(quiet=True, total=3)
+
+    def shown() -> tuple[str, float]:
+        task = progress._progress.tasks[0]
+        return task.description, task.completed
+
+    progress(Event("read"))
+    progress(Event("read"))
+    assert shown() == ("parsing (2 in the parser)", 0)
+    progress(Event("done"))
+    assert shown() == ("parsing (1 in the parser)", 1)
+    progress(Event("phase", phase="writing"))
+    assert shown()[0] == "writing"

@@ -19,7 +19,7 @@ def invoke(runner: CliRunner, *args: str) -> Any:
 
 
 def rows(runner: CliRunner, cypher: str) -> list[dict[str, Any]]:
-    result = invoke(runner, "query", "-f", "json", cypher)
+    result = invoke(runner, "query", "--format", "json", cypher)
     assert result.exit_code == 0, result.output
     out: list[dict[str, Any]] = json.loads(result.stdout)
     return out
@@ -74,7 +74,7 @@ def test_remove_then_reingest_restores_an_identical_graph(runner: CliRunner, wor
     entities = rows(runner, "MATCH (e:Entity) RETURN e ORDER BY e.key")
     result = invoke(runner, "remove", str(UNN))
     assert result.exit_code == 0 and "removed sha256:" in result.stdout
-    stats = json.loads(invoke(runner, "stats", "-f", "json").stdout)
+    stats = json.loads(invoke(runner, "stats", "--format", "json").stdout)
     assert (stats["articles"], stats["entities"], stats["relations"], stats["claims"]) == (
         0,
         0,
@@ -149,3 +149,28 @@ def test_alias_file_relinks_stored_entities(runner: CliRunner, workdir: Path) ->
     assert result.exit_code == 0 and "1 entity merged" in result.stdout
     found = names(runner)
     assert "Korean Central News Agency" in found and "KCNA" not in found
+
+
+def test_why_shows_the_shortest_chain_when_no_fact_is_direct(
+    runner: CliRunner, workdir: Path
+) -> None:
+    article = workdir / "chain.txt"
+    article.write_text(
+        "Leaders meet in Berlin\n\n"
+        "Angela Merkel met Emmanuel Macron in Berlin on Monday.\n\n"
+        "On Tuesday Emmanuel Macron telephoned Justin Trudeau.\n",
+        encoding="utf-8",
+    )
+    assert invoke(runner, "ingest", str(article)).exit_code == 0
+    result = invoke(runner, "why", "Angela Merkel", "Justin Trudeau")
+    assert result.exit_code == 0, result.output
+    assert "2 facts apart" in result.stdout
+    steps = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
+    assert len(steps) == 2
+    assert "Angela Merkel" in steps[0] and "Emmanuel Macron" in steps[0]
+    assert "Emmanuel Macron" in steps[1] and "Justin Trudeau" in steps[1]
+    as_json = invoke(runner, "why", "--json", "Angela Merkel", "Justin Trudeau")
+    hops = [json.loads(line)["path_step"] for line in as_json.stdout.splitlines()]
+    assert [h["object"] for h in hops][-1] == "Justin Trudeau" or hops[-1]["subject"] == (
+        "Justin Trudeau"
+    )

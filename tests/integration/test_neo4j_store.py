@@ -155,7 +155,9 @@ def test_parameters_reach_neo4j_as_parameters(
     neo4j_store: Neo4jStore, neo4j_env: Neo4jSettings
 ) -> None:
     hostile = "x'}) DETACH DELETE n //"
-    result = _cli("query", "--neo4j", "-f", "json", "-p", f"name={hostile}", "RETURN $name AS name")
+    result = _cli(
+        "query", "--neo4j", "--format", "json", "-p", f"name={hostile}", "RETURN $name AS name"
+    )
     assert json.loads(result.stdout) == [{"name": hostile}]
 
 

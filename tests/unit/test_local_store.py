@@ -3,6 +3,7 @@ the slot records that stand in for its property dicts."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import os
@@ -85,6 +86,22 @@ def _facts(store: LocalStore) -> dict[tuple[str, str, str], dict[str, object]]:
     }
 
 
+@pytest.mark.parametrize(
+    ("modalities", "hedged"),
+    [(["may"], True), (["could", "may"], True), (["may", None], False), (["will"], False)],
+)
+def test_a_fact_is_hedged_when_every_claim_is(
+    store: LocalStore, modalities: list[str | None], hedged: bool
+) -> None:
+    claims = [
+        dataclasses.replace(claim(f"c{i}", f"a{i}", PUTIN, "MEET", KIM), modality=modality)
+        for i, modality in enumerate(modalities)
+    ]
+    store.write([result(c.article_id, [c], [PUTIN, KIM], "2025-12-25") for c in claims])
+    fact = _facts(store)[("e:person:vladimir putin", "MEET", "e:person:kim jong un")]
+    assert fact["hedged"] is hedged
+
+
 def test_write_merges_claims_into_facts(store: LocalStore) -> None:
     r1 = result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM, 0.5)], [PUTIN, KIM], "2025-12-25")
     r2 = result("a2", [claim("c2", "a2", PUTIN, "THANK", KIM, 0.6)], [PUTIN, KIM], "2025-12-20")
@@ -98,6 +115,7 @@ def test_write_merges_claims_into_facts(store: LocalStore) -> None:
         "last_seen": "2025-12-25",
         "confidence": 0.8,
         "negated": False,
+        "hedged": False,
     }
     entity = store.graph.nodes["e:person:vladimir putin"]
     assert entity["labels"] == ("Entity", "Person")

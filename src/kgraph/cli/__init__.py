@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any, get_args
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from kgraph import __version__
 from kgraph.cli import entities as entities_cmd
 from kgraph.cli import evidence as evidence_cmd
 from kgraph.cli import export as export_cmd
+from kgraph.cli import info as info_cmd
 from kgraph.cli import ingest as ingest_cmd
 from kgraph.cli import neo4j as neo4j_cmd
 from kgraph.cli import query as query_cmd
@@ -44,8 +45,57 @@ def rewrite_neo4j_uri(args: list[str]) -> list[str]:
     return out
 
 
+_TYPE_WORDS: dict[Any, str] = {int: "INTEGER", float: "NUMBER", str: "TEXT"}
+
+
+def _metavar(param: TyperArgument | TyperOption) -> str | None:
+    """The command-line word for a parameter's value, or None to keep typer's (choices)."""
+    if isinstance(param, TyperArgument):
+        return param.name.upper() if param.name else None
+    if param.is_flag:
+        return ""
+    desc = param.type_descriptor
+    if desc.is_choice:
+        return None
+    if desc.is_path:
+        return "PATH"
+    annotation = get_args(desc.annotation)[0] if desc.is_list else desc.annotation
+    return _TYPE_WORDS.get(annotation, "VALUE")
+
+
+def cli_metavars(command: Any) -> None:
+    """Help in the words of a command line, not Python's: flags show no type, values show
+    TEXT, PATH or INTEGER, arguments their name (typer prints ``<bool>``, ``<list[str]>``)."""
+    for param in command.params:
+        if isinstance(param, TyperArgument | TyperOption) and param.metavar is None:
+            param.metavar = _metavar(param)
+        if isinstance(param, TyperArgument):
+            # the name column already says it; no "<str>" beside it
+            setattr(param, "display_type_rich", lambda ctx: None)  # noqa: B010
+    setattr(command, "get_help_option", _flag_help(command.get_help_option))  # noqa: B010
+    for sub in getattr(command, "commands", {}).values():
+        cli_metavars(sub)
+
+
+def _flag_help(make: Any) -> Any:
+    """``--help`` is made when help is shown; it is a flag like the others."""
+
+    def get_help_option(ctx: Any) -> Any:
+        option = make(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    return get_help_option
+
+
 class KGraphGroup(TyperGroup):
-    """The root group; accepts ``--neo4j URI`` anywhere on the command line."""
+    """The root group; accepts ``--neo4j URI`` anywhere on the command line and gives
+    every command command-line metavars."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        cli_metavars(self)  # all commands are added by now
+        return super().make_context(*args, **kwargs)
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         return super().parse_args(ctx, rewrite_neo4j_uri(args))
@@ -57,7 +107,7 @@ app = typer.Typer(
     help="Build a who-did-what-to-whom knowledge graph from news articles and query it "
     "with Cypher.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -94,6 +144,7 @@ app.command("stats")(query_cmd.stats)
 app.command("why")(evidence_cmd.why_command)
 app.command("remove")(evidence_cmd.remove_command)
 app.command("export")(export_cmd.export_command)
+app.command("info")(info_cmd.info_command)
 app.add_typer(entities_cmd.app, name="entities")
 app.add_typer(neo4j_cmd.app, name="neo4j")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +12,7 @@ import typer
 from kgraph.cli.output import reporting
 from kgraph.cli.state import State
 from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
-from kgraph.evidence import Evidence, group_by_fact, why
+from kgraph.evidence import Evidence, Step, connection, group_by_fact, why
 
 
 def _fact_line(key: tuple[str, str, str, bool], items: list[Evidence]) -> str:
@@ -43,6 +44,17 @@ def _evidence_lines(item: Evidence) -> list[str]:
     return lines
 
 
+def _echo_connection(first: str, second: str, path: list[Step]) -> None:
+    if not path:
+        typer.echo(f"No relation between {first!r} and {second!r} in the graph.")
+        return
+    hops = len(path)
+    typer.echo(f"No fact between {first!r} and {second!r} directly; they are {hops} facts apart:")
+    for step in path:
+        typer.echo(f"  {step.subject} -{step.relation}-> {step.object}")
+    typer.echo('(kgraph why "A" "B" on each step shows its sentences)')
+
+
 @with_store
 def why_command(
     ctx: typer.Context,
@@ -51,7 +63,8 @@ def why_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines.")] = False,
     choice: StoreChoice = NO_CHOICE,
 ) -> None:
-    """Show the sentences and articles behind the facts between two entities.
+    """Show the sentences and articles behind the facts between two entities; when
+    there is no direct fact, the shortest chain of facts that joins them.
 
     Example:  kgraph why "Vladimir Putin" "Kim Jong Un"
     """
@@ -59,14 +72,17 @@ def why_command(
         graph_store = open_store(choice)
         try:
             items = why(graph_store, first, second)
+            path = [] if items else connection(graph_store, first, second)
         finally:
             graph_store.close()
         if as_json:
             for item in items:
                 typer.echo(json.dumps(item.as_dict(), ensure_ascii=False))
+            for step in path:
+                typer.echo(json.dumps({"path_step": asdict(step)}, ensure_ascii=False))
             return
         if not items:
-            typer.echo(f"No relation between {first!r} and {second!r} in the graph.")
+            _echo_connection(first, second, path)
             return
         for key, group in group_by_fact(items).items():
             typer.echo(_fact_line(key, group))

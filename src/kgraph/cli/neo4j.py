@@ -140,3 +140,30 @@ def status(
             typer.echo(_describe(current, cfg))
         if not current.running:
             raise typer.Exit(1)
+
+
+@app.command()
+def reset(
+    ctx: typer.Context,
+    home: HomeOpt = None,
+    bolt_port: BoltOpt = None,
+    http_port: HttpOpt = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete the local Neo4j's data (every graph it holds), config and password, and start
+    it again empty if it was running.  Asks first unless --yes.
+
+    Example:  kgraph neo4j reset --yes && kgraph ingest examples/ --neo4j
+    """
+    with reporting(State.of(ctx).debug):
+        cfg = _config(home, bolt_port, http_port)
+        if not yes and not typer.confirm(
+            f"Delete every graph in the Neo4j instance at {cfg.home}?", default=False
+        ):
+            typer.echo("Nothing deleted.")
+            raise typer.Exit(1)
+        was_running = server.status(cfg).running
+        server.wipe(cfg)
+        typer.echo(f"Deleted the Neo4j instance at {cfg.home}.")
+        if was_running:
+            typer.echo(_describe(server.start(cfg), cfg))

@@ -77,7 +77,8 @@ QuietOpt = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors only.")
 ]
 FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    Format,
+    typer.Option("--format", "-F", help="Output format.", case_sensitive=False, metavar="FORMAT"),
 ]
 PathsArg = Annotated[
     list[str],

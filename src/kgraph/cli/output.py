@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,7 +23,17 @@ from kgraph.models import NodeValue, PathValue, QueryResult, RelationshipValue
 class Format(StrEnum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
     csv = "csv"
+    tsv = "tsv"
+    markdown = "markdown"
+
+
+class PipeConsole(Console):
+    """A rich Console that leaves a closed pipe to :func:`reporting` (rich would exit 1)."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
 
 
 def err_console() -> Console:
@@ -86,25 +97,54 @@ def text(value: Any) -> str:
 
 
 def write_result(result: QueryResult, fmt: Format, out: TextIO | None = None) -> None:
+    """Write a query result in ``fmt``; rows are streamed except for the table."""
     out = out or sys.stdout
     if fmt is Format.json:
         write_json_rows(result.columns, result.rows, out)
-    elif fmt is Format.csv:
-        writer = csv.writer(out, lineterminator="\n")
+    elif fmt is Format.jsonl:
+        for row in result.rows:
+            obj = {c: jsonable(v) for c, v in zip(result.columns, row, strict=True)}
+            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    elif fmt in (Format.csv, Format.tsv):
+        dialect = "excel-tab" if fmt is Format.tsv else "excel"
+        writer = csv.writer(out, dialect=dialect, lineterminator="\n")
         writer.writerow(result.columns)
         for row in result.rows:
-            writer.writerow([text(v) if not isinstance(v, str) else v for v in row])
+            writer.writerow([cell_text(v) for v in row])
+    elif fmt is Format.markdown:
+        write_markdown(result, out)
     else:
-        # Cells are Text, never markup: data such as "[/caption]", ":smile:" or "[bold]"
-        # is shown as it is.
-        table = Table(show_lines=False, header_style="bold")
-        for column in result.columns:
-            table.add_column(Text(column))
-        for row in result.rows:
-            table.add_row(*(Text(text(v)) for v in row))
-        console = Console(file=out, highlight=False, soft_wrap=False, emoji=False, markup=False)
-        console.print(table)
-        console.print(f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}")
+        write_table(result, out)
+
+
+def cell_text(value: Any) -> str:
+    """A value as one cell of CSV, TSV or Markdown (strings as they are)."""
+    return value if isinstance(value, str) else text(value)
+
+
+def write_markdown(result: QueryResult, out: TextIO) -> None:
+    """A GitHub-flavoured Markdown table; pipes and line breaks in cells are escaped."""
+
+    def cell(value: Any) -> str:
+        return cell_text(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+    out.write("| " + " | ".join(cell(c) for c in result.columns) + " |\n")
+    out.write("|" + "|".join(" --- " for _ in result.columns) + "|\n")
+    for row in result.rows:
+        out.write("| " + " | ".join(cell(v) for v in row) + " |\n")
+
+
+def write_table(result: QueryResult, out: TextIO) -> None:
+    """A boxed table for people.  Cells are Text, never markup: data such as
+    "[/caption]", ":smile:" or "[bold]" is shown as it is."""
+    table = Table(show_lines=False, header_style="bold")
+    for column in result.columns:
+        table.add_column(Text(column))
+    for row in result.rows:
+        table.add_row(*(Text(text(v)) for v in row))
+    console = PipeConsole(file=out, highlight=False, soft_wrap=False, emoji=False, markup=False)
+    console.print(table)
+    console.print(f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}")
 
 
 def write_json_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: TextIO) -> None:
@@ -114,6 +154,14 @@ def write_json_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: 
         obj = {c: jsonable(v) for c, v in zip(columns, row, strict=True)}
         out.write(("," if i else "") + "\n  " + json.dumps(obj, ensure_ascii=False))
     out.write("\n]\n" if columns else "]\n")
+
+
+def quiet_closed_pipe() -> None:
+    """The reader of stdout went away (``kgraph query ... | head -1``): send whatever is
+    still buffered to /dev/null so that exiting does not fail on it again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def error_line(exc: BaseException) -> str:
@@ -135,6 +183,9 @@ def reporting(debug: bool = False) -> Iterator[None]:
     except KeyboardInterrupt:
         err_console().print("Interrupted.", markup=False)
         raise typer.Exit(130) from None
+    except BrokenPipeError:
+        quiet_closed_pipe()
+        raise typer.Exit(0) from None
     except (typer.Exit, typer.Abort):
         raise
     except Exception as exc:

@@ -49,7 +49,9 @@ class IngestProgress:
             disable=quiet or not self.console.is_terminal,
             transient=True,
         )
-        self._task = self._progress.add_task("ingesting", total=total)
+        self._task = self._progress.add_task("reading", total=total)
+        self._read = self._parsed = 0
+        self._phase = ""
 
     def __enter__(self) -> IngestProgress:
         self._progress.start()
@@ -69,3 +71,22 @@ class IngestProgress:
             self._progress.advance(self._task)
         elif event.kind in ("done", "skipped"):
             self._progress.advance(self._task)
+            self._parsed += 1
+            self._describe()
+        elif event.kind == "read":
+            # Articles go to the parser in batches and come back a batch at a time: the
+            # count read moves from the start while the bar waits for the first batch.
+            self._read += 1
+            self._describe()
+        elif event.kind == "phase":
+            self._phase = event.phase
+            self._describe()
+
+    def _describe(self) -> None:
+        if self._phase:
+            text = self._phase
+        elif self._read > self._parsed:
+            text = f"parsing ({self._read - self._parsed:,} in the parser)"
+        else:
+            text = "parsing"
+        self._progress.update(self._task, description=text)

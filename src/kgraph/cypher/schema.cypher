@@ -4,7 +4,7 @@
 // (:Article {id, title, url, source, author, published, tags, text_sha256, extractor, ingested_at})
 // (:Entity:<Person|Organization|Place|Group|Event|Concept> {key, name, type, aliases, titles,
 //                                                        mentions, merged, distinct_from})
-// (:Entity)-[:<PREDICATE> {count, articles, first_seen, last_seen, confidence, negated}]->(:Entity)
+// (:Entity)-[:<PREDICATE> {count, articles, first_seen, last_seen, confidence, negated, hedged}]->(:Entity)
 // (:Claim {id, article_id, fact, subject_key, relation, object_key, subject_ref, object_ref,
 //          predicate, subject_text, object_text, context, sentence, start, end, negated,
 //          modality, attribution, confidence, extractor})

@@ -539,7 +539,7 @@ _INSTANCE_ENTRIES = (
     RUN_DIR,
     CONF_DIR,
     PASSWORD_FILE,
-    "import",
+    IMPORT_DIR,
     "plugins",
     "licenses",
     "certificates",

@@ -292,12 +292,14 @@ CALL (row) {{
   OPTIONAL MATCH (c)-[:SUPPORTED_BY]->(a:Article)
   WITH c, a ORDER BY c.confidence
   RETURN count(c) AS n,
+         sum(CASE WHEN c.modality IS NULL OR c.modality IN $asserting THEN 0 ELSE 1 END)
+           AS hedged,
          collect(c.confidence) AS confidences,
          collect(DISTINCT c.article_id) AS article_ids,
          min(a.published) AS first_seen,
          max(a.published) AS last_seen
 }}
-WITH row, n, confidences, article_ids, first_seen, last_seen
+WITH row, n, hedged, confidences, article_ids, first_seen, last_seen
 WHERE n > 0
 CALL (article_ids) {{
   UNWIND article_ids AS aid
@@ -308,6 +310,7 @@ MATCH (s:Entity {{key: row.s}})
 MATCH (o:Entity {{key: row.o}})
 CREATE (s)-[r:$(row.rel)]->(o)
 SET r.negated = row.n,
+    r.hedged = hedged = n,
     r.count = n,
     r.articles = sorted_ids,
     r.first_seen = first_seen,

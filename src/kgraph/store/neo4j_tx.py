@@ -10,8 +10,10 @@ from neo4j import ManagedTransaction
 
 from kgraph.graph import FactKey, entity_props, fact_id
 from kgraph.models import Entity
-from kgraph.schema import sanitize_label, sanitize_type
+from kgraph.schema import ASSERTING_MODALITIES, sanitize_label, sanitize_type
 from kgraph.store import neo4j_cypher as q
+
+ASSERTING = sorted(ASSERTING_MODALITIES)
 
 ROWS_PER_STATEMENT = 2000
 
@@ -96,7 +98,7 @@ def refresh(
         send(tx, q.CREATE_FACT_ROWS, rows=chunk)
     created: set[str] = set()
     for chunk in chunks(fact_rows((facts | set(fresh_facts)) - set(direct))):
-        record = tx.run(q.CREATE_FACTS, rows=chunk).single()
+        record = tx.run(q.CREATE_FACTS, rows=chunk, asserting=ASSERTING).single()
         created.update(record["created"] if record else [])
     keys = sorted(entities)
     for chunk in chunks(keys):
