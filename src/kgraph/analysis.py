@@ -10,6 +10,7 @@ many articles stream through, and results come back in input order.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import logging
@@ -41,6 +42,12 @@ MAX_LENGTH = 1_000_000
 """Characters per article: spaCy's default ``max_length`` (the parser's memory grows with
 document length)."""
 
+CHUNK_SIZE = 16
+"""Articles a worker analyses per task.  Results come back a chunk at a time, so small
+chunks keep the progress bar moving and limit what an interrupt throws away (the chunks
+in the workers); spaCy still batches within a chunk.  300 news articles on 2 cores:
+the same CPU time as chunks of 64, and less wall time (no lone last chunk)."""
+
 _WORKER: Analyzer | None = None
 """The analyzer a forked worker process inherits from its parent."""
 
@@ -60,6 +67,7 @@ class Analyzer:
         self.extractor = f"{EXTRACTOR_VERSION}+{nlp_mod.installed_model_id(model)}"
         self.batch_size = batch_size
         self.n_process = n_process
+        self.chunk_size = min(batch_size, CHUNK_SIZE) if n_process > 1 else batch_size
         self._pool: Pool | None = None
 
     @cached_property
@@ -96,7 +104,7 @@ class Analyzer:
         _ = self.lemma  # load the model before forking: workers share its memory
         _WORKER = self
         context = multiprocessing.get_context("fork")
-        self._pool = context.Pool(self.n_process, initializer=_init_worker)
+        self._pool = context.Pool(self.n_process, initializer=_init_worker, initargs=(os.getpid(),))
 
     def close(self) -> None:
         """Stop the worker processes (the next :meth:`analyse` starts them again)."""
@@ -149,7 +157,7 @@ class Analyzer:
 
         Worker processes start with the first chunk, so nothing is loaded or forked when
         every article turns out to be unchanged."""
-        chunks = _chunked(articles, self.batch_size)
+        chunks = _chunked(articles, self.chunk_size)
         first = next(chunks, None)
         if first is None:
             return
@@ -174,13 +182,29 @@ def _chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _init_worker() -> None:
-    """Workers leave Ctrl-C to the parent and use one BLAS thread each."""
+def _init_worker(parent: int) -> None:
+    """Workers leave Ctrl-C to the parent, die with it, and use one BLAS thread each."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent(parent)
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when its parent dies (even by kill -9), so no parser
+    outlives the ingest; elsewhere the pool's own shutdown has to do."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _analyse_in_worker(chunk: list[Article]) -> list[Any]:

@@ -80,3 +80,11 @@ class WriteNotAllowedError(QueryError):
         super().__init__(
             f"{what}; kgraph query is read-only", hint or "add --write to allow changes"
         )
+
+
+def redact(text: str, *secrets: str | None) -> str:
+    """``text`` with every secret replaced by ``***``."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text

@@ -26,6 +26,8 @@ from kgraph.store.base import GraphStore
 from kgraph.writer import BatchOutcome, BatchWriter
 
 WRITE_BATCH = 200
+WRITE_SECONDS = 15.0
+"""Articles analysed this long ago go to the writer even if the batch is not full."""
 """Articles per store write: large enough for fast batched writes, small enough to keep
 transactions short and memory flat."""
 
@@ -131,6 +133,38 @@ class _Batch:
         self.on_event(Event("written", count=len(outcome.written)))
 
 
+class IngestInterrupted(KeyboardInterrupt):
+    """An ingest stopped by Ctrl-C or SIGTERM after saving the articles it had finished."""
+
+    def __init__(self, summary: IngestSummary) -> None:
+        super().__init__()
+        self.summary = summary
+
+
+def _analyse_into(
+    batch: _Batch,
+    analyzer: Analyzer,
+    articles: Iterable[Article],
+    summary: IngestSummary,
+    on_event: EventHandler,
+    write_batch: int,
+) -> None:
+    """Analyse, link and hand over to the writer: a batch every ``write_batch`` articles,
+    or sooner when the last one was handed over ``WRITE_SECONDS`` ago, so little finished
+    work waits in memory."""
+    handed = time.monotonic()
+    for outcome in analyzer.analyse(articles):
+        if isinstance(outcome, InputError):
+            _failed(summary, outcome, on_event)
+            continue
+        summary.words += len(outcome.article.document.split())
+        batch.add(outcome)
+        on_event(Event("done", article=outcome.article, count=len(outcome.claims)))
+        if len(batch.results) >= write_batch or time.monotonic() - handed > WRITE_SECONDS:
+            batch.write()
+            handed = time.monotonic()
+
+
 def reconcile(store: GraphStore, aliases: AliasTable | None) -> list[Merge]:
     """Merges the whole stored graph now calls for (see :meth:`Linker.reconcile`)."""
     return Linker(EntityIndex.of(store.entity_index()), aliases).reconcile()
@@ -168,16 +202,13 @@ def ingest(
     articles = _fresh_articles(
         iter_articles(paths, stdin=stdin), known, analyzer, summary, on_event
     )
+    interrupted = False
     try:
-        for outcome in analyzer.analyse(articles):
-            if isinstance(outcome, InputError):
-                _failed(summary, outcome, on_event)
-                continue
-            summary.words += len(outcome.article.document.split())
-            batch.add(outcome)
-            on_event(Event("done", article=outcome.article, count=len(outcome.claims)))
-            if len(batch.results) >= write_batch:
-                batch.write()
+        try:
+            _analyse_into(batch, analyzer, articles, summary, on_event, write_batch)
+        except KeyboardInterrupt:
+            # Ctrl-C or SIGTERM: what is analysed and linked is kept, the rest is not read.
+            interrupted = True
         # Every article is parsed: the workers' memory is better spent on the last
         # writes, the cross-batch merges and the save.
         analyzer.close()
@@ -185,6 +216,10 @@ def ingest(
         batch.finish()
     finally:
         writer.close()
+    if interrupted:
+        on_event(Event("phase", phase="saving"))
+        store.flush()
+        raise IngestInterrupted(summary)
     if batch.wrote:
         on_event(Event("phase", phase="linking across articles"))
         summary.entities_merged += len(store.merge(reconcile(store, aliases)))

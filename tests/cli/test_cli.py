@@ -328,3 +328,23 @@ def test_progress_moves_from_the_start_and_shows_the_writing_phase() -> None:
     assert shown() == ("parsing (1 in the parser)", 1)
     progress(Event("phase", phase="writing"))
     assert shown()[0] == "writing"
+
+
+def test_driver_warnings_stay_off_the_terminal_and_retries_are_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import logging
+
+    from kgraph.cli import driverlog
+
+    handler = driverlog.quiet_driver(debug=False)
+    logger = logging.getLogger("neo4j.pool")
+    logger.warning("Failed to read from defunct connection\nwith a second line")
+    for _ in range(3):
+        logging.getLogger("neo4j").warning("Transaction failed and will be retried in 1.0s")
+    driverlog.report(handler)
+    err = capsys.readouterr().err
+    assert "defunct" not in err and "will be retried" not in err
+    [line] = err.strip().splitlines()
+    assert "retried 3 times" in line
+    assert driverlog.quiet_driver(debug=True) is None

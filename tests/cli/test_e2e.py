@@ -104,3 +104,75 @@ def test_extraction_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         outputs.append(proc.stdout)
     assert len(outputs[0].splitlines()) >= 20
     assert outputs[0] == outputs[1]
+
+
+def _start_ingest(cwd: Path, source: Path, *extra: str) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KGRAPH_"))}
+    return subprocess.Popen(
+        [*KGRAPH, "ingest", "-j", "2", *extra, str(source)],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found += [int(x) for x in task.read_text().split()]
+    return found
+
+
+def _wait_for_workers(proc: subprocess.Popen[str], timeout: float = 60) -> list[int]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        workers = _children(proc.pid)
+        if len(workers) >= 2:
+            return workers
+        time.sleep(0.2)
+    raise AssertionError("the parser workers never started")
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_interrupted_ingest_saves_the_finished_articles(
+    tmp_path: Path, signum: signal.Signals, code: int
+) -> None:
+    big = tmp_path / "big.jsonl"
+    _many_articles(big, 3000)
+    proc = _start_ingest(tmp_path, big, "--quiet")
+    _wait_for_workers(proc)
+    time.sleep(6)
+    assert proc.poll() is None, "the ingest finished before it could be interrupted"
+    proc.send_signal(signum)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == code
+    assert "Traceback" not in stderr and "Error" not in stderr
+    [line] = [x for x in stderr.splitlines() if x.strip()]
+    saved = int(line.split("Interrupted: ", 1)[1].split()[0].replace(",", ""))
+    assert 0 < saved < 3000
+    stats = json.loads(run(tmp_path, "stats", "--format", "json").stdout)
+    assert stats["articles"] == saved
+
+
+def test_parser_workers_die_with_a_killed_ingest(tmp_path: Path) -> None:
+    big = tmp_path / "big.jsonl"
+    _many_articles(big, 3000)
+    proc = _start_ingest(tmp_path, big, "--quiet")
+    workers = _wait_for_workers(proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.1)
+    alive = [w for w in workers if _alive(w)]
+    assert alive == [], "parser workers outlived the killed ingest by more than 2 s"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"

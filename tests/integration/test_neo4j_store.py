@@ -318,6 +318,13 @@ def test_cli_connection_failure_is_one_line(monkeypatch: pytest.MonkeyPatch) -> 
     assert "bolt://127.0.0.1:9" in line and "hunter2-secret" not in line
 
 
+def test_a_password_inside_the_uri_is_never_echoed() -> None:
+    result = _cli("stats", "--neo4j", "bolt://neo4j:hunter3-secret@127.0.0.1:9")
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "hunter3-secret" not in line and "127.0.0.1:9" in line
+
+
 def _batched_writes() -> dict[str, str]:
     """Every statement the store runs over a batch of rows, by name."""
     from kgraph.store import neo4j_cypher as q

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.errors import ConfigError, ServerError
+from kgraph.errors import ConfigError, ServerError, redact
 from kgraph.server import (
     BROWSER_VERSION,
     NEO4J_VERSION,
@@ -29,7 +29,7 @@ from kgraph.server import (
     stop,
     wipe,
 )
-from kgraph.server.config import redact, render_pom, server_command
+from kgraph.server.config import render_pom, server_command
 from kgraph.server.dist import find_mvn
 from kgraph.server.files import write_secret
 from kgraph.server.instance import (

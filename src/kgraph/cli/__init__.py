@@ -9,6 +9,7 @@ import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from kgraph import __version__
+from kgraph.cli import driverlog
 from kgraph.cli import entities as entities_cmd
 from kgraph.cli import evidence as evidence_cmd
 from kgraph.cli import export as export_cmd
@@ -135,6 +136,8 @@ def root(
     Example:  kgraph ingest examples/ && kgraph query "MATCH (n:Person) RETURN n.name"
     """
     ctx.obj = State(debug=debug)
+    driver_log = driverlog.quiet_driver(debug)
+    ctx.call_on_close(lambda: driverlog.report(driver_log))
 
 
 app.command("ingest")(ingest_cmd.ingest)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -70,6 +73,7 @@ def ingest(
     Example:  kgraph ingest examples/   (or: cat news.jsonl | kgraph ingest -)
     """
     from kgraph.analysis import Analyzer  # spaCy loads only for the commands that parse
+    from kgraph.pipeline import IngestInterrupted
     from kgraph.pipeline import ingest as ingest_articles
     from kgraph.readers import estimate_total
 
@@ -80,7 +84,7 @@ def ingest(
             model, batch_size=batch_size, n_process=processes or default_n_process()
         )
         # Workers fork before the store connects and the progress bar starts a thread.
-        with analyzer:
+        with analyzer, terminate_as_interrupt() as signals:
             graph_store = open_store(choice, writable=True)
             try:
                 total = None if quiet else estimate_total(paths)
@@ -93,6 +97,14 @@ def ingest(
                         on_event=progress,
                         aliases=rules,
                     )
+            except IngestInterrupted as stop:
+                done = stop.summary.articles_new + stop.summary.articles_updated
+                typer.echo(
+                    f"Interrupted: {done:,} finished articles saved to {graph_store.description}; "
+                    "run the same command again to go on.",
+                    err=True,
+                )
+                raise typer.Exit(128 + (signals[-1] if signals else signal.SIGINT)) from None
             finally:
                 graph_store.close()
         if as_json:
@@ -101,6 +113,23 @@ def ingest(
             typer.echo(summary_text(summary, graph_store.description))
         if summary.articles_failed:
             raise typer.Exit(1)
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt() -> Iterator[list[int]]:
+    """SIGTERM stops an ingest the way Ctrl-C does: finished work is saved, no traceback.
+    Yields the list of signals received (for the exit code, 128 + signal)."""
+    received: list[int] = []
+
+    def stop(signum: int, _frame: object) -> None:
+        received.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield received
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _result_lines(result: ArticleResult) -> list[str]:

@@ -312,14 +312,6 @@ def parse_java_version(text: str) -> int | None:
     return int(digits.group(0)) if digits else None
 
 
-def redact(text: str, *secrets: str | None) -> str:
-    """``text`` with every secret replaced by ``***``."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "***")
-    return text
-
-
 def render_pom() -> str:
     """A pom whose runtime dependencies are the Neo4j Community server plus the Browser."""
     return f"""<?xml version="1.0" encoding="UTF-8"?>

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kgraph.errors import ConfigError, ServerError
+from kgraph.errors import ConfigError, ServerError, redact
 from kgraph.server.config import (
     ADMIN_CLASS,
     CONF_DIR,
@@ -37,7 +37,6 @@ from kgraph.server.config import (
     RUN_DIR,
     USER,
     ServerConfig,
-    redact,
     render_conf,
     server_command,
 )

@@ -9,11 +9,13 @@ re-ingesting changes nothing and two concurrent ingests converge to the same gra
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import neo4j
 from neo4j import GraphDatabase, ManagedTransaction
@@ -21,7 +23,13 @@ from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
 from kgraph.config import Neo4jSettings
-from kgraph.errors import Neo4jConnectionError, QueryError, StoreError, WriteNotAllowedError
+from kgraph.errors import (
+    Neo4jConnectionError,
+    QueryError,
+    StoreError,
+    WriteNotAllowedError,
+    redact,
+)
 from kgraph.graph import fingerprint
 from kgraph.models import (
     ArticleResult,
@@ -51,7 +59,7 @@ def schema_statements() -> list[str]:
 
 def connection_error(settings: Neo4jSettings, exc: Exception) -> Neo4jConnectionError:
     """One line naming the URI (never the password) and how to fix it."""
-    uri = settings.uri
+    uri = display_uri(settings.uri)
     if isinstance(exc, neo4j_errors.AuthError):
         return Neo4jConnectionError(
             f"Neo4j at {uri} refused the credentials of user {settings.user!r}",
@@ -64,13 +72,42 @@ def connection_error(settings: Neo4jSettings, exc: Exception) -> Neo4jConnection
             "create it or set NEO4J_DATABASE to an existing one",
         )
     if isinstance(exc, neo4j_errors.ConfigurationError | ValueError):
+        reason = redact(str(exc), settings.password, urlsplit(settings.uri).password)
         return Neo4jConnectionError(
-            f"bad Neo4j URI {uri!r}: {exc}", "use e.g. bolt://127.0.0.1:7687"
+            f"bad Neo4j URI {uri!r}: {reason.replace(settings.uri, uri)}",
+            "use e.g. bolt://127.0.0.1:7687",
         )
     return Neo4jConnectionError(
         f"cannot reach Neo4j at {uri}",
         "start the local server with `kgraph neo4j start`, or check NEO4J_URI",
     )
+
+
+def display_uri(uri: str) -> str:
+    """A URI as it may be shown: without ``user:password@``.
+
+    >>> display_uri("bolt://neo4j:s3cret@db.example:7687")
+    'bolt://db.example:7687'
+    """
+    parts = urlsplit(uri)
+    if parts.username is None and parts.password is None:
+        return uri
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=host))
+
+
+@contextlib.contextmanager
+def reported(settings: Neo4jSettings, what: str) -> Iterator[None]:
+    """Every driver failure of one store operation as one kgraph error: a lost server as
+    the connection error, anything else as a StoreError naming the operation."""
+    try:
+        yield
+    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+        raise connection_error(settings, exc) from None
+    except neo4j_errors.Neo4jError as exc:
+        raise StoreError(f"Neo4j {what} failed: {exc.message or exc.code}") from None
+    except neo4j_errors.DriverError as exc:
+        raise connection_error(settings, exc) from None
 
 
 def to_value(value: Any) -> Any:
@@ -129,12 +166,12 @@ class Neo4jStore:
     # -- reading ---------------------------------------------------------------------
 
     def fingerprints(self) -> dict[str, str]:
-        with self._session(neo4j.READ_ACCESS) as session:
+        with reported(self.settings, "read"), self._session(neo4j.READ_ACCESS) as session:
             records = session.execute_read(lambda tx: list(tx.run(q.FINGERPRINTS)))
         return {r["id"]: fingerprint(r["sha"], r["extractor"]) for r in records}
 
     def entity_index(self) -> list[IndexedEntity]:
-        with self._session(neo4j.READ_ACCESS) as session:
+        with reported(self.settings, "read"), self._session(neo4j.READ_ACCESS) as session:
             records = session.execute_read(lambda tx: list(tx.run(q.ENTITY_INDEX)))
         return [
             IndexedEntity(
@@ -173,7 +210,7 @@ class Neo4jStore:
         return QueryResult(keys, [[to_value(v) for v in record.values()] for record in records])
 
     def stats(self) -> GraphStats:
-        with self._session(neo4j.READ_ACCESS) as session:
+        with reported(self.settings, "read"), self._session(neo4j.READ_ACCESS) as session:
             counts = session.execute_read(lambda tx: tx.run(q.STATS).single())
             types = session.execute_read(lambda tx: list(tx.run(q.ENTITY_TYPES)))
             rels = session.execute_read(lambda tx: list(tx.run(q.RELATION_TYPES)))
@@ -193,26 +230,19 @@ class Neo4jStore:
     def write(self, results: Sequence[ArticleResult], merges: Sequence[Merge] = ()) -> WriteStats:
         if not results and not merges:
             return WriteStats()
-        try:
-            with self._session() as session:
-                return session.execute_write(
-                    write_batch, list(results), list(merges), utc_now_iso()
-                )
-        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
-            raise connection_error(self.settings, exc) from None
-        except neo4j_errors.Neo4jError as exc:
-            raise StoreError(f"Neo4j write failed: {exc.message or exc.code}") from None
+        with reported(self.settings, "write"), self._session() as session:
+            return session.execute_write(write_batch, list(results), list(merges), utc_now_iso())
 
     def remove(self, article_ids: Sequence[str]) -> list[str]:
-        with self._session() as session:
+        with reported(self.settings, "remove"), self._session() as session:
             return session.execute_write(remove_articles, list(article_ids))
 
     def merge(self, merges: Sequence[Merge]) -> list[str]:
-        with self._session() as session:
+        with reported(self.settings, "merge"), self._session() as session:
             return session.execute_write(merge_all, list(merges))
 
     def unmerge(self, ref: str) -> str | None:
-        with self._session() as session:
+        with reported(self.settings, "unmerge"), self._session() as session:
             return session.execute_write(unmerge, ref)
 
     def flush(self) -> None:
