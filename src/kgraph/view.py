@@ -271,6 +271,12 @@ def load_view(store: GraphStore, name: str, *, hops: int = 1, limit: int = 100) 
 
 
 @cache
+def page_template() -> str:
+    """The page around the data (``src/kgraph/templates/view.html``)."""
+    return resources.files("kgraph").joinpath("templates/view.html").read_text("utf-8")
+
+
+@cache
 def vis_network_js() -> str:
     """The vendored vis-network standalone build."""
     path = resources.files("kgraph").joinpath("vendor/vis-network/vis-network.min.js")
@@ -361,7 +367,8 @@ def render_html(view: GraphView, *, title: str | None = None) -> str:
         for kind, colour in TYPE_COLOURS.items()
     )
     page = (
-        _PAGE.replace("%%TITLE%%", html.escape(heading))
+        page_template()
+        .replace("%%TITLE%%", html.escape(heading))
         .replace("%%SUMMARY%%", html.escape(summary))
         .replace("%%LEGEND%%", legend)
         .replace("%%NEGATED%%", NEGATED_COLOUR)
@@ -373,165 +380,3 @@ def render_html(view: GraphView, *, title: str | None = None) -> str:
     head, rest = page.split("%%VIS%%")
     middle, tail = rest.split("%%DATA%%")
     return head + vis_network_js() + middle + script_json(page_data(view)) + tail
-
-
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy"
-      content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="kgraph view">
-<title>%%TITLE%%</title>
-<style>
-  html, body { margin: 0; height: 100%; font-family: system-ui, -apple-system, "Segoe UI",
-    Roboto, "DejaVu Sans", sans-serif; color: #222; background: #fff; }
-  body { display: flex; flex-direction: column; }
-  header { padding: 10px 16px 8px; border-bottom: 1px solid #ddd; }
-  h1 { font-size: 20px; margin: 0 0 4px; }
-  .summary { margin: 0 0 6px; color: #555; font-size: 14px; }
-  .legend { font-size: 13px; display: flex; flex-wrap: wrap; gap: 14px; align-items: center; }
-  .key { display: inline-flex; align-items: center; gap: 5px; }
-  .dot { width: 13px; height: 13px; border-radius: 50%; display: inline-block;
-    border: 1px solid rgba(0,0,0,.35); }
-  .line { width: 28px; height: 0; display: inline-block; border-top: 2px dashed; }
-  #graph { flex: 1; min-height: 400px; }
-  div.vis-tooltip { max-width: 460px; white-space: normal; font: 13px/1.4 system-ui,
-    sans-serif; background: #fffff4; border: 1px solid #bbb; border-radius: 4px;
-    padding: 8px 10px; box-shadow: 0 2px 6px rgba(0,0,0,.2); color: #222; }
-  .tip-head { font-weight: 600; margin-bottom: 4px; }
-  .tip-ev { margin: 6px 0 0; }
-  .tip-src { color: #666; font-size: 12px; }
-  .tip-flag { color: %%NEGATED%%; font-weight: 600; }
-</style>
-</head>
-<body>
-<header>
-  <h1>%%TITLE%%</h1>
-  <p class="summary">%%SUMMARY%% &middot; hover a node or an arrow for details;
-     drag to move, scroll to zoom</p>
-  <div class="legend">%%LEGEND%%
-    <span class="key"><span class="line" style="border-color:%%NEGATED%%"></span>not (negated)</span>
-    <span class="key"><span class="line" style="border-color:%%HEDGED%%"></span>hedged (may, plan, ...)</span>
-  </div>
-</header>
-<div id="graph"></div>
-<script>
-/* vis-network %%VERSION%% (https://github.com/visjs/vis-network), Apache-2.0 OR MIT */
-%%VIS%%
-</script>
-<script id="kgraph-data" type="application/json">%%DATA%%</script>
-<script>
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("kgraph-data").textContent);
-
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
-
-  function nodeTitle(n) {
-    var box = el("div");
-    box.appendChild(el("div", "tip-head", n.name));
-    box.appendChild(el("div", null, n.type + " \\u00b7 " + n.mentions + " mention" +
-      (n.mentions === 1 ? "" : "s")));
-    if (n.aliases.length) box.appendChild(el("div", "tip-src", "also: " + n.aliases.join(", ")));
-    return box;
-  }
-
-  function edgeTitle(e) {
-    var box = el("div");
-    box.appendChild(el("div", "tip-head", e.subject + " \\u2014 " + e.label + " \\u2192 " +
-      e.object));
-    if (e.negated) box.appendChild(el("div", "tip-flag", "Negated: the text says this did not happen."));
-    else if (e.hedged) box.appendChild(el("div", "tip-flag", "Hedged (" +
-      e.modalities.join(", ") + "): stated as possible, planned or reported, not as done."));
-    box.appendChild(el("div", "tip-src", e.count + " mention" + (e.count === 1 ? "" : "s")));
-    e.evidence.forEach(function (ev) {
-      var p = el("div", "tip-ev");
-      p.appendChild(el("div", null, "\\u201c" + ev.sentence + "\\u201d"));
-      var src = [];
-      if (ev.attribution) src.push("according to " + ev.attribution);
-      if (ev.modality) src.push(ev.modality);
-      if (ev.article) src.push(ev.article);
-      if (ev.published) src.push(ev.published);
-      if (src.length) p.appendChild(el("div", "tip-src", "\\u2014 " + src.join(" \\u00b7 ")));
-      box.appendChild(p);
-    });
-    if (e.more_evidence) box.appendChild(el("div", "tip-src", "\\u2026 and " + e.more_evidence +
-      " more (kgraph why)"));
-    return box;
-  }
-
-  var nodes = data.nodes.map(function (n) {
-    return {
-      id: n.key,
-      label: n.name,
-      value: Math.max(1, n.mentions),
-      title: nodeTitle(n),
-      shape: "dot",
-      borderWidth: n.center ? 4 : 1.5,
-      color: { background: n.colour, border: n.center ? "#222" : "#555",
-               highlight: { background: n.colour, border: "#000" },
-               hover: { background: n.colour, border: "#000" } },
-      font: { size: n.center ? 20 : 16, color: "#111", strokeWidth: 4, strokeColor: "#fff",
-              face: "system-ui, DejaVu Sans, sans-serif", bold: n.center }
-    };
-  });
-  var edges = data.edges.map(function (e) {
-    var marked = e.negated || e.hedged;
-    var colour = e.colour || "#7a7a7a";
-    return {
-      id: e.id,
-      from: e.from,
-      to: e.to,
-      label: e.label,
-      title: edgeTitle(e),
-      arrows: { to: { enabled: true, scaleFactor: 0.7 } },
-      dashes: marked ? [8, 6] : false,
-      width: 1.5 + Math.min(4, Math.log2(Math.max(1, e.count))),
-      color: { color: colour, highlight: "#000", hover: "#000" },
-      font: { size: 13, align: "horizontal", color: e.colour || "#333", strokeWidth: 0,
-              background: "rgba(255,255,255,0.88)", face: "system-ui, DejaVu Sans, sans-serif" },
-      // Facts between the same two entities fan out: 1, 2 curve to either side, 3, 4 further.
-      // The side is taken for the pair, not the arrow, so A->B and B->A part too.
-      smooth: e.parallel ? { enabled: true,
-                             type: (e.parallel % 2 === 0) === (e.from < e.to) ? "curvedCW" : "curvedCCW",
-                             roundness: 0.3 * Math.ceil(e.parallel / 2) }
-                         : { enabled: true, type: "continuous", roundness: 0.3 }
-    };
-  });
-
-  var container = document.getElementById("graph");
-  var network = new vis.Network(container, {
-    nodes: new vis.DataSet(nodes),
-    edges: new vis.DataSet(edges)
-  }, {
-    nodes: { scaling: { min: 10, max: 40, label: { enabled: false } },
-             widthConstraint: { maximum: 180 } },
-    edges: { widthConstraint: { maximum: 160 } },
-    interaction: { hover: true, tooltipDelay: 120, navigationButtons: false },
-    physics: {
-      solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -150, springLength: 200, springConstant: 0.05,
-                          avoidOverlap: 0.6 },
-      stabilization: { iterations: 600, fit: true }
-    },
-    layout: { randomSeed: 7 }
-  });
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({ physics: false });
-    network.fit();
-    window.kgraphReady = true;
-  });
-  window.kgraphNetwork = network;
-  window.kgraphData = data;
-})();
-</script>
-</body>
-</html>
-"""
