@@ -366,17 +366,18 @@ def render_html(view: GraphView, *, title: str | None = None) -> str:
         f"{html.escape(kind)}</span>"
         for kind, colour in TYPE_COLOURS.items()
     )
-    page = (
-        page_template()
-        .replace("%%TITLE%%", html.escape(heading))
-        .replace("%%SUMMARY%%", html.escape(summary))
-        .replace("%%LEGEND%%", legend)
-        .replace("%%NEGATED%%", NEGATED_COLOUR)
-        .replace("%%HEDGED%%", HEDGED_COLOUR)
-        .replace("%%VERSION%%", VIS_NETWORK_VERSION)
-    )
-    # The library and the data are spliced in, not replaced into: a placeholder-like text
-    # in either stays text.
-    head, rest = page.split("%%VIS%%")
-    middle, tail = rest.split("%%DATA%%")
-    return head + vis_network_js() + middle + script_json(page_data(view)) + tail
+    values = {
+        "TITLE": html.escape(heading),
+        "SUMMARY": html.escape(summary),
+        "LEGEND": legend,
+        "NEGATED": NEGATED_COLOUR,
+        "HEDGED": HEDGED_COLOUR,
+        "VERSION": VIS_NETWORK_VERSION,
+        "VIS": vis_network_js(),
+        "DATA": script_json(page_data(view)),
+    }
+    # One pass: a placeholder-like text inside a value (a name, the library) stays text.
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], page_template())
+
+
+_PLACEHOLDER = re.compile(r"%%([A-Z]+)%%")
