@@ -140,3 +140,56 @@ def status(
             typer.echo(_describe(current, cfg))
         if not current.running:
             raise typer.Exit(1)
+
+
+LAUNCHER = "browser.html"
+"""The owner-only launcher page ``kgraph neo4j browser`` writes in the instance folder."""
+
+
+@app.command()
+def browser(
+    ctx: typer.Context,
+    home: HomeOpt = None,
+    bolt_port: BoltOpt = None,
+    http_port: HttpOpt = None,
+    open_it: Annotated[
+        bool, typer.Option("--open", help="Open the launcher page in the default web browser.")
+    ] = False,
+) -> None:
+    """Print the Neo4j Browser URL of the local server, connect form filled in.
+
+    Neo4j Browser takes no password from a URL, so this also writes a launcher page,
+    readable only by you, whose button copies the password to the clipboard and opens
+    the Browser: paste it and press Connect.  The password is never printed.  On connect
+    the Browser applies kgraph's style (names as captions, a colour per entity type) and
+    opens the kgraph guide with the named queries (:play).
+
+    Example:  kgraph neo4j browser --open
+    """
+    import webbrowser
+
+    from kgraph.browser import browser_url, launcher_html
+    from kgraph.errors import ServerError
+    from kgraph.server.files import write_text_atomic
+
+    with reporting(State.of(ctx).debug):
+        cfg = _config(home, bolt_port, http_port)
+        current = server.status(cfg)
+        if not current.running:
+            raise ServerError(
+                f"Neo4j is not running (instance {cfg.home})", "start it with: kgraph neo4j start"
+            )
+        url = browser_url(cfg.http_url, cfg.uri)
+        password = server.read_password(cfg)
+        if password is None:
+            raise ServerError(f"no password in {cfg.password_file}")
+        launcher = cfg.home / LAUNCHER
+        write_text_atomic(launcher, launcher_html(url, password), mode=0o600)
+        launcher.chmod(0o600)
+        typer.echo(f"Neo4j Browser: {url}")
+        typer.echo(
+            f"Password:      {launcher.as_uri()} copies it to the clipboard and opens the "
+            "Browser (the page is readable only by you)"
+        )
+        if open_it and not webbrowser.open(launcher.as_uri()):
+            raise ServerError("no web browser to open", f"open {launcher.as_uri()} yourself")
