@@ -45,7 +45,10 @@ def _rgb(hex_colour: str) -> str:
 
 
 def test_browser_opens_styled_with_the_guide(
-    neo4j_server: Neo4jSettings, example_graph: None, browser_page: Any, tmp_path: Path
+    neo4j_server: Neo4jSettings,
+    example_graph: None,  # noqa: F811  (the fixture imported above)
+    browser_page: Any,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     if neo4j_from_env() is not None:
         pytest.skip("the style and guide are served by kgraph's local server, not NEO4J_URI's")
