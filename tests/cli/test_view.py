@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from kgraph.cli import app
+from kgraph.config import Neo4jSettings
 from tests.conftest import UNN
+from tests.integration.test_browser import example_graph  # noqa: F401  (fixture)
 
 
 def invoke(runner: CliRunner, *args: str) -> Any:
@@ -69,3 +73,34 @@ def test_unknown_name_is_one_line_with_suggestions(runner: CliRunner, workdir: P
     assert not (workdir / "x.html").exists()
     accented = invoke(runner, "view", "VLADÍMIR PÚTIN", "-o", "x.html")
     assert accented.exit_code == 0 and (workdir / "x.html").exists()
+
+
+@pytest.mark.neo4j
+def test_view_on_neo4j_draws_the_same_neighbourhood(
+    runner: CliRunner,
+    workdir: Path,
+    neo4j_env: Neo4jSettings,
+    example_graph: None,  # noqa: F811  (the fixture imported above)
+) -> None:
+    result = invoke(runner, "view", "KIM JONG UN", "--hops", "2", "--neo4j", "-o", "neo.html")
+    assert result.exit_code == 0, result.output
+    assert not (workdir / "kgraph-data").exists()
+    neo = _data((workdir / "neo.html").read_text("utf-8"))
+    for name in list(os.environ):
+        if name.startswith("NEO4J_"):
+            os.environ.pop(name)  # restored by monkeypatch when the test ends
+    assert invoke(runner, "ingest", str(UNN)).exit_code == 0
+    assert invoke(runner, "view", "kim jong un", "--hops", "2", "-o", "emb.html").exit_code == 0
+    embedded = _data((workdir / "emb.html").read_text("utf-8"))
+
+    def shape(data: dict[str, Any]) -> tuple[set[Any], set[Any]]:
+        nodes = {(n["name"], n["type"], n["mentions"], n["distance"]) for n in data["nodes"]}
+        edges = {
+            (e["subject"], e["label"], e["object"], e["count"], len(e["evidence"]))
+            for e in data["edges"]
+        }
+        return nodes, edges
+
+    assert shape(neo) == shape(embedded)
+    congratulate = next(e for e in neo["edges"] if e["relation"] == "CONGRATULATE")
+    assert congratulate["evidence"][0]["published"].startswith("2025-12-25")
