@@ -144,6 +144,11 @@ def find_entity(candidates: Iterable[ViewNode], query: str) -> ViewNode:
     for found in (by_name, by_alias):
         if found:
             return max(found, key=lambda n: (n.mentions, n.name))
+    if not pool:
+        raise EntityNotFoundError(
+            f"no entity named {query!r}: the graph is empty",
+            "ingest articles first: kgraph ingest PATH",
+        )
     raise EntityNotFoundError(f"no entity named {query!r}", _suggestion(pool, wanted))
 
 

@@ -151,3 +151,9 @@ def test_not_found_suggests_close_names() -> None:
     with pytest.raises(EntityNotFoundError) as caught:
         find_entity([KIM, PUTIN], "zzzz")
     assert "did you mean" not in str(caught.value)
+
+
+def test_not_found_in_an_empty_graph_says_so() -> None:
+    with pytest.raises(EntityNotFoundError) as caught:
+        find_entity([], "Putin")
+    assert "the graph is empty" in str(caught.value) and "kgraph ingest" in str(caught.value)

@@ -72,7 +72,7 @@ def _describe(status: server.ServerStatus, cfg: server.ServerConfig) -> str:
         [
             f"Neo4j {status.version or '?'} running, pid {status.pid}",
             f"  Bolt:     {status.uri}  (user neo4j; kgraph --neo4j connects automatically)",
-            f"  Browser:  {status.http_url}",
+            f"  Browser:  {status.http_url}  (to connect: kgraph neo4j browser --open)",
             f"  Password: in {cfg.password_file} (readable only by you)",
             f"  Store:    {_size(status.store_size_bytes)} in {status.home}",
         ]
