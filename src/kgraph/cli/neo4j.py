@@ -162,7 +162,8 @@ def browser(
     readable only by you, whose button copies the password to the clipboard and opens
     the Browser: paste it and press Connect.  The password is never printed.  On connect
     the Browser applies kgraph's style (names as captions, a colour per entity type) and
-    opens the kgraph guide with the named queries (:play).
+    opens the kgraph guide with the named queries (:play).  For another server (Docker,
+    NEO4J_URI), drop cypher/browser-style.grass onto the Browser's :style frame.
 
     Example:  kgraph neo4j browser --open
     """

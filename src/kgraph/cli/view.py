@@ -32,17 +32,22 @@ def _write(path: Path, text: str) -> None:
 @with_store
 def view_command(
     ctx: typer.Context,
-    entity: Annotated[str, typer.Argument(help="Entity name, alias or key (any case/accents).")],
+    entity: Annotated[
+        str, typer.Argument(help="Entity name, alias or key (any case/accents).", metavar="ENTITY")
+    ],
     output: Annotated[
         Path,
         typer.Option("--output", "-o", help="HTML file to write.", metavar="FILE.html"),
     ] = Path("kgraph-view.html"),
     hops: Annotated[
-        int, typer.Option("--hops", "-n", min=1, max=4, help="How many facts away to go.")
+        int,
+        typer.Option(
+            "--hops", "-n", min=1, max=4, metavar="N", help="How many facts away to go (1-4)."
+        ),
     ] = 1,
     limit: Annotated[
         int,
-        typer.Option("--limit", min=1, help="At most this many entities (nearest first)."),
+        typer.Option("--limit", min=1, metavar="N", help="At most N entities (the nearest first)."),
     ] = 100,
     choice: StoreChoice = NO_CHOICE,
 ) -> None:
