@@ -133,17 +133,23 @@ def normalise(text: str) -> str:
 
 def find_entity(candidates: Iterable[ViewNode], query: str) -> ViewNode:
     """The entity named ``query`` (its name, an alias or its key), ignoring case and
-    accents; among several, the most mentioned, preferring a name over an alias.
+    accents; among several, the most mentioned ("Trump": Donald Trump, 230 mentions,
+    rather than an organisation named Trump with 3), a name before an alias on a tie.
 
     Raises :class:`EntityNotFoundError` naming up to five close names.
     """
     wanted = normalise(query)
     pool = list(candidates)
-    by_name = [n for n in pool if normalise(n.name) == wanted or normalise(n.key) == wanted]
-    by_alias = [n for n in pool if any(normalise(a) == wanted for a in n.aliases)]
-    for found in (by_name, by_alias):
-        if found:
-            return max(found, key=lambda n: (n.mentions, n.name))
+    by_key = [n for n in pool if normalise(n.key) == wanted]
+    if by_key:
+        return by_key[0]
+    found = [
+        (n.mentions, normalise(n.name) == wanted, n.name, n)
+        for n in pool
+        if normalise(n.name) == wanted or any(normalise(a) == wanted for a in n.aliases)
+    ]
+    if found:
+        return max(found, key=lambda f: f[:3])[3]
     if not pool:
         raise EntityNotFoundError(
             f"no entity named {query!r}: the graph is empty",

@@ -134,8 +134,11 @@ def test_lookup_by_key_and_accentless_name() -> None:
 
 
 def test_lookup_prefers_the_most_mentioned() -> None:
-    other = ViewNode("person:putin", "Putin", "Person", 2)
-    assert find_entity([other, PUTIN], "Putin") == other  # a name beats an alias
+    other = ViewNode("organization:putin", "Putin", "Organization", 2)
+    assert find_entity([other, PUTIN], "Putin") == PUTIN  # 8 mentions under an alias
+    namesake = ViewNode("organization:putin", "Putin", "Organization", 8)
+    assert find_entity([PUTIN, namesake], "Putin") == namesake  # a tie: the name wins
+    assert find_entity([PUTIN, namesake], "organization:putin") == namesake
     louder = ViewNode("person:kim 2", "Kim Jong Un", "Person", 60)
     assert find_entity([KIM, louder], "kim jong un") == louder
 
