@@ -152,8 +152,8 @@ def guide_html(queries: Iterable[NamedQuery]) -> str:
         "<p>The next slides hold kgraph's named queries (the same as "
         "<code>cypher/queries/*.cypher</code>). Click a block to put it in the editor, "
         "then run it; set parameters first with the <code>:params</code> block.</p>"
-        "<p>The style (colour per type, names as captions) is applied on connect; "
-        "restore it with the block below.</p>" + _code(":style reset")
+        "<p>kgraph's style (a colour per type, names as captions) is applied on every "
+        "connect; the block below returns to the Browser's own style.</p>" + _code(":style reset")
     ]
     for query in queries:
         parts = [f"<h3>{html.escape(query.name)}</h3>"]

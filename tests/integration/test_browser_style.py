@@ -96,6 +96,8 @@ def test_browser_opens_styled_with_the_guide(
     )
     style_frame.get_by_text('caption: "{name}"').first.wait_for()
     assert not page.locator(FRAME_ERROR).count()
+    style_frame.get_by_title("Close").first.click()  # the picture shows graph and guide
+    style_frame.wait_for(state="detached")
 
     page.locator("#monaco-main-editor").click()
     page.keyboard.type(QUERY)
