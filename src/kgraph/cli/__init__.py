@@ -17,6 +17,7 @@ from kgraph.cli import info as info_cmd
 from kgraph.cli import ingest as ingest_cmd
 from kgraph.cli import neo4j as neo4j_cmd
 from kgraph.cli import query as query_cmd
+from kgraph.cli import view as view_cmd
 from kgraph.cli.state import State
 
 _NEO4J_URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://\S*$")
@@ -147,6 +148,7 @@ app.command("stats")(query_cmd.stats)
 app.command("why")(evidence_cmd.why_command)
 app.command("remove")(evidence_cmd.remove_command)
 app.command("export")(export_cmd.export_command)
+app.command("view")(view_cmd.view_command)
 app.command("info")(info_cmd.info_command)
 app.add_typer(entities_cmd.app, name="entities")
 app.add_typer(neo4j_cmd.app, name="neo4j")

@@ -72,7 +72,7 @@ def _describe(status: server.ServerStatus, cfg: server.ServerConfig) -> str:
         [
             f"Neo4j {status.version or '?'} running, pid {status.pid}",
             f"  Bolt:     {status.uri}  (user neo4j; kgraph --neo4j connects automatically)",
-            f"  Browser:  {status.http_url}",
+            f"  Browser:  {status.http_url}  (to connect: kgraph neo4j browser --open)",
             f"  Password: in {cfg.password_file} (readable only by you)",
             f"  Store:    {_size(status.store_size_bytes)} in {status.home}",
         ]
@@ -140,6 +140,60 @@ def status(
             typer.echo(_describe(current, cfg))
         if not current.running:
             raise typer.Exit(1)
+
+
+LAUNCHER = "browser.html"
+"""The owner-only launcher page ``kgraph neo4j browser`` writes in the instance folder."""
+
+
+@app.command()
+def browser(
+    ctx: typer.Context,
+    home: HomeOpt = None,
+    bolt_port: BoltOpt = None,
+    http_port: HttpOpt = None,
+    open_it: Annotated[
+        bool, typer.Option("--open", help="Open the launcher page in the default web browser.")
+    ] = False,
+) -> None:
+    """Print the Neo4j Browser URL of the local server, connect form filled in.
+
+    Neo4j Browser takes no password from a URL, so this also writes a launcher page,
+    readable only by you, whose button copies the password to the clipboard and opens
+    the Browser: paste it and press Connect.  The password is never printed.  On connect
+    the Browser applies kgraph's style (names as captions, a colour per entity type) and
+    opens the kgraph guide with the named queries (:play).  For another server (Docker,
+    NEO4J_URI), drop cypher/browser-style.grass onto the Browser's :style frame.
+
+    Example:  kgraph neo4j browser --open
+    """
+    import webbrowser
+
+    from kgraph.browser import browser_url, launcher_html
+    from kgraph.errors import ServerError
+    from kgraph.server.files import write_text_atomic
+
+    with reporting(State.of(ctx).debug):
+        cfg = _config(home, bolt_port, http_port)
+        current = server.status(cfg)
+        if not current.running:
+            raise ServerError(
+                f"Neo4j is not running (instance {cfg.home})", "start it with: kgraph neo4j start"
+            )
+        url = browser_url(cfg.http_url, cfg.uri)
+        password = server.read_password(cfg)
+        if password is None:
+            raise ServerError(f"no password in {cfg.password_file}")
+        launcher = cfg.home / LAUNCHER
+        write_text_atomic(launcher, launcher_html(url, password), mode=0o600)
+        launcher.chmod(0o600)
+        typer.echo(f"Neo4j Browser: {url}")
+        typer.echo(
+            f"Password:      {launcher.as_uri()} copies it to the clipboard and opens the "
+            "Browser (the page is readable only by you)"
+        )
+        if open_it and not webbrowser.open(launcher.as_uri()):
+            raise ServerError("no web browser to open", f"open {launcher.as_uri()} yourself")
 
 
 @app.command()

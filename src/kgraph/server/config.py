@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kgraph.browser import post_connect_cmd
 from kgraph.errors import ConfigError
 
 NEO4J_VERSION = "5.26.30"
@@ -36,6 +37,7 @@ DATA_DIR = "data"
 LOGS_DIR = "logs"
 RUN_DIR = "run"
 IMPORT_DIR = "import"
+WEB_DIR = "web"
 PASSWORD_FILE = "password"
 PID_FILE = "kgraph-neo4j.pid"
 CONSOLE_LOG = "console.log"
@@ -204,6 +206,11 @@ class ServerConfig:
         return self.home / LOGS_DIR
 
     @property
+    def web_dir(self) -> Path:
+        """Where the server finds the Browser it serves (with kgraph's style and guide)."""
+        return self.home / WEB_DIR
+
+    @property
     def run_dir(self) -> Path:
         return self.home / RUN_DIR
 
@@ -270,6 +277,12 @@ def render_conf(cfg: ServerConfig) -> str:
         "db.tx_log.preallocate=false",
         "db.tx_log.rotation.size=64m",
         "db.tx_log.rotation.retention_policy=1G size",
+        "",
+        "# Neo4j Browser: kgraph's style and guide are served with the Browser (a copy with",
+        "# a kgraph/ folder added, written to web/ on start) and applied on every connect.",
+        f"internal.dbms.web_dir_path={cfg.web_dir}",
+        f"browser.remote_content_hostname_whitelist={host}",
+        f"browser.post_connect_cmd={post_connect_cmd(cfg.http_url)}",
         "",
         "# No usage reports or telemetry.",
         "dbms.usage_report.enabled=false",

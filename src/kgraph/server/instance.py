@@ -36,6 +36,7 @@ from kgraph.server.config import (
     PASSWORD_FILE,
     RUN_DIR,
     USER,
+    WEB_DIR,
     ServerConfig,
     render_conf,
     server_command,
@@ -430,7 +431,18 @@ def _prepare_home(cfg: ServerConfig) -> None:
     os.chmod(cfg.home, 0o700)  # data, logs and the password stay private to the user
     for name in (CONF_DIR, DATA_DIR, LOGS_DIR, RUN_DIR, IMPORT_DIR):
         (cfg.home / name).mkdir(exist_ok=True)
+    _install_browser_assets(cfg)
     write_text_atomic(cfg.conf_file, render_conf(cfg), mode=0o600)
+
+
+def _install_browser_assets(cfg: ServerConfig) -> None:
+    """The Browser the server serves, with kgraph's style and guide (kgraph.browser)."""
+    from kgraph.browser import find_browser_jar, write_browser_archive
+
+    jar = find_browser_jar(cfg.lib_dir)
+    if jar is None:
+        raise ServerError(f"no Neo4j Browser jar in {cfg.lib_dir}", "remove it to reassemble")
+    write_browser_archive(jar, cfg.web_dir)
 
 
 def _launch(cfg: ServerConfig, java: str) -> subprocess.Popen[bytes]:
@@ -539,6 +551,8 @@ _INSTANCE_ENTRIES = (
     CONF_DIR,
     PASSWORD_FILE,
     IMPORT_DIR,
+    WEB_DIR,
+    "browser.html",  # kgraph neo4j browser's launcher (it holds the password)
     "plugins",
     "licenses",
     "certificates",

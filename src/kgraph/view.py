@@ -1,0 +1,398 @@
+"""A picture of an entity's neighbourhood as one self-contained HTML page.
+
+:func:`load_view` reads the neighbourhood through any store's Cypher ``query()`` (the
+embedded store or Neo4j); :func:`render_html` turns it into a page with the vendored
+vis-network library inlined, so the page opens from a file without a server or network.
+Everything taken from the graph (names, sentences, titles) is data: it reaches the page
+only as JSON inside a ``<script type="application/json">`` element, with ``<``, ``>`` and
+``&`` escaped, and the page's script writes it with ``textContent``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from kgraph.errors import KGraphError
+from kgraph.graph import fact_id
+from kgraph.store.base import GraphStore
+
+VIS_NETWORK_VERSION = "10.1.5"
+"""The vendored vis-network (src/kgraph/vendor/vis-network, Apache-2.0 OR MIT)."""
+
+TYPE_COLOURS: Mapping[str, str] = {
+    "Person": "#4E79A7",
+    "Organization": "#F28E2B",
+    "Place": "#59A14F",
+    "Group": "#B07AA1",
+    "Event": "#EDC948",
+    "Concept": "#BAB0AC",
+}
+"""One fixed colour per entity type (Tableau 10), shared with the Neo4j Browser style."""
+
+OTHER_COLOUR = "#9C9C9C"
+NEGATED_COLOUR = "#C62828"
+HEDGED_COLOUR = "#8D6E63"
+EVIDENCE_SHOWN = 5
+"""Sentences shown per fact on hover; the rest are counted."""
+
+
+class EntityNotFoundError(KGraphError):
+    """No entity has the name asked for; the message suggests close names."""
+
+
+@dataclass(frozen=True, slots=True)
+class ViewNode:
+    key: str
+    name: str
+    type: str
+    mentions: int = 0
+    aliases: tuple[str, ...] = ()
+    distance: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    sentence: str
+    article: str | None = None
+    published: str | None = None
+    url: str | None = None
+    attribution: str | None = None
+    modality: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ViewEdge:
+    subject: str
+    relation: str
+    object: str
+    count: int = 1
+    negated: bool = False
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def modalities(self) -> list[str]:
+        """The modalities of the claims behind the fact ("may", "plan", ...), in order."""
+        return sorted({e.modality for e in self.evidence if e.modality})
+
+    @property
+    def hedged(self) -> bool:
+        """Every claim behind the fact is hedged (none asserts it)."""
+        return bool(self.evidence) and all(e.modality for e in self.evidence)
+
+    @property
+    def label(self) -> str:
+        """``RELATION``, ``not RELATION``, ``RELATION (may)``; a partly hedged fact says how
+        many of its mentions are hedged."""
+        text = f"not {self.relation}" if self.negated else self.relation
+        modalities = self.modalities
+        if modalities and self.hedged:
+            text += f" ({', '.join(modalities)})"
+        elif modalities:
+            hedged = sum(1 for e in self.evidence if e.modality)
+            text += f" ({', '.join(modalities)}: {hedged} of {len(self.evidence)})"
+        return text
+
+
+@dataclass(slots=True)
+class GraphView:
+    """An entity's neighbourhood: the nodes within ``hops`` facts and the facts between them."""
+
+    center: str
+    hops: int
+    nodes: list[ViewNode] = field(default_factory=list)
+    edges: list[ViewEdge] = field(default_factory=list)
+    total_nodes: int = 0
+    """Entities within reach before ``limit`` cut the picture down."""
+
+
+# --- finding the entity -----------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Case-, accent- and spacing-insensitive form of a name.
+
+    >>> normalise("  Zelenskyy ") == normalise("ZELENSKYY")
+    True
+    >>> normalise("Ergodan") == normalise("Érgödan")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+def find_entity(candidates: Iterable[ViewNode], query: str) -> ViewNode:
+    """The entity named ``query`` (its name, an alias or its key), ignoring case and
+    accents; among several, the most mentioned ("Trump": Donald Trump, 230 mentions,
+    rather than an organisation named Trump with 3), a name before an alias on a tie.
+
+    Raises :class:`EntityNotFoundError` naming up to five close names.
+    """
+    wanted = normalise(query)
+    pool = list(candidates)
+    by_key = [n for n in pool if normalise(n.key) == wanted]
+    if by_key:
+        return by_key[0]
+    found = [
+        (n.mentions, normalise(n.name) == wanted, n.name, n)
+        for n in pool
+        if normalise(n.name) == wanted or any(normalise(a) == wanted for a in n.aliases)
+    ]
+    if found:
+        return max(found, key=lambda f: f[:3])[3]
+    if not pool:
+        raise EntityNotFoundError(
+            f"no entity named {query!r}: the graph is empty",
+            "ingest articles first: kgraph ingest PATH",
+        )
+    raise EntityNotFoundError(f"no entity named {query!r}", _suggestion(pool, wanted))
+
+
+def _suggestion(pool: list[ViewNode], wanted: str) -> str:
+    names: dict[str, ViewNode] = {}
+    for node in sorted(pool, key=lambda n: -n.mentions):
+        names.setdefault(normalise(node.name), node)
+        for alias in node.aliases:
+            names.setdefault(normalise(alias), node)
+    close = difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.6)
+    words = set(wanted.split())
+    containing = [
+        k for k in names if wanted and (wanted in k or words & set(k.split())) and k not in close
+    ]
+    containing.sort(key=lambda k: -names[k].mentions)
+    picked: list[str] = []
+    for key in [*close, *containing]:
+        name = names[key].name
+        if name not in picked:
+            picked.append(name)
+    if not picked:
+        return "list the names with: kgraph query 'MATCH (e:Entity) RETURN e.name'"
+    return "did you mean " + ", ".join(repr(p) for p in picked[:5]) + "?"
+
+
+# --- reading the neighbourhood ----------------------------------------------------------
+
+_ENTITIES = (
+    "MATCH (e:Entity) RETURN e.key AS key, e.name AS name, e.type AS type, "
+    "e.mentions AS mentions, e.aliases AS aliases"
+)
+_ENTITIES_BY_KEY = (
+    "MATCH (e:Entity) WHERE e.key IN $keys RETURN e.key AS key, e.name AS name, "
+    "e.type AS type, e.mentions AS mentions, e.aliases AS aliases"
+)
+_FACT_COLUMNS = (
+    "RETURN s.key AS subject, type(r) AS relation, o.key AS object, r.count AS count, "
+    "r.negated AS negated"
+)
+_FACTS = (
+    # Two anchored halves rather than one OR, so Neo4j finds the ends by the key index.
+    f"MATCH (s:Entity)-[r]->(o:Entity) WHERE s.key IN $keys {_FACT_COLUMNS} UNION "
+    f"MATCH (s:Entity)-[r]->(o:Entity) WHERE o.key IN $keys {_FACT_COLUMNS}"
+)
+_CLAIMS = (
+    "MATCH (c:Claim)-[:SUPPORTED_BY]->(a:Article) WHERE c.fact IN $facts "
+    "RETURN c.fact AS fact, c.sentence AS sentence, c.attribution AS attribution, "
+    "c.modality AS modality, a.title AS title, a.published AS published, a.url AS url, "
+    "c.start AS start ORDER BY published, title, start"
+)
+
+
+def _rows(store: GraphStore, cypher: str, **params: Any) -> list[dict[str, Any]]:
+    result = store.query(cypher, params)
+    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+
+
+def _node(row: Mapping[str, Any], distance: int = 0) -> ViewNode:
+    return ViewNode(
+        key=str(row["key"]),
+        name=str(row["name"] or row["key"]),
+        type=str(row["type"] or ""),
+        mentions=int(row["mentions"] or 0),
+        aliases=tuple(str(a) for a in row["aliases"] or ()),
+        distance=distance,
+    )
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def load_view(store: GraphStore, name: str, *, hops: int = 1, limit: int = 100) -> GraphView:
+    """The entity named ``name`` with every entity within ``hops`` facts of it (at most
+    ``limit`` entities: the nearest, then the most mentioned) and the facts between them,
+    each with its evidence sentences and articles."""
+    center = find_entity((_node(r) for r in _rows(store, _ENTITIES)), name)
+    distance = {center.key: 0}
+    facts: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
+    frontier = [center.key]
+    for hop in range(1, hops + 1):
+        if not frontier:
+            break
+        reached: list[str] = []
+        for row in _rows(store, _FACTS, keys=frontier):
+            key = (row["subject"], row["relation"], row["object"], bool(row["negated"]))
+            facts[key] = row
+            for end in (row["subject"], row["object"]):
+                if end not in distance:
+                    distance[end] = hop
+                    reached.append(end)
+        frontier = reached
+    nodes = [
+        _node(r, distance[r["key"]]) for r in _rows(store, _ENTITIES_BY_KEY, keys=list(distance))
+    ]
+    nodes.sort(key=lambda n: (n.distance, -n.mentions, n.name))
+    kept = nodes[: max(limit, 1)]
+    keys = {n.key for n in kept}
+    edges_at = {k: r for k, r in facts.items() if k[0] in keys and k[2] in keys}
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    if edges_at:
+        ids = {fact_id(k): k for k in edges_at}
+        for row in _rows(store, _CLAIMS, facts=sorted(ids)):
+            evidence[row["fact"]].append(
+                Evidence(
+                    sentence=str(row["sentence"] or ""),
+                    article=_text(row["title"]),
+                    published=_text(row["published"]),
+                    url=_text(row["url"]),
+                    attribution=_text(row["attribution"]),
+                    modality=_text(row["modality"]),
+                )
+            )
+    edges = [
+        ViewEdge(
+            subject=k[0],
+            relation=k[1],
+            object=k[2],
+            count=int(row["count"] or 0),
+            negated=k[3],
+            evidence=tuple(evidence.get(fact_id(k), ())),
+        )
+        for k, row in sorted(edges_at.items())
+    ]
+    return GraphView(center=center.key, hops=hops, nodes=kept, edges=edges, total_nodes=len(nodes))
+
+
+# --- the page ---------------------------------------------------------------------------
+
+
+@cache
+def page_template() -> str:
+    """The page around the data (``src/kgraph/templates/view.html``)."""
+    return resources.files("kgraph").joinpath("templates/view.html").read_text("utf-8")
+
+
+@cache
+def vis_network_js() -> str:
+    """The vendored vis-network standalone build."""
+    path = resources.files("kgraph").joinpath("vendor/vis-network/vis-network.min.js")
+    return path.read_text("utf-8")
+
+
+_SCRIPT_UNSAFE = re.compile(r"[<>&\u2028\u2029]")
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element: ``<``, ``>``, ``&`` and the JS
+    line separators are written as ``\\uXXXX`` escapes, so no ``</script>`` or ``<!--``
+    can end or change the element.
+
+    >>> script_json({"s": "</script><b>"})
+    '{"s": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def page_data(view: GraphView) -> dict[str, Any]:
+    """What the page's script draws: nodes and edges with their colours and hover texts."""
+    names = {n.key: n.name for n in view.nodes}
+    nodes = [
+        {
+            **asdict(n),
+            "aliases": list(n.aliases),
+            "colour": TYPE_COLOURS.get(n.type, OTHER_COLOUR),
+            "center": n.key == view.center,
+        }
+        for n in view.nodes
+    ]
+    pairs: dict[frozenset[str], int] = defaultdict(int)
+    for e in view.edges:
+        pairs[frozenset((e.subject, e.object))] += 1
+    seen: dict[frozenset[str], int] = defaultdict(int)
+    edges = []
+    for i, e in enumerate(view.edges):
+        pair = frozenset((e.subject, e.object))
+        seen[pair] += 1
+        parallel = seen[pair] if pairs[pair] > 1 else 0
+        edges.append(
+            {
+                "id": f"f{i}",
+                "from": e.subject,
+                "to": e.object,
+                "subject": names.get(e.subject, e.subject),
+                "object": names.get(e.object, e.object),
+                "relation": e.relation,
+                "label": e.label,
+                "count": e.count,
+                "negated": e.negated,
+                "hedged": e.hedged,
+                "modalities": e.modalities,
+                "parallel": parallel,
+                "colour": NEGATED_COLOUR if e.negated else HEDGED_COLOUR if e.hedged else None,
+                "evidence": [asdict(x) for x in e.evidence[:EVIDENCE_SHOWN]],
+                "more_evidence": max(0, len(e.evidence) - EVIDENCE_SHOWN),
+            }
+        )
+    return {
+        "center": view.center,
+        "hops": view.hops,
+        "nodes": nodes,
+        "edges": edges,
+        "total_nodes": view.total_nodes,
+        "colours": dict(TYPE_COLOURS),
+        "negated_colour": NEGATED_COLOUR,
+        "hedged_colour": HEDGED_COLOUR,
+    }
+
+
+def render_html(view: GraphView, *, title: str | None = None) -> str:
+    """One self-contained HTML page drawing ``view`` (no external resource is loaded)."""
+    center = next((n for n in view.nodes if n.key == view.center), None)
+    heading = title or f"{center.name if center else view.center} — kgraph"
+    shown = len(view.nodes)
+    summary = (
+        f"{shown} entities within {view.hops} hop{'s' if view.hops != 1 else ''}, "
+        f"{len(view.edges)} facts"
+    )
+    if view.total_nodes > shown:
+        summary += f" (the {shown} nearest and most mentioned of {view.total_nodes})"
+    legend = "".join(
+        f'<span class="key"><span class="dot" style="background:{colour}"></span>'
+        f"{html.escape(kind)}</span>"
+        for kind, colour in TYPE_COLOURS.items()
+    )
+    values = {
+        "TITLE": html.escape(heading),
+        "SUMMARY": html.escape(summary),
+        "LEGEND": legend,
+        "NEGATED": NEGATED_COLOUR,
+        "HEDGED": HEDGED_COLOUR,
+        "VERSION": VIS_NETWORK_VERSION,
+        "VIS": vis_network_js(),
+        "DATA": script_json(page_data(view)),
+    }
+    # One pass: a placeholder-like text inside a value (a name, the library) stays text.
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], page_template())
+
+
+_PLACEHOLDER = re.compile(r"%%([A-Z]+)%%")
