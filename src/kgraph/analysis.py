@@ -27,8 +27,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph import nlp as nlp_mod
-from kgraph.errors import InputError
+from kgraph.errors import InputError, OtherLanguageError
 from kgraph.extract import EXTRACTOR_VERSION, extract_doc
+from kgraph.language import other_language
 from kgraph.models import Article, ArticleResult, EntityMention
 from kgraph.resolve import resolve_article
 from kgraph.resolve.names import NAMED_LABELS
@@ -39,7 +40,7 @@ Outcome = ArticleResult | InputError
 """What analysing one article gives: its result, or why it could not be analysed."""
 
 MAX_LENGTH = 1_000_000
-"""Characters per article: spaCy's default ``max_length`` (the parser's memory grows with
+"""Characters parsed at once: spaCy's default ``max_length`` (the parser's memory grows with
 document length)."""
 
 CHUNK_SIZE = 16
@@ -62,13 +63,24 @@ class Analyzer:
             for outcome in analyzer.analyse(articles): ...
     """
 
-    def __init__(self, model: str | None = None, *, batch_size: int = 64, n_process: int = 1):
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        batch_size: int = 64,
+        n_process: int = 1,
+        lang_check: bool = True,
+    ):
         self.model = model
-        self.extractor = f"{EXTRACTOR_VERSION}+{nlp_mod.installed_model_id(model)}"
+        model_id = nlp_mod.installed_model_id(model)
+        self.extractor = f"{EXTRACTOR_VERSION}+{model_id}"
+        self.language = model_id.partition("_")[0]
+        self.lang_check = lang_check
         self.batch_size = batch_size
         self.n_process = n_process
         self.chunk_size = min(batch_size, CHUNK_SIZE) if n_process > 1 else batch_size
         self._pool: Pool | None = None
+        self.max_length = MAX_LENGTH
 
     @cached_property
     def nlp(self) -> Language:
@@ -114,15 +126,18 @@ class Analyzer:
             self._pool = None
 
     def check(self, article: Article) -> InputError | None:
-        """An error if the article cannot be parsed (too long for the model)."""
-        if len(article.document) > MAX_LENGTH:
-            return InputError(
-                article.origin or article.id,
-                f"article is {len(article.document):,} characters, "
-                f"over the parser's limit of {MAX_LENGTH:,}",
-                "split it into smaller articles",
-            )
-        return None
+        """Why the article should not be parsed: today only text in another language than
+        the model's (a long article is parsed in pieces, see :func:`pieces`)."""
+        if not self.lang_check:
+            return None
+        lang = other_language(article.document, self.language)
+        if lang is None:
+            return None
+        return OtherLanguageError(
+            article.origin or article.id,
+            f"looks like {lang!r} text, not {self.language!r}: skipped",
+            "--lang-check off parses it anyway",
+        )
 
     def result(self, doc: Doc, article: Article) -> ArticleResult:
         """Relations of a parsed article, resolved to entities and claims."""
@@ -138,8 +153,7 @@ class Analyzer:
     def analyse_chunk(self, articles: list[Article]) -> list[Outcome]:
         """Analyse articles in this process; one failing article does not stop the rest."""
         outcomes: list[Outcome] = []
-        docs = self.nlp.pipe((a.document for a in articles), batch_size=self.batch_size)
-        for article, doc in zip(articles, docs, strict=True):
+        for article, doc in zip(articles, self._docs(articles), strict=True):
             try:
                 outcomes.append(self.result(doc, article))
             except Exception as exc:  # a bug on one article must not lose the batch
@@ -151,6 +165,17 @@ class Analyzer:
                     )
                 )
         return outcomes
+
+    def _docs(self, articles: list[Article]) -> Iterator[Doc]:
+        """The parsed articles; one longer than the parser takes is parsed in pieces cut
+        at paragraph breaks and joined back into one Doc (same text, same offsets)."""
+        split = [pieces(a.document, self.max_length) for a in articles]
+        parsed = self.nlp.pipe(
+            (piece for parts in split for piece in parts), batch_size=self.batch_size
+        )
+        for parts in split:
+            docs = list(itertools.islice(parsed, len(parts)))
+            yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
 
     def analyse(self, articles: Iterable[Article]) -> Iterator[Outcome]:
         """Outcomes in input order, analysed in chunks of ``batch_size`` articles.
@@ -174,6 +199,26 @@ class Analyzer:
                 yield from window.popleft().get()
         while window:
             yield from window.popleft().get()
+
+
+def pieces(text: str, limit: int = MAX_LENGTH) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back into it:
+    at the last paragraph break before the limit, else the last line break, else the last
+    space (a piece keeps the break that ends it).
+
+    >>> pieces("One.\\n\\nTwo.\\n\\nThree.", limit=11)
+    ['One.\\n\\n', 'Two.\\n\\n', 'Three.']
+    """
+    out: list[str] = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = next(
+            (at + len(sep) for sep in ("\n\n", "\n", " ") if (at := window.rfind(sep)) > 0),
+            limit,
+        )
+        out.append(text[:cut])
+        text = text[cut:]
+    return [*out, text]
 
 
 def _chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -30,6 +30,10 @@ class InputError(KGraphError):
         self.problem = problem
 
 
+class OtherLanguageError(InputError):
+    """An article in another language than the model's: skipped with a warning."""
+
+
 class ConfigError(KGraphError):
     """A setting, flag or environment variable that cannot be used."""
 

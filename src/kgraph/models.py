@@ -280,6 +280,8 @@ class IngestSummary:
     articles_new: int = 0
     articles_updated: int = 0
     articles_unchanged: int = 0
+    articles_skipped: int = 0
+    """In another language than the model's (``--lang-check off`` parses them)."""
     articles_failed: int = 0
     entities_new: int = 0
     entities_merged: int = 0

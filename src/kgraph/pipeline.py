@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TextIO
 
 from kgraph.analysis import Analyzer
-from kgraph.errors import InputError
+from kgraph.errors import InputError, OtherLanguageError
 from kgraph.events import Event, EventHandler
 from kgraph.gcpolicy import bulk_collection
 from kgraph.graph import fingerprint
@@ -52,11 +52,15 @@ def _fresh_articles(
     """Articles that need processing; errors and unchanged articles are reported."""
     seen: set[str] = set()
     for item in articles:
+        summary.articles_read += 1  # every input: read = new+updated+unchanged+skipped+failed
         if isinstance(item, InputError):
             _failed(summary, item, on_event)
             continue
-        summary.articles_read += 1
         error = analyzer.check(item)
+        if isinstance(error, OtherLanguageError):
+            summary.articles_skipped += 1
+            on_event(Event("warning", error=error))
+            continue
         if error is not None:
             _failed(summary, error, on_event)
             continue

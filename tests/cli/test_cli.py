@@ -348,3 +348,45 @@ def test_driver_warnings_stay_off_the_terminal_and_retries_are_one_line(
     [line] = err.strip().splitlines()
     assert "retried 3 times" in line
     assert driverlog.quiet_driver(debug=True) is None
+
+
+def test_articles_in_another_language_are_skipped_with_a_warning(
+    runner: CliRunner, workdir: Path
+) -> None:
+    german = (
+        "Der Bundestag hat heute beschlossen, dass die Steuern im kommenden Jahr steigen "
+        "werden. Die Regierung hat dem Vorschlag zugestimmt, die Opposition protestierte."
+    )
+    records = [
+        {"title": "Bundestag", "text": german},
+        {"title": "Leaders meet", "text": "Angela Merkel met Emmanuel Macron in Berlin on Monday."},
+    ]
+    source = workdir / "mixed.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = invoke(runner, "ingest", "--json", str(source))
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert (summary["articles_read"], summary["articles_new"], summary["articles_skipped"]) == (
+        2,
+        1,
+        1,
+    )
+    [warning] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert warning.startswith("Warning: ") and "mixed.jsonl:1" in warning and "'de'" in warning
+    forced = invoke(runner, "ingest", "--json", "--lang-check", "off", str(source))
+    assert json.loads(forced.stdout)["articles_new"] == 1
+
+
+def test_read_counts_every_input_once(runner: CliRunner, workdir: Path) -> None:
+    source = workdir / "some.jsonl"
+    source.write_text(
+        json.dumps({"title": "A", "text": "Angela Merkel met Emmanuel Macron in Berlin."})
+        + "\nnot json\n"
+        + json.dumps({"title": "B"})
+        + "\n",
+        encoding="utf-8",
+    )
+    summary = json.loads(invoke(runner, "ingest", "--json", str(source)).stdout)
+    parts = ("articles_new", "articles_updated", "articles_unchanged", "articles_skipped")
+    assert summary["articles_failed"] == 2
+    assert summary["articles_read"] == sum(summary[p] for p in parts) + summary["articles_failed"]

@@ -783,6 +783,7 @@ def test_bad_feeds(tmp_path: Path, content: str, problem: str) -> None:
             "re-encode it as UTF-8",
         ),
         ("notext.txt", "Title\n\nKyiv • UNN\n\n14 views\n".encode(), "article has no text", None),
+        ("nested.json", b"[" * 100_000 + b"]" * 100_000, "is JSON nested too deeply to read", None),
     ],
 )
 def test_bad_files(

@@ -33,7 +33,12 @@ def summary_text(summary: IngestSummary, where: str) -> str:
         [
             f"Articles:  {summary.articles_read:,} read — {summary.articles_new:,} new, "
             f"{summary.articles_updated:,} updated, {summary.articles_unchanged:,} unchanged, "
-            f"{summary.articles_failed:,} failed",
+            + (
+                f"{summary.articles_skipped:,} in another language, "
+                if summary.articles_skipped
+                else ""
+            )
+            + f"{summary.articles_failed:,} failed",
             f"Entities:  {summary.entities_new:,} new, {summary.entities_merged:,} merged, "
             f"{summary.entities_total:,} in the graph",
             f"Relations: {summary.relations_new:,} new, {summary.relations_total:,} in the graph "
@@ -63,6 +68,7 @@ def ingest(
     processes: opt.ProcessesOpt = None,
     quiet: opt.QuietOpt = False,
     aliases: opt.AliasesOpt = None,
+    lang_check: opt.LangCheckOpt = opt.LangCheck.on,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Read articles, extract who-did-what-to-whom relations and merge them into the graph.
@@ -81,7 +87,10 @@ def ingest(
     with reporting(state.debug):
         rules = opt.alias_table(aliases)
         analyzer = Analyzer(
-            model, batch_size=batch_size, n_process=processes or default_n_process()
+            model,
+            batch_size=batch_size,
+            n_process=processes or default_n_process(),
+            lang_check=lang_check is opt.LangCheck.on,
         )
         # Workers fork before the store connects and the progress bar starts a thread.
         with analyzer, terminate_as_interrupt() as signals:
@@ -183,6 +192,7 @@ def extract(
     processes: opt.ProcessesOpt = None,
     quiet: opt.QuietOpt = False,
     aliases: opt.AliasesOpt = None,
+    lang_check: opt.LangCheckOpt = opt.LangCheck.on,
 ) -> None:
     """Print the relations found in articles as JSON lines; nothing is stored.
 
@@ -202,7 +212,10 @@ def extract(
         if not paths:
             raise ConfigError("give at least one path (or - for stdin)")
         analyzer = Analyzer(
-            model, batch_size=batch_size, n_process=processes or default_n_process()
+            model,
+            batch_size=batch_size,
+            n_process=processes or default_n_process(),
+            lang_check=lang_check is opt.LangCheck.on,
         )
         with analyzer, IngestProgress(quiet=quiet) as progress:
             failed = 0

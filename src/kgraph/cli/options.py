@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -71,6 +72,22 @@ ProcessesOpt = Annotated[
         min=1,
         help="Parser processes (default: 2 on a machine with 2+ cores, else 1).",
         show_default=False,
+    ),
+]
+
+
+class LangCheck(StrEnum):
+    on = "on"
+    off = "off"
+
+
+LangCheckOpt = Annotated[
+    LangCheck,
+    typer.Option(
+        "--lang-check",
+        envvar="KGRAPH_LANG_CHECK",
+        help="Skip (with a warning) articles confidently in another language than the model's.",
+        case_sensitive=False,
     ),
 ]
 QuietOpt = Annotated[

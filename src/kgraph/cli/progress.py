@@ -66,8 +66,11 @@ class IngestProgress:
         self._progress.stop()
 
     def __call__(self, event: Event) -> None:
-        if event.kind == "error" and event.error is not None:
-            self._progress.console.print(error_line(event.error), markup=False)
+        if event.kind in ("error", "warning") and event.error is not None:
+            line = error_line(event.error)
+            if event.kind == "warning":
+                line = "Warning:" + line.removeprefix("Error:")
+            self._progress.console.print(line, markup=False)
             self._progress.advance(self._task)
         elif event.kind in ("done", "skipped"):
             self._progress.advance(self._task)

@@ -57,6 +57,9 @@ def read_jsonl(origin: str, lines: Iterable[NumberedLine]) -> Iterator[Article |
             problem = f"line {lineno} is not valid JSON: {exc.msg} at column {exc.colno}"
             yield InputError(where, problem)
             continue
+        except RecursionError:
+            yield InputError(where, f"line {lineno} is JSON nested too deeply to read")
+            continue
         if isinstance(value, dict):
             yield from _records(where, value)
         else:
@@ -77,6 +80,9 @@ def read_json(origin: str, raw: str) -> Iterator[Article | InputError]:
             return
         where = f"line {exc.lineno} column {exc.colno}"
         yield InputError(origin, f"is not valid JSON: {exc.msg} at {where}")
+        return
+    except RecursionError:
+        yield InputError(origin, "is JSON nested too deeply to read")
         return
     yield from _records(origin, value)
 
