@@ -26,7 +26,8 @@ ORDER BY key
 FACTS = """
 MATCH (s:Entity)-[r]->(o:Entity)
 RETURN s.key AS source, o.key AS target, type(r) AS relation, r.count AS count,
-       r.confidence AS confidence, r.negated AS negated, r.first_seen AS first_seen,
+       r.confidence AS confidence, r.negated AS negated,
+       coalesce(r.hedged, false) AS hedged, r.first_seen AS first_seen,
        r.last_seen AS last_seen, r.articles AS articles
 ORDER BY source, relation, target, negated
 """
@@ -40,16 +41,22 @@ def _records(store: GraphStore, cypher: str) -> list[dict[str, Any]]:
 
 
 def fact_graph(store: GraphStore, min_count: int = 1) -> nx.MultiDiGraph:
-    """Entities as nodes, facts as edges (those with at least ``min_count`` mentions)."""
+    """Entities as nodes, facts as edges (those with at least ``min_count`` mentions).
+
+    Nodes carry ``label`` = the entity's name, which Gephi, Cytoscape and yEd show (the
+    node id stays the key).  With ``min_count`` above 1 only the entities of the kept
+    facts remain: the point of the threshold is a smaller picture."""
     graph = nx.MultiDiGraph()
     for entity in _records(store, ENTITIES):
-        graph.add_node(entity.pop("key"), **entity)
+        graph.add_node(entity.pop("key"), label=entity["name"], **entity)
     for fact in _records(store, FACTS):
         if (fact["count"] or 0) < min_count:
             continue
         source, target = fact.pop("source"), fact.pop("target")
         key = f"{fact['relation']}|{int(bool(fact['negated']))}"
-        graph.add_edge(source, target, key=key, **fact)
+        graph.add_edge(source, target, key=key, label=fact["relation"], **fact)
+    if min_count > 1:
+        graph.remove_nodes_from([n for n, degree in graph.degree() if degree == 0])
     return graph
 
 
@@ -86,7 +93,16 @@ def _write_csv(graph: nx.MultiDiGraph, path: Path) -> list[Path]:
         writer.writerow(["key", *node_columns])
         for key, data in graph.nodes(data=True):
             writer.writerow([key, *(_flat(data.get(c)) for c in node_columns)])
-    columns = ["relation", "count", "confidence", "negated", "first_seen", "last_seen", "articles"]
+    columns = [
+        "relation",
+        "count",
+        "confidence",
+        "negated",
+        "hedged",
+        "first_seen",
+        "last_seen",
+        "articles",
+    ]
     with edges.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["source", "target", *columns])

@@ -238,6 +238,7 @@ def test_export_formats_round_trip(runner: CliRunner, workdir: Path) -> None:
         assert invoke(runner, "export", "-f", fmt, "-o", str(path)).exit_code == 0
         graph = reader(path)
         assert graph.nodes["person:kim jong un"]["name"] == "Kim Jong Un"
+        assert graph.nodes["person:kim jong un"]["label"] == "Kim Jong Un"  # what Gephi shows
         assert graph.number_of_edges() == len(data["edges"])
     assert invoke(runner, "export", "-f", "csv", "-o", str(workdir / "out" / "g")).exit_code == 0
     nodes = (workdir / "out" / "g-nodes.csv").read_text().splitlines()
@@ -245,6 +246,21 @@ def test_export_formats_round_trip(runner: CliRunner, workdir: Path) -> None:
         nodes[0] == "key,name,type,aliases,titles,mentions" and len(nodes) == len(data["nodes"]) + 1
     )
     assert invoke(runner, "export", "-f", "graphml").exit_code == 2
+
+
+def test_export_min_count_keeps_only_the_nodes_of_kept_facts(
+    runner: CliRunner, workdir: Path
+) -> None:
+    story = "Angela Merkel met Emmanuel Macron in Berlin.\n\nOlaf Scholz praised Joe Biden."
+    for i in range(2):
+        (workdir / f"s{i}.txt").write_text(
+            f"Talks {i}\n\n" + (story if i == 0 else story.split("\n\n")[0]), encoding="utf-8"
+        )
+    assert invoke(runner, "ingest", str(workdir / "s0.txt"), str(workdir / "s1.txt")).exit_code == 0
+    data = json.loads(invoke(runner, "export", "--min-count", "2").stdout)
+    assert data["edges"] and all(e["count"] >= 2 for e in data["edges"])
+    ends = {e["source"] for e in data["edges"]} | {e["target"] for e in data["edges"]}
+    assert {n["id"] for n in data["nodes"]} == ends
 
 
 def test_table_output_never_reads_data_as_markup(runner: CliRunner, workdir: Path) -> None:
