@@ -36,11 +36,27 @@ C = TypeVar("C")
 
 @Language.component(PARAGRAPHS)
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every blank line; the parser keeps these boundaries."""
+    """Start a sentence after every blank line (and so after the title, which
+    :attr:`Article.document` ends with one); the parser keeps these boundaries.
+
+    The paragraph's second token is also marked as *not* starting a sentence: right
+    after a forced boundary the parser often cuts the first word off on its own
+    ("Angela | Merkel met ...", "Washington | (CNN) ...", "President | Trump said ..."),
+    and since entities never cross a sentence boundary the name is then lost.  A
+    one-word sentence at the head of a longer paragraph is never right."""
+    if len(doc) > 1 and not doc[1].is_space:
+        doc[1].is_sent_start = False
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+            _start_paragraph(doc, token.i + 1)
     return doc
+
+
+def _start_paragraph(doc: Doc, start: int) -> None:
+    doc[start].is_sent_start = True
+    second = start + 1
+    if second < len(doc) and not doc[start].is_space and not doc[second].is_space:
+        doc[second].is_sent_start = False
 
 
 def installed_model(name: str | None) -> str:
