@@ -105,8 +105,13 @@ def note_tags(note: str | None) -> tuple[str, ...]:
     return ordered or (OTHER_NOTE,)
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def _sentence_key(sentence: str) -> str:
-    return " ".join(sentence.split())
+    """Letters and digits only: kgraph's readers repair quotes and dashes and may cut
+    sentences differently, so the annotated text is compared without them."""
+    return _NOT_ALNUM.sub("", sentence.lower())
 
 
 @dataclass(frozen=True, slots=True)

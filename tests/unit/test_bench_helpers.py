@@ -307,7 +307,7 @@ def test_score_facts_counts_recall_precision_neutral_rows_and_tags() -> None:
     talks = _fact()
     sanction = _fact(
         fact_id="9-02",
-        sentence="Ruritania sanctioned Borduria.",
+        sentence='"Ruritania sanctioned Borduria."',
         subject="Ruritania",
         subject_aliases=["Ruritania"],
         predicate="sanction",
@@ -319,8 +319,8 @@ def test_score_facts_counts_recall_precision_neutral_rows_and_tags() -> None:
     negated = _fact(fact_id="9-03", negated=True, predicate="visit", predicate_alternatives=[])
     rows = [
         news_scoring.Row("Elphberg", "MEET", "Lindqvist"),  # matches talks (symmetric)
-        news_scoring.Row(
-            "Ruritania", "ATTACK", "Borduria", (("9", "Ruritania sanctioned Borduria."),)
+        news_scoring.Row(  # its sentence, as repaired by the reader, still finds the tags
+            "Ruritania", "ATTACK", "Borduria", (("9", "“Ruritania sanctioned  Borduria”"),)
         ),
         news_scoring.Row("Ruritania", "PRAISE", "Anna Lindqvist"),  # excluded candidate
         news_scoring.Row("Strelsau", "HOST", "Ruritania"),  # Strelsau is not annotated
