@@ -233,6 +233,25 @@ def test_a_byline_stands_apart() -> None:
     ]
 
 
+def test_a_photo_caption_ends_at_its_credit() -> None:
+    text = (
+        "Rescuers search the rubble in Hatay [Lena Ortiz/Reuters] The quake struck at dawn. "
+        "He called it [the plan] a failure."
+    )
+    assert paragraphs(clean_body(text)) == [
+        "Rescuers search the rubble in Hatay [Lena Ortiz/Reuters]",
+        "The quake struck at dawn. He called it [the plan] a failure.",
+    ]
+
+
+def test_a_closing_source_line_stands_apart() -> None:
+    text = "The talks will resume next week. Source:-Al Jazeera and news agencies"
+    assert paragraphs(clean_body(text)) == [
+        "The talks will resume next week.",
+        "Source:-Al Jazeera and news agencies",
+    ]
+
+
 def test_a_quote_fragment_does_not_glue_into_the_speaker() -> None:
     item = article(title="Flood", text='"The town will survive,"?said Mike Barlow, the mayor.')
     assert "survive,” said Mike Barlow" in item.text

@@ -25,7 +25,9 @@ Each rule is about the *shape* of English news furniture:
 * an embedded tweet ends after its ``pic.twitter.com/...`` link, and its credit
   (``— Jane Doe (@jdoe) March 3, 2017``) is a paragraph of its own;
 * a reporter's byline (``By Jane Doe, BBC security correspondent``) is a paragraph of
-  its own.
+  its own;
+* a photo caption ends at its bracketed credit (``[Jane Doe/Reuters]``), and a closing
+  ``Source: ...`` line is a paragraph of its own.
 
 >>> separate_furniture("MOSCOW, March 3. /TASS/. Talks began. READ MORE: Why talks fail It ended.")
 'MOSCOW, March 3. /TASS/.\\n\\nTalks began.\\n\\nREAD MORE: Why talks fail\\n\\nIt ended.'
@@ -140,6 +142,19 @@ def headline_end(text: str) -> str:
     return text[:start] + BREAK + text[stop:]
 
 
+_PHOTO_CREDIT_RE = re.compile(r"\[(?P<credit>[^\[\]\n]{3,60})\](?P<gap>[ ]+)(?=\S)")
+_PHOTO_AGENCIES = ("Reuters", "AP", "AFP", "EPA", "Getty", "Anadolu", "Photo", "File")
+_SOURCE_TRAILER_RE = re.compile(r"[ ]+(?=Source:[ \-]*[A-Z][^\n]{0,80}$)", re.MULTILINE)
+
+
+def _photo_credit(match: re.Match[str]) -> str:
+    """A photo caption's credit in brackets ("[Jane Doe/Al Jazeera]", "[Reuters]") ends
+    the caption; other bracketed words (an editor's "[Trump]") are left alone."""
+    credit = match["credit"]
+    is_credit = "/" in credit or any(word in credit.split() for word in _PHOTO_AGENCIES)
+    return f"[{credit}]{BREAK}" if is_credit else match.group()
+
+
 Replacement = str | Callable[[re.Match[str]], str]
 
 _RULES: tuple[tuple[tuple[str, ...], re.Pattern[str], Replacement], ...] = (
@@ -149,6 +164,8 @@ _RULES: tuple[tuple[tuple[str, ...], re.Pattern[str], Replacement], ...] = (
     (("pic.twitter.com/",), _PIC_LINK_RE, rf"\g<link>{BREAK}"),
     (("(@",), _TWEET_CREDIT_RE, rf"{BREAK}\g<credit>{BREAK}"),
     (("editor", "correspondent", "reporter", "analyst"), _BYLINE_RE, rf"{BREAK}\g<byline>{BREAK}"),
+    (("]",), _PHOTO_CREDIT_RE, _photo_credit),
+    (("Source:",), _SOURCE_TRAILER_RE, BREAK),
 )
 """Rules that apply anywhere, each with the substrings of which one must occur for it to
 apply: a cheap test that spares most articles most of the regular expressions."""
