@@ -60,3 +60,34 @@ def test_sentences_within_a_paragraph_are_still_split(nlp: Language) -> None:
         "The minister resigned.",
         "Her deputy took over on Monday.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Looking for common ground The two ministers met for three hours.",
+            ["Looking for common ground", "The two ministers met for three hours."],
+        ),
+        (
+            "Strikes spread to the ports A third union joined on Friday.",
+            ["Strikes spread to the ports", "A third union joined on Friday."],
+        ),
+    ],
+)
+def test_a_heading_glued_to_the_next_sentence_is_cut_off(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert sentences(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told the newspaper The Guardian that he would resign.",
+        "She read the novel The Remains of the Day twice.",
+        "They watched the film The Big Short again.",
+    ],
+)
+def test_a_title_after_a_noun_is_not_a_heading(nlp: Language, text: str) -> None:
+    assert sentences(nlp, text) == [text]
