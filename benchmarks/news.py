@@ -28,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -215,14 +215,17 @@ def corpus_is_a(work: Path, batch_size: int, processes: int) -> dict[str, Any]:
     seconds = time.perf_counter() - began
     graph = read_graph(store_path, kgraph_article_ids(path))
     found = named_is_a(graph)
+    pairs = Counter(f"{graph.types[r.s]} IS_A {graph.types[r.o]}" for r in found)
+    step = max(1, len(found) // 20)  # examples spread over the whole list
     return {
         "articles": summary.articles_new,
         "seconds": round(seconds, 1),
         "is_a_edges": sum(row.p == "IS_A" for row in graph.rows),
         "named_is_a": len(found),
+        "by_types": dict(pairs.most_common()),
         "examples": [
             {"s": r.s, "o": r.o, "sentence": r.evidence[0][1] if r.evidence else ""}
-            for r in found[:20]
+            for r in found[::step][:20]
         ],
     }
 
@@ -307,6 +310,9 @@ def markdown(
             "",
             f"{corpus_report['named_is_a']} of {corpus_report['is_a_edges']} IS_A edges "
             f"({corpus_report['articles']} articles ingested in {corpus_report['seconds']} s)",
+            "",
+            *(f"- {pair}: {n}" for pair, n in corpus_report.get("by_types", {}).items()),
+            "",
             *(f"- {e['s']} IS_A {e['o']}: {e['sentence']}" for e in corpus_report["examples"]),
         ]
     return "\n".join(lines) + "\n"

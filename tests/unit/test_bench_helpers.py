@@ -371,3 +371,35 @@ def test_named_is_a_keeps_only_edges_between_named_entities() -> None:
     ]
     graph = news.Graph(rows, [], {"Ruritania": "Place", "Borduria": "Place", "kingdom": "Concept"})
     assert news.named_is_a(graph) == rows[:1]
+
+
+def test_news_markdown_reports_totals_tags_splits_and_the_corpus() -> None:
+    fact = _fact()
+    score = news_scoring.score_facts(
+        [fact], [news_scoring.Row("Elphberg", "MEET", "Lindqvist")], {"elphberg", "lindqvist"}, []
+    )
+    entities = news_scoring.EntityScore(
+        [news_scoring.SplitEntity("Anna Lindqvist", "9", ("Anna Lindqvist", "Lindqvist"))], 2, [], 1
+    )
+    official = {
+        "fact_recall": 1.0,
+        "fact_precision": 1.0,
+        "judged": 1,
+        "entities_split": "1/2",
+        "cross_doc_split": "0/1",
+    }
+    corpus_report = {
+        "named_is_a": 1,
+        "is_a_edges": 3,
+        "articles": 5,
+        "seconds": 1.0,
+        "by_types": {"Place IS_A Place": 1},
+        "examples": [{"s": "Ruritania", "o": "Borduria", "sentence": "S."}],
+    }
+    graph = news.Graph([], ["Anna Lindqvist", "Lindqvist"], {})
+    report = news.markdown(official, score, entities, graph, 1.0, corpus_report)
+    assert "own matcher agrees with news_dev.py: yes" in report
+    assert "| symmetric relation | 1 | 1 | 1.000 | 1 | 1 | 1.000 |" in report
+    assert "- Anna Lindqvist (9): Anna Lindqvist | Lindqvist" in report
+    assert "1 of 3 IS_A edges" in report and "- Place IS_A Place: 1" in report
+    assert "- Ruritania IS_A Borduria: S." in report
