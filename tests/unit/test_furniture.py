@@ -252,6 +252,18 @@ def test_a_closing_source_line_stands_apart() -> None:
     ]
 
 
+def test_a_share_widget_goes_and_an_editors_code_stands_apart() -> None:
+    text = (
+        "Ministers met in Riga. Send Facebook Twitter Google+ Whatsapp Tumblr Digg reddit "
+        "Permalink http://example.com/p/2Xy The next round is in May. ab/cd (AFP, dpa)"
+    )
+    assert paragraphs(clean_body(text)) == [
+        "Ministers met in Riga.",
+        "The next round is in May.",
+        "ab/cd (AFP, dpa)",
+    ]
+
+
 def test_a_quote_fragment_does_not_glue_into_the_speaker() -> None:
     item = article(title="Flood", text='"The town will survive,"?said Mike Barlow, the mayor.')
     assert "survive,” said Mike Barlow" in item.text

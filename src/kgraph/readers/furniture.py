@@ -5,8 +5,9 @@ teaser, an embedded tweet or a byline runs straight into the next sentence.  The
 then reads "Washington (CNN)The FBI" as one organisation, "OPINION: Scotland is trapped in
 a zombie union It said ..." as one sentence, and a tweet's credit line as the subject of
 the sentence after it.  These rules put a paragraph break (a blank line, which always ends
-a sentence, see :mod:`kgraph.nlp`) around such pieces.  They never delete words: a
-dateline or a tweet's author is still a mention of a place or a person.
+a sentence, see :mod:`kgraph.nlp`) around such pieces.  They delete no words of the
+article (only share widgets go): a dateline or a tweet's author is still a mention of a
+place or a person.
 
 Each rule is about the *shape* of English news furniture:
 
@@ -27,7 +28,10 @@ Each rule is about the *shape* of English news furniture:
 * a reporter's byline (``By Jane Doe, BBC security correspondent``) is a paragraph of
   its own;
 * a photo caption ends at its bracketed credit (``[Jane Doe/Reuters]``), and a closing
-  ``Source: ...`` line is a paragraph of its own.
+  ``Source: ...`` line and an editor's code with agencies (``jd/rt (AFP, dpa)``) are
+  paragraphs of their own;
+* a share widget ("Send Facebook Twitter Google+ ... Permalink URL") is the one thing
+  removed: it is no words of the article, and it glued the text around it together.
 
 >>> separate_furniture("MOSCOW, March 3. /TASS/. Talks began. READ MORE: Why talks fail It ended.")
 'MOSCOW, March 3. /TASS/.\\n\\nTalks began.\\n\\nREAD MORE: Why talks fail\\n\\nIt ended.'
@@ -147,6 +151,18 @@ _PHOTO_AGENCIES = ("Reuters", "AP", "AFP", "EPA", "Getty", "Anadolu", "Photo", "
 _SOURCE_TRAILER_RE = re.compile(r"[ ]+(?=Source:[ \-]*[A-Z][^\n]{0,80}$)", re.MULTILINE)
 
 
+_SHARE_NAMES = (
+    "Send|Share|Facebook|Twitter|Google\\+|WhatsApp|Whatsapp|Tumblr|LinkedIn|linkedin|stumble"
+    "|Digg|reddit|Newsvine|Pinterest|Email|E-mail|Print"
+)
+_SHARE_WIDGET_RE = re.compile(
+    rf"(?<!\S)(?:(?:{_SHARE_NAMES})(?:[ ]+|$)){{4,}}(?:Permalink[ ]+\S+[ ]*)?"
+)
+_AUTHOR_CODE_RE = re.compile(
+    r"(?<!\S)(?P<credit>[a-z]{2,4}(?:/[a-z]{2,4}){1,2} \([A-Za-z]+(?:(?:, |/)[A-Za-z]+)*\))"
+)
+
+
 def _photo_credit(match: re.Match[str]) -> str:
     """A photo caption's credit in brackets ("[Jane Doe/Al Jazeera]", "[Reuters]") ends
     the caption; other bracketed words (an editor's "[Trump]") are left alone."""
@@ -166,6 +182,8 @@ _RULES: tuple[tuple[tuple[str, ...], re.Pattern[str], Replacement], ...] = (
     (("editor", "correspondent", "reporter", "analyst"), _BYLINE_RE, rf"{BREAK}\g<byline>{BREAK}"),
     (("]",), _PHOTO_CREDIT_RE, _photo_credit),
     (("Source:",), _SOURCE_TRAILER_RE, BREAK),
+    (("Twitter", "Facebook"), _SHARE_WIDGET_RE, BREAK),
+    (("/",), _AUTHOR_CODE_RE, rf"{BREAK}\g<credit>{BREAK}"),
 )
 """Rules that apply anywhere, each with the substrings of which one must occur for it to
 apply: a cheap test that spares most articles most of the regular expressions."""
