@@ -120,6 +120,19 @@ _BYLINE = (
 )
 _BYLINE_RE = re.compile(rf" (?<=[.!?…{_CLOSE}] ){_BYLINE}")
 _BYLINE_START_RE = re.compile(_BYLINE)
+_PHOTO_CREDIT_RE = re.compile(r"\[(?P<credit>[^\[\]\n]{3,60})\][ ]+(?=\S)")
+_PHOTO_AGENCIES = ("Reuters", "AP", "AFP", "EPA", "Getty", "Anadolu", "Photo", "File")
+_SOURCE_TRAILER_RE = re.compile(r"[ ]+(?=Source:[ \-]*[A-Z][^\n]{0,80}$)", re.MULTILINE)
+_SHARE_NAMES = (
+    "Send|Share|Facebook|Twitter|Google\\+|WhatsApp|Whatsapp|Tumblr|LinkedIn|linkedin|stumble"
+    "|Digg|reddit|Newsvine|Pinterest|Email|E-mail|Print"
+)
+_SHARE_WIDGET_RE = re.compile(
+    rf"(?<!\S)(?:(?:{_SHARE_NAMES})(?:[ ]+|$)){{4,}}(?:Permalink[ ]+\S+[ ]*)?"
+)
+_AUTHOR_CODE_RE = re.compile(
+    r"(?<!\S)(?P<credit>[a-z]{2,4}(?:/[a-z]{2,4}){1,2} \([A-Za-z]+(?:(?:, |/)[A-Za-z]+)*\))"
+)
 
 
 def _end_teaser(match: re.Match[str]) -> str:
@@ -146,23 +159,6 @@ def headline_end(text: str) -> str:
     return text[:start] + BREAK + text[stop:]
 
 
-_PHOTO_CREDIT_RE = re.compile(r"\[(?P<credit>[^\[\]\n]{3,60})\](?P<gap>[ ]+)(?=\S)")
-_PHOTO_AGENCIES = ("Reuters", "AP", "AFP", "EPA", "Getty", "Anadolu", "Photo", "File")
-_SOURCE_TRAILER_RE = re.compile(r"[ ]+(?=Source:[ \-]*[A-Z][^\n]{0,80}$)", re.MULTILINE)
-
-
-_SHARE_NAMES = (
-    "Send|Share|Facebook|Twitter|Google\\+|WhatsApp|Whatsapp|Tumblr|LinkedIn|linkedin|stumble"
-    "|Digg|reddit|Newsvine|Pinterest|Email|E-mail|Print"
-)
-_SHARE_WIDGET_RE = re.compile(
-    rf"(?<!\S)(?:(?:{_SHARE_NAMES})(?:[ ]+|$)){{4,}}(?:Permalink[ ]+\S+[ ]*)?"
-)
-_AUTHOR_CODE_RE = re.compile(
-    r"(?<!\S)(?P<credit>[a-z]{2,4}(?:/[a-z]{2,4}){1,2} \([A-Za-z]+(?:(?:, |/)[A-Za-z]+)*\))"
-)
-
-
 def _photo_credit(match: re.Match[str]) -> str:
     """A photo caption's credit in brackets ("[Jane Doe/Al Jazeera]", "[Reuters]") ends
     the caption; other bracketed words (an editor's "[Trump]") are left alone."""
@@ -173,9 +169,17 @@ def _photo_credit(match: re.Match[str]) -> str:
 
 Replacement = str | Callable[[re.Match[str]], str]
 
-_RULES: tuple[tuple[tuple[str, ...], re.Pattern[str], Replacement], ...] = (
+Rule = tuple[tuple[str, ...], re.Pattern[str], Replacement]
+
+_BEFORE_LINES: tuple[Rule, ...] = (
     (("-",), _GLUED_DASH_RE, rf"\g<end>{BREAK}"),
     ((": ",), _LABEL_AFTER_SENTENCE_RE, BREAK),
+)
+"""Rules that make paragraphs the line rules then look at, each with the substrings of
+which one must occur for it to apply: a cheap test that spares most articles most of the
+regular expressions."""
+
+_AFTER_LINES: tuple[Rule, ...] = (
     ((".19", ".20"), _DATE_STAMP_RE, rf"\g<stamp>{BREAK}"),
     (("pic.twitter.com/",), _PIC_LINK_RE, rf"\g<link>{BREAK}"),
     (("(@",), _TWEET_CREDIT_RE, rf"{BREAK}\g<credit>{BREAK}"),
@@ -185,8 +189,7 @@ _RULES: tuple[tuple[tuple[str, ...], re.Pattern[str], Replacement], ...] = (
     (("Twitter", "Facebook"), _SHARE_WIDGET_RE, BREAK),
     (("/",), _AUTHOR_CODE_RE, rf"{BREAK}\g<credit>{BREAK}"),
 )
-"""Rules that apply anywhere, each with the substrings of which one must occur for it to
-apply: a cheap test that spares most articles most of the regular expressions."""
+"""Rules that apply anywhere in the text, with their substrings as above."""
 
 _LINE_RULES: tuple[tuple[re.Pattern[str], Replacement], ...] = (
     (_CAPS_DATELINE_RE, rf"\g<line>{BREAK}"),
@@ -203,11 +206,14 @@ def separate_furniture(text: str, *, spacing: bool = True) -> str:
     docstring).  ``spacing=False`` ignores runs of spaces (text extracted from HTML)."""
     if spacing and any(gap in text for gap in ("  ", "\t", "\u00a0")):
         text = _SPACE_RUN_RE.sub(_space_break, text)
-    for needles, pattern, replacement in _RULES[:2]:
-        if any(needle in text for needle in needles):
-            text = pattern.sub(replacement, text)
+    text = _apply(_BEFORE_LINES, text)
     text = "\n".join(_open_paragraph(line) for line in text.split("\n"))
-    for needles, pattern, replacement in _RULES[2:]:
+    return _apply(_AFTER_LINES, text)
+
+
+def _apply(rules: tuple[Rule, ...], text: str) -> str:
+    """``text`` with each rule whose substrings occur in it applied, in order."""
+    for needles, pattern, replacement in rules:
         if any(needle in text for needle in needles):
             text = pattern.sub(replacement, text)
     return text
