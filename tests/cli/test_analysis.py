@@ -104,3 +104,21 @@ def test_ingest_collects_garbage_less_often_and_restores_the_thresholds(
     assert summary.articles_new == 10
     assert during == {BULK_THRESHOLDS} != {before}
     assert gc.get_threshold() == before
+
+
+def test_an_unpunctuated_title_leaves_the_first_name_of_the_body_whole(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    """The title/body seam and reader repairs, end to end: the subject keeps its first
+    name and the zero-width space does not split it."""
+    path = tmp_path / "seam.jsonl"
+    record = '{"title": "ok", "text": "Angela\\u200b Merkel met Emmanuel Macron in Berlin."}'
+    path.write_text(record + "\n", encoding="utf-8")
+    articles = [a for a in iter_articles([str(path)]) if isinstance(a, Article)]
+    [result] = list(analyzer.analyse(articles))
+    assert not isinstance(result, InputError)
+    facts = {
+        (result.entities[c.subject_key].name, c.relation, result.entities[c.object_key].name)
+        for c in result.claims
+    }
+    assert ("Angela Merkel", "MEET", "Emmanuel Macron") in facts

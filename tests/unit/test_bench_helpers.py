@@ -14,7 +14,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:  # benchmarks/ is not part of the installed package
     sys.path.insert(0, str(REPO_ROOT))
 
-from benchmarks import corpus, measure  # noqa: E402
+from benchmarks import corpus, measure, news, news_scoring  # noqa: E402
 from benchmarks import ingest as bench  # noqa: E402
 
 ROW = {
@@ -27,7 +27,7 @@ ROW = {
 }
 
 
-@pytest.mark.parametrize("module", [corpus, measure, bench])
+@pytest.mark.parametrize("module", [corpus, measure, bench, news_scoring])
 def test_doctests_pass(module: Any) -> None:
     assert doctest.testmod(module).failed == 0
 
@@ -244,3 +244,162 @@ def test_markdown_report_has_every_section() -> None:
     assert "| 10 | kgraph Neo4j |" in text
     assert "2 writes of 200 articles: first 1.5 s, median 1.5 s, last 0.5 s." in text
     assert "neo4j ingest: 10 s = bare +0 s" in text
+
+
+# ------------------------------------------------------------------------- news-dev
+
+
+def _fact(**overrides: Any) -> news_scoring.Fact:
+    record: dict[str, Any] = {
+        "fact_id": "9-01",
+        "article_id": 9,
+        "sentence": "Ms Lindqvist held talks with the Ruritanian premier in Strelsau.",
+        "subject": "Anna Lindqvist",
+        "subject_aliases": ["Anna Lindqvist", "Ms Lindqvist"],
+        "predicate": "hold_talks_with",
+        "predicate_alternatives": ["meet", "talk_with"],
+        "object": "Rudolf Elphberg",
+        "object_aliases": ["Rudolf Elphberg", "Elphberg", "the Ruritanian premier"],
+        "negated": False,
+        "note": "nominal event; symmetric relation",
+    }
+    record.update(overrides)
+    return news_scoring.Fact.of(record)
+
+
+def test_norm_drops_titles_articles_possessives_and_hyphens() -> None:
+    assert news_scoring.norm("Mr  Jean-Paul Dupont's") == "jean paul dupont"
+    assert news_scoring.norm("The Ruritanian premier.") == "ruritanian premier"
+    assert news_scoring.norm("Theodore") == "theodore"  # "the" only as a whole word
+
+
+def test_row_matches_on_the_first_word_of_the_relation_and_any_alias() -> None:
+    fact = _fact()
+    assert news_scoring.matches(
+        fact, news_scoring.Row("Lindqvist", "HOLD_TALKS", "Rudolf Elphberg")
+    )
+    assert news_scoring.matches(fact, news_scoring.Row("Anna Lindqvist", "MEET_WITH", "Elphberg's"))
+    assert not news_scoring.matches(fact, news_scoring.Row("Anna Lindqvist", "VISIT", "Elphberg"))
+    assert not news_scoring.matches(fact, news_scoring.Row("Anna Lindqvist", "MEET", "Strelsau"))
+
+
+def test_only_symmetric_facts_match_the_other_way_round() -> None:
+    backwards = news_scoring.Row("Rudolf Elphberg", "MEET", "Anna Lindqvist")
+    assert news_scoring.matches(_fact(), backwards)
+    assert not news_scoring.matches(_fact(note="passive"), backwards)
+
+
+def test_note_tags_group_note_parts() -> None:
+    assert news_scoring.note_tags(
+        'passive (stative participle); entities only as modifiers ("x")'
+    ) == (
+        "entity only as modifier",
+        "passive",
+    )
+    assert news_scoring.note_tags("future (would = reported will); photo caption") == (
+        "reported future (would)",
+        "text furniture",
+    )
+    assert news_scoring.note_tags("") == (news_scoring.NO_NOTE,)
+
+
+def test_score_facts_counts_recall_precision_neutral_rows_and_tags() -> None:
+    talks = _fact()
+    sanction = _fact(
+        fact_id="9-02",
+        sentence='"Ruritania sanctioned Borduria."',
+        subject="Ruritania",
+        subject_aliases=["Ruritania"],
+        predicate="sanction",
+        predicate_alternatives=[],
+        object="Borduria",
+        object_aliases=["Borduria"],
+        note=None,
+    )
+    negated = _fact(fact_id="9-03", negated=True, predicate="visit", predicate_alternatives=[])
+    rows = [
+        news_scoring.Row("Elphberg", "MEET", "Lindqvist"),  # matches talks (symmetric)
+        news_scoring.Row(  # its sentence, as repaired by the reader, still finds the tags
+            "Ruritania", "ATTACK", "Borduria", (("9", "“Ruritania sanctioned  Borduria”"),)
+        ),
+        news_scoring.Row("Ruritania", "PRAISE", "Anna Lindqvist"),  # excluded candidate
+        news_scoring.Row("Strelsau", "HOST", "Ruritania"),  # Strelsau is not annotated
+    ]
+    gold = {"anna lindqvist", "lindqvist", "elphberg", "rudolf elphberg", "ruritania", "borduria"}
+    excluded = [news_scoring.excluded_text({"subject": "Ruritania", "object": "Anna Lindqvist"})]
+    score = news_scoring.score_facts([talks, sanction, negated], rows, gold, excluded)
+    assert (score.facts, score.found) == (2, 1)  # the negated fact is left out
+    assert (score.judged, score.neutral, score.correct) == (3, 1, 1)
+    assert score.precision == 0.5 and score.recall == 0.5
+    assert [m.fact.fact_id for m in score.missed] == ["9-02"]
+    assert score.missed[0].other_relations == ("ATTACK",)
+    [wrong] = score.wrong
+    assert wrong.row.p == "ATTACK" and wrong.tags == (news_scoring.NO_NOTE,)
+    symmetric = score.by_tag["symmetric relation"]
+    assert (symmetric.facts, symmetric.found, symmetric.rows, symmetric.correct) == (1, 1, 1, 1)
+    plain = score.by_tag[news_scoring.NO_NOTE]
+    assert (plain.facts, plain.found, plain.rows, plain.correct) == (1, 0, 1, 0)
+
+
+def test_score_entities_names_the_split_nodes() -> None:
+    entities = [
+        {
+            "article_id": 9,
+            "canonical": "Anna Lindqvist",
+            "mentions": ["Anna Lindqvist", "Lindqvist"],
+        },
+        {"article_id": 9, "canonical": "Ruritania", "mentions": ["Ruritania", "Strelsau"]},
+        {"article_id": 9, "canonical": "Strelsau", "mentions": ["Strelsau"]},
+        {"article_id": 9, "canonical": "Borduria", "mentions": ["Borduria", "the Bordurians"]},
+    ]
+    cross = [{"canonical": "Anna Lindqvist", "surface_forms_by_article": {"9": ["Lindqvist"]}}]
+    nodes = ["Anna Lindqvist", "Lindqvist", "Ruritania", "Strelsau", "Borduria"]
+    score = news_scoring.score_entities(entities, cross, nodes)
+    # Ruritania is not split: Strelsau is an entity of its own in the same article.
+    assert [(e.canonical, e.node_names) for e in score.split] == [
+        ("Anna Lindqvist", ("Anna Lindqvist", "Lindqvist"))
+    ]
+    assert score.total == 2  # Anna Lindqvist and Borduria have two forms and appear
+    assert [e.canonical for e in score.cross_split] == ["Anna Lindqvist"]
+
+
+def test_named_is_a_keeps_only_edges_between_named_entities() -> None:
+    rows = [
+        news_scoring.Row("Ruritania", "IS_A", "Borduria"),
+        news_scoring.Row("Ruritania", "IS_A", "kingdom"),
+        news_scoring.Row("Ruritania", "SANCTION", "Borduria"),
+    ]
+    graph = news.Graph(rows, [], {"Ruritania": "Place", "Borduria": "Place", "kingdom": "Concept"})
+    assert news.named_is_a(graph) == rows[:1]
+
+
+def test_news_markdown_reports_totals_tags_splits_and_the_corpus() -> None:
+    fact = _fact()
+    score = news_scoring.score_facts(
+        [fact], [news_scoring.Row("Elphberg", "MEET", "Lindqvist")], {"elphberg", "lindqvist"}, []
+    )
+    entities = news_scoring.EntityScore(
+        [news_scoring.SplitEntity("Anna Lindqvist", "9", ("Anna Lindqvist", "Lindqvist"))], 2, [], 1
+    )
+    official = {
+        "fact_recall": 1.0,
+        "fact_precision": 1.0,
+        "judged": 1,
+        "entities_split": "1/2",
+        "cross_doc_split": "0/1",
+    }
+    corpus_report = {
+        "named_is_a": 1,
+        "is_a_edges": 3,
+        "articles": 5,
+        "seconds": 1.0,
+        "by_types": {"Place IS_A Place": 1},
+        "examples": [{"s": "Ruritania", "o": "Borduria", "sentence": "S."}],
+    }
+    graph = news.Graph([], ["Anna Lindqvist", "Lindqvist"], {})
+    report = news.markdown(official, score, entities, graph, 1.0, corpus_report)
+    assert "own matcher agrees with news_dev.py: yes" in report
+    assert "| symmetric relation | 1 | 1 | 1.000 | 1 | 1 | 1.000 |" in report
+    assert "- Anna Lindqvist (9): Anna Lindqvist | Lindqvist" in report
+    assert "1 of 3 IS_A edges" in report and "- Place IS_A Place: 1" in report
+    assert "- Ruritania IS_A Borduria: S." in report

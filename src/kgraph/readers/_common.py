@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from kgraph.errors import InputError
 from kgraph.models import Article
+from kgraph.readers.repair import repair_text
 
 #: Bytes inspected for NUL bytes before a file is called binary.
 SNIFF_BYTES = 8192
@@ -109,7 +110,7 @@ def build_article(
     article_id = url or (explicit_id.strip() if explicit_id else "") or text_id(text)
     return Article(
         id=article_id,
-        title=" ".join(title.split()),
+        title=" ".join(repair_text(title).split()),
         text=text,
         url=url,
         source=_clean(source),

@@ -44,8 +44,11 @@ from kgraph.errors import InputError
 from kgraph.models import Article
 from kgraph.readers._common import build_article
 from kgraph.readers.dates import DATE_PATTERN, TIME_PATTERN, find_date
+from kgraph.readers.furniture import separate_furniture
+from kgraph.readers.repair import repair_text
 
 _MAX_TITLE = 250
+_FIRST_LINE_RE = re.compile(r"\s*[^\n]*(?:\n|$)")
 _ODD_SPACE_RE = re.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
 _NEWLINE_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
@@ -145,7 +148,7 @@ def read_text(origin: str, raw: str, *, markdown: bool = False) -> Iterator[Arti
 
 def parse_scraped(raw: str, *, markdown: bool = False) -> ScrapedText:
     """Split a scraped text document into title, body and metadata (see module doc)."""
-    lines = normalize_lines(raw)
+    lines = normalize_lines(_prepare_scraped(raw))
     if markdown:
         lines = [_strip_markdown(line) for line in lines]
     title, rest = _take_title(lines)
@@ -166,13 +169,24 @@ def clean_body(raw: str, *, unwrap: bool = True) -> str:
     >>> clean_body("“We won” \\n– he said\\n\\n\\n14 views")
     '“We won” – he said.'
     """
-    lines = normalize_lines(raw)
+    lines = normalize_lines(separate_furniture(repair_text(raw), spacing=unwrap))
     if unwrap:
         items = _to_lines(lines)
     else:
         items = [_Line(text, index) for index, text in enumerate(lines) if text]
     kept, _ = _drop_metadata(items)
     return "\n\n".join(_join_attributions(_paragraphs(kept)))
+
+
+def _prepare_scraped(raw: str) -> str:
+    """Repaired text with its furniture set apart (:mod:`kgraph.readers.furniture`),
+    except on the first line when it will be the title: a title is one line whatever
+    it looks like."""
+    raw = repair_text(raw)
+    head = _FIRST_LINE_RE.match(raw)
+    if head is None or len(head.group().strip()) > _MAX_TITLE or not raw[head.end() :].strip():
+        return separate_furniture(raw)
+    return head.group() + separate_furniture(raw[head.end() :])
 
 
 def normalize_lines(raw: str) -> list[str]:

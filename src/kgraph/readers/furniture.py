@@ -1,0 +1,238 @@
+"""Set news-page furniture apart from the sentences around it.
+
+Why: exported news bodies often lost their paragraph breaks, so a dateline, a link
+teaser, an embedded tweet or a byline runs straight into the next sentence.  The parser
+then reads "Washington (CNN)The FBI" as one organisation, "OPINION: Scotland is trapped in
+a zombie union It said ..." as one sentence, and a tweet's credit line as the subject of
+the sentence after it.  These rules put a paragraph break (a blank line, which always ends
+a sentence, see :mod:`kgraph.nlp`) around such pieces.  They delete no words of the
+article (only share widgets go): a dateline or a tweet's author is still a mention of a
+place or a person.
+
+Each rule is about the *shape* of English news furniture:
+
+* a run of three or more spaces, or two after sentence punctuation or a dash, is a lost
+  paragraph break (only for plain bodies; in HTML whitespace means nothing);
+* a dash glued to the end of a sentence before the next one (``time.-The``, ``said. --
+  Erdogan``) is a lost paragraph break;
+* a dateline opening a paragraph (``MOSCOW, March 3. /TASS/.``, ``KYIV, Dec 25 (Reuters)
+  -``, ``SOFIA, Bulgaria -``, ``Washington (CNN)The ...``) is a paragraph of its own;
+* an all-capitals label with a colon after a sentence (``READ MORE:``, ``OPINION:``,
+  ``WATCH:``, an interviewer's ``DW:``) starts a paragraph; a link teaser's headline ends
+  at the first sign of the next sentence (sentence punctuation, a glued dash, a closing
+  quote or a lower-case word followed by a capitalised sentence opener such as "The" or
+  "It");
+* a related-article stamp ``(26.04.2016)`` after a sentence ends the paragraph;
+* an embedded tweet ends after its ``pic.twitter.com/...`` link, and its credit
+  (``— Jane Doe (@jdoe) March 3, 2017``) is a paragraph of its own;
+* a reporter's byline (``By Jane Doe, BBC security correspondent``) is a paragraph of
+  its own;
+* a photo caption ends at its bracketed credit (``[Jane Doe/Reuters]``), and a closing
+  ``Source: ...`` line and an editor's code with agencies (``jd/rt (AFP, dpa)``) are
+  paragraphs of their own;
+* a share widget ("Send Facebook Twitter Google+ ... Permalink URL") is the one thing
+  removed: it is no words of the article, and it glued the text around it together.
+
+>>> separate_furniture("MOSCOW, March 3. /TASS/. Talks began. READ MORE: Why talks fail It ended.")
+'MOSCOW, March 3. /TASS/.\\n\\nTalks began.\\n\\nREAD MORE: Why talks fail\\n\\nIt ended.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+BREAK = "\n\n"
+_DASH = r"\-–—"
+_CLOSE = "\"'”’"
+
+_SPACE_RUN_RE = re.compile(r"[ \t\u00a0]{2,}")
+_BEFORE_PARAGRAPH_GAP = frozenset(f".!?…){_CLOSE}" + _DASH.replace("\\", ""))
+_GLUED_DASH_RE = re.compile(
+    rf"(?P<end>[.!?](?<=[a-z0-9%)\]{_CLOSE}].)[{_CLOSE}]?) ?-{{1,2}} *(?=[\"“A-Z])"
+)
+_CAPS_DATELINE_RE = re.compile(
+    rf"^(?P<line>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [^\n]{{1,40}}?)?\.?"
+    rf"(?: ?/[A-Za-z]+/\.?| \([A-Za-z][^()\n]{{1,30}}\) ?[{_DASH}]{{1,2}}| [{_DASH}]{{1,2}}))"
+    r"[ ]+(?=\S)"
+)
+_AGENCY_DATELINE_RE = re.compile(
+    r"^(?P<line>(?:[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3},? )?\([A-Z][A-Za-z]{1,10}\))"
+    r"(?=[A-Z\"“'])"
+)
+_PLACE_DASH_DATELINE_RE = re.compile(
+    rf"^(?P<line>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}},? (?:[{_DASH}] |--(?=\S)))[ ]*(?=[A-Z])"
+)
+_LABEL = r"[A-Z]{2,}(?:[ /&][A-Z]{2,}){0,2}:[ ]"
+_LABEL_AFTER_SENTENCE_RE = re.compile(rf" (?<=[.!?…){_CLOSE}\]] )(?={_LABEL})")
+TEASER_LABELS = frozenset(
+    {
+        "READ MORE",
+        "READ",
+        "MORE",
+        "RELATED",
+        "SEE ALSO",
+        "ALSO READ",
+        "OPINION",
+        "ANALYSIS",
+        "WATCH",
+        "VIDEO",
+        "LISTEN",
+        "INTERACTIVE",
+        "IN PICTURES",
+        "PHOTOS",
+        "INSIDE STORY",
+        "FEATURE",
+        "EXPLAINER",
+        "TIMELINE",
+        "PROFILE",
+    }
+)
+"""Labels of link teasers: a headline follows, with no sentence punctuation to end it."""
+_TEASER_RE = re.compile(r"(?P<label>[A-Z]{2,}(?:[ /&][A-Z]{2,}){0,2}):[ ](?P<rest>.+)")
+_SENTENCE_OPENERS = (
+    "The|A|An|It|He|She|They|We|I|In|On|At|But|And|However|This|That|These|Those|His|Her"
+    "|Their|Its|Mr|Ms|Mrs|Dr|According|After|Before|When|While|As|If|Since|Some|Many|Most"
+    "|Meanwhile|There|Earlier|Last|Speaking|Under|For|With|From|During|Despite|Although"
+)
+_HEADLINE_END_RE = re.compile(
+    rf"[.!?…][{_CLOSE}]?(?P<after_punct>[ ]+)(?=[A-Z\"“])"
+    rf"|(?<=\w)(?P<dash>[{_DASH}][ ]+)"
+    rf"|(?<=[{_CLOSE}])(?P<after_quote>[ ]+)(?=[A-Z])"
+    rf"|\b[a-z0-9][\w'’\-]*(?P<before_opener>[ ]+)(?=(?:{_SENTENCE_OPENERS})\b|[\"“][A-Z])"
+)
+"""Where a headline without final punctuation ends: sentence punctuation, a dash glued to
+a word, a closing quote before a capital, or a lower-case word followed by a sentence
+opener or an opening quote (a capitalised word alone is no sign: headlines are often in
+title case).  The named group is the gap the paragraph break replaces."""
+_MAX_HEADLINE = 160
+_DATE_STAMP_RE = re.compile(r"(?<=[.!?…\"'”’])(?P<stamp> ?\(\d{1,2}\.\d{1,2}\.\d{4}\)) +(?=\S)")
+_PIC_LINK_RE = re.compile(r"(?P<link>\bpic\.twitter\.com/\w+) +(?=\S)")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_TWEET_CREDIT_RE = re.compile(
+    rf"[ ]*(?P<credit>(?<!\S)[{_DASH}]{{1,2}} [^\n()–—]{{1,60}}? \(@\w{{1,15}}\) "
+    rf"(?:{_MONTHS}) \d{{1,2}}, \d{{4}})[ ]*"
+)
+_BYLINE = (
+    r"(?P<byline>(?:By |Analysis: )?[A-Z][a-z]+(?: [A-Z][\w'\-]+){1,2}, "
+    r"(?:[A-Z][\w'’&]*[ ]){1,4}(?:[a-z]+[ ]){0,4}(?:editor|correspondent|reporter|analyst))"
+    r"[ ]+(?=[A-Z\"“])"
+)
+_BYLINE_RE = re.compile(rf" (?<=[.!?…{_CLOSE}] ){_BYLINE}")
+_BYLINE_START_RE = re.compile(_BYLINE)
+_PHOTO_CREDIT_RE = re.compile(r"\[(?P<credit>[^\[\]\n]{3,60})\][ ]+(?=\S)")
+_PHOTO_AGENCIES = ("Reuters", "AP", "AFP", "EPA", "Getty", "Anadolu", "Photo", "File")
+_SOURCE_TRAILER_RE = re.compile(r"[ ]+(?=Source:[ \-]*[A-Z][^\n]{0,80}$)", re.MULTILINE)
+_SHARE_NAMES = (
+    "Send|Share|Facebook|Twitter|Google\\+|WhatsApp|Whatsapp|Tumblr|LinkedIn|linkedin|stumble"
+    "|Digg|reddit|Newsvine|Pinterest|Email|E-mail|Print"
+)
+_SHARE_WIDGET_RE = re.compile(
+    rf"(?<!\S)(?:(?:{_SHARE_NAMES})(?:[ ]+|$)){{4,}}(?:Permalink[ ]+\S+[ ]*)?"
+)
+_AUTHOR_CODE_RE = re.compile(
+    r"(?<!\S)(?P<credit>[a-z]{2,4}(?:/[a-z]{2,4}){1,2} \([A-Za-z]+(?:(?:, |/)[A-Za-z]+)*\))"
+)
+
+
+def _end_teaser(match: re.Match[str]) -> str:
+    """A teaser line with a blank line after its headline (when its end can be found)."""
+    label, rest = match["label"], match["rest"]
+    if label not in TEASER_LABELS:
+        return match.group()
+    return f"{label}: {headline_end(rest)}"
+
+
+def headline_end(text: str) -> str:
+    """``text`` with a blank line where the headline that opens it ends, if that is
+    within the first :data:`_MAX_HEADLINE` characters.
+
+    >>> headline_end("Why the talks failed It was late.")
+    'Why the talks failed\\n\\nIt was late.'
+    >>> headline_end("A critical juncture- Turkey considers it")
+    'A critical juncture\\n\\nTurkey considers it'
+    """
+    end = _HEADLINE_END_RE.search(text, 0, _MAX_HEADLINE)
+    if end is None or end.lastgroup is None:
+        return text
+    start, stop = end.span(end.lastgroup)
+    return text[:start] + BREAK + text[stop:]
+
+
+def _photo_credit(match: re.Match[str]) -> str:
+    """A photo caption's credit in brackets ("[Jane Doe/Al Jazeera]", "[Reuters]") ends
+    the caption; other bracketed words (an editor's "[Trump]") are left alone."""
+    credit = match["credit"]
+    is_credit = "/" in credit or any(word in credit.split() for word in _PHOTO_AGENCIES)
+    return f"[{credit}]{BREAK}" if is_credit else match.group()
+
+
+Replacement = str | Callable[[re.Match[str]], str]
+
+Rule = tuple[tuple[str, ...], re.Pattern[str], Replacement]
+
+_BEFORE_LINES: tuple[Rule, ...] = (
+    (("-",), _GLUED_DASH_RE, rf"\g<end>{BREAK}"),
+    ((": ",), _LABEL_AFTER_SENTENCE_RE, BREAK),
+)
+"""Rules that make paragraphs the line rules then look at, each with the substrings of
+which one must occur for it to apply: a cheap test that spares most articles most of the
+regular expressions."""
+
+_AFTER_LINES: tuple[Rule, ...] = (
+    ((".19", ".20"), _DATE_STAMP_RE, rf"\g<stamp>{BREAK}"),
+    (("pic.twitter.com/",), _PIC_LINK_RE, rf"\g<link>{BREAK}"),
+    (("(@",), _TWEET_CREDIT_RE, rf"{BREAK}\g<credit>{BREAK}"),
+    (("editor", "correspondent", "reporter", "analyst"), _BYLINE_RE, rf"{BREAK}\g<byline>{BREAK}"),
+    (("]",), _PHOTO_CREDIT_RE, _photo_credit),
+    (("Source:",), _SOURCE_TRAILER_RE, BREAK),
+    (("Twitter", "Facebook"), _SHARE_WIDGET_RE, BREAK),
+    (("/",), _AUTHOR_CODE_RE, rf"{BREAK}\g<credit>{BREAK}"),
+)
+"""Rules that apply anywhere in the text, with their substrings as above."""
+
+_LINE_RULES: tuple[tuple[re.Pattern[str], Replacement], ...] = (
+    (_CAPS_DATELINE_RE, rf"\g<line>{BREAK}"),
+    (_AGENCY_DATELINE_RE, rf"\g<line>{BREAK}"),
+    (_PLACE_DASH_DATELINE_RE, rf"\g<line>{BREAK}"),
+    (_TEASER_RE, _end_teaser),
+    (_BYLINE_START_RE, rf"\g<byline>{BREAK}"),
+)
+"""Rules about what opens a paragraph, tried at the start of each line only."""
+
+
+def separate_furniture(text: str, *, spacing: bool = True) -> str:
+    """``text`` with a blank line around every piece of furniture (see the module
+    docstring).  ``spacing=False`` ignores runs of spaces (text extracted from HTML)."""
+    if spacing and any(gap in text for gap in ("  ", "\t", "\u00a0")):
+        text = _SPACE_RUN_RE.sub(_space_break, text)
+    text = _apply(_BEFORE_LINES, text)
+    text = "\n".join(_open_paragraph(line) for line in text.split("\n"))
+    return _apply(_AFTER_LINES, text)
+
+
+def _apply(rules: tuple[Rule, ...], text: str) -> str:
+    """``text`` with each rule whose substrings occur in it applied, in order."""
+    for needles, pattern, replacement in rules:
+        if any(needle in text for needle in needles):
+            text = pattern.sub(replacement, text)
+    return text
+
+
+def _space_break(match: re.Match[str]) -> str:
+    """Three or more spaces, or two after a sentence or a dash, were a paragraph break."""
+    gap = match.group()
+    before = match.string[match.start() - 1 : match.start()]
+    return BREAK if len(gap) >= 3 or before in _BEFORE_PARAGRAPH_GAP else gap
+
+
+def _open_paragraph(line: str) -> str:
+    """``line`` with the first paragraph-opening rule that matches its start applied."""
+    if not line[:1].isupper() and not line.startswith("("):
+        return line
+    for pattern, replacement in _LINE_RULES:
+        match = pattern.match(line)
+        if match is not None:
+            head = replacement(match) if callable(replacement) else match.expand(replacement)
+            return head + line[match.end() :]
+    return line
