@@ -107,7 +107,7 @@ CASES = [
     Case(
         "prep-object",
         "Xi met with Putin in Moscow.",
-        (("Xi", "MEET_WITH", "Putin"),),
+        (("Xi", "MEET", "Putin"),),
         {"extra": "in Moscow"},
     ),
     Case("dative", "Putin sent Kim a letter.", (("Putin", "SEND", "a letter"),), {"extra": "Kim"}),
@@ -166,8 +166,8 @@ CASES = [
     ),
     Case(
         "coordinated-subjects-extra",
-        "The US and the EU imposed sanctions on Russia.",
-        (("The US", "IMPOSE", "sanctions"), ("the EU", "IMPOSE", "sanctions")),
+        "The US and the EU raised tariffs on Russia.",
+        (("The US", "RAISE", "tariffs"), ("the EU", "RAISE", "tariffs")),
         {"extra": "on Russia"},
     ),
     Case(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.symbols import ADJ, ADP, ADV, NOUN, NUM, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from kgraph.extract import confidence
+from kgraph.extract import confidence, reltypes
 from kgraph.extract.arguments import np_bounds, phrase_bounds, trim
 from kgraph.extract.context import Sentence
 from kgraph.extract.frame import Frame, Slot
@@ -27,7 +27,9 @@ CLAUSE_KINDS = frozenset({"clause"})
 NAMING_POS = frozenset({NOUN, PROPN, PRON, NUM})
 NOT_NAMING_POS = frozenset({ADJ, ADV, VERB, ADP})
 """Coarse POS ids of heads that may (and may never) name an entity."""
-OPENIE_ONLY = frozenset({"title", "possessive"})
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+"""Mention labels of named things (a "Concept" or pronoun mention is none)."""
+OPENIE_ONLY = frozenset({"title", "possessive", "surface"})
 """Frame kinds the graph does not want as relations (titles live on the mention)."""
 
 
@@ -70,7 +72,7 @@ def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction |
     relation = RelationMention(
         subject=subject,
         predicate=_predicate(frame, pred_tokens),
-        relation=relation_name(frame.rel),
+        relation=relation_name(normalised(frame, sent)),
         object=obj,
         extras=extras,
         sentence=sent.text,
@@ -81,7 +83,33 @@ def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction |
         confidence=confidence.score(frame, subject, obj, sent.end - sent.start),
     )
     carb = _carb_tuple(frame, relation) if openie else None
-    return Extraction(relation, carb, wanted_by_graph(frame))
+    return Extraction(relation, carb, wanted_by_graph(frame) and not _list_identity(relation))
+
+
+def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
+    """The relation parts of ``frame`` after :mod:`.reltypes`: "met with" and "held talks
+    with" are one type (MEET), "Xi's trip to Y" is a VISIT."""
+    if frame.kind == "verb":
+        return reltypes.verb_type(tuple(frame.rel))
+    if frame.kind == "nominal" and len(frame.pred) > 1:
+        typed = reltypes.event_type(sent.lemma(frame.anchor), frame.pred[-1].lower_)
+        if typed is not None:
+            return (typed,)
+    return tuple(frame.rel)
+
+
+def _list_identity(relation: RelationMention) -> bool:
+    """ "X is Y" between two different names is a list or a misparse ("Tina Fey, Alec
+    Baldwin and ..."), never a fact for the graph (OpenIE output keeps it)."""
+    if relation.relation != "IS_A" or relation.object is None:
+        return False
+    subject, obj = relation.subject.mention, relation.object.mention
+    return (
+        subject is not None
+        and obj is not None
+        and subject.label in NAMED_LABELS
+        and obj.label in NAMED_LABELS
+    )
 
 
 def wanted_by_graph(frame: Frame) -> bool:

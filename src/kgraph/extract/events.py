@@ -1,0 +1,209 @@
+"""Events named by a noun: light verbs, event adjuncts, "between" and symmetric parties.
+
+News states its key facts through event nouns more often than through verbs:
+
+- a light verb carries the noun's event: "held talks with X", "imposed sanctions on X",
+  "paid a visit to X", "took a stake in X" -> MEET, SANCTION, VISIT, ACQUIRE_STAKE_IN
+  between the verb's subject and the noun's participant (not HOLD with a concept object);
+  any verb with an event object and a *named* participant keeps its own lemma in the type
+  ("suspended relations with X" -> SUSPEND_RELATIONS_WITH), next to its plain clause;
+- an event adjunct makes the clause's subject a party: "said during a meeting with X",
+  "in a call with X" -> subject MEET / CALL X;
+- "talks between A and B" relates A and B;
+- a symmetric event said of coordinated parties relates them: "A and B held talks",
+  "A and B clashed" -> A MEET B, A CLASH_WITH B.
+
+The types come from :mod:`kgraph.extract.reltypes`.  The frames made here are for the graph
+only (kind ``"event"``): OpenIE output keeps the surface clause ("A; held; talks; with B").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from spacy.symbols import NOUN, VERB
+from spacy.tokens import Token
+
+from kgraph.extract import reltypes
+from kgraph.extract.context import Sentence
+from kgraph.extract.coordination import conjuncts, expand
+from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_nominal, is_pronoun
+from kgraph.extract.derivation import event_verb
+from kgraph.extract.frame import Frame, Slot
+from kgraph.extract.modality import modal, negated
+from kgraph.extract.tree import kids, labels
+
+EVENT = "event"
+"""Frame kind of the relations made here (graph only)."""
+SURFACE = "surface"
+"""Frame kind of a light-verb clause whose event frame replaces it in the graph."""
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+ADJUNCT_PREPS = frozenset(
+    {"in", "during", "at", "after", "before", "following", "ahead", "for", "over"}
+)
+"""Prepositions whose event object makes the clause's subject a party ("in a call with")."""
+NON_LIGHT_PREPS = frozenset({"with", "to", "against", "on", "from", "into", "over"})
+"""Participant prepositions accepted after an event object of an ordinary verb."""
+COMITATIVE = frozenset({"with"})
+
+
+def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
+    """Graph frames for the event nouns of ``sentence``; light-verb clauses among
+    ``frames`` whose event is rendered here become kind ``"surface"`` (OpenIE only)."""
+    seen: set[tuple[int, int, int]] = set()
+    for frame in frames:
+        if frame.kind != "verb":
+            continue
+        key = (frame.anchor.i, frame.subject.head.i, frame.object.head.i if frame.object else -1)
+        if key in seen:
+            continue
+        seen.add(key)
+        found = list(_light(frame, sentence))
+        if found and found[0].rel[0] in reltypes.TYPES:
+            frame.kind = SURFACE  # "held talks": the event frame says it all
+        yield from found
+        yield from _adjuncts(frame, sentence)
+    for noun in sentence.tagged(NOUN):
+        if "prep" in labels(noun):
+            yield from _between(noun, sentence)
+    for verb in sentence.tagged(VERB):
+        yield from _symmetric_parties(verb, sentence)
+
+
+def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
+    """ "X held talks with Y" -> X MEET Y; "X suspended relations with Y" (named Y) ->
+    X SUSPEND_RELATIONS_WITH Y."""
+    obj = frame.object
+    verb = frame.anchor
+    if obj is None or obj.prep is not None or obj.kind != "np" or frame.passive_agent:
+        return
+    noun = obj.head
+    if noun.pos != NOUN or noun.ent_type_ or noun.dep_ not in DIRECT_OBJECTS:
+        return
+    lemma = sentence.lemma(verb)
+    light = lemma in reltypes.LIGHT_VERBS
+    for prep, party in _participants(noun, verb):
+        word = prep.lower_
+        noun_lemma = sentence.lemma(noun)
+        typed = reltypes.event_type(noun_lemma, word, phone=_phone(noun))
+        if light and typed is not None:
+            rel = [typed]
+        elif _named(party) and word in NON_LIGHT_PREPS and _eventive(noun_lemma):
+            rel = [lemma, noun_lemma, word]
+        else:
+            continue
+        base = Frame(EVENT, verb, frame.subject, Slot(party, prep), [*frame.pred, noun, prep], rel)
+        base.negated, base.modality = frame.negated, frame.modality
+        base.attribution = frame.attribution
+        yield from expand(base)
+        return
+
+
+def _eventive(noun_lemma: str) -> bool:
+    """Nouns that name an event or a relationship ("relations", "sanctions", "deployment")."""
+    return noun_lemma in reltypes.EVENT_NOUNS or event_verb(noun_lemma, zero=True) is not None
+
+
+def _participants(noun: Token, verb: Token) -> Iterator[tuple[Token, Token]]:
+    """(preposition, object) pairs of the event noun: its own phrases after it, and those
+    the parser hung on the verb right after the noun ("signed a deal [with X]")."""
+    own = [c for c in kids(noun) if c.dep_ == "prep" and c.i > noun.i]
+    stranded = [c for c in kids(verb) if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
+    for prep in [*own, *stranded]:
+        if prep.lower_ not in reltypes.PARTICIPANT_PREPS:
+            continue
+        party = first_child(prep, frozenset({"pobj"}))
+        if party is not None and is_nominal(party) and not _circumstance(party):
+            yield prep, party
+
+
+def _circumstance(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")
+
+
+def _phone(noun: Token) -> bool:
+    return any(c.lower_ in reltypes.PHONE_WORDS for c in kids(noun) if c.i < noun.i)
+
+
+def _named(tok: Token) -> bool:
+    return tok.ent_type_ in ACTOR_LABELS
+
+
+def _adjuncts(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
+    """ "Y said during a meeting with X" / "in a call with X" -> Y MEET / CALL X."""
+    verb = frame.anchor
+    if frame.passive_agent:
+        return
+    for prep in kids(verb):
+        if prep.dep_ != "prep" or prep.lower_ not in ADJUNCT_PREPS:
+            continue
+        noun = first_child(prep, frozenset({"pobj"}))
+        if noun is None or noun.pos != NOUN:
+            continue
+        typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
+        if typed is None or not reltypes.is_symmetric(typed):
+            continue
+        for inner, party in _participants(noun, noun):
+            if inner.lower_ in COMITATIVE:
+                base = Frame(EVENT, verb, frame.subject, Slot(party, inner), [noun, inner], [typed])
+                base.negated, base.modality = frame.negated, frame.modality
+                base.attribution = frame.attribution
+                yield from expand(base)
+                break
+
+
+def _between(noun: Token, sentence: Sentence) -> Iterator[Frame]:
+    """ "talks between A and B" -> A MEET B; "trade between A and B" -> A TRADE_WITH B."""
+    prep = next((c for c in kids(noun) if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if prep is None:
+        return
+    first = first_child(prep, frozenset({"pobj"}))
+    if first is None:
+        return
+    parties = conjuncts(first)
+    if len(parties) < 2:
+        return
+    noun_lemma = sentence.lemma(noun)
+    typed = reltypes.event_type(noun_lemma, "with", phone=_phone(noun))
+    if typed is None:
+        verb = event_verb(noun_lemma, zero=True)
+        if verb is None:
+            return
+        typed = reltypes.SYMMETRIC_WITH.get(verb, f"{verb}_with")
+    for a, b in combinations(parties, 2):
+        yield Frame(EVENT, noun, Slot(a), Slot(b), [noun, prep], [typed])
+
+
+def _symmetric_parties(verb: Token, sentence: Sentence) -> Iterator[Frame]:
+    """ "A and B met / clashed / held talks / agreed to ..." -> A MEET B ..."""
+    subject = first_child(verb, frozenset({"nsubj"}))
+    if subject is None:
+        return
+    parties = [p for p in conjuncts(subject) if not is_pronoun(p)]
+    if len(parties) < 2:
+        return
+    typed = _symmetric_type(verb, sentence)
+    if typed is None:
+        return
+    for a, b in combinations(parties, 2):
+        frame = Frame(EVENT, verb, Slot(a), Slot(b), [verb], [typed])
+        frame.negated, frame.modality = negated(verb), modal(verb)
+        yield frame
+
+
+def _symmetric_type(verb: Token, sentence: Sentence) -> str | None:
+    """The symmetric type of ``verb`` said of several parties, or None."""
+    lemma = sentence.lemma(verb)
+    obj = first_child(verb, DIRECT_OBJECTS)
+    if lemma in reltypes.LIGHT_VERBS and obj is not None and obj.pos == NOUN:
+        typed = reltypes.event_type(sentence.lemma(obj), "with", phone=_phone(obj))
+        return typed if typed is not None and reltypes.is_symmetric(typed) else None
+    if obj is not None and obj.ent_type_ in ACTOR_LABELS:
+        return None  # "A and B visited C": each visited C, they did not meet
+    if obj is not None and (lemma, sentence.lemma(obj)) in reltypes.SYMMETRIC_OBJECTS:
+        return reltypes.SYMMETRIC_OBJECTS[lemma, sentence.lemma(obj)]
+    if lemma in reltypes.SYMMETRIC_WITH:
+        return reltypes.SYMMETRIC_WITH[lemma]
+    typed = reltypes.verb_type((lemma,))[0]
+    return typed if reltypes.is_symmetric(typed) else None

@@ -1,0 +1,199 @@
+"""Normalised relation types: one type per meaning, whatever the wording.
+
+"met", "met with", "held talks with", "had a meeting with" all state one event, so they
+share the type MEET; the surface predicate stays on the claim.  This module is the one
+place that says which wordings mean the same (see README "Relation types"):
+
+- :data:`EVENT_NOUNS` gives the type an event noun stands for when a light verb
+  ("hold", "have", "pay", "impose" ...) or a preposition ("in a call with") carries it;
+- :data:`VERB_TYPES` folds verbs and verb + preposition wordings onto those types;
+- :data:`SYMMETRIC` lists the types that hold both ways ("A and B met" -> A MEET B);
+- :data:`PARTICIPANT_PREPS` says which preposition introduces the other party of a
+  comitative verb, so that "met *in* Tokyo" or "met *on* Monday" never becomes MEET_IN or
+  MEET_ON (times and places are adjuncts, kept as context on the claim).
+"""
+
+from __future__ import annotations
+
+from kgraph.extract.lexicon import words
+
+MEET = "meet"
+CALL = "call"
+TALK = "talk_with"
+VISIT = "visit"
+SANCTION = "sanction"
+ATTACK = "attack"
+STAKE = "acquire_stake_in"
+DEAL = "sign_deal_with"
+CLASH = "clash_with"
+PARTNER = "partner_with"
+
+EVENT_NOUNS: dict[str, str] = {
+    **dict.fromkeys(words("talk talks meeting summit consultation audience"), MEET),
+    **dict.fromkeys(words("call phonecall"), CALL),
+    **dict.fromkeys(words("conversation chat"), TALK),
+    **dict.fromkeys(words("visit trip tour"), VISIT),
+    **dict.fromkeys(words("sanction embargo"), SANCTION),
+    **dict.fromkeys(words("attack strike offensive assault raid airstrike"), ATTACK),
+    "stake": STAKE,
+    **dict.fromkeys(words("deal agreement pact accord contract"), DEAL),
+    **dict.fromkeys(words("dispute discord row rift feud clash quarrel"), CLASH),
+    **dict.fromkeys(words("partnership alliance"), PARTNER),
+    "war": "fight",
+    "condolence": "condole",
+    "interview": "interview_with",
+    "reference": "refer_to",
+    "relation": "have_relations_with",
+    "tie": "have_relations_with",
+    "negotiation": "negotiate_with",
+    "discussion": "discuss_with",
+    "trade": "trade_with",
+    "support": "support",
+    "invitation": "invite",
+}
+"""Event nouns whose verb is not simply derived, or whose meaning a verb already has."""
+
+TYPES = frozenset(EVENT_NOUNS.values())
+"""The types event nouns stand for."""
+
+PHONE_WORDS = frozenset(words("phone telephone"))
+"""Modifiers that make a conversation a call ("a telephone conversation with")."""
+
+LIGHT_VERBS = frozenset(
+    words(
+        """
+        have hold make take pay give offer launch sign conduct impose carry stage mount
+        conclude reach strike seal hold acquire buy extend express send convey deliver
+        begin start open wage fight sit engage
+        """
+    )
+)
+"""Verbs that carry an event noun's meaning rather than their own ("held talks")."""
+
+VERB_TYPES: dict[str, str] = {
+    "meet": MEET,
+    "meet with": MEET,
+    "sit down with": MEET,
+    "sit down for": MEET,
+    "talk": TALK,
+    "talk with": TALK,
+    "talk to": TALK,
+    "speak with": TALK,
+    "speak to": TALK,
+    "phone": CALL,
+    "telephone": CALL,
+    "call": CALL,
+    "visit": VISIT,
+    "clash": CLASH,
+    "clash with": CLASH,
+    "sanction": SANCTION,
+    "attack": ATTACK,
+    "partner with": PARTNER,
+    "ally with": PARTNER,
+}
+"""Verb wordings (lemma and particle/preposition) and the type they share."""
+
+SYMMETRIC = frozenset(
+    {
+        MEET,
+        CALL,
+        TALK,
+        CLASH,
+        PARTNER,
+        "agree",
+        "agree_with",
+        "disagree",
+        "disagree_with",
+        "negotiate",
+        "negotiate_with",
+        "discuss",
+        "discuss_with",
+        "cooperate",
+        "cooperate_with",
+        "collaborate",
+        "collaborate_with",
+        "trade_with",
+        "fight",
+        "argue",
+        "argue_with",
+        "spar",
+        "spar_with",
+        "have_relations_with",
+        "shake_hands_with",
+        "exchange_views_with",
+        "sign_deal_with",
+        "merge",
+        "merge_with",
+    }
+)
+"""Types that hold in both directions: a coordinated subject relates its conjuncts."""
+
+SYMMETRIC_WITH = {
+    "agree": "agree_with",
+    "disagree": "disagree_with",
+    "negotiate": "negotiate_with",
+    "discuss": "discuss_with",
+    "cooperate": "cooperate_with",
+    "collaborate": "collaborate_with",
+    "argue": "argue_with",
+    "spar": "spar_with",
+    "merge": "merge_with",
+}
+"""A verb said of two coordinated parties relates them "with" each other."""
+
+SYMMETRIC_OBJECTS = {
+    ("shake", "hand"): "shake_hands_with",
+    ("exchange", "view"): "exchange_views_with",
+}
+"""Verb + object idioms said of two parties ("A and B shook hands")."""
+
+COMITATIVE_VERBS: dict[str, frozenset[str]] = {
+    "meet": frozenset({"with"}),
+    "talk": frozenset({"with", "to"}),
+    "speak": frozenset({"with", "to"}),
+    "clash": frozenset({"with"}),
+    "negotiate": frozenset({"with"}),
+    "agree": frozenset({"with", "on", "to"}),
+}
+"""Verbs whose other party is introduced by these prepositions only."""
+
+PARTICIPANT_PREPS = frozenset(words("with to on against in into from between for over"))
+"""Prepositions that may introduce the other party of an event noun."""
+
+
+def verb_type(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The normalised relation parts for a verb wording ("meet", "with") -> ("meet",).
+
+    >>> verb_type(("meet", "with"))
+    ('meet',)
+    >>> verb_type(("deploy", "to"))
+    ('deploy', 'to')
+    """
+    found = VERB_TYPES.get(" ".join(parts))
+    return (found,) if found is not None else parts
+
+
+def event_type(noun: str, prep: str, *, phone: bool = False) -> str | None:
+    """The type an event noun (lemma) with its participant preposition stands for, or None.
+
+    >>> event_type("talk", "with")
+    'meet'
+    >>> event_type("conversation", "with", phone=True)
+    'call'
+    """
+    found = EVENT_NOUNS.get(noun) or EVENT_NOUNS.get(noun.rstrip("s"))
+    if found == TALK and phone:
+        return CALL
+    if found == STAKE and prep != "in":
+        return None
+    return found
+
+
+def is_symmetric(rel: str) -> bool:
+    """True when ``rel`` (lower-case type) holds in both directions."""
+    return rel in SYMMETRIC
+
+
+def comitative_preps(lemma: str) -> frozenset[str] | None:
+    """The prepositions that introduce the other party of a comitative verb, or None."""
+    return COMITATIVE_VERBS.get(lemma)

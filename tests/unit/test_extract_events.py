@@ -1,0 +1,190 @@
+"""Event nouns, light verbs, symmetric parties, lists and normalised relation types.
+
+Sentences are written for these tests (never taken from an evaluation set); each case is
+``(text, expected triples, triples that must be absent)``, checked against the relations
+the real model gives for the graph.  Subject and object match the argument text or its
+entity mention.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kgraph.extract import extract_doc
+from kgraph.extract.reltypes import event_type, verb_type
+from kgraph.models import RelationMention
+from kgraph.nlp import Lemmatizer, lemmatizer_for, load_model
+
+Triple = tuple[str, str, str]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def lemma(nlp: Language) -> Lemmatizer:
+    return lemmatizer_for(nlp)
+
+
+def names(r: RelationMention) -> tuple[set[str], set[str]]:
+    subject = {r.subject.text, r.subject.mention.text if r.subject.mention else ""}
+    obj = r.object
+    objects = {obj.text, obj.mention.text if obj.mention else ""} if obj else set()
+    return subject, objects
+
+
+def has(relations: list[RelationMention], triple: Triple) -> bool:
+    s, rel, o = triple
+    for r in relations:
+        subject, objects = names(r)
+        if r.relation == rel and s in subject and o in objects:
+            return True
+    return False
+
+
+def show(relations: list[RelationMention]) -> str:
+    return "\n".join(
+        f"  ({r.subject.text}; {r.relation}; {r.object.text if r.object else None})"
+        for r in relations
+    )
+
+
+def check(
+    nlp: Language,
+    lemma: Lemmatizer,
+    text: str,
+    want: tuple[Triple, ...],
+    absent: tuple[Triple, ...] = (),
+) -> list[RelationMention]:
+    relations = extract_doc(nlp(text), lemma=lemma)
+    for triple in want:
+        assert has(relations, triple), f"missing {triple} in {text!r}; got\n{show(relations)}"
+    for triple in absent:
+        assert not has(relations, triple), f"unexpected {triple} in {text!r}"
+    return relations
+
+
+LIGHT_VERBS = [
+    (
+        "Boris Pistorius had a phone call with Lloyd Austin.",
+        (("Boris Pistorius", "CALL", "Lloyd Austin"),),
+    ),
+    (
+        "The Chilean president held talks with Gustavo Petro in Santiago.",
+        (("The Chilean president", "MEET", "Gustavo Petro"),),
+    ),
+    (
+        "Olaf Scholz held a meeting with Giorgia Meloni on Friday.",
+        (("Olaf Scholz", "MEET", "Giorgia Meloni"),),
+    ),
+    ("Canada imposed sanctions on Belarus last year.", (("Canada", "SANCTION", "Belarus"),)),
+    ("Toyota took a stake in Uber.", (("Toyota", "ACQUIRE_STAKE_IN", "Uber"),)),
+    ("The rebels launched an attack on Mosul.", (("The rebels", "ATTACK", "Mosul"),)),
+    ("The pope paid a visit to Lebanon.", (("The pope", "VISIT", "Lebanon"),)),
+    ("Vietnam signed a deal with Boeing.", (("Vietnam", "SIGN_DEAL_WITH", "Boeing"),)),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), LIGHT_VERBS, ids=[t[:28] for t, _ in LIGHT_VERBS])
+def test_light_verbs(nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Triple, ...]) -> None:
+    relations = check(nlp, lemma, text, want)
+    assert not any(r.relation in {"HOLD", "HAVE", "PAY", "TAKE", "IMPOSE"} for r in relations)
+
+
+NOMINAL = [
+    ("Macron's visit to Algeria angered the opposition.", (("Macron", "VISIT", "Algeria"),)),
+    (
+        "Ramaphosa said during a meeting with Lula that trade would grow.",
+        (("Ramaphosa", "MEET", "Lula"),),
+    ),
+    ("Biden raised the issue in a call with Netanyahu.", (("Biden", "CALL", "Netanyahu"),)),
+    (
+        "The talks between Armenia and Azerbaijan ended without a deal.",
+        (("Armenia", "MEET", "Azerbaijan"),),
+    ),
+    ("Trade between Chile and Peru grew by 5% last year.", (("Chile", "TRADE_WITH", "Peru"),)),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), NOMINAL, ids=[t[:28] for t, _ in NOMINAL])
+def test_nominal_events(
+    nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Triple, ...]
+) -> None:
+    check(nlp, lemma, text, want)
+
+
+SYMMETRIC = [
+    (
+        "Jacinda Ardern and Justin Trudeau held talks.",
+        (("Jacinda Ardern", "MEET", "Justin Trudeau"),),
+    ),
+    ("Brazil and Argentina have clashed over trade.", (("Brazil", "CLASH_WITH", "Argentina"),)),
+    ("Kenya and Ethiopia met in Nairobi on Monday.", (("Kenya", "MEET", "Ethiopia"),)),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SYMMETRIC, ids=[t[:28] for t, _ in SYMMETRIC])
+def test_symmetric_parties(
+    nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Triple, ...]
+) -> None:
+    check(nlp, lemma, text, want)
+
+
+def test_coordinated_objects(nlp: Language, lemma: Lemmatizer) -> None:
+    check(
+        nlp,
+        lemma,
+        "He met Elon Musk, Tim Cook and officials from Apple.",
+        (("He", "MEET", "Elon Musk"), ("He", "MEET", "Tim Cook"), ("He", "MEET", "officials")),
+    )
+
+
+def test_no_identity_between_listed_names(nlp: Language, lemma: Lemmatizer) -> None:
+    check(
+        nlp,
+        lemma,
+        "Kate Winslet, Tom Hanks and Meryl Streep attended the gala.",
+        (("Kate Winslet", "ATTEND", "the gala"),),
+        (("Kate Winslet", "IS_A", "Tom Hanks"), ("Kate Winslet", "IS_A", "Meryl Streep")),
+    )
+
+
+def test_adjuncts_are_not_in_the_type(nlp: Language, lemma: Lemmatizer) -> None:
+    relations = check(
+        nlp, lemma, "The Pope met with Biden on Tuesday in Rome.", (("The Pope", "MEET", "Biden"),)
+    )
+    assert not any(r.relation.startswith("MEET_") for r in relations), show(relations)
+    found = next(r for r in relations if r.relation == "MEET")
+    assert found.predicate == "met with"
+
+
+@pytest.mark.parametrize(
+    ("parts", "typed"),
+    [
+        (("meet", "with"), ("meet",)),
+        (("meet",), ("meet",)),
+        (("talk", "to"), ("talk_with",)),
+        (("deploy", "to"), ("deploy", "to")),
+    ],
+)
+def test_verb_types(parts: tuple[str, ...], typed: tuple[str, ...]) -> None:
+    assert verb_type(parts) == typed
+
+
+@pytest.mark.parametrize(
+    ("noun", "prep", "phone", "typed"),
+    [
+        ("talk", "with", False, "meet"),
+        ("meeting", "with", False, "meet"),
+        ("conversation", "with", True, "call"),
+        ("sanction", "on", False, "sanction"),
+        ("stake", "in", False, "acquire_stake_in"),
+        ("stake", "with", False, None),
+        ("banana", "with", False, None),
+    ],
+)
+def test_event_types(noun: str, prep: str, phone: bool, typed: str | None) -> None:
+    assert event_type(noun, prep, phone=phone) == typed
