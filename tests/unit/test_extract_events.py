@@ -188,3 +188,81 @@ def test_verb_types(parts: tuple[str, ...], typed: tuple[str, ...]) -> None:
 )
 def test_event_types(noun: str, prep: str, phone: bool, typed: str | None) -> None:
     assert event_type(noun, prep, phone=phone) == typed
+
+
+COLLECTIVE = [
+    (
+        "The foreign ministers of Kenya and Uganda agreed to open the border.",
+        (("Kenya", "AGREE_WITH", "Uganda"),),
+    ),
+    ("The defence ministers from Chile and Peru met in Lima.", (("Chile", "MEET", "Peru"),)),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), COLLECTIVE, ids=[t[:28] for t, _ in COLLECTIVE])
+def test_collective_parties(
+    nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Triple, ...]
+) -> None:
+    relations = check(nlp, lemma, text, want)
+    assert not any(r.relation == "MEET_IN" for r in relations), show(relations)
+
+
+HEADLINES = [
+    ("Xi to meet Macron", (("Xi", "MEET", "Macron"),)),
+    (
+        "Gabriel in Paris to meet Macron, Borne",
+        (("Gabriel", "MEET", "Macron"), ("Gabriel", "MEET", "Borne")),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), HEADLINES, ids=[t[:28] for t, _ in HEADLINES])
+def test_headline_infinitive_is_a_future_fact(
+    nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Triple, ...]
+) -> None:
+    relations = check(nlp, lemma, text, want)
+    assert all(r.modality == "will" for r in relations if r.relation == "MEET")
+
+
+def test_role_noun_with_a_name_in_apposition_names_it(nlp: Language, lemma: Lemmatizer) -> None:
+    relations = check(
+        nlp,
+        lemma,
+        "Kishida was meeting with his Australian counterpart, Anthony Albanese.",
+        (("Kishida", "MEET", "Anthony Albanese"),),
+    )
+    assert relations[0].object is not None and relations[0].object.mention is not None
+    assert relations[0].object.mention.label == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "rel", "negated", "modality"),
+    [
+        ("Denmark will pay no more tax to Sweden.", "PAY", True, "will"),
+        ("Ortega was accused of killing protesters.", "KILL", False, "alleged"),
+        ("Peru did not sign the treaty.", "SIGN", True, None),
+    ],
+)
+def test_negation_and_allegation(
+    nlp: Language, lemma: Lemmatizer, text: str, rel: str, negated: bool, modality: str | None
+) -> None:
+    relations = extract_doc(nlp(text), lemma=lemma)
+    found = [r for r in relations if r.relation == rel]
+    assert found, show(relations)
+    assert (found[0].negated, found[0].modality) == (negated, modality)
+
+
+def test_hedges_carry_modality(nlp: Language, lemma: Lemmatizer) -> None:
+    relations = check(
+        nlp,
+        lemma,
+        "Pakistan is expected to sign a pact with China.",
+        (("Pakistan", "SIGN_DEAL_WITH", "China"),),
+    )
+    assert all(r.modality for r in relations), show(relations)
+
+
+def test_told_names_the_speaker(nlp: Language, lemma: Lemmatizer) -> None:
+    relations = extract_doc(nlp("Modi told Biden that India would buy drones."), lemma=lemma)
+    bought = [r for r in relations if r.relation == "BUY"]
+    assert bought and bought[0].attribution == "Modi", show(relations)

@@ -20,7 +20,8 @@ from kgraph.extract.coordination import expand
 from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_verbal
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import TEMPORAL_LABELS
-from kgraph.extract.modality import modal, negated, predicate_aux
+from kgraph.extract.modality import alleged, denied_object, modal, negated, predicate_aux
+from kgraph.extract.reltypes import comitative_preps
 from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
 from kgraph.extract.tree import labels, tokens_of
 from kgraph.nlp import Lemmatizer
@@ -76,6 +77,7 @@ def _base_frame(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame | None:
     if obj is not None:
         obj = subjects.resolve_relative(obj)
         frame.object = Slot(obj)
+        frame.negated = frame.negated != denied_object(obj)
         frame.extras = [*shared, *verb_extras(verb, preps, exclude=obj), *noun_extras(obj)]
         return frame
     frame = prepositional_object(frame, verb, preps, lemma)
@@ -97,8 +99,12 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
     rel = [lemma(verb), *(p.lower_ for p in particles)]
     frame = Frame("verb", verb, subject_slot(subject), None, [*prefix.tokens, *core], rel)
     frame.negated = is_negated != prefix.negated
+    if subjects.headline_infinitive(verb):
+        frame.modality = "will"  # "Xi to meet Trump": the headline's future
+        frame.pred = [*_to_markers(verb), *frame.pred]
+        return frame
     goal = purpose(verb)
-    frame.modality = modality or prefix.modality or goal
+    frame.modality = modality or prefix.modality or goal or alleged(verb, lemma)
     if goal:
         frame.pred = [*_to_markers(verb), *frame.pred]
     return frame
@@ -186,6 +192,9 @@ def prepositional_object(frame: Frame, verb: Token, preps: list[Slot], lemma: Le
     1990") or else the first prepositional object after the verb takes its place."""
     frame.object = complements.complement_object(verb, lemma)
     after = [s for s in preps if s.prep is not None and (s.prep.i > verb.i or _fronted(s))]
+    party = comitative_preps(frame.rel[0])
+    if party is not None:  # "met in Tokyo on Monday": places and times are no second party
+        after = [s for s in after if s.prep is not None and s.prep.lower_ in party]
     phrases = [s for s in after if s.kind in NOMINAL_SLOTS] or after
     chosen = next((s for s in phrases if not _circumstantial(s.head)), None)
     chosen = chosen or (phrases[0] if phrases else None)

@@ -26,7 +26,8 @@ def conjuncts(tok: Token) -> list[Token]:
     >>> # "Dr. Cheddi Jagan, Janet Jagan and leaders of the GIWU" -> Jagan, Jagan, leaders
     """
     if tok.dep != conj and "conj" not in labels(tok):
-        return [tok]  # not coordinated (the common case, decided without tok.conjuncts)
+        listed = _listed_name(tok)  # not coordinated (the common case)
+        return [tok] if listed is None else [tok, listed]
     if not is_nominal(tok):
         return [tok]
     first, last = entity_bounds(tok) if tok.ent_type_ else (tok.i, tok.i + 1)
@@ -34,6 +35,22 @@ def conjuncts(tok: Token) -> list[Token]:
         c for c in tok.conjuncts if is_nominal(c) and not first <= c.i < last and not _adjectival(c)
     ]
     return sorted([tok, *others], key=lambda t: t.i)[:MAX_CONJUNCTS]
+
+
+def _listed_name(tok: Token) -> Token | None:
+    """ "to meet Putin, Lavrov": a person's name in apposition to another name is a list
+    (a person is not another person), so both are arguments."""
+    if tok.ent_type_ != "PERSON":
+        return None
+    for child in labels(tok).get("appos", ()):
+        if child.pos_ == "PROPN" and child.ent_type_ in LISTED_LABELS:
+            first, _ = entity_bounds(tok)
+            if child.i > tok.i and not first <= child.i < tok.i:
+                return child
+    return None
+
+
+LISTED_LABELS = frozenset({"PERSON", "GPE"})
 
 
 def _adjectival(tok: Token) -> bool:

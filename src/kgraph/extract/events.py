@@ -39,9 +39,7 @@ EVENT = "event"
 SURFACE = "surface"
 """Frame kind of a light-verb clause whose event frame replaces it in the graph."""
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
-ADJUNCT_PREPS = frozenset(
-    {"in", "during", "at", "after", "before", "following", "ahead", "for", "over"}
-)
+ADJUNCT_PREPS = frozenset({"in", "during", "at", "after", "following"})
 """Prepositions whose event object makes the clause's subject a party ("in a call with")."""
 NON_LIGHT_PREPS = frozenset({"with", "to", "against", "on", "from", "into", "over"})
 """Participant prepositions accepted after an event object of an ordinary verb."""
@@ -142,7 +140,7 @@ def _adjuncts(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         if noun is None or noun.pos != NOUN:
             continue
         typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
-        if typed is None or not reltypes.is_symmetric(typed):
+        if typed is None or typed not in reltypes.COMITATIVE_TYPES:
             continue
         for inner, party in _participants(noun, noun):
             if inner.lower_ in COMITATIVE:
@@ -180,16 +178,42 @@ def _symmetric_parties(verb: Token, sentence: Sentence) -> Iterator[Frame]:
     subject = first_child(verb, frozenset({"nsubj"}))
     if subject is None:
         return
-    parties = [p for p in conjuncts(subject) if not is_pronoun(p)]
+    parties = _parties(subject)
     if len(parties) < 2:
         return
-    typed = _symmetric_type(verb, sentence)
+    typed = _symmetric_type(verb, sentence) or _adjunct_type(verb, sentence)
     if typed is None:
         return
     for a, b in combinations(parties, 2):
         frame = Frame(EVENT, verb, Slot(a), Slot(b), [verb], [typed])
         frame.negated, frame.modality = negated(verb), modal(verb)
         yield frame
+
+
+def _parties(subject: Token) -> list[Token]:
+    """The parties a subject names: its conjuncts ("A and B"), or the named conjuncts of a
+    collective's "of"/"from" phrase ("the leaders of A and B", "ministers from A and B")."""
+    parties = [p for p in conjuncts(subject) if not is_pronoun(p)]
+    if len(parties) > 1 or subject.tag_ not in ("NNS", "NNPS") or subject.ent_type_:
+        return parties
+    for prep in kids(subject):
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            pobj = first_child(prep, frozenset({"pobj"}))
+            if pobj is not None and _named(pobj):
+                return [p for p in conjuncts(pobj) if _named(p)]
+    return parties
+
+
+def _adjunct_type(verb: Token, sentence: Sentence) -> str | None:
+    """ "A and B spoke in a phone conversation": the symmetric event of an adjunct."""
+    for prep in kids(verb):
+        if prep.dep_ == "prep" and prep.lower_ in ADJUNCT_PREPS:
+            noun = first_child(prep, frozenset({"pobj"}))
+            if noun is not None and noun.pos == NOUN:
+                typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
+                if typed is not None and reltypes.is_symmetric(typed):
+                    return typed
+    return None
 
 
 def _symmetric_type(verb: Token, sentence: Sentence) -> str | None:

@@ -71,7 +71,7 @@ def mention_for(
         return _pronoun(head)
     if head.ent_type and start <= head.i < end:
         return _entity(head, start, text_of)
-    place = _named_place(head)
+    place = _named_place(head) or _appositive_name(head)
     if place is not None:
         return _entity(place, place.i, text_of)
     return _noun_phrase(doc, head, start, end, text_of)
@@ -87,6 +87,20 @@ def _named_place(head: Token) -> Token | None:
                 if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_NAMES:
                     return pobj
     return None
+
+
+def _appositive_name(head: Token) -> Token | None:
+    """ "his Russian counterpart, Sergei Lavrov", "his wife Peng Liyuan": a role noun whose
+    apposition is a name names that entity (the role is what the sentence says of it)."""
+    if head.ent_type or head.pos_ != "NOUN":
+        return None
+    for child in rights(head):
+        if child.dep_ == "appos" and child.ent_type_ in NAMED_APPOSITIONS:
+            return child
+    return None
+
+
+NAMED_APPOSITIONS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _pronoun(head: Token) -> EntityMention:

@@ -128,6 +128,9 @@ SYMMETRIC = frozenset(
 )
 """Types that hold in both directions: a coordinated subject relates its conjuncts."""
 
+COMITATIVE_TYPES = frozenset({MEET, CALL, TALK, "interview_with", "negotiate_with", "discuss_with"})
+"""Event types whose "with" phrase names the other party ("in an interview with X")."""
+
 SYMMETRIC_WITH = {
     "agree": "agree_with",
     "disagree": "disagree_with",

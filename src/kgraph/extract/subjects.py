@@ -42,6 +42,8 @@ def logical_subject(verb: Token) -> Token | None:
         return complements.controlled_subject(verb)
     if dep == "conj" and is_verbal(head) and head.i != verb.i:
         return logical_subject(head)
+    if headline_infinitive(verb):
+        return head
     if dep == "acl" and in_order_to(verb):
         return acting_subject(head.head.head)
     if dep in ("acl", "relcl") and is_nominal(head):
@@ -149,6 +151,21 @@ def is_expletive(tok: Token) -> bool:
 
 def _has_mark(verb: Token) -> bool:
     return "mark" in labels(verb)
+
+
+def headline_infinitive(verb: Token) -> bool:
+    """ "Xi to meet Trump", "Gabriel in Moscow to meet Putin": a headline whose only verb is
+    a "to" infinitive under a name reads as a future fact (like "will meet")."""
+    head = verb.head
+    return (
+        verb.dep_ in ("relcl", "acl", "advcl")
+        and head.dep_ == "ROOT"
+        and (head.ent_type_ in HEADLINE_SUBJECTS or head.pos_ == "PROPN")
+        and _has_to(verb)
+    )
+
+
+HEADLINE_SUBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _has_to(verb: Token) -> bool:
