@@ -266,3 +266,20 @@ def test_told_names_the_speaker(nlp: Language, lemma: Lemmatizer) -> None:
     relations = extract_doc(nlp("Modi told Biden that India would buy drones."), lemma=lemma)
     bought = [r for r in relations if r.relation == "BUY"]
     assert bought and bought[0].attribution == "Modi", show(relations)
+
+
+PASSIVES = [
+    ("The ETA is considered a terrorist group by Spain.", (("Spain", "CONSIDER", "The ETA"),)),
+    ("Ortega was quoted as saying by Reuters.", (("Reuters", "QUOTE", "Ortega"),)),
+    (
+        "Kosovo, the territory annexed by Serbia in 1999, declared independence.",
+        (("Serbia", "ANNEX", "Kosovo"),),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), PASSIVES, ids=[t[:28] for t, _ in PASSIVES])
+def test_passive_agents(
+    nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Triple, ...]
+) -> None:
+    check(nlp, lemma, text, want)

@@ -91,9 +91,12 @@ def _named_place(head: Token) -> Token | None:
 
 def _appositive_name(head: Token) -> Token | None:
     """ "his Russian counterpart, Sergei Lavrov", "his wife Peng Liyuan": a role noun whose
-    apposition is a name names that entity (the role is what the sentence says of it)."""
+    apposition is a name names that entity (the role is what the sentence says of it), and
+    so does a description in apposition to a name."""
     if head.ent_type or head.pos_ != "NOUN":
         return None
+    if head.dep_ == "appos" and head.head.ent_type_ in NAMED_APPOSITIONS:
+        return head.head  # "Kosovo, the territory annexed by Serbia": the territory is Kosovo
     for child in rights(head):
         if child.dep_ == "appos" and child.ent_type_ in NAMED_APPOSITIONS:
             return child
