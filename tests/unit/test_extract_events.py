@@ -283,3 +283,52 @@ def test_passive_agents(
     nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Triple, ...]
 ) -> None:
     check(nlp, lemma, text, want)
+
+
+MORE_EVENTS = [
+    ("Scholz in Washington for talks with Biden", (("Scholz", "MEET", "Biden"),)),
+    (
+        "Carmakers have entered into a technology alliance with Bosch.",
+        (("Carmakers", "PARTNER_WITH", "Bosch"),),
+    ),
+    (
+        "The premier granted an audience to Boris Johnson.",
+        (("The premier", "MEET", "Boris Johnson"),),
+    ),
+    (
+        "Erdogan made the comments in an interview with Spanish broadcaster RTVE.",
+        (("Erdogan", "INTERVIEW_WITH", "RTVE"),),
+    ),
+    ("Lula and Putin hosted and played golf with Abe.", (("Putin", "PLAY_GOLF_WITH", "Abe"),)),
+    (
+        "She had close ties with his predecessors, Jacques Chirac and Nicolas Sarkozy.",
+        (
+            ("She", "HAVE_RELATIONS_WITH", "Jacques Chirac"),
+            ("She", "HAVE_RELATIONS_WITH", "Nicolas Sarkozy"),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), MORE_EVENTS, ids=[t[:28] for t, _ in MORE_EVENTS])
+def test_more_event_constructions(
+    nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Triple, ...]
+) -> None:
+    check(nlp, lemma, text, want)
+
+
+@pytest.mark.parametrize(
+    ("text", "argument", "name"),
+    [
+        ("The president criticised the NATO alliance.", "the NATO alliance", "NATO"),
+        ("In 2011 Vivendi bought Canal Plus.", "Vivendi", "Vivendi"),
+    ],
+)
+def test_mentions_name_the_organisation(
+    nlp: Language, lemma: Lemmatizer, text: str, argument: str, name: str
+) -> None:
+    relations = extract_doc(nlp(text), lemma=lemma)
+    args = [a for r in relations for a in (r.subject, r.object) if a is not None]
+    found = [a for a in args if a.text.endswith(argument)]
+    assert found and found[0].mention is not None, show(relations)
+    assert found[0].mention.text == name

@@ -27,7 +27,9 @@ def conjuncts(tok: Token) -> list[Token]:
     """
     if tok.dep != conj and "conj" not in labels(tok):
         listed = _listed_name(tok)  # not coordinated (the common case)
-        return [tok] if listed is None else [tok, listed]
+        if listed is not None:
+            return [tok, listed]
+        return _named_members(tok) or [tok]
     if not is_nominal(tok):
         return [tok]
     first, last = entity_bounds(tok) if tok.ent_type_ else (tok.i, tok.i + 1)
@@ -51,6 +53,20 @@ def _listed_name(tok: Token) -> Token | None:
 
 
 LISTED_LABELS = frozenset({"PERSON", "GPE"})
+
+
+def _named_members(tok: Token) -> list[Token] | None:
+    """ "his predecessors, Jacques Chirac and Nicolas Sarkozy": a plural noun whose
+    apposition lists names stands for each of them."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_:
+        return None
+    for child in labels(tok).get("appos", ()):
+        if child.ent_type_ in MEMBER_LABELS and "conj" in labels(child):
+            return conjuncts(child)
+    return None
+
+
+MEMBER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _adjectival(tok: Token) -> bool:

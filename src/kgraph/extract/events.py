@@ -5,7 +5,7 @@ News states its key facts through event nouns more often than through verbs:
 - a light verb carries the noun's event: "held talks with X", "imposed sanctions on X",
   "paid a visit to X", "took a stake in X" -> MEET, SANCTION, VISIT, ACQUIRE_STAKE_IN
   between the verb's subject and the noun's participant (not HOLD with a concept object);
-  any verb with an event object and a *named* participant keeps its own lemma in the type
+  any verb with a noun object and a *named* participant keeps its own lemma in the type
   ("suspended relations with X" -> SUSPEND_RELATIONS_WITH), next to its plain clause;
 - an event adjunct makes the clause's subject a party: "said during a meeting with X",
   "in a call with X" -> subject MEET / CALL X;
@@ -58,7 +58,7 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
             continue
         seen.add(key)
         found = list(_light(frame, sentence))
-        if found and found[0].rel[0] in reltypes.TYPES:
+        if found and found[0].rel[0] in reltypes.TYPES and frame.object is not None:
             frame.kind = SURFACE  # "held talks": the event frame says it all
         yield from found
         yield from _adjuncts(frame, sentence)
@@ -70,24 +70,26 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
 
 
 def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
-    """ "X held talks with Y" -> X MEET Y; "X suspended relations with Y" (named Y) ->
-    X SUSPEND_RELATIONS_WITH Y."""
+    """ "X held talks with Y" -> X MEET Y; "X sat down for talks with Y" -> X MEET Y;
+    "X suspended relations with Y" (named Y) -> X SUSPEND_RELATIONS_WITH Y."""
     obj = frame.object
     verb = frame.anchor
-    if obj is None or obj.prep is not None or obj.kind != "np" or frame.passive_agent:
+    if obj is None or obj.kind != "np" or frame.passive_agent:
         return
     noun = obj.head
-    if noun.pos != NOUN or noun.ent_type_ or noun.dep_ not in DIRECT_OBJECTS:
+    if noun.pos != NOUN or noun.ent_type_:
         return
     lemma = sentence.lemma(verb)
-    light = lemma in reltypes.LIGHT_VERBS
+    noun_lemma = sentence.lemma(noun)
+    light = lemma in reltypes.LIGHT_VERBS or obj.prep is not None
+    if obj.prep is None and noun.dep_ not in DIRECT_OBJECTS:
+        return
     for prep, party in _participants(noun, verb):
         word = prep.lower_
-        noun_lemma = sentence.lemma(noun)
         typed = reltypes.event_type(noun_lemma, word, phone=_phone(noun))
         if light and typed is not None:
             rel = [typed]
-        elif _named(party) and word in NON_LIGHT_PREPS and _eventive(noun_lemma):
+        elif obj.prep is None and _named(party) and word in NON_LIGHT_PREPS:
             rel = [lemma, noun_lemma, word]
         else:
             continue
@@ -96,11 +98,6 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         base.attribution = frame.attribution
         yield from expand(base)
         return
-
-
-def _eventive(noun_lemma: str) -> bool:
-    """Nouns that name an event or a relationship ("relations", "sanctions", "deployment")."""
-    return noun_lemma in reltypes.EVENT_NOUNS or event_verb(noun_lemma, zero=True) is not None
 
 
 def _participants(noun: Token, verb: Token) -> Iterator[tuple[Token, Token]]:
@@ -133,7 +130,9 @@ def _adjuncts(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     verb = frame.anchor
     if frame.passive_agent:
         return
-    for prep in kids(verb):
+    obj = first_child(verb, DIRECT_OBJECTS)
+    hosts = [verb] if obj is None else [verb, obj]
+    for prep in [c for host in hosts for c in kids(host)]:
         if prep.dep_ != "prep" or prep.lower_ not in ADJUNCT_PREPS:
             continue
         noun = first_child(prep, frozenset({"pobj"}))
@@ -149,6 +148,32 @@ def _adjuncts(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
                 base.attribution = frame.attribution
                 yield from expand(base)
                 break
+
+
+def headline_frames(sentence: Sentence) -> Iterator[Frame]:
+    """A verbless headline "X in Washington for talks with Y" -> X MEET Y: the name it
+    is about is the party of the event its phrases name."""
+    root = sentence.span.root
+    if root.pos_ != "PROPN":
+        return
+    for prep in kids(root):
+        if prep.dep_ != "prep" or prep.lower_ not in HEADLINE_PREPS:
+            continue
+        noun = first_child(prep, frozenset({"pobj"}))
+        if noun is None or noun.pos != NOUN:
+            continue
+        typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
+        if typed is None or typed not in reltypes.COMITATIVE_TYPES:
+            continue
+        for inner, party in _participants(noun, noun):
+            if inner.lower_ in COMITATIVE:
+                yield from expand(
+                    Frame(EVENT, root, Slot(root), Slot(party, inner), [noun, inner], [typed])
+                )
+                break
+
+
+HEADLINE_PREPS = ADJUNCT_PREPS | {"for"}
 
 
 def _between(noun: Token, sentence: Sentence) -> Iterator[Frame]:

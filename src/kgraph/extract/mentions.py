@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from kgraph.extract.context import TextOf, span_chars
 from kgraph.extract.deps import PUNCT_EDGES, is_pronoun
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, ids, words
-from kgraph.extract.tree import entity_bounds, rights, tokens_of
+from kgraph.extract.tree import entity_bounds, lefts, rights, tokens_of
 from kgraph.models import EntityMention
 
 HONORIFICS = frozenset(
@@ -71,7 +71,7 @@ def mention_for(
         return _pronoun(head)
     if head.ent_type and start <= head.i < end:
         return _entity(head, start, text_of)
-    place = _named_place(head) or _appositive_name(head)
+    place = _named_place(head) or _appositive_name(head) or _named_class(head)
     if place is not None:
         return _entity(place, place.i, text_of)
     return _noun_phrase(doc, head, start, end, text_of)
@@ -104,6 +104,19 @@ def _appositive_name(head: Token) -> Token | None:
 
 
 NAMED_APPOSITIONS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+CLASS_NOUNS = frozenset(
+    words("alliance bloc organisation organization coalition union company firm group agency")
+)
+"""Class nouns after an organisation's name that name the organisation itself."""
+
+
+def _named_class(head: Token) -> Token | None:
+    """ "the NATO alliance", "the Tencent group": the class noun names the organisation of
+    its compound (not a modifier: "Tencent executives" are not Tencent)."""
+    if head.ent_type or head.lower_ not in CLASS_NOUNS:
+        return None
+    named = [c for c in lefts(head) if c.dep_ == "compound" and c.ent_type_ == "ORG"]
+    return named[-1] if named else None
 
 
 def _pronoun(head: Token) -> EntityMention:
@@ -134,9 +147,16 @@ def _strip_name(doc: Doc, first: int, last: int) -> tuple[int, int]:
     toks = tokens_of(doc)
     while last - first > 1 and (toks[last - 1].tag == POSSESSIVE or _is_punct(toks[last - 1])):
         last -= 1
-    while last - first > 1 and (toks[first].dep_ in DROP_LEADING or _is_punct(toks[first])):
+    while last - first > 1 and (
+        toks[first].dep_ in DROP_LEADING or _is_punct(toks[first]) or _year(toks[first])
+    ):
         first += 1
     return first, last
+
+
+def _year(tok: Token) -> bool:
+    """ "In 2011 News Corp ...": a year the recogniser glued onto the name that follows."""
+    return tok.ent_type_ != "DATE" and tok.is_digit and len(tok.text) == 4
 
 
 def _split_title(doc: Doc, arg_start: int, first: int, last: int) -> tuple[int, int]:

@@ -64,7 +64,7 @@ LIGHT_VERBS = frozenset(
         """
         have hold make take pay give offer launch sign conduct impose carry stage mount
         conclude reach strike seal hold acquire buy extend express send convey deliver
-        begin start open wage fight sit engage
+        begin start open wage fight sit engage grant
         """
     )
 )

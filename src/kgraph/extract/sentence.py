@@ -64,10 +64,14 @@ def sentence_extractions(sentence: Sentence, *, openie: bool = False) -> list[Ex
     lemmatizer should be memoised per Doc (:func:`kgraph.extract.context.memoised`).
     """
     if not sentence.has_verb:
-        return []
+        if openie:
+            return []
+        frames = list(events.headline_frames(sentence))  # "X in Y for talks with Z"
+    else:
+        frames = sentence_frames(sentence, openie=openie)
     seen: set[tuple[object, ...]] = set()
     out = []
-    for frame in sentence_frames(sentence, openie=openie):
+    for frame in frames:
         if openie and frame.kind == events.EVENT:
             continue  # OpenIE keeps the surface clause of an event
         if not renderable(frame, openie=openie):
