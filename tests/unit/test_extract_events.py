@@ -95,6 +95,14 @@ def test_light_verbs(nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Tr
 
 
 NOMINAL = [
+    ("Blinken's Beijing visit was postponed.", (("Blinken", "VISIT", "Beijing"),)),
+    ("Macron's trip to Rome ended early.", (("Macron", "VISIT", "Rome"),)),
+    (
+        "Zelensky welcomed Biden's introduction of new sanctions against Russia.",
+        (("Biden", "SANCTION", "Russia"),),
+    ),
+    ("His talks with Kishida were productive.", (("His", "MEET", "Kishida"),)),
+    ("Regulators will examine Disney's takeover bid for Hulu.", (("Disney", "BID_FOR", "Hulu"),)),
     ("Macron's visit to Algeria angered the opposition.", (("Macron", "VISIT", "Algeria"),)),
     (
         "Ramaphosa said during a meeting with Lula that trade would grow.",

@@ -89,7 +89,7 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         typed = reltypes.event_type(noun_lemma, word, phone=_phone(noun))
         if light and typed is not None:
             rel = [typed]
-        elif obj.prep is None and _named(party) and word in NON_LIGHT_PREPS:
+        elif obj.prep is None and _named(party) and word in NON_LIGHT_PREPS and not _themed(noun):
             rel = [lemma, noun_lemma, word]
         else:
             continue
@@ -98,6 +98,11 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         base.attribution = frame.attribution
         yield from expand(base)
         return
+
+
+def _themed(noun: Token) -> bool:
+    """ "the deployment of troops to X": the noun's own event has its parties (nominal)."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(noun))
 
 
 def _participants(noun: Token, verb: Token) -> Iterator[tuple[Token, Token]]:

@@ -50,6 +50,7 @@ EVENT_NOUNS: dict[str, str] = {
     "trade": "trade_with",
     "support": "support",
     "invitation": "invite",
+    "bid": "bid_for",
 }
 """Event nouns whose verb is not simply derived, or whose meaning a verb already has."""
 
@@ -184,12 +185,17 @@ def event_type(noun: str, prep: str, *, phone: bool = False) -> str | None:
     >>> event_type("conversation", "with", phone=True)
     'call'
     """
-    found = EVENT_NOUNS.get(noun) or EVENT_NOUNS.get(noun.rstrip("s"))
+    found = noun_type(noun)
     if found == TALK and phone:
         return CALL
     if found == STAKE and prep != "in":
         return None
     return found
+
+
+def noun_type(word: str) -> str | None:
+    """The type an event noun (any number) stands for: "sanctions" -> "sanction"."""
+    return EVENT_NOUNS.get(word) or EVENT_NOUNS.get(word.rstrip("s"))
 
 
 def is_symmetric(rel: str) -> bool:
