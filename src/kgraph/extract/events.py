@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from spacy.symbols import NOUN, VERB
+from spacy.strings import get_string_id
+from spacy.symbols import ADP, NOUN, VERB
 from spacy.tokens import Token
 
 from kgraph.extract import reltypes
@@ -44,6 +45,8 @@ ADJUNCT_PREPS = frozenset({"in", "during", "at", "after", "following"})
 NON_LIGHT_PREPS = frozenset({"with", "to", "against", "on", "from", "into", "over"})
 """Participant prepositions accepted after an event object of an ordinary verb."""
 COMITATIVE = frozenset({"with"})
+BETWEEN = get_string_id("between")
+NSUBJ = frozenset({"nsubj"})
 
 
 def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
@@ -62,9 +65,9 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
             frame.kind = SURFACE  # "held talks": the event frame says it all
         yield from found
         yield from _adjuncts(frame, sentence)
-    for noun in sentence.tagged(NOUN):
-        if "prep" in labels(noun):
-            yield from _between(noun, sentence)
+    for prep in sentence.tagged(ADP):
+        if prep.lower == BETWEEN and prep.head.pos == NOUN:
+            yield from _between(prep.head, prep, sentence)
     for verb in sentence.tagged(VERB):
         yield from _symmetric_parties(verb, sentence)
 
@@ -181,11 +184,8 @@ def headline_frames(sentence: Sentence) -> Iterator[Frame]:
 HEADLINE_PREPS = ADJUNCT_PREPS | {"for"}
 
 
-def _between(noun: Token, sentence: Sentence) -> Iterator[Frame]:
+def _between(noun: Token, prep: Token, sentence: Sentence) -> Iterator[Frame]:
     """ "talks between A and B" -> A MEET B; "trade between A and B" -> A TRADE_WITH B."""
-    prep = next((c for c in kids(noun) if c.dep_ == "prep" and c.lower_ == "between"), None)
-    if prep is None:
-        return
     first = first_child(prep, frozenset({"pobj"}))
     if first is None:
         return
@@ -205,8 +205,8 @@ def _between(noun: Token, sentence: Sentence) -> Iterator[Frame]:
 
 def _symmetric_parties(verb: Token, sentence: Sentence) -> Iterator[Frame]:
     """ "A and B met / clashed / held talks / agreed to ..." -> A MEET B ..."""
-    subject = first_child(verb, frozenset({"nsubj"}))
-    if subject is None:
+    subject = first_child(verb, NSUBJ)
+    if subject is None or ("conj" not in labels(subject) and "prep" not in labels(subject)):
         return
     parties = _parties(subject)
     if len(parties) < 2:
