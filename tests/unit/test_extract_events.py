@@ -307,7 +307,7 @@ MORE_EVENTS = [
         "Erdogan made the comments in an interview with Spanish broadcaster RTVE.",
         (("Erdogan", "INTERVIEW_WITH", "RTVE"),),
     ),
-    ("Lula and Putin hosted and played golf with Abe.", (("Putin", "PLAY_GOLF_WITH", "Abe"),)),
+    ("Lula and Putin hosted and played golf with Abe.", (("Putin", "PLAY_WITH", "Abe"),)),
     (
         "She had close ties with his predecessors, Jacques Chirac and Nicolas Sarkozy.",
         (

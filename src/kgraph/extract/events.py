@@ -6,7 +6,8 @@ News states its key facts through event nouns more often than through verbs:
   "paid a visit to X", "took a stake in X" -> MEET, SANCTION, VISIT, ACQUIRE_STAKE_IN
   between the verb's subject and the noun's participant (not HOLD with a concept object);
   any verb with a noun object and a *named* participant keeps its own lemma in the type
-  ("suspended relations with X" -> SUSPEND_RELATIONS_WITH), next to its plain clause;
+  ("suspended relations with X" -> SUSPEND_RELATIONS_WITH, "bought jets from X" ->
+  BUY_FROM), next to its plain clause;
 - an event adjunct makes the clause's subject a party: "said during a meeting with X",
   "in a call with X" -> subject MEET / CALL X;
 - "talks between A and B" relates A and B;
@@ -93,7 +94,7 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         if light and typed is not None:
             rel = [typed]
         elif obj.prep is None and _named(party) and word in NON_LIGHT_PREPS and not _themed(noun):
-            rel = [lemma, noun_lemma, word]
+            rel = [lemma, noun_lemma, word] if _eventive(noun_lemma) else [lemma, word]
         else:
             continue
         base = Frame(EVENT, verb, frame.subject, Slot(party, prep), [*frame.pred, noun, prep], rel)
@@ -101,6 +102,14 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         base.attribution = frame.attribution
         yield from expand(base)
         return
+
+
+def _eventive(noun_lemma: str) -> bool:
+    """Event and relationship nouns ("relations", "remarks") are part of the type
+    (SUSPEND_RELATIONS_WITH); a thing is not ("bought jets from X" -> BUY_FROM)."""
+    return (
+        reltypes.noun_type(noun_lemma) is not None or event_verb(noun_lemma, zero=True) is not None
+    )
 
 
 def _themed(noun: Token) -> bool:
