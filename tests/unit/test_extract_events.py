@@ -340,3 +340,31 @@ def test_mentions_name_the_organisation(
     found = [a for a in args if a.text.endswith(argument)]
     assert found and found[0].mention is not None, show(relations)
     assert found[0].mention.text == name
+
+
+CLAUSE_LEVEL = [
+    ("Putin, Erdogan agree to boost trade", (("Putin", "AGREE_WITH", "Erdogan"),)),
+    (
+        "Macron and Scholz have spoken out in favor of a ceasefire in Gaza at an early date "
+        "in a phone conversation.",
+        (("Macron", "CALL", "Scholz"),),
+    ),
+    (
+        "Turkey considers the Kurdish force, known as the YPG, a threat.",
+        (("Turkey", "CONSIDER", "YPG"),),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CLAUSE_LEVEL, ids=[t[:28] for t, _ in CLAUSE_LEVEL])
+def test_clause_level_parties(
+    nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Triple, ...]
+) -> None:
+    relations = check(nlp, lemma, text, want)
+    for r in relations:
+        assert not (
+            r.object
+            and r.subject.mention
+            and r.object.mention
+            and r.subject.mention.text == r.object.mention.text
+        ), show(relations)

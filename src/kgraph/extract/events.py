@@ -47,7 +47,8 @@ NON_LIGHT_PREPS = frozenset({"with", "to", "against", "on", "from", "into", "ove
 """Participant prepositions accepted after an event object of an ordinary verb."""
 COMITATIVE = frozenset({"with"})
 BETWEEN = get_string_id("between")
-NSUBJ = frozenset({"nsubj"})
+PARTY_LABELS = frozenset({"conj", "prep", "appos"})
+"""A subject with one of these children may name several parties."""
 
 
 def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
@@ -214,10 +215,13 @@ def _between(noun: Token, prep: Token, sentence: Sentence) -> Iterator[Frame]:
 
 def _symmetric_parties(verb: Token, sentence: Sentence) -> Iterator[Frame]:
     """ "A and B met / clashed / held talks / agreed to ..." -> A MEET B ..."""
-    subject = first_child(verb, NSUBJ)
-    if subject is None or ("conj" not in labels(subject) and "prep" not in labels(subject)):
+    subjects = labels(verb).get("nsubj", [])
+    if len(subjects) > 1:  # "Putin, Erdogan agree ...": a headline's list of subjects
+        parties = [p for p in subjects if _named(p)]
+    elif not subjects or PARTY_LABELS.isdisjoint(labels(subjects[0])):
         return
-    parties = _parties(subject)
+    else:
+        parties = _parties(subjects[0])
     if len(parties) < 2:
         return
     typed = _symmetric_type(verb, sentence) or _adjunct_type(verb, sentence)
@@ -244,15 +248,24 @@ def _parties(subject: Token) -> list[Token]:
 
 
 def _adjunct_type(verb: Token, sentence: Sentence) -> str | None:
-    """ "A and B spoke in a phone conversation": the symmetric event of an adjunct."""
-    for prep in kids(verb):
-        if prep.dep_ == "prep" and prep.lower_ in ADJUNCT_PREPS:
+    """ "A and B spoke ... in a phone conversation": the symmetric event of an adjunct of
+    the clause (the parser may hang it on any phrase of the clause)."""
+    for prep in verb.subtree:
+        if prep.dep_ == "prep" and prep.lower_ in ADJUNCT_PREPS and _clause_of(prep) == verb.i:
             noun = first_child(prep, frozenset({"pobj"}))
             if noun is not None and noun.pos == NOUN:
                 typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
                 if typed is not None and reltypes.is_symmetric(typed):
                     return typed
     return None
+
+
+def _clause_of(tok: Token) -> int:
+    """The index of the verb whose clause ``tok`` is in."""
+    head = tok.head
+    while head.pos != VERB and head.head.i != head.i:
+        head = head.head
+    return head.i
 
 
 def _symmetric_type(verb: Token, sentence: Sentence) -> str | None:

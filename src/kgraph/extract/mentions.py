@@ -71,7 +71,7 @@ def mention_for(
         return _pronoun(head)
     if head.ent_type and start <= head.i < end:
         return _entity(head, start, text_of)
-    place = _named_place(head) or _appositive_name(head) or _named_class(head)
+    place = _named_place(head) or _appositive_name(head) or _named_class(head) or _known_as(head)
     if place is not None:
         return _entity(place, place.i, text_of)
     return _noun_phrase(doc, head, start, end, text_of)
@@ -108,6 +108,25 @@ CLASS_NOUNS = frozenset(
     words("alliance bloc organisation organization coalition union company firm group agency")
 )
 """Class nouns after an organisation's name that name the organisation itself."""
+
+
+def _known_as(head: Token) -> Token | None:
+    """ "the Kurdish force, known as the YPG", "a group called Hamas": the name given."""
+    if head.ent_type or head.pos_ != "NOUN":
+        return None
+    for acl in rights(head):
+        if acl.dep_ != "acl" or acl.lower_ not in NAMING_PARTICIPLES:
+            continue
+        for child in rights(acl):
+            named = child if child.dep_ in ("oprd", "attr", "dobj") else None
+            if child.dep_ == "prep" and child.lower_ == "as":
+                named = next((c for c in rights(child) if c.dep_ == "pobj"), None)
+            if named is not None and named.ent_type_ in NAMED_APPOSITIONS:
+                return named
+    return None
+
+
+NAMING_PARTICIPLES = frozenset({"known", "called", "named", "dubbed"})
 
 
 def _named_class(head: Token) -> Token | None:
@@ -196,7 +215,10 @@ def _noun_phrase(
     """A plain noun phrase without determiners, possessive pronouns or edge punctuation."""
     toks = tokens_of(doc)
     while start < head.i and (
-        toks[start].dep_ in DROP_LEADING or _is_punct(toks[start]) or toks[start].tag == POSSESSOR
+        toks[start].dep_ in DROP_LEADING
+        or _is_punct(toks[start])
+        or toks[start].tag == POSSESSOR
+        or _year(toks[start])
     ):
         start += 1
     while end - 1 > head.i and (toks[end - 1].tag == POSSESSIVE or _is_punct(toks[end - 1])):

@@ -83,7 +83,8 @@ def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction |
         confidence=confidence.score(frame, subject, obj, sent.end - sent.start),
     )
     carb = _carb_tuple(frame, relation) if openie else None
-    return Extraction(relation, carb, wanted_by_graph(frame) and not _list_identity(relation))
+    graph = wanted_by_graph(frame) and not _list_identity(relation) and not _reflexive(relation)
+    return Extraction(relation, carb, graph)
 
 
 def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
@@ -109,6 +110,19 @@ def _list_identity(relation: RelationMention) -> bool:
         and obj is not None
         and subject.label in NAMED_LABELS
         and obj.label in NAMED_LABELS
+    )
+
+
+def _reflexive(relation: RelationMention) -> bool:
+    """Both ends name the same thing ("the force, known as the YPG" -> YPG KNOW_AS YPG):
+    no fact between two entities."""
+    subject = relation.subject.mention
+    obj = relation.object.mention if relation.object is not None else None
+    return (
+        subject is not None
+        and obj is not None
+        and subject.label in NAMED_LABELS
+        and (subject.text, subject.label) == (obj.text, obj.label)
     )
 
 
