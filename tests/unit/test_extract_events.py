@@ -368,3 +368,36 @@ def test_clause_level_parties(
             and r.object.mention
             and r.subject.mention.text == r.object.mention.text
         ), show(relations)
+
+
+ROLES = [
+    ("Li Wei, an analyst at Huawei, said prices would fall.", (("Li Wei", "WORK_FOR", "Huawei"),)),
+    ("Siemens' chief executive, Roland Busch, resigned.", (("Roland Busch", "LEAD", "Siemens"),)),
+    (
+        "Mary Barra is the chief executive of General Motors.",
+        (("Mary Barra", "LEAD", "General Motors"),),
+    ),
+    (
+        "John Smith, a spokesman for the Pentagon, declined to comment.",
+        (("John Smith", "WORK_FOR", "Pentagon"),),
+    ),
+    ("Shenzhen-based Tencent bought Sumo.", (("Tencent", "BASED_IN", "Shenzhen"),)),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ROLES, ids=[t[:28] for t, _ in ROLES])
+def test_roles_relate_people_to_organisations(
+    nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Triple, ...]
+) -> None:
+    relations = check(nlp, lemma, text, want)
+    assert not any(r.relation == "IS_A" for r in relations), show(relations)
+
+
+def test_a_place_holds_no_role(nlp: Language, lemma: Lemmatizer) -> None:
+    check(
+        nlp,
+        lemma,
+        "Pyongyang is the capital of North Korea.",
+        (("Pyongyang", "CAPITAL_OF", "North Korea"),),
+        (("Pyongyang", "WORK_FOR", "North Korea"),),
+    )

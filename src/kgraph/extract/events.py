@@ -33,8 +33,9 @@ from kgraph.extract.coordination import conjuncts, expand
 from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_nominal, is_pronoun
 from kgraph.extract.derivation import event_verb
 from kgraph.extract.frame import Frame, Slot
+from kgraph.extract.lexicon import ids
 from kgraph.extract.modality import modal, negated
-from kgraph.extract.tree import kids, labels
+from kgraph.extract.tree import entity_bounds, kids, labels, lefts
 
 EVENT = "event"
 """Frame kind of the relations made here (graph only)."""
@@ -46,6 +47,11 @@ ADJUNCT_PREPS = frozenset({"in", "during", "at", "after", "following"})
 NON_LIGHT_PREPS = frozenset({"with", "to", "against", "on", "from", "into", "over"})
 """Participant prepositions accepted after an event object of an ordinary verb."""
 COMITATIVE = frozenset({"with"})
+ROLE_DEPS = ids(["appos", "amod"])
+ROLE_ORGS = frozenset({"ORG", "GPE", "NORP"})
+OWN_ROLE_PREPS = reltypes.ROLE_PREPS - {"of"}
+"""("the leader *of* X" is the copular apposition's own relation, typed in rendering.)"""
+NO_IDS: frozenset[int] = frozenset()
 BETWEEN = get_string_id("between")
 PARTY_LABELS = frozenset({"conj", "prep", "appos"})
 """A subject with one of these children may name several parties."""
@@ -72,6 +78,11 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
             yield from _between(prep.head, prep, sentence)
     for verb in sentence.tagged(VERB):
         yield from _symmetric_parties(verb, sentence)
+    for tok in sentence.having(NO_IDS, ROLE_DEPS):
+        if tok.dep_ == "appos":
+            yield from _role(tok)
+        elif tok.lower_ == "based":
+            yield from _based(tok)
 
 
 def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
@@ -192,6 +203,49 @@ def headline_frames(sentence: Sentence) -> Iterator[Frame]:
 
 
 HEADLINE_PREPS = ADJUNCT_PREPS | {"for"}
+
+
+def _role(appos: Token) -> Iterator[Frame]:
+    """ "Li Hao, an analyst at Analysys" -> Li Hao WORK_FOR Analysys; "GM's president, Dan
+    Ammann" -> Dan Ammann LEAD GM: a role in apposition to a person relates the person to
+    the organisation of the role (the role words stay in the predicate)."""
+    person, role = appos.head, appos
+    if role.ent_type_ == "PERSON" and not person.ent_type_:
+        person, role = role, person
+    if person.ent_type_ != "PERSON" or role.pos != NOUN or role.ent_type_:
+        return
+    modifiers = frozenset(c.lower_ for c in lefts(role) if c.dep_ in ("amod", "compound"))
+    typed = reltypes.role_type(role.lower_, modifiers)
+    for org, prep in _role_organisations(role):
+        pred = [*(t for t in lefts(role) if t.dep_ in ("amod", "compound")), role]
+        frame = Frame(
+            EVENT, role, Slot(person), Slot(org), [*pred, *([prep] if prep else [])], [typed]
+        )
+        frame.pred_prefix = "is"
+        yield frame
+        return
+
+
+def _role_organisations(role: Token) -> Iterator[tuple[Token, Token | None]]:
+    """The named organisation or country of a role: its possessor ("GM's president") or
+    the object of its preposition ("an analyst at Analysys")."""
+    for child in kids(role):
+        if child.dep_ == "poss" and child.ent_type_ in ROLE_ORGS:
+            yield child, None
+        elif child.dep_ == "prep" and child.i > role.i and child.lower_ in OWN_ROLE_PREPS:
+            org = first_child(child, frozenset({"pobj"}))
+            if org is not None and org.ent_type_ in ROLE_ORGS:
+                yield org, child
+
+
+def _based(based: Token) -> Iterator[Frame]:
+    """ "Beijing-based Analysys" -> Analysys BASED_IN Beijing."""
+    place = next((c for c in kids(based) if c.ent_type_ in ("GPE", "LOC")), None)
+    org = based.head
+    if place is None or based.dep_ != "amod" or not org.ent_type_ or org.ent_type_ not in ROLE_ORGS:
+        return
+    name = Slot(org, bounds=entity_bounds(org))  # not "Beijing-based Analysys"
+    yield Frame(EVENT, based, name, Slot(place, bounds=entity_bounds(place)), [based], ["based_in"])
 
 
 def _between(noun: Token, prep: Token, sentence: Sentence) -> Iterator[Frame]:

@@ -165,6 +165,36 @@ PARTICIPANT_PREPS = frozenset(words("with to on against in into from between for
 """Prepositions that may introduce the other party of an event noun."""
 
 
+LEAD = "lead"
+WORK_FOR = "work_for"
+LEAD_ROLES = frozenset(
+    words(
+        """
+        leader head president chairman chairwoman chairperson chair ceo premier chancellor
+        king queen governor mayor boss founder-ceo commander-in-chief
+        """
+    )
+)
+"""Role nouns that say who leads the organisation or country ("the head of X" -> LEAD)."""
+CHIEF_WORDS = frozenset(words("chief managing"))
+"""Modifiers that make an executive or officer its organisation's leader."""
+ROLE_PREPS = frozenset(words("of at for with in"))
+"""Prepositions that tie a role noun to its organisation ("an analyst at X")."""
+VERB_TYPES_ROLE = {"lead": LEAD, "head": LEAD, "chair": LEAD, "work for": WORK_FOR}
+
+
+def role_type(noun: str, modifiers: frozenset[str] = frozenset()) -> str:
+    """The type a role noun gives its holder and organisation: LEAD for who leads it,
+    WORK_FOR for every other role ("an analyst at X", "a spokesman for X").
+
+    >>> role_type("chairman"), role_type("executive", frozenset({"chief"})), role_type("analyst")
+    ('lead', 'lead', 'work_for')
+    """
+    if noun in LEAD_ROLES or not CHIEF_WORDS.isdisjoint(modifiers):
+        return LEAD
+    return WORK_FOR
+
+
 def verb_type(parts: tuple[str, ...]) -> tuple[str, ...]:
     """The normalised relation parts for a verb wording ("meet", "with") -> ("meet",).
 
@@ -173,7 +203,8 @@ def verb_type(parts: tuple[str, ...]) -> tuple[str, ...]:
     >>> verb_type(("deploy", "to"))
     ('deploy', 'to')
     """
-    found = VERB_TYPES.get(" ".join(parts))
+    key = " ".join(parts)
+    found = VERB_TYPES.get(key) or VERB_TYPES_ROLE.get(key)
     return (found,) if found is not None else parts
 
 

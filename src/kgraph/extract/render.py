@@ -27,6 +27,9 @@ CLAUSE_KINDS = frozenset({"clause"})
 NAMING_POS = frozenset({NOUN, PROPN, PRON, NUM})
 NOT_NAMING_POS = frozenset({ADJ, ADV, VERB, ADP})
 """Coarse POS ids of heads that may (and may never) name an entity."""
+ROLE_KINDS = frozenset({"appos", "copula"})
+ROLE_ORGS = frozenset({"ORG", "GPE", "NORP"})
+"""Role relations ("the leader of X") to an organisation or country get a role type."""
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 """Mention labels of named things (a "Concept" or pronoun mention is none)."""
 OPENIE_ONLY = frozenset({"title", "possessive", "surface"})
@@ -92,11 +95,31 @@ def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
     with" are one type (MEET), "Xi's trip to Y" is a VISIT."""
     if frame.kind == "verb":
         return reltypes.verb_type(tuple(frame.rel))
+    if _role(frame):
+        words = frozenset(t.lower_ for t in frame.pred)
+        return (reltypes.role_type(frame.rel[-2], words),)
     if frame.kind == "nominal" and len(frame.pred) > 1:
         typed = reltypes.event_type(sent.lemma(frame.anchor), frame.pred[-1].lower_)
         if typed is not None:
             return (typed,)
     return tuple(frame.rel)
+
+
+def _role(frame: Frame) -> bool:
+    """ "X is / X, the leader of Y" with a person X and an organisation or country Y."""
+    if frame.kind not in ROLE_KINDS or len(frame.rel) < 2 or frame.rel[-1] != "of":
+        return False
+    obj = frame.object
+    return _person(frame.subject.head) and obj is not None and obj.head.ent_type_ in ROLE_ORGS
+
+
+def _person(tok: Token) -> bool:
+    """A named person or a personal pronoun: who can hold a role ("Pyongyang is the capital
+    of" holds none)."""
+    return tok.ent_type_ == "PERSON" or tok.lower_ in PERSONAL_PRONOUNS
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "who", "whom"})
 
 
 def _list_identity(relation: RelationMention) -> bool:
