@@ -401,3 +401,31 @@ def test_a_place_holds_no_role(nlp: Language, lemma: Lemmatizer) -> None:
         (("Pyongyang", "CAPITAL_OF", "North Korea"),),
         (("Pyongyang", "WORK_FOR", "North Korea"),),
     )
+
+
+LISTED_NAMES = [
+    (
+        "Axel Springer, which owns The Times and The Sun, made an offer.",
+        (("Axel Springer", "OWN", "The Times"), ("Axel Springer", "OWN", "The Sun")),
+    ),
+    (
+        "Germany owes NATO & the United States a lot.",
+        (("Germany", "OWE", "NATO"), ("Germany", "OWE", "the United States")),
+    ),
+    (
+        "Turkey's President Recep Tayyip Erdogan-continued his attacks by accusing German "
+        "Chancellor Angela Merkel of lying.",
+        (("Recep Tayyip Erdogan", "ACCUSE", "Angela Merkel"),),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), LISTED_NAMES, ids=[t[:28] for t, _ in LISTED_NAMES])
+def test_names_in_lists_and_appositions(
+    nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Triple, ...]
+) -> None:
+    relations = check(nlp, lemma, text, want)
+    for r in relations:
+        for arg in (r.subject, r.object):
+            if arg is not None and arg.mention is not None:
+                assert not arg.mention.text.endswith(("&", " and")), show(relations)

@@ -34,7 +34,9 @@ def conjuncts(tok: Token) -> list[Token]:
         return [tok]
     first, last = entity_bounds(tok) if tok.ent_type_ else (tok.i, tok.i + 1)
     others = [
-        c for c in tok.conjuncts if is_nominal(c) and not first <= c.i < last and not _adjectival(c)
+        c
+        for c in tok.conjuncts
+        if is_nominal(c) and (not first <= c.i < last or _own_name(c)) and not _adjectival(c)
     ]
     return sorted([tok, *others], key=lambda t: t.i)[:MAX_CONJUNCTS]
 
@@ -67,6 +69,12 @@ def _named_members(tok: Token) -> list[Token] | None:
 
 
 MEMBER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _own_name(tok: Token) -> bool:
+    """ "The Times and The Sun" recognised as one name: a conjunct with its own capitalised
+    determiner is a name of its own."""
+    return any(c.dep_ == "det" and c.is_title for c in labels(tok).get("det", ()))
 
 
 def _adjectival(tok: Token) -> bool:

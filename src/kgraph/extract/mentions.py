@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from kgraph.extract.context import TextOf, span_chars
 from kgraph.extract.deps import PUNCT_EDGES, is_pronoun
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, ids, words
-from kgraph.extract.tree import entity_bounds, lefts, rights, tokens_of
+from kgraph.extract.tree import entity_bounds, lefts, one_of_listed, rights, tokens_of
 from kgraph.models import EntityMention
 
 HONORIFICS = frozenset(
@@ -93,7 +93,7 @@ def _appositive_name(head: Token) -> Token | None:
     """ "his Russian counterpart, Sergei Lavrov", "his wife Peng Liyuan": a role noun whose
     apposition is a name names that entity (the role is what the sentence says of it), and
     so does a description in apposition to a name."""
-    if head.ent_type or head.pos_ != "NOUN":
+    if head.ent_type or head.pos_ not in ("NOUN", "PROPN"):
         return None
     if head.dep_ == "appos" and head.head.ent_type_ in NAMED_APPOSITIONS:
         return head.head  # "Kosovo, the territory annexed by Serbia": the territory is Kosovo
@@ -149,7 +149,7 @@ def name_and_title(head: Token, arg_start: int) -> tuple[int, int, int]:
     >>> # "the state agency KCNA" -> title "state agency", name "KCNA"
     """
     doc = head.doc
-    first, last = _strip_name(doc, *entity_bounds(head))
+    first, last = _strip_name(doc, *entity_bounds(head), head.i)
     title_start, first = _split_title(doc, max(arg_start, 0), first, last)
     return title_start, first, last
 
@@ -161,10 +161,13 @@ def _entity(head: Token, arg_start: int, text_of: TextOf) -> EntityMention:
     return EntityMention(text, start_char, end_char, head.ent_type_, title)
 
 
-def _strip_name(doc: Doc, first: int, last: int) -> tuple[int, int]:
+def _strip_name(doc: Doc, first: int, last: int, head_i: int = -1) -> tuple[int, int]:
     """Drop a leading determiner and a trailing possessive or punctuation from a name."""
     toks = tokens_of(doc)
-    while last - first > 1 and (toks[last - 1].tag == POSSESSIVE or _is_punct(toks[last - 1])):
+    first, last = one_of_listed(toks, head_i, first, last) if head_i >= 0 else (first, last)
+    while last - first > 1 and (
+        toks[last - 1].tag == POSSESSIVE or _is_punct(toks[last - 1]) or toks[last - 1].dep_ == "cc"
+    ):
         last -= 1
     while last - first > 1 and (
         toks[first].dep_ in DROP_LEADING or _is_punct(toks[first]) or _year(toks[first])
