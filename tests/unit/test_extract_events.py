@@ -429,3 +429,35 @@ def test_names_in_lists_and_appositions(
         for arg in (r.subject, r.object):
             if arg is not None and arg.mention is not None:
                 assert not arg.mention.text.endswith(("&", " and")), show(relations)
+
+
+PARTIES = [
+    ("Syria dominates Turkey-US talks", (("Turkey", "MEET", "US"),)),
+    ("Russia-Ukraine talks resumed.", (("Russia", "MEET", "Ukraine"),)),
+    ("The EU's sanctions imposed on Russia were extended.", (("The EU", "SANCTION", "Russia"),)),
+    (
+        "Erdogan spoke in an interview with Dutch broadcaster RTL.",
+        (("Erdogan", "INTERVIEW_WITH", "RTL"),),
+    ),
+    (
+        "Erdogan gave an interview to Turkey's A Haber TV.",
+        (("Erdogan", "INTERVIEW_WITH", "A Haber TV"),),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), PARTIES, ids=[t[:28] for t, _ in PARTIES])
+def test_event_parties_and_their_names(
+    nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Triple, ...]
+) -> None:
+    check(nlp, lemma, text, want)
+
+
+def test_undertaking_infinitive_names_its_doer_and_is_hedged(
+    nlp: Language, lemma: Lemmatizer
+) -> None:
+    relations = check(
+        nlp, lemma, "Qualcomm announced a deal to acquire NXP.", (("Qualcomm", "ACQUIRE", "NXP"),)
+    )
+    acquire = next(r for r in relations if r.relation == "ACQUIRE")
+    assert acquire.modality == "deal"

@@ -105,7 +105,9 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
         frame.pred = [*_to_markers(verb), *frame.pred]
         return frame
     goal = purpose(verb)
-    frame.modality = modality or prefix.modality or goal or alleged(verb, lemma)
+    frame.modality = (
+        modality or prefix.modality or goal or alleged(verb, lemma) or subjects.undertaking(verb)
+    )
     if goal:
         frame.pred = [*_to_markers(verb), *frame.pred]
     return frame

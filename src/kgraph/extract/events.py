@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from spacy.strings import get_string_id
-from spacy.symbols import ADP, NOUN, VERB
+from spacy.symbols import ADP, NOUN, PUNCT, VERB
 from spacy.tokens import Token
 
 from kgraph.extract import reltypes
@@ -53,6 +53,7 @@ OWN_ROLE_PREPS = reltypes.ROLE_PREPS - {"of"}
 """("the leader *of* X" is the copular apposition's own relation, typed in rendering.)"""
 NO_IDS: frozenset[int] = frozenset()
 BETWEEN = get_string_id("between")
+HYPHEN = get_string_id("-")
 PARTY_LABELS = frozenset({"conj", "prep", "appos"})
 """A subject with one of these children may name several parties."""
 
@@ -73,6 +74,10 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
             frame.kind = SURFACE  # "held talks": the event frame says it all
         yield from found
         yield from _adjuncts(frame, sentence)
+        yield from _participle_event(frame)
+    for mark in sentence.tagged(PUNCT):
+        if mark.lower == HYPHEN:
+            yield from _paired(mark, sentence)
     for prep in sentence.tagged(ADP):
         if prep.lower == BETWEEN and prep.head.pos == NOUN:
             yield from _between(prep.head, prep, sentence)
@@ -246,6 +251,46 @@ def _based(based: Token) -> Iterator[Frame]:
         return
     name = Slot(org, bounds=entity_bounds(org))  # not "Beijing-based Analysys"
     yield Frame(EVENT, based, name, Slot(place, bounds=entity_bounds(place)), [based], ["based_in"])
+
+
+def _participle_event(frame: Frame) -> Iterator[Frame]:
+    """ "the EU's sanctions imposed on Russia" -> EU SANCTION Russia: the participle's
+    party is the party of the event noun it describes, whose possessor is the agent."""
+    verb, obj = frame.anchor, frame.object
+    if verb.dep_ != "acl" or obj is None or obj.prep is None:
+        return
+    noun = verb.head
+    typed = reltypes.noun_type(noun.lower_)
+    agent = first_child(noun, frozenset({"poss"}))
+    if typed is None or agent is None or not _named(agent) or not _named(obj.head):
+        return
+    yield Frame(EVENT, noun, Slot(agent), obj, [noun, verb, obj.prep], [typed])
+
+
+def _paired(mark: Token, sentence: Sentence) -> Iterator[Frame]:
+    """ "Turkey-US talks", "Russia-Ukraine war" -> Turkey MEET US: two names joined by a
+    hyphen before a symmetric event noun are its two parties."""
+    noun = mark.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.pos != NOUN:
+        return
+    typed = reltypes.event_type(sentence.lemma(noun), "with")
+    if typed is None or not reltypes.is_symmetric(typed):
+        return
+    left = [t for t in noun.subtree if t.i < noun.i and t.dep_ == "compound" and _named(t)]
+    before = [t for t in left if t.i < mark.i]
+    after = [t for t in left if t.i > mark.i]
+    if before and after:
+        a, b = before[-1], after[-1]
+        yield Frame(
+            EVENT,
+            noun,
+            Slot(a, bounds=entity_bounds(a)),
+            Slot(b, bounds=entity_bounds(b)),
+            [noun],
+            [typed],
+        )
 
 
 def _between(noun: Token, prep: Token, sentence: Sentence) -> Iterator[Frame]:

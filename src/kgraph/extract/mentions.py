@@ -164,7 +164,9 @@ def _entity(head: Token, arg_start: int, text_of: TextOf) -> EntityMention:
 def _strip_name(doc: Doc, first: int, last: int, head_i: int = -1) -> tuple[int, int]:
     """Drop a leading determiner and a trailing possessive or punctuation from a name."""
     toks = tokens_of(doc)
-    first, last = one_of_listed(toks, head_i, first, last) if head_i >= 0 else (first, last)
+    if head_i >= 0:
+        first, last = one_of_listed(toks, head_i, first, last)
+        first = _after_inner_marks(toks, head_i, first, last)
     while last - first > 1 and (
         toks[last - 1].tag == POSSESSIVE or _is_punct(toks[last - 1]) or toks[last - 1].dep_ == "cc"
     ):
@@ -174,6 +176,20 @@ def _strip_name(doc: Doc, first: int, last: int, head_i: int = -1) -> tuple[int,
     ):
         first += 1
     return first, last
+
+
+def _after_inner_marks(toks: list[Token], head: int, first: int, last: int) -> int:
+    """Where the name around ``head`` starts after a possessor the recogniser took in:
+    "Turkey's A Haber TV" -> "A Haber TV"."""
+    for i in range(first, min(head, last - 1)):
+        tok = toks[i]
+        if tok.tag == POSSESSIVE and _titled(toks[i + 1 : last]):
+            first = i + 1
+    return first
+
+
+def _titled(toks: list[Token]) -> bool:
+    return len(toks) >= 2 and all(t.is_title or t.is_upper for t in toks)
 
 
 def _year(tok: Token) -> bool:
@@ -226,12 +242,26 @@ def _noun_phrase(
         start += 1
     while end - 1 > head.i and (toks[end - 1].tag == POSSESSIVE or _is_punct(toks[end - 1])):
         end -= 1
+    if head.pos_ == "PROPN" or head.is_upper:  # "Dutch broadcaster RTL": the name only
+        start = max(start, _name_start(toks, head.i, start))
     if end <= start:
         return None
     if end - start == 1 and is_pronoun(toks[start]):
         return _pronoun(toks[start])
     text, start_char, end_char = text_of(start, end)
     return EntityMention(text, start_char, end_char, LABEL_NOUN)
+
+
+def _name_start(toks: list[Token], head: int, start: int) -> int:
+    """The first token of the capitalised name ending at ``head`` (without a nationality
+    or a common noun before it)."""
+    first = head
+    while first > start:
+        tok = toks[first - 1]
+        if tok.ent_type_ == "NORP" or tok.tag == POSSESSIVE or not (tok.is_title or tok.is_upper):
+            break
+        first -= 1
+    return first
 
 
 def _is_punct(tok: Token) -> bool:

@@ -51,6 +51,8 @@ EVENT_NOUNS: dict[str, str] = {
     "support": "support",
     "invitation": "invite",
     "bid": "bid_for",
+    "overture": "reach_out_to",
+    "letter": "write_to",
 }
 """Event nouns whose verb is not simply derived, or whose meaning a verb already has."""
 

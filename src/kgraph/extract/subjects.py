@@ -49,7 +49,7 @@ def logical_subject(verb: Token) -> Token | None:
     if dep in ("acl", "relcl") and is_nominal(head):
         if not _has_to(verb):
             return head
-        return _singled_out(head)
+        return _singled_out(head) or _undertaking_subject(head)
     if dep == "advcl" and _nonfinite_adjunct(verb):
         return acting_subject(head) if is_verbal(head) else None
     if dep == "pcomp" and verb.tag_ in PARTICIPLE_TAGS and is_verbal(head.head):
@@ -70,6 +70,31 @@ def _singled_out(noun: Token) -> Token | None:
     if noun.dep_ == "attr" and is_verbal(noun.head):
         return logical_subject(noun.head)
     return noun
+
+
+def _undertaking_subject(noun: Token) -> Token | None:
+    """ "Qualcomm announced a deal to acquire NXP", "X unveiled a plan to build Y": the
+    subject of the clause that has the undertaking does it (modality: the noun)."""
+    if (
+        noun.lower_ not in UNDERTAKINGS
+        or noun.dep_ not in ("dobj", "obj")
+        or not is_verbal(noun.head)
+    ):
+        return None
+    return logical_subject(noun.head)
+
+
+UNDERTAKINGS = frozenset(
+    {"deal", "agreement", "bid", "offer", "plan", "plans", "pledge", "promise", "decision", "move"}
+)
+"""Nouns whose "to" infinitive is the undertaking of whoever has them."""
+
+
+def undertaking(verb: Token) -> str | None:
+    """The undertaking noun a "to" infinitive hangs on ("a deal to acquire" -> "deal")."""
+    if verb.dep_ == "acl" and _has_to(verb) and verb.head.lower_ in UNDERTAKINGS:
+        return verb.head.lower_.rstrip("s")
+    return None
 
 
 def _singling(tok: Token) -> bool:
