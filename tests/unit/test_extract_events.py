@@ -461,3 +461,33 @@ def test_undertaking_infinitive_names_its_doer_and_is_hedged(
     )
     acquire = next(r for r in relations if r.relation == "ACQUIRE")
     assert acquire.modality == "deal"
+
+
+def test_a_standard_of_comparison_is_no_party(nlp: Language, lemma: Lemmatizer) -> None:
+    check(
+        nlp,
+        lemma,
+        "Erdogan made remarks, comparing the government to the Nazis.",
+        (),
+        (("Erdogan", "COMPARE_TO", "the Nazis"), ("Erdogan", "COMPARE_GOVERNMENT_TO", "the Nazis")),
+    )
+
+
+def test_quoted_as_saying_by_is_the_quoting_agent(nlp: Language, lemma: Lemmatizer) -> None:
+    check(
+        nlp,
+        lemma,
+        "Ortega was quoted as saying by Reuters.",
+        (("Reuters", "QUOTE", "Ortega"),),
+        (("Ortega", "SAY_BY", "Reuters"),),
+    )
+
+
+def test_a_verb_with_an_object_and_a_named_party(nlp: Language, lemma: Lemmatizer) -> None:
+    check(
+        nlp,
+        lemma,
+        "Turkey suspended relations with Austria.",
+        (("Turkey", "SUSPEND_RELATION_WITH", "Austria"),),
+    )
+    check(nlp, lemma, "He will seek ideas from Ms Merkel.", (("He", "SEEK_FROM", "Ms Merkel"),))

@@ -193,6 +193,12 @@ def stray_agent(verb: Token) -> Slot | None:
     return None
 
 
+def _quoted_as(verb: Token) -> bool:
+    """A gerund under "as" of a passive ("was quoted as saying", "is seen as leading")."""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and prep.lower_ == "as" and subjects.is_passive(prep.head)
+
+
 def _by(slot: Slot) -> bool:
     return slot.prep is not None and slot.prep.lower_ == "by"
 
@@ -219,6 +225,8 @@ def prepositional_object(frame: Frame, verb: Token, preps: list[Slot], lemma: Le
     1990") or else the first prepositional object after the verb takes its place."""
     frame.object = complements.complement_object(verb, lemma)
     after = [s for s in preps if s.prep is not None and (s.prep.i > verb.i or _fronted(s))]
+    if _quoted_as(verb):  # "was quoted as saying by Tass": by is the quoting's agent
+        after = [s for s in after if not _by(s)]
     party = comitative_preps(frame.rel[0])
     if party is not None:  # "met in Tokyo on Monday": places and times are no second party
         after = [s for s in after if s.prep is not None and s.prep.lower_ in party]

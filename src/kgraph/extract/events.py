@@ -6,7 +6,7 @@ News states its key facts through event nouns more often than through verbs:
   "paid a visit to X", "took a stake in X" -> MEET, SANCTION, VISIT, ACQUIRE_STAKE_IN
   between the verb's subject and the noun's participant (not HOLD with a concept object);
   any verb with a noun object and a *named* participant keeps its own lemma in the type
-  ("suspended relations with X" -> SUSPEND_RELATIONS_WITH, "bought jets from X" ->
+  ("suspended relations with X" -> SUSPEND_RELATION_WITH, "bought jets from X" ->
   BUY_FROM), next to its plain clause;
 - an event adjunct makes the clause's subject a party: "said during a meeting with X",
   "in a call with X" -> subject MEET / CALL X;
@@ -47,6 +47,8 @@ ADJUNCT_PREPS = frozenset({"in", "during", "at", "after", "following"})
 NON_LIGHT_PREPS = frozenset({"with", "to", "against", "on", "from", "into", "over"})
 """Participant prepositions accepted after an event object of an ordinary verb."""
 COMITATIVE = frozenset({"with"})
+COMPARING_VERBS = frozenset({"compare", "liken", "equate", "link", "tie", "connect", "describe"})
+"""Verbs whose second phrase is a standard of comparison, not a party ("compared X to Y")."""
 ROLE_DEPS = ids(["appos", "amod"])
 ROLE_ORGS = frozenset({"ORG", "GPE", "NORP"})
 OWN_ROLE_PREPS = reltypes.ROLE_PREPS - {"of"}
@@ -92,7 +94,7 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
 
 def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     """ "X held talks with Y" -> X MEET Y; "X sat down for talks with Y" -> X MEET Y;
-    "X suspended relations with Y" (named Y) -> X SUSPEND_RELATIONS_WITH Y."""
+    "X suspended relations with Y" (named Y) -> X SUSPEND_RELATION_WITH Y."""
     obj = frame.object
     verb = frame.anchor
     if obj is None or obj.kind != "np" or frame.passive_agent:
@@ -110,8 +112,15 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         typed = reltypes.event_type(noun_lemma, word, phone=_phone(noun))
         if light and typed is not None:
             rel = [typed]
-        elif obj.prep is None and _named(party) and word in NON_LIGHT_PREPS and not _themed(noun):
-            rel = [lemma, noun_lemma, word] if _eventive(noun_lemma) else [lemma, word]
+        elif (
+            obj.prep is None
+            and _named(party)
+            and word in NON_LIGHT_PREPS
+            and lemma not in COMPARING_VERBS
+            and not _themed(noun)
+        ):
+            own = prep.head.i == noun.i  # "sought ideas from X": from is the verb's
+            rel = [lemma, noun_lemma, word] if own and _eventive(noun_lemma) else [lemma, word]
         else:
             continue
         base = Frame(EVENT, verb, frame.subject, Slot(party, prep), [*frame.pred, noun, prep], rel)
@@ -123,7 +132,7 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
 
 def _eventive(noun_lemma: str) -> bool:
     """Event and relationship nouns ("relations", "remarks") are part of the type
-    (SUSPEND_RELATIONS_WITH); a thing is not ("bought jets from X" -> BUY_FROM)."""
+    (SUSPEND_RELATION_WITH); a thing is not ("bought jets from X" -> BUY_FROM)."""
     return (
         reltypes.noun_type(noun_lemma) is not None or event_verb(noun_lemma, zero=True) is not None
     )
@@ -360,9 +369,10 @@ def _adjunct_type(verb: Token, sentence: Sentence) -> str | None:
 
 
 def _clause_of(tok: Token) -> int:
-    """The index of the verb whose clause ``tok`` is in."""
+    """The index of the verb whose clause ``tok`` is in (a gerund under a preposition is
+    part of its governor's clause: "spoke in favour of restoring X in a call")."""
     head = tok.head
-    while head.pos != VERB and head.head.i != head.i:
+    while (head.pos != VERB or head.dep_ == "pcomp") and head.head.i != head.i:
         head = head.head
     return head.i
 
