@@ -491,3 +491,27 @@ def test_a_verb_with_an_object_and_a_named_party(nlp: Language, lemma: Lemmatize
         (("Turkey", "SUSPEND_RELATION_WITH", "Austria"),),
     )
     check(nlp, lemma, "He will seek ideas from Ms Merkel.", (("He", "SEEK_FROM", "Ms Merkel"),))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The head of Chile's state pension fund, Ana Rojas, was detained.",
+        "Like Biden and Blinken, Jake Sullivan is known as Sully.",
+        "The US borders Canada and Mexico, Spain and Portugal.",
+    ],
+)
+def test_no_role_or_identity_between_names(nlp: Language, lemma: Lemmatizer, text: str) -> None:
+    relations = extract_doc(nlp(text), lemma=lemma)
+    for r in relations:
+        assert (
+            r.relation not in {"IS_A", "KNOW_AS", "LOCATED_IN"}
+            or r.object is None
+            or not (
+                r.subject.mention
+                and r.object.mention
+                and r.subject.mention.label in {"PERSON", "GPE", "ORG"}
+                and r.object.mention.label in {"PERSON", "GPE", "ORG"}
+            )
+        ), show(relations)
+    assert not any(r.relation == "WORK_FOR" and "fund" in r.predicate for r in relations)

@@ -228,6 +228,8 @@ def _role(appos: Token) -> Iterator[Frame]:
         person, role = role, person
     if person.ent_type_ != "PERSON" or role.pos != NOUN or role.ent_type_:
         return
+    if not reltypes.is_role(role.lower_):
+        return
     modifiers = frozenset(c.lower_ for c in lefts(role) if c.dep_ in ("amod", "compound"))
     typed = reltypes.role_type(role.lower_, modifiers)
     for org, prep in _role_organisations(role):

@@ -91,6 +91,7 @@ VERB_TYPES: dict[str, str] = {
     "clash with": CLASH,
     "sanction": SANCTION,
     "attack": ATTACK,
+    "base in": "based_in",
     "partner with": PARTNER,
     "ally with": PARTNER,
 }
@@ -173,7 +174,7 @@ LEAD_ROLES = frozenset(
     words(
         """
         leader head president chairman chairwoman chairperson chair ceo premier chancellor
-        king queen governor mayor boss founder-ceo commander-in-chief
+        king queen governor mayor boss director commander
         """
     )
 )
@@ -183,6 +184,27 @@ CHIEF_WORDS = frozenset(words("chief managing"))
 ROLE_PREPS = frozenset(words("of at for with in"))
 """Prepositions that tie a role noun to its organisation ("an analyst at X")."""
 VERB_TYPES_ROLE = {"lead": LEAD, "head": LEAD, "chair": LEAD, "work for": WORK_FOR}
+
+
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "eer", "ee")
+PERSON_ROLES = frozenset(
+    words(
+        """
+        head chief minister secretary official aide deputy envoy adviser advisor executive
+        ceo chair member fellow partner expert economist general captain candidate lawmaker
+        lawyer attorney judge diplomat spokesman spokeswoman spokesperson analyst
+        """
+    )
+)
+NOT_ROLES = frozenset(words("center centre paper order number letter matter water border"))
+
+
+def is_role(noun: str) -> bool:
+    """A noun for a person's role or job ("analyst", "spokesman", "head"), by its ending or
+    the list of those without one; "a state pension fund" is none."""
+    if noun in PERSON_ROLES or noun in LEAD_ROLES:
+        return True
+    return noun.endswith(PERSON_SUFFIXES) and noun not in NOT_ROLES and len(noun) > 4
 
 
 def role_type(noun: str, modifiers: frozenset[str] = frozenset()) -> str:

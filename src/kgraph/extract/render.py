@@ -27,6 +27,7 @@ CLAUSE_KINDS = frozenset({"clause"})
 NAMING_POS = frozenset({NOUN, PROPN, PRON, NUM})
 NOT_NAMING_POS = frozenset({ADJ, ADV, VERB, ADP})
 """Coarse POS ids of heads that may (and may never) name an entity."""
+IDENTITIES = frozenset({"IS_A", "KNOW_AS"})
 ROLE_KINDS = frozenset({"appos", "copula"})
 ROLE_ORGS = frozenset({"ORG", "GPE", "NORP"})
 """Role relations ("the leader of X") to an organisation or country get a role type."""
@@ -86,7 +87,9 @@ def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction |
         confidence=confidence.score(frame, subject, obj, sent.end - sent.start),
     )
     carb = _carb_tuple(frame, relation) if openie else None
-    graph = wanted_by_graph(frame) and not _list_identity(relation) and not _reflexive(relation)
+    graph = (
+        wanted_by_graph(frame) and not _list_identity(relation, frame) and not _reflexive(relation)
+    )
     return Extraction(relation, carb, graph)
 
 
@@ -110,7 +113,9 @@ def _role(frame: Frame) -> bool:
     if frame.kind not in ROLE_KINDS or len(frame.rel) < 2 or frame.rel[-1] != "of":
         return False
     obj = frame.object
-    return _person(frame.subject.head) and obj is not None and obj.head.ent_type_ in ROLE_ORGS
+    if obj is None or obj.head.ent_type_ not in ROLE_ORGS or not reltypes.is_role(frame.rel[-2]):
+        return False
+    return _person(frame.subject.head)
 
 
 def _person(tok: Token) -> bool:
@@ -122,11 +127,14 @@ def _person(tok: Token) -> bool:
 PERSONAL_PRONOUNS = frozenset({"he", "she", "who", "whom"})
 
 
-def _list_identity(relation: RelationMention) -> bool:
-    """ "X is Y" between two different names is a list or a misparse ("Tina Fey, Alec
-    Baldwin and ..."), never a fact for the graph (OpenIE output keeps it)."""
-    if relation.relation != "IS_A" or relation.object is None:
+def _list_identity(relation: RelationMention, frame: Frame) -> bool:
+    """ "X is Y" between two names is a list or a misparse ("Tina Fey, Alec Baldwin and
+    ..."), and "X, known as Y" names one thing twice: never a fact between two entities
+    for the graph (OpenIE output keeps them)."""
+    if relation.relation not in IDENTITIES or frame.object is None or relation.object is None:
         return False
+    if _name(frame.subject.head) and _name(frame.object.head):
+        return True
     subject, obj = relation.subject.mention, relation.object.mention
     return (
         subject is not None
@@ -134,6 +142,10 @@ def _list_identity(relation: RelationMention) -> bool:
         and subject.label in NAMED_LABELS
         and obj.label in NAMED_LABELS
     )
+
+
+def _name(tok: Token) -> bool:
+    return tok.ent_type_ in NAMED_LABELS or tok.pos == PROPN
 
 
 def _reflexive(relation: RelationMention) -> bool:
