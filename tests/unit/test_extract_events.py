@@ -515,3 +515,40 @@ def test_no_role_or_identity_between_names(nlp: Language, lemma: Lemmatizer, tex
             )
         ), show(relations)
     assert not any(r.relation == "WORK_FOR" and "fund" in r.predicate for r in relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "modality"),
+    [
+        (
+            "Izumi Sato, chief economist at Nomura, said growth was clear.",
+            ("Izumi Sato", "WORK_FOR", "Nomura"),
+            None,
+        ),
+        (
+            "Daniel Costa, a director at the Economic Policy Institute, spoke.",
+            ("Daniel Costa", "WORK_FOR", "the Economic Policy Institute"),
+            None,
+        ),
+        (
+            "Hamid Karzai, Afghanistan's former president, condemned the attack.",
+            ("Hamid Karzai", "LEAD", "Afghanistan"),
+            "former",
+        ),
+    ],
+)
+def test_role_types_and_past_roles(
+    nlp: Language, lemma: Lemmatizer, text: str, want: Triple, modality: str | None
+) -> None:
+    relations = check(nlp, lemma, text, (want,))
+    found = next(r for r in relations if r.relation == want[1])
+    assert found.modality == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia must adhere to the agreement in Ukraine.", "Ana Silva, a lawyer in Lisbon, spoke."],
+)
+def test_places_are_not_parties(nlp: Language, lemma: Lemmatizer, text: str) -> None:
+    relations = extract_doc(nlp(text), lemma=lemma)
+    assert not any(r.relation in {"SIGN_DEAL_WITH", "WORK_FOR"} for r in relations), show(relations)

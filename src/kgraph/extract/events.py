@@ -104,7 +104,9 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         return
     lemma = sentence.lemma(verb)
     noun_lemma = sentence.lemma(noun)
-    light = lemma in reltypes.LIGHT_VERBS or obj.prep is not None
+    light = lemma in reltypes.LIGHT_VERBS
+    if obj.prep is not None:  # "sat down for talks with", "entered into an alliance with"
+        light = lemma in reltypes.LIGHT_VERBS or lemma in reltypes.PREPOSITIONAL_LIGHT_VERBS
     if obj.prep is None and noun.dep_ not in DIRECT_OBJECTS:
         return
     for prep, party in _participants(noun, verb):
@@ -231,15 +233,23 @@ def _role(appos: Token) -> Iterator[Frame]:
     if not reltypes.is_role(role.lower_):
         return
     modifiers = frozenset(c.lower_ for c in lefts(role) if c.dep_ in ("amod", "compound"))
-    typed = reltypes.role_type(role.lower_, modifiers)
+    pred = [*(t for t in lefts(role) if t.dep_ in ("amod", "compound")), role]
     for org, prep in _role_organisations(role):
-        pred = [*(t for t in lefts(role) if t.dep_ in ("amod", "compound")), role]
-        frame = Frame(
-            EVENT, role, Slot(person), Slot(org), [*pred, *([prep] if prep else [])], [typed]
-        )
+        typed = reltypes.role_type(role.lower_, modifiers, prep.lower_ if prep else "of")
+        words = [*pred, prep] if prep is not None else pred
+        frame = Frame(EVENT, role, Slot(person), Slot(org), words, [typed])
         frame.pred_prefix = "is"
+        frame.modality = former(modifiers)
         yield frame
         return
+
+
+def former(modifiers: frozenset[str]) -> str | None:
+    """ "Afghanistan's former president": a past role (modality "former"), not a present one."""
+    return "former" if not PAST_ROLE_WORDS.isdisjoint(modifiers) else None
+
+
+PAST_ROLE_WORDS = frozenset({"former", "ex", "late", "then"})
 
 
 def _role_organisations(role: Token) -> Iterator[tuple[Token, Token | None]]:
@@ -251,6 +261,8 @@ def _role_organisations(role: Token) -> Iterator[tuple[Token, Token | None]]:
         elif child.dep_ == "prep" and child.i > role.i and child.lower_ in OWN_ROLE_PREPS:
             org = first_child(child, frozenset({"pobj"}))
             if org is not None and org.ent_type_ in ROLE_ORGS:
+                if child.lower_ == "in" and org.ent_type_ != "ORG":
+                    continue  # "a lawyer in Karachi" works there, not for it
                 yield org, child
 
 

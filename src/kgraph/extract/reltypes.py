@@ -73,6 +73,9 @@ LIGHT_VERBS = frozenset(
 )
 """Verbs that carry an event noun's meaning rather than their own ("held talks")."""
 
+PREPOSITIONAL_LIGHT_VERBS = frozenset(words("enter engage sit participate join"))
+"""Verbs that carry an event noun through a preposition ("entered into an alliance")."""
+
 VERB_TYPES: dict[str, str] = {
     "meet": MEET,
     "meet with": MEET,
@@ -207,16 +210,22 @@ def is_role(noun: str) -> bool:
     return noun.endswith(PERSON_SUFFIXES) and noun not in NOT_ROLES and len(noun) > 4
 
 
-def role_type(noun: str, modifiers: frozenset[str] = frozenset()) -> str:
-    """The type a role noun gives its holder and organisation: LEAD for who leads it,
-    WORK_FOR for every other role ("an analyst at X", "a spokesman for X").
+def role_type(noun: str, modifiers: frozenset[str] = frozenset(), prep: str = "of") -> str:
+    """The type a role noun gives its holder and organisation: LEAD for who leads it ("the
+    chairman of X", "X's chief executive"), WORK_FOR for every other role ("an analyst at
+    X", "a director at X", "the chief economist of X").
 
     >>> role_type("chairman"), role_type("executive", frozenset({"chief"})), role_type("analyst")
     ('lead', 'lead', 'work_for')
     """
-    if noun in LEAD_ROLES or not CHIEF_WORDS.isdisjoint(modifiers):
+    if prep != "of":
+        return WORK_FOR
+    if noun in LEAD_ROLES or (noun in CHIEF_ROLES and not CHIEF_WORDS.isdisjoint(modifiers)):
         return LEAD
     return WORK_FOR
+
+
+CHIEF_ROLES = frozenset({"executive", "officer"})
 
 
 def verb_type(parts: tuple[str, ...]) -> tuple[str, ...]:
@@ -241,11 +250,30 @@ def event_type(noun: str, prep: str, *, phone: bool = False) -> str | None:
     'call'
     """
     found = noun_type(noun)
-    if found == TALK and phone:
-        return CALL
-    if found == STAKE and prep != "in":
+    if found is None or prep not in TYPE_PREPS.get(found, PARTICIPANT_PREPS):
         return None
-    return found
+    return CALL if found == TALK and phone else found
+
+
+WITH = frozenset({"with", "between"})
+TYPE_PREPS: dict[str, frozenset[str]] = {
+    **dict.fromkeys((MEET, CALL, TALK), WITH | {"to"}),  # granted an audience / a call to X
+    **dict.fromkeys((DEAL, CLASH, PARTNER), WITH),
+    **dict.fromkeys(("have_relations_with", "negotiate_with", "discuss_with", "trade_with"), WITH),
+    VISIT: frozenset({"to", "in"}),
+    SANCTION: frozenset({"on", "against"}),
+    ATTACK: frozenset({"on", "against"}),
+    STAKE: frozenset({"in"}),
+    "fight": frozenset({"with", "against"}),
+    "interview_with": frozenset({"with", "to"}),
+    "condole": frozenset({"to", "with"}),
+    "bid_for": frozenset({"for"}),
+    "reach_out_to": frozenset({"to"}),
+    "write_to": frozenset({"to"}),
+    "refer_to": frozenset({"to"}),
+}
+"""The prepositions that introduce the other party of each event ("a deal *in* Ukraine"
+names a place, not a party)."""
 
 
 def noun_type(word: str) -> str | None:

@@ -82,7 +82,7 @@ def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction |
         sentence=sent.text,
         sentence_start=sent.span.start_char,
         negated=frame.negated,
-        modality=frame.modality,
+        modality=frame.modality or _past_role(frame),
         attribution=_attribution(frame.attribution, sent),
         confidence=confidence.score(frame, subject, obj, sent.end - sent.start),
     )
@@ -106,6 +106,16 @@ def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
         if typed is not None:
             return (typed,)
     return tuple(frame.rel)
+
+
+def _past_role(frame: Frame) -> str | None:
+    """ "X is the former leader of Y": the role is past (modality "former")."""
+    if not _role(frame):
+        return None
+    return "former" if any(t.lower_ in PAST_ROLE_WORDS for t in frame.pred) else None
+
+
+PAST_ROLE_WORDS = frozenset({"former", "ex", "late"})
 
 
 def _role(frame: Frame) -> bool:
