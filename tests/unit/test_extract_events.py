@@ -249,6 +249,14 @@ def test_role_noun_with_a_name_in_apposition_names_it(nlp: Language, lemma: Lemm
         ("Denmark will pay no more tax to Sweden.", "PAY", True, "will"),
         ("Ortega was accused of killing protesters.", "KILL", False, "alleged"),
         ("Peru did not sign the treaty.", "SIGN", True, None),
+        ("The court charged Smith with murdering Jones.", "MURDER", False, "alleged"),
+        ("Putin never met Obama.", "MEET", True, None),
+        ("The Dutch refused to allow Cavusoglu to land.", "ALLOW", True, None),
+        ("Merkel is to meet Pence next week.", "MEET", False, "will"),
+        ("China is likely to buy Airbus jets.", "BUY", False, "likely"),
+        ("Iran seeks to annihilate Israel.", "ANNIHILATE", False, "seek"),
+        ("India wants to buy drones.", "BUY", False, "want"),
+        ("Spain could sign a deal with Morocco.", "SIGN_DEAL_WITH", False, "could"),
     ],
 )
 def test_negation_and_allegation(
@@ -552,3 +560,16 @@ def test_role_types_and_past_roles(
 def test_places_are_not_parties(nlp: Language, lemma: Lemmatizer, text: str) -> None:
     relations = extract_doc(nlp(text), lemma=lemma)
     assert not any(r.relation in {"SIGN_DEAL_WITH", "WORK_FOR"} for r in relations), show(relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Erdogan accused Merkel of supporting terrorists.", ("Merkel", "SUPPORT", "terrorists")),
+        ("Putin thanked Kim for sending troops.", ("Kim", "SEND", "troops")),
+    ],
+)
+def test_the_object_does_the_gerund(
+    nlp: Language, lemma: Lemmatizer, text: str, want: Triple
+) -> None:
+    check(nlp, lemma, text, (want,), ((text.split()[0], want[1], want[2]),))

@@ -53,6 +53,6 @@ def alleged(verb: Token, lemma: Lemmatizer) -> str | None:
     """ "accused of killing protesters": the killing is alleged (modality "alleged"), not
     stated; the accusation itself is the relation of the governing verb."""
     prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.head.i == prep.i:
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for", "with") or prep.head.i == prep.i:
         return None
     return "alleged" if lemma(prep.head) in ALLEGING_VERBS else None

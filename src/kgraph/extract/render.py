@@ -28,6 +28,8 @@ NAMING_POS = frozenset({NOUN, PROPN, PRON, NUM})
 NOT_NAMING_POS = frozenset({ADJ, ADV, VERB, ADP})
 """Coarse POS ids of heads that may (and may never) name an entity."""
 IDENTITIES = frozenset({"IS_A", "KNOW_AS"})
+MODALITIES: dict[str | None, str] = {"be": "will"}
+"""Modalities that mean another: "is to meet" is a scheduled "will meet"."""
 ROLE_KINDS = frozenset({"appos", "copula"})
 ROLE_ORGS = frozenset({"ORG", "GPE", "NORP"})
 """Role relations ("the leader of X") to an organisation or country get a role type."""
@@ -82,7 +84,7 @@ def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction |
         sentence=sent.text,
         sentence_start=sent.span.start_char,
         negated=frame.negated,
-        modality=frame.modality or _past_role(frame),
+        modality=MODALITIES.get(frame.modality, frame.modality) or _past_role(frame),
         attribution=_attribution(frame.attribution, sent),
         confidence=confidence.score(frame, subject, obj, sent.end - sent.start),
     )

@@ -53,12 +53,27 @@ def logical_subject(verb: Token) -> Token | None:
     if dep == "advcl" and _nonfinite_adjunct(verb):
         return acting_subject(head) if is_verbal(head) else None
     if dep == "pcomp" and verb.tag_ in PARTICIPLE_TAGS and is_verbal(head.head):
+        controller = _object_of_preposition_control(head)
+        if controller is not None:
+            return controller
         # "relieved by changing the system": by + -ing names what the unnamed agent does
         means = head.lower_ == "by" and not is_passive(verb)
         return acting_subject(head.head, strict=means)
     if verb.tag_ in FINITE_TAGS:
         return _elided_subject(verb)
     return None
+
+
+def _object_of_preposition_control(prep: Token) -> Token | None:
+    """ "accused Merkel of supporting X", "thanked Kim for sending troops": the object of
+    the governing verb does what the gerund says."""
+    if prep.lower_ not in CONTROLLING_PREPS:
+        return None
+    obj = first_child(prep.head, frozenset({"dobj"}))
+    return obj if obj is not None and obj.i < prep.i else None
+
+
+CONTROLLING_PREPS = frozenset({"of", "for", "on", "with", "from"})
 
 
 def _singled_out(noun: Token) -> Token | None:
