@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from spacy.strings import get_string_id
-from spacy.symbols import ADP, NOUN, PUNCT, VERB
+from spacy.symbols import ADP, NOUN, PUNCT, VERB, appos
 from spacy.tokens import Token
 
 from kgraph.extract import reltypes
@@ -43,6 +43,7 @@ SURFACE = "surface"
 """Frame kind of a light-verb clause whose event frame replaces it in the graph."""
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 ADJUNCT_PREPS = frozenset({"in", "during", "at", "after", "following"})
+ADJUNCT_PREP_IDS = ids(ADJUNCT_PREPS)
 """Prepositions whose event object makes the clause's subject a party ("in a call with")."""
 NON_LIGHT_PREPS = frozenset({"with", "to", "against", "on", "from", "into", "over"})
 """Participant prepositions accepted after an event object of an ordinary verb."""
@@ -53,9 +54,10 @@ ROLE_DEPS = ids(["appos", "amod"])
 ROLE_ORGS = frozenset({"ORG", "GPE", "NORP"})
 OWN_ROLE_PREPS = reltypes.ROLE_PREPS - {"of"}
 """("the leader *of* X" is the copular apposition's own relation, typed in rendering.)"""
-NO_IDS: frozenset[int] = frozenset()
+CANDIDATE_POS = frozenset({VERB, PUNCT, ADP})
 BETWEEN = get_string_id("between")
 HYPHEN = get_string_id("-")
+BASED = get_string_id("based")
 PARTY_LABELS = frozenset({"conj", "prep", "appos"})
 """A subject with one of these children may name several parties."""
 
@@ -77,18 +79,17 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
         yield from found
         yield from _adjuncts(frame, sentence)
         yield from _participle_event(frame)
-    for mark in sentence.tagged(PUNCT):
-        if mark.lower == HYPHEN:
-            yield from _paired(mark, sentence)
-    for prep in sentence.tagged(ADP):
-        if prep.lower == BETWEEN and prep.head.pos == NOUN:
-            yield from _between(prep.head, prep, sentence)
-    for verb in sentence.tagged(VERB):
-        yield from _symmetric_parties(verb, sentence)
-    for tok in sentence.having(NO_IDS, ROLE_DEPS):
-        if tok.dep_ == "appos":
+    for tok in sentence.having(CANDIDATE_POS, ROLE_DEPS):  # one pass over the candidates
+        pos = tok.pos
+        if pos == VERB:
+            yield from _symmetric_parties(tok, sentence)
+        elif pos == PUNCT and tok.lower == HYPHEN:
+            yield from _paired(tok, sentence)
+        elif pos == ADP and tok.lower == BETWEEN and tok.head.pos == NOUN:
+            yield from _between(tok.head, tok, sentence)
+        if tok.dep == appos:
             yield from _role(tok)
-        elif tok.lower_ == "based":
+        elif tok.lower == BASED:
             yield from _based(tok)
 
 
@@ -177,8 +178,8 @@ def _adjuncts(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         return
     obj = first_child(verb, DIRECT_OBJECTS)
     hosts = [verb] if obj is None else [verb, obj]
-    for prep in [c for host in hosts for c in kids(host)]:
-        if prep.dep_ != "prep" or prep.lower_ not in ADJUNCT_PREPS:
+    for prep in [c for host in hosts for c in labels(host).get("prep", ())]:
+        if prep.lower not in ADJUNCT_PREP_IDS:
             continue
         noun = first_child(prep, frozenset({"pobj"}))
         if noun is None or noun.pos != NOUN:

@@ -11,12 +11,13 @@ from __future__ import annotations
 from functools import partial
 
 from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PROPN, appos
 from spacy.tokens import Doc, Token
 
 from kgraph.extract.context import TextOf, span_chars
 from kgraph.extract.deps import PUNCT_EDGES, is_pronoun
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, ids, words
-from kgraph.extract.tree import entity_bounds, lefts, one_of_listed, rights, tokens_of
+from kgraph.extract.tree import entity_bounds, labels, one_of_listed, rights, tokens_of
 from kgraph.models import EntityMention
 
 HONORIFICS = frozenset(
@@ -93,12 +94,12 @@ def _appositive_name(head: Token) -> Token | None:
     """ "his Russian counterpart, Sergei Lavrov", "his wife Peng Liyuan": a role noun whose
     apposition is a name names that entity (the role is what the sentence says of it), and
     so does a description in apposition to a name."""
-    if head.ent_type or head.pos_ not in ("NOUN", "PROPN"):
+    if head.ent_type or head.pos not in NOUN_OR_NAME:
         return None
-    if head.dep_ == "appos" and head.head.ent_type_ in NAMED_APPOSITIONS:
+    if head.dep == appos and head.head.ent_type_ in NAMED_APPOSITIONS:
         return head.head  # "Kosovo, the territory annexed by Serbia": the territory is Kosovo
-    for child in rights(head):
-        if child.dep_ == "appos" and child.ent_type_ in NAMED_APPOSITIONS:
+    for child in labels(head).get("appos", ()):
+        if child.i > head.i and child.ent_type_ in NAMED_APPOSITIONS:
             return child
     return None
 
@@ -108,14 +109,16 @@ CLASS_NOUNS = frozenset(
     words("alliance bloc organisation organization coalition union company firm group agency")
 )
 """Class nouns after an organisation's name that name the organisation itself."""
+CLASS_NOUN_IDS = ids(CLASS_NOUNS)
+NOUN_OR_NAME = frozenset({NOUN, PROPN})
 
 
 def _known_as(head: Token) -> Token | None:
     """ "the Kurdish force, known as the YPG", "a group called Hamas": the name given."""
-    if head.ent_type or head.pos_ != "NOUN":
+    if head.ent_type or head.pos != NOUN:
         return None
-    for acl in rights(head):
-        if acl.dep_ != "acl" or acl.lower_ not in NAMING_PARTICIPLES:
+    for acl in labels(head).get("acl", ()):
+        if acl.lower_ not in NAMING_PARTICIPLES:
             continue
         for child in rights(acl):
             named = child if child.dep_ in ("oprd", "attr", "dobj") else None
@@ -132,9 +135,9 @@ NAMING_PARTICIPLES = frozenset({"known", "called", "named", "dubbed"})
 def _named_class(head: Token) -> Token | None:
     """ "the NATO alliance", "the Tencent group": the class noun names the organisation of
     its compound (not a modifier: "Tencent executives" are not Tencent)."""
-    if head.ent_type or head.lower_ not in CLASS_NOUNS:
+    if head.ent_type or head.lower not in CLASS_NOUN_IDS:
         return None
-    named = [c for c in lefts(head) if c.dep_ == "compound" and c.ent_type_ == "ORG"]
+    named = [c for c in labels(head).get("compound", ()) if c.ent_type_ == "ORG"]
     return named[-1] if named else None
 
 
