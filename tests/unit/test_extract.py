@@ -144,7 +144,7 @@ CASES = [
     Case(
         "coordinated-verbs",
         "Putin congratulated Kim and called the deployment of troops heroic.",
-        (("Putin", "CONGRATULATE", "Kim"), ("Putin", "CALL", "the deployment of troops")),
+        (("Putin", "CONGRATULATE", "Kim"), ("Putin", "DESCRIBE_AS", "the deployment of troops")),
     ),
     Case(
         "coordinated-objects",

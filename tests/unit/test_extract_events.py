@@ -573,3 +573,15 @@ def test_the_object_does_the_gerund(
     nlp: Language, lemma: Lemmatizer, text: str, want: Triple
 ) -> None:
     check(nlp, lemma, text, (want,), ((text.split()[0], want[1], want[2]),))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Mattis called Iran the biggest sponsor of terrorism.", ("Mattis", "DESCRIBE_AS", "Iran")),
+        ("Erdogan described Wilders as a racist.", ("Erdogan", "DESCRIBE_AS", "Wilders")),
+        ("Biden called Putin on Monday.", ("Biden", "CALL", "Putin")),
+    ],
+)
+def test_naming_is_not_phoning(nlp: Language, lemma: Lemmatizer, text: str, want: Triple) -> None:
+    check(nlp, lemma, text, (want,))

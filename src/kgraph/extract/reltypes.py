@@ -95,6 +95,12 @@ VERB_TYPES: dict[str, str] = {
     "sanction": SANCTION,
     "attack": ATTACK,
     "base in": "based_in",
+    "describe": "describe_as",
+    "describe as": "describe_as",
+    "brand": "describe_as",
+    "brand as": "describe_as",
+    "label": "describe_as",
+    "label as": "describe_as",
     "partner with": PARTNER,
     "ally with": PARTNER,
 }

@@ -20,7 +20,7 @@ from kgraph.extract.context import Sentence
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.mentions import LABEL_NOUN, mention_for
 from kgraph.extract.predicates import relation_name, surface
-from kgraph.extract.tree import tokens_of
+from kgraph.extract.tree import labels, tokens_of
 from kgraph.models import Argument, EntityMention, RelationMention
 
 CLAUSE_KINDS = frozenset({"clause"})
@@ -99,6 +99,8 @@ def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
     """The relation parts of ``frame`` after :mod:`.reltypes`: "met with" and "held talks
     with" are one type (MEET), "Xi's trip to Y" is a VISIT."""
     if frame.kind == "verb":
+        if frame.rel == ["call"] and "oprd" in labels(frame.anchor):
+            return ("describe_as",)  # "called Iran a sponsor of terrorism" names, not phones
         return reltypes.verb_type(tuple(frame.rel))
     if _role(frame):
         words = frozenset(t.lower_ for t in frame.pred)
