@@ -585,3 +585,12 @@ def test_the_object_does_the_gerund(
 )
 def test_naming_is_not_phoning(nlp: Language, lemma: Lemmatizer, text: str, want: Triple) -> None:
     check(nlp, lemma, text, (want,))
+
+
+def test_a_building_in_a_place_puts_the_event_there(nlp: Language, lemma: Lemmatizer) -> None:
+    check(
+        nlp,
+        lemma,
+        "Scholz arrived at the Elysee Palace in Paris on Monday.",
+        (("Scholz", "ARRIVE_AT", "the Elysee Palace"), ("Scholz", "ARRIVE_IN", "Paris")),
+    )

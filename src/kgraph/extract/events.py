@@ -79,6 +79,7 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
         yield from found
         yield from _adjuncts(frame, sentence)
         yield from _participle_event(frame)
+        yield from _enclosing_place(frame)
     for tok in sentence.having(CANDIDATE_POS, ROLE_DEPS):  # one pass over the candidates
         pos = tok.pos
         if pos == VERB:
@@ -275,6 +276,25 @@ def _based(based: Token) -> Iterator[Frame]:
         return
     name = Slot(org, bounds=entity_bounds(org))  # not "Beijing-based Analysys"
     yield Frame(EVENT, based, name, Slot(place, bounds=entity_bounds(place)), [based], ["based_in"])
+
+
+def _enclosing_place(frame: Frame) -> Iterator[Frame]:
+    """ "arrived at the Kremlin in Moscow" -> also ARRIVE_IN Moscow: a building or an
+    institution located in a named place puts the event in that place."""
+    obj = frame.object
+    if obj is None or obj.prep is None or obj.prep.lower_ not in ("at", "in", "to"):
+        return
+    if obj.head.ent_type_ not in ("FAC", "ORG") and obj.head.pos != NOUN:
+        return
+    for prep in labels(obj.head).get("prep", ()):
+        place = first_child(prep, frozenset({"pobj"})) if prep.lower_ == "in" else None
+        if place is not None and place.ent_type_ == "GPE":
+            rel = [frame.rel[0], "in"]
+            pred = [*frame.pred[:-1], prep]
+            base = Frame(EVENT, frame.anchor, frame.subject, Slot(place, prep), pred, rel)
+            base.negated, base.modality = frame.negated, frame.modality
+            yield base
+            return
 
 
 def _participle_event(frame: Frame) -> Iterator[Frame]:
