@@ -10,9 +10,13 @@ News states its key facts through event nouns more often than through verbs:
   BUY_FROM), next to its plain clause;
 - an event adjunct makes the clause's subject a party: "said during a meeting with X",
   "in a call with X" -> subject MEET / CALL X;
-- "talks between A and B" relates A and B;
-- a symmetric event said of coordinated parties relates them: "A and B held talks",
-  "A and B clashed" -> A MEET B, A CLASH_WITH B.
+- "talks between A and B" and "A-B talks" relate A and B;
+- a symmetric event said of coordinated or collective parties relates them: "A and B held
+  talks", "A and B clashed", "the ministers of A and B met" -> A MEET B, A CLASH_WITH B;
+- a role relates a person to its organisation: "Li Hao, an analyst at X" -> WORK_FOR,
+  "X's president, Y" -> LEAD; "Beijing-based X" -> BASED_IN;
+- "the EU's sanctions imposed on Russia" -> SANCTION; "arrived at the Kremlin in Moscow"
+  -> also ARRIVE_IN Moscow; a verbless headline "X in Y for talks with Z" -> X MEET Z.
 
 The types come from :mod:`kgraph.extract.reltypes`.  The frames made here are for the graph
 only (kind ``"event"``): OpenIE output keeps the surface clause ("A; held; talks; with B").
