@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from spacy.strings import get_string_id
-from spacy.symbols import ADP, NOUN, PUNCT, VERB, appos
+from spacy.symbols import ADP, NOUN, PUNCT, VERB, acl, appos
 from spacy.tokens import Token
 
 from kgraph.extract import reltypes
@@ -62,6 +62,7 @@ CANDIDATE_POS = frozenset({VERB, PUNCT, ADP})
 BETWEEN = get_string_id("between")
 HYPHEN = get_string_id("-")
 BASED = get_string_id("based")
+PLACE_PREP_IDS = ids(["at", "in", "to"])
 PARTY_LABELS = frozenset({"conj", "prep", "appos"})
 """A subject with one of these children may name several parties."""
 
@@ -106,7 +107,7 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     if obj is None or obj.kind != "np" or frame.passive_agent:
         return
     noun = obj.head
-    if noun.pos != NOUN or noun.ent_type_:
+    if noun.pos != NOUN or noun.ent_type:
         return
     lemma = sentence.lemma(verb)
     noun_lemma = sentence.lemma(noun)
@@ -286,7 +287,7 @@ def _enclosing_place(frame: Frame) -> Iterator[Frame]:
     """ "arrived at the Kremlin in Moscow" -> also ARRIVE_IN Moscow: a building or an
     institution located in a named place puts the event in that place."""
     obj = frame.object
-    if obj is None or obj.prep is None or obj.prep.lower_ not in ("at", "in", "to"):
+    if obj is None or obj.prep is None or obj.prep.lower not in PLACE_PREP_IDS:
         return
     if obj.head.ent_type_ not in ("FAC", "ORG") and obj.head.pos != NOUN:
         return
@@ -305,7 +306,7 @@ def _participle_event(frame: Frame) -> Iterator[Frame]:
     """ "the EU's sanctions imposed on Russia" -> EU SANCTION Russia: the participle's
     party is the party of the event noun it describes, whose possessor is the agent."""
     verb, obj = frame.anchor, frame.object
-    if verb.dep_ != "acl" or obj is None or obj.prep is None:
+    if obj is None or obj.prep is None or verb.dep != acl:
         return
     noun = verb.head
     typed = reltypes.noun_type(noun.lower_)
