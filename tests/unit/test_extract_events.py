@@ -594,3 +594,12 @@ def test_a_building_in_a_place_puts_the_event_there(nlp: Language, lemma: Lemmat
         "Scholz arrived at the Elysee Palace in Paris on Monday.",
         (("Scholz", "ARRIVE_AT", "the Elysee Palace"), ("Scholz", "ARRIVE_IN", "Paris")),
     )
+
+
+def test_the_possessor_of_a_message_sent_it(nlp: Language, lemma: Lemmatizer) -> None:
+    check(
+        nlp,
+        lemma,
+        "Donald Tusk spoke after receiving Theresa May's letter.",
+        (("Donald Tusk", "RECEIVE_FROM", "Theresa May"),),
+    )

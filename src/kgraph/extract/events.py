@@ -37,7 +37,7 @@ from kgraph.extract.coordination import conjuncts, expand
 from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_nominal, is_pronoun
 from kgraph.extract.derivation import event_verb
 from kgraph.extract.frame import Frame, Slot
-from kgraph.extract.lexicon import ids
+from kgraph.extract.lexicon import ids, words
 from kgraph.extract.modality import modal, negated
 from kgraph.extract.tree import entity_bounds, kids, labels, lefts
 
@@ -85,6 +85,7 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
         yield from _adjuncts(frame, sentence)
         yield from _participle_event(frame)
         yield from _enclosing_place(frame)
+        yield from _possessed_message(frame, sentence)
     for tok in sentence.having(CANDIDATE_POS, ROLE_DEPS):  # one pass over the candidates
         pos = tok.pos
         if pos == VERB:
@@ -300,6 +301,38 @@ def _enclosing_place(frame: Frame) -> Iterator[Frame]:
             base.negated, base.modality = frame.negated, frame.modality
             yield base
             return
+
+
+def _possessed_message(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
+    """ "Tusk received May's letter", "Kim read Putin's message" -> Tusk RECEIVE_FROM May:
+    the possessor of a message is its sender."""
+    obj = frame.object
+    if obj is None or obj.prep is not None or frame.passive_agent:
+        return
+    if obj.head.lower not in MESSAGE_IDS:
+        return
+    sender = first_child(obj.head, frozenset({"poss"}))
+    if sender is None or not _named(sender):
+        return
+    lemma = sentence.lemma(frame.anchor)
+    if lemma not in RECEIVING_VERBS:
+        return
+    rel = [lemma, "from"]
+    base = Frame(EVENT, frame.anchor, frame.subject, Slot(sender), [*frame.pred, obj.head], rel)
+    base.negated, base.modality = frame.negated, frame.modality
+    yield base
+
+
+MESSAGE_IDS = ids(
+    words(
+        """
+        letter letters message messages call calls invitation invitations congratulations
+        greetings proposal proposals request requests telegram note
+        """
+    )
+)
+"""Nouns for what one party sends another ("X's letter" was sent by X)."""
+RECEIVING_VERBS = frozenset({"receive", "get", "read", "accept", "obtain"})
 
 
 def _participle_event(frame: Frame) -> Iterator[Frame]:
