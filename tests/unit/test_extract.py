@@ -107,7 +107,7 @@ CASES = [
     Case(
         "prep-object",
         "Xi met with Putin in Moscow.",
-        (("Xi", "MEET_WITH", "Putin"),),
+        (("Xi", "MEET", "Putin"),),
         {"extra": "in Moscow"},
     ),
     Case("dative", "Putin sent Kim a letter.", (("Putin", "SEND", "a letter"),), {"extra": "Kim"}),
@@ -144,7 +144,7 @@ CASES = [
     Case(
         "coordinated-verbs",
         "Putin congratulated Kim and called the deployment of troops heroic.",
-        (("Putin", "CONGRATULATE", "Kim"), ("Putin", "CALL", "the deployment of troops")),
+        (("Putin", "CONGRATULATE", "Kim"), ("Putin", "DESCRIBE_AS", "the deployment of troops")),
     ),
     Case(
         "coordinated-objects",
@@ -166,8 +166,8 @@ CASES = [
     ),
     Case(
         "coordinated-subjects-extra",
-        "The US and the EU imposed sanctions on Russia.",
-        (("The US", "IMPOSE", "sanctions"), ("the EU", "IMPOSE", "sanctions")),
+        "The US and the EU raised tariffs on Russia.",
+        (("The US", "RAISE", "tariffs"), ("the EU", "RAISE", "tariffs")),
         {"extra": "on Russia"},
     ),
     Case(
@@ -318,18 +318,18 @@ CASES = [
     Case(
         "copula-relational",
         "Kim Jong Un is the leader of North Korea.",
-        (("Kim Jong Un", "LEADER_OF", "North Korea"),),
+        (("Kim Jong Un", "LEAD", "North Korea"),),
         {"predicate": "is the leader of"},
     ),
     Case(
         "apposition-relational",
         "Kim, the leader of North Korea, visited Moscow.",
-        (("Kim", "LEADER_OF", "North Korea"), ("Kim", "VISIT", "Moscow")),
+        (("Kim", "LEAD", "North Korea"), ("Kim", "VISIT", "Moscow")),
     ),
     Case(
         "apposition-reversed",
         "The leader of North Korea, Kim Jong Un, visited Moscow.",
-        (("Kim Jong Un", "LEADER_OF", "North Korea"),),
+        (("Kim Jong Un", "LEAD", "North Korea"),),
     ),
     Case(
         "title-on-mention",

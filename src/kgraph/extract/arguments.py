@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from kgraph.extract import tree
 from kgraph.extract.deps import PUNCT_EDGES
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES
-from kgraph.extract.tree import kids, labels, rights, tokens_of, tree_of
+from kgraph.extract.tree import kids, labels, one_of_listed, rights, tokens_of, tree_of
 
 NP_LEFT_STOP = frozenset({"cc", "preconj", "punct", "appos", "advcl", "mark"})
 NP_RIGHT_KEEP = frozenset({"amod", "compound", "nummod", "quantmod", "nmod", "poss", "det"})
@@ -58,8 +58,9 @@ def _np_bounds(head: Token) -> tuple[int, int]:
         if not _keeps_right(child, head):
             break
         end = _prep_end(child) if child.dep_ == "prep" else np_bounds(child)[1]
-    if head.ent_type:  # never cut a named entity in two
-        start, end = min(start, tree.entity_starts[i]), max(end, tree.entity_ends[i])
+    if head.ent_type:  # never cut a named entity in two (unless it is two names)
+        first, last = one_of_listed(tree.tokens, i, tree.entity_starts[i], tree.entity_ends[i])
+        start, end = min(start, first), max(end, last)
     while end - 1 > i and tree.tokens[end - 1].tag == POSSESSIVE:
         end -= 1  # a possessor names the owner: "Kim Jong Un's" -> "Kim Jong Un"
     return trim(head.doc, start, end)

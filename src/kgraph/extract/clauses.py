@@ -20,9 +20,10 @@ from kgraph.extract.coordination import expand
 from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_verbal
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import TEMPORAL_LABELS
-from kgraph.extract.modality import modal, negated, predicate_aux
+from kgraph.extract.modality import alleged, denied_object, modal, negated, predicate_aux
+from kgraph.extract.reltypes import comitative_preps
 from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
-from kgraph.extract.tree import labels, tokens_of
+from kgraph.extract.tree import kids, labels, tokens_of
 from kgraph.nlp import Lemmatizer
 
 NON_FINITE = frozenset({"VB", "VBN", "VBG"})
@@ -70,12 +71,14 @@ def _base_frame(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame | None:
     shared = shared_extras(verb, subject)
     if subjects.is_passive(verb):
         agent = next((s for s in preps if s.prep is not None and s.prep.dep_ == "agent"), None)
+        agent = agent or stray_agent(verb)
         if agent is not None:
             return _passive_with_agent(frame, verb, agent, preps)
     obj = first_child(verb, DIRECT_OBJECTS) or first_child(verb, frozenset({"dative"}))
     if obj is not None:
         obj = subjects.resolve_relative(obj)
         frame.object = Slot(obj)
+        frame.negated = frame.negated != denied_object(obj)
         frame.extras = [*shared, *verb_extras(verb, preps, exclude=obj), *noun_extras(obj)]
         return frame
     frame = prepositional_object(frame, verb, preps, lemma)
@@ -97,8 +100,14 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
     rel = [lemma(verb), *(p.lower_ for p in particles)]
     frame = Frame("verb", verb, subject_slot(subject), None, [*prefix.tokens, *core], rel)
     frame.negated = is_negated != prefix.negated
+    if subjects.headline_infinitive(verb):
+        frame.modality = "will"  # "Xi to meet Trump": the headline's future
+        frame.pred = [*_to_markers(verb), *frame.pred]
+        return frame
     goal = purpose(verb)
-    frame.modality = modality or prefix.modality or goal
+    frame.modality = (
+        modality or prefix.modality or goal or alleged(verb, lemma) or subjects.undertaking(verb)
+    )
     if goal:
         frame.pred = [*_to_markers(verb), *frame.pred]
     return frame
@@ -168,6 +177,36 @@ def _particles(verb: Token) -> list[Token]:
     return labels(verb).get("prt", [])
 
 
+def stray_agent(verb: Token) -> Slot | None:
+    """The agent of a passive that the parser hung on its complement: "is considered a
+    terrorist group *by Spain*", "was quoted as saying *by Reuters*".  Only a named agent
+    is taken ("by 5 percent", "by far" are no agents)."""
+    for child in kids(verb):
+        if child.dep_ not in STRAY_AGENT_HOSTS:
+            continue
+        host = child if child.dep_ != "prep" else first_child(child, frozenset({"pcomp"}))
+        if host is None:
+            continue
+        for slot in prep_slots(host):
+            if _by(slot) and slot.head.ent_type_ in AGENT_LABELS:
+                return Slot(slot.head, slot.prep, "np")
+    return None
+
+
+def _quoted_as(verb: Token) -> bool:
+    """A gerund under "as" of a passive ("was quoted as saying", "is seen as leading")."""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and prep.lower_ == "as" and subjects.is_passive(prep.head)
+
+
+def _by(slot: Slot) -> bool:
+    return slot.prep is not None and slot.prep.lower_ == "by"
+
+
+STRAY_AGENT_HOSTS = frozenset({"oprd", "dobj", "prep", "attr"})
+AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
 def _passive_with_agent(frame: Frame, verb: Token, agent: Slot, preps: list[Slot]) -> Frame:
     """ "X was reported by Y" -> subject Y, object X; OpenIE output keeps the passive order."""
     patient = frame.subject
@@ -186,6 +225,11 @@ def prepositional_object(frame: Frame, verb: Token, preps: list[Slot], lemma: Le
     1990") or else the first prepositional object after the verb takes its place."""
     frame.object = complements.complement_object(verb, lemma)
     after = [s for s in preps if s.prep is not None and (s.prep.i > verb.i or _fronted(s))]
+    if _quoted_as(verb):  # "was quoted as saying by Tass": by is the quoting's agent
+        after = [s for s in after if not _by(s)]
+    party = comitative_preps(frame.rel[0])
+    if party is not None:  # "met in Tokyo on Monday": places and times are no second party
+        after = [s for s in after if s.prep is not None and s.prep.lower_ in party]
     phrases = [s for s in after if s.kind in NOMINAL_SLOTS] or after
     chosen = next((s for s in phrases if not _circumstantial(s.head)), None)
     chosen = chosen or (phrases[0] if phrases else None)

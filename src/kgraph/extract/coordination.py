@@ -26,14 +26,55 @@ def conjuncts(tok: Token) -> list[Token]:
     >>> # "Dr. Cheddi Jagan, Janet Jagan and leaders of the GIWU" -> Jagan, Jagan, leaders
     """
     if tok.dep != conj and "conj" not in labels(tok):
-        return [tok]  # not coordinated (the common case, decided without tok.conjuncts)
+        listed = _listed_name(tok)  # not coordinated (the common case)
+        if listed is not None:
+            return [tok, listed]
+        return _named_members(tok) or [tok]
     if not is_nominal(tok):
         return [tok]
     first, last = entity_bounds(tok) if tok.ent_type_ else (tok.i, tok.i + 1)
     others = [
-        c for c in tok.conjuncts if is_nominal(c) and not first <= c.i < last and not _adjectival(c)
+        c
+        for c in tok.conjuncts
+        if is_nominal(c) and (not first <= c.i < last or _own_name(c)) and not _adjectival(c)
     ]
     return sorted([tok, *others], key=lambda t: t.i)[:MAX_CONJUNCTS]
+
+
+def _listed_name(tok: Token) -> Token | None:
+    """ "to meet Putin, Lavrov": a person's name in apposition to another name is a list
+    (a person is not another person), so both are arguments."""
+    if tok.ent_type_ != "PERSON":
+        return None
+    for child in labels(tok).get("appos", ()):
+        if child.pos_ == "PROPN" and child.ent_type_ in LISTED_LABELS:
+            first, _ = entity_bounds(tok)
+            if child.i > tok.i and not first <= child.i < tok.i:
+                return child
+    return None
+
+
+LISTED_LABELS = frozenset({"PERSON", "GPE"})
+
+
+def _named_members(tok: Token) -> list[Token] | None:
+    """ "his predecessors, Jacques Chirac and Nicolas Sarkozy": a plural noun whose
+    apposition lists names stands for each of them."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_:
+        return None
+    for child in labels(tok).get("appos", ()):
+        if child.ent_type_ in MEMBER_LABELS and "conj" in labels(child):
+            return conjuncts(child)
+    return None
+
+
+MEMBER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _own_name(tok: Token) -> bool:
+    """ "The Times and The Sun" recognised as one name: a conjunct with its own capitalised
+    determiner is a name of its own."""
+    return any(c.dep_ == "det" and c.is_title for c in labels(tok).get("det", ()))
 
 
 def _adjectival(tok: Token) -> bool:

@@ -28,7 +28,7 @@ from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import NUMERIC_LABELS, PLACE_LABELS
 from kgraph.extract.modality import modal, negated, predicate_aux
 from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
-from kgraph.extract.tree import lefts, rights
+from kgraph.extract.tree import labels, lefts, rights
 from kgraph.nlp import Lemmatizer
 
 RELATIONAL_PREPS = frozenset({"of"})
@@ -160,7 +160,7 @@ def _apposition(appos: Token) -> Iterator[Frame]:
     if appos.ent_type_ and not head.ent_type_ and head.pos_ == "NOUN":
         head, appos = appos, head
     frame = Frame("appos", appos, Slot(head), None, [], ["is", "a"], pred_prefix="is")
-    if head.ent_type_ in PLACE_LABELS and appos.ent_type_ in PLACE_LABELS:
+    if _placed(head, appos):
         frame.pred_prefix, frame.rel = "is in", ["located", "in"]
         frame.object = Slot(appos)
     else:
@@ -173,6 +173,14 @@ def _apposition(appos: Token) -> Iterator[Frame]:
             frame.rel.append("of")
             frame.object = Slot(of[1])
     yield from expand(frame)
+
+
+def _placed(head: Token, appos: Token) -> bool:
+    """ "Columbus, Ohio": a place in apposition to a place is where it lies, unless either is
+    part of a list ("borders Canada and Mexico -- India and Pakistan")."""
+    if head.ent_type_ not in PLACE_LABELS or appos.ent_type_ not in PLACE_LABELS:
+        return False
+    return not any("conj" in labels(t) or t.dep_ == "conj" for t in (head, appos))
 
 
 def _inclusion(prep: Token) -> Iterator[Frame]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 from functools import partial
 
 from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PROPN, appos
 from spacy.tokens import Doc, Token
 
 from kgraph.extract.context import TextOf, span_chars
 from kgraph.extract.deps import PUNCT_EDGES, is_pronoun
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, ids, words
-from kgraph.extract.tree import entity_bounds, rights, tokens_of
+from kgraph.extract.tree import entity_bounds, labels, one_of_listed, rights, tokens_of
 from kgraph.models import EntityMention
 
 HONORIFICS = frozenset(
@@ -71,7 +72,7 @@ def mention_for(
         return _pronoun(head)
     if head.ent_type and start <= head.i < end:
         return _entity(head, start, text_of)
-    place = _named_place(head)
+    place = _named_place(head) or _appositive_name(head) or _named_class(head) or _known_as(head)
     if place is not None:
         return _entity(place, place.i, text_of)
     return _noun_phrase(doc, head, start, end, text_of)
@@ -89,6 +90,57 @@ def _named_place(head: Token) -> Token | None:
     return None
 
 
+def _appositive_name(head: Token) -> Token | None:
+    """ "his Russian counterpart, Sergei Lavrov", "his wife Peng Liyuan": a role noun whose
+    apposition is a name names that entity (the role is what the sentence says of it), and
+    so does a description in apposition to a name."""
+    if head.ent_type or head.pos not in NOUN_OR_NAME:
+        return None
+    if head.dep == appos and head.head.ent_type_ in NAMED_APPOSITIONS:
+        return head.head  # "Kosovo, the territory annexed by Serbia": the territory is Kosovo
+    for child in labels(head).get("appos", ()):
+        if child.i > head.i and child.ent_type_ in NAMED_APPOSITIONS:
+            return child
+    return None
+
+
+NAMED_APPOSITIONS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+CLASS_NOUNS = frozenset(
+    words("alliance bloc organisation organization coalition union company firm group agency")
+)
+"""Class nouns after an organisation's name that name the organisation itself."""
+CLASS_NOUN_IDS = ids(CLASS_NOUNS)
+NOUN_OR_NAME = frozenset({NOUN, PROPN})
+
+
+def _known_as(head: Token) -> Token | None:
+    """ "the Kurdish force, known as the YPG", "a group called Hamas": the name given."""
+    if head.ent_type or head.pos != NOUN:
+        return None
+    for acl in labels(head).get("acl", ()):
+        if acl.lower_ not in NAMING_PARTICIPLES:
+            continue
+        for child in rights(acl):
+            named = child if child.dep_ in ("oprd", "attr", "dobj") else None
+            if child.dep_ == "prep" and child.lower_ == "as":
+                named = next((c for c in rights(child) if c.dep_ == "pobj"), None)
+            if named is not None and named.ent_type_ in NAMED_APPOSITIONS:
+                return named
+    return None
+
+
+NAMING_PARTICIPLES = frozenset({"known", "called", "named", "dubbed"})
+
+
+def _named_class(head: Token) -> Token | None:
+    """ "the NATO alliance", "the Tencent group": the class noun names the organisation of
+    its compound (not a modifier: "Tencent executives" are not Tencent)."""
+    if head.ent_type or head.lower not in CLASS_NOUN_IDS:
+        return None
+    named = [c for c in labels(head).get("compound", ()) if c.ent_type_ == "ORG"]
+    return named[-1] if named else None
+
+
 def _pronoun(head: Token) -> EntityMention:
     text = head.text
     return EntityMention(text, head.idx, head.idx + len(text), LABEL_PRON)
@@ -100,7 +152,7 @@ def name_and_title(head: Token, arg_start: int) -> tuple[int, int, int]:
     >>> # "the state agency KCNA" -> title "state agency", name "KCNA"
     """
     doc = head.doc
-    first, last = _strip_name(doc, *entity_bounds(head))
+    first, last = _strip_name(doc, *entity_bounds(head), head.i)
     title_start, first = _split_title(doc, max(arg_start, 0), first, last)
     return title_start, first, last
 
@@ -112,14 +164,40 @@ def _entity(head: Token, arg_start: int, text_of: TextOf) -> EntityMention:
     return EntityMention(text, start_char, end_char, head.ent_type_, title)
 
 
-def _strip_name(doc: Doc, first: int, last: int) -> tuple[int, int]:
+def _strip_name(doc: Doc, first: int, last: int, head_i: int = -1) -> tuple[int, int]:
     """Drop a leading determiner and a trailing possessive or punctuation from a name."""
     toks = tokens_of(doc)
-    while last - first > 1 and (toks[last - 1].tag == POSSESSIVE or _is_punct(toks[last - 1])):
+    if head_i >= 0:
+        first, last = one_of_listed(toks, head_i, first, last)
+        first = _after_inner_marks(toks, head_i, first, last)
+    while last - first > 1 and (
+        toks[last - 1].tag == POSSESSIVE or _is_punct(toks[last - 1]) or toks[last - 1].dep_ == "cc"
+    ):
         last -= 1
-    while last - first > 1 and (toks[first].dep_ in DROP_LEADING or _is_punct(toks[first])):
+    while last - first > 1 and (
+        toks[first].dep_ in DROP_LEADING or _is_punct(toks[first]) or _year(toks[first])
+    ):
         first += 1
     return first, last
+
+
+def _after_inner_marks(toks: list[Token], head: int, first: int, last: int) -> int:
+    """Where the name around ``head`` starts after a possessor the recogniser took in:
+    "Turkey's A Haber TV" -> "A Haber TV"."""
+    for i in range(first, min(head, last - 1)):
+        tok = toks[i]
+        if tok.tag == POSSESSIVE and _titled(toks[i + 1 : last]):
+            first = i + 1
+    return first
+
+
+def _titled(toks: list[Token]) -> bool:
+    return len(toks) >= 2 and all(t.is_title or t.is_upper for t in toks)
+
+
+def _year(tok: Token) -> bool:
+    """ "In 2011 News Corp ...": a year the recogniser glued onto the name that follows."""
+    return tok.ent_type_ != "DATE" and tok.is_digit and len(tok.text) == 4
 
 
 def _split_title(doc: Doc, arg_start: int, first: int, last: int) -> tuple[int, int]:
@@ -159,17 +237,34 @@ def _noun_phrase(
     """A plain noun phrase without determiners, possessive pronouns or edge punctuation."""
     toks = tokens_of(doc)
     while start < head.i and (
-        toks[start].dep_ in DROP_LEADING or _is_punct(toks[start]) or toks[start].tag == POSSESSOR
+        toks[start].dep_ in DROP_LEADING
+        or _is_punct(toks[start])
+        or toks[start].tag == POSSESSOR
+        or _year(toks[start])
     ):
         start += 1
     while end - 1 > head.i and (toks[end - 1].tag == POSSESSIVE or _is_punct(toks[end - 1])):
         end -= 1
+    if head.pos_ == "PROPN" or head.is_upper:  # "Dutch broadcaster RTL": the name only
+        start = max(start, _name_start(toks, head.i, start))
     if end <= start:
         return None
     if end - start == 1 and is_pronoun(toks[start]):
         return _pronoun(toks[start])
     text, start_char, end_char = text_of(start, end)
     return EntityMention(text, start_char, end_char, LABEL_NOUN)
+
+
+def _name_start(toks: list[Token], head: int, start: int) -> int:
+    """The first token of the capitalised name ending at ``head`` (without a nationality
+    or a common noun before it)."""
+    first = head
+    while first > start:
+        tok = toks[first - 1]
+        if tok.ent_type_ == "NORP" or tok.tag == POSSESSIVE or not (tok.is_title or tok.is_upper):
+            break
+        first -= 1
+    return first
 
 
 def _is_punct(tok: Token) -> bool:

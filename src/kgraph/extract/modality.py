@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kgraph.extract.lexicon import words
 from kgraph.extract.tree import labels, lefts
+from kgraph.nlp import Lemmatizer
 
 MODAL_FORMS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would", "sha": "shall"}
 PREDICATE_AUX = frozenset({"aux", "auxpass", "neg"})
@@ -35,3 +37,22 @@ def modal(verb: Token) -> str | None:
 def predicate_aux(verb: Token) -> list[Token]:
     """Auxiliaries and negation that belong to the surface predicate ("has not been")."""
     return [c for c in lefts(verb) if c.dep_ in PREDICATE_AUX and c.tag_ != "TO"]
+
+
+NEGATIVE_DETERMINERS = frozenset({"no"})
+ALLEGING_VERBS = frozenset(words("accuse suspect charge blame allege indict criticise criticize"))
+"""Verbs whose "of"/"for" + -ing complement is an allegation, not a fact."""
+
+
+def denied_object(obj: Token) -> bool:
+    """ "pay no more tax", "has no troops there": the determiner "no" negates the clause."""
+    return any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in lefts(obj))
+
+
+def alleged(verb: Token, lemma: Lemmatizer) -> str | None:
+    """ "accused of killing protesters": the killing is alleged (modality "alleged"), not
+    stated; the accusation itself is the relation of the governing verb."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for", "with") or prep.head.i == prep.i:
+        return None
+    return "alleged" if lemma(prep.head) in ALLEGING_VERBS else None

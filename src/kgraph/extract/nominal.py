@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from spacy.symbols import NOUN
 from spacy.tokens import Token
 
+from kgraph.extract import reltypes
 from kgraph.extract.clauses import NOMINAL_SLOTS
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
@@ -24,7 +25,7 @@ from kgraph.extract.derivation import event_verb
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import PLACE_LABELS
 from kgraph.extract.slots import noun_extras, prep_slots
-from kgraph.extract.tree import labels, rights
+from kgraph.extract.tree import labels, lefts, rights
 
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "acomp"})
 EVENT_ARGUMENTS = frozenset({"poss", "prep"})
@@ -45,29 +46,71 @@ def nominal_frames(sentence: Sentence) -> Iterator[Frame]:
 
 def _event(noun: Token) -> Frame | None:
     """The frame of one event noun, or None when it is no event or has one participant."""
-    verb = event_verb(noun.lower_, zero=True)
+    typed = reltypes.noun_type(noun.lower_)
+    verb = event_verb(noun.lower_, zero=True) or typed
     if verb is None:
         return None
     preps = [s for s in noun_preps(noun) if s.prep is not None and s.kind in NOMINAL_SLOTS]
     theme = next((s for s in preps if _word(s) == "of"), None)
     agent = _agent(noun, preps)
-    if event_verb(noun.lower_) is None and (agent is None or is_pronoun(agent.head)):
+    if (
+        typed is None
+        and event_verb(noun.lower_) is None
+        and (agent is None or is_pronoun(agent.head))
+    ):
         return None  # a noun that is also a verb ("visit") needs a named agent to be an event
     others = [s for s in preps if s is not theme and s is not agent]
     if agent is not None and theme is not None:
         assert theme.prep is not None
+        inner = _inner_event(agent, theme)
+        if inner is not None:
+            return inner
         pred = [noun, theme.prep]
         extras = [*others, *noun_extras(theme.head)]
         return Frame("nominal", noun, _np(agent), Slot(theme.head), pred, [verb], extras)
     doer = agent or theme
-    if doer is None or not others or others[0].prep is None:
+    if doer is None:
         return None
+    if not others or others[0].prep is None:
+        return _named_modifier(noun, doer, verb) if agent is not None else None
     goal = others[0]
     assert goal.prep is not None
     target, context = _goal(goal)
     frame = Frame("nominal", noun, _np(doer), target, [noun, goal.prep], [verb, _word(goal)])
     frame.extras = [*context, *others[1:], *noun_extras(goal.head)]
     return frame
+
+
+def _inner_event(agent: Slot, theme: Slot) -> Frame | None:
+    """ "X's introduction of sanctions against Y": the agent of a light noun is the agent of
+    the event noun in its "of" phrase -> X SANCTION Y."""
+    inner = theme.head
+    typed = reltypes.noun_type(inner.lower_)
+    if typed is None:
+        return None
+    for slot in prep_slots(inner):
+        if slot.prep is None or slot.prep.i < inner.i or _word(slot) == "of":
+            continue
+        if slot.head.ent_type_ in ACTOR_LABELS:
+            pred = [theme.head, slot.prep]
+            return Frame("event", inner, _np(agent), Slot(slot.head, slot.prep), pred, [typed])
+    return None
+
+
+def _named_modifier(noun: Token, agent: Slot, verb: str) -> Frame | None:
+    """ "X's Beijing visit", "Y's Sky bid": a name compounded to an event noun with an agent
+    is the event's goal or theme."""
+    typed = reltypes.noun_type(noun.lower_)
+    if typed is None:
+        return None
+    for child in lefts(noun):
+        named = child.dep_ == "compound" and child.ent_type_ in ACTOR_LABELS
+        if named and child.lower_ != agent.head.lower_:
+            return Frame("event", noun, _np(agent), Slot(child, None, "word"), [noun], [typed])
+    return None
+
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 def _agent(noun: Token, preps: list[Slot]) -> Slot | None:

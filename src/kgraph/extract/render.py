@@ -14,20 +14,28 @@ from dataclasses import dataclass
 from spacy.symbols import ADJ, ADP, ADV, NOUN, NUM, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from kgraph.extract import confidence
+from kgraph.extract import confidence, reltypes
 from kgraph.extract.arguments import np_bounds, phrase_bounds, trim
 from kgraph.extract.context import Sentence
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.mentions import LABEL_NOUN, mention_for
 from kgraph.extract.predicates import relation_name, surface
-from kgraph.extract.tree import tokens_of
+from kgraph.extract.tree import labels, tokens_of
 from kgraph.models import Argument, EntityMention, RelationMention
 
 CLAUSE_KINDS = frozenset({"clause"})
 NAMING_POS = frozenset({NOUN, PROPN, PRON, NUM})
 NOT_NAMING_POS = frozenset({ADJ, ADV, VERB, ADP})
 """Coarse POS ids of heads that may (and may never) name an entity."""
-OPENIE_ONLY = frozenset({"title", "possessive"})
+IDENTITIES = frozenset({"IS_A", "KNOW_AS"})
+MODALITIES: dict[str | None, str] = {"be": "will"}
+"""Modalities that mean another: "is to meet" is a scheduled "will meet"."""
+ROLE_KINDS = frozenset({"appos", "copula"})
+ROLE_ORGS = frozenset({"ORG", "GPE", "NORP"})
+"""Role relations ("the leader of X") to an organisation or country get a role type."""
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+"""Mention labels of named things (a "Concept" or pronoun mention is none)."""
+OPENIE_ONLY = frozenset({"title", "possessive", "surface"})
 """Frame kinds the graph does not want as relations (titles live on the mention)."""
 
 
@@ -70,18 +78,101 @@ def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction |
     relation = RelationMention(
         subject=subject,
         predicate=_predicate(frame, pred_tokens),
-        relation=relation_name(frame.rel),
+        relation=relation_name(normalised(frame, sent)),
         object=obj,
         extras=extras,
         sentence=sent.text,
         sentence_start=sent.span.start_char,
         negated=frame.negated,
-        modality=frame.modality,
+        modality=MODALITIES.get(frame.modality, frame.modality) or _past_role(frame),
         attribution=_attribution(frame.attribution, sent),
         confidence=confidence.score(frame, subject, obj, sent.end - sent.start),
     )
     carb = _carb_tuple(frame, relation) if openie else None
-    return Extraction(relation, carb, wanted_by_graph(frame))
+    graph = (
+        wanted_by_graph(frame) and not _list_identity(relation, frame) and not _reflexive(relation)
+    )
+    return Extraction(relation, carb, graph)
+
+
+def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
+    """The relation parts of ``frame`` after :mod:`.reltypes`: "met with" and "held talks
+    with" are one type (MEET), "Xi's trip to Y" is a VISIT."""
+    if frame.kind == "verb":
+        if frame.rel == ["call"] and "oprd" in labels(frame.anchor):
+            return ("describe_as",)  # "called Iran a sponsor of terrorism" names, not phones
+        return reltypes.verb_type(tuple(frame.rel))
+    if _role(frame):
+        words = frozenset(t.lower_ for t in frame.pred)
+        return (reltypes.role_type(frame.rel[-2], words),)
+    if frame.kind == "nominal" and len(frame.pred) > 1:
+        typed = reltypes.event_type(sent.lemma(frame.anchor), frame.pred[-1].lower_)
+        if typed is not None:
+            return (typed,)
+    return tuple(frame.rel)
+
+
+def _past_role(frame: Frame) -> str | None:
+    """ "X is the former leader of Y": the role is past (modality "former")."""
+    if not _role(frame):
+        return None
+    return "former" if any(t.lower_ in PAST_ROLE_WORDS for t in frame.pred) else None
+
+
+PAST_ROLE_WORDS = frozenset({"former", "ex", "late"})
+
+
+def _role(frame: Frame) -> bool:
+    """ "X is / X, the leader of Y" with a person X and an organisation or country Y."""
+    if frame.kind not in ROLE_KINDS or len(frame.rel) < 2 or frame.rel[-1] != "of":
+        return False
+    obj = frame.object
+    if obj is None or obj.head.ent_type_ not in ROLE_ORGS or not reltypes.is_role(frame.rel[-2]):
+        return False
+    return _person(frame.subject.head)
+
+
+def _person(tok: Token) -> bool:
+    """A named person or a personal pronoun: who can hold a role ("Pyongyang is the capital
+    of" holds none)."""
+    return tok.ent_type_ == "PERSON" or tok.lower_ in PERSONAL_PRONOUNS
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "who", "whom"})
+
+
+def _list_identity(relation: RelationMention, frame: Frame) -> bool:
+    """ "X is Y" between two names is a list or a misparse ("Tina Fey, Alec Baldwin and
+    ..."), and "X, known as Y" names one thing twice: never a fact between two entities
+    for the graph (OpenIE output keeps them)."""
+    if relation.relation not in IDENTITIES or frame.object is None or relation.object is None:
+        return False
+    if _name(frame.subject.head) and _name(frame.object.head):
+        return True
+    subject, obj = relation.subject.mention, relation.object.mention
+    return (
+        subject is not None
+        and obj is not None
+        and subject.label in NAMED_LABELS
+        and obj.label in NAMED_LABELS
+    )
+
+
+def _name(tok: Token) -> bool:
+    return tok.ent_type_ in NAMED_LABELS or tok.pos == PROPN
+
+
+def _reflexive(relation: RelationMention) -> bool:
+    """Both ends name the same thing ("the force, known as the YPG" -> YPG KNOW_AS YPG):
+    no fact between two entities."""
+    subject = relation.subject.mention
+    obj = relation.object.mention if relation.object is not None else None
+    return (
+        subject is not None
+        and obj is not None
+        and subject.label in NAMED_LABELS
+        and (subject.text, subject.label) == (obj.text, obj.label)
+    )
 
 
 def wanted_by_graph(frame: Frame) -> bool:

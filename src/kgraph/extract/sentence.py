@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
-from kgraph.extract import attribution, clauses, copular, nominal, titles
+from kgraph.extract import attribution, clauses, copular, events, nominal, titles
 from kgraph.extract.context import Sentence
 from kgraph.extract.deps import THAT, WH_TAG_IDS
 from kgraph.extract.frame import Frame
@@ -26,6 +26,7 @@ def sentence_frames(sentence: Sentence, *, openie: bool = False) -> list[Frame]:
     """Frames of all construction families, with attribution filled in."""
     finders = FINDERS + OPENIE_FINDERS if openie else FINDERS
     frames = [frame for finder in finders for frame in finder(sentence)]
+    frames += list(events.event_frames(sentence, frames))
     according = "ccording" in sentence.text
     speakers: dict[int, Token | None] = {}  # frames of one verb share its speaker
     for frame in frames:
@@ -63,10 +64,16 @@ def sentence_extractions(sentence: Sentence, *, openie: bool = False) -> list[Ex
     lemmatizer should be memoised per Doc (:func:`kgraph.extract.context.memoised`).
     """
     if not sentence.has_verb:
-        return []
+        if openie:
+            return []
+        frames = list(events.headline_frames(sentence))  # "X in Y for talks with Z"
+    else:
+        frames = sentence_frames(sentence, openie=openie)
     seen: set[tuple[object, ...]] = set()
     out = []
-    for frame in sentence_frames(sentence, openie=openie):
+    for frame in frames:
+        if openie and frame.kind == events.EVENT:
+            continue  # OpenIE keeps the surface clause of an event
         if not renderable(frame, openie=openie):
             continue
         extraction = render(frame, sentence, openie=openie)

@@ -42,21 +42,38 @@ def logical_subject(verb: Token) -> Token | None:
         return complements.controlled_subject(verb)
     if dep == "conj" and is_verbal(head) and head.i != verb.i:
         return logical_subject(head)
+    if headline_infinitive(verb):
+        return head
     if dep == "acl" and in_order_to(verb):
         return acting_subject(head.head.head)
     if dep in ("acl", "relcl") and is_nominal(head):
         if not _has_to(verb):
             return head
-        return _singled_out(head)
+        return _singled_out(head) or _undertaking_subject(head)
     if dep == "advcl" and _nonfinite_adjunct(verb):
         return acting_subject(head) if is_verbal(head) else None
     if dep == "pcomp" and verb.tag_ in PARTICIPLE_TAGS and is_verbal(head.head):
+        controller = _object_of_preposition_control(head)
+        if controller is not None:
+            return controller
         # "relieved by changing the system": by + -ing names what the unnamed agent does
         means = head.lower_ == "by" and not is_passive(verb)
         return acting_subject(head.head, strict=means)
     if verb.tag_ in FINITE_TAGS:
         return _elided_subject(verb)
     return None
+
+
+def _object_of_preposition_control(prep: Token) -> Token | None:
+    """ "accused Merkel of supporting X", "thanked Kim for sending troops": the object of
+    the governing verb does what the gerund says."""
+    if prep.lower_ not in CONTROLLING_PREPS:
+        return None
+    obj = first_child(prep.head, frozenset({"dobj"}))
+    return obj if obj is not None and obj.i < prep.i else None
+
+
+CONTROLLING_PREPS = frozenset({"of", "for", "on", "with", "from"})
 
 
 def _singled_out(noun: Token) -> Token | None:
@@ -68,6 +85,31 @@ def _singled_out(noun: Token) -> Token | None:
     if noun.dep_ == "attr" and is_verbal(noun.head):
         return logical_subject(noun.head)
     return noun
+
+
+def _undertaking_subject(noun: Token) -> Token | None:
+    """ "Qualcomm announced a deal to acquire NXP", "X unveiled a plan to build Y": the
+    subject of the clause that has the undertaking does it (modality: the noun)."""
+    if (
+        noun.lower_ not in UNDERTAKINGS
+        or noun.dep_ not in ("dobj", "obj")
+        or not is_verbal(noun.head)
+    ):
+        return None
+    return logical_subject(noun.head)
+
+
+UNDERTAKINGS = frozenset(
+    {"deal", "agreement", "bid", "offer", "plan", "plans", "pledge", "promise", "decision", "move"}
+)
+"""Nouns whose "to" infinitive is the undertaking of whoever has them."""
+
+
+def undertaking(verb: Token) -> str | None:
+    """The undertaking noun a "to" infinitive hangs on ("a deal to acquire" -> "deal")."""
+    if verb.dep_ == "acl" and _has_to(verb) and verb.head.lower_ in UNDERTAKINGS:
+        return verb.head.lower_.rstrip("s")
+    return None
 
 
 def _singling(tok: Token) -> bool:
@@ -149,6 +191,21 @@ def is_expletive(tok: Token) -> bool:
 
 def _has_mark(verb: Token) -> bool:
     return "mark" in labels(verb)
+
+
+def headline_infinitive(verb: Token) -> bool:
+    """ "Xi to meet Trump", "Gabriel in Moscow to meet Putin": a headline whose only verb is
+    a "to" infinitive under a name reads as a future fact (like "will meet")."""
+    head = verb.head
+    return (
+        verb.dep_ in ("relcl", "acl", "advcl")
+        and head.dep_ == "ROOT"
+        and (head.ent_type_ in HEADLINE_SUBJECTS or head.pos_ == "PROPN")
+        and _has_to(verb)
+    )
+
+
+HEADLINE_SUBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _has_to(verb: Token) -> bool:

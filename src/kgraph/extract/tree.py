@@ -222,3 +222,14 @@ def entity_bounds(tok: Token) -> tuple[int, int]:
 def forget() -> None:
     """Drop the cached trees."""
     tree_of.cache_clear()
+
+
+def one_of_listed(toks: list[Token], head: int, first: int, last: int) -> tuple[int, int]:
+    """The bounds of the name ``head`` is in when a recognised name ``[first, last)`` is two
+    names, each with its own capitalised determiner ("The Times and The Sun")."""
+    for i in range(first + 1, last - 1):
+        if toks[i].dep_ == "cc" and toks[i + 1].dep_ == "det" and toks[i + 1].is_title:
+            if head < i:
+                return first, i
+            first = i + 1
+    return first, last

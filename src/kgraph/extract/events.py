@@ -1,0 +1,467 @@
+"""Events named by a noun: light verbs, event adjuncts, "between" and symmetric parties.
+
+News states its key facts through event nouns more often than through verbs:
+
+- a light verb carries the noun's event: "held talks with X", "imposed sanctions on X",
+  "paid a visit to X", "took a stake in X" -> MEET, SANCTION, VISIT, ACQUIRE_STAKE_IN
+  between the verb's subject and the noun's participant (not HOLD with a concept object);
+  any verb with a noun object and a *named* participant keeps its own lemma in the type
+  ("suspended relations with X" -> SUSPEND_RELATION_WITH, "bought jets from X" ->
+  BUY_FROM), next to its plain clause;
+- an event adjunct makes the clause's subject a party: "said during a meeting with X",
+  "in a call with X" -> subject MEET / CALL X;
+- "talks between A and B" and "A-B talks" relate A and B;
+- a symmetric event said of coordinated or collective parties relates them: "A and B held
+  talks", "A and B clashed", "the ministers of A and B met" -> A MEET B, A CLASH_WITH B;
+- a role relates a person to its organisation: "Li Hao, an analyst at X" -> WORK_FOR,
+  "X's president, Y" -> LEAD; "Beijing-based X" -> BASED_IN;
+- "the EU's sanctions imposed on Russia" -> SANCTION; "arrived at the Kremlin in Moscow"
+  -> also ARRIVE_IN Moscow; a verbless headline "X in Y for talks with Z" -> X MEET Z.
+
+The types come from :mod:`kgraph.extract.reltypes`.  The frames made here are for the graph
+only (kind ``"event"``): OpenIE output keeps the surface clause ("A; held; talks; with B").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from spacy.strings import get_string_id
+from spacy.symbols import ADP, NOUN, PUNCT, VERB, acl, appos
+from spacy.tokens import Token
+
+from kgraph.extract import reltypes
+from kgraph.extract.context import Sentence
+from kgraph.extract.coordination import conjuncts, expand
+from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_nominal, is_pronoun
+from kgraph.extract.derivation import event_verb
+from kgraph.extract.frame import Frame, Slot
+from kgraph.extract.lexicon import ids, words
+from kgraph.extract.modality import modal, negated
+from kgraph.extract.tree import entity_bounds, kids, labels, lefts
+
+EVENT = "event"
+"""Frame kind of the relations made here (graph only)."""
+SURFACE = "surface"
+"""Frame kind of a light-verb clause whose event frame replaces it in the graph."""
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+ADJUNCT_PREPS = frozenset({"in", "during", "at", "after", "following"})
+ADJUNCT_PREP_IDS = ids(ADJUNCT_PREPS)
+"""Prepositions whose event object makes the clause's subject a party ("in a call with")."""
+NON_LIGHT_PREPS = frozenset({"with", "to", "against", "on", "from", "into", "over"})
+"""Participant prepositions accepted after an event object of an ordinary verb."""
+COMITATIVE = frozenset({"with"})
+COMPARING_VERBS = frozenset({"compare", "liken", "equate", "link", "tie", "connect", "describe"})
+"""Verbs whose second phrase is a standard of comparison, not a party ("compared X to Y")."""
+ROLE_DEPS = ids(["appos", "amod"])
+ROLE_ORGS = frozenset({"ORG", "GPE", "NORP"})
+OWN_ROLE_PREPS = reltypes.ROLE_PREPS - {"of"}
+"""("the leader *of* X" is the copular apposition's own relation, typed in rendering.)"""
+CANDIDATE_POS = frozenset({VERB, PUNCT, ADP})
+BETWEEN = get_string_id("between")
+HYPHEN = get_string_id("-")
+BASED = get_string_id("based")
+PLACE_PREP_IDS = ids(["at", "in", "to"])
+PARTY_LABELS = frozenset({"conj", "prep", "appos"})
+"""A subject with one of these children may name several parties."""
+
+
+def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
+    """Graph frames for the event nouns of ``sentence``; light-verb clauses among
+    ``frames`` whose event is rendered here become kind ``"surface"`` (OpenIE only)."""
+    seen: set[tuple[int, int, int]] = set()
+    for frame in frames:
+        if frame.kind != "verb":
+            continue
+        key = (frame.anchor.i, frame.subject.head.i, frame.object.head.i if frame.object else -1)
+        if key in seen:
+            continue
+        seen.add(key)
+        found = list(_light(frame, sentence))
+        if found and found[0].rel[0] in reltypes.TYPES and frame.object is not None:
+            frame.kind = SURFACE  # "held talks": the event frame says it all
+        yield from found
+        yield from _adjuncts(frame, sentence)
+        yield from _participle_event(frame)
+        yield from _enclosing_place(frame)
+        yield from _possessed_message(frame, sentence)
+    for tok in sentence.having(CANDIDATE_POS, ROLE_DEPS):  # one pass over the candidates
+        pos = tok.pos
+        if pos == VERB:
+            yield from _symmetric_parties(tok, sentence)
+        elif pos == PUNCT and tok.lower == HYPHEN:
+            yield from _paired(tok, sentence)
+        elif pos == ADP and tok.lower == BETWEEN and tok.head.pos == NOUN:
+            yield from _between(tok.head, tok, sentence)
+        if tok.dep == appos:
+            yield from _role(tok)
+        elif tok.lower == BASED:
+            yield from _based(tok)
+
+
+def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
+    """ "X held talks with Y" -> X MEET Y; "X sat down for talks with Y" -> X MEET Y;
+    "X suspended relations with Y" (named Y) -> X SUSPEND_RELATION_WITH Y."""
+    obj = frame.object
+    verb = frame.anchor
+    if obj is None or obj.kind != "np" or frame.passive_agent:
+        return
+    noun = obj.head
+    if noun.pos != NOUN or noun.ent_type:
+        return
+    lemma = sentence.lemma(verb)
+    noun_lemma = sentence.lemma(noun)
+    light = lemma in reltypes.LIGHT_VERBS
+    if obj.prep is not None:  # "sat down for talks with", "entered into an alliance with"
+        light = lemma in reltypes.LIGHT_VERBS or lemma in reltypes.PREPOSITIONAL_LIGHT_VERBS
+    if obj.prep is None and noun.dep_ not in DIRECT_OBJECTS:
+        return
+    for prep, party in _participants(noun, verb):
+        word = prep.lower_
+        typed = reltypes.event_type(noun_lemma, word, phone=_phone(noun))
+        if light and typed is not None:
+            rel = [typed]
+        elif (
+            obj.prep is None
+            and _named(party)
+            and word in NON_LIGHT_PREPS
+            and lemma not in COMPARING_VERBS
+            and not _themed(noun)
+        ):
+            own = prep.head.i == noun.i  # "sought ideas from X": from is the verb's
+            rel = [lemma, noun_lemma, word] if own and _eventive(noun_lemma) else [lemma, word]
+        else:
+            continue
+        base = Frame(EVENT, verb, frame.subject, Slot(party, prep), [*frame.pred, noun, prep], rel)
+        base.negated, base.modality = frame.negated, frame.modality
+        base.attribution = frame.attribution
+        yield from expand(base)
+        return
+
+
+def _eventive(noun_lemma: str) -> bool:
+    """Event and relationship nouns ("relations", "remarks") are part of the type
+    (SUSPEND_RELATION_WITH); a thing is not ("bought jets from X" -> BUY_FROM)."""
+    return (
+        reltypes.noun_type(noun_lemma) is not None or event_verb(noun_lemma, zero=True) is not None
+    )
+
+
+def _themed(noun: Token) -> bool:
+    """ "the deployment of troops to X": the noun's own event has its parties (nominal)."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(noun))
+
+
+def _participants(noun: Token, verb: Token) -> Iterator[tuple[Token, Token]]:
+    """(preposition, object) pairs of the event noun: its own phrases after it, and those
+    the parser hung on the verb right after the noun ("signed a deal [with X]")."""
+    own = [c for c in kids(noun) if c.dep_ == "prep" and c.i > noun.i]
+    stranded = [c for c in kids(verb) if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
+    for prep in [*own, *stranded]:
+        if prep.lower_ not in reltypes.PARTICIPANT_PREPS:
+            continue
+        party = first_child(prep, frozenset({"pobj"}))
+        if party is not None and is_nominal(party) and not _circumstance(party):
+            yield prep, party
+
+
+def _circumstance(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")
+
+
+def _phone(noun: Token) -> bool:
+    return any(c.lower_ in reltypes.PHONE_WORDS for c in kids(noun) if c.i < noun.i)
+
+
+def _named(tok: Token) -> bool:
+    return tok.ent_type_ in ACTOR_LABELS
+
+
+def _adjuncts(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
+    """ "Y said during a meeting with X" / "in a call with X" -> Y MEET / CALL X."""
+    verb = frame.anchor
+    if frame.passive_agent:
+        return
+    obj = first_child(verb, DIRECT_OBJECTS)
+    hosts = [verb] if obj is None else [verb, obj]
+    for prep in [c for host in hosts for c in labels(host).get("prep", ())]:
+        if prep.lower not in ADJUNCT_PREP_IDS:
+            continue
+        noun = first_child(prep, frozenset({"pobj"}))
+        if noun is None or noun.pos != NOUN:
+            continue
+        typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
+        if typed is None or typed not in reltypes.COMITATIVE_TYPES:
+            continue
+        for inner, party in _participants(noun, noun):
+            if inner.lower_ in COMITATIVE:
+                base = Frame(EVENT, verb, frame.subject, Slot(party, inner), [noun, inner], [typed])
+                base.negated, base.modality = frame.negated, frame.modality
+                base.attribution = frame.attribution
+                yield from expand(base)
+                break
+
+
+def headline_frames(sentence: Sentence) -> Iterator[Frame]:
+    """A verbless headline "X in Washington for talks with Y" -> X MEET Y: the name it
+    is about is the party of the event its phrases name."""
+    root = sentence.span.root
+    if root.pos_ != "PROPN":
+        return
+    for prep in kids(root):
+        if prep.dep_ != "prep" or prep.lower_ not in HEADLINE_PREPS:
+            continue
+        noun = first_child(prep, frozenset({"pobj"}))
+        if noun is None or noun.pos != NOUN:
+            continue
+        typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
+        if typed is None or typed not in reltypes.COMITATIVE_TYPES:
+            continue
+        for inner, party in _participants(noun, noun):
+            if inner.lower_ in COMITATIVE:
+                yield from expand(
+                    Frame(EVENT, root, Slot(root), Slot(party, inner), [noun, inner], [typed])
+                )
+                break
+
+
+HEADLINE_PREPS = ADJUNCT_PREPS | {"for"}
+
+
+def _role(appos: Token) -> Iterator[Frame]:
+    """ "Li Hao, an analyst at Analysys" -> Li Hao WORK_FOR Analysys; "GM's president, Dan
+    Ammann" -> Dan Ammann LEAD GM: a role in apposition to a person relates the person to
+    the organisation of the role (the role words stay in the predicate)."""
+    person, role = appos.head, appos
+    if role.ent_type_ == "PERSON" and not person.ent_type_:
+        person, role = role, person
+    if person.ent_type_ != "PERSON" or role.pos != NOUN or role.ent_type_:
+        return
+    if not reltypes.is_role(role.lower_):
+        return
+    modifiers = frozenset(c.lower_ for c in lefts(role) if c.dep_ in ("amod", "compound"))
+    pred = [*(t for t in lefts(role) if t.dep_ in ("amod", "compound")), role]
+    for org, prep in _role_organisations(role):
+        typed = reltypes.role_type(role.lower_, modifiers, prep.lower_ if prep else "of")
+        words = [*pred, prep] if prep is not None else pred
+        frame = Frame(EVENT, role, Slot(person), Slot(org), words, [typed])
+        frame.pred_prefix = "is"
+        frame.modality = former(modifiers)
+        yield frame
+        return
+
+
+def former(modifiers: frozenset[str]) -> str | None:
+    """ "Afghanistan's former president": a past role (modality "former"), not a present one."""
+    return "former" if not PAST_ROLE_WORDS.isdisjoint(modifiers) else None
+
+
+PAST_ROLE_WORDS = frozenset({"former", "ex", "late", "then"})
+
+
+def _role_organisations(role: Token) -> Iterator[tuple[Token, Token | None]]:
+    """The named organisation or country of a role: its possessor ("GM's president") or
+    the object of its preposition ("an analyst at Analysys")."""
+    for child in kids(role):
+        if child.dep_ == "poss" and child.ent_type_ in ROLE_ORGS:
+            yield child, None
+        elif child.dep_ == "prep" and child.i > role.i and child.lower_ in OWN_ROLE_PREPS:
+            org = first_child(child, frozenset({"pobj"}))
+            if org is not None and org.ent_type_ in ROLE_ORGS:
+                if child.lower_ == "in" and org.ent_type_ != "ORG":
+                    continue  # "a lawyer in Karachi" works there, not for it
+                yield org, child
+
+
+def _based(based: Token) -> Iterator[Frame]:
+    """ "Beijing-based Analysys" -> Analysys BASED_IN Beijing."""
+    place = next((c for c in kids(based) if c.ent_type_ in ("GPE", "LOC")), None)
+    org = based.head
+    if place is None or based.dep_ != "amod" or not org.ent_type_ or org.ent_type_ not in ROLE_ORGS:
+        return
+    name = Slot(org, bounds=entity_bounds(org))  # not "Beijing-based Analysys"
+    yield Frame(EVENT, based, name, Slot(place, bounds=entity_bounds(place)), [based], ["based_in"])
+
+
+def _enclosing_place(frame: Frame) -> Iterator[Frame]:
+    """ "arrived at the Kremlin in Moscow" -> also ARRIVE_IN Moscow: a building or an
+    institution located in a named place puts the event in that place."""
+    obj = frame.object
+    if obj is None or obj.prep is None or obj.prep.lower not in PLACE_PREP_IDS:
+        return
+    if obj.head.ent_type_ not in ("FAC", "ORG") and obj.head.pos != NOUN:
+        return
+    for prep in labels(obj.head).get("prep", ()):
+        place = first_child(prep, frozenset({"pobj"})) if prep.lower_ == "in" else None
+        if place is not None and place.ent_type_ == "GPE":
+            rel = [frame.rel[0], "in"]
+            pred = [*frame.pred[:-1], prep]
+            base = Frame(EVENT, frame.anchor, frame.subject, Slot(place, prep), pred, rel)
+            base.negated, base.modality = frame.negated, frame.modality
+            yield base
+            return
+
+
+def _possessed_message(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
+    """ "Tusk received May's letter", "Kim read Putin's message" -> Tusk RECEIVE_FROM May:
+    the possessor of a message is its sender."""
+    obj = frame.object
+    if obj is None or obj.prep is not None or frame.passive_agent:
+        return
+    if obj.head.lower not in MESSAGE_IDS:
+        return
+    sender = first_child(obj.head, frozenset({"poss"}))
+    if sender is None or not _named(sender):
+        return
+    lemma = sentence.lemma(frame.anchor)
+    if lemma not in RECEIVING_VERBS:
+        return
+    rel = [lemma, "from"]
+    base = Frame(EVENT, frame.anchor, frame.subject, Slot(sender), [*frame.pred, obj.head], rel)
+    base.negated, base.modality = frame.negated, frame.modality
+    yield base
+
+
+MESSAGE_IDS = ids(
+    words(
+        """
+        letter letters message messages call calls invitation invitations congratulations
+        greetings proposal proposals request requests telegram note
+        """
+    )
+)
+"""Nouns for what one party sends another ("X's letter" was sent by X)."""
+RECEIVING_VERBS = frozenset({"receive", "get", "read", "accept", "obtain"})
+
+
+def _participle_event(frame: Frame) -> Iterator[Frame]:
+    """ "the EU's sanctions imposed on Russia" -> EU SANCTION Russia: the participle's
+    party is the party of the event noun it describes, whose possessor is the agent."""
+    verb, obj = frame.anchor, frame.object
+    if obj is None or obj.prep is None or verb.dep != acl:
+        return
+    noun = verb.head
+    typed = reltypes.noun_type(noun.lower_)
+    agent = first_child(noun, frozenset({"poss"}))
+    if typed is None or agent is None or not _named(agent) or not _named(obj.head):
+        return
+    yield Frame(EVENT, noun, Slot(agent), obj, [noun, verb, obj.prep], [typed])
+
+
+def _paired(mark: Token, sentence: Sentence) -> Iterator[Frame]:
+    """ "Turkey-US talks", "Russia-Ukraine war" -> Turkey MEET US: two names joined by a
+    hyphen before a symmetric event noun are its two parties."""
+    noun = mark.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.pos != NOUN:
+        return
+    typed = reltypes.event_type(sentence.lemma(noun), "with")
+    if typed is None or not reltypes.is_symmetric(typed):
+        return
+    left = [t for t in noun.subtree if t.i < noun.i and t.dep_ == "compound" and _named(t)]
+    before = [t for t in left if t.i < mark.i]
+    after = [t for t in left if t.i > mark.i]
+    if before and after:
+        a, b = before[-1], after[-1]
+        yield Frame(
+            EVENT,
+            noun,
+            Slot(a, bounds=entity_bounds(a)),
+            Slot(b, bounds=entity_bounds(b)),
+            [noun],
+            [typed],
+        )
+
+
+def _between(noun: Token, prep: Token, sentence: Sentence) -> Iterator[Frame]:
+    """ "talks between A and B" -> A MEET B; "trade between A and B" -> A TRADE_WITH B."""
+    first = first_child(prep, frozenset({"pobj"}))
+    if first is None:
+        return
+    parties = conjuncts(first)
+    if len(parties) < 2:
+        return
+    noun_lemma = sentence.lemma(noun)
+    typed = reltypes.event_type(noun_lemma, "with", phone=_phone(noun))
+    if typed is None:
+        verb = event_verb(noun_lemma, zero=True)
+        if verb is None:
+            return
+        typed = reltypes.SYMMETRIC_WITH.get(verb, f"{verb}_with")
+    for a, b in combinations(parties, 2):
+        yield Frame(EVENT, noun, Slot(a), Slot(b), [noun, prep], [typed])
+
+
+def _symmetric_parties(verb: Token, sentence: Sentence) -> Iterator[Frame]:
+    """ "A and B met / clashed / held talks / agreed to ..." -> A MEET B ..."""
+    subjects = labels(verb).get("nsubj", [])
+    if len(subjects) > 1:  # "Putin, Erdogan agree ...": a headline's list of subjects
+        parties = [p for p in subjects if _named(p)]
+    elif not subjects or PARTY_LABELS.isdisjoint(labels(subjects[0])):
+        return
+    else:
+        parties = _parties(subjects[0])
+    if len(parties) < 2:
+        return
+    typed = _symmetric_type(verb, sentence) or _adjunct_type(verb, sentence)
+    if typed is None:
+        return
+    for a, b in combinations(parties, 2):
+        frame = Frame(EVENT, verb, Slot(a), Slot(b), [verb], [typed])
+        frame.negated, frame.modality = negated(verb), modal(verb)
+        yield frame
+
+
+def _parties(subject: Token) -> list[Token]:
+    """The parties a subject names: its conjuncts ("A and B"), or the named conjuncts of a
+    collective's "of"/"from" phrase ("the leaders of A and B", "ministers from A and B")."""
+    parties = [p for p in conjuncts(subject) if not is_pronoun(p)]
+    if len(parties) > 1 or subject.tag_ not in ("NNS", "NNPS") or subject.ent_type_:
+        return parties
+    for prep in kids(subject):
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            pobj = first_child(prep, frozenset({"pobj"}))
+            if pobj is not None and _named(pobj):
+                return [p for p in conjuncts(pobj) if _named(p)]
+    return parties
+
+
+def _adjunct_type(verb: Token, sentence: Sentence) -> str | None:
+    """ "A and B spoke ... in a phone conversation": the symmetric event of an adjunct of
+    the clause (the parser may hang it on any phrase of the clause)."""
+    for prep in verb.subtree:
+        if prep.dep_ == "prep" and prep.lower_ in ADJUNCT_PREPS and _clause_of(prep) == verb.i:
+            noun = first_child(prep, frozenset({"pobj"}))
+            if noun is not None and noun.pos == NOUN:
+                typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
+                if typed is not None and reltypes.is_symmetric(typed):
+                    return typed
+    return None
+
+
+def _clause_of(tok: Token) -> int:
+    """The index of the verb whose clause ``tok`` is in (a gerund under a preposition is
+    part of its governor's clause: "spoke in favour of restoring X in a call")."""
+    head = tok.head
+    while (head.pos != VERB or head.dep_ == "pcomp") and head.head.i != head.i:
+        head = head.head
+    return head.i
+
+
+def _symmetric_type(verb: Token, sentence: Sentence) -> str | None:
+    """The symmetric type of ``verb`` said of several parties, or None."""
+    lemma = sentence.lemma(verb)
+    obj = first_child(verb, DIRECT_OBJECTS)
+    if lemma in reltypes.LIGHT_VERBS and obj is not None and obj.pos == NOUN:
+        typed = reltypes.event_type(sentence.lemma(obj), "with", phone=_phone(obj))
+        return typed if typed is not None and reltypes.is_symmetric(typed) else None
+    if obj is not None and obj.ent_type_ in ACTOR_LABELS:
+        return None  # "A and B visited C": each visited C, they did not meet
+    if obj is not None and (lemma, sentence.lemma(obj)) in reltypes.SYMMETRIC_OBJECTS:
+        return reltypes.SYMMETRIC_OBJECTS[lemma, sentence.lemma(obj)]
+    if lemma in reltypes.SYMMETRIC_WITH:
+        return reltypes.SYMMETRIC_WITH[lemma]
+    typed = reltypes.verb_type((lemma,))[0]
+    return typed if reltypes.is_symmetric(typed) else None

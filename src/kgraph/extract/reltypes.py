@@ -1,0 +1,297 @@
+"""Normalised relation types: one type per meaning, whatever the wording.
+
+"met", "met with", "held talks with", "had a meeting with" all state one event, so they
+share the type MEET; the surface predicate stays on the claim.  This module is the one
+place that says which wordings mean the same (see README "Relation types"):
+
+- :data:`EVENT_NOUNS` gives the type an event noun stands for when a light verb
+  ("hold", "have", "pay", "impose" ...) or a preposition ("in a call with") carries it;
+- :data:`VERB_TYPES` folds verbs and verb + preposition wordings onto those types;
+- :data:`SYMMETRIC` lists the types that hold both ways ("A and B met" -> A MEET B);
+- :data:`PARTICIPANT_PREPS` says which preposition introduces the other party of a
+  comitative verb, so that "met *in* Tokyo" or "met *on* Monday" never becomes MEET_IN or
+  MEET_ON (times and places are adjuncts, kept as context on the claim).
+"""
+
+from __future__ import annotations
+
+from kgraph.extract.lexicon import words
+
+MEET = "meet"
+CALL = "call"
+TALK = "talk_with"
+VISIT = "visit"
+SANCTION = "sanction"
+ATTACK = "attack"
+STAKE = "acquire_stake_in"
+DEAL = "sign_deal_with"
+CLASH = "clash_with"
+PARTNER = "partner_with"
+
+EVENT_NOUNS: dict[str, str] = {
+    **dict.fromkeys(words("talk talks meeting summit consultation audience"), MEET),
+    **dict.fromkeys(words("call phonecall"), CALL),
+    **dict.fromkeys(words("conversation chat"), TALK),
+    **dict.fromkeys(words("visit trip tour"), VISIT),
+    **dict.fromkeys(words("sanction embargo"), SANCTION),
+    **dict.fromkeys(words("attack strike offensive assault raid airstrike"), ATTACK),
+    "stake": STAKE,
+    **dict.fromkeys(words("deal agreement pact accord contract"), DEAL),
+    **dict.fromkeys(words("dispute discord row rift feud clash quarrel"), CLASH),
+    **dict.fromkeys(words("partnership alliance"), PARTNER),
+    "war": "fight",
+    "condolence": "condole",
+    "interview": "interview_with",
+    "reference": "refer_to",
+    "relation": "have_relations_with",
+    "tie": "have_relations_with",
+    "negotiation": "negotiate_with",
+    "discussion": "discuss_with",
+    "trade": "trade_with",
+    "support": "support",
+    "invitation": "invite",
+    "bid": "bid_for",
+    "overture": "reach_out_to",
+    "letter": "write_to",
+}
+"""Event nouns whose verb is not simply derived, or whose meaning a verb already has."""
+
+TYPES = frozenset(EVENT_NOUNS.values())
+"""The types event nouns stand for."""
+
+PHONE_WORDS = frozenset(words("phone telephone"))
+"""Modifiers that make a conversation a call ("a telephone conversation with")."""
+
+LIGHT_VERBS = frozenset(
+    words(
+        """
+        have hold make take pay give offer launch sign conduct impose carry stage mount
+        conclude reach strike seal hold acquire buy extend express send convey deliver
+        begin start open wage fight sit engage grant
+        """
+    )
+)
+"""Verbs that carry an event noun's meaning rather than their own ("held talks")."""
+
+PREPOSITIONAL_LIGHT_VERBS = frozenset(words("enter engage sit participate join"))
+"""Verbs that carry an event noun through a preposition ("entered into an alliance")."""
+
+VERB_TYPES: dict[str, str] = {
+    "meet": MEET,
+    "meet with": MEET,
+    "sit down with": MEET,
+    "sit down for": MEET,
+    "talk": TALK,
+    "talk with": TALK,
+    "talk to": TALK,
+    "speak with": TALK,
+    "speak to": TALK,
+    "phone": CALL,
+    "telephone": CALL,
+    "call": CALL,
+    "visit": VISIT,
+    "clash": CLASH,
+    "clash with": CLASH,
+    "sanction": SANCTION,
+    "attack": ATTACK,
+    "base in": "based_in",
+    "describe": "describe_as",
+    "describe as": "describe_as",
+    "brand": "describe_as",
+    "brand as": "describe_as",
+    "label": "describe_as",
+    "label as": "describe_as",
+    "partner with": PARTNER,
+    "ally with": PARTNER,
+}
+"""Verb wordings (lemma and particle/preposition) and the type they share."""
+
+SYMMETRIC = frozenset(
+    {
+        MEET,
+        CALL,
+        TALK,
+        CLASH,
+        PARTNER,
+        "agree",
+        "agree_with",
+        "disagree",
+        "disagree_with",
+        "negotiate",
+        "negotiate_with",
+        "discuss",
+        "discuss_with",
+        "cooperate",
+        "cooperate_with",
+        "collaborate",
+        "collaborate_with",
+        "trade_with",
+        "fight",
+        "argue",
+        "argue_with",
+        "spar",
+        "spar_with",
+        "have_relations_with",
+        "shake_hands_with",
+        "exchange_views_with",
+        "sign_deal_with",
+        "merge",
+        "merge_with",
+    }
+)
+"""Types that hold in both directions: a coordinated subject relates its conjuncts."""
+
+COMITATIVE_TYPES = frozenset({MEET, CALL, TALK, "interview_with", "negotiate_with", "discuss_with"})
+"""Event types whose "with" phrase names the other party ("in an interview with X")."""
+
+SYMMETRIC_WITH = {
+    "agree": "agree_with",
+    "disagree": "disagree_with",
+    "negotiate": "negotiate_with",
+    "discuss": "discuss_with",
+    "cooperate": "cooperate_with",
+    "collaborate": "collaborate_with",
+    "argue": "argue_with",
+    "spar": "spar_with",
+    "merge": "merge_with",
+}
+"""A verb said of two coordinated parties relates them "with" each other."""
+
+SYMMETRIC_OBJECTS = {
+    ("shake", "hand"): "shake_hands_with",
+    ("exchange", "view"): "exchange_views_with",
+}
+"""Verb + object idioms said of two parties ("A and B shook hands")."""
+
+COMITATIVE_VERBS: dict[str, frozenset[str]] = {
+    "meet": frozenset({"with"}),
+    "talk": frozenset({"with", "to"}),
+    "speak": frozenset({"with", "to"}),
+    "clash": frozenset({"with"}),
+    "negotiate": frozenset({"with"}),
+    "agree": frozenset({"with", "on", "to"}),
+}
+"""Verbs whose other party is introduced by these prepositions only."""
+
+PARTICIPANT_PREPS = frozenset(words("with to on against in into from between for over"))
+"""Prepositions that may introduce the other party of an event noun."""
+
+
+LEAD = "lead"
+WORK_FOR = "work_for"
+LEAD_ROLES = frozenset(
+    words(
+        """
+        leader head president chairman chairwoman chairperson chair ceo premier chancellor
+        king queen governor mayor boss director commander
+        """
+    )
+)
+"""Role nouns that say who leads the organisation or country ("the head of X" -> LEAD)."""
+CHIEF_WORDS = frozenset(words("chief managing"))
+"""Modifiers that make an executive or officer its organisation's leader."""
+ROLE_PREPS = frozenset(words("of at for with in"))
+"""Prepositions that tie a role noun to its organisation ("an analyst at X")."""
+VERB_TYPES_ROLE = {"lead": LEAD, "head": LEAD, "chair": LEAD, "work for": WORK_FOR}
+
+
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "eer", "ee")
+PERSON_ROLES = frozenset(
+    words(
+        """
+        head chief minister secretary official aide deputy envoy adviser advisor executive
+        ceo chair member fellow partner expert economist general captain candidate lawmaker
+        lawyer attorney judge diplomat spokesman spokeswoman spokesperson analyst
+        """
+    )
+)
+NOT_ROLES = frozenset(words("center centre paper order number letter matter water border"))
+
+
+def is_role(noun: str) -> bool:
+    """A noun for a person's role or job ("analyst", "spokesman", "head"), by its ending or
+    the list of those without one; "a state pension fund" is none."""
+    if noun in PERSON_ROLES or noun in LEAD_ROLES:
+        return True
+    return noun.endswith(PERSON_SUFFIXES) and noun not in NOT_ROLES and len(noun) > 4
+
+
+def role_type(noun: str, modifiers: frozenset[str] = frozenset(), prep: str = "of") -> str:
+    """The type a role noun gives its holder and organisation: LEAD for who leads it ("the
+    chairman of X", "X's chief executive"), WORK_FOR for every other role ("an analyst at
+    X", "a director at X", "the chief economist of X").
+
+    >>> role_type("chairman"), role_type("executive", frozenset({"chief"})), role_type("analyst")
+    ('lead', 'lead', 'work_for')
+    """
+    if prep != "of":
+        return WORK_FOR
+    if noun in LEAD_ROLES or (noun in CHIEF_ROLES and not CHIEF_WORDS.isdisjoint(modifiers)):
+        return LEAD
+    return WORK_FOR
+
+
+CHIEF_ROLES = frozenset({"executive", "officer"})
+
+
+def verb_type(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The normalised relation parts for a verb wording ("meet", "with") -> ("meet",).
+
+    >>> verb_type(("meet", "with"))
+    ('meet',)
+    >>> verb_type(("deploy", "to"))
+    ('deploy', 'to')
+    """
+    key = " ".join(parts)
+    found = VERB_TYPES.get(key) or VERB_TYPES_ROLE.get(key)
+    return (found,) if found is not None else parts
+
+
+def event_type(noun: str, prep: str, *, phone: bool = False) -> str | None:
+    """The type an event noun (lemma) with its participant preposition stands for, or None.
+
+    >>> event_type("talk", "with")
+    'meet'
+    >>> event_type("conversation", "with", phone=True)
+    'call'
+    """
+    found = noun_type(noun)
+    if found is None or prep not in TYPE_PREPS.get(found, PARTICIPANT_PREPS):
+        return None
+    return CALL if found == TALK and phone else found
+
+
+WITH = frozenset({"with", "between"})
+TYPE_PREPS: dict[str, frozenset[str]] = {
+    **dict.fromkeys((MEET, CALL, TALK), WITH | {"to"}),  # granted an audience / a call to X
+    **dict.fromkeys((DEAL, CLASH, PARTNER), WITH),
+    **dict.fromkeys(("have_relations_with", "negotiate_with", "discuss_with", "trade_with"), WITH),
+    VISIT: frozenset({"to", "in"}),
+    SANCTION: frozenset({"on", "against"}),
+    ATTACK: frozenset({"on", "against"}),
+    STAKE: frozenset({"in"}),
+    "fight": frozenset({"with", "against"}),
+    "interview_with": frozenset({"with", "to"}),
+    "condole": frozenset({"to", "with"}),
+    "bid_for": frozenset({"for"}),
+    "reach_out_to": frozenset({"to"}),
+    "write_to": frozenset({"to"}),
+    "refer_to": frozenset({"to"}),
+}
+"""The prepositions that introduce the other party of each event ("a deal *in* Ukraine"
+names a place, not a party)."""
+
+
+def noun_type(word: str) -> str | None:
+    """The type an event noun (any number) stands for: "sanctions" -> "sanction"."""
+    return EVENT_NOUNS.get(word) or EVENT_NOUNS.get(word.rstrip("s"))
+
+
+def is_symmetric(rel: str) -> bool:
+    """True when ``rel`` (lower-case type) holds in both directions."""
+    return rel in SYMMETRIC
+
+
+def comitative_preps(lemma: str) -> frozenset[str] | None:
+    """The prepositions that introduce the other party of a comitative verb, or None."""
+    return COMITATIVE_VERBS.get(lemma)
