@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.cursor import TokenCursor
+from kgraph.cypher_engine.errors import UnsupportedCypherError
 from kgraph.cypher_engine.lexer import MAX_INT, TokenKind, syntax_error
-from kgraph.errors import UnsupportedCypherError
 
 _COMPARISONS = {"=": "=", "<>": "<>", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from kgraph.errors import CypherSyntaxError
+from kgraph.cypher_engine.errors import CypherSyntaxError
 
 MAX_INT = 2**63 - 1
 

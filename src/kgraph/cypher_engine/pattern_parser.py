@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from kgraph.cypher_engine import ast
+from kgraph.cypher_engine.errors import CypherError, UnsupportedCypherError
 from kgraph.cypher_engine.expr_parser import ExpressionParser
 from kgraph.cypher_engine.lexer import TokenKind, syntax_error
-from kgraph.errors import QueryError, UnsupportedCypherError
 
 _PARAMETER_MAP_PROBLEM = (
     "Parameter maps cannot be used in MATCH patterns "
@@ -42,7 +42,7 @@ class PatternParser(ExpressionParser):
         try:
             self._parse_node()
             return self._at_relationship()
-        except QueryError:
+        except CypherError:
             return False
         finally:
             self.pos = saved

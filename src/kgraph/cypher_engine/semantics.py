@@ -18,8 +18,8 @@ from kgraph.cypher_engine.astutil import (
     pattern_variables,
     rewrite_against_items,
 )
+from kgraph.cypher_engine.errors import CypherSyntaxError, UnsupportedCypherError
 from kgraph.cypher_engine.functions import FUNCTIONS
-from kgraph.errors import CypherSyntaxError, UnsupportedCypherError
 
 Scope = frozenset[str]
 
