@@ -46,7 +46,7 @@ def test_results(graphs: dict[str, nx.MultiDiGraph], case: Case) -> None:
     if case.columns is not None:
         assert result.columns == case.columns
     if case.rows is not None:
-        assert same_rows(result.rows, case.rows, ordered=True), result.rows
+        assert same_rows(result.rows, case.rows, case), result.rows
 
 
 _ERRORS: dict[str | None, type[CypherError]] = {
@@ -72,8 +72,11 @@ def test_errors(graphs: dict[str, nx.MultiDiGraph], case: Case) -> None:
 def test_same_is_strict_about_types() -> None:
     assert same([[1, 2.0, True, None]], [[1, 2.0, True, None]])
     assert not same([[1.0]], [[1]]) and not same([[1]], [[True]]) and not same([[0]], [[None]])
-    assert same_rows([[1], [2]], [[2], [1]], ordered=False)
-    assert not same_rows([[1], [2]], [[2], [1]], ordered=True)
+    assert same([[1, 2]], [[2, 1]], open_order=True) and not same([[1, 2]], [[2, 1]])
+    unordered = Case("empty", "UNWIND [1, 2] AS x RETURN x")
+    ordered = Case("empty", "UNWIND [1, 2] AS x RETURN x ORDER BY x")
+    assert same_rows([[1], [2]], [[2], [1]], unordered)
+    assert not same_rows([[1], [2]], [[2], [1]], ordered)
 
 
 def test_engine_imports_nothing_else_of_kgraph() -> None:

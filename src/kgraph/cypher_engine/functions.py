@@ -401,7 +401,6 @@ def _build_table() -> dict[str, FunctionSpec]:
         "endnode": one(_rel_end("endNode")),
         "nodes": one(_path_part("nodes")),
         "relationships": one(_path_part("relationships")),
-        "rels": one(_path_part("relationships")),
         "length": one(_path_part("length")),
         "size": nullable(_size),
         "head": one(_list_arg("head", lambda xs: xs[0] if xs else None)),

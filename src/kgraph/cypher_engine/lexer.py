@@ -304,6 +304,12 @@ class _Lexer:
             value = int(digits, 16)
             if value <= 0x10FFFF:
                 return chr(value)
-        raise syntax_error(
-            self.text, start, f"Invalid escape sequence '{self.text[start : start + 2]}'"
-        )
+        if width:
+            raise syntax_error(
+                self.text,
+                start,
+                f"Invalid escape sequence '{self.text[start : start + 2]}': expected {width} "
+                "hexadecimal digits specifying a unicode character",
+            )
+        self.pos += 1
+        return "\\"  # an unknown escape is the backslash itself, as in Neo4j

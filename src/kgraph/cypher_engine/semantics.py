@@ -99,7 +99,7 @@ class _Checker:
     def _check_pattern(
         self, parts: tuple[ast.PatternPart, ...], scope: Scope, new_vars: Scope
     ) -> None:
-        rel_vars: set[str] = set()
+        rel_vars: dict[str, bool] = {}  # variable -> variable-length
         for part in parts:
             if part.variable is not None and part.variable in scope:
                 raise CypherSyntaxError(f"Variable `{part.variable}` already declared")
@@ -111,13 +111,16 @@ class _Checker:
                 if element.where is not None:
                     self._check_local(element.where, scope, own, new_vars)
             for rel in part.rels:
-                if rel.variable is not None and rel.variable in rel_vars:
+                # The same variable twice in one pattern is the same relationship twice,
+                # which relationship uniqueness rules out (no rows), unless the two uses
+                # disagree on being one relationship or a list of them.
+                many = rel.length is not None
+                if rel.variable is not None and rel_vars.setdefault(rel.variable, many) != many:
+                    kinds = ["Relationship", "List<Relationship>"]
                     raise CypherSyntaxError(
-                        f"Cannot use the same relationship variable '{rel.variable}' "
-                        "for multiple relationships"
+                        f"Type mismatch: {rel.variable} defined with conflicting type "
+                        f"{kinds[not many]} (expected {kinds[many]})"
                     )
-                if rel.variable is not None:
-                    rel_vars.add(rel.variable)
                 if rel.length is not None and rel.where is not None:
                     raise CypherSyntaxError(
                         "Relationship pattern predicates are not supported for "
