@@ -1047,6 +1047,183 @@ COLUMN_CASES = [
 ]
 
 
+# Edge cases added when the tables first ran on Neo4j 5.26: each value is Neo4j's answer.
+NEO4J_CHECKED_CASES = [
+    (
+        "people",
+        "MATCH (p:Person) RETURN p.name ORDER BY p.age SKIP 1 LIMIT 2",
+        [["Alice"], ["Carol"]],
+    ),
+    ("empty", "RETURN toString(0.1 + 0.2) AS v", [["0.30000000000000004"]]),
+    ("empty", "RETURN 0.1 + 0.2 AS v", [[0.30000000000000004]]),
+    (
+        "empty",
+        "RETURN toString(1e-5), toString(123456789.0), toString(1.0e16), toString(-0.0)",
+        [["1.0E-5", "1.23456789E8", "1.0E16", "-0.0"]],
+    ),
+    ("empty", "RETURN 1e308 * 10, -1e308 * 10", [[math.inf, -math.inf]]),
+    ("empty", "RETURN {a: 1}[null]", [[None]]),
+    ("empty", "RETURN split(null, ',')", [[None]]),
+    ("empty", "RETURN substring('hello', 10)", [[""]]),
+    ("empty", "RETURN left('hi', null)", [[None]]),
+    ("empty", "RETURN 9223372036854775807 * -1 - 1", [[-9223372036854775808]]),
+    ("empty", "RETURN 5 % -3, -5 % 3, 5.5 % -2", [[2, -2, 1.5]]),
+    ("empty", "RETURN 2 ^ 0.5, 0 ^ 0, (-8) ^ (1.0/3)", [[1.4142135623730951, 1.0, math.nan]]),
+    (
+        "empty",
+        "RETURN toInteger('0x1F'), toInteger(' 42 '), toFloat(' 1.5 '), toInteger('1e3')",
+        [[None, None, 1.5, 1000]],
+    ),
+    ("empty", "RETURN toBoolean('true '), toBoolean(1), toBoolean(2)", [[True, True, True]]),
+    ("empty", "RETURN trim('\\t a \\n'), ltrim('\\n a')", [["a", "a"]]),
+    ("empty", "RETURN reverse(null), reverse([])", [[None, []]]),
+    ("empty", "RETURN size(' '), toUpper('ß'), toLower('İ')", [[1, "SS", "i̇"]]),
+    ("empty", "RETURN [x IN [3,1,2] | x][1..-1]", [[[1]]]),
+    ("empty", "RETURN range(0, 5, 2), range(5, 0, -2), range(1, 1)", [[[0, 2, 4], [5, 3, 1], [1]]]),
+    (
+        "empty",
+        "UNWIND [1, null, 3] AS x RETURN avg(x), sum(x), count(x), collect(x), min(x), max(x)",
+        [[2.0, 4, 2, [1, 3], 1, 3]],
+    ),
+    ("empty", "UNWIND [1, 'a', 2.5] AS x RETURN min(x), max(x)", [["a", 2.5]]),
+    ("empty", "UNWIND [[1, 2], [1], [1, 2, 0]] AS x RETURN min(x), max(x)", [[[1], [1, 2, 0]]]),
+    ("empty", "UNWIND [true, false] AS x RETURN min(x), max(x)", [[False, True]]),
+    (
+        "empty",
+        "UNWIND [1, 2] AS x RETURN percentileCont(x, 0.25), percentileDisc(x, 0.25), stDev(x)",
+        [[1.25, 1, 0.7071067811865476]],
+    ),
+    (
+        "empty",
+        "UNWIND [] AS x RETURN stDev(x), percentileCont(x, 0.5), avg(x)",
+        [[None, None, None]],
+    ),
+    (
+        "empty",
+        "RETURN 1 = 1.0, 1 = true, 'a' = 'a ', [1] = [1.0], {a: 1} = {a: 1.0}",
+        [[True, False, False, True, True]],
+    ),
+    (
+        "empty",
+        "RETURN null < 1, [null] < [1], [1, null] < [2, 0], 'a' < 1",
+        [[None, None, True, None]],
+    ),
+    ("empty", "RETURN 1 < 2 < 3 < 2", [[False]]),
+    (
+        "people",
+        "MATCH (p:Person) RETURN p.name ORDER BY p.tags, p.name",
+        [["Alice"], ["Bob"], ["Carol"], ["Dave"]],
+    ),
+    (
+        "people",
+        "MATCH (p:Person) WITH p.city AS c, count(*) AS n RETURN c, n ORDER BY n, c",
+        [["Kyiv", 1], ["Paris", 1], ["London", 2]],
+    ),
+    (
+        "people",
+        "MATCH (a:Person) OPTIONAL MATCH (a)-[:KNOWS]->(b) WITH a, collect(b.name) AS bs "
+        "RETURN a.name, size(bs) ORDER BY a.name",
+        [["Alice", 2], ["Bob", 1], ["Carol", 0], ["Dave", 0]],
+    ),
+    (
+        "people",
+        "MATCH (a:Person) RETURN a.name, [(a)-[:WORKS_AT]->(o) | o.name][0] AS org ORDER BY a.name",
+        [["Alice", "Acme"], ["Bob", "Acme"], ["Carol", "Globex"], ["Dave", None]],
+    ),
+    (
+        "people",
+        "MATCH p = (a:Person {name: 'Dave'})-[:MET*2]-(b) RETURN length(p), b.name",
+        [[2, "Dave"], [2, "Dave"]],
+    ),
+    ("people", "MATCH (a {name: 'Alice'})-[*2]-(b) RETURN count(*)", [[8]]),
+    ("people", "MATCH (a {name: 'Alice'})-[*0..0]-(b) RETURN b.name", [["Alice"]]),
+    ("people", "MATCH (a)-[r:MET]->(b) WITH DISTINCT a, b RETURN count(*)", [[1]]),
+    (
+        "people",
+        "MATCH (a)-[r]->(b) RETURN type(r), count(*) ORDER BY type(r)",
+        [["KNOWS", 3], ["LOCATED_IN", 1], ["MET", 2], ["WORKS_AT", 3]],
+    ),
+    (
+        "people",
+        "MATCH (n) RETURN labels(n) AS l, count(*) AS c ORDER BY c DESC, l",
+        [[["Person"], 3], [["Organization"], 2], [["Person", "Journalist"], 1], [["Place"], 1]],
+    ),
+    (
+        "people",
+        "MATCH (n:Person) RETURN n.name, n.age ORDER BY n.age IS NULL, n.age DESC",
+        [["Carol", 35], ["Alice", 30], ["Bob", 25], ["Dave", None]],
+    ),
+    (
+        "people",
+        "MATCH (n:Person) WHERE n.age IN [25, 35] OR n.name IS NULL RETURN n.name ORDER BY n.name",
+        [["Bob"], ["Carol"]],
+    ),
+    ("people", "MATCH (n:Person) RETURN DISTINCT n.city IS NULL", [[False]]),
+    ("people", "MATCH (n:Person) WITH n SKIP 1 LIMIT 2 RETURN count(*)", [[2]]),
+    (
+        "people",
+        "MATCH (n:Person) RETURN n.name AS name ORDER BY name DESC SKIP 1",
+        [["Carol"], ["Bob"], ["Alice"]],
+    ),
+    ("people", "MATCH (n) WHERE n.name STARTS WITH null RETURN count(*)", [[0]]),
+    (
+        "people",
+        "MATCH (n:Person) RETURN n.name, CASE WHEN n.age > 28 THEN 'old' "
+        "WHEN n.age IS NULL THEN 'unknown' ELSE 'young' END AS g ORDER BY n.name",
+        [["Alice", "old"], ["Bob", "young"], ["Carol", "old"], ["Dave", "unknown"]],
+    ),
+    (
+        "people",
+        "MATCH (a:Person {name: 'Alice'}), (b:Person {name: 'Bob'}) RETURN a = b, a <> b, a = a",
+        [[False, True, True]],
+    ),
+    (
+        "people",
+        "MATCH (a:Person {name: 'Alice'})-[r]->(b) RETURN r.since + 1 AS s ORDER BY s",
+        [[2011], [2021], [None]],
+    ),
+    (
+        "people",
+        "MATCH (a:Person) RETURN a.name + ' ' + a.age AS s ORDER BY s",
+        [["Alice 30"], ["Bob 25"], ["Carol 35"], [None]],
+    ),
+    (
+        "people",
+        "MATCH (a:Person) RETURN max(a.name), min(a.city), sum(a.age) / count(a.age)",
+        [["Dave", "Kyiv", 30]],
+    ),
+    ("empty", "RETURN [1, 2, 3] + [4] = [1, 2, 3, 4]", [[True]]),
+    ("empty", "RETURN {a: 1, b: null}, keys({a: 1, b: null})", [[{"a": 1, "b": None}, ["a", "b"]]]),
+    ("empty", "RETURN last([]), head(null), tail(null)", [[None, None, None]]),
+    (
+        "empty",
+        "RETURN 'abc' CONTAINS '', '' STARTS WITH '', 'abc' ENDS WITH 'abc'",
+        [[True, True, True]],
+    ),
+    ("empty", "RETURN '%' =~ '%', 'a\\nb' =~ 'a.b', 'AB' =~ 'ab'", [[True, False, False]]),
+    ("empty", "UNWIND [null] AS x RETURN stDev(x), stDevP(x)", [[None, None]]),
+    ("empty", "UNWIND [1] AS x RETURN stDev(x), stDevP(x)", [[0.0, 0.0]]),
+    ("empty", "UNWIND [] AS x RETURN stDevP(x)", [[None]]),
+    (
+        "empty",
+        "RETURN left('hi', null), right('hi', null), left(null, null), substring('hi', null), "
+        "substring('hi', 1, null)",
+        [[None, None, None, None, None]],
+    ),
+    (
+        "empty",
+        "RETURN toInteger(' 42'), toInteger('42 '), toFloat(' 1'), toInteger('4.7 ')",
+        [[None, None, 1.0, None]],
+    ),
+]
+NEO4J_CHECKED_ERRORS = [
+    ("RETURN [1, 2, 3][1.5]", {}, "Type mismatch"),
+    ("RETURN 'abc'[1]", {}, "Type mismatch"),
+    ("RETURN size({a: 1})", {}, "Type mismatch"),
+    ("RETURN left('hi', -1)", {}, "non-negative"),
+]
+
+
 def _function_query(expression: str) -> str:
     return f"MATCH (b:Person {{name: 'Bob'}})-[r:WORKS_AT]->() RETURN {expression} AS v"
 
@@ -1166,6 +1343,7 @@ RESULT_CASES: list[Case] = [
     *(_case("empty", q, {}, [[v]]) for q, v in AGGREGATE_CASES),
     *(_case("empty", q, {}, rows) for q, rows in UNWIND_CASES),
     *(_case("people", q, {}, [["Carol"]]) for q in KEYWORD_QUERIES),
+    *(_case(graph, q, {}, rows) for graph, q, rows in NEO4J_CHECKED_CASES),
     *(Case("people", q, columns=columns) for q, columns in COLUMN_CASES),
     *(c for c in MORE_CASES if c.error is None),
 ]
@@ -1174,7 +1352,10 @@ RESULT_CASES: list[Case] = [
 ERROR_CASES: list[Case] = [
     *(Case("people", q, error="unsupported", message=c) for q, c in UNSUPPORTED_CASES),
     *(Case("people", q, error="syntax") for q in SYNTAX_ERROR_CASES),
-    *(Case("people", q, p, error="runtime", message=m) for q, p, m in RUNTIME_ERROR_CASES),
+    *(
+        Case("people", q, p, error="runtime", message=m)
+        for q, p, m in RUNTIME_ERROR_CASES + NEO4J_CHECKED_ERRORS
+    ),
     *(c for c in MORE_CASES if c.error is not None),
 ]
 """Queries that must fail, with the kind of failure."""

@@ -98,6 +98,8 @@ class _StDev(_ValueAggregator):
         numbers = [float(v) for v in self.values if is_number(v)]
         if len(numbers) != len(self.values):
             raise CypherError("stDev(): all values must be numbers")
+        if not numbers:
+            return None
         count = len(numbers) if self.population else len(numbers) - 1
         if count <= 0:
             return 0.0

@@ -206,14 +206,14 @@ def _replace(args: list[Any], _view: GraphView) -> Any:
 
 
 def _substring(args: list[Any], _view: GraphView) -> Any:
-    if args[0] is None:
+    if any(arg is None for arg in args):
         return None
     _expect(str, "a String", args[0], "substring")
     _expect(int, "an Integer", args[1], "substring")
     start = args[1]
     if start < 0:
         raise CypherError("substring(): start must be a non-negative integer")
-    if len(args) == 2 or args[2] is None:
+    if len(args) == 2:
         return args[0][start:]
     _expect(int, "an Integer", args[2], "substring")
     if args[2] < 0:
@@ -239,7 +239,7 @@ def _split(args: list[Any], _view: GraphView) -> Any:
 def _left_right(function: str) -> Impl:
     def impl(args: list[Any], _view: GraphView) -> Any:
         if args[1] is None:
-            raise CypherError(f"{function}(): length cannot be null")
+            return None
         _expect(int, "an Integer", args[1], function)
         if args[1] < 0:
             raise CypherError(f"{function}(): length must be a non-negative integer")
@@ -270,8 +270,10 @@ def _to_integer(value: Any) -> Any:
             return None
         return check_int(int(value))
     if isinstance(value, str):
+        if value != value.strip():
+            return None  # unlike toFloat(), Neo4j's toInteger() takes no surrounding spaces
         try:
-            return check_int(int(value.strip()))
+            return check_int(int(value))
         except ValueError:
             parsed = _to_float(value)
             return None if parsed is None else _to_integer(parsed)
