@@ -61,6 +61,7 @@ def execute(
     graph: nx.MultiDiGraph,
     query: str,
     params: Mapping[str, Any] | None = None,
+    *,
     derived: DerivedEdges | None = None,
 ) -> Result:
     """Run ``query`` on ``graph`` with ``params`` (and the ``derived`` edges); see the
