@@ -6,6 +6,11 @@ telling the user how to fix it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kgraph.cypher_engine import CypherError
+
 
 class KGraphError(Exception):
     """Base class: ``message`` for the user, ``hint`` for how to fix it."""
@@ -84,6 +89,20 @@ class WriteNotAllowedError(QueryError):
         super().__init__(
             f"{what}; kgraph query is read-only", hint or "add --write to allow changes"
         )
+
+
+def from_engine(exc: CypherError) -> QueryError:
+    """The kgraph error for a query the embedded Cypher engine refused or failed to run."""
+    from kgraph.cypher_engine import CypherSyntaxError as EngineSyntaxError
+    from kgraph.cypher_engine import UnsupportedCypherError as EngineUnsupportedError
+
+    if isinstance(exc, EngineUnsupportedError):
+        return UnsupportedCypherError(exc.construct)
+    if isinstance(exc, EngineSyntaxError):
+        return CypherSyntaxError(exc.message)
+    if exc.message.startswith("Expected parameter"):
+        return QueryError(exc.message, "pass them with --param name=value")
+    return QueryError(exc.message)
 
 
 def redact(text: str, *secrets: str | None) -> str:

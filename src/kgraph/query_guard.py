@@ -25,9 +25,9 @@ strings, comments and backtick names do not count):
 
 from __future__ import annotations
 
+from kgraph.cypher_engine import CypherError, is_write_query
 from kgraph.cypher_engine.lexer import Token, TokenKind, tokenize
-from kgraph.cypher_engine.writes import is_write_query
-from kgraph.errors import WriteNotAllowedError
+from kgraph.errors import WriteNotAllowedError, from_engine
 
 READ_PROCEDURES = frozenset(
     {
@@ -90,7 +90,10 @@ _ADMIN_BEFORE = {
 
 def read_only_problem(query: str) -> str | None:
     """Why ``query`` is not a pure read, or None when it may run without ``--write``."""
-    tokens = tokenize(query)  # CypherSyntaxError for text that is not Cypher at all
+    try:
+        tokens = tokenize(query)
+    except CypherError as exc:  # text that is not Cypher at all
+        raise from_engine(exc) from None
     for index, token in enumerate(tokens):
         problem = _problem_at(tokens, index, token)
         if problem is not None:

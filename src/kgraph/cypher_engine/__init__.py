@@ -1,9 +1,13 @@
-"""A read-only Cypher interpreter over kgraph's embedded networkx store.
+"""A read-only Cypher interpreter over a networkx graph, with Neo4j 5 semantics.
 
-``execute`` parses, checks and runs a query; ``parse`` gives the checked syntax tree;
-``is_write_query`` tells whether query text would change a graph.  Valid Cypher this
-engine cannot run raises ``UnsupportedCypherError`` naming the construct; it never answers
+``execute(graph, query, params)`` is the entry point: it parses, checks and runs a query
+and returns a :class:`Result`.  ``parse`` gives the checked syntax tree without running it;
+``is_write_query`` tells whether query text would change a graph.  Every failure is a
+:class:`CypherError`: ``CypherSyntaxError`` for invalid text, ``UnsupportedCypherError``
+(naming the construct) for valid Cypher this engine cannot run, which it never answers
 with an empty or partial result instead.
+
+The package depends on networkx only (nothing else of kgraph), so it can be used alone.
 
 Graph contract: node attributes ``labels`` (tuple of str) and ``props`` (a mapping); edge
 attributes ``type`` (str) and ``props`` (a mapping), on a ``networkx.MultiDiGraph``; plus,
@@ -18,14 +22,28 @@ from typing import Any
 import networkx as nx
 
 from kgraph.cypher_engine.ast import Query
+from kgraph.cypher_engine.errors import CypherError, CypherSyntaxError, UnsupportedCypherError
 from kgraph.cypher_engine.executor import Executor
 from kgraph.cypher_engine.graphview import DerivedEdges
 from kgraph.cypher_engine.parser import parse_query
+from kgraph.cypher_engine.result import Node, Path, Relationship, Result
 from kgraph.cypher_engine.semantics import validate
 from kgraph.cypher_engine.writes import is_write_query
-from kgraph.models import QueryResult
 
-__all__ = ["DerivedEdges", "Query", "execute", "is_write_query", "parse"]
+__all__ = [
+    "CypherError",
+    "CypherSyntaxError",
+    "DerivedEdges",
+    "Node",
+    "Path",
+    "Query",
+    "Relationship",
+    "Result",
+    "UnsupportedCypherError",
+    "execute",
+    "is_write_query",
+    "parse",
+]
 
 
 def parse(query: str) -> Query:
@@ -43,8 +61,9 @@ def execute(
     graph: nx.MultiDiGraph,
     query: str,
     params: Mapping[str, Any] | None = None,
+    *,
     derived: DerivedEdges | None = None,
-) -> QueryResult:
+) -> Result:
     """Run ``query`` on ``graph`` with ``params`` (and the ``derived`` edges); see the
     module docstring for the contract."""
     return Executor(graph, params, derived).run(parse(query))

@@ -10,8 +10,8 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from kgraph.cypher_engine.compare import group_key, order_key
+from kgraph.cypher_engine.errors import CypherError
 from kgraph.cypher_engine.values import check_int, is_number, type_error
-from kgraph.errors import QueryError
 
 
 class Aggregator:
@@ -97,7 +97,9 @@ class _StDev(_ValueAggregator):
     def result(self) -> Any:
         numbers = [float(v) for v in self.values if is_number(v)]
         if len(numbers) != len(self.values):
-            raise QueryError("stDev(): all values must be numbers")
+            raise CypherError("stDev(): all values must be numbers")
+        if not numbers:
+            return None
         count = len(numbers) if self.population else len(numbers) - 1
         if count <= 0:
             return 0.0
@@ -115,7 +117,7 @@ class _Percentile(_ValueAggregator):
     def _percentile(self) -> float:
         percentile: Any = self.extra[0] if self.extra else None
         if not is_number(percentile) or not 0 <= percentile <= 1:
-            raise QueryError("percentile must be a number between 0.0 and 1.0")
+            raise CypherError("percentile must be a number between 0.0 and 1.0")
         return float(percentile)
 
     def result(self) -> Any:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from kgraph.cypher_engine.errors import CypherSyntaxError
 from kgraph.cypher_engine.lexer import MAX_INT, Token, TokenKind, syntax_error
-from kgraph.errors import CypherSyntaxError
 
 
 class TokenCursor:

@@ -15,14 +15,14 @@ import networkx as nx
 from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.astutil import pattern_variables, walk
 from kgraph.cypher_engine.compare import group_key
+from kgraph.cypher_engine.errors import CypherError
 from kgraph.cypher_engine.expressions import ExpressionCompiler
 from kgraph.cypher_engine.graphview import DerivedEdges, GraphView
 from kgraph.cypher_engine.patterns import Compilers, PatternMatcher
 from kgraph.cypher_engine.projection import Projector
+from kgraph.cypher_engine.result import Result
 from kgraph.cypher_engine.semantics import Scope, output_scope
 from kgraph.cypher_engine.values import Row
-from kgraph.errors import QueryError
-from kgraph.models import QueryResult
 
 
 def _normalise(value: Any) -> Any:
@@ -51,7 +51,7 @@ class Executor:
     def _part_matcher(self, part: ast.PatternPart) -> Callable[[Row], Iterator[Row]]:
         return PatternMatcher(self.view, (part,), self.compilers)
 
-    def run(self, query: ast.Query) -> QueryResult:
+    def run(self, query: ast.Query) -> Result:
         self._check_parameters(query)
         columns: list[str] = []
         rows: list[list[Any]] = []
@@ -60,16 +60,13 @@ class Executor:
             rows.extend(part_rows)
         if len(query.parts) > 1 and not query.union_all:
             rows = _distinct_rows(rows)
-        return QueryResult(columns, [[self.view.export(v) for v in row] for row in rows])
+        return Result(columns, [[self.view.export(v) for v in row] for row in rows])
 
     def _check_parameters(self, query: ast.Query) -> None:
         names = {node.name for node in walk(query) if isinstance(node, ast.Parameter)}
         missing = sorted(names - self.params.keys())
         if missing:
-            raise QueryError(
-                "Expected parameter(s): " + ", ".join(missing),
-                "pass them with --param name=value",
-            )
+            raise CypherError("Expected parameter(s): " + ", ".join(missing))
 
     def _run_single(self, query: ast.SingleQuery) -> tuple[list[str], list[list[Any]]]:
         rows: Iterable[Row] = [{}]
@@ -81,7 +78,7 @@ class Executor:
                 return names, [[row[name] for name in names] for row in projector.run(rows)]
             rows = self._apply(clause, rows, scope)
             scope = output_scope(clause, scope)
-        raise QueryError("the query does not end with RETURN")
+        raise CypherError("the query does not end with RETURN")
 
     def _apply(self, clause: ast.Clause, rows: Iterable[Row], scope: Scope) -> Iterable[Row]:
         if isinstance(clause, ast.Match):

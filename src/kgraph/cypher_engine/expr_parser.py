@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.cursor import TokenCursor
+from kgraph.cypher_engine.errors import UnsupportedCypherError
 from kgraph.cypher_engine.lexer import MAX_INT, TokenKind, syntax_error
-from kgraph.errors import UnsupportedCypherError
 
-_COMPARISONS = {"=": "=", "<>": "<>", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
+_COMPARISONS = {"=": "=", "<>": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
 
 # Words that cannot be read as a variable where an expression is expected.
 RESERVED = frozenset(
@@ -83,6 +83,13 @@ class ExpressionParser(TokenCursor):
     def _parse_comparison(self) -> ast.Expr:
         left = self._parse_predicate()
         terms: list[ast.Expr] = []
+        if self.at_symbol("!="):
+            raise syntax_error(
+                self.text,
+                self.peek().start,
+                "Unknown operation '!=' (you probably meant to use '<>', which is the operator "
+                "for inequality testing)",
+            )
         while self.peek().kind is TokenKind.SYMBOL and self.peek().value in _COMPARISONS:
             op = _COMPARISONS[str(self.advance().value)]
             right = self._parse_predicate()

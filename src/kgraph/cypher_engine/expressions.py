@@ -12,11 +12,11 @@ from typing import Any
 from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.aggregates import AGGREGATE_ARITY
 from kgraph.cypher_engine.compare import equals
+from kgraph.cypher_engine.errors import CypherError, CypherSyntaxError, UnsupportedCypherError
 from kgraph.cypher_engine.functions import FUNCTIONS
 from kgraph.cypher_engine.graphview import GraphView
 from kgraph.cypher_engine.operators import BINARY_OPERATORS, UNARY_OPERATORS, check_boolean
 from kgraph.cypher_engine.values import Evaluator, NodeRef, RelRef, Row, type_error
-from kgraph.errors import CypherSyntaxError, QueryError, UnsupportedCypherError
 
 Predicate = Callable[[Row], bool]
 MatcherFactory = Callable[[ast.PatternPart], Callable[[Row], Iterator[Row]]]
@@ -122,7 +122,7 @@ class ExpressionCompiler:
 
     def _parameter(self, expr: ast.Parameter) -> Evaluator:
         if expr.name not in self.params:
-            raise QueryError(f"Expected parameter(s): {expr.name}")
+            raise CypherError(f"Expected parameter(s): {expr.name}")
         value = self.params[expr.name]
         return lambda _row: value
 

@@ -25,6 +25,7 @@ from decimal import (
 )
 from typing import Any
 
+from kgraph.cypher_engine.errors import CypherError
 from kgraph.cypher_engine.graphview import GraphView
 from kgraph.cypher_engine.values import (
     INT_MAX,
@@ -37,7 +38,6 @@ from kgraph.cypher_engine.values import (
     to_text,
     type_error,
 )
-from kgraph.errors import QueryError
 
 Impl = Callable[[list[Any], GraphView], Any]
 
@@ -162,7 +162,7 @@ def _range(args: list[Any], _view: GraphView) -> Any:
     for value in (args[0], args[1], step):
         _expect(int, "an Integer", value, "range")
     if step == 0:
-        raise QueryError("range(): step argument cannot be zero")
+        raise CypherError("range(): step argument cannot be zero")
     end = args[1] + (1 if step > 0 else -1)
     return list(range(args[0], end, step))
 
@@ -206,18 +206,18 @@ def _replace(args: list[Any], _view: GraphView) -> Any:
 
 
 def _substring(args: list[Any], _view: GraphView) -> Any:
-    if args[0] is None:
+    if any(arg is None for arg in args):
         return None
     _expect(str, "a String", args[0], "substring")
     _expect(int, "an Integer", args[1], "substring")
     start = args[1]
     if start < 0:
-        raise QueryError("substring(): start must be a non-negative integer")
-    if len(args) == 2 or args[2] is None:
+        raise CypherError("substring(): start must be a non-negative integer")
+    if len(args) == 2:
         return args[0][start:]
     _expect(int, "an Integer", args[2], "substring")
     if args[2] < 0:
-        raise QueryError("substring(): length must be a non-negative integer")
+        raise CypherError("substring(): length must be a non-negative integer")
     return args[0][start : start + args[2]]
 
 
@@ -239,10 +239,10 @@ def _split(args: list[Any], _view: GraphView) -> Any:
 def _left_right(function: str) -> Impl:
     def impl(args: list[Any], _view: GraphView) -> Any:
         if args[1] is None:
-            raise QueryError(f"{function}(): length cannot be null")
+            return None
         _expect(int, "an Integer", args[1], function)
         if args[1] < 0:
-            raise QueryError(f"{function}(): length must be a non-negative integer")
+            raise CypherError(f"{function}(): length must be a non-negative integer")
         if args[0] is None:
             return None
         _expect(str, "a String", args[0], function)
@@ -270,8 +270,10 @@ def _to_integer(value: Any) -> Any:
             return None
         return check_int(int(value))
     if isinstance(value, str):
+        if value != value.strip():
+            return None  # unlike toFloat(), Neo4j's toInteger() takes no surrounding spaces
         try:
-            return check_int(int(value.strip()))
+            return check_int(int(value))
         except ValueError:
             parsed = _to_float(value)
             return None if parsed is None else _to_integer(parsed)
@@ -303,7 +305,7 @@ def _or_null(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def apply(value: Any) -> Any:
         try:
             return convert(value)
-        except QueryError:
+        except CypherError:
             return None
 
     return apply
@@ -375,7 +377,7 @@ def _round(args: list[Any], _view: GraphView) -> Any:
     _expect(int, "an Integer", args[1], "round")
     mode = _ROUNDING_MODES.get(str(args[2]).upper()) if len(args) > 2 else ROUND_HALF_UP
     if mode is None:
-        raise QueryError(f"round(): unknown rounding mode {args[2]!r}")
+        raise CypherError(f"round(): unknown rounding mode {args[2]!r}")
     try:
         quantum = Decimal(1).scaleb(-args[1])
         return float(Decimal(repr(value)).quantize(quantum, rounding=mode))
@@ -401,7 +403,6 @@ def _build_table() -> dict[str, FunctionSpec]:
         "endnode": one(_rel_end("endNode")),
         "nodes": one(_path_part("nodes")),
         "relationships": one(_path_part("relationships")),
-        "rels": one(_path_part("relationships")),
         "length": one(_path_part("length")),
         "size": nullable(_size),
         "head": one(_list_arg("head", lambda xs: xs[0] if xs else None)),

@@ -16,8 +16,8 @@ from typing import Any, Protocol
 import networkx as nx
 
 from kgraph.cypher_engine.compare import group_key
+from kgraph.cypher_engine.result import Node, Path, Relationship
 from kgraph.cypher_engine.values import NodeRef, PathRef, RelRef
-from kgraph.models import NodeValue, PathValue, RelationshipValue
 
 Hop = tuple[RelRef, str]
 
@@ -152,11 +152,11 @@ class GraphView:
                     yield RelRef(start, node_id, rtype), start
 
     # -- results ---------------------------------------------------------------------------
-    def node_value(self, node_id: str) -> NodeValue:
-        return NodeValue(str(node_id), self.labels(node_id), _plain(self.node_props(node_id)))
+    def node_value(self, node_id: str) -> Node:
+        return Node(str(node_id), self.labels(node_id), _plain(self.node_props(node_id)))
 
-    def rel_value(self, rel: RelRef) -> RelationshipValue:
-        return RelationshipValue(
+    def rel_value(self, rel: RelRef) -> Relationship:
+        return Relationship(
             rel.element_id,
             self.rel_type(rel),
             str(rel.start),
@@ -165,13 +165,13 @@ class GraphView:
         )
 
     def export(self, value: Any) -> Any:
-        """A runtime value as a result value (NodeValue, RelationshipValue, PathValue...)."""
+        """A runtime value as a result value (Node, Relationship, Path...)."""
         if isinstance(value, NodeRef):
             return self.node_value(value.id)
         if isinstance(value, RelRef):
             return self.rel_value(value)
         if isinstance(value, PathRef):
-            return PathValue(
+            return Path(
                 tuple(self.node_value(n) for n in value.nodes),
                 tuple(self.rel_value(r) for r in value.rels),
             )

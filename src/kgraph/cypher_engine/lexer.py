@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from kgraph.errors import CypherSyntaxError
+from kgraph.cypher_engine.errors import CypherSyntaxError
 
 MAX_INT = 2**63 - 1
 
@@ -304,6 +304,12 @@ class _Lexer:
             value = int(digits, 16)
             if value <= 0x10FFFF:
                 return chr(value)
-        raise syntax_error(
-            self.text, start, f"Invalid escape sequence '{self.text[start : start + 2]}'"
-        )
+        if width:
+            raise syntax_error(
+                self.text,
+                start,
+                f"Invalid escape sequence '{self.text[start : start + 2]}': expected {width} "
+                "hexadecimal digits specifying a unicode character",
+            )
+        self.pos += 1
+        return "\\"  # an unknown escape is the backslash itself, as in Neo4j

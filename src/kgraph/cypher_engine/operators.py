@@ -14,15 +14,15 @@ from collections.abc import Callable
 from typing import Any
 
 from kgraph.cypher_engine.compare import compare, equals, is_nan
+from kgraph.cypher_engine.errors import CypherError
 from kgraph.cypher_engine.values import check_int, is_number, to_text, type_error
-from kgraph.errors import QueryError
 
 BinaryOp = Callable[[Any, Any], Any]
 
 
 def _int_division(left: int, right: int) -> int:
     if right == 0:
-        raise QueryError("/ by zero")
+        raise CypherError("/ by zero")
     quotient = abs(left) // abs(right)
     return check_int(quotient if (left >= 0) == (right >= 0) else -quotient)
 
@@ -102,7 +102,7 @@ def modulo(left: Any, right: Any) -> Any:
     _numbers("%", left, right)
     if isinstance(left, int) and isinstance(right, int):
         if right == 0:
-            raise QueryError("/ by zero")
+            raise CypherError("/ by zero")
         remainder = abs(left) % abs(right)
         return remainder if left >= 0 else -remainder
     if right == 0:
@@ -201,7 +201,7 @@ def _compile_regex(pattern: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern)
     except re.error as exc:
-        raise QueryError(f"Invalid regular expression {pattern!r}: {exc}") from None
+        raise CypherError(f"Invalid regular expression {pattern!r}: {exc}") from None
 
 
 def regex_match(left: Any, right: Any) -> bool | None:

@@ -7,9 +7,9 @@ Clauses this engine cannot run are recognised by their first keyword and rejecte
 from __future__ import annotations
 
 from kgraph.cypher_engine import ast
+from kgraph.cypher_engine.errors import CypherSyntaxError, UnsupportedCypherError
 from kgraph.cypher_engine.lexer import TokenKind, tokenize
 from kgraph.cypher_engine.pattern_parser import PatternParser
-from kgraph.errors import CypherSyntaxError, UnsupportedCypherError
 
 _UNSUPPORTED_CLAUSES = {
     "CREATE": "CREATE clause",

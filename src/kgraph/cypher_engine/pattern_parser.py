@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from kgraph.cypher_engine import ast
+from kgraph.cypher_engine.errors import CypherError, UnsupportedCypherError
 from kgraph.cypher_engine.expr_parser import ExpressionParser
 from kgraph.cypher_engine.lexer import TokenKind, syntax_error
-from kgraph.errors import QueryError, UnsupportedCypherError
 
+_COLON_ALTERNATIVES_PROBLEM = (
+    "The semantics of using colon in the separation of alternative relationship types in "
+    "conjunction with the use of variable binding, inlined property predicates, or variable "
+    "length is no longer supported (write [r:A|B] instead of [r:A|:B])"
+)
 _PARAMETER_MAP_PROBLEM = (
     "Parameter maps cannot be used in MATCH patterns "
     "(use a literal map instead, e.g. {id: $param.id})"
@@ -42,7 +47,7 @@ class PatternParser(ExpressionParser):
         try:
             self._parse_node()
             return self._at_relationship()
-        except QueryError:
+        except CypherError:
             return False
         finally:
             self.pos = saved
@@ -93,10 +98,13 @@ class PatternParser(ExpressionParser):
         if self.accept_symbol("["):
             if self.at_name() and not self.at_keyword("WHERE"):
                 variable = self.expect_name("a variable")
+            colon_alternatives = self.at_symbol(":") and self._has_colon_alternatives()
             types = self._parse_types()
             if self.accept_symbol("*"):
                 length = self._parse_length()
             properties = self._parse_pattern_properties()
+            if colon_alternatives and (variable or length or properties):
+                raise syntax_error(self.text, self.peek().start, _COLON_ALTERNATIVES_PROBLEM)
             where = self.parse_expression() if self.accept_keyword("WHERE") else None
             self.expect_symbol("]")
         self.expect_symbol("-")
@@ -107,6 +115,17 @@ class PatternParser(ExpressionParser):
         if points_left != points_right:
             direction = "in" if points_left else "out"
         return ast.RelPattern(variable, types, direction, properties, length, where)
+
+    def _has_colon_alternatives(self) -> bool:
+        """Whether the relationship types ahead are written ``:A|:B`` (not ``:A|B``)."""
+        ahead = 1
+        while self.peek(ahead).kind is not TokenKind.EOF and not self.at_symbol(
+            "]", "*", "{", ahead=ahead
+        ):
+            if self.at_symbol("|", ahead=ahead) and self.at_symbol(":", ahead=ahead + 1):
+                return True
+            ahead += 1
+        return False
 
     def _parse_types(self) -> tuple[str, ...]:
         if not self.accept_symbol(":"):

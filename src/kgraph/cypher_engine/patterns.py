@@ -15,9 +15,9 @@ from typing import Any
 from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.astutil import free_variables
 from kgraph.cypher_engine.compare import equals
+from kgraph.cypher_engine.errors import CypherError
 from kgraph.cypher_engine.graphview import GraphView, Hop
 from kgraph.cypher_engine.values import Evaluator, NodeRef, PathRef, RelRef, Row, type_error
-from kgraph.errors import QueryError
 
 Predicate = Callable[[Row], bool]
 Segment = tuple[tuple[RelRef, ...], tuple[str, ...]]
@@ -104,7 +104,7 @@ class PatternMatcher:
                 if hint.needs <= row.keys():
                     try:
                         found.append((hint.key, hint.value(row)))
-                    except QueryError:
+                    except CypherError:
                         continue
             lookups[(part_index, node_index)] = found
         return _RowState(node_props, rel_props, lookups)

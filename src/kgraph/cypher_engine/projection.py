@@ -20,10 +20,10 @@ from kgraph.cypher_engine.astutil import (
     transform,
 )
 from kgraph.cypher_engine.compare import group_key, order_key
+from kgraph.cypher_engine.errors import CypherError
 from kgraph.cypher_engine.expressions import ExpressionCompiler, aggregate_slot
 from kgraph.cypher_engine.semantics import Scope, expanded_items
 from kgraph.cypher_engine.values import Evaluator, Row
-from kgraph.errors import QueryError
 
 Pair = tuple[Row, Row]  # (incoming row, projected row)
 
@@ -152,7 +152,7 @@ class Projector:
             return 0 if clause == "SKIP" else None
         value = self.compiler.compile(expr)({})
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise QueryError(
+            raise CypherError(
                 f"Invalid input for {clause}: expected a non-negative integer, got {value!r}"
             )
         return value

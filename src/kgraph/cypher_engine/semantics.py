@@ -18,8 +18,8 @@ from kgraph.cypher_engine.astutil import (
     pattern_variables,
     rewrite_against_items,
 )
+from kgraph.cypher_engine.errors import CypherSyntaxError, UnsupportedCypherError
 from kgraph.cypher_engine.functions import FUNCTIONS
-from kgraph.errors import CypherSyntaxError, UnsupportedCypherError
 
 Scope = frozenset[str]
 
@@ -63,8 +63,16 @@ def _clause_name(clause: ast.Clause) -> str:
     return "WITH" if isinstance(clause, ast.With) else "RETURN"
 
 
+_LITERAL_TYPES = {bool: "Boolean", int: "Integer", float: "Float", str: "String"}
+
+
 class _Checker:
-    """Walks one single query clause by clause, tracking the variables in scope."""
+    """Walks one single query clause by clause, tracking the variables in scope and, where
+    known before running, their types (so a node used as a relationship is refused even
+    when no row would reach it, as Neo4j does)."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, str] = {}
 
     def check_single(self, query: ast.SingleQuery) -> list[str]:
         scope: Scope = frozenset()
@@ -81,6 +89,7 @@ class _Checker:
         if isinstance(clause, ast.Match):
             new_scope = output_scope(clause, scope)
             self._check_pattern(clause.pattern, scope, new_scope - scope)
+            self._bind_types(clause.pattern)
             if clause.where is not None:
                 self._check_expr(clause.where, new_scope, allow_aggregates=False)
             return new_scope
@@ -92,6 +101,12 @@ class _Checker:
         assert isinstance(clause, ast.With)
         self._check_projection(clause.projection, scope, "WITH")
         new_scope = output_scope(clause, scope)
+        items = expanded_items(clause.projection, scope)
+        self.types = {
+            item.name: kind
+            for item in items
+            if (kind := self._type_of(item.expression)) is not None
+        }
         if clause.where is not None:
             self._check_expr(clause.where, new_scope, allow_aggregates=False)
         return new_scope
@@ -99,7 +114,6 @@ class _Checker:
     def _check_pattern(
         self, parts: tuple[ast.PatternPart, ...], scope: Scope, new_vars: Scope
     ) -> None:
-        rel_vars: set[str] = set()
         for part in parts:
             if part.variable is not None and part.variable in scope:
                 raise CypherSyntaxError(f"Variable `{part.variable}` already declared")
@@ -111,18 +125,39 @@ class _Checker:
                 if element.where is not None:
                     self._check_local(element.where, scope, own, new_vars)
             for rel in part.rels:
-                if rel.variable is not None and rel.variable in rel_vars:
-                    raise CypherSyntaxError(
-                        f"Cannot use the same relationship variable '{rel.variable}' "
-                        "for multiple relationships"
-                    )
-                if rel.variable is not None:
-                    rel_vars.add(rel.variable)
+                # The same relationship variable twice in one pattern is allowed: it is the
+                # same relationship twice, which relationship uniqueness rules out (no rows).
                 if rel.length is not None and rel.where is not None:
                     raise CypherSyntaxError(
                         "Relationship pattern predicates are not supported for "
                         "variable-length relationships"
                     )
+
+    def _bind_types(self, parts: tuple[ast.PatternPart, ...]) -> None:
+        for part in parts:
+            for node in part.nodes:
+                self._bind_type(node.variable, "Node")
+            for rel in part.rels:
+                many = rel.length is not None
+                self._bind_type(rel.variable, "List<Relationship>" if many else "Relationship")
+            self._bind_type(part.variable, "Path")
+
+    def _bind_type(self, name: str | None, expected: str) -> None:
+        if name is None:
+            return
+        known = self.types.setdefault(name, expected)
+        if known != expected:
+            raise CypherSyntaxError(
+                f"Type mismatch: {name} defined with conflicting type {known} (expected {expected})"
+            )
+
+    def _type_of(self, expr: ast.Expr) -> str | None:
+        """The type of a projected expression where it is known before running."""
+        if isinstance(expr, ast.Variable):
+            return self.types.get(expr.name)
+        if isinstance(expr, ast.Literal):
+            return _LITERAL_TYPES.get(type(expr.value))
+        return None
 
     def _check_local(self, expr: ast.Expr, scope: Scope, own: Scope, new_vars: Scope) -> None:
         """Pattern property maps and inline WHERE may read outer variables (and their own)."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from kgraph.errors import QueryError
+from kgraph.cypher_engine.errors import CypherError
 
 Row = dict[str, Any]
 Evaluator = Callable[[Row], Any]
@@ -75,16 +75,16 @@ def type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def type_error(expected: str, value: Any, where: str = "") -> QueryError:
+def type_error(expected: str, value: Any, where: str = "") -> CypherError:
     """Neo4j-style ``Type mismatch: expected X but was Y``."""
     suffix = f" in {where}" if where else ""
-    return QueryError(f"Type mismatch{suffix}: expected {expected} but was {type_name(value)}")
+    return CypherError(f"Type mismatch{suffix}: expected {expected} but was {type_name(value)}")
 
 
 def check_int(value: int) -> int:
     """Cypher integers are 64-bit; overflow is an error, as in Neo4j."""
     if not INT_MIN <= value <= INT_MAX:
-        raise QueryError("integer overflow: the result does not fit in a 64-bit integer")
+        raise CypherError("integer overflow: the result does not fit in a 64-bit integer")
     return value
 
 

@@ -13,12 +13,12 @@ import contextlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from kgraph import schema
-from kgraph.errors import WriteNotAllowedError
+from kgraph.errors import WriteNotAllowedError, from_engine
 from kgraph.graph import (
     FactKey,
     MentionRow,
@@ -36,7 +36,16 @@ from kgraph.graph import (
     mention_rows,
     type_of_key,
 )
-from kgraph.models import ArticleResult, Entity, IndexedEntity, Merge, QueryResult
+from kgraph.models import (
+    ArticleResult,
+    Entity,
+    IndexedEntity,
+    Merge,
+    NodeValue,
+    PathValue,
+    QueryResult,
+    RelationshipValue,
+)
 from kgraph.store.base import GraphStats, WriteStats
 from kgraph.store.claim_edges import CLAIM_EDGE_TYPES, ClaimEdges
 from kgraph.store.local_ids import (
@@ -57,6 +66,9 @@ from kgraph.store.records import (
     entity_labels,
 )
 from kgraph.timeutil import utc_now_iso
+
+if TYPE_CHECKING:
+    from kgraph.cypher_engine import Result as EngineResult
 
 
 class LocalStore:
@@ -130,14 +142,18 @@ class LocalStore:
     def query(
         self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
     ) -> QueryResult:
-        from kgraph.cypher_engine import execute, is_write_query
+        from kgraph.cypher_engine import CypherError, execute, is_write_query
 
         if is_write_query(cypher):
             raise WriteNotAllowedError(
                 "this query writes to the graph",
                 "the embedded store only reads; run changes against Neo4j with --neo4j --write",
             )
-        return execute(self.graph, cypher, params or {}, self._claim_edges)
+        try:
+            result = execute(self.graph, cypher, params or {}, derived=self._claim_edges)
+        except CypherError as exc:
+            raise from_engine(exc) from None
+        return _query_result(result)
 
     def stats(self) -> GraphStats:
         if self._graph is None and self._summary is not None:
@@ -405,3 +421,25 @@ class LocalStore:
             return
         props = self.graph.nodes[node]["props"]
         props.update(aggregate_entity(props["name"], rows))
+
+
+def _query_result(result: EngineResult) -> QueryResult:
+    """The Cypher engine's result with the store-neutral values of kgraph.models."""
+    from kgraph.cypher_engine import Node, Path, Relationship
+
+    def value(v: Any) -> Any:
+        if isinstance(v, Node):
+            return NodeValue(v.id, v.labels, v.properties)
+        if isinstance(v, Relationship):
+            return RelationshipValue(v.id, v.type, v.start, v.end, v.properties)
+        if isinstance(v, Path):
+            return PathValue(
+                tuple(value(n) for n in v.nodes), tuple(value(r) for r in v.relationships)
+            )
+        if isinstance(v, list):
+            return [value(item) for item in v]
+        if isinstance(v, dict):
+            return {k: value(item) for k, item in v.items()}
+        return v
+
+    return QueryResult(result.columns, [[value(v) for v in row] for row in result.rows])
