@@ -156,9 +156,9 @@ def test_alias_file_applies_to_stored_entities(store: LocalStore) -> None:
 
 
 def test_alias_file_can_keep_apart_what_would_merge(store: LocalStore) -> None:
-    rules = AliasTable([AliasRule("Putin", "Putin (nickname)", "Concept")])
+    rules = AliasTable([AliasRule("Putin", "Putin (nickname)", "Group")])
     ingest(store, [article("a", PUTIN, XI), article("b", SHORT_PUTIN, XI)], rules)
-    assert {PUTIN.key, "concept:putin (nickname)"} <= people(store)
+    assert {PUTIN.key, "group:putin (nickname)"} <= people(store)
 
 
 def test_merge_and_unmerge_round_trip(store: LocalStore) -> None:

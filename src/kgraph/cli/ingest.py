@@ -106,15 +106,15 @@ def ingest(
 def _result_lines(result: ArticleResult) -> list[str]:
     lines = []
     for claim in result.claims:
-        subject = result.entities[claim.subject_key]
-        obj = result.entities[claim.object_key]
+        subject = result.entities.get(claim.subject_key)
+        obj = result.entities.get(claim.object_key)
         record = {
             "article": result.article.id,
-            "subject": subject.name,
-            "subject_type": subject.type,
+            "subject": subject.name if subject else None,
+            "subject_type": subject.type if subject else None,
             "relation": claim.relation,
-            "object": obj.name,
-            "object_type": obj.type,
+            "object": obj.name if obj else None,
+            "object_type": obj.type if obj else None,
             "predicate": claim.predicate,
             "subject_text": claim.subject_text,
             "object_text": claim.object_text,

@@ -13,8 +13,10 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kgraph.models import (
+    NO_ENTITY,
     Argument,
     Article,
     ArticleResult,
@@ -22,20 +24,35 @@ from kgraph.models import (
     Entity,
     EntityMention,
     EntityRef,
+    EntityType,
     RelationMention,
 )
+from kgraph.resolve.countries import country_name
 from kgraph.resolve.descriptors import (
     PersonProfile,
     nationality,
     parse_description,
     resolve_description,
 )
-from kgraph.resolve.names import PRONOUN_LABEL, distinct_case, entity_key, name_key
+from kgraph.resolve.names import (
+    NAMED_LABELS,
+    PRONOUN_LABEL,
+    abbreviates,
+    clean,
+    distinct_case,
+    entity_key,
+    name_key,
+    strip_determiner,
+    tokens,
+)
+from kgraph.resolve.phrases import is_proper_phrase, modifier_span
 from kgraph.resolve.pronouns import PersonMention, PronounResolver
 from kgraph.resolve.within import Surface, canonical_form, cluster, collect_surfaces
 from kgraph.schema import sanitize_type
 
 __all__ = ["resolve_article"]
+
+ABBREVIATED_TYPES: frozenset[EntityType] = frozenset({"Person", "Organization"})
 
 
 class _ArticleEntities:
@@ -61,6 +78,26 @@ class _ArticleEntities:
             return None
         return self._key_of_surface.get(name_key(form[0]))
 
+    def proper(self, text: str) -> str | None:
+        """The entity a capitalised noun phrase NER did not label names: one of the
+        article's names, or the one entity it abbreviates ("Merkel" of "Angela Merkel")."""
+        name = strip_determiner(clean(text))
+        if not is_proper_phrase(name):
+            return None
+        key = self._key_of_surface.get(name_key(name))
+        country = country_name(name)
+        if key is None and country is not None:
+            key = self._key_of_surface.get(name_key(country))
+        if key is not None:
+            return key
+        short = tokens(name)
+        found = {
+            k
+            for k, e in self.entities.items()
+            if e.type in ABBREVIATED_TYPES and abbreviates(short, tokens(e.name), e.type)
+        }
+        return found.pop() if len(found) == 1 else None
+
 
 def _span(mention: EntityMention) -> tuple[int, int]:
     return mention.start, mention.end
@@ -73,13 +110,14 @@ def _arguments(relations: Sequence[RelationMention]) -> list[Argument]:
 def _distinct_mentions(
     relations: Sequence[RelationMention], entities: Sequence[EntityMention]
 ) -> list[EntityMention]:
-    """Named-entity spans plus argument mentions that name something, each span once."""
+    """Named-entity spans plus argument mentions NER labelled as named, each span once.
+
+    Plain noun phrases and pronouns are no entities: they are resolved to one (or left
+    as text on the claim) by :func:`resolve_article`."""
     seen: dict[tuple[int, int], EntityMention] = {_span(m): m for m in entities}
     for arg in _arguments(relations):
         mention = arg.mention
-        if mention is None or mention.label == PRONOUN_LABEL:
-            continue
-        if mention.label == "NOUN" and parse_description(arg.text, mention.text):
+        if mention is None or mention.label not in NAMED_LABELS:
             continue
         known = seen.get(_span(mention))
         if known is None or (mention.title and not known.title):
@@ -118,15 +156,6 @@ class _People:
         """A person's country, once stated, holds for all their mentions."""
         country = {p.key: p.country for p in profiles if p.country}
         return [PersonProfile(p.start, p.key, p.titles, country.get(p.key)) for p in profiles]
-
-    def resolve(self, arg: Argument) -> str | None:
-        mention = arg.mention
-        assert mention is not None
-        if mention.label == PRONOUN_LABEL:
-            return self.pronouns.resolve(mention.text, mention.start)
-        description = parse_description(arg.text, mention.text)
-        assert description is not None
-        return resolve_description(description, mention.start, self.profiles)
 
 
 def _claim_id(article_id: str, relation: RelationMention, extractor: str) -> str:
@@ -206,6 +235,65 @@ def _refs(table: _ArticleEntities, counts: Counter[str], used: set[str]) -> list
     return refs
 
 
+class _Arguments:
+    """Resolves a relation's arguments (and its speaker) to the article's entities."""
+
+    def __init__(
+        self,
+        table: _ArticleEntities,
+        people: _People,
+        spans: Sequence[EntityMention],
+    ) -> None:
+        self.table = table
+        self.people = people
+        self.spans = sorted(spans, key=_span)
+        self.starts = [m.start for m in self.spans]
+
+    def key(self, arg: Argument | None) -> str:
+        """The entity key of an argument, or :data:`NO_ENTITY` for a generic phrase."""
+        if arg is None or arg.mention is None:
+            return NO_ENTITY
+        mention = arg.mention
+        if mention.label == PRONOUN_LABEL:
+            return self.people.pronouns.resolve(mention.text, mention.start) or NO_ENTITY
+        if mention.label in NAMED_LABELS:
+            return self.table.key(mention) or NO_ENTITY
+        description = parse_description(arg.text, mention.text)
+        if description is not None:
+            return resolve_description(description, mention.start, self.people.profiles) or (
+                NO_ENTITY
+            )
+        return self.table.proper(mention.text) or self._modifier(mention)
+
+    def _modifier(self, mention: EntityMention) -> str:
+        """The actor a noun phrase names only by a premodifier ("US troops" -> United
+        States), when it is a country or an organisation."""
+        span = modifier_span(mention, self.spans, self.starts)
+        if span is None:
+            return NO_ENTITY
+        key = self.table.key(span)
+        if key is None or self.table.entities[key].type not in MODIFIER_TYPES:
+            return NO_ENTITY
+        return key
+
+    def speaker(self, relation: RelationMention) -> str | None:
+        """The attribution with a pronoun speaker resolved to its entity's name, or
+        marked unresolved: never a bare pronoun."""
+        source = relation.attribution
+        if source is None or source.strip().lower() not in SPEAKER_PRONOUNS:
+            return source
+        key = self.people.pronouns.resolve(source, relation.sentence_end)
+        if key is None:
+            return f"{UNRESOLVED} ({source.strip()})"
+        return self.table.entities[key].name
+
+
+MODIFIER_TYPES: frozenset[EntityType] = frozenset({"Place", "Organization"})
+SPEAKER_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "it", "you"})
+UNRESOLVED = "unresolved"
+"""The attribution of a claim whose speaker is a pronoun kgraph could not resolve."""
+
+
 def resolve_article(
     article: Article,
     relations: Sequence[RelationMention],
@@ -216,29 +304,24 @@ def resolve_article(
     """Link the mentions of one article to its entities and turn relations into claims.
 
     ``entities`` are the named-entity spans of the article, ``sentences`` the
-    (start, end) character bounds of its sentences.
+    (start, end) character bounds of its sentences.  A claim links at least one entity;
+    an argument that names none (a generic noun phrase) stays text on the claim.
     """
     mentions = _distinct_mentions(relations, entities)
     table = _ArticleEntities(mentions)
     people = _People(mentions, relations, table, sentences)
-
-    def key_of(arg: Argument | None) -> str | None:
-        if arg is None or arg.mention is None:
-            return None
-        if arg.mention.label == PRONOUN_LABEL or (
-            arg.mention.label == "NOUN" and parse_description(arg.text, arg.mention.text)
-        ):
-            return people.resolve(arg)
-        return table.key(arg.mention)
+    args = _Arguments(table, people, entities)
 
     claims = []
     for relation in relations:
-        subject, obj = key_of(relation.subject), key_of(relation.object)
-        if subject is not None and obj is not None and subject != obj:
-            claims.append(_claim(article, relation, subject, obj, extractor))
+        subject, obj = args.key(relation.subject), args.key(relation.object)
+        if relation.object is not None and (subject or obj) and subject != obj:
+            claim = _claim(article, relation, subject, obj, extractor)
+            claims.append(replace(claim, attribution=args.speaker(relation)))
     claims = _dedupe(claims)
     counts: Counter[str] = Counter(k for m in mentions if (k := table.key(m)) is not None)
     used = set(counts) | {c.subject_key for c in claims} | {c.object_key for c in claims}
+    used.discard(NO_ENTITY)
     return ArticleResult(
         article=article,
         entities={k: e for k, e in table.entities.items() if k in used},

@@ -22,7 +22,7 @@ LABEL_TYPES: dict[str, EntityType] = {
     "NORP": "Group",
     "EVENT": "Event",
 }
-"""spaCy NER labels -> entity types; everything else (noun phrases, works, laws) is Concept."""
+"""spaCy NER labels -> entity types; everything else (noun phrases, works, laws) is no entity."""
 
 NAMED_LABELS = frozenset(LABEL_TYPES)
 PRONOUN_LABEL = "PRON"
@@ -169,9 +169,10 @@ def normalise_name(text: str, label: str) -> tuple[str, str | None]:
     return name, None
 
 
-def entity_type(label: str) -> EntityType:
-    """The entity type for a spaCy label; anything unnamed is a Concept."""
-    return LABEL_TYPES.get(label, "Concept")
+def entity_type(label: str) -> EntityType | None:
+    """The entity type for a spaCy label; None for anything that names no real-world
+    thing of the five types (noun phrases, works, laws, dates)."""
+    return LABEL_TYPES.get(label)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -35,7 +35,6 @@ _TYPE_PRIORITY: tuple[EntityType, ...] = (
     "Organization",
     "Group",
     "Event",
-    "Concept",
 )
 
 
@@ -71,6 +70,8 @@ def _canonical_form(
     if not name or not any(ch.isalnum() for ch in name):
         return None
     etype = entity_type(label)
+    if etype is None:
+        return None
     if label in {"GPE", "ORG", "NORP", "LOC"}:
         country = country_name(name, demonym=label == "NORP", label=label)
         if country:

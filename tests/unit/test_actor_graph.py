@@ -1,0 +1,169 @@
+"""The actor graph: entities are named things; generic noun phrases stay text on claims;
+actors named only by a modifier carry the fact; speakers are never bare pronouns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kgraph.models import NO_ENTITY, Argument, Article, EntityMention, RelationMention
+from kgraph.resolve import UNRESOLVED, resolve_article
+from kgraph.resolve.phrases import is_proper_phrase
+from kgraph.store.local import LocalStore
+
+ARTICLE = Article(id="a1", title="t", text="x", published="2024-03-01")
+
+
+def _m(text: str, start: int, label: str) -> EntityMention:
+    return EntityMention(text, start, start + len(text), label)
+
+
+def _arg(mention: EntityMention, text: str | None = None) -> Argument:
+    return Argument(text or mention.text, mention.start, mention.end, mention)
+
+
+def _rel(
+    subj: EntityMention,
+    relation: str,
+    obj: EntityMention,
+    sent: int = 0,
+    *,
+    subj_text: str | None = None,
+    obj_text: str | None = None,
+    attribution: str | None = None,
+) -> RelationMention:
+    return RelationMention(
+        subject=_arg(subj, subj_text),
+        predicate=relation.lower(),
+        relation=relation,
+        object=_arg(obj, obj_text),
+        sentence="s" * 40,
+        sentence_start=sent,
+        attribution=attribution,
+        confidence=0.8,
+    )
+
+
+def _resolve(rels: list[RelationMention], spans: list[EntityMention], bounds=None):  # type: ignore[no-untyped-def]
+    return resolve_article(ARTICLE, rels, spans, bounds or [(0, 200)], "x/1")
+
+
+def test_a_generic_noun_phrase_is_no_entity_but_stays_on_the_claim() -> None:
+    mayor = _m("Anna Berg", 0, "PERSON")
+    budget = _m("budget", 20, "NOUN")
+    result = _resolve([_rel(mayor, "CUT", budget, obj_text="the budget")], [mayor])
+    assert set(result.entities) == {"person:anna berg"}
+    [claim] = result.claims
+    assert (claim.subject_key, claim.object_key, claim.object_text) == (
+        "person:anna berg",
+        NO_ENTITY,
+        "the budget",
+    )
+
+
+def test_a_claim_between_two_generic_phrases_is_dropped() -> None:
+    people, prices = _m("people", 0, "NOUN"), _m("prices", 20, "NOUN")
+    assert _resolve([_rel(people, "PROTEST", prices)], []).claims == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "modifier", "label", "actor"),
+    [
+        ("Portuguese fighter jet", "Portuguese", "NORP", "place:portugal"),
+        ("Chilean coal", "Chilean", "NORP", "place:chile"),
+        ("US troops", "US", "GPE", "place:united states"),
+        ("Ryanair flight", "Ryanair", "ORG", "organization:ryanair"),
+    ],
+)
+def test_an_actor_named_only_by_a_modifier_carries_the_fact(
+    phrase: str, modifier: str, label: str, actor: str
+) -> None:
+    navy = _m("Peru", 0, "GPE")
+    obj = _m(phrase, 20, "NOUN")
+    spans = [navy, _m(modifier, 20, label)]
+    result = _resolve([_rel(navy, "INTERCEPT", obj, obj_text=f"a {phrase}")], spans)
+    [claim] = result.claims
+    assert (claim.subject_key, claim.object_key) == ("place:peru", actor)
+    assert claim.object_text == f"a {phrase}"
+
+
+def test_two_demonyms_of_one_country_give_one_actor() -> None:
+    chile = _m("Chile", 0, "GPE")
+    first, second = _m("North Korean troops", 20, "NOUN"), _m("DPRK troops", 60, "NOUN")
+    spans = [chile, _m("North Korean", 20, "NORP"), _m("DPRK", 60, "ORG")]
+    rels = [_rel(chile, "WATCH", first), _rel(chile, "FEAR", second)]
+    assert {c.object_key for c in _resolve(rels, spans).claims} == {"place:north korea"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "spans"),
+    [
+        ("Portuguese president", [("Portuguese", "NORP")]),  # a role: a person, not a country
+        ("Oslo's mayor", [("Oslo", "GPE")]),  # a possessive
+        ("Danish and Swedish ships", [("Danish", "NORP"), ("Swedish", "NORP")]),
+        ("Kremlin critics", [("Kremlin", "PERSON")]),  # only countries and organisations
+    ],
+)
+def test_modifiers_that_do_not_name_the_actor_are_refused(
+    phrase: str, spans: list[tuple[str, str]]
+) -> None:
+    peru = _m("Peru", 0, "GPE")
+    obj = _m(phrase, 20, "NOUN")
+    named = [peru]
+    for text, label in spans:
+        named.append(_m(text, 20 + phrase.index(text), label))
+    [claim] = _resolve([_rel(peru, "WATCH", obj)], named).claims
+    assert claim.object_key == NO_ENTITY
+
+
+def test_a_proper_name_ner_missed_resolves_to_the_named_entity() -> None:
+    full = _m("Greta Lind", 0, "PERSON")
+    ghana = _m("Ghana", 15, "GPE")
+    bare = _m("Lind", 40, "NOUN")
+    [claim] = _resolve([_rel(bare, "VISIT", ghana, 40)], [full, ghana]).claims
+    assert claim.subject_key == "person:greta lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "proper"),
+    [("Lind", True), ("Ministry of Health", True), ("people", False), ("the budget", False)],
+)
+def test_is_proper_phrase(text: str, proper: bool) -> None:
+    assert is_proper_phrase(text) is proper
+
+
+def test_a_pronoun_speaker_resolves_to_the_person() -> None:
+    lind, ghana = _m("Greta Lind", 0, "PERSON"), _m("Ghana", 60, "GPE")
+    mali = _m("Mali", 80, "GPE")
+    rels = [
+        _rel(lind, "VISIT", ghana, 0),
+        _rel(mali, "BORDER", ghana, 50, attribution="she"),
+    ]
+    claims = _resolve(rels, [lind, ghana, mali], [(0, 49), (50, 120)]).claims
+    assert {c.attribution for c in claims} == {None, "Greta Lind"}
+
+
+def test_an_unresolvable_pronoun_speaker_says_unresolved() -> None:
+    a, b = _m("Greta Lind", 50, "PERSON"), _m("Omar Sy", 65, "PERSON")
+    ghana, mali = _m("Ghana", 80, "GPE"), _m("Mali", 90, "GPE")
+    rels = [_rel(a, "MEET", b, 50), _rel(mali, "BORDER", ghana, 50, attribution="he")]
+    claims = _resolve(rels, [a, b, ghana, mali], [(0, 49), (50, 120)]).claims
+    attributions = {c.attribution for c in claims if c.relation == "BORDER"}
+    assert attributions == {f"{UNRESOLVED} (he)"}
+
+
+def test_the_embedded_store_keeps_one_sided_claims_without_nodes_or_facts(tmp_path: Path) -> None:
+    mayor, budget = _m("Anna Berg", 0, "PERSON"), _m("budget", 20, "NOUN")
+    result = _resolve([_rel(mayor, "CUT", budget, obj_text="the budget")], [mayor])
+    store = LocalStore(tmp_path / "g")
+    store.write([result])
+    entities = store.query("MATCH (e:Entity) RETURN e.name").rows
+    assert entities == [["Anna Berg"]]
+    facts = store.query("MATCH (:Entity)-[r]->(:Entity) RETURN type(r)").rows
+    assert facts == []
+    rows = store.query(
+        "MATCH (c:Claim)-[:SUBJECT]->(e:Entity) RETURN e.name, c.predicate, c.object_text"
+    ).rows
+    assert rows == [["Anna Berg", "cut", "the budget"]]
+    assert store.query("MATCH (c:Claim)-[:OBJECT]->(e) RETURN count(e)").rows == [[0]]
