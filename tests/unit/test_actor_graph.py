@@ -9,6 +9,7 @@ import pytest
 
 from kgraph.models import NO_ENTITY, Argument, Article, EntityMention, RelationMention
 from kgraph.resolve import UNRESOLVED, resolve_article
+from kgraph.resolve.countries import capital_of, country_name
 from kgraph.resolve.phrases import is_proper_phrase
 from kgraph.store.local import LocalStore
 
@@ -167,3 +168,67 @@ def test_the_embedded_store_keeps_one_sided_claims_without_nodes_or_facts(tmp_pa
     ).rows
     assert rows == [["Anna Berg", "cut", "the budget"]]
     assert store.query("MATCH (c:Claim)-[:OBJECT]->(e) RETURN count(e)").rows == [[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Britain", "United Kingdom"),
+        ("America", "United States"),
+        ("N Korea", "North Korea"),
+        ("N. Korea", "North Korea"),
+        ("Korea", None),  # both Koreas give it
+        ("Africa", None),  # a region, not South Africa
+        ("Republic", None),
+    ],
+)
+def test_short_forms_of_country_names(text: str, country: str | None) -> None:
+    assert country_name(text) == country
+
+
+@pytest.mark.parametrize(
+    ("capital", "country"),
+    [("Lima", "Peru"), ("Washington", "United States"), ("Singapore", None), ("Gotham", None)],
+)
+def test_capitals(capital: str, country: str | None) -> None:
+    assert capital_of(capital) == country
+
+
+def _capital_article(document: str, relations_of, capitals: bool = True):  # type: ignore[no-untyped-def]
+    lima = document.index("Lima")
+    spans = [_m("Lima", lima, "GPE"), _m("Quito", document.index("Quito"), "GPE")]
+    article = Article(id="c1", title="", text=document)
+    return resolve_article(
+        article, relations_of(*spans), spans, [(0, len(document))], "x/1", capitals=capitals
+    )
+
+
+def test_a_capital_as_an_agent_is_its_country() -> None:
+    result = _capital_article("Lima warned Quito.", lambda a, b: [_rel(a, "WARN", b)])
+    [claim] = result.claims
+    assert (claim.subject_key, claim.object_key) == ("place:peru", "place:ecuador")
+
+
+def test_a_capital_as_a_destination_stays_the_city() -> None:
+    def rels(lima: EntityMention, quito: EntityMention) -> list[RelationMention]:
+        return [
+            RelationMention(
+                _arg(quito), "arrived in", "ARRIVE_IN", _arg(lima), sentence="s", confidence=0.5
+            )
+        ]
+
+    result = _capital_article("Quito officials arrived in Lima.", rels)
+    [claim] = result.claims
+    assert (claim.subject_key, claim.object_key) == ("place:ecuador", "place:lima")
+
+
+def test_a_capital_after_a_place_preposition_or_in_a_dateline_is_the_city() -> None:
+    result = _capital_article("Protests in Lima; Quito said.", lambda a, b: [])
+    assert "place:lima" in result.entities
+    assert "place:peru" not in result.entities
+
+
+def test_capitals_as_governments_can_be_switched_off() -> None:
+    result = _capital_article("Lima warned Quito.", lambda a, b: [_rel(a, "WARN", b)], False)
+    [claim] = result.claims
+    assert (claim.subject_key, claim.object_key) == ("place:lima", "place:quito")

@@ -27,7 +27,7 @@ from kgraph.models import (
     EntityType,
     RelationMention,
 )
-from kgraph.resolve.countries import country_name
+from kgraph.resolve.countries import capital_of, country_name
 from kgraph.resolve.descriptors import (
     PersonProfile,
     nationality,
@@ -77,6 +77,16 @@ class _ArticleEntities:
         if form is None:
             return None
         return self._key_of_surface.get(name_key(form[0]))
+
+    def ensure(self, name: str, etype: EntityType) -> str:
+        """The key of the article's entity ``name``, added if the article never named it
+        ("Moscow warned ..." stands for Russia even where "Russia" never occurs)."""
+        key = self._key_of_surface.get(name_key(name))
+        if key is None:
+            key = entity_key(etype, name)
+            self.entities.setdefault(key, Entity(key=key, name=name, type=etype))
+            self._key_of_surface[name_key(name)] = key
+        return key
 
     def proper(self, text: str) -> str | None:
         """The entity a capitalised noun phrase NER did not label names: one of the
@@ -243,27 +253,50 @@ class _Arguments:
         table: _ArticleEntities,
         people: _People,
         spans: Sequence[EntityMention],
+        document: str,
+        capitals: bool = True,
     ) -> None:
         self.table = table
+        self.document = document
+        self.capitals = capitals
         self.people = people
         self.spans = sorted(spans, key=_span)
         self.starts = [m.start for m in self.spans]
 
-    def key(self, arg: Argument | None) -> str:
-        """The entity key of an argument, or :data:`NO_ENTITY` for a generic phrase."""
+    def key(self, arg: Argument | None, place_slot: bool = False) -> str:
+        """The entity key of an argument, or :data:`NO_ENTITY` for a generic phrase.
+        ``place_slot``: the argument is where something happens or goes."""
         if arg is None or arg.mention is None:
             return NO_ENTITY
         mention = arg.mention
         if mention.label == PRONOUN_LABEL:
             return self.people.pronouns.resolve(mention.text, mention.start) or NO_ENTITY
         if mention.label in NAMED_LABELS:
-            return self.table.key(mention) or NO_ENTITY
+            return self.named(mention, place_slot) or NO_ENTITY
         description = parse_description(arg.text, mention.text)
         if description is not None:
             return resolve_description(description, mention.start, self.people.profiles) or (
                 NO_ENTITY
             )
         return self.table.proper(mention.text) or self._modifier(mention)
+
+    def named(self, mention: EntityMention, place_slot: bool = False) -> str | None:
+        """The entity a named mention stands for: its own, or -- for a capital used for
+        its government ("Moscow warned Kyiv", "talks between Moscow and Ankara") -- its
+        country.  A capital is the city in a place slot, after a place preposition ("in
+        Moscow") and in a dateline ("MOSCOW, March 3")."""
+        key = self.table.key(mention)
+        if key is None or not self.capitals or place_slot or mention.text.isupper():
+            return key
+        entity = self.table.entities[key]
+        country = capital_of(entity.name) if entity.type == "Place" else None
+        if country is None or self._after_place_preposition(mention):
+            return key
+        return self.table.ensure(country, "Place")
+
+    def _after_place_preposition(self, mention: EntityMention) -> bool:
+        before = self.document[max(mention.start - 12, 0) : mention.start].split()
+        return bool(before) and before[-1].lower() in PLACE_PREPOSITIONS
 
     def _modifier(self, mention: EntityMention) -> str:
         """The actor a noun phrase names only by a premodifier ("US troops" -> United
@@ -288,6 +321,50 @@ class _Arguments:
         return self.table.entities[key].name
 
 
+def _place_slot(relation: RelationMention) -> bool:
+    """Whether the object is where something happens or goes ("arrive in Moscow",
+    "visit Moscow"), so that a capital there is the city, not its government."""
+    words = relation.predicate.lower().split()
+    return bool(words) and (words[-1] in PLACE_PREPOSITIONS or words[0] in MOTION_VERBS)
+
+
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "to", "at", "from", "into", "near", "outside", "across", "through", "via", "around"}
+)
+MOTION_VERBS = frozenset(
+    {
+        "visit",
+        "visited",
+        "visits",
+        "arrive",
+        "arrived",
+        "travel",
+        "travelled",
+        "traveled",
+        "fly",
+        "flew",
+        "return",
+        "returned",
+        "leave",
+        "left",
+        "go",
+        "went",
+        "come",
+        "came",
+        "reach",
+        "reached",
+        "tour",
+        "toured",
+        "move",
+        "moved",
+        "head",
+        "headed",
+        "live",
+        "lived",
+    }
+)
+"""English verbs of going and staying whose object is a place."""
+
 MODIFIER_TYPES: frozenset[EntityType] = frozenset({"Place", "Organization"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "it", "you"})
 UNRESOLVED = "unresolved"
@@ -300,26 +377,30 @@ def resolve_article(
     entities: Sequence[EntityMention],
     sentences: Sequence[tuple[int, int]],
     extractor: str,
+    capitals: bool = True,
 ) -> ArticleResult:
     """Link the mentions of one article to its entities and turn relations into claims.
 
     ``entities`` are the named-entity spans of the article, ``sentences`` the
     (start, end) character bounds of its sentences.  A claim links at least one entity;
-    an argument that names none (a generic noun phrase) stays text on the claim.
+    an argument that names none (a generic noun phrase) stays text on the claim.  With
+    ``capitals`` a capital used for its government ("Moscow warned Kyiv") stands for its
+    country (see :meth:`_Arguments.named`); without it a capital is always the city.
     """
     mentions = _distinct_mentions(relations, entities)
     table = _ArticleEntities(mentions)
     people = _People(mentions, relations, table, sentences)
-    args = _Arguments(table, people, entities)
+    args = _Arguments(table, people, entities, article.document, capitals)
 
     claims = []
     for relation in relations:
-        subject, obj = args.key(relation.subject), args.key(relation.object)
+        subject = args.key(relation.subject)
+        obj = args.key(relation.object, place_slot=_place_slot(relation))
         if relation.object is not None and (subject or obj) and subject != obj:
             claim = _claim(article, relation, subject, obj, extractor)
             claims.append(replace(claim, attribution=args.speaker(relation)))
     claims = _dedupe(claims)
-    counts: Counter[str] = Counter(k for m in mentions if (k := table.key(m)) is not None)
+    counts: Counter[str] = Counter(k for m in mentions if (k := args.named(m)) is not None)
     used = set(counts) | {c.subject_key for c in claims} | {c.object_key for c in claims}
     used.discard(NO_ENTITY)
     return ArticleResult(
