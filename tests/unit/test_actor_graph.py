@@ -232,3 +232,28 @@ def test_capitals_as_governments_can_be_switched_off() -> None:
     result = _capital_article("Lima warned Quito.", lambda a, b: [_rel(a, "WARN", b)], False)
     [claim] = result.claims
     assert (claim.subject_key, claim.object_key) == ("place:lima", "place:quito")
+
+
+def test_a_surname_two_people_share_goes_to_the_one_with_the_same_role() -> None:
+    doc = "Governor Ada Novak met Ivo Novak. Governor Novak left. Novak spoke."
+    spans = [
+        _m("Ada Novak", doc.index("Ada"), "PERSON"),
+        _m("Ivo Novak", doc.index("Ivo"), "PERSON"),
+        _m("Novak", doc.index("Novak left"), "PERSON"),
+        _m("Novak", doc.index("Novak spoke"), "ORG"),
+    ]
+    article = Article(id="n1", title="", text=doc)
+    result = resolve_article(article, [], spans, [(0, len(doc))], "x/1")
+    assert set(result.entities) == {"person:ada novak", "person:ivo novak"}
+    assert {r.ref: r.count for r in result.refs}["person:ada novak"] == 3
+
+
+def test_a_surname_ner_called_a_group_joins_the_person_but_a_place_does_not() -> None:
+    spans = [
+        _m("Lena Marsh", 0, "PERSON"),
+        _m("Marsh", 20, "NORP"),
+        _m("Paul Jordan", 40, "PERSON"),
+        _m("Jordan", 60, "GPE"),
+    ]
+    result = resolve_article(ARTICLE, [], spans, [(0, 100)], "x/1")
+    assert set(result.entities) == {"person:lena marsh", "person:paul jordan", "place:jordan"}

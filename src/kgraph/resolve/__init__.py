@@ -47,7 +47,13 @@ from kgraph.resolve.names import (
 )
 from kgraph.resolve.phrases import is_proper_phrase, modifier_span
 from kgraph.resolve.pronouns import PersonMention, PronounResolver
-from kgraph.resolve.within import Surface, canonical_form, cluster, collect_surfaces
+from kgraph.resolve.within import (
+    Surface,
+    canonical_form,
+    cluster,
+    collect_surfaces,
+    is_personal_title,
+)
 from kgraph.schema import sanitize_type
 
 __all__ = ["resolve_article"]
@@ -115,6 +121,26 @@ def _span(mention: EntityMention) -> tuple[int, int]:
 
 def _arguments(relations: Sequence[RelationMention]) -> list[Argument]:
     return [a for r in relations for a in (r.subject, r.object) if a is not None]
+
+
+def _title_before(mention: EntityMention, document: str) -> str | None:
+    """The personal title written right before a name NER found without it: "President"
+    in "President Trump" ("Trump" being the span)."""
+    if mention.label != "PERSON" or mention.title or not document:
+        return None
+    words = document[max(mention.start - 24, 0) : mention.start].split()
+    if not words or not words[-1][:1].isupper():
+        return None
+    word = words[-1].strip(".,;:\"'“”‘’()")
+    return word if word and is_personal_title(word) else None
+
+
+def _with_titles(mentions: Sequence[EntityMention], document: str) -> list[EntityMention]:
+    out = []
+    for mention in mentions:
+        title = _title_before(mention, document)
+        out.append(replace(mention, title=title) if title else mention)
+    return out
 
 
 def _distinct_mentions(
@@ -387,7 +413,7 @@ def resolve_article(
     ``capitals`` a capital used for its government ("Moscow warned Kyiv") stands for its
     country (see :meth:`_Arguments.named`); without it a capital is always the city.
     """
-    mentions = _distinct_mentions(relations, entities)
+    mentions = _distinct_mentions(relations, _with_titles(entities, article.document))
     table = _ArticleEntities(mentions)
     people = _People(mentions, relations, table, sentences)
     args = _Arguments(table, people, entities, article.document, capitals)

@@ -245,3 +245,29 @@ def distinct_case(names: Iterable[str]) -> list[str]:
 
 def _preferred(name: str) -> tuple[bool, str]:
     return name.isupper(), name
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one substituted, inserted or deleted letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+SPELLING_MIN_LETTERS = 5
+"""Given names shorter than this are not compared by spelling ("Ana" / "Ann")."""
+
+
+def spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two personal names that are one misspelling or transliteration apart in one
+    given name, with the same surname: ("sergey", "lavrov") / ("sergei", "lavrov")."""
+    if len(a) != len(b) or len(a) < 2 or a[-1] != b[-1]:
+        return False
+    diffs = [(x, y) for x, y in zip(a[:-1], b[:-1], strict=True) if x != y]
+    if len(diffs) != 1:
+        return False
+    x, y = diffs[0]
+    return min(len(x), len(y)) >= SPELLING_MIN_LETTERS and _one_edit(x, y)

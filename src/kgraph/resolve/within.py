@@ -123,6 +123,21 @@ class _Shape:
     tokens: tuple[str, ...]
     acronym: str | None
     initials: str
+    roles: frozenset[str]
+
+
+def role_titles(titles: Iterable[str]) -> frozenset[str]:
+    """The role titles among a name's titles ("President", "Chancellor"), lower case:
+    evidence of who a short name is.  Plain honorifics ("Mr", "Ms") say nothing."""
+    found = set()
+    for title in titles:
+        words = [w.rstrip(".").lower() for w in title.split()]
+        if words and words[-1] not in PLAIN_HONORIFICS and is_personal_title(title):
+            found.add(" ".join(words[-1:]))
+    return frozenset(found)
+
+
+PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord"})
 
 
 def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
@@ -132,6 +147,7 @@ def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
             tokens(s.name),
             s.name.replace(".", "") if is_acronym(s.name) else None,
             initials(s.name),
+            role_titles(s.titles),
         )
         for key, s in surfaces.items()
     }
@@ -173,7 +189,8 @@ def _longer_matches(
         other = shapes[other_key]
         full = other.tokens
         if other.type != shape.type:
-            if shape.type == "Organization" and other.type == "Person" and _is_surname(short, full):
+            mislabelled = shape.type in MISLABELLED_SURNAMES and other.type == "Person"
+            if mislabelled and _is_surname(short, full):
                 matches.append(other_key)
             continue
         subname = shape.type in ("Person", "Organization") and abbreviates(short, full, shape.type)
@@ -181,6 +198,19 @@ def _longer_matches(
         if subname or acronym:
             matches.append(other_key)
     return matches
+
+
+MISLABELLED_SURNAMES: frozenset[EntityType] = frozenset({"Organization", "Group"})
+"""Types NER gives a lone surname by mistake ("Trump" ORG, "Mattis" NORP); a place name
+("Washington") is left alone."""
+
+
+def _same_role(shape: _Shape, candidates: list[str], shapes: dict[str, _Shape]) -> list[str]:
+    """Of several full names a short one fits ("Trump": Donald and Melania Trump), those
+    that share a role title with it ("President Trump", "President Donald Trump")."""
+    if not shape.roles:
+        return candidates
+    return [k for k in candidates if shapes[k].roles & shape.roles]
 
 
 def cluster(surfaces: dict[str, Surface]) -> dict[str, str]:
@@ -196,6 +226,8 @@ def cluster(surfaces: dict[str, Surface]) -> dict[str, str]:
             for k in longer
             if not any(is_subname(shapes[k].tokens, shapes[o].tokens) for o in longer if o != k)
         ]
+        if len(maximal) > 1:
+            maximal = _same_role(shapes[key], maximal, shapes)
         if len(maximal) == 1:
             parent[key] = maximal[0]
 
