@@ -10,6 +10,7 @@ import pytest
 from kgraph.models import NO_ENTITY, Argument, Article, EntityMention, RelationMention
 from kgraph.resolve import UNRESOLVED, resolve_article
 from kgraph.resolve.countries import capital_of, country_name
+from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.phrases import is_proper_phrase
 from kgraph.store.local import LocalStore
 
@@ -257,3 +258,66 @@ def test_a_surname_ner_called_a_group_joins_the_person_but_a_place_does_not() ->
     ]
     result = resolve_article(ARTICLE, [], spans, [(0, 100)], "x/1")
     assert set(result.entities) == {"person:lena marsh", "person:paul jordan", "place:jordan"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Peruvian Health Ministry",
+        "Peruvian Ministry of Health",
+        "Health Ministry of Peru",
+        "Ministry of Health of the Republic of Peru",
+    ],
+)
+def test_word_orders_of_a_national_institution_are_one_name(name: str) -> None:
+    assert institution_name(name) == "Peruvian Health Ministry"
+
+
+@pytest.mark.parametrize("name", ["US State Department", "Ministry of Health", "Ministry Sound"])
+def test_other_names_are_not_rewritten_as_institutions(name: str) -> None:
+    assert institution_name(name) is None
+
+
+def test_an_institution_after_its_countrys_possessive_and_its_short_form() -> None:
+    doc = "Peru's Health Ministry said. The Peruvian Health Ministry added. Health Ministry."
+    spans = [
+        _m("Health Ministry", doc.index("Health"), "ORG"),
+        _m("Peruvian Health Ministry", doc.index("Peruvian"), "ORG"),
+        _m("Health Ministry", doc.rindex("Health"), "ORG"),
+    ]
+    result = resolve_article(Article(id="i", title="", text=doc), [], spans, [(0, 90)], "x/1")
+    assert set(result.entities) == {"organization:peruvian health ministry"}
+
+
+def test_a_lower_case_national_institution_is_the_organisation() -> None:
+    chile = _m("Chile", 0, "GPE")
+    obj = _m("Peruvian health ministry", 20, "NOUN")
+    spans = [chile, _m("Peruvian", 20, "NORP")]
+    [claim] = _resolve([_rel(chile, "CRITICISE", obj)], spans).claims
+    assert claim.object_key == "organization:peruvian health ministry"
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "merged"),
+    [
+        ("Zenit", "Zenit Group", True),
+        ("Harbour Bank", "Harbour Bank Holdings", True),
+        ("White House", "Lopez White House", False),  # a qualifier in front: another thing
+        ("Health Ministry", "Peruvian Health Ministry", True),  # a country's adjective
+        ("OCD", "Office for Coastal Defence", True),  # initials of small words too
+    ],
+)
+def test_organisation_short_forms(short: str, full: str, merged: bool) -> None:
+    spans = [_m(full, 0, "ORG"), _m(short, 50, "ORG")]
+    result = _resolve([], spans)
+    assert (len(result.entities) == 1) is merged
+
+
+def test_initials_with_and_without_dots_are_one_person() -> None:
+    spans = [_m("Harold J Keane", 0, "PERSON"), _m("Harold J. Keane", 30, "PERSON")]
+    assert set(_resolve([], spans).entities) == {"person:harold j. keane"}
+
+
+def test_a_full_name_ner_called_an_organisation_is_the_person_a_title_names() -> None:
+    spans = [_m("Mira Holt", 0, "ORG"), _m("Ms Holt", 20, "PERSON"), _m("Ms Holt", 40, "ORG")]
+    assert set(_resolve([], spans).entities) == {"person:mira holt"}

@@ -11,6 +11,7 @@ sentence bounds), so this module knows nothing of spaCy.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -34,6 +35,7 @@ from kgraph.resolve.descriptors import (
     parse_description,
     resolve_description,
 )
+from kgraph.resolve.institutions import INSTITUTION_NOUNS, institution_name
 from kgraph.resolve.names import (
     NAMED_LABELS,
     PRONOUN_LABEL,
@@ -77,12 +79,22 @@ class _ArticleEntities:
             entity.aliases.update(f for f in surface.forms | {surface.name} if f != root.name)
             entity.titles.update(surface.titles)
             self._key_of_surface[surface_key] = key
+        self._key_of_span: dict[tuple[int, int], str] = {}
+        for mention in mentions:
+            found = self._by_name(mention)
+            if found is not None:
+                self._key_of_span[_span(mention)] = found
 
-    def key(self, mention: EntityMention) -> str | None:
+    def _by_name(self, mention: EntityMention) -> str | None:
         form = canonical_form(mention)
         if form is None:
             return None
         return self._key_of_surface.get(name_key(form[0]))
+
+    def key(self, mention: EntityMention) -> str | None:
+        """The entity of a mention: that of the article's span at the same place (which
+        may have been completed from its context), else that of its name."""
+        return self._key_of_span.get(_span(mention)) or self._by_name(mention)
 
     def ensure(self, name: str, etype: EntityType) -> str:
         """The key of the article's entity ``name``, added if the article never named it
@@ -135,11 +147,31 @@ def _title_before(mention: EntityMention, document: str) -> str | None:
     return word if word and is_personal_title(word) else None
 
 
-def _with_titles(mentions: Sequence[EntityMention], document: str) -> list[EntityMention]:
+_POSSESSOR = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)*)['’]s\s+$")
+
+
+def _national_institution(mention: EntityMention, document: str) -> str | None:
+    """ "Russia's Foreign Ministry" (NER's span: "Foreign Ministry") -> "Russian Foreign
+    Ministry"."""
+    words = mention.text.split()
+    if mention.label != "ORG" or not words or words[-1] not in INSTITUTION_NOUNS:
+        return None
+    found = _POSSESSOR.search(document[max(mention.start - 40, 0) : mention.start])
+    if found is None:
+        return None
+    return institution_name(f"{mention.text} of {found.group(1)}")
+
+
+def _in_context(mentions: Sequence[EntityMention], document: str) -> list[EntityMention]:
+    """Named-entity spans completed from the words before them: a title ("President"
+    before "Trump"), a country's possessive before one of its institutions."""
     out = []
     for mention in mentions:
         title = _title_before(mention, document)
-        out.append(replace(mention, title=title) if title else mention)
+        if title:
+            mention = replace(mention, title=title)
+        institution = _national_institution(mention, document)
+        out.append(replace(mention, text=institution) if institution else mention)
     return out
 
 
@@ -330,6 +362,10 @@ class _Arguments:
         span = modifier_span(mention, self.spans, self.starts)
         if span is None:
             return NO_ENTITY
+        rest = mention.text[span.end - mention.start :].split()
+        institution = institution_name(" ".join([span.text, *(w.title() for w in rest)]))
+        if institution is not None:  # "the Russian defence ministry"
+            return self.table.ensure(institution, "Organization")
         key = self.table.key(span)
         if key is None or self.table.entities[key].type not in MODIFIER_TYPES:
             return NO_ENTITY
@@ -413,7 +449,7 @@ def resolve_article(
     ``capitals`` a capital used for its government ("Moscow warned Kyiv") stands for its
     country (see :meth:`_Arguments.named`); without it a capital is always the city.
     """
-    mentions = _distinct_mentions(relations, _with_titles(entities, article.document))
+    mentions = _distinct_mentions(relations, _in_context(entities, article.document))
     table = _ArticleEntities(mentions)
     people = _People(mentions, relations, table, sentences)
     args = _Arguments(table, people, entities, article.document, capitals)

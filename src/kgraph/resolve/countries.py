@@ -163,3 +163,19 @@ def country_name(text: str, *, demonym: bool = False, label: str = "GPE") -> str
     if demonym:
         return demonyms.get(key)
     return None
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Country -> its demonym adjective ("Russia" -> "Russian"), from ``countryinfo``."""
+    found: dict[str, str] = {}
+    for country in all_countries():
+        info = country.info()
+        if info.get("demonym"):
+            found[str(info["name"])] = str(info["demonym"])
+    return found
+
+
+def demonym_of(country: str) -> str | None:
+    """The adjective of a country as :func:`country_name` names it: "Russia" -> "Russian"."""
+    return _demonyms().get(country)

@@ -32,6 +32,7 @@ from kgraph.models import (
 from kgraph.resolve.aliases import AliasTable
 from kgraph.resolve.names import (
     abbreviates,
+    all_initials,
     entity_key,
     initials,
     is_acronym,
@@ -73,8 +74,8 @@ class EntityIndex:
     def _tokens(name: str) -> set[str]:
         parts = tokens(name)
         found = {parts[0], parts[-1]} if parts else set()
-        if len(parts) > 1 and initials(name):
-            found.add("#" + initials(name))
+        if len(parts) > 1:
+            found.update("#" + a for a in {initials(name), all_initials(name)} if a)
         return found
 
     def final(self, key: str) -> str:

@@ -161,11 +161,25 @@ def split_title(name: str) -> tuple[str, str | None]:
     return " ".join(tokens[cut:]), " ".join(tokens[:cut])
 
 
+_BARE_INITIAL = re.compile(r"(?<=\s)([A-Z])(?=\s)")
+
+PLAIN_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+"""Honorifics that only ever precede a person's name, whatever NER called the name."""
+
+
 def normalise_name(text: str, label: str) -> tuple[str, str | None]:
-    """The display name and any title for a mention with spaCy label ``label``."""
+    """The display name and any title for a mention with spaCy label ``label``.
+
+    A person's middle initial gets its dot ("George W Bush" -> "George W. Bush"), and a
+    name of any label that starts with a plain honorific loses it as a title ("Ms
+    Sturgeon" that NER called an organisation)."""
     name = strip_determiner(clean(text))
     if label == "PERSON":
-        return split_title(name)
+        name, title = split_title(name)
+        return _BARE_INITIAL.sub(r"\1.", name), title
+    first, _, rest = name.partition(" ")
+    if rest and first.rstrip(".").lower() in PLAIN_TITLES:
+        return rest, first
     return name, None
 
 
@@ -202,6 +216,12 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper())
 
 
+def all_initials(name: str) -> str:
+    """Upper-cased initials of every word, small ones too: "Department for International
+    Development" -> "DFID" (where :func:`initials` gives "DID")."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()).upper()
+
+
 def is_acronym(name: str) -> bool:
     """All-capital single token of 2+ letters, dots allowed: "DPRK", "U.S."."""
     letters = name.replace(".", "")
@@ -216,12 +236,14 @@ def is_subname(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 def abbreviates(short: tuple[str, ...], full: tuple[str, ...], entity_type: str) -> bool:
     """Whether name tokens ``short`` can stand for ``full`` ("Putin" for "Vladimir Putin",
-    "Yonhap" for "Yonhap News").  A one-word organisation name must be the first word:
-    last words of organisations are generic ("House", "Union", "Bank")."""
+    "Yonhap" for "Yonhap News", "HNA" for "HNA Group").  An organisation's short form
+    must be its leading words: its last words are generic ("House", "Union", "Bank"), and
+    a qualifier in front makes another thing ("Trump White House" is not the "White
+    House" of every other mention)."""
     if not is_subname(short, full):
         return False
-    if entity_type == "Organization" and len(short) == 1:
-        return full[0] == short[0]
+    if entity_type == "Organization":
+        return full[: len(short)] == short
     return True
 
 

@@ -16,10 +16,12 @@ from functools import lru_cache
 from kgraph.models import EntityMention, EntityType
 from kgraph.resolve.countries import country_name
 from kgraph.resolve.descriptors import ROLE_NOUNS
+from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import (
     HONORIFICS,
     PRONOUN_LABEL,
     abbreviates,
+    all_initials,
     entity_type,
     initials,
     is_acronym,
@@ -76,6 +78,7 @@ def _canonical_form(
         country = country_name(name, demonym=label == "NORP", label=label)
         if country:
             return country, "Place", title
+        name = institution_name(name) or name
     if mention_title and not title:
         title = mention_title
     return name, etype, title
@@ -96,9 +99,24 @@ def collect_surfaces(mentions: Iterable[EntityMention]) -> dict[str, Surface]:
         surface.forms.add(name)
         if title:
             surface.titles.add(title)
-            if is_personal_title(title) and etype in ("Person", "Organization", "Place"):
+            if is_personal_title(title) and etype in ("Person", "Organization", "Place", "Group"):
                 surface.types["Person"] += TITLE_VOTES
+    _promote_people(surfaces)
     return surfaces
+
+
+def _promote_people(surfaces: dict[str, Surface]) -> None:
+    """A full name NER did not call a person ("Nicola Sturgeon" as ORG) is one when the
+    article gives its surname a personal title ("Ms Sturgeon")."""
+    titled = {
+        key
+        for key, s in surfaces.items()
+        if s.type == "Person" and len(tokens(s.name)) == 1 and any(map(is_personal_title, s.titles))
+    }
+    for surface in surfaces.values():
+        words = tokens(surface.name)
+        if surface.type != "Person" and len(words) >= 2 and words[-1] in titled:
+            surface.types["Person"] += TITLE_VOTES
 
 
 TITLE_VOTES = 3
@@ -124,6 +142,7 @@ class _Shape:
     acronym: str | None
     initials: str
     roles: frozenset[str]
+    all_initials: str
 
 
 def role_titles(titles: Iterable[str]) -> frozenset[str]:
@@ -148,6 +167,7 @@ def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
             s.name.replace(".", "") if is_acronym(s.name) else None,
             initials(s.name),
             role_titles(s.titles),
+            all_initials(s.name),
         )
         for key, s in surfaces.items()
     }
@@ -161,13 +181,25 @@ def _index(shapes: dict[str, _Shape]) -> dict[tuple[str, str], list[str]]:
         if shape.tokens:
             index["first", shape.tokens[0]].append(key)
             index["last", shape.tokens[-1]].append(key)
-        if shape.initials:
-            index["initials", shape.initials].append(key)
+        for letters in {shape.initials, shape.all_initials} - {""}:
+            index["initials", letters].append(key)
     return index
 
 
+def _national(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``full`` is ``short`` with a country's adjective in front: "Foreign
+    Ministry" of "Chinese Foreign Ministry" (but not "White House" of "Trump White
+    House")."""
+    if not (len(short) >= 2 and is_subname(short, full) and full[-len(short) :] == short):
+        return False
+    prefix = " ".join(full[: len(full) - len(short)])
+    return country_name(prefix, demonym=True) is not None
+
+
 def _longer_matches(
-    key: str, shapes: dict[str, _Shape], index: dict[tuple[str, str], list[str]]
+    key: str,
+    shapes: dict[str, _Shape],
+    index: dict[tuple[str, str], list[str]],
 ) -> list[str]:
     """Fuller names in the article this surface may abbreviate.
 
@@ -194,7 +226,11 @@ def _longer_matches(
                 matches.append(other_key)
             continue
         subname = shape.type in ("Person", "Organization") and abbreviates(short, full, shape.type)
-        acronym = shape.acronym is not None and other.initials == shape.acronym
+        subname = subname or (shape.type == "Organization" and _national(short, full))
+        acronym = shape.acronym is not None and shape.acronym in (
+            other.initials,
+            other.all_initials,
+        )
         if subname or acronym:
             matches.append(other_key)
     return matches
