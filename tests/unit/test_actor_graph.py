@@ -11,6 +11,7 @@ from kgraph.models import NO_ENTITY, Argument, Article, EntityMention, RelationM
 from kgraph.resolve import UNRESOLVED, resolve_article
 from kgraph.resolve.countries import capital_of, country_name
 from kgraph.resolve.institutions import institution_name
+from kgraph.resolve.names import normalise_name
 from kgraph.resolve.phrases import is_proper_phrase
 from kgraph.store.local import LocalStore
 
@@ -321,3 +322,56 @@ def test_initials_with_and_without_dots_are_one_person() -> None:
 def test_a_full_name_ner_called_an_organisation_is_the_person_a_title_names() -> None:
     spans = [_m("Mira Holt", 0, "ORG"), _m("Ms Holt", 20, "PERSON"), _m("Ms Holt", 40, "ORG")]
     assert set(_resolve([], spans).entities) == {"person:mira holt"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name"),
+    [
+        ("Olga Petrova - Interfax", "PERSON", "Olga Petrova"),
+        ("Dana Kirk - @dkirk_news", "PERSON", "Dana Kirk"),
+        ('leave,"?said Tom Hale', "PERSON", "Tom Hale"),
+        ("Lisbon,-and", "GPE", "Lisbon"),
+        ("pic.twitter.com/abc123 Red Cross", "ORG", "Red Cross"),
+        ("LISBON", "GPE", "Lisbon"),  # a dateline
+        ("Commissioner Rita Vale", "PERSON", "Rita Vale"),
+        ('I"ll', "PERSON", ""),
+        ("US", "GPE", "US"),
+        ("O'Brien Partners", "ORG", "O'Brien Partners"),
+    ],
+)
+def test_names_are_cleaned_of_credits_handles_datelines_and_fragments(
+    text: str, label: str, name: str
+) -> None:
+    assert normalise_name(text, label)[0] == name
+
+
+def test_the_union_and_the_company_resolve_to_the_one_organisation_that_fits() -> None:
+    doc = "Eastern Union met Peru. Peru criticised the union. Zenit Corp grew. Peru sued the firm."
+    spans = [
+        _m("Eastern Union", 0, "ORG"),
+        _m("Peru", doc.index("Peru"), "GPE"),
+        _m("Zenit Corp", doc.index("Zenit"), "ORG"),
+    ]
+    peru = _m("Peru", doc.index("Peru criticised"), "GPE")
+    union = _m("union", doc.index("union."), "NOUN")
+    firm = _m("firm", doc.index("firm"), "NOUN")
+    rels = [
+        _rel(peru, "CRITICISE", union, 24, obj_text="the union"),
+        _rel(peru, "SUE", firm, 64, obj_text="the firm"),
+    ]
+    bounds = [(0, 23), (24, 50), (51, 66), (67, len(doc))]
+    result = resolve_article(Article(id="u", title="", text=doc), rels, spans, bounds, "x/1")
+    assert {c.relation: c.object_key for c in result.claims} == {
+        "CRITICISE": "organization:eastern union",
+        "SUE": "organization:zenit corp",
+    }
+
+
+def test_builtin_aliases_are_overridden_by_the_users() -> None:
+    from kgraph.resolve.aliases import AliasRule, AliasTable, builtin_aliases
+
+    assert builtin_aliases().lookup("ISIL", "Organization") == ("Islamic State", "Organization")
+    assert builtin_aliases().lookup("is", "Organization") is None
+    user = AliasTable([AliasRule("ISIL", "ISIL (group)", "Group")]).then(builtin_aliases())
+    assert user.lookup("ISIL", "Organization") == ("ISIL (group)", "Group")
+    assert user.lookup("Daesh", "Organization") == ("Islamic State", "Organization")

@@ -28,6 +28,7 @@ from kgraph.models import (
     EntityType,
     RelationMention,
 )
+from kgraph.resolve.aliases import builtin_aliases
 from kgraph.resolve.countries import capital_of, country_name
 from kgraph.resolve.descriptors import (
     PersonProfile,
@@ -124,7 +125,10 @@ class _ArticleEntities:
             for k, e in self.entities.items()
             if e.type in ABBREVIATED_TYPES and abbreviates(short, tokens(e.name), e.type)
         }
-        return found.pop() if len(found) == 1 else None
+        if len(found) == 1:
+            return found.pop()
+        known = builtin_aliases().lookup(name, "Organization")  # "ISIL" NER missed
+        return self.ensure(*known) if known else None
 
 
 def _span(mention: EntityMention) -> tuple[int, int]:
@@ -336,7 +340,36 @@ class _Arguments:
             return resolve_description(description, mention.start, self.people.profiles) or (
                 NO_ENTITY
             )
-        return self.table.proper(mention.text) or self._modifier(mention)
+        return (
+            self.table.proper(mention.text)
+            or self._organisation(arg, mention)
+            or self._modifier(mention)
+        )
+
+    def _organisation(self, arg: Argument, mention: EntityMention) -> str:
+        """ "the union", "the ministry": the one organisation named before whose name ends
+        in that noun ("European Union"); "the company", "the firm": the one organisation
+        named in this or the previous sentence.  Otherwise nobody."""
+        words = arg.text.split()
+        if len(words) != 2 or words[0].lower() not in DEFINITE or not words[1].isalpha():
+            return NO_ENTITY
+        noun = words[1].lower()
+        before = {
+            (key, self.table.entities[key].name)
+            for span in self.spans
+            if span.start < mention.start
+            and (key := self.table.key(span))
+            and self.table.entities[key].type == "Organization"
+        }
+        fits = {key for key, name in before if tokens(name)[-1:] == (noun,)}
+        if not fits and noun in COMPANY_NOUNS:
+            near = self.people.pronouns.window(mention.start)
+            fits = {
+                key
+                for key, _ in before
+                if any(self.table.key(s) == key and near <= s.start for s in self.spans)
+            }
+        return fits.pop() if len(fits) == 1 else NO_ENTITY
 
     def named(self, mention: EntityMention, place_slot: bool = False) -> str | None:
         """The entity a named mention stands for: its own, or -- for a capital used for
@@ -391,7 +424,7 @@ def _place_slot(relation: RelationMention) -> bool:
 
 
 PLACE_PREPOSITIONS = frozenset(
-    {"in", "to", "at", "from", "into", "near", "outside", "across", "through", "via", "around"}
+    {"in", "to", "at", "into", "near", "outside", "across", "through", "via", "around"}
 )
 MOTION_VERBS = frozenset(
     {
@@ -426,6 +459,35 @@ MOTION_VERBS = frozenset(
     }
 )
 """English verbs of going and staying whose object is a place."""
+
+COMPANY_NOUNS = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "carrier",
+        "airline",
+        "bank",
+        "lender",
+        "insurer",
+        "retailer",
+        "broadcaster",
+        "conglomerate",
+        "chipmaker",
+        "automaker",
+        "carmaker",
+        "manufacturer",
+        "maker",
+        "startup",
+        "operator",
+        "supplier",
+        "producer",
+        "business",
+    }
+)
+"""Nouns a news text uses for a company it has just named ("the company", "the firm")."""
+
+DEFINITE = frozenset({"the", "this", "that"})
 
 MODIFIER_TYPES: frozenset[EntityType] = frozenset({"Place", "Organization"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "it", "you"})

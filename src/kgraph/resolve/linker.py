@@ -29,7 +29,7 @@ from kgraph.models import (
     IndexedEntity,
     Merge,
 )
-from kgraph.resolve.aliases import AliasTable
+from kgraph.resolve.aliases import AliasTable, builtin_aliases
 from kgraph.resolve.names import (
     abbreviates,
     all_initials,
@@ -170,7 +170,7 @@ class Linker:
 
     def __init__(self, index: EntityIndex | None = None, aliases: AliasTable | None = None):
         self.index = index or EntityIndex()
-        self.aliases = aliases or AliasTable()
+        self.aliases = (aliases or AliasTable()).then(builtin_aliases())
 
     def alias_merges(self) -> list[Merge]:
         """Stored entities the alias file sends elsewhere (run once, before ingesting)."""

@@ -68,6 +68,33 @@ HONORIFICS = frozenset(
         "sheikh",
         "ayatollah",
         "comrade",
+        "superintendent",
+        "inspector",
+        "detective",
+        "commissioner",
+        "sheriff",
+        "officer",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "secretary",
+        "ambassador",
+        "senator",
+        "governor",
+        "mayor",
+        "judge",
+        "justice",
+        "cardinal",
+        "bishop",
+        "archbishop",
+        "colonel",
+        "general",
+        "lieutenant",
+        "sergeant",
+        "captain",
+        "admiral",
+        "commander",
+        "coach",
     }
 )
 """Closed-class English honorifics and titles that precede a personal name."""
@@ -167,15 +194,46 @@ PLAIN_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 """Honorifics that only ever precede a person's name, whatever NER called the name."""
 
 
+_JUNK_TOKEN = re.compile(r"(?:^@|://|/|^pic\.twitter|^www\.)")
+_SEPARATORS = re.compile(r"\s*(?:[,;:!?]+[\"“”]?-?|[\"“”]\??|\s[-–—]\s|[()\[\]])\s*")
+DATELINE_MIN_LETTERS = 5
+
+
+def tidy(text: str) -> str:
+    """The name in a span that glued other text to it: a dateline or agency credit
+    ("Vladimir Putin - TASS"), a handle or link ("Ruth Burke - @mitchefi"), a quote
+    fragment ('survive,"?said Mike Taylor' -> "Mike Taylor"), punctuation run into a
+    word ("Crimea,-and" -> "Crimea").  Of the pieces, the one with the most capitalised
+    words wins (the first of equals); "" when no piece is a name."""
+    words = [w for w in text.split() if not _JUNK_TOKEN.search(w)]
+    pieces = [
+        strip_determiner(p.strip(_EDGE_PUNCT + " &")) for p in _SEPARATORS.split(" ".join(words))
+    ]
+    best = max(pieces, key=lambda p: sum(w[:1].isupper() for w in p.split()), default="")
+    pronoun = best.lower() in NOT_NAMES and not (best.isupper() and len(best) > 1)  # "US"
+    if pronoun or sum(ch.isalpha() for ch in best) < 2:
+        return ""
+    return best if any(w[:1].isupper() for w in best.split()) else ""
+
+
+NOT_NAMES = frozenset({"i", "we", "he", "she", "it", "they", "you", "me", "us", "him", "her"})
+"""Pronouns NER sometimes takes for a name out of a broken quote ('I"ve')."""
+
+
 def normalise_name(text: str, label: str) -> tuple[str, str | None]:
     """The display name and any title for a mention with spaCy label ``label``.
 
     A person's middle initial gets its dot ("George W Bush" -> "George W. Bush"), and a
     name of any label that starts with a plain honorific loses it as a title ("Ms
     Sturgeon" that NER called an organisation)."""
-    name = strip_determiner(clean(text))
+    name = tidy(strip_determiner(clean(text)))
+    if label in ("GPE", "LOC") and name.isupper() and len(name) >= DATELINE_MIN_LETTERS:
+        name = name.title()  # a dateline: "MOSCOW" -> "Moscow"
     if label == "PERSON":
-        name, title = split_title(name)
+        words = name.split()
+        while len(words) > 1 and words[0].islower():  # "said Tom Hale" of a broken quote
+            words = words[1:]
+        name, title = split_title(" ".join(words))
         return _BARE_INITIAL.sub(r"\1.", name), title
     first, _, rest = name.partition(" ")
     if rest and first.rstrip(".").lower() in PLAIN_TITLES:

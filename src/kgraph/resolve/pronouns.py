@@ -44,6 +44,11 @@ class PronounResolver:
         limit = before if before is not None else end
         return [p for p in self._persons if p.start >= start and (limit is None or p.start < limit)]
 
+    def window(self, offset: int) -> int:
+        """Where the sentence before the one at ``offset`` starts (the near context)."""
+        index = self._sentence_index(offset)
+        return self._starts[index - 1] if index >= 1 else (self._starts[0] if self._starts else 0)
+
     def resolve(self, pronoun: str, offset: int) -> str | None:
         """The entity key the pronoun at ``offset`` refers to, or None when unsure."""
         if pronoun.strip().lower() not in PERSONAL:
