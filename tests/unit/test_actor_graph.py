@@ -375,3 +375,16 @@ def test_builtin_aliases_are_overridden_by_the_users() -> None:
     user = AliasTable([AliasRule("ISIL", "ISIL (group)", "Group")]).then(builtin_aliases())
     assert user.lookup("ISIL", "Organization") == ("ISIL (group)", "Group")
     assert user.lookup("Daesh", "Organization") == ("Islamic State", "Organization")
+
+
+def test_entities_are_found_ignoring_case_and_accents_with_suggestions(tmp_path: Path) -> None:
+    from kgraph.evidence import EntityNotFoundError, entity_keys
+
+    ana, ghana = _m("Ana Peña", 0, "PERSON"), _m("Ghana", 20, "GPE")
+    store = LocalStore(tmp_path / "g")
+    store.write([_resolve([_rel(ana, "VISIT", ghana)], [ana, ghana])])
+    assert entity_keys(store, "ANA PENA") == ["person:ana peña"]
+    assert entity_keys(store, "ana peña") == ["person:ana peña"]
+    with pytest.raises(EntityNotFoundError) as error:
+        entity_keys(store, "Ana Pena Lopez")
+    assert "Ana Peña" in str(error.value.hint)
