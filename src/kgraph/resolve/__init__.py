@@ -281,9 +281,9 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     seen: dict[tuple[str, str, str, bool, str], Claim] = {}
     for claim in claims:
         key = (
-            claim.subject_key,
+            claim.subject_key or claim.subject_text,  # a generic phrase: its words
             claim.relation,
-            claim.object_key,
+            claim.object_key or claim.object_text,
             claim.negated,
             " ".join(claim.sentence.split()),
         )
