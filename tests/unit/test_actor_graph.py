@@ -388,3 +388,15 @@ def test_entities_are_found_ignoring_case_and_accents_with_suggestions(tmp_path:
     with pytest.raises(EntityNotFoundError) as error:
         entity_keys(store, "Ana Pena Lopez")
     assert "Ana Peña" in str(error.value.hint)
+
+
+def test_a_son_with_a_generational_suffix_is_not_his_father() -> None:
+    spans = [_m("Hal Brant", 0, "PERSON"), _m("Hal Brant Jr", 20, "PERSON")]
+    assert set(_resolve([], spans).entities) == {"person:hal brant", "person:hal brant jr"}
+
+
+def test_a_speaker_named_by_surname_is_given_the_full_name() -> None:
+    lind, ghana, mali = _m("Greta Lind", 0, "PERSON"), _m("Ghana", 60, "GPE"), _m("Mali", 80, "GPE")
+    rels = [_rel(lind, "VISIT", ghana, 0), _rel(mali, "BORDER", ghana, 50, attribution="Lind")]
+    claims = _resolve(rels, [lind, ghana, mali], [(0, 49), (50, 120)]).claims
+    assert {c.attribution for c in claims} == {None, "Greta Lind"}

@@ -408,8 +408,11 @@ class _Arguments:
         """The attribution with a pronoun speaker resolved to its entity's name, or
         marked unresolved: never a bare pronoun."""
         source = relation.attribution
-        if source is None or source.strip().lower() not in SPEAKER_PRONOUNS:
-            return source
+        if source is None:
+            return None
+        if source.strip().lower() not in SPEAKER_PRONOUNS:
+            named = self.table.proper(source)  # "Lavrov" -> "Sergei Lavrov"
+            return self.table.entities[named].name if named else source
         key = self.people.pronouns.resolve(source, relation.sentence_end)
         if key is None:
             return f"{UNRESOLVED} ({source.strip()})"

@@ -292,6 +292,10 @@ def is_subname(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return 0 < n < len(full) and (full[:n] == short or full[-n:] == short)
 
 
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Suffixes that tell a son from his father: a name without one is not a short form."""
+
+
 def abbreviates(short: tuple[str, ...], full: tuple[str, ...], entity_type: str) -> bool:
     """Whether name tokens ``short`` can stand for ``full`` ("Putin" for "Vladimir Putin",
     "Yonhap" for "Yonhap News", "HNA" for "HNA Group").  An organisation's short form
@@ -300,6 +304,8 @@ def abbreviates(short: tuple[str, ...], full: tuple[str, ...], entity_type: str)
     House" of every other mention)."""
     if not is_subname(short, full):
         return False
+    if entity_type == "Person" and full[-1].rstrip(".") in GENERATIONS:
+        return False  # "Donald Trump" is not "Donald Trump Jr"'s short form
     if entity_type == "Organization":
         return full[: len(short)] == short
     return True
