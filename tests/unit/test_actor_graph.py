@@ -337,6 +337,7 @@ def test_a_full_name_ner_called_an_organisation_is_the_person_a_title_names() ->
         ('I"ll', "PERSON", ""),
         ("US", "GPE", "US"),
         ("O'Brien Partners", "ORG", "O'Brien Partners"),
+        ("Vale Energy Co in Leiden", "ORG", "Vale Energy Co"),
     ],
 )
 def test_names_are_cleaned_of_credits_handles_datelines_and_fragments(

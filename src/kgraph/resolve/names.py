@@ -197,6 +197,7 @@ PLAIN_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 _JUNK_TOKEN = re.compile(r"(?:^@|://|/|^pic\.twitter|^www\.)")
 _SEPARATORS = re.compile(r"\s*(?:[,;:!?]+[\"“”]?-?|[\"“”]\??|\s[-–—]\s|[()\[\]])\s*")
 DATELINE_MIN_LETTERS = 5
+_LOCATIVE_TAIL = re.compile(r" (?:in|at) (?=[A-Z])")
 
 
 def tidy(text: str) -> str:
@@ -227,6 +228,8 @@ def normalise_name(text: str, label: str) -> tuple[str, str | None]:
     name of any label that starts with a plain honorific loses it as a title ("Ms
     Sturgeon" that NER called an organisation)."""
     name = tidy(strip_determiner(clean(text)))
+    if label in ("PERSON", "ORG"):  # "Trump in America", "Energy Co in Alkmaar": a place
+        name = _LOCATIVE_TAIL.split(name, maxsplit=1)[0]
     if label in ("GPE", "LOC") and name.isupper() and len(name) >= DATELINE_MIN_LETTERS:
         name = name.title()  # a dateline: "MOSCOW" -> "Moscow"
     if label == "PERSON":
