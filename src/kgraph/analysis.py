@@ -55,8 +55,16 @@ class Analyzer:
             for outcome in analyzer.analyse(articles): ...
     """
 
-    def __init__(self, model: str | None = None, *, batch_size: int = 64, n_process: int = 1):
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        batch_size: int = 64,
+        n_process: int = 1,
+        capitals: bool = True,
+    ):
         self.model = model
+        self.capitals = capitals
         self.extractor = f"{EXTRACTOR_VERSION}+{nlp_mod.installed_model_id(model)}"
         self.batch_size = batch_size
         self.n_process = n_process
@@ -125,7 +133,9 @@ class Analyzer:
             if e.label_ in NAMED_LABELS
         ]
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        return resolve_article(article, relations, entities, sentences, self.extractor)
+        return resolve_article(
+            article, relations, entities, sentences, self.extractor, capitals=self.capitals
+        )
 
     def analyse_chunk(self, articles: list[Article]) -> list[Outcome]:
         """Analyse articles in this process; one failing article does not stop the rest."""

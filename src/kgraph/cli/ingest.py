@@ -60,6 +60,7 @@ def ingest(
     processes: opt.ProcessesOpt = None,
     quiet: opt.QuietOpt = False,
     aliases: opt.AliasesOpt = None,
+    capitals: opt.CapitalsOpt = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Read articles, extract who-did-what-to-whom relations and merge them into the graph.
@@ -77,7 +78,10 @@ def ingest(
     with reporting(state.debug):
         rules = opt.alias_table(aliases)
         analyzer = Analyzer(
-            model, batch_size=batch_size, n_process=processes or default_n_process()
+            model,
+            batch_size=batch_size,
+            n_process=processes or default_n_process(),
+            capitals=capitals,
         )
         # Workers fork before the store connects and the progress bar starts a thread.
         with analyzer:
@@ -154,6 +158,7 @@ def extract(
     processes: opt.ProcessesOpt = None,
     quiet: opt.QuietOpt = False,
     aliases: opt.AliasesOpt = None,
+    capitals: opt.CapitalsOpt = True,
 ) -> None:
     """Print the relations found in articles as JSON lines; nothing is stored.
 
@@ -173,7 +178,10 @@ def extract(
         if not paths:
             raise ConfigError("give at least one path (or - for stdin)")
         analyzer = Analyzer(
-            model, batch_size=batch_size, n_process=processes or default_n_process()
+            model,
+            batch_size=batch_size,
+            n_process=processes or default_n_process(),
+            capitals=capitals,
         )
         with analyzer, IngestProgress(quiet=quiet) as progress:
             failed = 0
