@@ -401,3 +401,66 @@ def test_a_speaker_named_by_surname_is_given_the_full_name() -> None:
     rels = [_rel(lind, "VISIT", ghana, 0), _rel(mali, "BORDER", ghana, 50, attribution="Lind")]
     claims = _resolve(rels, [lind, ghana, mali], [(0, 49), (50, 120)]).claims
     assert {c.attribution for c in claims} == {None, "Greta Lind"}
+
+
+def _described(doc: str, names: list[str], description: str, arg_text: str) -> str:
+    """The key ``description`` (at its last occurrence, argument ``arg_text``) gets in
+    ``doc``, whose persons are ``names``, as the subject of VISIT Ghana."""
+    spans = [_m(n, doc.index(n), "PERSON") for n in names]
+    at = doc.rindex(description)
+    subject = _m(description, at, "NOUN")
+    ghana = _m("Ghana", doc.rindex("Ghana"), "GPE")
+    rel = RelationMention(
+        Argument(arg_text, at, at + len(description), subject),
+        "visited",
+        "VISIT",
+        _arg(ghana),
+        sentence="s",
+        sentence_start=doc.rindex(".", 0, at) + 1 if "." in doc[:at] else 0,
+        confidence=0.5,
+    )
+    bounds = [(0, doc.index(".") + 1), (doc.index(".") + 1, len(doc))]
+    [claim] = resolve_article(
+        Article(id="d", title="", text=doc), [rel], [*spans, ghana], bounds, "x/1"
+    ).claims
+    return claim.subject_key
+
+
+def test_a_possessive_country_and_role_describe_the_person() -> None:
+    doc = "Peruvian President Ana Soto met Omar Sy. Peru's president visited Ghana."
+    key = _described(doc, ["Ana Soto", "Omar Sy"], "president", "Peru's president")
+    assert key == "person:ana soto"
+
+
+def test_his_counterpart_from_a_country_is_the_person_of_that_country() -> None:
+    doc = (
+        "Chilean Foreign Minister Omar Sy met Peruvian Foreign Minister Ana Soto. "
+        "His Peruvian counterpart visited Ghana."
+    )
+    key = _described(
+        doc, ["Omar Sy", "Ana Soto"], "Peruvian counterpart", "His Peruvian counterpart"
+    )
+    assert key == "person:ana soto"
+
+
+def test_the_foreign_minister_needs_a_title_that_says_foreign() -> None:
+    doc = (
+        "Foreign Minister Ana Soto met Health Minister Omar Sy. The foreign minister visited Ghana."
+    )
+    key = _described(doc, ["Ana Soto", "Omar Sy"], "foreign minister", "The foreign minister")
+    assert key == "person:ana soto"
+
+
+def test_a_description_that_fits_nobody_is_no_entity() -> None:
+    doc = "Ana Soto met Omar Sy. The Chilean president visited Ghana."
+    key = _described(doc, ["Ana Soto", "Omar Sy"], "Chilean president", "The Chilean president")
+    assert key == NO_ENTITY
+
+
+def test_a_misspelt_full_name_in_the_same_article_is_the_person() -> None:
+    spans = [
+        _m("Vladimir Orlov", 0, "PERSON"),
+        _m("Vladimir Orlov", 20, "PERSON"),
+        _m("Vladmir Orlov", 40, "PERSON"),
+    ]
+    assert set(_resolve([], spans).entities) == {"person:vladimir orlov"}

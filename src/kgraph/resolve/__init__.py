@@ -139,16 +139,59 @@ def _arguments(relations: Sequence[RelationMention]) -> list[Argument]:
     return [a for r in relations for a in (r.subject, r.object) if a is not None]
 
 
+_EDGE = ".,;:\"'“”‘’()"
+TITLE_WINDOW = 48
+
+
+def _capitalised_run(document: str, start: int) -> list[str]:
+    """The capitalised words right before ``start`` ("German Foreign Minister" before
+    "Sigmar Gabriel")."""
+    before = document[max(start - TITLE_WINDOW, 0) : start]
+    cut = before.rfind("\n")  # a title never runs over from the headline
+    words = before[cut + 1 :].split()
+    if cut < 0 and start > TITLE_WINDOW:
+        words = words[1:]  # the first may be cut off
+    run: list[str] = []
+    for word in reversed(words):
+        if word != word.rstrip(_EDGE) or not word[:1].isupper():
+            break
+        run.insert(0, word)
+    return run
+
+
 def _title_before(mention: EntityMention, document: str) -> str | None:
     """The personal title written right before a name NER found without it: "President"
-    in "President Trump" ("Trump" being the span)."""
+    in "President Trump", "Foreign Minister" in "German Foreign Minister Sigmar
+    Gabriel" (a country's adjective is no part of the title)."""
     if mention.label != "PERSON" or mention.title or not document:
         return None
-    words = document[max(mention.start - 24, 0) : mention.start].split()
-    if not words or not words[-1][:1].isupper():
+    run = _capitalised_run(document, mention.start)
+    if not run or not is_personal_title(run[-1]):
         return None
-    word = words[-1].strip(".,;:\"'“”‘’()")
-    return word if word and is_personal_title(word) else None
+    while len(run) > 1 and _country_word(run[0]) is not None:
+        run = run[1:]
+    return " ".join(run)
+
+
+def _country_word(word: str) -> str | None:
+    """The country a word of a title names: "Turkish", "Turkey's"."""
+    if word.endswith(("'s", "’s")):
+        return country_name(word[:-2])
+    return country_name(word, demonym=True)
+
+
+def _country_before(document: str, start: int) -> str | None:
+    """The country whose adjective opens the title before a name: "Turkish President
+    Recep Tayyip Erdogan" -> Turkey."""
+    run = _capitalised_run(document, start)
+    if len(run) < 2 or not is_personal_title(run[-1]):
+        return None
+    for first in range(len(run) - 1):
+        for size in (2, 1):
+            words = " ".join(run[first : first + size])
+            if first + size < len(run) and (country := _country_word(words)):
+                return country
+    return None
 
 
 _POSSESSOR = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)*)['’]s\s+$")
@@ -206,6 +249,7 @@ class _People:
         relations: Sequence[RelationMention],
         table: _ArticleEntities,
         sentences: Sequence[tuple[int, int]],
+        document: str = "",
     ) -> None:
         args = {_span(a.mention): a for a in _arguments(relations) if a.mention is not None}
         subjects = {_span(r.subject.mention) for r in relations if r.subject.mention}
@@ -217,6 +261,7 @@ class _People:
             persons.append(PersonMention(mention.start, key, _span(mention) in subjects))
             arg = args.get(_span(mention))
             country = nationality(arg.text, mention.text, mention.title) if arg else None
+            country = country or _country_before(document, mention.start)
             profiles.append(
                 PersonProfile(mention.start, key, frozenset(table.entities[key].titles), country)
             )
@@ -516,7 +561,7 @@ def resolve_article(
     """
     mentions = _distinct_mentions(relations, _in_context(entities, article.document))
     table = _ArticleEntities(mentions)
-    people = _People(mentions, relations, table, sentences)
+    people = _People(mentions, relations, table, sentences, article.document)
     args = _Arguments(table, people, entities, article.document, capitals)
 
     claims = []

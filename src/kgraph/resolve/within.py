@@ -28,6 +28,7 @@ from kgraph.resolve.names import (
     is_subname,
     name_key,
     normalise_name,
+    spelling_variant,
     tokens,
 )
 
@@ -249,6 +250,29 @@ def _same_role(shape: _Shape, candidates: list[str], shapes: dict[str, _Shape]) 
     return [k for k in candidates if shapes[k].roles & shape.roles]
 
 
+def _misspelt(
+    surfaces: dict[str, Surface],
+    shapes: dict[str, _Shape],
+    index: dict[tuple[str, str], list[str]],
+    parent: dict[str, str],
+) -> dict[str, str]:
+    """Full names of people one letter apart in a given name ("Vladmir Putin" beside
+    "Vladimir Putin"): the rarer spelling points at the commoner (then the first)."""
+    found: dict[str, str] = {}
+    for key, shape in shapes.items():
+        if shape.type != "Person" or len(shape.tokens) < 2 or key in parent:
+            continue
+        for other in index.get(("last", shape.tokens[-1]), ()):
+            if other == key or shapes[other].type != "Person":
+                continue
+            if not spelling_variant(shape.tokens, shapes[other].tokens):
+                continue
+            mine, theirs = surfaces[key].types.total(), surfaces[other].types.total()
+            if (mine, other) < (theirs, key):
+                found[key] = other
+    return found
+
+
 def cluster(surfaces: dict[str, Surface]) -> dict[str, str]:
     """Map every surface key to the key of the fullest unambiguous name it stands for."""
     shapes = _shapes(surfaces)
@@ -266,6 +290,7 @@ def cluster(surfaces: dict[str, Surface]) -> dict[str, str]:
             maximal = _same_role(shapes[key], maximal, shapes)
         if len(maximal) == 1:
             parent[key] = maximal[0]
+    parent.update(_misspelt(surfaces, shapes, index, parent))
 
     def root(key: str) -> str:
         seen = set()
