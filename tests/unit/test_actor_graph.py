@@ -3,6 +3,7 @@ actors named only by a modifier carry the fact; speakers are never bare pronouns
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -464,3 +465,16 @@ def test_a_misspelt_full_name_in_the_same_article_is_the_person() -> None:
         _m("Vladmir Orlov", 40, "PERSON"),
     ]
     assert set(_resolve([], spans).entities) == {"person:vladimir orlov"}
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
+    doc = "Ms Soto met Mr Sy. He visited Ghana."
+    soto, sy = _m("Soto", 3, "PERSON"), _m("Sy", 15, "PERSON")
+    ghana, he = _m("Ghana", doc.index("Ghana"), "GPE"), _m("He", doc.index("He"), "PRON")
+    soto = replace(soto, title="Ms")
+    sy = replace(sy, title="Mr")
+    rels = [_rel(soto, "MEET", sy, 0), _rel(he, "VISIT", ghana, 19)]
+    result = resolve_article(
+        Article(id="g", title="", text=doc), rels, [soto, sy, ghana], [(0, 18), (19, 37)], "x/1"
+    )
+    assert {c.relation: c.subject_key for c in result.claims}["VISIT"] == "person:sy"

@@ -49,7 +49,7 @@ from kgraph.resolve.names import (
     tokens,
 )
 from kgraph.resolve.phrases import is_proper_phrase, modifier_span
-from kgraph.resolve.pronouns import PersonMention, PronounResolver
+from kgraph.resolve.pronouns import PersonMention, PronounResolver, gender_of
 from kgraph.resolve.within import (
     Surface,
     canonical_form,
@@ -258,7 +258,8 @@ class _People:
             key = table.key(mention)
             if key is None or table.entities[key].type != "Person":
                 continue
-            persons.append(PersonMention(mention.start, key, _span(mention) in subjects))
+            gender = gender_of(table.entities[key].titles)
+            persons.append(PersonMention(mention.start, key, _span(mention) in subjects, gender))
             arg = args.get(_span(mention))
             country = nationality(arg.text, mention.text, mention.title) if arg else None
             country = country or _country_before(document, mention.start)
