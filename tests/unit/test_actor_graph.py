@@ -478,3 +478,20 @@ def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
         Article(id="g", title="", text=doc), rels, [soto, sy, ghana], [(0, 18), (19, 37)], "x/1"
     )
     assert {c.relation: c.subject_key for c in result.claims}["VISIT"] == "person:sy"
+
+
+@pytest.mark.parametrize("phrase", ["Portuguese father", "Portuguese tourists"])
+def test_a_person_named_by_a_demonym_is_not_the_country(phrase: str) -> None:
+    peru = _m("Peru", 0, "GPE")
+    obj = _m(phrase, 20, "NOUN")
+    [claim] = _resolve([_rel(peru, "DEPORT", obj)], [peru, _m("Portuguese", 20, "NORP")]).claims
+    assert claim.object_key == NO_ENTITY
+
+
+def test_a_modifier_in_a_place_slot_is_no_actor() -> None:
+    lind = _m("Greta Lind", 0, "PERSON")
+    raid = _m("US raid", 20, "NOUN")
+    rel = RelationMention(
+        _arg(lind), "died in", "DIE_IN", _arg(raid, "a US raid"), sentence="s", confidence=0.5
+    )
+    assert _resolve([rel], [lind, _m("US", 20, "GPE")]).claims[0].object_key == NO_ENTITY

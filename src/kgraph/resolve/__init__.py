@@ -389,7 +389,7 @@ class _Arguments:
         return (
             self.table.proper(mention.text)
             or self._organisation(arg, mention)
-            or self._modifier(mention)
+            or (NO_ENTITY if place_slot else self._modifier(mention))
         )
 
     def _organisation(self, arg: Argument, mention: EntityMention) -> str:
@@ -433,7 +433,7 @@ class _Arguments:
 
     def _after_place_preposition(self, mention: EntityMention) -> bool:
         before = self.document[max(mention.start - 12, 0) : mention.start].split()
-        return bool(before) and before[-1].lower() in PLACE_PREPOSITIONS
+        return bool(before) and before[-1].lower() in PLACE_PREPOSITIONS - {"from"}
 
     def _modifier(self, mention: EntityMention) -> str:
         """The actor a noun phrase names only by a premodifier ("US troops" -> United
@@ -467,13 +467,19 @@ class _Arguments:
 
 def _place_slot(relation: RelationMention) -> bool:
     """Whether the object is where something happens or goes ("arrive in Moscow",
-    "visit Moscow"), so that a capital there is the city, not its government."""
+    "visit Moscow", "report from Moscow"), so that a capital there is the city, not its
+    government, and a phrase there ("died in a US raid") is no actor."""
     words = relation.predicate.lower().split()
+    if relation.relation == "IS_A" or (words and words[0] in COPULAS):
+        return True  # "Hackney is in east London": identity, never a government
     return bool(words) and (words[-1] in PLACE_PREPOSITIONS or words[0] in MOTION_VERBS)
 
 
+COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "become", "became"})
+
+
 PLACE_PREPOSITIONS = frozenset(
-    {"in", "to", "at", "into", "near", "outside", "across", "through", "via", "around"}
+    {"in", "to", "at", "from", "into", "near", "outside", "across", "through", "via", "around"}
 )
 MOTION_VERBS = frozenset(
     {

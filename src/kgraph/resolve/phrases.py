@@ -43,7 +43,46 @@ def _rest_is_common_noun_phrase(rest: str) -> bool:
         return False
     if any(not w.isalpha() or not w.islower() for w in words):
         return False
-    return words[-1] not in ROLE_NOUNS and words[-1].rstrip("s") not in ROLE_NOUNS
+    head = words[-1]
+    return not {head, head.rstrip("s"), head.removesuffix("ren")} & (ROLE_NOUNS | PERSON_NOUNS)
+
+
+PERSON_NOUNS = frozenset(
+    {
+        "man",
+        "men",
+        "woman",
+        "women",
+        "person",
+        "father",
+        "mother",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "child",
+        "boy",
+        "girl",
+        "baby",
+        "family",
+        "citizen",
+        "national",
+        "resident",
+        "tourist",
+        "student",
+        "teenager",
+        "victim",
+        "passenger",
+        "journalist",
+        "reporter",
+        "friend",
+        "relative",
+        "couple",
+    }
+)
+"""Nouns for individual people: "a German father" is a person, not Germany."""
 
 
 def modifier_span(
