@@ -78,6 +78,8 @@ def test_a_claim_between_two_generic_phrases_is_dropped() -> None:
         ("Chilean coal", "Chilean", "NORP", "place:chile"),
         ("US troops", "US", "GPE", "place:united states"),
         ("Ryanair flight", "Ryanair", "ORG", "organization:ryanair"),
+        ("Lusa alliance", "Lusa", "ORG", "organization:lusa"),
+        ("Chilean invasion", "Chilean", "NORP", "place:chile"),
     ],
 )
 def test_an_actor_named_only_by_a_modifier_carries_the_fact(
@@ -480,8 +482,10 @@ def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
     assert {c.relation: c.subject_key for c in result.claims}["VISIT"] == "person:sy"
 
 
-@pytest.mark.parametrize("phrase", ["Portuguese father", "Portuguese tourists"])
-def test_a_person_named_by_a_demonym_is_not_the_country(phrase: str) -> None:
+@pytest.mark.parametrize(
+    "phrase", ["Portuguese father", "Portuguese tourists", "Portuguese film", "Portuguese poets"]
+)
+def test_a_phrase_naming_someone_or_something_else_is_not_the_country(phrase: str) -> None:
     peru = _m("Peru", 0, "GPE")
     obj = _m(phrase, 20, "NOUN")
     [claim] = _resolve([_rel(peru, "DEPORT", obj)], [peru, _m("Portuguese", 20, "NORP")]).claims

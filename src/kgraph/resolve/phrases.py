@@ -16,7 +16,6 @@ import bisect
 from collections.abc import Sequence
 
 from kgraph.models import EntityMention
-from kgraph.resolve.descriptors import ROLE_NOUNS
 
 MODIFIER_LABELS = frozenset({"GPE", "NORP", "ORG"})
 """Labels of a premodifier that names an actor: a country, its people's adjective, or an
@@ -36,53 +35,42 @@ def is_proper_phrase(text: str) -> bool:
 
 
 def _rest_is_common_noun_phrase(rest: str) -> bool:
-    """The words after the modifier: lower-case nouns, not a possessive or a role noun
-    ("fighter jet", "troops"; not "'s leader" or "president")."""
+    """The words after the modifier: lower-case words, not a possessive, whose head is
+    one of :data:`ACTOR_HEADS` ("fighter jet", "troops"; not "'s leader", "film")."""
     words = rest.split()
     if not words or rest.startswith(("'", "’")):
         return False
     if any(not w.isalpha() or not w.islower() for w in words):
         return False
     head = words[-1]
-    return not {head, head.rstrip("s"), head.removesuffix("ren")} & (ROLE_NOUNS | PERSON_NOUNS)
+    return head in ACTOR_HEADS or (head.endswith("s") and head[:-1] in ACTOR_HEADS)
 
 
-PERSON_NOUNS = frozenset(
-    {
-        "man",
-        "men",
-        "woman",
-        "women",
-        "person",
-        "father",
-        "mother",
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "brother",
-        "sister",
-        "child",
-        "boy",
-        "girl",
-        "baby",
-        "family",
-        "citizen",
-        "national",
-        "resident",
-        "tourist",
-        "student",
-        "teenager",
-        "victim",
-        "passenger",
-        "journalist",
-        "reporter",
-        "friend",
-        "relative",
-        "couple",
-    }
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ACTOR_HEADS = _words(
+    """
+    government administration regime authorities authority ministry embassy delegation
+    diplomats military army navy force troops soldiers police intelligence agency
+    leadership parliament media hackers team company firm bank side
+    alliance bloc coalition group party movement militia cartel network organisation
+    organization
+    jet aircraft plane warplane bomber fighter warship ship vessel submarine missile
+    rocket drone tank flight airliner satellite coal oil gas exports imports goods
+    products investment investors money aid weapons arms
+    invasion attack strike airstrike raid offensive operation incursion intervention
+    interference involvement support backing sanctions pressure threat action
+    """
 )
-"""Nouns for individual people: "a German father" is a person, not Germany."""
+"""Heads of noun phrases that stand for the actor their modifier names: "a Russian
+fighter jet", "US troops", "North Korean coal", "the Flybe flight", "German forces",
+"the Russian invasion", "the NATO alliance": the bodies and people acting for a state or
+an organisation, the kind of thing an organisation is, what it sends, fields or trades,
+and what it does as a noun.  A closed class of English nouns (not names): a phrase with any
+other head ("German film", "American humorists", "a German father") names something or
+someone else, and stays text on its claim."""
 
 
 def modifier_span(
