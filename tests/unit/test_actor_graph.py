@@ -499,3 +499,14 @@ def test_a_modifier_in_a_place_slot_is_no_actor() -> None:
         _arg(lind), "died in", "DIE_IN", _arg(raid, "a US raid"), sentence="s", confidence=0.5
     )
     assert _resolve([rel], [lind, _m("US", 20, "GPE")]).claims[0].object_key == NO_ENTITY
+
+
+def test_the_north_is_the_one_country_of_the_article_named_so() -> None:
+    doc = "North Korea tested a rocket. Japan warned the North."
+    nk, japan = _m("North Korea", 0, "GPE"), _m("Japan", doc.index("Japan"), "GPE")
+    north = _m("North", doc.index("North."), "NOUN")
+    rel = _rel(japan, "WARN", north, 29, obj_text="the North")
+    result = resolve_article(
+        Article(id="n", title="", text=doc), [rel], [nk, japan], [(0, 28), (29, 52)], "x/1"
+    )
+    assert result.claims[0].object_key == "place:north korea"

@@ -389,8 +389,21 @@ class _Arguments:
         return (
             self.table.proper(mention.text)
             or self._organisation(arg, mention)
+            or self._compass(arg)
             or (NO_ENTITY if place_slot else self._modifier(mention))
         )
+
+    def _compass(self, arg: Argument) -> str:
+        """ "the North" for the one country of the article named so ("North Korea")."""
+        words = arg.text.split()
+        if len(words) != 2 or words[0].lower() != "the" or words[1] not in COMPASS:
+            return NO_ENTITY
+        fits = {
+            key
+            for key, e in self.table.entities.items()
+            if e.type == "Place" and e.name.split()[0] == words[1] and country_name(e.name)
+        }
+        return fits.pop() if len(fits) == 1 else NO_ENTITY
 
     def _organisation(self, arg: Argument, mention: EntityMention) -> str:
         """ "the union", "the ministry": the one organisation named before whose name ends
@@ -514,6 +527,8 @@ MOTION_VERBS = frozenset(
     }
 )
 """English verbs of going and staying whose object is a place."""
+
+COMPASS = frozenset({"North", "South", "East", "West"})
 
 COMPANY_NOUNS = frozenset(
     {
