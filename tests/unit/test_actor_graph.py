@@ -510,3 +510,18 @@ def test_the_north_is_the_one_country_of_the_article_named_so() -> None:
         Article(id="n", title="", text=doc), [rel], [nk, japan], [(0, 28), (29, 52)], "x/1"
     )
     assert result.claims[0].object_key == "place:north korea"
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Quito said on a trip to Lima.", "place:lima"),
+        ("Quito pointed to Lima as the culprit.", "place:peru"),
+        ("Quito wanted an answer from Lima.", "place:peru"),
+    ],
+)
+def test_to_and_from_make_a_capital_the_city_only_for_a_destination(
+    doc: str, expected: str
+) -> None:
+    result = _capital_article(doc, lambda a, b: [])
+    assert expected in result.entities

@@ -445,8 +445,17 @@ class _Arguments:
         return self.table.ensure(country, "Place")
 
     def _after_place_preposition(self, mention: EntityMention) -> bool:
-        before = self.document[max(mention.start - 12, 0) : mention.start].split()
-        return bool(before) and before[-1].lower() in PLACE_PREPOSITIONS - {"from"}
+        """ "in Moscow", "at Moscow", "trip to Moscow" -- not "explanation from Moscow"
+        or "point to Washington" (governments)."""
+        before = [
+            w.lower().strip(_EDGE)
+            for w in self.document[max(mention.start - 40, 0) : mention.start].split()
+        ]
+        if not before:
+            return False
+        if before[-1] == "to":
+            return len(before) > 1 and before[-2] in MOTION_WORDS
+        return before[-1] in PLACE_PREPOSITIONS - {"from", "to"}
 
     def _modifier(self, mention: EntityMention) -> str:
         """The actor a noun phrase names only by a premodifier ("US troops" -> United
@@ -527,6 +536,26 @@ MOTION_VERBS = frozenset(
     }
 )
 """English verbs of going and staying whose object is a place."""
+
+MOTION_WORDS = MOTION_VERBS | frozenset(
+    {
+        "trip",
+        "visit",
+        "journey",
+        "flight",
+        "way",
+        "travelling",
+        "traveling",
+        "going",
+        "returning",
+        "flying",
+        "moving",
+        "heading",
+        "coming",
+        "back",
+    }
+)
+"""Words before "to" that make its object a destination ("a trip to Moscow")."""
 
 COMPASS = frozenset({"North", "South", "East", "West"})
 
