@@ -126,7 +126,7 @@ def resolve_article(
     (start, end) character bounds of its sentences.  A claim links at least one entity;
     an argument that names none (a generic noun phrase) stays text on the claim.  With
     ``capitals`` a capital used for its government ("Moscow warned Kyiv") stands for its
-    country (see :meth:`_Arguments.named`); without it a capital is always the city.
+    country (see :meth:`.arguments.Arguments.named`); without it a capital is always the city.
     """
     mentions = distinct_mentions(relations, in_context(entities, article.document))
     table = ArticleEntities(mentions)
