@@ -242,3 +242,20 @@ def test_a_misspelt_given_name_links_to_the_person(store: LocalStore) -> None:
     ingest(store, [article("c", _entity("Sergio Lavrov"), XI)])  # two letters apart
     ingest(store, [article("d", _entity("Ana Lavrov"), XI)])  # too short to compare
     assert {"person:sergio lavrov", "person:ana lavrov"} <= people(store)
+
+
+@pytest.mark.parametrize(
+    ("short", "longer", "etype"),
+    [
+        ("White House", "White House Trade Council", "Organization"),
+        ("Ada Novak", "Ada Novak Europe", "Person"),
+    ],
+)
+def test_a_full_name_never_links_to_a_longer_name_of_another_article(
+    tmp_path: Path, short: str, longer: str, etype: EntityType
+) -> None:
+    for order in ((longer, short), (short, longer)):
+        store = LocalStore(tmp_path / f"{order[0]}.json.gz", writable=True)
+        for i, name in enumerate(order):
+            ingest(store, [article(f"a{i}", _entity(name, etype), XI)])
+        assert {entity_key(etype, short), entity_key(etype, longer)} <= people(store)

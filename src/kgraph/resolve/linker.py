@@ -91,7 +91,11 @@ class EntityIndex:
     def fuller(self, name: str, etype: EntityType, titles: Iterable[str] = ()) -> set[str]:
         """Keys of entities whose name ``name`` abbreviates (sub-name or acronym).
 
-        Across articles a lone word of a person's name links only as a surname ("Lavrov"
+        Across articles only a lone word or an acronym links to a longer name: a name of
+        several words is a name in full, and a longer one that starts or ends with it is
+        something else or a tagging slip ("White House" / "White House National Trade
+        Council", "Donald Trump" / "Donald Trump Europe").  A lone word of a person's
+        name links only as a surname ("Lavrov"
         -> "Sergei Lavrov"), never as a first name ("Kevin" is not another article's
         "Kevin Davis"), unless a role title says who it is ("President Xi" -> "Xi
         Jinping" titled President); of several people with the surname, only the one
@@ -102,6 +106,8 @@ class EntityIndex:
         if is_acronym(name):
             acronym = name.replace(".", "")
             return {k for k in self._by_token.get((etype, "#" + acronym), ()) if k in self.by_key}
+        if len(short) != 1:
+            return set()  # "Donald Trump" is not another article's "Donald Trump Europe"
         candidates = set()
         for token in {short[0], short[-1]} if short else set():
             candidates |= self._by_token.get((etype, token), set())
@@ -151,7 +157,7 @@ class EntityIndex:
         for token in lookups:
             for key in self._by_token.get((etype, token), ()):
                 other = self.by_key.get(key)
-                if other is None:
+                if other is None or len(tokens(other.name)) != 1:
                     continue
                 if abbreviates(tokens(other.name), full, etype) or (
                     is_acronym(other.name) and other.name.replace(".", "") == initials(name)

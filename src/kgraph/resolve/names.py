@@ -194,7 +194,7 @@ PLAIN_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 """Honorifics that only ever precede a person's name, whatever NER called the name."""
 
 
-_JUNK_TOKEN = re.compile(r"(?:^@|://|/|^pic\.twitter|^www\.)")
+_JUNK_TOKEN = re.compile(r"(?:@|://|/|^pic\.twitter|^www\.)")
 _SEPARATORS = re.compile(r"\s*(?:[,;:!?]+[\"“”]?-?|[\"“”]\??|\s[-–—]\s|[()\[\]])\s*")
 DATELINE_MIN_LETTERS = 5
 _LOCATIVE_TAIL = re.compile(r" (?:in|at) (?=[A-Z])")
