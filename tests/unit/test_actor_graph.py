@@ -525,3 +525,13 @@ def test_to_and_from_make_a_capital_the_city_only_for_a_destination(
 ) -> None:
     result = _capital_article(doc, lambda a, b: [])
     assert expected in result.entities
+
+
+def test_a_full_name_is_not_the_short_form_of_a_longer_tagging_slip() -> None:
+    spans = [
+        _m("Ada Novak", 0, "PERSON"),
+        _m("Ada Novak Europe", 20, "PERSON"),
+        _m("Novak", 50, "PERSON"),
+    ]
+    names = set(_resolve([], spans).entities)
+    assert {"person:ada novak", "person:ada novak europe"} <= names

@@ -151,6 +151,12 @@ TRAILING_FUNCTION_WORDS = frozenset(
         "have",
         "said",
         "says",
+        "can",
+        "could",
+        "should",
+        "must",
+        "does",
+        "did",
         "will",
         "would",
         "to",
@@ -309,6 +315,8 @@ def abbreviates(short: tuple[str, ...], full: tuple[str, ...], entity_type: str)
         return False
     if entity_type == "Person" and full[-1].rstrip(".") in GENERATIONS:
         return False  # "Donald Trump" is not "Donald Trump Jr"'s short form
+    if entity_type == "Person" and len(short) > 1 and full[-len(short) :] != short:
+        return False  # "Le Pen" of "Marine Le Pen", but a full name is not a prefix
     if entity_type == "Organization":
         return full[: len(short)] == short
     return True
