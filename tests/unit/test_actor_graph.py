@@ -139,12 +139,13 @@ def test_is_proper_phrase(text: str, proper: bool) -> None:
     assert is_proper_phrase(text) is proper
 
 
-def test_a_pronoun_speaker_resolves_to_the_person() -> None:
+@pytest.mark.parametrize("pronoun", ["she", "her"])  # "she said", "according to her"
+def test_a_pronoun_speaker_resolves_to_the_person(pronoun: str) -> None:
     lind, ghana = _m("Greta Lind", 0, "PERSON"), _m("Ghana", 60, "GPE")
     mali = _m("Mali", 80, "GPE")
     rels = [
         _rel(lind, "VISIT", ghana, 0),
-        _rel(mali, "BORDER", ghana, 50, attribution="she"),
+        _rel(mali, "BORDER", ghana, 50, attribution=pronoun),
     ]
     claims = _resolve(rels, [lind, ghana, mali], [(0, 49), (50, 120)]).claims
     assert {c.attribution for c in claims} == {None, "Greta Lind"}

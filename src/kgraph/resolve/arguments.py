@@ -253,6 +253,8 @@ COMPANY_NOUNS = frozenset(
 DEFINITE = frozenset({"the", "this", "that"})
 
 MODIFIER_TYPES: frozenset[EntityType] = frozenset({"Place", "Organization"})
-SPEAKER_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "it", "you"})
+SPEAKER_PRONOUNS = frozenset(
+    {"he", "she", "i", "we", "they", "it", "you", "him", "her", "them", "us", "me", "his"}
+)
 UNRESOLVED = "unresolved"
 """The attribution of a claim whose speaker is a pronoun kgraph could not resolve."""
