@@ -536,3 +536,7 @@ def test_a_full_name_is_not_the_short_form_of_a_longer_tagging_slip() -> None:
     ]
     names = set(_resolve([], spans).entities)
     assert {"person:ada novak", "person:ada novak europe"} <= names
+
+
+def test_a_capital_in_capitals_ner_called_an_organisation_is_the_city() -> None:
+    assert set(_resolve([], [_m("LIMA", 0, "ORG")]).entities) == {"place:lima"}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kgraph.models import EntityMention, EntityType
-from kgraph.resolve.countries import country_name
+from kgraph.resolve.countries import capital_of, country_name
 from kgraph.resolve.descriptors import ROLE_NOUNS
 from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import (
@@ -79,6 +79,8 @@ def _canonical_form(
         country = country_name(name, demonym=label == "NORP", label=label)
         if country:
             return country, "Place", title
+        if name.isupper() and capital_of(name.title()):  # a dateline NER took for an ORG
+            return name.title(), "Place", title
         name = institution_name(name) or name
     if mention_title and not title:
         title = mention_title
