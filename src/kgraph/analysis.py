@@ -70,8 +70,10 @@ class Analyzer:
         batch_size: int = 64,
         n_process: int = 1,
         lang_check: bool = True,
+        capitals: bool = True,
     ):
         self.model = model
+        self.capitals = capitals
         model_id = nlp_mod.installed_model_id(model)
         self.extractor = f"{EXTRACTOR_VERSION}+{model_id}"
         self.language = model_id.partition("_")[0]
@@ -148,7 +150,9 @@ class Analyzer:
             if e.label_ in NAMED_LABELS
         ]
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        return resolve_article(article, relations, entities, sentences, self.extractor)
+        return resolve_article(
+            article, relations, entities, sentences, self.extractor, capitals=self.capitals
+        )
 
     def analyse_chunk(self, articles: list[Article]) -> list[Outcome]:
         """Analyse articles in this process; one failing article does not stop the rest."""

@@ -53,8 +53,16 @@ _TYPE_OF_PREFIX: dict[str, EntityType] = {t.lower(): t for t in ENTITY_TYPES}
 
 
 def type_of_key(key: str) -> EntityType:
-    """The entity type a key was made for: ``person:vladimir putin`` -> Person."""
-    return _TYPE_OF_PREFIX.get(key.partition(":")[0], "Concept")
+    """The entity type a key was made for: ``person:vladimir putin`` -> Person (a key of
+    an older store's type that no longer exists counts as an Organization)."""
+    return _TYPE_OF_PREFIX.get(key.partition(":")[0], "Organization")
+
+
+def is_fact(key: FactKey) -> bool:
+    """Whether claims with this key make a fact edge: both ends are entities, and two
+    different ones (a claim about a generic noun phrase has an empty key on that side)."""
+    s, _, o, _ = key
+    return bool(s) and bool(o) and s != o
 
 
 def best_name(names: Sequence[str]) -> str:

@@ -12,15 +12,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, TypeVar
 
-EntityType = Literal["Person", "Organization", "Place", "Group", "Event", "Concept"]
+EntityType = Literal["Person", "Organization", "Place", "Group", "Event"]
 ENTITY_TYPES: tuple[EntityType, ...] = (
     "Person",
     "Organization",
     "Place",
     "Group",
     "Event",
-    "Concept",
 )
+"""Real-world named things only: generic noun phrases ("people", "the budget") are not
+entities; they stay as text on the claims that mention them."""
+
+NO_ENTITY = ""
+"""The key of a claim's argument that names no entity (a generic noun phrase, an
+unresolved pronoun or description): the claim keeps the argument's surface text."""
 
 
 def sha256_text(text: str) -> str:
@@ -158,7 +163,12 @@ class Claim:
 
     ``subject_ref``/``object_ref`` are the article's own keys for its arguments (before
     linking across articles); ``subject_key``/``object_key`` the canonical entities.  The
-    refs are what makes a wrong merge undoable.
+    refs are what makes a wrong merge undoable.  One side may be :data:`NO_ENTITY` when
+    that argument is a generic noun phrase ("people", "the budget") or a pronoun kgraph
+    could not resolve: the claim then links to one entity only, keeps the argument in
+    ``subject_text``/``object_text``, and supports no fact edge.  When an argument names
+    its actor only through a modifier ("a Russian fighter jet", "the Flybe flight"), the
+    key is that actor's (Russia, Flybe) and the text is the whole phrase.
     """
 
     id: str

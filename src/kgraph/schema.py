@@ -121,5 +121,5 @@ def sanitize_type(raw: str) -> str:
 
 
 def sanitize_label(raw: str) -> str:
-    """A label for an entity type; unknown types become ``Concept``."""
-    return raw if raw in ENTITY_LABELS else "Concept"
+    """A label for an entity type; an unknown type gets no label beyond ``Entity``."""
+    return raw if raw in ENTITY_LABELS else ENTITY

@@ -246,7 +246,9 @@ def test_merges_and_unmerges_agree_between_stores(
     _ingest_both(analyzer, [str(UNN), str(NEWS)], local, neo4j_store)
     a, b, c, d, e = _busiest(local_snapshot(local), 5)
     fresh = Entity("organization:merged test entity", "Merged Test Entity", "Organization")
-    entity = {k: Entity(k, local_snapshot(local)["entities"][k]["name"], "Concept") for k in (b, d)}
+    entity = {
+        k: Entity(k, local_snapshot(local)["entities"][k]["name"], "Organization") for k in (b, d)
+    }
     merges = [
         Merge(a, entity[b]),
         Merge(c, entity[b]),  # two into one
@@ -362,3 +364,47 @@ def test_batched_writes_never_plan_a_scan_on_an_empty_database(neo4j_store: Neo4
     # Expand(All) from the subject: the planner picks by the database's statistics).
     assert "NodeUniqueIndexSeek(Locking)" in plans["DELETE_FACTS"], plans["DELETE_FACTS"]
     assert "NodeByElementIdSeek" in plans["CREATE_CLAIMS"]
+
+
+def test_one_sided_claims_agree_between_stores(neo4j_store: Neo4jStore, tmp_path: Path) -> None:
+    """A claim about a generic noun phrase links to its one entity in both stores, with
+    no node or fact edge for the phrase."""
+    from kgraph.models import Argument, Article, EntityMention, RelationMention
+    from kgraph.resolve import resolve_article
+
+    doc = "Anna Berg cut the budget. Anna Berg met Omar Sy."
+    berg, omar = (
+        EntityMention("Anna Berg", 0, 9, "PERSON"),
+        EntityMention("Omar Sy", 40, 47, "PERSON"),
+    )
+    budget = EntityMention("budget", 18, 24, "NOUN")
+    berg2 = EntityMention("Anna Berg", 26, 35, "PERSON")
+
+    def rel(s: EntityMention, r: str, o: EntityMention, text: str) -> RelationMention:
+        return RelationMention(
+            Argument(s.text, s.start, s.end, s),
+            r.lower(),
+            r,
+            Argument(text, o.start, o.end, o),
+            sentence="s",
+            confidence=0.5,
+        )
+
+    result = resolve_article(
+        Article(id="one-sided", title="", text=doc),
+        [rel(berg, "CUT", budget, "the budget"), rel(berg2, "MEET", omar, "Omar Sy")],
+        [berg, omar, berg2],
+        [(0, 25), (26, 48)],
+        "t/1",
+    )
+    local = LocalStore(tmp_path / "g.json.gz", writable=True)
+    local.write([result])
+    neo4j_store.write([result])
+    _assert_same_graph(local_snapshot(local), neo4j_snapshot(neo4j_store))
+    query = (
+        "MATCH (c:Claim) OPTIONAL MATCH (c)-[:OBJECT]->(o:Entity) "
+        "RETURN c.relation AS r, c.object_text AS text, o.name AS o ORDER BY r"
+    )
+    expected = [["CUT", "the budget", None], ["MEET", "Omar Sy", "Omar Sy"]]
+    assert local.query(query).rows == neo4j_store.query(query).rows == expected
+    assert _count(neo4j_store, "MATCH (e:Entity) RETURN count(e)") == 2

@@ -17,7 +17,13 @@ def _entity(name: str, etype: EntityType = "Person", titles: tuple[str, ...] = (
     return Entity(entity_key(etype, name), name, etype, titles=set(titles))
 
 
-def article(aid: str, subject: Entity, obj: Entity, relation: str = "MEET") -> ArticleResult:
+def article(
+    aid: str,
+    subject: Entity,
+    obj: Entity,
+    relation: str = "MEET",
+    names: dict[str, tuple[str, ...]] | None = None,
+) -> ArticleResult:
     claim = Claim(
         id=f"{aid}-c",
         article_id=aid,
@@ -39,7 +45,10 @@ def article(aid: str, subject: Entity, obj: Entity, relation: str = "MEET") -> A
         confidence=0.5,
         extractor="t/1",
     )
-    refs = [EntityRef(e.key, e.key, 1, (e.name,), tuple(sorted(e.titles))) for e in (subject, obj)]
+    refs = [
+        EntityRef(e.key, e.key, 1, (names or {}).get(e.key, (e.name,)), tuple(sorted(e.titles)))
+        for e in (subject, obj)
+    ]
     return ArticleResult(
         Article(aid, f"t{aid}", f"text {aid}"),
         {subject.key: subject, obj.key: obj},
@@ -79,10 +88,13 @@ def store(tmp_path: Path) -> LocalStore:
 
 PUTIN, SHORT_PUTIN = _entity("Vladimir Putin"), _entity("Putin")
 XI, SHORT_XI = _entity("Xi Jinping"), _entity("Xi")
+XI_NAMES = {XI.key: ("Xi Jinping", "Xi")}
 
 
 def test_short_name_in_a_later_article_links_to_the_full_name(store: LocalStore) -> None:
-    ingest(store, [article("a", PUTIN, XI)])
+    # "Xi" is Xi Jinping's family name, written first: an article that called him both
+    # is what allows linking the bare word
+    ingest(store, [article("a", PUTIN, XI, names={XI.key: ("Xi Jinping", "Xi")})])
     ingest(store, [article("b", SHORT_PUTIN, SHORT_XI)])
     assert people(store) == {PUTIN.key, XI.key}
     assert store.graph.nodes["e:" + PUTIN.key]["props"]["merged"] == ["person:putin"]
@@ -91,10 +103,10 @@ def test_short_name_in_a_later_article_links_to_the_full_name(store: LocalStore)
 def test_order_does_not_matter(tmp_path: Path) -> None:
     forward = LocalStore(tmp_path / "f.json.gz", writable=True)
     backward = LocalStore(tmp_path / "b.json.gz", writable=True)
-    ingest(forward, [article("a", PUTIN, XI)])
+    ingest(forward, [article("a", PUTIN, XI, names=XI_NAMES)])
     ingest(forward, [article("b", SHORT_PUTIN, SHORT_XI)])
     ingest(backward, [article("b", SHORT_PUTIN, SHORT_XI)])
-    ingest(backward, [article("a", PUTIN, XI)])
+    ingest(backward, [article("a", PUTIN, XI, names=XI_NAMES)])
     assert people(forward) == people(backward) == {PUTIN.key, XI.key}
     assert facts(forward) == facts(backward)
     fact = store_fact(backward, PUTIN.key, XI.key)
@@ -156,9 +168,9 @@ def test_alias_file_applies_to_stored_entities(store: LocalStore) -> None:
 
 
 def test_alias_file_can_keep_apart_what_would_merge(store: LocalStore) -> None:
-    rules = AliasTable([AliasRule("Putin", "Putin (nickname)", "Concept")])
+    rules = AliasTable([AliasRule("Putin", "Putin (nickname)", "Group")])
     ingest(store, [article("a", PUTIN, XI), article("b", SHORT_PUTIN, XI)], rules)
-    assert {PUTIN.key, "concept:putin (nickname)"} <= people(store)
+    assert {PUTIN.key, "group:putin (nickname)"} <= people(store)
 
 
 def test_merge_and_unmerge_round_trip(store: LocalStore) -> None:
@@ -203,3 +215,47 @@ def test_rekey_repoints_only_what_a_later_merge_moved() -> None:
     assert [r.key for r in moved.refs] == [PUTIN.key, XI.key]
     assert kept.claims[0] is second.claims[0]
     assert all(new is old for new, old in zip(kept.refs, second.refs, strict=True))
+
+
+def test_a_bare_first_name_never_links_to_another_articles_person(store: LocalStore) -> None:
+    ingest(store, [article("a", _entity("Kevin Davis"), XI)])
+    ingest(store, [article("b", _entity("Kevin"), XI)])
+    assert "person:kevin" in people(store)
+    assert "person:kevin davis" in people(store)
+
+
+def test_a_surname_shared_by_two_people_links_only_by_a_shared_role(tmp_path: Path) -> None:
+    novaks = article("a", _entity("Ada Novak", titles=("Governor",)), _entity("Ivo Novak"))
+    untitled = LocalStore(tmp_path / "u.json.gz", writable=True)
+    ingest(untitled, [novaks, article("b", _entity("Novak"), XI)])
+    assert "person:novak" in people(untitled)
+    titled = LocalStore(tmp_path / "t.json.gz", writable=True)
+    ingest(titled, [novaks, article("c", _entity("Novak", titles=("Governor",)), XI)])
+    assert "person:novak" not in people(titled)
+    assert facts(titled) >= {("person:ada novak", "MEET", XI.key)}
+
+
+def test_a_misspelt_given_name_links_to_the_person(store: LocalStore) -> None:
+    ingest(store, [article("a", _entity("Sergei Lavrov"), XI)])
+    ingest(store, [article("b", _entity("Sergey Lavrov"), XI)])
+    assert "person:sergey lavrov" not in people(store)
+    ingest(store, [article("c", _entity("Sergio Lavrov"), XI)])  # two letters apart
+    ingest(store, [article("d", _entity("Ana Lavrov"), XI)])  # too short to compare
+    assert {"person:sergio lavrov", "person:ana lavrov"} <= people(store)
+
+
+@pytest.mark.parametrize(
+    ("short", "longer", "etype"),
+    [
+        ("White House", "White House Trade Council", "Organization"),
+        ("Ada Novak", "Ada Novak Europe", "Person"),
+    ],
+)
+def test_a_full_name_never_links_to_a_longer_name_of_another_article(
+    tmp_path: Path, short: str, longer: str, etype: EntityType
+) -> None:
+    for order in ((longer, short), (short, longer)):
+        store = LocalStore(tmp_path / f"{order[0]}.json.gz", writable=True)
+        for i, name in enumerate(order):
+            ingest(store, [article(f"a{i}", _entity(name, etype), XI)])
+        assert {entity_key(etype, short), entity_key(etype, longer)} <= people(store)

@@ -69,6 +69,7 @@ def ingest(
     quiet: opt.QuietOpt = False,
     aliases: opt.AliasesOpt = None,
     lang_check: opt.LangCheckOpt = opt.LangCheck.on,
+    capitals: opt.CapitalsOpt = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Read articles, extract who-did-what-to-whom relations and merge them into the graph.
@@ -91,6 +92,7 @@ def ingest(
             batch_size=batch_size,
             n_process=processes or default_n_process(),
             lang_check=lang_check is opt.LangCheck.on,
+            capitals=capitals,
         )
         # Workers fork before the store connects and the progress bar starts a thread.
         with analyzer, terminate_as_interrupt() as signals:
@@ -144,15 +146,15 @@ def terminate_as_interrupt() -> Iterator[list[int]]:
 def _result_lines(result: ArticleResult) -> list[str]:
     lines = []
     for claim in result.claims:
-        subject = result.entities[claim.subject_key]
-        obj = result.entities[claim.object_key]
+        subject = result.entities.get(claim.subject_key)
+        obj = result.entities.get(claim.object_key)
         record = {
             "article": result.article.id,
-            "subject": subject.name,
-            "subject_type": subject.type,
+            "subject": subject.name if subject else None,
+            "subject_type": subject.type if subject else None,
             "relation": claim.relation,
-            "object": obj.name,
-            "object_type": obj.type,
+            "object": obj.name if obj else None,
+            "object_type": obj.type if obj else None,
             "predicate": claim.predicate,
             "subject_text": claim.subject_text,
             "object_text": claim.object_text,
@@ -193,6 +195,7 @@ def extract(
     quiet: opt.QuietOpt = False,
     aliases: opt.AliasesOpt = None,
     lang_check: opt.LangCheckOpt = opt.LangCheck.on,
+    capitals: opt.CapitalsOpt = True,
 ) -> None:
     """Print the relations found in articles as JSON lines; nothing is stored.
 
@@ -216,6 +219,7 @@ def extract(
             batch_size=batch_size,
             n_process=processes or default_n_process(),
             lang_check=lang_check is opt.LangCheck.on,
+            capitals=capitals,
         )
         with analyzer, IngestProgress(quiet=quiet) as progress:
             failed = 0

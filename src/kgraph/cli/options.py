@@ -114,6 +114,16 @@ AliasesOpt = Annotated[
     ),
 ]
 
+CapitalsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--capitals-as-governments/--capitals-as-cities",
+        envvar="KGRAPH_CAPITALS_AS_GOVERNMENTS",
+        help='A capital used for its government ("Moscow warned Kyiv") is its country; '
+        "with --capitals-as-cities a capital is always the city.",
+    ),
+]
+
 
 def alias_table(path: Path | None) -> AliasTable:
     """The alias rules from ``path``, or from ./aliases.tsv when that exists."""

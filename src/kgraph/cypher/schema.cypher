@@ -2,13 +2,16 @@
 // Neo4j database (statements are separated by semicolons; each is idempotent).
 //
 // (:Article {id, title, url, source, author, published, tags, text_sha256, extractor, ingested_at})
-// (:Entity:<Person|Organization|Place|Group|Event|Concept> {key, name, type, aliases, titles,
-//                                                        mentions, merged, distinct_from})
+// (:Entity:<Person|Organization|Place|Group|Event> {key, name, type, aliases, titles,
+//                                                mentions, merged, distinct_from})
+//   real-world named things only; generic noun phrases stay text on their claims
 // (:Entity)-[:<PREDICATE> {count, articles, first_seen, last_seen, confidence, negated, hedged}]->(:Entity)
 // (:Claim {id, article_id, fact, subject_key, relation, object_key, subject_ref, object_ref,
 //          predicate, subject_text, object_text, context, sentence, start, end, negated,
 //          modality, attribution, confidence, extractor})
 // (:Claim)-[:SUBJECT]->(:Entity), (:Claim)-[:OBJECT]->(:Entity), (:Claim)-[:SUPPORTED_BY]->(:Article)
+//   a claim whose subject or object names no entity has no edge on that side and an
+//   empty subject_key/object_key; its subject_text/object_text keep the words
 // (:Article)-[:MENTIONS {ref, count, names, titles}]->(:Entity)
 
 CREATE CONSTRAINT kgraph_entity_key IF NOT EXISTS

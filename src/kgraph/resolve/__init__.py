@@ -1,11 +1,12 @@
 """Relation mentions -> entities and claims (evidence) for one article.
 
 Within the article, name variants resolve to the fullest name, personal pronouns and
-definite descriptions ("the DPRK leader") to a person the text names, and relations whose
-argument stays unresolved are dropped.  Each entity gets the article's own key (its
-*ref*); :mod:`kgraph.resolve.linker` then links refs to canonical entities across
-articles.  The pipeline hands over plain data (relation mentions, named-entity spans,
-sentence bounds), so this module knows nothing of spaCy.
+definite descriptions ("the DPRK leader") to a person the text names (see
+:mod:`.article`, :mod:`.arguments`); an argument that names no entity stays text on its
+claim.  Each entity gets the article's own key (its *ref*); :mod:`kgraph.resolve.linker`
+then links refs to canonical entities across articles.  The pipeline hands over plain
+data (relation mentions, named-entity spans, sentence bounds), so this module knows
+nothing of spaCy.
 """
 
 from __future__ import annotations
@@ -13,120 +14,25 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kgraph.models import (
+    NO_ENTITY,
     Argument,
     Article,
     ArticleResult,
     Claim,
-    Entity,
     EntityMention,
     EntityRef,
     RelationMention,
 )
-from kgraph.resolve.descriptors import (
-    PersonProfile,
-    nationality,
-    parse_description,
-    resolve_description,
-)
-from kgraph.resolve.names import PRONOUN_LABEL, distinct_case, entity_key, name_key
-from kgraph.resolve.pronouns import PersonMention, PronounResolver
-from kgraph.resolve.within import Surface, canonical_form, cluster, collect_surfaces
+from kgraph.resolve.arguments import UNRESOLVED, Arguments, place_slot
+from kgraph.resolve.article import ArticleEntities, People, distinct_mentions
+from kgraph.resolve.context import in_context
+from kgraph.resolve.names import distinct_case
 from kgraph.schema import sanitize_type
 
-__all__ = ["resolve_article"]
-
-
-class _ArticleEntities:
-    """The entities of one article and the lookup from a mention to its entity key."""
-
-    def __init__(self, mentions: Sequence[EntityMention]) -> None:
-        self.surfaces: dict[str, Surface] = collect_surfaces(mentions)
-        self.roots = cluster(self.surfaces)
-        self.entities: dict[str, Entity] = {}
-        self._key_of_surface: dict[str, str] = {}
-        for surface_key, root_key in self.roots.items():
-            root = self.surfaces[root_key]
-            key = entity_key(root.type, root.name)
-            entity = self.entities.setdefault(key, Entity(key=key, name=root.name, type=root.type))
-            surface = self.surfaces[surface_key]
-            entity.aliases.update(f for f in surface.forms | {surface.name} if f != root.name)
-            entity.titles.update(surface.titles)
-            self._key_of_surface[surface_key] = key
-
-    def key(self, mention: EntityMention) -> str | None:
-        form = canonical_form(mention)
-        if form is None:
-            return None
-        return self._key_of_surface.get(name_key(form[0]))
-
-
-def _span(mention: EntityMention) -> tuple[int, int]:
-    return mention.start, mention.end
-
-
-def _arguments(relations: Sequence[RelationMention]) -> list[Argument]:
-    return [a for r in relations for a in (r.subject, r.object) if a is not None]
-
-
-def _distinct_mentions(
-    relations: Sequence[RelationMention], entities: Sequence[EntityMention]
-) -> list[EntityMention]:
-    """Named-entity spans plus argument mentions that name something, each span once."""
-    seen: dict[tuple[int, int], EntityMention] = {_span(m): m for m in entities}
-    for arg in _arguments(relations):
-        mention = arg.mention
-        if mention is None or mention.label == PRONOUN_LABEL:
-            continue
-        if mention.label == "NOUN" and parse_description(arg.text, mention.text):
-            continue
-        known = seen.get(_span(mention))
-        if known is None or (mention.title and not known.title):
-            seen[_span(mention)] = mention
-    return sorted(seen.values(), key=_span)
-
-
-class _People:
-    """The persons an article names, for pronouns and descriptions to point at."""
-
-    def __init__(
-        self,
-        mentions: Sequence[EntityMention],
-        relations: Sequence[RelationMention],
-        table: _ArticleEntities,
-        sentences: Sequence[tuple[int, int]],
-    ) -> None:
-        args = {_span(a.mention): a for a in _arguments(relations) if a.mention is not None}
-        subjects = {_span(r.subject.mention) for r in relations if r.subject.mention}
-        persons, profiles = [], []
-        for mention in mentions:
-            key = table.key(mention)
-            if key is None or table.entities[key].type != "Person":
-                continue
-            persons.append(PersonMention(mention.start, key, _span(mention) in subjects))
-            arg = args.get(_span(mention))
-            country = nationality(arg.text, mention.text, mention.title) if arg else None
-            profiles.append(
-                PersonProfile(mention.start, key, frozenset(table.entities[key].titles), country)
-            )
-        self.pronouns = PronounResolver(sentences, persons)
-        self.profiles = self._with_countries(profiles)
-
-    @staticmethod
-    def _with_countries(profiles: list[PersonProfile]) -> list[PersonProfile]:
-        """A person's country, once stated, holds for all their mentions."""
-        country = {p.key: p.country for p in profiles if p.country}
-        return [PersonProfile(p.start, p.key, p.titles, country.get(p.key)) for p in profiles]
-
-    def resolve(self, arg: Argument) -> str | None:
-        mention = arg.mention
-        assert mention is not None
-        if mention.label == PRONOUN_LABEL:
-            return self.pronouns.resolve(mention.text, mention.start)
-        description = parse_description(arg.text, mention.text)
-        assert description is not None
-        return resolve_description(description, mention.start, self.profiles)
+__all__ = ["UNRESOLVED", "resolve_article"]
 
 
 def _claim_id(article_id: str, relation: RelationMention, extractor: str) -> str:
@@ -180,9 +86,9 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     seen: dict[tuple[str, str, str, bool, str], Claim] = {}
     for claim in claims:
         key = (
-            claim.subject_key,
+            claim.subject_key or claim.subject_text,  # a generic phrase: its words
             claim.relation,
-            claim.object_key,
+            claim.object_key or claim.object_text,
             claim.negated,
             " ".join(claim.sentence.split()),
         )
@@ -190,7 +96,7 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     return list(seen.values())
 
 
-def _refs(table: _ArticleEntities, counts: Counter[str], used: set[str]) -> list[EntityRef]:
+def _refs(table: ArticleEntities, counts: Counter[str], used: set[str]) -> list[EntityRef]:
     refs = []
     for key in sorted(used):
         entity = table.entities[key]
@@ -212,33 +118,32 @@ def resolve_article(
     entities: Sequence[EntityMention],
     sentences: Sequence[tuple[int, int]],
     extractor: str,
+    capitals: bool = True,
 ) -> ArticleResult:
     """Link the mentions of one article to its entities and turn relations into claims.
 
     ``entities`` are the named-entity spans of the article, ``sentences`` the
-    (start, end) character bounds of its sentences.
+    (start, end) character bounds of its sentences.  A claim links at least one entity;
+    an argument that names none (a generic noun phrase) stays text on the claim.  With
+    ``capitals`` a capital used for its government ("Moscow warned Kyiv") stands for its
+    country (see :meth:`.arguments.Arguments.named`); without it a capital is always the city.
     """
-    mentions = _distinct_mentions(relations, entities)
-    table = _ArticleEntities(mentions)
-    people = _People(mentions, relations, table, sentences)
-
-    def key_of(arg: Argument | None) -> str | None:
-        if arg is None or arg.mention is None:
-            return None
-        if arg.mention.label == PRONOUN_LABEL or (
-            arg.mention.label == "NOUN" and parse_description(arg.text, arg.mention.text)
-        ):
-            return people.resolve(arg)
-        return table.key(arg.mention)
+    mentions = distinct_mentions(relations, in_context(entities, article.document))
+    table = ArticleEntities(mentions)
+    people = People(mentions, relations, table, sentences, article.document)
+    args = Arguments(table, people, entities, article.document, capitals)
 
     claims = []
     for relation in relations:
-        subject, obj = key_of(relation.subject), key_of(relation.object)
-        if subject is not None and obj is not None and subject != obj:
-            claims.append(_claim(article, relation, subject, obj, extractor))
+        subject = args.key(relation.subject)
+        obj = args.key(relation.object, place_slot=place_slot(relation))
+        if relation.object is not None and (subject or obj) and subject != obj:
+            claim = _claim(article, relation, subject, obj, extractor)
+            claims.append(replace(claim, attribution=args.speaker(relation)))
     claims = _dedupe(claims)
-    counts: Counter[str] = Counter(k for m in mentions if (k := table.key(m)) is not None)
+    counts: Counter[str] = Counter(k for m in mentions if (k := args.named(m)) is not None)
     used = set(counts) | {c.subject_key for c in claims} | {c.object_key for c in claims}
+    used.discard(NO_ENTITY)
     return ArticleResult(
         article=article,
         entities={k: e for k, e in table.entities.items() if k in used},

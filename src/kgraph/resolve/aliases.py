@@ -1,4 +1,6 @@
-"""The user's alias file: ``alias<TAB>canonical name[<TAB>type]``, one rule per line.
+"""Alias rules: the user's alias file over kgraph's shipped table.
+
+The user's alias file: ``alias<TAB>canonical name[<TAB>type]``, one rule per line.
 
 It overrides every automatic decision: it can merge what kgraph keeps apart ("Smith" ->
 "John Smith" although two Smiths exist) and separate what kgraph would merge (by sending a
@@ -14,6 +16,8 @@ are ignored.  Example::
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from kgraph.errors import ConfigError
@@ -48,12 +52,20 @@ class AliasTable:
     def lookup(self, name: str, entity_type: EntityType) -> tuple[str, EntityType] | None:
         """(canonical name, type) for a mention ``name`` of type ``entity_type``, if a rule
         applies: a typed rule always, an untyped one only to mentions of the same type as
-        its canonical entity (which is the mention's own type)."""
+        its canonical entity (which is the mention's own type).  An all-capital alias
+        ("IS", "WHO") applies only to the name written so, never to "is" or "Who"."""
         for rule in self._by_name.get(name_key(name), ()):
+            if rule.alias.isupper() and name.strip() != rule.alias:
+                continue
             if rule.type is not None:
                 return rule.canonical, rule.type
             return rule.canonical, entity_type
         return None
+
+    def then(self, fallback: AliasTable) -> AliasTable:
+        """These rules, then ``fallback``'s for names these rules do not mention."""
+        mine = set(self._by_name)
+        return AliasTable(self.rules + [r for r in fallback.rules if name_key(r.alias) not in mine])
 
 
 def _parse_line(line: str, origin: str) -> AliasRule | None:
@@ -71,6 +83,16 @@ def _parse_line(line: str, origin: str) -> AliasRule | None:
             )
         etype = _TYPES[fields[2].lower()]
     return AliasRule(fields[0], fields[1], etype)
+
+
+@lru_cache(maxsize=1)
+def builtin_aliases() -> AliasTable:
+    """kgraph's small reviewed table of well-known organisations and groups ("ISIS",
+    "ISIL", "Daesh" -> "Islamic State"), shipped as package data; a user's alias file
+    overrides it name by name (see :meth:`AliasTable.then`)."""
+    text = resources.files("kgraph.resolve").joinpath("data/aliases.tsv").read_text("utf-8")
+    rules = [_parse_line(line, f"aliases.tsv:{n}") for n, line in enumerate(text.splitlines(), 1)]
+    return AliasTable([r for r in rules if r is not None])
 
 
 def load_aliases(path: Path | None) -> AliasTable:

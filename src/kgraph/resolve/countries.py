@@ -35,6 +35,65 @@ def _pick(countries: set[str], population: dict[str, int]) -> str | None:
     return ranked[0] if first >= DOMINANCE * max(second, 1) else None
 
 
+def short_forms(spelling: str) -> set[str]:
+    """Shorter names a country's spelling is commonly cut to: the words after "of" in a
+    formal name ("United States of America" -> "America"), the last word after a
+    leading adjective ("Great Britain" -> "Britain") and the initial of a leading
+    compass word ("North Korea" -> "N Korea", "N. Korea").  Whether a form is kept is
+    decided against every country and region (see :func:`_short_table`)."""
+    words = spelling.split()
+    forms: set[str] = set()
+    if " of " in spelling:
+        forms.add(spelling.rsplit(" of ", 1)[1].removeprefix("the "))
+    if len(words) == 2:
+        forms.add(words[1])
+        forms.update({f"{words[0][0]} {words[1]}", f"{words[0][0]}. {words[1]}"})
+    return {f for f in forms if f[:1].isupper()}
+
+
+def _short_table(
+    names: dict[str, set[str]], regions: set[str], spellings: dict[str, list[str]]
+) -> dict[str, str]:
+    """Short form -> country, for forms only one country's spellings give that are
+    neither another country's name nor a region ("Africa" of "South Africa" is not kept,
+    nor "Korea", which both Koreas give)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for display, forms in spellings.items():
+        for spelling in forms:
+            for form in short_forms(spelling):
+                found[name_key(form)].add(display)
+    return {
+        form: next(iter(countries))
+        for form, countries in found.items()
+        if len(countries) == 1 and form not in names and form not in regions
+    }
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capital city -> its country (from ``countryinfo``), for capitals that are not
+    themselves a country's name ("Singapore") and that only one country has."""
+    names, _, _, _ = _tables()
+    found: dict[str, set[str]] = defaultdict(set)
+    for country in all_countries():
+        try:
+            capital = country.capital()
+        except (KeyError, TypeError, ValueError, CountryNotFoundError):
+            continue
+        if capital:
+            display = str(country.info()["name"])
+            found[name_key(str(capital))].add(display)
+            # "Washington, D.C." -> "Washington"
+            found[name_key(str(capital).split(",")[0].removesuffix(" D.C."))].add(display)
+    return {c: next(iter(v)) for c, v in found.items() if len(v) == 1 and c not in names}
+
+
+def capital_of(name: str) -> str | None:
+    """The country whose capital ``name`` is: "Moscow" -> "Russia", used when a capital
+    stands for its government ("Moscow warned Kyiv")."""
+    return _capitals().get(name_key(name))
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
     """(name -> country, acronym -> country, ISO code -> country, demonym -> country)."""
@@ -43,11 +102,15 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str,
     codes: dict[str, set[str]] = defaultdict(set)
     demonyms: dict[str, set[str]] = defaultdict(set)
     population: dict[str, int] = {}
+    regions: set[str] = set()
+    all_spellings: dict[str, list[str]] = {}
     for country in all_countries():
         info = country.info()
         display = str(info["name"])
         population[display] = _population(country)
         spellings = [display, *(str(s) for s in info.get("altSpellings") or ())]
+        all_spellings[display] = spellings
+        regions.update(name_key(str(r)) for r in (info.get("region"), info.get("subregion")) if r)
         for spelling in spellings:
             if spelling.isupper() and spelling.isalpha() and len(spelling) <= 3:
                 codes[spelling].add(display)
@@ -66,7 +129,9 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str,
         {key: chosen for key, found in table.items() if (chosen := _pick(found, population))}
         for table in (names, acronyms, codes, demonyms)
     ]
-    return picked[0], picked[1], picked[2], picked[3]
+    shorts = _short_table(names, regions, all_spellings)
+    names_and_shorts = picked[0] | {k: v for k, v in shorts.items() if k not in picked[0]}
+    return names_and_shorts, picked[1], picked[2], picked[3]
 
 
 def _population(country: CountryInfo) -> int:
@@ -98,3 +163,19 @@ def country_name(text: str, *, demonym: bool = False, label: str = "GPE") -> str
     if demonym:
         return demonyms.get(key)
     return None
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Country -> its demonym adjective ("Russia" -> "Russian"), from ``countryinfo``."""
+    found: dict[str, str] = {}
+    for country in all_countries():
+        info = country.info()
+        if info.get("demonym"):
+            found[str(info["name"])] = str(info["demonym"])
+    return found
+
+
+def demonym_of(country: str) -> str | None:
+    """The adjective of a country as :func:`country_name` names it: "Russia" -> "Russian"."""
+    return _demonyms().get(country)

@@ -68,6 +68,7 @@ ROLE_NOUNS = frozenset(
         "nominee",
         "speaker",
         "deputy",
+        "counterpart",
         "vice-president",
         "strongman",
         "autocrat",
@@ -92,27 +93,56 @@ class PersonProfile:
 
 @dataclass(frozen=True, slots=True)
 class Description:
-    """A definite description: its role noun and the country its modifiers name."""
+    """A definite description: its role noun, the country its modifiers name ("?" for a
+    modifier that names none) and its other modifiers ("foreign" of "the foreign
+    minister")."""
 
     role: str
     country: str | None
+    qualifiers: frozenset[str] = frozenset()
+
+
+POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their"})
+"""Determiners of a description as definite as "the": "his Turkish counterpart"."""
+
+
+def _possessor_country(word: str) -> str | None:
+    """The country in a possessive determiner: "Turkey's" -> Turkey."""
+    if not word.endswith(("'s", "’s")):
+        return None
+    return country_name(word[:-2])
 
 
 def parse_description(argument_text: str, mention_text: str) -> Description | None:
-    """The description in ``the DPRK leader`` (argument) / ``DPRK leader`` (mention)."""
+    """The description in ``the DPRK leader`` (argument) / ``DPRK leader`` (mention),
+    also "his Turkish counterpart", "Turkey's president", "the foreign minister"."""
     words = argument_text.split()
-    if len(words) < 2 or words[0].lower() not in DEFINITE:
+    if len(words) < 2:
         return None
-    tokens = mention_text.split()
+    possessor = _possessor_country(words[0])
+    if possessor is None and words[0].lower() not in DEFINITE | POSSESSIVE_DETERMINERS:
+        return None
+    tokens = words[1:] if possessor else mention_text.split()
     if not tokens or len(tokens) > 4 or tokens[-1].lower() not in ROLE_NOUNS:
         return None
-    modifiers = " ".join(tokens[:-1])
-    country = None
-    if modifiers:
-        country = country_name(modifiers, demonym=True)
-        if country is None:
-            return Description(tokens[-1].lower(), "?")
-    return Description(tokens[-1].lower(), country)
+    named = [t for t in tokens[:-1] if t[:1].isupper()]
+    qualifiers = frozenset(t.lower() for t in tokens[:-1] if not t[:1].isupper())
+    country = possessor
+    if named:
+        country = country_name(" ".join(named), demonym=True) or "?"
+        if possessor is not None and country != possessor:
+            country = "?"
+    return Description(tokens[-1].lower(), country, qualifiers)
+
+
+def _titled(description: Description, titles: frozenset[str]) -> bool:
+    """Whether one of a person's titles ends in the description's role and holds its
+    other modifiers ("Foreign Minister" for "the foreign minister")."""
+    for title in titles:
+        words = [w.rstrip(".").lower() for w in title.split()]
+        if words and words[-1] == description.role and description.qualifiers <= set(words):
+            return True
+    return False
 
 
 def nationality(argument_text: str, mention_text: str, title: str | None) -> str | None:
@@ -134,7 +164,7 @@ def resolve_description(
     for person in people:
         if person.start >= offset:
             continue
-        titled = description.role in {t.lower() for t in person.titles}
+        titled = _titled(description, person.titles)
         if description.country is not None:
             if person.country == description.country:
                 fitting.append(person)

@@ -29,9 +29,17 @@ from kgraph.models import (
     IndexedEntity,
     Merge,
 )
-from kgraph.resolve.aliases import AliasTable
-from kgraph.resolve.names import abbreviates, entity_key, initials, is_acronym, tokens
-from kgraph.resolve.within import is_personal_title
+from kgraph.resolve.aliases import AliasTable, builtin_aliases
+from kgraph.resolve.names import (
+    abbreviates,
+    all_initials,
+    entity_key,
+    initials,
+    is_acronym,
+    spelling_variant,
+    tokens,
+)
+from kgraph.resolve.within import is_personal_title, role_titles
 
 FUZZY_TYPES: frozenset[EntityType] = frozenset({"Person", "Organization"})
 MISLABELLED_PEOPLE: frozenset[EntityType] = frozenset({"Organization", "Place"})
@@ -66,8 +74,8 @@ class EntityIndex:
     def _tokens(name: str) -> set[str]:
         parts = tokens(name)
         found = {parts[0], parts[-1]} if parts else set()
-        if len(parts) > 1 and initials(name):
-            found.add("#" + initials(name))
+        if len(parts) > 1:
+            found.update("#" + a for a in {initials(name), all_initials(name)} if a)
         return found
 
     def final(self, key: str) -> str:
@@ -80,22 +88,64 @@ class EntityIndex:
             key = self.redirect[key]
         return key
 
-    def fuller(self, name: str, etype: EntityType) -> set[str]:
-        """Keys of entities whose name ``name`` abbreviates (sub-name or acronym)."""
+    def fuller(self, name: str, etype: EntityType, titles: Iterable[str] = ()) -> set[str]:
+        """Keys of entities whose name ``name`` abbreviates (sub-name or acronym).
+
+        Across articles only a lone word or an acronym links to a longer name: a name of
+        several words is a name in full, and a longer one that starts or ends with it is
+        something else or a tagging slip ("White House" / "White House National Trade
+        Council", "Donald Trump" / "Donald Trump Europe").  A lone word of a person's
+        name links only as a surname ("Lavrov"
+        -> "Sergei Lavrov"), never as a first name ("Kevin" is not another article's
+        "Kevin Davis"), unless a role title says who it is ("President Xi" -> "Xi
+        Jinping" titled President); of several people with the surname, only the one
+        sharing such a title."""
         if etype not in FUZZY_TYPES:
             return set()
         short = tokens(name)
         if is_acronym(name):
             acronym = name.replace(".", "")
             return {k for k in self._by_token.get((etype, "#" + acronym), ()) if k in self.by_key}
+        if len(short) != 1:
+            return set()  # "Donald Trump" is not another article's "Donald Trump Europe"
         candidates = set()
         for token in {short[0], short[-1]} if short else set():
             candidates |= self._by_token.get((etype, token), set())
-        return {
+        found = {
             k
             for k in candidates
             if k in self.by_key and abbreviates(short, tokens(self.by_key[k].name), etype)
         }
+        if etype != "Person" or len(short) != 1:
+            return found
+        roles = role_titles(titles)
+        titled = {k for k in found if roles & role_titles(self.by_key[k].titles)}
+        if titled:
+            return titled
+        return {k for k in found if self._called(self.by_key[k], name, short[0])}
+
+    @staticmethod
+    def _called(known: IndexedEntity, name: str, word: str) -> bool:
+        """Whether a lone ``word`` may stand for the person ``known``: it is their
+        surname, or an article that named them in full also called them by it ("Xi"
+        for "Xi Jinping", whose family name comes first)."""
+        if tokens(known.name)[-1] == word:
+            return True
+        return name.casefold() in {a.casefold() for a in known.aliases}
+
+    def variant(self, name: str, etype: EntityType) -> set[str]:
+        """Keys of people whose full name differs from ``name`` by one letter in one
+        given name ("Sergey Lavrov" / "Sergei Lavrov", "Vladmir Putin" / "Vladimir
+        Putin"): same number of words, same surname."""
+        full = tokens(name)
+        if etype != "Person" or len(full) < 2:
+            return set()
+        found = set()
+        for key in self._by_token.get((etype, full[-1]), ()):
+            other = self.by_key.get(key)
+            if other is not None and spelling_variant(full, tokens(other.name)):
+                found.add(key)
+        return found
 
     def shorter(self, name: str, etype: EntityType) -> set[str]:
         """Keys of entities whose name abbreviates ``name``."""
@@ -107,7 +157,7 @@ class EntityIndex:
         for token in lookups:
             for key in self._by_token.get((etype, token), ()):
                 other = self.by_key.get(key)
-                if other is None:
+                if other is None or len(tokens(other.name)) != 1:
                     continue
                 if abbreviates(tokens(other.name), full, etype) or (
                     is_acronym(other.name) and other.name.replace(".", "") == initials(name)
@@ -126,7 +176,7 @@ class Linker:
 
     def __init__(self, index: EntityIndex | None = None, aliases: AliasTable | None = None):
         self.index = index or EntityIndex()
-        self.aliases = aliases or AliasTable()
+        self.aliases = (aliases or AliasTable()).then(builtin_aliases())
 
     def alias_merges(self) -> list[Merge]:
         """Stored entities the alias file sends elsewhere (run once, before ingesting)."""
@@ -181,12 +231,16 @@ class Linker:
             return self._as_entity(person), []
         fuller = {
             k
-            for k in self.index.fuller(entity.name, entity.type)
+            for k in self.index.fuller(entity.name, entity.type, titles)
+            | self.index.variant(entity.name, entity.type)
             if entity.key not in self.index.by_key[k].distinct_from
         }
         if len(fuller) == 1:
             return self._as_entity(self.index.by_key[fuller.pop()]), []
-        self.index.add(IndexedEntity(entity.key, entity.name, entity.type, titles=titles))
+        aliases = tuple(n for n in names if n != entity.name)
+        self.index.add(
+            IndexedEntity(entity.key, entity.name, entity.type, aliases=aliases, titles=titles)
+        )
         return entity, self._absorb_short_forms(entity) + self._absorb_mislabelled(entity, titles)
 
     def _titled_person(self, entity: Entity) -> IndexedEntity | None:
@@ -216,7 +270,7 @@ class Linker:
             short = self.index.by_key[key]
             if key == entity.key or key in self.index.by_key[entity.key].distinct_from:
                 continue
-            if self.index.fuller(short.name, short.type) == {entity.key}:
+            if self.index.fuller(short.name, short.type, short.titles) == {entity.key}:
                 merges.append(Merge(key, entity))
                 self.index.fold(key, entity.key)
         return merges

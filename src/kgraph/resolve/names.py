@@ -22,7 +22,7 @@ LABEL_TYPES: dict[str, EntityType] = {
     "NORP": "Group",
     "EVENT": "Event",
 }
-"""spaCy NER labels -> entity types; everything else (noun phrases, works, laws) is Concept."""
+"""spaCy NER labels -> entity types; everything else (noun phrases, works, laws) is no entity."""
 
 NAMED_LABELS = frozenset(LABEL_TYPES)
 PRONOUN_LABEL = "PRON"
@@ -68,6 +68,33 @@ HONORIFICS = frozenset(
         "sheikh",
         "ayatollah",
         "comrade",
+        "superintendent",
+        "inspector",
+        "detective",
+        "commissioner",
+        "sheriff",
+        "officer",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "secretary",
+        "ambassador",
+        "senator",
+        "governor",
+        "mayor",
+        "judge",
+        "justice",
+        "cardinal",
+        "bishop",
+        "archbishop",
+        "colonel",
+        "general",
+        "lieutenant",
+        "sergeant",
+        "captain",
+        "admiral",
+        "commander",
+        "coach",
     }
 )
 """Closed-class English honorifics and titles that precede a personal name."""
@@ -124,6 +151,12 @@ TRAILING_FUNCTION_WORDS = frozenset(
         "have",
         "said",
         "says",
+        "can",
+        "could",
+        "should",
+        "must",
+        "does",
+        "did",
         "will",
         "would",
         "to",
@@ -161,17 +194,66 @@ def split_title(name: str) -> tuple[str, str | None]:
     return " ".join(tokens[cut:]), " ".join(tokens[:cut])
 
 
+_BARE_INITIAL = re.compile(r"(?<=\s)([A-Z])(?=\s)")
+
+PLAIN_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+"""Honorifics that only ever precede a person's name, whatever NER called the name."""
+
+
+_JUNK_TOKEN = re.compile(r"(?:@|://|/|^pic\.twitter|^www\.)")
+_SEPARATORS = re.compile(r"\s*(?:[,;:!?]+[\"“”]?-?|[\"“”]\??|\s[-–—]\s|[()\[\]])\s*")
+DATELINE_MIN_LETTERS = 5
+_LOCATIVE_TAIL = re.compile(r" (?:in|at) (?=[A-Z])")
+
+
+def tidy(text: str) -> str:
+    """The name in a span that glued other text to it: a dateline or agency credit
+    ("Vladimir Putin - TASS"), a handle or link ("Ruth Burke - @mitchefi"), a quote
+    fragment ('survive,"?said Mike Taylor' -> "Mike Taylor"), punctuation run into a
+    word ("Crimea,-and" -> "Crimea").  Of the pieces, the one with the most capitalised
+    words wins (the first of equals); "" when no piece is a name."""
+    words = [w for w in text.split() if not _JUNK_TOKEN.search(w)]
+    pieces = [
+        strip_determiner(p.strip(_EDGE_PUNCT + " &")) for p in _SEPARATORS.split(" ".join(words))
+    ]
+    best = max(pieces, key=lambda p: sum(w[:1].isupper() for w in p.split()), default="")
+    pronoun = best.lower() in NOT_NAMES and not (best.isupper() and len(best) > 1)  # "US"
+    if pronoun or sum(ch.isalpha() for ch in best) < 2:
+        return ""
+    return best if any(w[:1].isupper() for w in best.split()) else ""
+
+
+NOT_NAMES = frozenset({"i", "we", "he", "she", "it", "they", "you", "me", "us", "him", "her"})
+"""Pronouns NER sometimes takes for a name out of a broken quote ('I"ve')."""
+
+
 def normalise_name(text: str, label: str) -> tuple[str, str | None]:
-    """The display name and any title for a mention with spaCy label ``label``."""
-    name = strip_determiner(clean(text))
+    """The display name and any title for a mention with spaCy label ``label``.
+
+    A person's middle initial gets its dot ("George W Bush" -> "George W. Bush"), and a
+    name of any label that starts with a plain honorific loses it as a title ("Ms
+    Sturgeon" that NER called an organisation)."""
+    name = tidy(strip_determiner(clean(text)))
+    if label in ("PERSON", "ORG"):  # "Trump in America", "Energy Co in Alkmaar": a place
+        name = _LOCATIVE_TAIL.split(name, maxsplit=1)[0]
+    if label in ("GPE", "LOC") and name.isupper() and len(name) >= DATELINE_MIN_LETTERS:
+        name = name.title()  # a dateline: "MOSCOW" -> "Moscow"
     if label == "PERSON":
-        return split_title(name)
+        words = name.split()
+        while len(words) > 1 and words[0].islower():  # "said Tom Hale" of a broken quote
+            words = words[1:]
+        name, title = split_title(" ".join(words))
+        return _BARE_INITIAL.sub(r"\1.", name), title
+    first, _, rest = name.partition(" ")
+    if rest and first.rstrip(".").lower() in PLAIN_TITLES:
+        return rest, first
     return name, None
 
 
-def entity_type(label: str) -> EntityType:
-    """The entity type for a spaCy label; anything unnamed is a Concept."""
-    return LABEL_TYPES.get(label, "Concept")
+def entity_type(label: str) -> EntityType | None:
+    """The entity type for a spaCy label; None for anything that names no real-world
+    thing of the five types (noun phrases, works, laws, dates)."""
+    return LABEL_TYPES.get(label)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -201,6 +283,12 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper())
 
 
+def all_initials(name: str) -> str:
+    """Upper-cased initials of every word, small ones too: "Department for International
+    Development" -> "DFID" (where :func:`initials` gives "DID")."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()).upper()
+
+
 def is_acronym(name: str) -> bool:
     """All-capital single token of 2+ letters, dots allowed: "DPRK", "U.S."."""
     letters = name.replace(".", "")
@@ -213,14 +301,24 @@ def is_subname(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return 0 < n < len(full) and (full[:n] == short or full[-n:] == short)
 
 
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Suffixes that tell a son from his father: a name without one is not a short form."""
+
+
 def abbreviates(short: tuple[str, ...], full: tuple[str, ...], entity_type: str) -> bool:
     """Whether name tokens ``short`` can stand for ``full`` ("Putin" for "Vladimir Putin",
-    "Yonhap" for "Yonhap News").  A one-word organisation name must be the first word:
-    last words of organisations are generic ("House", "Union", "Bank")."""
+    "Yonhap" for "Yonhap News", "HNA" for "HNA Group").  An organisation's short form
+    must be its leading words: its last words are generic ("House", "Union", "Bank"), and
+    a qualifier in front makes another thing ("Trump White House" is not the "White
+    House" of every other mention)."""
     if not is_subname(short, full):
         return False
-    if entity_type == "Organization" and len(short) == 1:
-        return full[0] == short[0]
+    if entity_type == "Person" and full[-1].rstrip(".") in GENERATIONS:
+        return False  # "Donald Trump" is not "Donald Trump Jr"'s short form
+    if entity_type == "Person" and len(short) > 1 and full[-len(short) :] != short:
+        return False  # "Le Pen" of "Marine Le Pen", but a full name is not a prefix
+    if entity_type == "Organization":
+        return full[: len(short)] == short
     return True
 
 
@@ -244,3 +342,29 @@ def distinct_case(names: Iterable[str]) -> list[str]:
 
 def _preferred(name: str) -> tuple[bool, str]:
     return name.isupper(), name
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one substituted, inserted or deleted letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+SPELLING_MIN_LETTERS = 5
+"""Given names shorter than this are not compared by spelling ("Ana" / "Ann")."""
+
+
+def spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two personal names that are one misspelling or transliteration apart in one
+    given name, with the same surname: ("sergey", "lavrov") / ("sergei", "lavrov")."""
+    if len(a) != len(b) or len(a) < 2 or a[-1] != b[-1]:
+        return False
+    diffs = [(x, y) for x, y in zip(a[:-1], b[:-1], strict=True) if x != y]
+    if len(diffs) != 1:
+        return False
+    x, y = diffs[0]
+    return min(len(x), len(y)) >= SPELLING_MIN_LETTERS and _one_edit(x, y)

@@ -24,6 +24,39 @@ class PersonMention:
     start: int
     key: str
     subject: bool
+    gender: str | None = None
+
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+TITLE_GENDER = {
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "ms": "f",
+    "mrs": "f",
+    "miss": "f",
+    "madam": "f",
+    "dame": "f",
+    "lady": "f",
+}
+"""Honorifics that tell a person's gender ("Mr Trump", "Ms Merkel")."""
+
+
+def gender_of(titles: Sequence[str] | frozenset[str] | set[str]) -> str | None:
+    """ "m" or "f" when the person's honorifics agree on one, else None."""
+    found = {
+        TITLE_GENDER[w] for t in titles if (w := t.split()[0].rstrip(".").lower()) in TITLE_GENDER
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _fits(pronoun: str, person: PersonMention) -> bool:
+    if person.gender is None:
+        return True
+    return person.gender == (
+        "m" if pronoun in MALE else "f" if pronoun in FEMALE else person.gender
+    )
 
 
 class PronounResolver:
@@ -44,16 +77,22 @@ class PronounResolver:
         limit = before if before is not None else end
         return [p for p in self._persons if p.start >= start and (limit is None or p.start < limit)]
 
+    def window(self, offset: int) -> int:
+        """Where the sentence before the one at ``offset`` starts (the near context)."""
+        index = self._sentence_index(offset)
+        return self._starts[index - 1] if index >= 1 else (self._starts[0] if self._starts else 0)
+
     def resolve(self, pronoun: str, offset: int) -> str | None:
         """The entity key the pronoun at ``offset`` refers to, or None when unsure."""
-        if pronoun.strip().lower() not in PERSONAL:
+        word = pronoun.strip().lower()
+        if word not in PERSONAL:
             return None
         index = self._sentence_index(offset)
-        same = {p.key for p in self._in_sentence(index, offset)}
+        same = {p.key for p in self._in_sentence(index, offset) if _fits(word, p)}
         if same:
             return next(iter(same)) if len(same) == 1 else None
         for back in range(1, LOOKBACK_SENTENCES + 1):
-            earlier = self._in_sentence(index - back, None)
+            earlier = [p for p in self._in_sentence(index - back, None) if _fits(word, p)]
             if not earlier:
                 continue
             subjects = {p.key for p in earlier if p.subject}

@@ -14,18 +14,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kgraph.models import EntityMention, EntityType
-from kgraph.resolve.countries import country_name
+from kgraph.resolve.countries import capital_of, country_name
 from kgraph.resolve.descriptors import ROLE_NOUNS
+from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import (
     HONORIFICS,
     PRONOUN_LABEL,
     abbreviates,
+    all_initials,
     entity_type,
     initials,
     is_acronym,
     is_subname,
     name_key,
     normalise_name,
+    spelling_variant,
     tokens,
 )
 
@@ -35,7 +38,6 @@ _TYPE_PRIORITY: tuple[EntityType, ...] = (
     "Organization",
     "Group",
     "Event",
-    "Concept",
 )
 
 
@@ -71,10 +73,15 @@ def _canonical_form(
     if not name or not any(ch.isalnum() for ch in name):
         return None
     etype = entity_type(label)
+    if etype is None:
+        return None
     if label in {"GPE", "ORG", "NORP", "LOC"}:
         country = country_name(name, demonym=label == "NORP", label=label)
         if country:
             return country, "Place", title
+        if name.isupper() and capital_of(name.title()):  # a dateline NER took for an ORG
+            return name.title(), "Place", title
+        name = institution_name(name) or name
     if mention_title and not title:
         title = mention_title
     return name, etype, title
@@ -95,9 +102,24 @@ def collect_surfaces(mentions: Iterable[EntityMention]) -> dict[str, Surface]:
         surface.forms.add(name)
         if title:
             surface.titles.add(title)
-            if is_personal_title(title) and etype in ("Person", "Organization", "Place"):
+            if is_personal_title(title) and etype in ("Person", "Organization", "Place", "Group"):
                 surface.types["Person"] += TITLE_VOTES
+    _promote_people(surfaces)
     return surfaces
+
+
+def _promote_people(surfaces: dict[str, Surface]) -> None:
+    """A full name NER did not call a person ("Nicola Sturgeon" as ORG) is one when the
+    article gives its surname a personal title ("Ms Sturgeon")."""
+    titled = {
+        key
+        for key, s in surfaces.items()
+        if s.type == "Person" and len(tokens(s.name)) == 1 and any(map(is_personal_title, s.titles))
+    }
+    for surface in surfaces.values():
+        words = tokens(surface.name)
+        if surface.type != "Person" and len(words) >= 2 and words[-1] in titled:
+            surface.types["Person"] += TITLE_VOTES
 
 
 TITLE_VOTES = 3
@@ -122,6 +144,22 @@ class _Shape:
     tokens: tuple[str, ...]
     acronym: str | None
     initials: str
+    roles: frozenset[str]
+    all_initials: str
+
+
+def role_titles(titles: Iterable[str]) -> frozenset[str]:
+    """The role titles among a name's titles ("President", "Chancellor"), lower case:
+    evidence of who a short name is.  Plain honorifics ("Mr", "Ms") say nothing."""
+    found = set()
+    for title in titles:
+        words = [w.rstrip(".").lower() for w in title.split()]
+        if words and words[-1] not in PLAIN_HONORIFICS and is_personal_title(title):
+            found.add(" ".join(words[-1:]))
+    return frozenset(found)
+
+
+PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord"})
 
 
 def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
@@ -131,6 +169,8 @@ def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
             tokens(s.name),
             s.name.replace(".", "") if is_acronym(s.name) else None,
             initials(s.name),
+            role_titles(s.titles),
+            all_initials(s.name),
         )
         for key, s in surfaces.items()
     }
@@ -144,13 +184,25 @@ def _index(shapes: dict[str, _Shape]) -> dict[tuple[str, str], list[str]]:
         if shape.tokens:
             index["first", shape.tokens[0]].append(key)
             index["last", shape.tokens[-1]].append(key)
-        if shape.initials:
-            index["initials", shape.initials].append(key)
+        for letters in {shape.initials, shape.all_initials} - {""}:
+            index["initials", letters].append(key)
     return index
 
 
+def _national(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``full`` is ``short`` with a country's adjective in front: "Foreign
+    Ministry" of "Chinese Foreign Ministry" (but not "White House" of "Trump White
+    House")."""
+    if not (len(short) >= 2 and is_subname(short, full) and full[-len(short) :] == short):
+        return False
+    prefix = " ".join(full[: len(full) - len(short)])
+    return country_name(prefix, demonym=True) is not None
+
+
 def _longer_matches(
-    key: str, shapes: dict[str, _Shape], index: dict[tuple[str, str], list[str]]
+    key: str,
+    shapes: dict[str, _Shape],
+    index: dict[tuple[str, str], list[str]],
 ) -> list[str]:
     """Fuller names in the article this surface may abbreviate.
 
@@ -172,14 +224,55 @@ def _longer_matches(
         other = shapes[other_key]
         full = other.tokens
         if other.type != shape.type:
-            if shape.type == "Organization" and other.type == "Person" and _is_surname(short, full):
+            mislabelled = shape.type in MISLABELLED_SURNAMES and other.type == "Person"
+            if mislabelled and _is_surname(short, full):
                 matches.append(other_key)
             continue
         subname = shape.type in ("Person", "Organization") and abbreviates(short, full, shape.type)
-        acronym = shape.acronym is not None and other.initials == shape.acronym
+        subname = subname or (shape.type == "Organization" and _national(short, full))
+        acronym = shape.acronym is not None and shape.acronym in (
+            other.initials,
+            other.all_initials,
+        )
         if subname or acronym:
             matches.append(other_key)
     return matches
+
+
+MISLABELLED_SURNAMES: frozenset[EntityType] = frozenset({"Organization", "Group"})
+"""Types NER gives a lone surname by mistake ("Trump" ORG, "Mattis" NORP); a place name
+("Washington") is left alone."""
+
+
+def _same_role(shape: _Shape, candidates: list[str], shapes: dict[str, _Shape]) -> list[str]:
+    """Of several full names a short one fits ("Trump": Donald and Melania Trump), those
+    that share a role title with it ("President Trump", "President Donald Trump")."""
+    if not shape.roles:
+        return candidates
+    return [k for k in candidates if shapes[k].roles & shape.roles]
+
+
+def _misspelt(
+    surfaces: dict[str, Surface],
+    shapes: dict[str, _Shape],
+    index: dict[tuple[str, str], list[str]],
+    parent: dict[str, str],
+) -> dict[str, str]:
+    """Full names of people one letter apart in a given name ("Vladmir Putin" beside
+    "Vladimir Putin"): the rarer spelling points at the commoner (then the first)."""
+    found: dict[str, str] = {}
+    for key, shape in shapes.items():
+        if shape.type != "Person" or len(shape.tokens) < 2 or key in parent:
+            continue
+        for other in index.get(("last", shape.tokens[-1]), ()):
+            if other == key or shapes[other].type != "Person":
+                continue
+            if not spelling_variant(shape.tokens, shapes[other].tokens):
+                continue
+            mine, theirs = surfaces[key].types.total(), surfaces[other].types.total()
+            if (mine, other) < (theirs, key):
+                found[key] = other
+    return found
 
 
 def cluster(surfaces: dict[str, Surface]) -> dict[str, str]:
@@ -195,8 +288,11 @@ def cluster(surfaces: dict[str, Surface]) -> dict[str, str]:
             for k in longer
             if not any(is_subname(shapes[k].tokens, shapes[o].tokens) for o in longer if o != k)
         ]
+        if len(maximal) > 1:
+            maximal = _same_role(shapes[key], maximal, shapes)
         if len(maximal) == 1:
             parent[key] = maximal[0]
+    parent.update(_misspelt(surfaces, shapes, index, parent))
 
     def root(key: str) -> str:
         seen = set()

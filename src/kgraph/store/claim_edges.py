@@ -25,8 +25,9 @@ _END_PROPS = (
 
 
 def claim_ends(props: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """``(type, node id)`` of the three edges leaving a claim with ``props``."""
-    return [(rtype, node_id(props[key])) for rtype, key, node_id in _END_PROPS]
+    """``(type, node id)`` of the edges leaving a claim with ``props``: three, or two
+    when one argument names no entity (its key is empty)."""
+    return [(rtype, node_id(props[key])) for rtype, key, node_id in _END_PROPS if props[key]]
 
 
 class ClaimEdges:

@@ -32,6 +32,7 @@ from kgraph.graph import (
     fact_key,
     fingerprint,
     grow_entity,
+    is_fact,
     linked_refs,
     mention_rows,
     type_of_key,
@@ -393,7 +394,11 @@ class LocalStore:
         claims = [self.graph.nodes[c]["props"] for c in sorted(self._claims_by_fact.get(key, ()))]
         if not claims:
             self._claims_by_fact.pop(key, None)
-        if not claims or s == o or not (self.graph.has_node(u) and self.graph.has_node(v)):
+        if (
+            not claims
+            or not is_fact(key)
+            or not (self.graph.has_node(u) and self.graph.has_node(v))
+        ):
             if self.graph.has_edge(u, v, key=ekey):
                 self.graph.remove_edge(u, v, key=ekey)
             return

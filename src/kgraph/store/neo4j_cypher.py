@@ -154,15 +154,24 @@ RETURN m.names AS names
 CREATE_CLAIMS = f"""
 UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row.a
-MATCH (s) WHERE elementId(s) = row.s
-MATCH (o) WHERE elementId(o) = row.o
 CREATE (c:Claim {{{", ".join(f"{p}: row.{p}" for p in CLAIM_PROPS)}}})
-CREATE (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:SUPPORTED_BY]->(a)
+CREATE (c)-[:SUPPORTED_BY]->(a)
+WITH c, row
+CALL (c, row) {{
+  MATCH (s) WHERE elementId(s) = row.s
+  CREATE (c)-[:SUBJECT]->(s)
+}}
+CALL (c, row) {{
+  MATCH (o) WHERE elementId(o) = row.o
+  CREATE (c)-[:OBJECT]->(o)
+}}
 """
 """Claims are created, never merged: an article's old claims are dropped first, in the
 same transaction and under its lock (a claim's id is its article's id plus a hash of
 its content, so no other article creates it).  ``row.a``, ``row.s`` and ``row.o`` are
-element ids, as in :data:`CREATE_MENTIONS`."""
+element ids, as in :data:`CREATE_MENTIONS`; ``row.s`` or ``row.o`` is null when that
+argument names no entity (a generic noun phrase), and the claim then has no edge on
+that side."""
 
 DELETE_ORPHAN_ENTITIES = """
 UNWIND $keys AS key

@@ -8,7 +8,7 @@ from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
-from kgraph.graph import FactKey, entity_props, fact_id
+from kgraph.graph import FactKey, entity_props, fact_id, is_fact
 from kgraph.models import Entity
 from kgraph.schema import ASSERTING_MODALITIES, sanitize_label, sanitize_type
 from kgraph.store import neo4j_cypher as q
@@ -76,7 +76,8 @@ def refresh(
     is not even asked.  ``eids`` (entity key -> element id) must hold the endpoints of
     every fresh fact.
     """
-    fresh_facts = fresh_facts or {}
+    facts = {k for k in facts if is_fact(k)}
+    fresh_facts = {k: v for k, v in (fresh_facts or {}).items() if is_fact(k)}
     unseen = {
         k for k in fresh_facts if k not in facts and (k[0] in new_entities or k[2] in new_entities)
     }

@@ -82,8 +82,8 @@ def write_batch(
         c
         | {
             "a": articles[c["article_id"]],
-            "s": eids[c["subject_key"]],
-            "o": eids[c["object_key"]],
+            "s": eids.get(c["subject_key"]),
+            "o": eids.get(c["object_key"]),
         }
         for c in claims
     ]

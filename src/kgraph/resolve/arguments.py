@@ -1,0 +1,260 @@
+"""A relation's arguments and speaker resolved to the article's entities: names,
+pronouns, descriptions, capitals used for their governments, organisations by their
+kind ("the union"), actors named by a modifier ("US troops"); anything else names no
+entity (:data:`kgraph.models.NO_ENTITY`) and stays text on the claim."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kgraph.models import NO_ENTITY, Argument, EntityMention, EntityType, RelationMention
+from kgraph.resolve.article import ArticleEntities, People, span_of
+from kgraph.resolve.context import EDGE
+from kgraph.resolve.countries import capital_of, country_name
+from kgraph.resolve.descriptors import parse_description, resolve_description
+from kgraph.resolve.institutions import institution_name
+from kgraph.resolve.names import NAMED_LABELS, PRONOUN_LABEL, tokens
+from kgraph.resolve.phrases import modifier_span
+
+
+class Arguments:
+    """Resolves a relation's arguments (and its speaker) to the article's entities."""
+
+    def __init__(
+        self,
+        table: ArticleEntities,
+        people: People,
+        spans: Sequence[EntityMention],
+        document: str,
+        capitals: bool = True,
+    ) -> None:
+        self.table = table
+        self.document = document
+        self.capitals = capitals
+        self.people = people
+        self.spans = sorted(spans, key=span_of)
+        self.starts = [m.start for m in self.spans]
+
+    def key(self, arg: Argument | None, place_slot: bool = False) -> str:
+        """The entity key of an argument, or :data:`NO_ENTITY` for a generic phrase.
+        ``place_slot``: the argument is where something happens or goes."""
+        if arg is None or arg.mention is None:
+            return NO_ENTITY
+        mention = arg.mention
+        if mention.label == PRONOUN_LABEL:
+            return self.people.pronouns.resolve(mention.text, mention.start) or NO_ENTITY
+        if mention.label in NAMED_LABELS:
+            return self.named(mention, place_slot) or NO_ENTITY
+        description = parse_description(arg.text, mention.text)
+        if description is not None:
+            return resolve_description(description, mention.start, self.people.profiles) or (
+                NO_ENTITY
+            )
+        return (
+            self.table.proper(mention.text)
+            or self._organisation(arg, mention)
+            or self._compass(arg)
+            or (NO_ENTITY if place_slot else self._modifier(mention))
+        )
+
+    def _compass(self, arg: Argument) -> str:
+        """ "the North" for the one country of the article named so ("North Korea")."""
+        words = arg.text.split()
+        if len(words) != 2 or words[0].lower() != "the" or words[1] not in COMPASS:
+            return NO_ENTITY
+        fits = {
+            key
+            for key, e in self.table.entities.items()
+            if e.type == "Place" and e.name.split()[0] == words[1] and country_name(e.name)
+        }
+        return fits.pop() if len(fits) == 1 else NO_ENTITY
+
+    def _organisation(self, arg: Argument, mention: EntityMention) -> str:
+        """ "the union", "the ministry": the one organisation named before whose name ends
+        in that noun ("European Union"); "the company", "the firm": the one organisation
+        named in this or the previous sentence.  Otherwise nobody."""
+        words = arg.text.split()
+        if len(words) != 2 or words[0].lower() not in DEFINITE or not words[1].isalpha():
+            return NO_ENTITY
+        noun = words[1].lower()
+        before = {
+            (key, self.table.entities[key].name)
+            for span in self.spans
+            if span.start < mention.start
+            and (key := self.table.key(span))
+            and self.table.entities[key].type == "Organization"
+        }
+        fits = {key for key, name in before if tokens(name)[-1:] == (noun,)}
+        if not fits and noun in COMPANY_NOUNS:
+            near = self.people.pronouns.window(mention.start)
+            fits = {
+                key
+                for key, _ in before
+                if any(self.table.key(s) == key and near <= s.start for s in self.spans)
+            }
+        return fits.pop() if len(fits) == 1 else NO_ENTITY
+
+    def named(self, mention: EntityMention, place_slot: bool = False) -> str | None:
+        """The entity a named mention stands for: its own, or -- for a capital used for
+        its government ("Moscow warned Kyiv", "talks between Moscow and Ankara") -- its
+        country.  A capital is the city in a place slot, after a place preposition ("in
+        Moscow") and in a dateline ("MOSCOW, March 3")."""
+        key = self.table.key(mention)
+        if key is None or not self.capitals or place_slot or mention.text.isupper():
+            return key
+        entity = self.table.entities[key]
+        country = capital_of(entity.name) if entity.type == "Place" else None
+        if country is None or self._after_place_preposition(mention):
+            return key
+        return self.table.ensure(country, "Place")
+
+    def _after_place_preposition(self, mention: EntityMention) -> bool:
+        """ "in Moscow", "at Moscow", "trip to Moscow" -- not "explanation from Moscow"
+        or "point to Washington" (governments)."""
+        before = [
+            w.lower().strip(EDGE)
+            for w in self.document[max(mention.start - 40, 0) : mention.start].split()
+        ]
+        if not before:
+            return False
+        if before[-1] == "to":
+            return len(before) > 1 and before[-2] in MOTION_WORDS
+        return before[-1] in PLACE_PREPOSITIONS - {"from", "to"}
+
+    def _modifier(self, mention: EntityMention) -> str:
+        """The actor a noun phrase names only by a premodifier ("US troops" -> United
+        States), when it is a country or an organisation."""
+        span = modifier_span(mention, self.spans, self.starts)
+        if span is None:
+            return NO_ENTITY
+        rest = mention.text[span.end - mention.start :].split()
+        institution = institution_name(" ".join([span.text, *(w.title() for w in rest)]))
+        if institution is not None:  # "the Russian defence ministry"
+            return self.table.ensure(institution, "Organization")
+        key = self.table.key(span)
+        if key is None or self.table.entities[key].type not in MODIFIER_TYPES:
+            return NO_ENTITY
+        return key
+
+    def speaker(self, relation: RelationMention) -> str | None:
+        """The attribution with a pronoun speaker resolved to its entity's name, or
+        marked unresolved: never a bare pronoun."""
+        source = relation.attribution
+        if source is None:
+            return None
+        if source.strip().lower() not in SPEAKER_PRONOUNS:
+            named = self.table.proper(source)  # "Lavrov" -> "Sergei Lavrov"
+            return self.table.entities[named].name if named else source
+        key = self.people.pronouns.resolve(source, relation.sentence_end)
+        if key is None:
+            return f"{UNRESOLVED} ({source.strip()})"
+        return self.table.entities[key].name
+
+
+def place_slot(relation: RelationMention) -> bool:
+    """Whether the object is where something happens or goes ("arrive in Moscow",
+    "visit Moscow", "report from Moscow"), so that a capital there is the city, not its
+    government, and a phrase there ("died in a US raid") is no actor."""
+    words = relation.predicate.lower().split()
+    if relation.relation == "IS_A" or (words and words[0] in COPULAS):
+        return True  # "Hackney is in east London": identity, never a government
+    return bool(words) and (words[-1] in PLACE_PREPOSITIONS or words[0] in MOTION_VERBS)
+
+
+COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "become", "became"})
+
+
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "to", "at", "from", "into", "near", "outside", "across", "through", "via", "around"}
+)
+MOTION_VERBS = frozenset(
+    {
+        "visit",
+        "visited",
+        "visits",
+        "arrive",
+        "arrived",
+        "travel",
+        "travelled",
+        "traveled",
+        "fly",
+        "flew",
+        "return",
+        "returned",
+        "leave",
+        "left",
+        "go",
+        "went",
+        "come",
+        "came",
+        "reach",
+        "reached",
+        "tour",
+        "toured",
+        "move",
+        "moved",
+        "head",
+        "headed",
+        "live",
+        "lived",
+    }
+)
+"""English verbs of going and staying whose object is a place."""
+
+MOTION_WORDS = MOTION_VERBS | frozenset(
+    {
+        "trip",
+        "visit",
+        "journey",
+        "flight",
+        "way",
+        "travelling",
+        "traveling",
+        "going",
+        "returning",
+        "flying",
+        "moving",
+        "heading",
+        "coming",
+        "back",
+    }
+)
+"""Words before "to" that make its object a destination ("a trip to Moscow")."""
+
+COMPASS = frozenset({"North", "South", "East", "West"})
+
+COMPANY_NOUNS = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "carrier",
+        "airline",
+        "bank",
+        "lender",
+        "insurer",
+        "retailer",
+        "broadcaster",
+        "conglomerate",
+        "chipmaker",
+        "automaker",
+        "carmaker",
+        "manufacturer",
+        "maker",
+        "startup",
+        "operator",
+        "supplier",
+        "producer",
+        "business",
+    }
+)
+"""Nouns a news text uses for a company it has just named ("the company", "the firm")."""
+
+DEFINITE = frozenset({"the", "this", "that"})
+
+MODIFIER_TYPES: frozenset[EntityType] = frozenset({"Place", "Organization"})
+SPEAKER_PRONOUNS = frozenset(
+    {"he", "she", "i", "we", "they", "it", "you", "him", "her", "them", "us", "me", "his"}
+)
+UNRESOLVED = "unresolved"
+"""The attribution of a claim whose speaker is a pronoun kgraph could not resolve."""

@@ -1,0 +1,155 @@
+"""The entities one article names, and the people among them: the lookups that
+pronouns, descriptions and noun phrases are resolved against."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kgraph.models import Argument, Entity, EntityMention, EntityType, RelationMention
+from kgraph.resolve.aliases import builtin_aliases
+from kgraph.resolve.context import country_before
+from kgraph.resolve.countries import country_name
+from kgraph.resolve.descriptors import PersonProfile, nationality
+from kgraph.resolve.names import (
+    NAMED_LABELS,
+    abbreviates,
+    clean,
+    entity_key,
+    name_key,
+    strip_determiner,
+    tokens,
+)
+from kgraph.resolve.phrases import is_proper_phrase
+from kgraph.resolve.pronouns import PersonMention, PronounResolver, gender_of
+from kgraph.resolve.within import Surface, canonical_form, cluster, collect_surfaces
+
+ABBREVIATED_TYPES: frozenset[EntityType] = frozenset({"Person", "Organization"})
+
+
+class ArticleEntities:
+    """The entities of one article and the lookup from a mention to its entity key."""
+
+    def __init__(self, mentions: Sequence[EntityMention]) -> None:
+        self.surfaces: dict[str, Surface] = collect_surfaces(mentions)
+        self.roots = cluster(self.surfaces)
+        self.entities: dict[str, Entity] = {}
+        self._key_of_surface: dict[str, str] = {}
+        for surface_key, root_key in self.roots.items():
+            root = self.surfaces[root_key]
+            key = entity_key(root.type, root.name)
+            entity = self.entities.setdefault(key, Entity(key=key, name=root.name, type=root.type))
+            surface = self.surfaces[surface_key]
+            entity.aliases.update(f for f in surface.forms | {surface.name} if f != root.name)
+            entity.titles.update(surface.titles)
+            self._key_of_surface[surface_key] = key
+        self._key_of_span: dict[tuple[int, int], str] = {}
+        for mention in mentions:
+            found = self._by_name(mention)
+            if found is not None:
+                self._key_of_span[span_of(mention)] = found
+
+    def _by_name(self, mention: EntityMention) -> str | None:
+        form = canonical_form(mention)
+        if form is None:
+            return None
+        return self._key_of_surface.get(name_key(form[0]))
+
+    def key(self, mention: EntityMention) -> str | None:
+        """The entity of a mention: that of the article's span at the same place (which
+        may have been completed from its context), else that of its name."""
+        return self._key_of_span.get(span_of(mention)) or self._by_name(mention)
+
+    def ensure(self, name: str, etype: EntityType) -> str:
+        """The key of the article's entity ``name``, added if the article never named it
+        ("Moscow warned ..." stands for Russia even where "Russia" never occurs)."""
+        key = self._key_of_surface.get(name_key(name))
+        if key is None:
+            key = entity_key(etype, name)
+            self.entities.setdefault(key, Entity(key=key, name=name, type=etype))
+            self._key_of_surface[name_key(name)] = key
+        return key
+
+    def proper(self, text: str) -> str | None:
+        """The entity a capitalised noun phrase NER did not label names: one of the
+        article's names, or the one entity it abbreviates ("Merkel" of "Angela Merkel")."""
+        name = strip_determiner(clean(text))
+        if not is_proper_phrase(name):
+            return None
+        key = self._key_of_surface.get(name_key(name))
+        country = country_name(name)
+        if key is None and country is not None:
+            key = self._key_of_surface.get(name_key(country))
+        if key is not None:
+            return key
+        short = tokens(name)
+        found = {
+            k
+            for k, e in self.entities.items()
+            if e.type in ABBREVIATED_TYPES and abbreviates(short, tokens(e.name), e.type)
+        }
+        if len(found) == 1:
+            return found.pop()
+        known = builtin_aliases().lookup(name, "Organization")  # "ISIL" NER missed
+        return self.ensure(*known) if known else None
+
+
+def span_of(mention: EntityMention) -> tuple[int, int]:
+    return mention.start, mention.end
+
+
+def arguments_of(relations: Sequence[RelationMention]) -> list[Argument]:
+    return [a for r in relations for a in (r.subject, r.object) if a is not None]
+
+
+def distinct_mentions(
+    relations: Sequence[RelationMention], entities: Sequence[EntityMention]
+) -> list[EntityMention]:
+    """Named-entity spans plus argument mentions NER labelled as named, each span once.
+
+    Plain noun phrases and pronouns are no entities: they are resolved to one (or left
+    as text on the claim) by :func:`resolve_article`."""
+    seen: dict[tuple[int, int], EntityMention] = {span_of(m): m for m in entities}
+    for arg in arguments_of(relations):
+        mention = arg.mention
+        if mention is None or mention.label not in NAMED_LABELS:
+            continue
+        known = seen.get(span_of(mention))
+        if known is None or (mention.title and not known.title):
+            seen[span_of(mention)] = mention
+    return sorted(seen.values(), key=span_of)
+
+
+class People:
+    """The persons an article names, for pronouns and descriptions to point at."""
+
+    def __init__(
+        self,
+        mentions: Sequence[EntityMention],
+        relations: Sequence[RelationMention],
+        table: ArticleEntities,
+        sentences: Sequence[tuple[int, int]],
+        document: str = "",
+    ) -> None:
+        args = {span_of(a.mention): a for a in arguments_of(relations) if a.mention is not None}
+        subjects = {span_of(r.subject.mention) for r in relations if r.subject.mention}
+        persons, profiles = [], []
+        for mention in mentions:
+            key = table.key(mention)
+            if key is None or table.entities[key].type != "Person":
+                continue
+            gender = gender_of(table.entities[key].titles)
+            persons.append(PersonMention(mention.start, key, span_of(mention) in subjects, gender))
+            arg = args.get(span_of(mention))
+            country = nationality(arg.text, mention.text, mention.title) if arg else None
+            country = country or country_before(document, mention.start)
+            profiles.append(
+                PersonProfile(mention.start, key, frozenset(table.entities[key].titles), country)
+            )
+        self.pronouns = PronounResolver(sentences, persons)
+        self.profiles = self._with_countries(profiles)
+
+    @staticmethod
+    def _with_countries(profiles: list[PersonProfile]) -> list[PersonProfile]:
+        """A person's country, once stated, holds for all their mentions."""
+        country = {p.key: p.country for p in profiles if p.country}
+        return [PersonProfile(p.start, p.key, p.titles, country.get(p.key)) for p in profiles]

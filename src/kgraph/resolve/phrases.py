@@ -1,0 +1,101 @@
+"""Noun phrases that are not named entities but still point at one.
+
+* A proper name NER missed ("Merkel" parsed as a plain noun) is the article's entity of
+  that name or the one it abbreviates.
+* An actor named only by a modifier ("a Russian fighter jet", "US troops", "the Flybe
+  flight"): the phrase stands for that actor in the fact graph, and the claim keeps the
+  whole phrase as its argument text, so "Turkey shot down a Russian fighter jet" is a
+  fact about Russia whose evidence says which Russian thing was shot down.
+
+Everything else ("people", "the budget") names no entity and stays text on its claim.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from kgraph.models import EntityMention
+
+MODIFIER_LABELS = frozenset({"GPE", "NORP", "ORG"})
+"""Labels of a premodifier that names an actor: a country, its people's adjective, or an
+organisation.  A person's name as a modifier ("the Trump administration", "Putin
+supporters") names something else (an administration, supporters), so it is not used."""
+
+NAME_PARTICLES = frozenset({"of", "for", "and", "the", "de", "du", "von", "van", "al", "bin"})
+
+
+def is_proper_phrase(text: str) -> bool:
+    """Whether every word of ``text`` is capitalised, small name particles apart:
+    "Merkel", "Islamic State", "Ministry of Defence" -- not "people" or "the budget"."""
+    words = [w for w in text.replace("-", " ").split() if w]
+    if not words or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
+
+
+def _rest_is_common_noun_phrase(rest: str) -> bool:
+    """The words after the modifier: lower-case words, not a possessive, whose head is
+    one of :data:`ACTOR_HEADS` ("fighter jet", "troops"; not "'s leader", "film")."""
+    words = rest.split()
+    if not words or rest.startswith(("'", "’")):
+        return False
+    if any(not w.isalpha() or not w.islower() for w in words):
+        return False
+    head = words[-1]
+    return head in ACTOR_HEADS or (head.endswith("s") and head[:-1] in ACTOR_HEADS)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ACTOR_HEADS = _words(
+    """
+    government administration regime authorities authority ministry embassy delegation
+    diplomats military army navy force troops soldiers police intelligence agency
+    leadership parliament media hackers team company firm bank side
+    alliance bloc coalition group party movement militia cartel network organisation
+    organization
+    jet aircraft plane warplane bomber fighter warship ship vessel submarine missile
+    rocket drone tank flight airliner satellite coal oil gas exports imports goods
+    products investment investors money aid weapons arms
+    invasion attack strike airstrike raid offensive operation incursion intervention
+    interference involvement support backing sanctions pressure threat action
+    """
+)
+"""Heads of noun phrases that stand for the actor their modifier names: "a Russian
+fighter jet", "US troops", "North Korean coal", "the Flybe flight", "German forces",
+"the Russian invasion", "the NATO alliance": the bodies and people acting for a state or
+an organisation, the kind of thing an organisation is, what it sends, fields or trades,
+and what it does as a noun.  A closed class of English nouns (not names): a phrase with any
+other head ("German film", "American humorists", "a German father") names something or
+someone else, and stays text on its claim."""
+
+
+def modifier_span(
+    mention: EntityMention, spans: Sequence[EntityMention], starts: Sequence[int]
+) -> EntityMention | None:
+    """The one named span that premodifies the noun phrase ``mention``, if any.
+
+    ``spans`` are the article's named-entity spans sorted by start, ``starts`` their
+    start offsets.  "a Russian fighter jet" -> "Russian"; "US and EU officials" (two
+    modifiers) and "Putin's visit" (a possessive) -> None.
+    """
+    first = bisect.bisect_left(starts, mention.start)
+    inside = []
+    for span in spans[first:]:
+        if span.start >= mention.end:
+            break
+        if span.end <= mention.end:
+            inside.append(span)
+    if len(inside) != 1:
+        return None
+    span = inside[0]
+    if span.label not in MODIFIER_LABELS or span.end >= mention.end:
+        return None
+    head = mention.text[: span.start - mention.start].strip()
+    if head and any(not w.islower() for w in head.split()):
+        return None
+    rest = mention.text[span.end - mention.start :]
+    return span if _rest_is_common_noun_phrase(rest) else None

@@ -1,0 +1,542 @@
+"""The actor graph: entities are named things; generic noun phrases stay text on claims;
+actors named only by a modifier carry the fact; speakers are never bare pronouns."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from kgraph.models import NO_ENTITY, Argument, Article, EntityMention, RelationMention
+from kgraph.resolve import UNRESOLVED, resolve_article
+from kgraph.resolve.countries import capital_of, country_name
+from kgraph.resolve.institutions import institution_name
+from kgraph.resolve.names import normalise_name
+from kgraph.resolve.phrases import is_proper_phrase
+from kgraph.store.local import LocalStore
+
+ARTICLE = Article(id="a1", title="t", text="x", published="2024-03-01")
+
+
+def _m(text: str, start: int, label: str) -> EntityMention:
+    return EntityMention(text, start, start + len(text), label)
+
+
+def _arg(mention: EntityMention, text: str | None = None) -> Argument:
+    return Argument(text or mention.text, mention.start, mention.end, mention)
+
+
+def _rel(
+    subj: EntityMention,
+    relation: str,
+    obj: EntityMention,
+    sent: int = 0,
+    *,
+    subj_text: str | None = None,
+    obj_text: str | None = None,
+    attribution: str | None = None,
+) -> RelationMention:
+    return RelationMention(
+        subject=_arg(subj, subj_text),
+        predicate=relation.lower(),
+        relation=relation,
+        object=_arg(obj, obj_text),
+        sentence="s" * 40,
+        sentence_start=sent,
+        attribution=attribution,
+        confidence=0.8,
+    )
+
+
+def _resolve(rels: list[RelationMention], spans: list[EntityMention], bounds=None):  # type: ignore[no-untyped-def]
+    return resolve_article(ARTICLE, rels, spans, bounds or [(0, 200)], "x/1")
+
+
+def test_a_generic_noun_phrase_is_no_entity_but_stays_on_the_claim() -> None:
+    mayor = _m("Anna Berg", 0, "PERSON")
+    budget = _m("budget", 20, "NOUN")
+    result = _resolve([_rel(mayor, "CUT", budget, obj_text="the budget")], [mayor])
+    assert set(result.entities) == {"person:anna berg"}
+    [claim] = result.claims
+    assert (claim.subject_key, claim.object_key, claim.object_text) == (
+        "person:anna berg",
+        NO_ENTITY,
+        "the budget",
+    )
+
+
+def test_a_claim_between_two_generic_phrases_is_dropped() -> None:
+    people, prices = _m("people", 0, "NOUN"), _m("prices", 20, "NOUN")
+    assert _resolve([_rel(people, "PROTEST", prices)], []).claims == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "modifier", "label", "actor"),
+    [
+        ("Portuguese fighter jet", "Portuguese", "NORP", "place:portugal"),
+        ("Chilean coal", "Chilean", "NORP", "place:chile"),
+        ("US troops", "US", "GPE", "place:united states"),
+        ("Ryanair flight", "Ryanair", "ORG", "organization:ryanair"),
+        ("Lusa alliance", "Lusa", "ORG", "organization:lusa"),
+        ("Chilean invasion", "Chilean", "NORP", "place:chile"),
+    ],
+)
+def test_an_actor_named_only_by_a_modifier_carries_the_fact(
+    phrase: str, modifier: str, label: str, actor: str
+) -> None:
+    navy = _m("Peru", 0, "GPE")
+    obj = _m(phrase, 20, "NOUN")
+    spans = [navy, _m(modifier, 20, label)]
+    result = _resolve([_rel(navy, "INTERCEPT", obj, obj_text=f"a {phrase}")], spans)
+    [claim] = result.claims
+    assert (claim.subject_key, claim.object_key) == ("place:peru", actor)
+    assert claim.object_text == f"a {phrase}"
+
+
+def test_two_demonyms_of_one_country_give_one_actor() -> None:
+    chile = _m("Chile", 0, "GPE")
+    first, second = _m("North Korean troops", 20, "NOUN"), _m("DPRK troops", 60, "NOUN")
+    spans = [chile, _m("North Korean", 20, "NORP"), _m("DPRK", 60, "ORG")]
+    rels = [_rel(chile, "WATCH", first), _rel(chile, "FEAR", second)]
+    assert {c.object_key for c in _resolve(rels, spans).claims} == {"place:north korea"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "spans"),
+    [
+        ("Portuguese president", [("Portuguese", "NORP")]),  # a role: a person, not a country
+        ("Oslo's mayor", [("Oslo", "GPE")]),  # a possessive
+        ("Danish and Swedish ships", [("Danish", "NORP"), ("Swedish", "NORP")]),
+        ("Kremlin critics", [("Kremlin", "PERSON")]),  # only countries and organisations
+    ],
+)
+def test_modifiers_that_do_not_name_the_actor_are_refused(
+    phrase: str, spans: list[tuple[str, str]]
+) -> None:
+    peru = _m("Peru", 0, "GPE")
+    obj = _m(phrase, 20, "NOUN")
+    named = [peru]
+    for text, label in spans:
+        named.append(_m(text, 20 + phrase.index(text), label))
+    [claim] = _resolve([_rel(peru, "WATCH", obj)], named).claims
+    assert claim.object_key == NO_ENTITY
+
+
+def test_a_proper_name_ner_missed_resolves_to_the_named_entity() -> None:
+    full = _m("Greta Lind", 0, "PERSON")
+    ghana = _m("Ghana", 15, "GPE")
+    bare = _m("Lind", 40, "NOUN")
+    [claim] = _resolve([_rel(bare, "VISIT", ghana, 40)], [full, ghana]).claims
+    assert claim.subject_key == "person:greta lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "proper"),
+    [("Lind", True), ("Ministry of Health", True), ("people", False), ("the budget", False)],
+)
+def test_is_proper_phrase(text: str, proper: bool) -> None:
+    assert is_proper_phrase(text) is proper
+
+
+@pytest.mark.parametrize("pronoun", ["she", "her"])  # "she said", "according to her"
+def test_a_pronoun_speaker_resolves_to_the_person(pronoun: str) -> None:
+    lind, ghana = _m("Greta Lind", 0, "PERSON"), _m("Ghana", 60, "GPE")
+    mali = _m("Mali", 80, "GPE")
+    rels = [
+        _rel(lind, "VISIT", ghana, 0),
+        _rel(mali, "BORDER", ghana, 50, attribution=pronoun),
+    ]
+    claims = _resolve(rels, [lind, ghana, mali], [(0, 49), (50, 120)]).claims
+    assert {c.attribution for c in claims} == {None, "Greta Lind"}
+
+
+def test_an_unresolvable_pronoun_speaker_says_unresolved() -> None:
+    a, b = _m("Greta Lind", 50, "PERSON"), _m("Omar Sy", 65, "PERSON")
+    ghana, mali = _m("Ghana", 80, "GPE"), _m("Mali", 90, "GPE")
+    rels = [_rel(a, "MEET", b, 50), _rel(mali, "BORDER", ghana, 50, attribution="he")]
+    claims = _resolve(rels, [a, b, ghana, mali], [(0, 49), (50, 120)]).claims
+    attributions = {c.attribution for c in claims if c.relation == "BORDER"}
+    assert attributions == {f"{UNRESOLVED} (he)"}
+
+
+def test_the_embedded_store_keeps_one_sided_claims_without_nodes_or_facts(tmp_path: Path) -> None:
+    mayor, budget = _m("Anna Berg", 0, "PERSON"), _m("budget", 20, "NOUN")
+    result = _resolve([_rel(mayor, "CUT", budget, obj_text="the budget")], [mayor])
+    store = LocalStore(tmp_path / "g")
+    store.write([result])
+    entities = store.query("MATCH (e:Entity) RETURN e.name").rows
+    assert entities == [["Anna Berg"]]
+    facts = store.query("MATCH (:Entity)-[r]->(:Entity) RETURN type(r)").rows
+    assert facts == []
+    rows = store.query(
+        "MATCH (c:Claim)-[:SUBJECT]->(e:Entity) RETURN e.name, c.predicate, c.object_text"
+    ).rows
+    assert rows == [["Anna Berg", "cut", "the budget"]]
+    assert store.query("MATCH (c:Claim)-[:OBJECT]->(e) RETURN count(e)").rows == [[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Britain", "United Kingdom"),
+        ("America", "United States"),
+        ("N Korea", "North Korea"),
+        ("N. Korea", "North Korea"),
+        ("Korea", None),  # both Koreas give it
+        ("Africa", None),  # a region, not South Africa
+        ("Republic", None),
+    ],
+)
+def test_short_forms_of_country_names(text: str, country: str | None) -> None:
+    assert country_name(text) == country
+
+
+@pytest.mark.parametrize(
+    ("capital", "country"),
+    [("Lima", "Peru"), ("Washington", "United States"), ("Singapore", None), ("Gotham", None)],
+)
+def test_capitals(capital: str, country: str | None) -> None:
+    assert capital_of(capital) == country
+
+
+def _capital_article(document: str, relations_of, capitals: bool = True):  # type: ignore[no-untyped-def]
+    lima = document.index("Lima")
+    spans = [_m("Lima", lima, "GPE"), _m("Quito", document.index("Quito"), "GPE")]
+    article = Article(id="c1", title="", text=document)
+    return resolve_article(
+        article, relations_of(*spans), spans, [(0, len(document))], "x/1", capitals=capitals
+    )
+
+
+def test_a_capital_as_an_agent_is_its_country() -> None:
+    result = _capital_article("Lima warned Quito.", lambda a, b: [_rel(a, "WARN", b)])
+    [claim] = result.claims
+    assert (claim.subject_key, claim.object_key) == ("place:peru", "place:ecuador")
+
+
+def test_a_capital_as_a_destination_stays_the_city() -> None:
+    def rels(lima: EntityMention, quito: EntityMention) -> list[RelationMention]:
+        return [
+            RelationMention(
+                _arg(quito), "arrived in", "ARRIVE_IN", _arg(lima), sentence="s", confidence=0.5
+            )
+        ]
+
+    result = _capital_article("Quito officials arrived in Lima.", rels)
+    [claim] = result.claims
+    assert (claim.subject_key, claim.object_key) == ("place:ecuador", "place:lima")
+
+
+def test_a_capital_after_a_place_preposition_or_in_a_dateline_is_the_city() -> None:
+    result = _capital_article("Protests in Lima; Quito said.", lambda a, b: [])
+    assert "place:lima" in result.entities
+    assert "place:peru" not in result.entities
+
+
+def test_capitals_as_governments_can_be_switched_off() -> None:
+    result = _capital_article("Lima warned Quito.", lambda a, b: [_rel(a, "WARN", b)], False)
+    [claim] = result.claims
+    assert (claim.subject_key, claim.object_key) == ("place:lima", "place:quito")
+
+
+def test_a_surname_two_people_share_goes_to_the_one_with_the_same_role() -> None:
+    doc = "Governor Ada Novak met Ivo Novak. Governor Novak left. Novak spoke."
+    spans = [
+        _m("Ada Novak", doc.index("Ada"), "PERSON"),
+        _m("Ivo Novak", doc.index("Ivo"), "PERSON"),
+        _m("Novak", doc.index("Novak left"), "PERSON"),
+        _m("Novak", doc.index("Novak spoke"), "ORG"),
+    ]
+    article = Article(id="n1", title="", text=doc)
+    result = resolve_article(article, [], spans, [(0, len(doc))], "x/1")
+    assert set(result.entities) == {"person:ada novak", "person:ivo novak"}
+    assert {r.ref: r.count for r in result.refs}["person:ada novak"] == 3
+
+
+def test_a_surname_ner_called_a_group_joins_the_person_but_a_place_does_not() -> None:
+    spans = [
+        _m("Lena Marsh", 0, "PERSON"),
+        _m("Marsh", 20, "NORP"),
+        _m("Paul Jordan", 40, "PERSON"),
+        _m("Jordan", 60, "GPE"),
+    ]
+    result = resolve_article(ARTICLE, [], spans, [(0, 100)], "x/1")
+    assert set(result.entities) == {"person:lena marsh", "person:paul jordan", "place:jordan"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Peruvian Health Ministry",
+        "Peruvian Ministry of Health",
+        "Health Ministry of Peru",
+        "Ministry of Health of the Republic of Peru",
+    ],
+)
+def test_word_orders_of_a_national_institution_are_one_name(name: str) -> None:
+    assert institution_name(name) == "Peruvian Health Ministry"
+
+
+@pytest.mark.parametrize("name", ["US State Department", "Ministry of Health", "Ministry Sound"])
+def test_other_names_are_not_rewritten_as_institutions(name: str) -> None:
+    assert institution_name(name) is None
+
+
+def test_an_institution_after_its_countrys_possessive_and_its_short_form() -> None:
+    doc = "Peru's Health Ministry said. The Peruvian Health Ministry added. Health Ministry."
+    spans = [
+        _m("Health Ministry", doc.index("Health"), "ORG"),
+        _m("Peruvian Health Ministry", doc.index("Peruvian"), "ORG"),
+        _m("Health Ministry", doc.rindex("Health"), "ORG"),
+    ]
+    result = resolve_article(Article(id="i", title="", text=doc), [], spans, [(0, 90)], "x/1")
+    assert set(result.entities) == {"organization:peruvian health ministry"}
+
+
+def test_a_lower_case_national_institution_is_the_organisation() -> None:
+    chile = _m("Chile", 0, "GPE")
+    obj = _m("Peruvian health ministry", 20, "NOUN")
+    spans = [chile, _m("Peruvian", 20, "NORP")]
+    [claim] = _resolve([_rel(chile, "CRITICISE", obj)], spans).claims
+    assert claim.object_key == "organization:peruvian health ministry"
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "merged"),
+    [
+        ("Zenit", "Zenit Group", True),
+        ("Harbour Bank", "Harbour Bank Holdings", True),
+        ("White House", "Lopez White House", False),  # a qualifier in front: another thing
+        ("Health Ministry", "Peruvian Health Ministry", True),  # a country's adjective
+        ("OCD", "Office for Coastal Defence", True),  # initials of small words too
+    ],
+)
+def test_organisation_short_forms(short: str, full: str, merged: bool) -> None:
+    spans = [_m(full, 0, "ORG"), _m(short, 50, "ORG")]
+    result = _resolve([], spans)
+    assert (len(result.entities) == 1) is merged
+
+
+def test_initials_with_and_without_dots_are_one_person() -> None:
+    spans = [_m("Harold J Keane", 0, "PERSON"), _m("Harold J. Keane", 30, "PERSON")]
+    assert set(_resolve([], spans).entities) == {"person:harold j. keane"}
+
+
+def test_a_full_name_ner_called_an_organisation_is_the_person_a_title_names() -> None:
+    spans = [_m("Mira Holt", 0, "ORG"), _m("Ms Holt", 20, "PERSON"), _m("Ms Holt", 40, "ORG")]
+    assert set(_resolve([], spans).entities) == {"person:mira holt"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name"),
+    [
+        ("Olga Petrova - Interfax", "PERSON", "Olga Petrova"),
+        ("Dana Kirk - @dkirk_news", "PERSON", "Dana Kirk"),
+        ('leave,"?said Tom Hale', "PERSON", "Tom Hale"),
+        ("Lisbon,-and", "GPE", "Lisbon"),
+        ("pic.twitter.com/abc123 Red Cross", "ORG", "Red Cross"),
+        ("LISBON", "GPE", "Lisbon"),  # a dateline
+        ("Commissioner Rita Vale", "PERSON", "Rita Vale"),
+        ('I"ll', "PERSON", ""),
+        ("US", "GPE", "US"),
+        ("O'Brien Partners", "ORG", "O'Brien Partners"),
+        ("Vale Energy Co in Leiden", "ORG", "Vale Energy Co"),
+    ],
+)
+def test_names_are_cleaned_of_credits_handles_datelines_and_fragments(
+    text: str, label: str, name: str
+) -> None:
+    assert normalise_name(text, label)[0] == name
+
+
+def test_the_union_and_the_company_resolve_to_the_one_organisation_that_fits() -> None:
+    doc = "Eastern Union met Peru. Peru criticised the union. Zenit Corp grew. Peru sued the firm."
+    spans = [
+        _m("Eastern Union", 0, "ORG"),
+        _m("Peru", doc.index("Peru"), "GPE"),
+        _m("Zenit Corp", doc.index("Zenit"), "ORG"),
+    ]
+    peru = _m("Peru", doc.index("Peru criticised"), "GPE")
+    union = _m("union", doc.index("union."), "NOUN")
+    firm = _m("firm", doc.index("firm"), "NOUN")
+    rels = [
+        _rel(peru, "CRITICISE", union, 24, obj_text="the union"),
+        _rel(peru, "SUE", firm, 64, obj_text="the firm"),
+    ]
+    bounds = [(0, 23), (24, 50), (51, 66), (67, len(doc))]
+    result = resolve_article(Article(id="u", title="", text=doc), rels, spans, bounds, "x/1")
+    assert {c.relation: c.object_key for c in result.claims} == {
+        "CRITICISE": "organization:eastern union",
+        "SUE": "organization:zenit corp",
+    }
+
+
+def test_builtin_aliases_are_overridden_by_the_users() -> None:
+    from kgraph.resolve.aliases import AliasRule, AliasTable, builtin_aliases
+
+    assert builtin_aliases().lookup("ISIL", "Organization") == ("Islamic State", "Organization")
+    assert builtin_aliases().lookup("is", "Organization") is None
+    user = AliasTable([AliasRule("ISIL", "ISIL (group)", "Group")]).then(builtin_aliases())
+    assert user.lookup("ISIL", "Organization") == ("ISIL (group)", "Group")
+    assert user.lookup("Daesh", "Organization") == ("Islamic State", "Organization")
+
+
+def test_entities_are_found_ignoring_case_and_accents_with_suggestions(tmp_path: Path) -> None:
+    from kgraph.evidence import EntityNotFoundError, entity_keys
+
+    ana, ghana = _m("Ana Peña", 0, "PERSON"), _m("Ghana", 20, "GPE")
+    store = LocalStore(tmp_path / "g")
+    store.write([_resolve([_rel(ana, "VISIT", ghana)], [ana, ghana])])
+    assert entity_keys(store, "ANA PENA") == ["person:ana peña"]
+    assert entity_keys(store, "ana peña") == ["person:ana peña"]
+    with pytest.raises(EntityNotFoundError) as error:
+        entity_keys(store, "Ana Pena Lopez")
+    assert "Ana Peña" in str(error.value.hint)
+
+
+def test_a_son_with_a_generational_suffix_is_not_his_father() -> None:
+    spans = [_m("Hal Brant", 0, "PERSON"), _m("Hal Brant Jr", 20, "PERSON")]
+    assert set(_resolve([], spans).entities) == {"person:hal brant", "person:hal brant jr"}
+
+
+def test_a_speaker_named_by_surname_is_given_the_full_name() -> None:
+    lind, ghana, mali = _m("Greta Lind", 0, "PERSON"), _m("Ghana", 60, "GPE"), _m("Mali", 80, "GPE")
+    rels = [_rel(lind, "VISIT", ghana, 0), _rel(mali, "BORDER", ghana, 50, attribution="Lind")]
+    claims = _resolve(rels, [lind, ghana, mali], [(0, 49), (50, 120)]).claims
+    assert {c.attribution for c in claims} == {None, "Greta Lind"}
+
+
+def _described(doc: str, names: list[str], description: str, arg_text: str) -> str:
+    """The key ``description`` (at its last occurrence, argument ``arg_text``) gets in
+    ``doc``, whose persons are ``names``, as the subject of VISIT Ghana."""
+    spans = [_m(n, doc.index(n), "PERSON") for n in names]
+    at = doc.rindex(description)
+    subject = _m(description, at, "NOUN")
+    ghana = _m("Ghana", doc.rindex("Ghana"), "GPE")
+    rel = RelationMention(
+        Argument(arg_text, at, at + len(description), subject),
+        "visited",
+        "VISIT",
+        _arg(ghana),
+        sentence="s",
+        sentence_start=doc.rindex(".", 0, at) + 1 if "." in doc[:at] else 0,
+        confidence=0.5,
+    )
+    bounds = [(0, doc.index(".") + 1), (doc.index(".") + 1, len(doc))]
+    [claim] = resolve_article(
+        Article(id="d", title="", text=doc), [rel], [*spans, ghana], bounds, "x/1"
+    ).claims
+    return claim.subject_key
+
+
+def test_a_possessive_country_and_role_describe_the_person() -> None:
+    doc = "Peruvian President Ana Soto met Omar Sy. Peru's president visited Ghana."
+    key = _described(doc, ["Ana Soto", "Omar Sy"], "president", "Peru's president")
+    assert key == "person:ana soto"
+
+
+def test_his_counterpart_from_a_country_is_the_person_of_that_country() -> None:
+    doc = (
+        "Chilean Foreign Minister Omar Sy met Peruvian Foreign Minister Ana Soto. "
+        "His Peruvian counterpart visited Ghana."
+    )
+    key = _described(
+        doc, ["Omar Sy", "Ana Soto"], "Peruvian counterpart", "His Peruvian counterpart"
+    )
+    assert key == "person:ana soto"
+
+
+def test_the_foreign_minister_needs_a_title_that_says_foreign() -> None:
+    doc = (
+        "Foreign Minister Ana Soto met Health Minister Omar Sy. The foreign minister visited Ghana."
+    )
+    key = _described(doc, ["Ana Soto", "Omar Sy"], "foreign minister", "The foreign minister")
+    assert key == "person:ana soto"
+
+
+def test_a_description_that_fits_nobody_is_no_entity() -> None:
+    doc = "Ana Soto met Omar Sy. The Chilean president visited Ghana."
+    key = _described(doc, ["Ana Soto", "Omar Sy"], "Chilean president", "The Chilean president")
+    assert key == NO_ENTITY
+
+
+def test_a_misspelt_full_name_in_the_same_article_is_the_person() -> None:
+    spans = [
+        _m("Vladimir Orlov", 0, "PERSON"),
+        _m("Vladimir Orlov", 20, "PERSON"),
+        _m("Vladmir Orlov", 40, "PERSON"),
+    ]
+    assert set(_resolve([], spans).entities) == {"person:vladimir orlov"}
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
+    doc = "Ms Soto met Mr Sy. He visited Ghana."
+    soto, sy = _m("Soto", 3, "PERSON"), _m("Sy", 15, "PERSON")
+    ghana, he = _m("Ghana", doc.index("Ghana"), "GPE"), _m("He", doc.index("He"), "PRON")
+    soto = replace(soto, title="Ms")
+    sy = replace(sy, title="Mr")
+    rels = [_rel(soto, "MEET", sy, 0), _rel(he, "VISIT", ghana, 19)]
+    result = resolve_article(
+        Article(id="g", title="", text=doc), rels, [soto, sy, ghana], [(0, 18), (19, 37)], "x/1"
+    )
+    assert {c.relation: c.subject_key for c in result.claims}["VISIT"] == "person:sy"
+
+
+@pytest.mark.parametrize(
+    "phrase", ["Portuguese father", "Portuguese tourists", "Portuguese film", "Portuguese poets"]
+)
+def test_a_phrase_naming_someone_or_something_else_is_not_the_country(phrase: str) -> None:
+    peru = _m("Peru", 0, "GPE")
+    obj = _m(phrase, 20, "NOUN")
+    [claim] = _resolve([_rel(peru, "DEPORT", obj)], [peru, _m("Portuguese", 20, "NORP")]).claims
+    assert claim.object_key == NO_ENTITY
+
+
+def test_a_modifier_in_a_place_slot_is_no_actor() -> None:
+    lind = _m("Greta Lind", 0, "PERSON")
+    raid = _m("US raid", 20, "NOUN")
+    rel = RelationMention(
+        _arg(lind), "died in", "DIE_IN", _arg(raid, "a US raid"), sentence="s", confidence=0.5
+    )
+    assert _resolve([rel], [lind, _m("US", 20, "GPE")]).claims[0].object_key == NO_ENTITY
+
+
+def test_the_north_is_the_one_country_of_the_article_named_so() -> None:
+    doc = "North Korea tested a rocket. Japan warned the North."
+    nk, japan = _m("North Korea", 0, "GPE"), _m("Japan", doc.index("Japan"), "GPE")
+    north = _m("North", doc.index("North."), "NOUN")
+    rel = _rel(japan, "WARN", north, 29, obj_text="the North")
+    result = resolve_article(
+        Article(id="n", title="", text=doc), [rel], [nk, japan], [(0, 28), (29, 52)], "x/1"
+    )
+    assert result.claims[0].object_key == "place:north korea"
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Quito said on a trip to Lima.", "place:lima"),
+        ("Quito pointed to Lima as the culprit.", "place:peru"),
+        ("Quito wanted an answer from Lima.", "place:peru"),
+    ],
+)
+def test_to_and_from_make_a_capital_the_city_only_for_a_destination(
+    doc: str, expected: str
+) -> None:
+    result = _capital_article(doc, lambda a, b: [])
+    assert expected in result.entities
+
+
+def test_a_full_name_is_not_the_short_form_of_a_longer_tagging_slip() -> None:
+    spans = [
+        _m("Ada Novak", 0, "PERSON"),
+        _m("Ada Novak Europe", 20, "PERSON"),
+        _m("Novak", 50, "PERSON"),
+    ]
+    names = set(_resolve([], spans).entities)
+    assert {"person:ada novak", "person:ada novak europe"} <= names
+
+
+def test_a_capital_in_capitals_ner_called_an_organisation_is_the_city() -> None:
+    assert set(_resolve([], [_m("LIMA", 0, "ORG")]).entities) == {"place:lima"}
