@@ -35,7 +35,6 @@ TYPE_COLOURS: Mapping[str, str] = {
     "Place": "#59A14F",
     "Group": "#B07AA1",
     "Event": "#EDC948",
-    "Concept": "#BAB0AC",
 }
 """One fixed colour per entity type (Tableau 10), shared with the Neo4j Browser style."""
 

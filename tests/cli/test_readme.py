@@ -105,5 +105,6 @@ def test_the_readme_walkthrough_runs(tmp_path: Path) -> None:
         assert "Traceback" not in result.stderr, line
         ran.append(line)
     assert len(ran) >= 15, ran
-    assert json.loads((work / "facts.json").read_text(encoding="utf-8"))["nodes"]
+    exported = json.loads((work / "facts.json").read_text(encoding="utf-8"))
+    assert {"nodes", "edges"} <= exported.keys()
     assert (work / "putin.html").stat().st_size > 10_000

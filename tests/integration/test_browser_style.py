@@ -122,7 +122,7 @@ def test_browser_opens_styled_with_the_guide(
     assert by_caption.get("Vladimir Putin") == _rgb(rules["node.Person"]["color"]), nodes
     assert by_caption.get("Kim Jong Un") == _rgb(rules["node.Person"]["color"]), nodes
     fills = {n["fill"] for n in nodes}
-    for kind in ("Person", "Place", "Organization", "Concept"):
+    for kind in ("Person", "Place", "Organization"):
         assert _rgb(rules[f"node.{kind}"]["color"]) in fills, (kind, nodes, shot)
     arrows = frame.locator("svg g.relationship text").all_text_contents()
     assert any(a.strip() == "CONGRATULATE" for a in arrows), arrows
