@@ -117,8 +117,9 @@ def dask_round(path: Path, store: Path, workers: int, batch: int) -> dict[str, A
 
 def same_graph(a: Path, b: Path) -> dict[str, Any]:
     """Whether two embedded stores hold the same graph, and its size."""
-    from kgraph.store.local import LocalStore
     from tests.integration.snapshot import local_snapshot
+
+    from kgraph.store.local import LocalStore
 
     snaps = []
     for path in (a, b):
