@@ -88,7 +88,7 @@ class DaskAnalyzer(Analyzer):
                 self._client = Client(self._cluster)  # type: ignore[no-untyped-call]
             else:
                 self._client = Client(self.address, timeout="30s")  # type: ignore[no-untyped-call]
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError) as exc:
             self.close()
             raise ConfigError(
                 f"cannot reach the Dask scheduler at {self.address} ({exc})",
