@@ -170,6 +170,12 @@ class DaskAnalyzer(Analyzer):
             return
         for article, outcome in zip(chunk, outcomes, strict=True):
             if isinstance(outcome, ArticleResult):
+                if outcome.extractor != self.extractor:  # a worker that joined since start
+                    raise ConfigError(
+                        f"a Dask worker runs extractor {outcome.extractor}, "
+                        f"this client {self.extractor}",
+                        "install the same kgraph and spaCy model on every worker",
+                    )
                 outcome.article = article
             yield outcome
 

@@ -83,6 +83,21 @@ def test_a_worker_with_another_extractor_is_refused(
         )
 
 
+def test_a_result_from_a_worker_that_joined_later_is_checked_too(
+    scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kgraph.distributed import DaskAnalyzer
+    from kgraph.errors import ConfigError
+    from kgraph.readers import iter_articles
+
+    monkeypatch.setattr(DaskAnalyzer, "_check_workers", lambda self: None)
+    analyzer = DaskAnalyzer(scheduler)
+    analyzer.extractor = "kgraph-extract-0+other_model-0"
+    articles = [a for a in iter_articles(ARTICLES[1:]) if not isinstance(a, Exception)]
+    with analyzer, pytest.raises(ConfigError, match="runs extractor"):
+        list(analyzer.analyse(articles))
+
+
 def test_dask_flag_without_dask_installed_is_one_line(
     runner: CliRunner, workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
