@@ -21,6 +21,7 @@ import contextlib
 import dataclasses
 import importlib.util
 import itertools
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -32,8 +33,10 @@ from kgraph.models import Article, ArticleResult
 LOCAL = "local"
 """``--dask local``: start a LocalCluster on this machine (127.0.0.1 only)."""
 
-_ON_WORKER: dict[tuple[str | None, int], Analyzer] = {}
-"""The analyzer of this worker process, by (model, batch size): loaded on first use."""
+_ON_WORKER: dict[tuple[str | None, int, int], Analyzer] = {}
+"""The analyzers of this worker process, by (model, batch size, thread): loaded on first
+use and kept for later ingests.  One per thread, as spaCy does not promise that one model
+can parse in two threads at once; run workers with one thread (``--nthreads 1``)."""
 
 
 def require_dask() -> None:
@@ -181,7 +184,7 @@ class DaskAnalyzer(Analyzer):
 
 
 def _worker_analyzer(model: str | None, batch_size: int) -> Analyzer:
-    key = (model, batch_size)
+    key = (model, batch_size, threading.get_ident())
     if key not in _ON_WORKER:
         _ON_WORKER[key] = Analyzer(model, batch_size=batch_size, n_process=1)
     return _ON_WORKER[key]
