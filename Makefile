@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DEV    := $(VENV)/.dev-stamp
 EXAMPLE_QUERY := MATCH (a:Person)-[r]->(b:Person) RETURN a.name AS subject, type(r) AS relation, b.name AS object ORDER BY relation
 
-.PHONY: demo test lint unit bench bench-carb bench-ingest bench-news neo4j-start neo4j-stop clean
+.PHONY: demo test lint unit bench bench-carb bench-ingest bench-news bench-dask neo4j-start neo4j-stop clean
 
 # kgraph and the default spaCy model: all that `make demo` needs.
 $(STAMP): pyproject.toml
@@ -47,6 +47,10 @@ bench-ingest: $(DEV)
 ## bench-news: facts and entities on the 20 annotated news-dev articles (../shared/data/news-dev)
 bench-news: $(DEV)
 	$(BIN)/python benchmarks/news.py $(NEWS_ARGS)
+
+## bench-dask: 1,000 articles, local and on a 2-worker Dask LocalCluster, alternately twice
+bench-dask: $(DEV)
+	$(BIN)/python benchmarks/dask_ingest.py
 
 bench: bench-carb bench-ingest bench-news
 

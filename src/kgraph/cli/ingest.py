@@ -8,7 +8,7 @@ import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -20,6 +20,9 @@ from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.config import default_n_process
 from kgraph.errors import ConfigError
 from kgraph.models import ArticleResult, IngestSummary
+
+if TYPE_CHECKING:
+    from kgraph.analysis import Analyzer
 
 
 def _plural(n: int, word: str) -> str:
@@ -71,6 +74,17 @@ def ingest(
     lang_check: opt.LangCheckOpt = opt.LangCheck.on,
     capitals: opt.CapitalsOpt = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="tcp://HOST:8786|local",
+            envvar="KGRAPH_DASK",
+            help="Parse and extract on a Dask cluster's workers (needs kgraph's dask extra); "
+            "'local' starts a LocalCluster of --processes workers. Linking and writes stay here.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read articles, extract who-did-what-to-whom relations and merge them into the graph.
 
@@ -79,7 +93,6 @@ def ingest(
 
     Example:  kgraph ingest examples/   (or: cat news.jsonl | kgraph ingest -)
     """
-    from kgraph.analysis import Analyzer  # spaCy loads only for the commands that parse
     from kgraph.pipeline import IngestInterrupted
     from kgraph.pipeline import ingest as ingest_articles
     from kgraph.readers import estimate_total
@@ -87,7 +100,8 @@ def ingest(
     state = State.of(ctx)
     with reporting(state.debug):
         rules = opt.alias_table(aliases)
-        analyzer = Analyzer(
+        analyzer = _analyzer(
+            dask,
             model,
             batch_size=batch_size,
             n_process=processes or default_n_process(),
@@ -124,6 +138,17 @@ def ingest(
             typer.echo(summary_text(summary, graph_store.description))
         if summary.articles_failed:
             raise typer.Exit(1)
+
+
+def _analyzer(dask: str | None, model: str | None, **options: Any) -> Analyzer:
+    """The local analyzer, or with ``--dask`` one that analyses on a Dask cluster."""
+    from kgraph.analysis import Analyzer
+
+    if not dask:
+        return Analyzer(model, **options)
+    from kgraph.distributed import DaskAnalyzer
+
+    return DaskAnalyzer(dask, model, **options)
 
 
 @contextlib.contextmanager
