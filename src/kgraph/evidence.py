@@ -3,13 +3,11 @@ between two entities, read with Cypher that both stores run."""
 
 from __future__ import annotations
 
-import difflib
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kgraph.errors import KGraphError
+from kgraph.lookup import find
 from kgraph.store.base import GraphStore
 
 FIND_ENTITIES = """
@@ -68,48 +66,26 @@ MATCH (e:Entity)
 RETURN e.key AS key, e.name AS name, e.aliases AS aliases, e.mentions AS mentions
 """
 
-SUGGESTIONS = 5
 
-
-class EntityNotFoundError(KGraphError):
-    """No entity has the name, key or alias the user gave."""
-
-    def __init__(self, name: str, close: Sequence[str] = ()) -> None:
-        hint = (
-            f"did you mean {', '.join(repr(c) for c in close)}?"
-            if close
-            else 'look names up with kgraph query "MATCH (e:Entity) RETURN e.name, e.aliases"'
-        )
-        super().__init__(f"no entity is called {name!r}", hint)
-
-
-def fold(text: str) -> str:
-    """A name for loose comparison: no case, no accents, single spaces
-    ("Recep Tayyip Erdoğan" and "recep tayyip erdogan" fold alike)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
+@dataclass(frozen=True, slots=True)
+class _Known:
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    mentions: int
 
 
 def entity_keys(store: GraphStore, name: str) -> list[str]:
     """Keys of the entities called ``name``: by key, name or alias, ignoring case and
-    accents.  When none is, the error suggests the closest names."""
+    accents (:mod:`kgraph.lookup`).  When none is, the error suggests the closest names."""
     rows = store.query(FIND_ENTITIES, {"name": name}).rows
     if rows:
         return [str(r[0]) for r in rows]
-    wanted = fold(name)
-    names: dict[str, set[str]] = {}
-    found: list[tuple[int, str]] = []
-    for key, display, aliases, mentions in store.query(ALL_NAMES).rows:
-        forms = {fold(str(display)), *(fold(str(a)) for a in aliases or ())}
-        if wanted in forms:
-            found.append((-int(mentions or 0), str(key)))
-        for form in forms:
-            names.setdefault(form, set()).add(str(display))
-    if found:
-        return [key for _, key in sorted(found)]
-    close = difflib.get_close_matches(wanted, list(names), n=SUGGESTIONS, cutoff=0.6)
-    raise EntityNotFoundError(name, sorted({d for c in close for d in names[c]})[:SUGGESTIONS])
+    known = [
+        _Known(str(key), str(display), tuple(str(a) for a in aliases or ()), int(mentions or 0))
+        for key, display, aliases, mentions in store.query(ALL_NAMES).rows
+    ]
+    return [k.key for k in find(known, name)]
 
 
 def why(store: GraphStore, first: str, second: str) -> list[Evidence]:

@@ -10,20 +10,18 @@ only as JSON inside a ``<script type="application/json">`` element, with ``<``, 
 
 from __future__ import annotations
 
-import difflib
 import html
 import json
 import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from kgraph.errors import KGraphError
 from kgraph.graph import fact_id
+from kgraph.lookup import find
 from kgraph.store.base import GraphStore
 
 VIS_NETWORK_VERSION = "10.1.5"
@@ -43,10 +41,6 @@ NEGATED_COLOUR = "#C62828"
 HEDGED_COLOUR = "#8D6E63"
 EVIDENCE_SHOWN = 5
 """Sentences shown per fact on hover; the rest are counted."""
-
-
-class EntityNotFoundError(KGraphError):
-    """No entity has the name asked for; the message suggests close names."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,71 +108,6 @@ class GraphView:
     """Entities within reach before ``limit`` cut the picture down."""
 
 
-# --- finding the entity -----------------------------------------------------------------
-
-
-def normalise(text: str) -> str:
-    """Case-, accent- and spacing-insensitive form of a name.
-
-    >>> normalise("  Zelenskyy ") == normalise("ZELENSKYY")
-    True
-    >>> normalise("Ergodan") == normalise("Érgödan")
-    True
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
-
-
-def find_entity(candidates: Iterable[ViewNode], query: str) -> ViewNode:
-    """The entity named ``query`` (its name, an alias or its key), ignoring case and
-    accents; among several, the most mentioned ("Trump": Donald Trump, 230 mentions,
-    rather than an organisation named Trump with 3), a name before an alias on a tie.
-
-    Raises :class:`EntityNotFoundError` naming up to five close names.
-    """
-    wanted = normalise(query)
-    pool = list(candidates)
-    by_key = [n for n in pool if normalise(n.key) == wanted]
-    if by_key:
-        return by_key[0]
-    found = [
-        (n.mentions, normalise(n.name) == wanted, n.name, n)
-        for n in pool
-        if normalise(n.name) == wanted or any(normalise(a) == wanted for a in n.aliases)
-    ]
-    if found:
-        return max(found, key=lambda f: f[:3])[3]
-    if not pool:
-        raise EntityNotFoundError(
-            f"no entity named {query!r}: the graph is empty",
-            "ingest articles first: kgraph ingest PATH",
-        )
-    raise EntityNotFoundError(f"no entity named {query!r}", _suggestion(pool, wanted))
-
-
-def _suggestion(pool: list[ViewNode], wanted: str) -> str:
-    names: dict[str, ViewNode] = {}
-    for node in sorted(pool, key=lambda n: -n.mentions):
-        names.setdefault(normalise(node.name), node)
-        for alias in node.aliases:
-            names.setdefault(normalise(alias), node)
-    close = difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.6)
-    words = set(wanted.split())
-    containing = [
-        k for k in names if wanted and (wanted in k or words & set(k.split())) and k not in close
-    ]
-    containing.sort(key=lambda k: -names[k].mentions)
-    picked: list[str] = []
-    for key in [*close, *containing]:
-        name = names[key].name
-        if name not in picked:
-            picked.append(name)
-    if not picked:
-        return "list the names with: kgraph query 'MATCH (e:Entity) RETURN e.name'"
-    return "did you mean " + ", ".join(repr(p) for p in picked[:5]) + "?"
-
-
 # --- reading the neighbourhood ----------------------------------------------------------
 
 _ENTITIES = (
@@ -230,7 +159,7 @@ def load_view(store: GraphStore, name: str, *, hops: int = 1, limit: int = 100) 
     """The entity named ``name`` with every entity within ``hops`` facts of it (at most
     ``limit`` entities: the nearest, then the most mentioned) and the facts between them,
     each with its evidence sentences and articles."""
-    center = find_entity((_node(r) for r in _rows(store, _ENTITIES)), name)
+    center = find((_node(r) for r in _rows(store, _ENTITIES)), name)[0]
     distance = {center.key: 0}
     facts: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
     frontier = [center.key]

@@ -69,7 +69,9 @@ def test_unknown_name_is_one_line_with_suggestions(runner: CliRunner, workdir: P
     result = invoke(runner, "view", "Vladimir Puttin", "-o", "x.html")
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
-    assert lines == ["Error: no entity named 'Vladimir Puttin' (did you mean 'Vladimir Putin'?)"]
+    assert lines == [
+        "Error: no entity is called 'Vladimir Puttin' (did you mean 'Vladimir Putin'?)"
+    ]
     assert not (workdir / "x.html").exists()
     accented = invoke(runner, "view", "VLADÍMIR PÚTIN", "-o", "x.html")
     assert accented.exit_code == 0 and (workdir / "x.html").exists()

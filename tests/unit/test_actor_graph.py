@@ -383,7 +383,8 @@ def test_builtin_aliases_are_overridden_by_the_users() -> None:
 
 
 def test_entities_are_found_ignoring_case_and_accents_with_suggestions(tmp_path: Path) -> None:
-    from kgraph.evidence import EntityNotFoundError, entity_keys
+    from kgraph.evidence import entity_keys
+    from kgraph.lookup import EntityNotFoundError
 
     ana, ghana = _m("Ana Peña", 0, "PERSON"), _m("Ghana", 20, "GPE")
     store = LocalStore(tmp_path / "g")

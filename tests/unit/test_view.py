@@ -7,14 +7,13 @@ import re
 
 import pytest
 
+from kgraph.lookup import EntityNotFoundError, find
 from kgraph.view import (
     TYPE_COLOURS,
-    EntityNotFoundError,
     Evidence,
     GraphView,
     ViewEdge,
     ViewNode,
-    find_entity,
     page_data,
     render_html,
     script_json,
@@ -121,6 +120,10 @@ def test_labels_mark_negation_and_modality() -> None:
     assert data["edges"][1]["colour"] != data["edges"][0]["colour"]
 
 
+def find_entity(candidates: list[ViewNode], query: str) -> ViewNode:
+    return find(candidates, query)[0]
+
+
 @pytest.mark.parametrize(
     "typed", ["Vladimir Putin", "vladimir putin", "VLADIMIR  PUTIN", "Vladímír Pútin", "putin"]
 )
@@ -158,5 +161,5 @@ def test_not_found_suggests_close_names() -> None:
 
 def test_not_found_in_an_empty_graph_says_so() -> None:
     with pytest.raises(EntityNotFoundError) as caught:
-        find_entity([], "Putin")
+        find([], "Putin")
     assert "the graph is empty" in str(caught.value) and "kgraph ingest" in str(caught.value)
