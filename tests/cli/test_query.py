@@ -127,3 +127,32 @@ def test_closed_pipe_exits_quietly(unn: Path, args: list[str]) -> None:
         code = proc.wait(timeout=120)
     assert stderr == ""
     assert code == 0
+
+
+def test_shipped_fact_queries_leave_negated_and_hedged_facts_out(
+    runner: CliRunner, workdir: Path
+) -> None:
+    story = workdir / "doubts.txt"
+    story.write_text(
+        "Leaders in doubt\n\nAngela Merkel did not meet Emmanuel Macron in Berlin.\n\n"
+        "Emmanuel Macron may visit Joe Biden next month.\n\n"
+        "Joe Biden praised Angela Merkel on Tuesday.\n",
+        encoding="utf-8",
+    )
+    assert invoke(runner, "ingest", "--quiet", str(story)).exit_code == 0
+    every = json.loads(
+        invoke(
+            runner,
+            "query",
+            "--format",
+            "json",
+            "MATCH (a)-[r]->(b) WHERE a:Person AND b:Person "
+            "RETURN a.name AS s, type(r) AS p, r.negated AS negated, r.hedged AS hedged",
+        ).stdout
+    )
+    assert any(r["negated"] for r in every) and any(r["hedged"] for r in every), every
+    for name in ("people", "facts"):
+        rows = json.loads(invoke(runner, "query", name, "--format", "json").stdout)
+        shown = {(r["subject"], r["relation"]) for r in rows}
+        assert ("Joe Biden", "PRAISE") in shown
+        assert not any(s in ("Angela Merkel", "Emmanuel Macron") for s, _ in shown), shown
