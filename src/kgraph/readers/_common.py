@@ -24,6 +24,9 @@ SNIFF_BYTES = 8192
 UTF8_HINT = "re-encode it as UTF-8"
 _BOM = b"\xef\xbb\xbf"
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+"""Soft hyphen, zero-width space / non-joiner / joiner, word joiner, BOM: dropped from
+titles as the text readers drop them from bodies (they would end up in entity keys)."""
 
 
 def normalize_url(url: str) -> str | None:
@@ -109,7 +112,7 @@ def build_article(
     article_id = url or (explicit_id.strip() if explicit_id else "") or text_id(text)
     return Article(
         id=article_id,
-        title=" ".join(title.split()),
+        title=" ".join(title.translate(_INVISIBLE).split()),
         text=text,
         url=url,
         source=_clean(source),
