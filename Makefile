@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DEV    := $(VENV)/.dev-stamp
 EXAMPLE_QUERY := MATCH (a:Person)-[r]->(b:Person) RETURN a.name AS subject, type(r) AS relation, b.name AS object ORDER BY relation
 
-.PHONY: demo test lint unit bench bench-carb bench-ingest neo4j-start neo4j-stop clean
+.PHONY: demo test lint unit bench bench-carb bench-ingest faults neo4j-start neo4j-stop clean
 
 # kgraph and the default spaCy model: all that `make demo` needs.
 $(STAMP): pyproject.toml
@@ -45,6 +45,11 @@ bench-ingest: $(DEV)
 	$(BIN)/python benchmarks/ingest.py
 
 bench: bench-carb bench-ingest
+
+## faults: kill -9, Ctrl-C, concurrent ingests, a dying Neo4j, hostile input and abusive
+## queries on both stores (own Neo4j on 17900/17901; about 15 minutes)
+faults: $(DEV)
+	$(BIN)/python tools/faults.py
 
 neo4j-start: $(STAMP)
 	$(BIN)/kgraph neo4j start
