@@ -323,6 +323,12 @@ class Watched:
         with self._lock:
             return max((n for t, n in self.samples if t <= moment), default=0)
 
+    def has_done(self, count: int) -> Callable[[], bool]:
+        return lambda: self.done >= count
+
+    def has_said(self, text: str) -> Callable[[], bool]:
+        return lambda: text in self.text
+
     def wait_for(self, ready: Callable[[], bool], timeout: float, poll: float = 0.01) -> bool:
         """Wait until ``ready()`` (True) or the process ends or time runs out (False)."""
         deadline = time.monotonic() + timeout
@@ -489,8 +495,8 @@ def write_hostile(directory: Path, records: Sequence[dict[str, Any]]) -> Hostile
     )
     (directory / "markup.jsonl").write_text("".join(json.dumps(r) + "\n" for r in marked))
     good = {records[0]["id"], records[1]["id"], *(r["id"] for r in marked)}
-    bad = ("empty.txt", "binary.txt", "binary.json", "utf16.txt", "latin1.txt", "nested.json")
-    bad += ("invalid-line.jsonl", "notext.jsonl")
+    bad = ("empty.txt", "binary.txt", "binary.json", "utf16.txt", "latin1.txt", "nested.json",
+           "invalid-line.jsonl", "notext.jsonl")  # fmt: skip
     return Hostile(directory, bad, ("russian.txt",), frozenset(good))
 
 
@@ -742,7 +748,7 @@ class Suite:
                 run = self.watch(kg, str(self.kill_file))
                 try:
                     wanted = self.rng.randint(3, KILL_ARTICLES // 2)
-                    run.wait_for(lambda w=run, n=wanted: w.done >= n, RUN_TIMEOUT)
+                    run.wait_for(run.has_done(wanted), RUN_TIMEOUT)
                     with contextlib.suppress(ProcessLookupError):
                         if group:
                             os.killpg(run.proc.pid, signum)
@@ -829,9 +835,9 @@ class Suite:
             run = self.watch(kg, str(self.kill_file))
             try:
                 if phase == "parsing":
-                    run.wait_for(lambda w=run: w.done >= 3, RUN_TIMEOUT)
+                    run.wait_for(run.has_done(3), RUN_TIMEOUT)
                 else:
-                    run.wait_for(lambda w=run: "writing" in w.text, RUN_TIMEOUT, poll=0.005)
+                    run.wait_for(run.has_said("writing"), RUN_TIMEOUT, poll=0.005)
                     time.sleep(0.2)
                 killed = self.server.kill()
                 row.check(killed, f"{label}: no server process to kill")
