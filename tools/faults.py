@@ -662,34 +662,47 @@ class Suite:
 
     # -- 2. kill -9 -----------------------------------------------------------------
 
-    def kill_runs(self, kg: Kgraph, row: Row, runs: int, saving_every: int) -> None:
+    def kill_moment(self, kg: Kgraph, run: Watched, index: int, clean: float) -> str:
+        """Wait for the moment of kill number ``index``; returns how it was chosen.
+
+        In turn: a random time (start-up, parsing or writing); a random time after the
+        first finished article; on the embedded store the save (its temporary file exists
+        or the "saving" phase has begun), on Neo4j the final write ("writing" phase)."""
+        mode = index % 3
+        if mode == 0:
+            delay = self.rng.uniform(0.5, max(1.0, 0.8 * clean))
+            run.wait_for(lambda: False, delay)
+            return f"t={delay:.1f}s"
+        if mode == 1:
+            run.wait_for(run.has_done(1), RUN_TIMEOUT)
+            delay = self.rng.uniform(0, 3)
+            run.wait_for(lambda: False, delay)
+            return f"{delay:.1f}s after the first finished article"
+        if kg.neo4j:
+            hit = run.wait_for(run.has_said("writing"), RUN_TIMEOUT, poll=0.005)
+            delay = self.rng.uniform(0, 1.5)
+            run.wait_for(lambda: False, delay)
+            return f"{delay:.1f}s into writing" if hit else "writing (missed)"
+        assert kg.store is not None
+        tmp_files, said = kg.store.parent.glob, run.has_said("saving")
+        pattern = f".{kg.store.name}.*.tmp"
+        hit = run.wait_for(lambda: said() or any(tmp_files(pattern)), RUN_TIMEOUT, poll=0.002)
+        time.sleep(self.rng.uniform(0, 0.05))
+        return "saving" if hit else "saving (missed)"
+
+    def kill_runs(self, kg: Kgraph, row: Row, runs: int) -> None:
         # The first Neo4j ingest also creates the schema: the embedded time is the guide.
         clean = min(self.clean_seconds[kg.name], 1.3 * self.clean_seconds["embedded"])
-        lost_within = 0
+        lost_within = completed = 0
         kg.reset()
         before: frozenset[str] = frozenset()
+        chained = 0
         for index in range(runs):
             label = f"{kg.name} kill {index + 1}"
             row.runs += 1
-            at_save = not kg.neo4j and saving_every and index % saving_every == saving_every - 1
             run = self.watch(kg, str(self.kill_file))
             try:
-                if at_save:
-                    tmp_glob = f".{kg.store.name}.*.tmp" if kg.store else ""
-                    parent = kg.store.parent if kg.store else self.work
-
-                    def saving(
-                        glob: str = tmp_glob, where: Path = parent, w: Watched = run
-                    ) -> bool:
-                        return "saving" in w.text or any(where.glob(glob))
-
-                    hit = run.wait_for(saving, RUN_TIMEOUT, poll=0.002)
-                    time.sleep(self.rng.uniform(0, 0.05))
-                    how = "saving" if hit else "after exit"
-                else:
-                    delay = self.rng.uniform(0.5, max(1.0, 0.8 * clean))
-                    run.wait_for(lambda: False, delay)
-                    how = f"t={delay:.1f}s"
+                how = self.kill_moment(kg, run, index, clean)
                 workers = descendants(run.proc.pid)
                 killed_at = time.monotonic()
                 done = run.done
@@ -705,7 +718,8 @@ class Suite:
                 )
             finally:
                 run.cleanup()
-            if result.code != -signal.SIGKILL:
+            finished = result.code != -signal.SIGKILL
+            if finished:
                 how += f" (exited {result.code} first)"
             held_ids = self.check_store(kg, row, f"{label} ({how})", before)
             held = len(held_ids)
@@ -716,23 +730,26 @@ class Suite:
             lost_within += max(0, done - held)
             say(f"{label} ({how}): {done} finished when killed, {held} stored")
             before = held_ids
-            if index % CHAIN == CHAIN - 1 or index == runs - 1:
+            chained += 1
+            if finished or chained == CHAIN or index == runs - 1:
+                # The killed runs' work is resumed to the end and compared; then afresh.
                 self.complete(kg, row, f"{label} re-run")
+                completed += 1
                 kg.reset()
-                before = frozenset()
+                before, chained = frozenset(), 0
         row.notes.append(
             f"{kg.name}: {lost_within} finished articles not yet saved when killed, all within "
             f"the policy ({'60 s of work' if not kg.neo4j else 'the batch in flight'}); "
-            f"{(runs + CHAIN - 1) // CHAIN} chains re-run to the end and compared"
+            f"{completed} chains of killed runs re-run to the end and compared with a clean ingest"
         )
 
     def kills_embedded(self) -> None:
         row = self.row("2. kill -9 × N, embedded (incl. mid-save)")
-        self.kill_runs(self.embedded("kill"), row, self.kills, saving_every=3)
+        self.kill_runs(self.embedded("kill"), row, self.kills)
 
     def kills_neo4j(self) -> None:
-        row = self.row("2. kill -9 × N, Neo4j")
-        self.kill_runs(self.neo4j(), row, self.kills, saving_every=0)
+        row = self.row("2. kill -9 × N, Neo4j (incl. mid-write)")
+        self.kill_runs(self.neo4j(), row, self.kills)
 
     # -- 3. interrupts --------------------------------------------------------------
 
