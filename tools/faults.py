@@ -611,6 +611,9 @@ class Suite:
         row.check(not diff, f"{label}: re-run graph differs from a clean ingest ({diff})")
         missing = self.input_ids - snap.articles
         row.lost += len(missing)
+        if kg.store is not None:
+            left = list(kg.store.parent.glob(f".{kg.store.name}.*.tmp"))
+            row.check(not left, f"{label}: {len(left)} temporary files of killed saves left")
 
     # -- 1. hostile input -----------------------------------------------------------
 
@@ -684,9 +687,14 @@ class Suite:
             run.wait_for(lambda: False, delay)
             return f"{delay:.1f}s into writing" if hit else "writing (missed)"
         assert kg.store is not None
-        tmp_files, said = kg.store.parent.glob, run.has_said("saving")
-        pattern = f".{kg.store.name}.*.tmp"
-        hit = run.wait_for(lambda: said() or any(tmp_files(pattern)), RUN_TIMEOUT, poll=0.002)
+        store, said = kg.store, run.has_said("saving")
+        pattern = f".{store.name}.*.tmp"
+        stale = set(store.parent.glob(pattern))  # left by a save killed earlier
+
+        def saving() -> bool:
+            return said() or bool(set(store.parent.glob(pattern)) - stale)
+
+        hit = run.wait_for(saving, RUN_TIMEOUT, poll=0.002)
         time.sleep(self.rng.uniform(0, 0.05))
         return "saving" if hit else "saving (missed)"
 
