@@ -678,12 +678,12 @@ class Suite:
             return f"t={delay:.1f}s"
         if mode == 1:
             run.wait_for(run.has_done(1), RUN_TIMEOUT)
-            delay = self.rng.uniform(0, 3)
+            delay = self.rng.uniform(0, 1)
             run.wait_for(lambda: False, delay)
             return f"{delay:.1f}s after the first finished article"
         if kg.neo4j:
             hit = run.wait_for(run.has_said("writing"), RUN_TIMEOUT, poll=0.005)
-            delay = self.rng.uniform(0, 1.5)
+            delay = self.rng.uniform(0, 0.5)
             run.wait_for(lambda: False, delay)
             return f"{delay:.1f}s into writing" if hit else "writing (missed)"
         assert kg.store is not None
