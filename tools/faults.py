@@ -776,6 +776,7 @@ class Suite:
                     clean = self.clean_seconds["embedded"]
                     run.wait_for(lambda: False, self.rng.uniform(0.3 * clean, 0.9 * clean))
                     early = run.proc.poll() is not None
+                    done = run.done
                     with contextlib.suppress(ProcessLookupError):
                         if group:
                             os.killpg(run.proc.pid, signum)
@@ -800,7 +801,8 @@ class Suite:
                 saved = int(match.group(1).replace(",", "")) if match else -1
                 held = len(self.check_store(kg, row, label, frozenset()))
                 row.check(held == saved, f"{label}: says {saved} saved, the store holds {held}")
-                row.lost += max(0, saved - held)
+                row.lost += max(0, saved - held, done - held)
+                row.check(held >= done, f"{label}: {done} finished at the signal, {held} stored")
                 say(f"{label}: {run.done} finished, {saved} said saved, {held} stored")
 
     # -- 4. concurrency -------------------------------------------------------------
