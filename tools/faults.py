@@ -772,9 +772,11 @@ class Suite:
                 signum = signal.Signals[name]
                 run = self.watch(kg, str(self.kill_file))
                 try:
-                    # Any moment of a clean ingest: loading, parsing, writing, saving.
+                    # Mid-ingest: once the progress bar is up (the store is open and the
+                    # reading has begun), a random moment of parsing, writing or saving.
                     clean = self.clean_seconds["embedded"]
-                    run.wait_for(lambda: False, self.rng.uniform(0.3 * clean, 0.9 * clean))
+                    run.wait_for(run.has_said("parsing"), RUN_TIMEOUT)
+                    run.wait_for(lambda: False, self.rng.uniform(0, 0.6 * clean))
                     early = run.proc.poll() is not None
                     done = run.done
                     with contextlib.suppress(ProcessLookupError):
@@ -972,6 +974,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", action="append", default=[], help="hostile, kill, ...")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     opts = parser.parse_args(argv)
+    # Children inherit an ignored SIGINT (a suite started in the background by a shell);
+    # a handled one is reset to the default in them, so Ctrl-C reaches kgraph.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     seed = opts.seed if opts.seed is not None else int(time.time())
     started = time.monotonic()
     work = Path(tempfile.mkdtemp(prefix="kgraph-faults-"))
