@@ -986,9 +986,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             suite.run(set(opts.only))
         finally:
-            print(table(suite.rows))
+            rows = sorted(suite.rows, key=lambda r: int(r.scenario.split(".")[0]))
+            print(table(rows))
             print()
-            print(details(suite.rows))
+            print(details(rows))
             minutes = (time.monotonic() - started) / 60
             print(f"\n{sum(r.runs for r in suite.rows)} runs in {minutes:.1f} min (seed {seed})")
     finally:
