@@ -776,7 +776,7 @@ class Suite:
                     # reading has begun), a random moment of parsing, writing or saving.
                     clean = self.clean_seconds["embedded"]
                     run.wait_for(run.has_said("parsing"), RUN_TIMEOUT)
-                    run.wait_for(lambda: False, self.rng.uniform(0, 0.6 * clean))
+                    run.wait_for(lambda: False, self.rng.uniform(0, 0.3 * clean))
                     early = run.proc.poll() is not None
                     done = run.done
                     with contextlib.suppress(ProcessLookupError):
