@@ -47,7 +47,7 @@ bench-ingest: $(DEV)
 bench: bench-carb bench-ingest
 
 ## faults: kill -9, Ctrl-C, concurrent ingests, a dying Neo4j, hostile input and abusive
-## queries on both stores (own Neo4j on 17900/17901; about 15 minutes)
+## queries on both stores (own Neo4j on 17900/17901; about 10 minutes)
 faults: $(DEV)
 	$(BIN)/python tools/faults.py
 
