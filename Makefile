@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DEV    := $(VENV)/.dev-stamp
 EXAMPLE_QUERY := MATCH (a:Person)-[r]->(b:Person) RETURN a.name AS subject, type(r) AS relation, b.name AS object ORDER BY relation
 
-.PHONY: demo test lint unit bench bench-carb bench-ingest bench-news bench-dask neo4j-start neo4j-stop clean
+.PHONY: demo test lint unit bench bench-carb bench-ingest bench-news bench-dask faults neo4j-start neo4j-stop clean
 
 # kgraph and the default spaCy model: all that `make demo` needs.
 $(STAMP): pyproject.toml
@@ -53,6 +53,11 @@ bench-dask: $(DEV)
 	$(BIN)/python benchmarks/dask_ingest.py
 
 bench: bench-carb bench-ingest bench-news
+
+## faults: kill -9, Ctrl-C, concurrent ingests, a dying Neo4j, hostile input and abusive
+## queries on both stores (own Neo4j on 17900/17901; about 10 minutes)
+faults: $(DEV)
+	$(BIN)/python tools/faults.py
 
 neo4j-start: $(STAMP)
 	$(BIN)/kgraph neo4j start

@@ -8,6 +8,9 @@ the run: each problem is reported through ``on_event`` and counted.
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
@@ -145,6 +148,37 @@ class IngestInterrupted(KeyboardInterrupt):
         self.summary = summary
 
 
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[list[int]]:
+    """Ctrl-C and SIGTERM wait until the block ends: the last writes, the linking and the
+    save finish instead of being cut off half-way (a KeyboardInterrupt raised inside the
+    store's JSON encoder came out as a TypeError, and an interrupt after the parsing lost
+    the unsaved work).  Yields the signals held; only the main thread can hold them."""
+    held: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield held
+        return
+
+    def hold(signum: int, _frame: object) -> None:
+        held.append(signum)
+
+    previous = {s: signal.signal(s, hold) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield held
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _deliver(held: Sequence[int]) -> None:
+    """Hand held signals to the handlers they were meant for (the CLI notes SIGTERM for
+    its exit code); a KeyboardInterrupt they raise is what the caller expects anyway."""
+    with contextlib.suppress(KeyboardInterrupt):
+        for signum in held:
+            if callable(signal.getsignal(signum)):
+                signal.raise_signal(signum)
+
+
 def _analyse_into(
     batch: _Batch,
     analyzer: Analyzer,
@@ -213,22 +247,23 @@ def ingest(
         except KeyboardInterrupt:
             # Ctrl-C or SIGTERM: what is analysed and linked is kept, the rest is not read.
             interrupted = True
-        # Every article is parsed: the workers' memory is better spent on the last
-        # writes, the cross-batch merges and the save.
-        analyzer.close()
-        on_event(Event("phase", phase="writing"))
-        batch.finish()
+        with _interrupts_held() as held:
+            # Every article is parsed: the workers' memory is better spent on the last
+            # writes, the cross-batch merges and the save.
+            analyzer.close()
+            on_event(Event("phase", phase="writing"))
+            batch.finish()
+            writer.close()
+            if batch.wrote and not interrupted:
+                on_event(Event("phase", phase="linking across articles"))
+                summary.entities_merged += len(store.merge(reconcile(store, aliases)))
+            on_event(Event("phase", phase="saving"))
+            store.flush()
     finally:
         writer.close()
-    if interrupted:
-        on_event(Event("phase", phase="saving"))
-        store.flush()
+    if interrupted or held:
+        _deliver(held)
         raise IngestInterrupted(summary)
-    if batch.wrote:
-        on_event(Event("phase", phase="linking across articles"))
-        summary.entities_merged += len(store.merge(reconcile(store, aliases)))
-    on_event(Event("phase", phase="saving"))
-    store.flush()
     stats = store.stats()
     summary.entities_total = stats.entities
     summary.relations_total = stats.relations

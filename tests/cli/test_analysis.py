@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import signal
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from kgraph.analysis import Analyzer
 from kgraph.errors import InputError, StoreError
 from kgraph.gcpolicy import BULK_THRESHOLDS
 from kgraph.models import Article
-from kgraph.pipeline import ingest
+from kgraph.pipeline import IngestInterrupted, ingest
 from kgraph.readers import iter_articles
 from kgraph.store.local import LocalStore
 from tests.conftest import EXAMPLES, REPO
@@ -122,3 +123,42 @@ def test_an_unpunctuated_title_leaves_the_first_name_of_the_body_whole(
         for c in result.claims
     }
     assert ("Angela Merkel", "MEET", "Emmanuel Macron") in facts
+
+
+class _SignalledStore(LocalStore):
+    """A real embedded store that receives Ctrl-C / SIGTERM while it links and saves."""
+
+    signum = signal.SIGINT
+
+    def merge(self, merges):  # type: ignore[no-untyped-def]
+        signal.raise_signal(self.signum)
+        return super().merge(merges)
+
+    def flush(self) -> None:
+        signal.raise_signal(self.signum)
+        super().flush()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupt_after_parsing_saves_everything_and_reports_it(
+    analyzer: Analyzer, tmp_path: Path, signum: signal.Signals
+) -> None:
+    # Found by tools/faults.py: Ctrl-C during the linking or the save printed "Interrupted."
+    # without saving, and SIGTERM inside the JSON encoder came out as a TypeError.
+    terms: list[int] = []
+
+    def cli_handler(got: int, _frame: object) -> None:  # what the CLI installs for SIGTERM
+        terms.append(got)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, cli_handler)
+    try:
+        store = _SignalledStore(tmp_path / "g.json.gz", writable=True)
+        store.signum = signum
+        with pytest.raises(IngestInterrupted) as stop:
+            ingest([str(EXAMPLES)], store, analyzer)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert stop.value.summary.articles_new == 1
+    assert terms == ([signal.SIGTERM] if signum == signal.SIGTERM else [])
+    assert len(LocalStore(tmp_path / "g.json.gz").fingerprints()) == 1

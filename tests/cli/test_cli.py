@@ -375,6 +375,29 @@ def test_driver_warnings_stay_off_the_terminal_and_retries_are_one_line(
     assert driverlog.quiet_driver(debug=True) is None
 
 
+def test_a_lost_server_is_one_line_without_a_retry_note(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Found by tools/faults.py: Neo4j killed mid-ingest gave the connection error and then
+    # "Note: Neo4j transactions were retried 5 times (deadlocks ...)".
+    import logging
+
+    import typer
+
+    from kgraph.cli import driverlog
+    from kgraph.cli.output import reporting
+    from kgraph.errors import Neo4jConnectionError
+
+    handler = driverlog.quiet_driver(debug=False)
+    for _ in range(5):
+        logging.getLogger("neo4j").warning("Transaction failed and will be retried in 1.0s")
+    with pytest.raises(typer.Exit), reporting():
+        raise Neo4jConnectionError("cannot reach Neo4j at bolt://127.0.0.1:1")
+    driverlog.report(handler)
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("Error: cannot reach Neo4j")
+
+
 def test_articles_in_another_language_are_skipped_with_a_warning(
     runner: CliRunner, workdir: Path
 ) -> None:

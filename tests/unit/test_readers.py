@@ -1115,3 +1115,15 @@ def test_find_date(text: str, expected: str | None) -> None:
 def test_timestamp_date() -> None:
     assert timestamp_date(1766627580) == timestamp_date(1766627580123) == "2025-12-25"
     assert timestamp_date(12) is None
+
+
+def test_zero_width_characters_are_dropped_from_titles_and_bodies(tmp_path: Path) -> None:
+    # Found by tools/faults.py: "Merkel\u200b" in a JSON title became an entity key of its own.
+    record = {
+        "title": "Merkel\u200b meets\u200d Macron\u2060",
+        "text": "Angela\u200b Merkel met Emmanuel Macron.\u200d Angela\u200cMerkel thanked him.",
+    }
+    article = only_article(write(tmp_path / "a.jsonl", json.dumps(record) + "\n"))
+    assert article.title == "Merkel meets Macron"
+    assert not set(article.text) & {"\u200b", "\u200c", "\u200d", "\u2060"}
+    assert article.text.startswith("Angela Merkel met Emmanuel Macron.")

@@ -19,6 +19,8 @@ class DriverLog(logging.Handler):
         super().__init__(logging.WARNING)
         self.warnings = 0
         self.retries = 0
+        self.lost = False
+        """The command ended with "cannot reach Neo4j": retries are not news then."""
 
     def emit(self, record: logging.LogRecord) -> None:
         self.warnings += 1
@@ -27,7 +29,7 @@ class DriverLog(logging.Handler):
 
     def summary(self) -> str | None:
         """One line about the retries, or None when there were none."""
-        if not self.retries:
+        if not self.retries or self.lost:
             return None
         times = "once" if self.retries == 1 else f"{self.retries} times"
         return (
@@ -47,6 +49,13 @@ def quiet_driver(debug: bool) -> DriverLog | None:
     logger.addHandler(handler)
     logger.propagate = False
     return handler
+
+
+def connection_lost() -> None:
+    """The command reports a lost server in its one error line: no retry note after it."""
+    for handler in logging.getLogger(DRIVER_LOGGER).handlers:
+        if isinstance(handler, DriverLog):
+            handler.lost = True
 
 
 def report(handler: DriverLog | None) -> None:

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kgraph.errors import KGraphError
+from kgraph.errors import KGraphError, Neo4jConnectionError
 from kgraph.models import NodeValue, PathValue, QueryResult, RelationshipValue
 
 
@@ -178,6 +178,10 @@ def reporting(debug: bool = False) -> Iterator[None]:
     except KGraphError as exc:
         if debug:
             raise
+        if isinstance(exc, Neo4jConnectionError):
+            from kgraph.cli import driverlog  # it imports this module
+
+            driverlog.connection_lost()
         err_console().print(error_line(exc), markup=False)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:

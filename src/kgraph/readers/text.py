@@ -50,7 +50,7 @@ from kgraph.readers.repair import repair_text
 _MAX_TITLE = 250
 _FIRST_LINE_RE = re.compile(r"\s*[^\n]*(?:\n|$)")
 _ODD_SPACE_RE = re.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
+_INVISIBLE_RE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _NEWLINE_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _SPACES_RE = re.compile(r" {2,}")
 _SEPARATORS = "•·|▪●"
