@@ -33,7 +33,7 @@ from kgraph.models import Article, ArticleResult
 LOCAL = "local"
 """``--dask local``: start a LocalCluster on this machine (127.0.0.1 only)."""
 
-_ON_WORKER: dict[tuple[str | None, int, int], Analyzer] = {}
+_ON_WORKER: dict[tuple[str | None, int, bool, int], Analyzer] = {}
 """The analyzers of this worker process, by (model, batch size, thread): loaded on first
 use and kept for later ingests.  One per thread, as spaCy does not promise that one model
 can parse in two threads at once; run workers with one thread (``--nthreads 1``)."""
@@ -63,9 +63,12 @@ class DaskAnalyzer(Analyzer):
         batch_size: int = 64,
         n_process: int = 2,
         lang_check: bool = True,
+        capitals: bool = True,
     ):
         require_dask()
-        super().__init__(model, batch_size=batch_size, n_process=1, lang_check=lang_check)
+        super().__init__(
+            model, batch_size=batch_size, n_process=1, lang_check=lang_check, capitals=capitals
+        )
         self.address = address
         self.local_workers = max(1, n_process)
         self.chunk_size = min(batch_size, CHUNK_SIZE)
@@ -158,7 +161,7 @@ class DaskAnalyzer(Analyzer):
 
     def _submit(self, chunk: list[Article]) -> Any:
         return self._client.submit(
-            analyse_on_worker, chunk, self.model, self.batch_size, pure=False
+            analyse_on_worker, chunk, self.model, self.batch_size, self.capitals, pure=False
         )
 
     def _collect(self, chunk: list[Article], future: Any) -> Iterator[Outcome]:
@@ -183,10 +186,12 @@ class DaskAnalyzer(Analyzer):
             yield outcome
 
 
-def _worker_analyzer(model: str | None, batch_size: int) -> Analyzer:
-    key = (model, batch_size, threading.get_ident())
+def _worker_analyzer(model: str | None, batch_size: int, capitals: bool = True) -> Analyzer:
+    key = (model, batch_size, capitals, threading.get_ident())
     if key not in _ON_WORKER:
-        _ON_WORKER[key] = Analyzer(model, batch_size=batch_size, n_process=1)
+        _ON_WORKER[key] = Analyzer(
+            model, batch_size=batch_size, n_process=1, lang_check=False, capitals=capitals
+        )
     return _ON_WORKER[key]
 
 
@@ -195,10 +200,12 @@ def worker_extractor(model: str | None) -> str:
     return _worker_analyzer(model, 64).extractor
 
 
-def analyse_on_worker(chunk: list[Article], model: str | None, batch_size: int) -> list[Outcome]:
+def analyse_on_worker(
+    chunk: list[Article], model: str | None, batch_size: int, capitals: bool = True
+) -> list[Outcome]:
     """Analyse a chunk with this worker's analyzer; results travel back without the
     article (the client puts its own copy back)."""
-    outcomes = _worker_analyzer(model, batch_size).analyse_chunk(chunk)
+    outcomes = _worker_analyzer(model, batch_size, capitals).analyse_chunk(chunk)
     return [
         dataclasses.replace(o, article=_STUB) if isinstance(o, ArticleResult) else o
         for o in outcomes

@@ -60,7 +60,7 @@ def test_dask_ingest_gives_the_local_graph(
     out = _ingest(runner, workdir / "dask.kg", "--dask", scheduler)
     assert '"articles_new": 13' in out
     local, dask = _snapshot(workdir / "local.kg"), _snapshot(workdir / "dask.kg")
-    assert len(local["claims"]) > 50 and len(local["entities"]) > 50
+    assert len(local["claims"]) > 50 and len(local["entities"]) > 20
     for kind in local:  # articles, entities, claims, facts (with counts), mentions
         assert dask[kind] == local[kind], kind
     # Re-ingesting through the cluster finds every article unchanged (same extractor).
