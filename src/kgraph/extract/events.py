@@ -188,19 +188,14 @@ def _adjuncts(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     for prep in [c for host in hosts for c in labels(host).get("prep", ())]:
         if prep.lower not in ADJUNCT_PREP_IDS:
             continue
-        noun = first_child(prep, frozenset({"pobj"}))
-        if noun is None or noun.pos != NOUN:
+        found = _comitative_event(prep, sentence)
+        if found is None:
             continue
-        typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
-        if typed is None or typed not in reltypes.COMITATIVE_TYPES:
-            continue
-        for inner, party in _participants(noun, noun):
-            if inner.lower_ in COMITATIVE:
-                base = Frame(EVENT, verb, frame.subject, Slot(party, inner), [noun, inner], [typed])
-                base.negated, base.modality = frame.negated, frame.modality
-                base.attribution = frame.attribution
-                yield from expand(base)
-                break
+        noun, typed, inner, party = found
+        base = Frame(EVENT, verb, frame.subject, Slot(party, inner), [noun, inner], [typed])
+        base.negated, base.modality = frame.negated, frame.modality
+        base.attribution = frame.attribution
+        yield from expand(base)
 
 
 def headline_frames(sentence: Sentence) -> Iterator[Frame]:
@@ -212,18 +207,28 @@ def headline_frames(sentence: Sentence) -> Iterator[Frame]:
     for prep in kids(root):
         if prep.dep_ != "prep" or prep.lower_ not in HEADLINE_PREPS:
             continue
-        noun = first_child(prep, frozenset({"pobj"}))
-        if noun is None or noun.pos != NOUN:
+        found = _comitative_event(prep, sentence)
+        if found is None:
             continue
-        typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
-        if typed is None or typed not in reltypes.COMITATIVE_TYPES:
-            continue
-        for inner, party in _participants(noun, noun):
-            if inner.lower_ in COMITATIVE:
-                yield from expand(
-                    Frame(EVENT, root, Slot(root), Slot(party, inner), [noun, inner], [typed])
-                )
-                break
+        noun, typed, inner, party = found
+        yield from expand(
+            Frame(EVENT, root, Slot(root), Slot(party, inner), [noun, inner], [typed])
+        )
+
+
+def _comitative_event(prep: Token, sentence: Sentence) -> tuple[Token, str, Token, Token] | None:
+    """The event noun under ``prep`` whose type takes a "with" party ("during a meeting
+    with X", "for talks with Y"): the noun, its type, the party's preposition and the party."""
+    noun = first_child(prep, frozenset({"pobj"}))
+    if noun is None or noun.pos != NOUN:
+        return None
+    typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
+    if typed is None or typed not in reltypes.COMITATIVE_TYPES:
+        return None
+    for inner, party in _participants(noun, noun):
+        if inner.lower_ in COMITATIVE:
+            return noun, typed, inner, party
+    return None
 
 
 HEADLINE_PREPS = ADJUNCT_PREPS | {"for"}
