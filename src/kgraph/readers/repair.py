@@ -39,7 +39,8 @@ _FTFY_HINT_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\xff]|&#?\w+;")
 Windows-1252 or Latin-1: "â€™", "Ã©"), control characters or HTML entities; text without
 any is left to the cheaper rules (ftfy costs as much as all the rest of reading)."""
 _ZERO_WIDTH_BREAK_RE = re.compile(r"(?<=[a-z.,;:])\u200b+(?=[A-Z])")
-_INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff]")
+INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff]")
+"""Soft hyphen, zero-width spaces and joiners, direction marks, word joiner, BOM."""
 _CONTRACTION_RE = re.compile(r"\"(?<=[A-Za-z]\")(?=(?:s|t|d|m|ll|re|ve)\b)")
 _OPENING_LOST_RE = re.compile(r"\"\ufffd+(?=[\w\[(])")
 _CAPITAL_GAP_RE = re.compile(r"(?<=\b[A-Z])\ufffd+(?=[A-Z][a-z])")
@@ -60,7 +61,7 @@ def repair_text(text: str) -> str:
     if "\u200b" in text:
         text = _ZERO_WIDTH_BREAK_RE.sub(" ", text)
     if not text.isascii():
-        text = _INVISIBLE_RE.sub("", text)
+        text = INVISIBLE_RE.sub("", text)
     if '"' in text:
         text = _CONTRACTION_RE.sub("’", text)
         text = _OPENING_LOST_RE.sub("“", text)

@@ -45,12 +45,11 @@ from kgraph.models import Article
 from kgraph.readers._common import build_article
 from kgraph.readers.dates import DATE_PATTERN, TIME_PATTERN, find_date
 from kgraph.readers.furniture import separate_furniture
-from kgraph.readers.repair import repair_text
+from kgraph.readers.repair import INVISIBLE_RE, repair_text
 
 _MAX_TITLE = 250
 _FIRST_LINE_RE = re.compile(r"\s*[^\n]*(?:\n|$)")
 _ODD_SPACE_RE = re.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE_RE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _NEWLINE_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _SPACES_RE = re.compile(r" {2,}")
 _SEPARATORS = "•·|▪●"
@@ -196,7 +195,7 @@ def normalize_lines(raw: str) -> list[str]:
     ['Kyiv • UNN', 'xy']
     """
     text = unicodedata.normalize("NFC", raw)
-    text = _INVISIBLE_RE.sub("", _ODD_SPACE_RE.sub(" ", _NEWLINE_RE.sub("\n", text)))
+    text = INVISIBLE_RE.sub("", _ODD_SPACE_RE.sub(" ", _NEWLINE_RE.sub("\n", text)))
     return [_SPACES_RE.sub(" ", line).strip() for line in text.split("\n")]
 
 
