@@ -106,7 +106,8 @@ def entity_props(entity: Entity) -> dict[str, Any]:
     """Properties an entity is created with; aggregates are filled in afterwards.
 
     ``merged`` lists the refs (and former keys) linked into this entity by a merge;
-    ``distinct_from`` the keys a user split off, which automatic linking must respect.
+    ``distinct_from`` the keys a user split off, which automatic linking must respect;
+    ``pinned`` the keys a user merged in by hand, which it must keep.
     """
     return {
         "key": entity.key,
@@ -117,6 +118,7 @@ def entity_props(entity: Entity) -> dict[str, Any]:
         "mentions": 0,
         "merged": [],
         "distinct_from": [],
+        "pinned": [],
     }
 
 

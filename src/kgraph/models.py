@@ -235,6 +235,21 @@ class IndexedEntity:
     merged: tuple[str, ...] = ()
     distinct_from: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
+    pinned: tuple[str, ...] = ()
+    """Keys a user merged into this entity by hand: linking keeps them here."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRef:
+    """What the stored mentions say about one article entity (ref) in entity ``key``:
+    the names and titles of every article that mentions it by that ref (a name once per
+    article that uses it, so the commonest spelling can win)."""
+
+    ref: str
+    key: str
+    type: EntityType
+    names: tuple[str, ...]
+    titles: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

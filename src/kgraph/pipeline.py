@@ -25,6 +25,7 @@ from kgraph.models import Article, ArticleResult, IngestSummary, Merge
 from kgraph.readers import iter_articles
 from kgraph.resolve.aliases import AliasTable
 from kgraph.resolve.linker import EntityIndex, Linker
+from kgraph.resolve.placement import placement
 from kgraph.store.base import GraphStore
 from kgraph.writer import BatchOutcome, BatchWriter
 
@@ -203,9 +204,12 @@ def _analyse_into(
             handed = time.monotonic()
 
 
-def reconcile(store: GraphStore, aliases: AliasTable | None) -> list[Merge]:
-    """Merges the whole stored graph now calls for (see :meth:`Linker.reconcile`)."""
-    return Linker(EntityIndex.of(store.entity_index()), aliases).reconcile()
+def relink(store: GraphStore, aliases: AliasTable | None) -> int:
+    """Link every stored ref again, from all the stored evidence at once (see
+    :mod:`kgraph.resolve.placement`): what linking article by article decided in the
+    order the articles came is made the same as in any other order.  Returns the refs
+    moved."""
+    return store.relink(lambda refs, entities: placement(refs, entities, aliases))
 
 
 @bulk_collection()
@@ -254,9 +258,9 @@ def ingest(
             on_event(Event("phase", phase="writing"))
             batch.finish()
             writer.close()
-            if batch.wrote and not interrupted:
+            if batch.wrote:
                 on_event(Event("phase", phase="linking across articles"))
-                summary.entities_merged += len(store.merge(reconcile(store, aliases)))
+                summary.entities_merged += relink(store, aliases)
             on_event(Event("phase", phase="saving"))
             store.flush()
     finally:

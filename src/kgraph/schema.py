@@ -50,6 +50,7 @@ ENTITY_PROPS: Final = (
     "mentions",
     "merged",
     "distinct_from",
+    "pinned",
 )
 CLAIM_PROPS: Final = (
     "id",

@@ -3,7 +3,7 @@
 //
 // (:Article {id, title, url, source, author, published, tags, text_sha256, extractor, ingested_at})
 // (:Entity:<Person|Organization|Place|Group|Event> {key, name, type, aliases, titles,
-//                                                mentions, merged, distinct_from})
+//                                                mentions, merged, distinct_from, pinned})
 //   real-world named things only; generic noun phrases stay text on their claims
 // (:Entity)-[:<PREDICATE> {count, articles, first_seen, last_seen, confidence, negated, hedged}]->(:Entity)
 // (:Claim {id, article_id, fact, subject_key, relation, object_key, subject_ref, object_ref,
@@ -19,6 +19,11 @@ FOR (e:Entity) REQUIRE e.key IS UNIQUE;
 
 CREATE CONSTRAINT kgraph_article_id IF NOT EXISTS
 FOR (a:Article) REQUIRE a.id IS UNIQUE;
+
+// One (:KgraphLock {name: 'relink'}) node: the re-link pass at the end of an ingest
+// writes it first, so concurrent passes run one after another.
+CREATE CONSTRAINT kgraph_lock_name IF NOT EXISTS
+FOR (l:KgraphLock) REQUIRE l.name IS UNIQUE;
 
 // Claims are found through their fact (to recompute it) or their article (by following
 // SUPPORTED_BY); they need no other index, and every index costs each write.

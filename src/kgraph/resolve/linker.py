@@ -10,14 +10,17 @@ Rules, in order, for a ref of one article:
    entities exist ("Smith" with "John Smith" and "Jane Smith"), not across types, and not
    to an entity the user split it from (``distinct_from``);
 5. otherwise it is a new entity, and existing short forms that now unambiguously
-   abbreviate it are merged into it, so the result does not depend on the order in which
-   articles arrive.
+   abbreviate it are merged into it.
+
+Rules 2, 4 and 5 depend on what arrived before, so an ingest ends by linking every
+stored ref again in an order of their own (:mod:`kgraph.resolve.placement`); linking
+article by article gets most refs right first, so that pass moves few.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from kgraph.models import (
@@ -172,11 +175,20 @@ class EntityIndex:
 
 
 class Linker:
-    """Links the refs of each article to canonical entities, in arrival order."""
+    """Links the refs of each article to canonical entities, in arrival order.
 
-    def __init__(self, index: EntityIndex | None = None, aliases: AliasTable | None = None):
+    ``distinct`` (entity key -> refs a user split off it) is for an index built afresh:
+    an index read from the store has it on its entities already."""
+
+    def __init__(
+        self,
+        index: EntityIndex | None = None,
+        aliases: AliasTable | None = None,
+        distinct: Mapping[str, tuple[str, ...]] | None = None,
+    ):
         self.index = index or EntityIndex()
         self.aliases = (aliases or AliasTable()).then(builtin_aliases())
+        self.distinct = distinct or {}
 
     def alias_merges(self) -> list[Merge]:
         """Stored entities the alias file sends elsewhere (run once, before ingesting)."""
@@ -186,19 +198,6 @@ class Linker:
             if target is not None and target.key != entity.key:
                 merges.append(Merge(entity.key, target, manual=True))
                 self._fold(entity.key, target)
-        return merges
-
-    def reconcile(self) -> list[Merge]:
-        """Merges that linking one article at a time could not see: short forms stored by
-        a concurrent ingest, or left behind when the full name came in the same batch."""
-        merges: list[Merge] = []
-        for key in sorted(self.index.by_key):
-            entity = self.index.by_key.get(key)
-            if entity is None or len(tokens(entity.name)) < 2:
-                continue
-            target = self._as_entity(entity)
-            merges += self._absorb_short_forms(target)
-            merges += self._absorb_mislabelled(target, entity.titles)
         return merges
 
     def _alias_target(self, name: str, etype: EntityType) -> Entity | None:
@@ -213,9 +212,10 @@ class Linker:
             self.index.add(IndexedEntity(target.key, target.name, target.type))
         self.index.fold(source, target.key)
 
-    def _link_one(
+    def link_one(
         self, entity: Entity, names: tuple[str, ...], titles: tuple[str, ...] = ()
     ) -> tuple[Entity, list[Merge]]:
+        """The canonical entity of one ref, and the merges its arrival calls for."""
         for name in (entity.name, *names):
             target = self._alias_target(name, entity.type)
             if target is not None:
@@ -238,8 +238,11 @@ class Linker:
         if len(fuller) == 1:
             return self._as_entity(self.index.by_key[fuller.pop()]), []
         aliases = tuple(n for n in names if n != entity.name)
+        distinct = self.distinct.get(entity.key, ())
         self.index.add(
-            IndexedEntity(entity.key, entity.name, entity.type, aliases=aliases, titles=titles)
+            IndexedEntity(
+                entity.key, entity.name, entity.type, aliases, (), distinct, titles=titles
+            )
         )
         return entity, self._absorb_short_forms(entity) + self._absorb_mislabelled(entity, titles)
 
@@ -287,7 +290,7 @@ class Linker:
         for ref, entity in sorted(result.entities.items()):
             known = refs.get(ref)
             names, titles = (known.names, known.titles) if known else ((), ())
-            targets[ref], found = self._link_one(entity, names, titles)
+            targets[ref], found = self.link_one(entity, names, titles)
             merges.extend(found)
         return self.rekey(result, targets), merges
 
@@ -313,7 +316,7 @@ class Linker:
             result.article,
             entities,
             refs,
-            [c for c in claims if c.subject_key != c.object_key],
+            claims,
             result.extractor,
         )
 

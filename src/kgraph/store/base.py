@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from kgraph.models import ArticleResult, IndexedEntity, Merge, QueryResult
+from kgraph.models import ArticleResult, Entity, IndexedEntity, Merge, QueryResult, StoredRef
+
+Placer = Callable[[Sequence[StoredRef], Sequence[IndexedEntity]], dict[str, Entity]]
+"""Decides from every stored ref and entity where each ref belongs (ref -> entity)."""
 
 
 @dataclass(slots=True)
@@ -72,6 +75,13 @@ class GraphStore(Protocol):
 
     def merge(self, merges: Sequence[Merge]) -> list[str]:
         """Fold entities into others; returns the source keys that existed."""
+        ...
+
+    def relink(self, place: Placer) -> int:
+        """Move every ref whose mentions and claims are not where ``place`` says they
+        belong, and give each entity the name ``place`` chose and the refs it holds as
+        ``merged``; returns the refs moved.  Concurrent calls run one after another,
+        each deciding from what is stored when it starts."""
         ...
 
     def unmerge(self, ref: str) -> str | None:

@@ -46,8 +46,9 @@ from kgraph.models import (
     PathValue,
     QueryResult,
     RelationshipValue,
+    StoredRef,
 )
-from kgraph.store.base import GraphStats, WriteStats
+from kgraph.store.base import GraphStats, Placer, WriteStats
 from kgraph.store.claim_edges import CLAIM_EDGE_TYPES, ClaimEdges
 from kgraph.store.local_ids import (
     article_node,
@@ -136,8 +137,22 @@ class LocalStore:
                 tuple(p["merged"]),
                 tuple(p["distinct_from"]),
                 tuple(p["titles"]),
+                tuple(p.get("pinned", ())),
             )
             for _, p in self._nodes(schema.ENTITY)
+        ]
+
+    def _stored_refs(self) -> list[StoredRef]:
+        found: dict[tuple[str, str], tuple[list[str], set[str]]] = {}
+        for _, target, data in self.graph.edges(data=True):
+            if data["type"] == schema.MENTIONS:
+                props = data["props"]
+                names, titles = found.setdefault((props["ref"], target[2:]), ([], set()))
+                names.extend(props["names"])
+                titles.update(props["titles"])
+        return [
+            StoredRef(ref, key, type_of_key(ref), tuple(names), tuple(sorted(titles)))
+            for (ref, key), (names, titles) in sorted(found.items())
         ]
 
     def query(
@@ -238,6 +253,49 @@ class LocalStore:
         self._dirty = self._dirty or bool(done)
         return done
 
+    def relink(self, place: Placer) -> int:
+        refs = self._stored_refs()
+        wanted = place(refs, self.entity_index())
+        facts: set[FactKey] = set()
+        entities: set[str] = set()
+        moves = [(s.ref, s.key, wanted[s.ref]) for s in refs if wanted[s.ref].key != s.key]
+        self._add_entities(target for _, _, target in moves)
+        for ref, source, target in moves:
+            self._move_ref(ref, source, target.key, facts)
+            entities.update((source, target.key))
+        entities |= self._set_placed(wanted)
+        self._refresh(facts, entities)
+        self._dirty = self._dirty or bool(entities)
+        return len(moves)
+
+    def _move_ref(self, ref: str, source: str, target: str, facts: set[FactKey]) -> None:
+        """Move the mentions and claims of ``ref`` from entity ``source`` to ``target``."""
+        for art, _, key, data in list(
+            self.graph.in_edges(entity_node(source), keys=True, data=True)
+        ):
+            if data["type"] == schema.MENTIONS and data["props"]["ref"] == ref:
+                self.graph.remove_edge(art, entity_node(source), key=key)
+                self.graph.add_edge(art, entity_node(target), key=key, **data)
+        self._rekey_claims(source, target, facts, only_ref=ref)
+
+    def _set_placed(self, wanted: Mapping[str, Entity]) -> set[str]:
+        """Give the entities refs were placed in their chosen names and ``merged`` lists;
+        returns the keys changed."""
+        held: dict[str, set[str]] = defaultdict(set)
+        names = {}
+        for ref, entity in wanted.items():
+            names[entity.key] = entity.name
+            if ref != entity.key:
+                held[entity.key].add(ref)
+        changed = set()
+        for key, name in names.items():
+            props = self.graph.nodes[entity_node(key)]["props"]
+            merged = sorted(held[key] | set(props.get("pinned", ())))
+            if props["name"] != name or list(props["merged"]) != merged:
+                props["name"], props["merged"] = name, merged
+                changed.add(key)
+        return changed
+
     def unmerge(self, ref: str) -> str | None:
         """Split ``ref`` back out of the entity it was merged into; returns that key."""
         target = next((p["key"] for _, p in self._nodes(schema.ENTITY) if ref in p["merged"]), None)
@@ -258,6 +316,7 @@ class LocalStore:
         props = self.graph.nodes[entity_node(target)]["props"]
         props["merged"] = sorted(set(props["merged"]) - {ref})
         props["distinct_from"] = sorted(set(props["distinct_from"]) | {ref})
+        props["pinned"] = sorted(set(props.get("pinned", ())) - {ref})
         self._refresh(facts, {target, ref})
         self._dirty = True
         return str(target)
@@ -369,6 +428,8 @@ class LocalStore:
         props = self.graph.nodes[entity_node(target)]["props"]
         props["merged"] = sorted(set(props["merged"]) | {source} | set(src_props["merged"]))
         props["distinct_from"] = sorted(set(props["distinct_from"]) - {source})
+        if merge.manual:
+            props["pinned"] = sorted(set(props.get("pinned", ())) | {source})
         self.graph.remove_node(entity_node(source))
         entities.add(target)
         return True

@@ -42,8 +42,8 @@ from kgraph.models import (
 )
 from kgraph.query_guard import check_read_only
 from kgraph.store import neo4j_cypher as q
-from kgraph.store.base import GraphStats, WriteStats
-from kgraph.store.neo4j_merge import merge_all, unmerge
+from kgraph.store.base import GraphStats, Placer, WriteStats
+from kgraph.store.neo4j_merge import entity_of, merge_all, relink, unmerge
 from kgraph.store.neo4j_write import remove_articles, write_batch
 from kgraph.timeutil import utc_now_iso
 
@@ -173,18 +173,7 @@ class Neo4jStore:
     def entity_index(self) -> list[IndexedEntity]:
         with reported(self.settings, "read"), self._session(neo4j.READ_ACCESS) as session:
             records = session.execute_read(lambda tx: list(tx.run(q.ENTITY_INDEX)))
-        return [
-            IndexedEntity(
-                r["key"],
-                r["name"],
-                r["type"],
-                tuple(r["aliases"] or ()),
-                tuple(r["merged"] or ()),
-                tuple(r["distinct_from"] or ()),
-                tuple(r["titles"] or ()),
-            )
-            for r in records
-        ]
+        return [entity_of(r) for r in records]
 
     def query(
         self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
@@ -240,6 +229,10 @@ class Neo4jStore:
     def merge(self, merges: Sequence[Merge]) -> list[str]:
         with reported(self.settings, "merge"), self._session() as session:
             return session.execute_write(merge_all, list(merges))
+
+    def relink(self, place: Placer) -> int:
+        with reported(self.settings, "relink"), self._session() as session:
+            return session.execute_write(relink, place)
 
     def unmerge(self, ref: str) -> str | None:
         with reported(self.settings, "unmerge"), self._session() as session:

@@ -84,19 +84,21 @@ SET e.merged = merged
 ENTITY_INDEX = """
 MATCH (e:Entity)
 RETURN e.key AS key, e.name AS name, e.type AS type, e.aliases AS aliases,
-       e.merged AS merged, e.distinct_from AS distinct_from, e.titles AS titles
+       e.merged AS merged, e.distinct_from AS distinct_from, e.titles AS titles,
+       e.pinned AS pinned
 """
 
 ENTITY_LISTS = """
 UNWIND $keys AS key
 MATCH (e:Entity {key: key})
-RETURN e.key AS key, e.merged AS merged, e.distinct_from AS distinct_from
+RETURN e.key AS key, e.merged AS merged, e.distinct_from AS distinct_from,
+       e.pinned AS pinned
 """
 
 SET_ENTITY_LISTS = """
 UNWIND $rows AS row
 MATCH (e:Entity {key: row.key})
-SET e.merged = row.merged, e.distinct_from = row.distinct_from
+SET e.merged = row.merged, e.distinct_from = row.distinct_from, e.pinned = row.pinned
 """
 
 MOVE_MENTIONS = """
@@ -330,3 +332,31 @@ RETURN collect(row.fact) AS created
 """
 """Create the fact edges that still have claims, aggregated exactly as
 :func:`kgraph.graph.aggregate_fact` does; returns the fact ids created."""
+
+TAKE_RELINK_LOCK = """
+MERGE (l:KgraphLock {name: 'relink'})
+SET l.taken = timestamp()
+"""
+"""Written first by the re-link pass: a second pass waits for the first to commit, then
+reads what it left."""
+
+STORED_REFS = """
+MATCH (:Article)-[m:MENTIONS]->(e:Entity)
+WITH e.key AS key, m.ref AS ref, collect(m.names) AS names, collect(m.titles) AS titles
+RETURN key, ref, reduce(acc = [], x IN names | acc + x) AS names,
+       reduce(acc = [], x IN titles | acc + x) AS titles
+"""
+"""Every (ref, entity) pair of the stored mentions, with the names and titles of the
+articles behind it."""
+
+SET_PLACED = """
+UNWIND $rows AS row
+MATCH (e:Entity {key: row.key})
+SET e.name = row.name, e.merged = row.merged
+"""
+
+ENTITY_NAMES = """
+UNWIND $keys AS key
+MATCH (e:Entity {key: key})
+RETURN e.key AS key, e.name AS name, e.merged AS merged, e.pinned AS pinned
+"""

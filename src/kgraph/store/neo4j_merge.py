@@ -16,12 +16,28 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kgraph.graph import FactKey, best_name, type_of_key
-from kgraph.models import Entity, Merge
+from kgraph.models import Entity, IndexedEntity, Merge, StoredRef
 from kgraph.store import neo4j_cypher as q
+from kgraph.store.base import Placer
 from kgraph.store.neo4j_tx import chunks, ensure_entities, existing_entities, refresh
 
-Lists = dict[str, tuple[set[str], set[str]]]
-"""Entity key -> (merged, distinct_from)."""
+Lists = dict[str, tuple[set[str], set[str], set[str]]]
+"""Entity key -> (merged, distinct_from, pinned)."""
+NO_LISTS: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+
+
+def entity_of(r: Any) -> IndexedEntity:
+    """An entity as :data:`kgraph.store.neo4j_cypher.ENTITY_INDEX` returns it."""
+    return IndexedEntity(
+        r["key"],
+        r["name"],
+        r["type"],
+        tuple(r["aliases"] or ()),
+        tuple(r["merged"] or ()),
+        tuple(r["distinct_from"] or ()),
+        tuple(r["titles"] or ()),
+        tuple(r["pinned"] or ()),
+    )
 
 
 def rounds(merges: Iterable[Merge]) -> list[list[Merge]]:
@@ -81,11 +97,16 @@ def _merge_round(
     folded: dict[str, set[str]] = defaultdict(set)
     for m in todo:
         folded[m.target.key].add(m.source)
+    pins = {m.source for m in todo if m.manual}
     updated: Lists = {}
     for target in targets:
-        merged, distinct = lists.get(target, (set(), set()))
-        inherited = {ref for s in folded[target] for ref in lists.get(s, (set(), set()))[0]}
-        updated[target] = (merged | folded[target] | inherited, distinct - folded[target])
+        merged, distinct, pinned = lists.get(target, NO_LISTS)
+        inherited = {ref for s in folded[target] for ref in lists.get(s, NO_LISTS)[0]}
+        updated[target] = (
+            merged | folded[target] | inherited,
+            distinct - folded[target],
+            pinned | (folded[target] & pins),
+        )
     _set_lists(tx, updated)
     for chunk in chunks(sorted(sources)):
         tx.run(q.DELETE_ENTITIES, keys=chunk).consume()
@@ -104,8 +125,8 @@ def unmerge(tx: ManagedTransaction, ref: str) -> str | None:
     ensure_entities(tx, [Entity(ref, best_name(names or [ref]), type_of_key(ref))])
     facts: set[FactKey] = set()
     _move(tx, [{"source": target, "target": ref, "ref": ref}], facts)
-    merged, distinct = _lists(tx, [target]).get(target, (set(), set()))
-    _set_lists(tx, {target: (merged - {ref}, distinct | {ref})})
+    merged, distinct, pinned = _lists(tx, [target]).get(target, NO_LISTS)
+    _set_lists(tx, {target: (merged - {ref}, distinct | {ref}, pinned - {ref})})
     refresh(tx, facts, {target, ref})
     return target
 
@@ -125,14 +146,70 @@ def _lists(tx: ManagedTransaction, keys: Iterable[str]) -> Lists:
     out: Lists = {}
     for chunk in chunks(sorted(set(keys))):
         for r in tx.run(q.ENTITY_LISTS, keys=chunk):
-            out[r["key"]] = (set(r["merged"] or ()), set(r["distinct_from"] or ()))
+            out[r["key"]] = (
+                set(r["merged"] or ()),
+                set(r["distinct_from"] or ()),
+                set(r["pinned"] or ()),
+            )
     return out
 
 
 def _set_lists(tx: ManagedTransaction, lists: Lists) -> None:
     rows = [
-        {"key": key, "merged": sorted(merged), "distinct_from": sorted(distinct)}
-        for key, (merged, distinct) in sorted(lists.items())
+        {
+            "key": key,
+            "merged": sorted(merged),
+            "distinct_from": sorted(distinct),
+            "pinned": sorted(pinned),
+        }
+        for key, (merged, distinct, pinned) in sorted(lists.items())
     ]
     for chunk in chunks(rows):
         tx.run(q.SET_ENTITY_LISTS, rows=chunk).consume()
+
+
+def relink(tx: ManagedTransaction, place: Placer) -> int:
+    """Move the refs that are not where ``place`` puts them, deciding from what is stored
+    once the pass holds the relink lock; returns the refs moved (see
+    :meth:`kgraph.store.base.GraphStore.relink`)."""
+    tx.run(q.TAKE_RELINK_LOCK).consume()
+    refs = [
+        StoredRef(r["ref"], r["key"], type_of_key(r["ref"]), tuple(r["names"]), tuple(r["titles"]))
+        for r in tx.run(q.STORED_REFS)
+    ]
+    refs.sort(key=lambda s: (s.ref, s.key))
+    wanted = place(refs, [entity_of(r) for r in tx.run(q.ENTITY_INDEX)])
+    rows = [
+        {"source": s.key, "target": wanted[s.ref].key, "ref": s.ref}
+        for s in refs
+        if wanted[s.ref].key != s.key
+    ]
+    ensure_entities(tx, {wanted[r["ref"]].key: wanted[r["ref"]] for r in rows}.values())
+    facts: set[FactKey] = set()
+    _move(tx, rows, facts)
+    entities = {str(r[side]) for r in rows for side in ("source", "target")}
+    entities |= _set_placed(tx, wanted)
+    refresh(tx, facts, entities)
+    return len(rows)
+
+
+def _set_placed(tx: ManagedTransaction, wanted: dict[str, Entity]) -> set[str]:
+    """Give the entities refs were placed in their chosen names and ``merged`` lists;
+    returns the keys changed."""
+    held: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    for ref, entity in wanted.items():
+        names[entity.key] = entity.name
+        if ref != entity.key:
+            held[entity.key].add(ref)
+    current = {r["key"]: r for r in tx.run(q.ENTITY_NAMES, keys=sorted(names))}
+    rows: list[dict[str, Any]] = []
+    for key, name in sorted(names.items()):
+        record = current.get(key)
+        pinned = set(record["pinned"] or ()) if record else set()
+        merged = sorted(held[key] | pinned)
+        if record is None or record["name"] != name or list(record["merged"] or ()) != merged:
+            rows.append({"key": key, "name": name, "merged": merged})
+    for chunk in chunks(rows):
+        tx.run(q.SET_PLACED, rows=chunk).consume()
+    return {str(r["key"]) for r in rows}

@@ -1,0 +1,92 @@
+"""Where every stored ref belongs, decided from the whole set of refs at once.
+
+Linking one article at a time (:class:`~kgraph.resolve.linker.Linker`) depends on what
+arrived before: "Smith" joins "John Smith" when it comes before "Jane Smith" and stays
+apart when it comes after; "GP" joins "Green Party" only if the party is already known.
+The re-link pass at the end of an ingest therefore links every stored ref again, with a
+fresh linker, in an order that depends only on the refs themselves -- names of more
+words first (so every short form sees all the full names it might abbreviate), people
+before other types (so a mislabelled person finds the person), then by key.  The result
+is a function of the stored articles, the alias file and the user's own merges and
+splits, whatever the order, batching or concurrency of the ingests that stored them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from kgraph.models import Entity, EntityType, IndexedEntity, StoredRef
+from kgraph.resolve.aliases import AliasTable
+from kgraph.resolve.linker import Linker
+from kgraph.resolve.names import entity_key, tokens
+
+
+@dataclass
+class _Evidence:
+    type: EntityType
+    names: list[str] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+
+
+def display_name(ref: str, etype: EntityType, names: Sequence[str]) -> str:
+    """The name a ref is shown by: among the names spelling its key, the one with the
+    most words, then the one most articles use, then the first alphabetically."""
+    own = [n for n in names if entity_key(etype, n) == ref] or list(names) or [ref]
+    counts: dict[str, int] = defaultdict(int)
+    for name in own:
+        counts[name] += 1
+    return min(counts, key=lambda n: (-len(n.split()), -counts[n], n))
+
+
+def _evidence(refs: Iterable[StoredRef]) -> dict[str, _Evidence]:
+    found: dict[str, _Evidence] = {}
+    for stored in refs:
+        evidence = found.setdefault(stored.ref, _Evidence(stored.type))
+        evidence.names.extend(stored.names)
+        evidence.titles.update(stored.titles)
+    return found
+
+
+def _order(ref: str, evidence: _Evidence, name: str) -> tuple[int, bool, str]:
+    return (-len(tokens(name)), evidence.type != "Person", ref)
+
+
+def placement(
+    refs: Iterable[StoredRef],
+    entities: Sequence[IndexedEntity],
+    aliases: AliasTable | None = None,
+) -> dict[str, Entity]:
+    """Ref -> the entity it belongs to, from the refs' names and titles, the alias file,
+    and the user's splits (``distinct_from``) and hand merges (``pinned``) on
+    ``entities``."""
+    evidence = _evidence(refs)
+    distinct = {e.key: e.distinct_from for e in entities if e.distinct_from}
+    linker = Linker(aliases=aliases, distinct=distinct)
+    names = {ref: display_name(ref, ev.type, ev.names) for ref, ev in evidence.items()}
+    linked: dict[str, str] = {}
+    for ref in sorted(evidence, key=lambda r: _order(r, evidence[r], names[r])):
+        ev = evidence[ref]
+        entity = Entity(ref, names[ref], ev.type)
+        all_names = tuple(sorted(set(ev.names) | {names[ref]}))
+        linked[ref] = linker.link_one(entity, all_names, tuple(sorted(ev.titles)))[0].key
+    return _resolved(linked, linker, entities)
+
+
+def _resolved(
+    linked: Mapping[str, str], linker: Linker, entities: Sequence[IndexedEntity]
+) -> dict[str, Entity]:
+    """Each ref's final entity: after the merges later refs called for, and after the
+    user's hand merges (which move whatever went to the merged key)."""
+    pins = {source: e.key for e in entities for source in e.pinned}
+    stored = {e.key: e for e in entities}
+    out: dict[str, Entity] = {}
+    for ref, key in linked.items():
+        known = linker.index.by_key[linker.index.final(key)]
+        seen = {known.key}
+        while known.key in pins and pins[known.key] in stored.keys() - seen:
+            known = linker.index.by_key.get(pins[known.key]) or stored[pins[known.key]]
+            seen.add(known.key)
+        out[ref] = Entity(known.key, known.name, known.type)
+    return out
