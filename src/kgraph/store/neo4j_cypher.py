@@ -360,3 +360,16 @@ UNWIND $keys AS key
 MATCH (e:Entity {key: key})
 RETURN e.key AS key, e.name AS name, e.merged AS merged, e.pinned AS pinned
 """
+
+DROP_DUPLICATE_MENTIONS = """
+MATCH (a:Article)-[m:MENTIONS]->(e:Entity)
+WITH a, m.ref AS ref, collect(m) AS ms
+WHERE size(ms) > 1
+UNWIND ms[1..] AS extra
+WITH extra, endNode(extra).key AS key
+DELETE extra
+RETURN collect(DISTINCT key) AS keys
+"""
+"""An article mentions an entity once per ref.  A re-link pass that copies a mention to
+its new entity while a concurrent ingest re-writes the article can leave two; the last
+pass (which no write overlaps) drops the extra ones before it reads the refs."""

@@ -173,6 +173,8 @@ def relink(tx: ManagedTransaction, place: Placer) -> int:
     once the pass holds the relink lock; returns the refs moved (see
     :meth:`kgraph.store.base.GraphStore.relink`)."""
     tx.run(q.TAKE_RELINK_LOCK).consume()
+    record = tx.run(q.DROP_DUPLICATE_MENTIONS).single()
+    entities: set[str] = set(record["keys"]) if record else set()
     refs = [
         StoredRef(r["ref"], r["key"], type_of_key(r["ref"]), tuple(r["names"]), tuple(r["titles"]))
         for r in tx.run(q.STORED_REFS)
@@ -187,7 +189,7 @@ def relink(tx: ManagedTransaction, place: Placer) -> int:
     ensure_entities(tx, {wanted[r["ref"]].key: wanted[r["ref"]] for r in rows}.values())
     facts: set[FactKey] = set()
     _move(tx, rows, facts)
-    entities = {str(r[side]) for r in rows for side in ("source", "target")}
+    entities |= {str(r[side]) for r in rows for side in ("source", "target")}
     entities |= _set_placed(tx, wanted)
     refresh(tx, facts, entities)
     return len(rows)
