@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import neo4j
@@ -44,10 +44,12 @@ from kgraph.query_guard import check_read_only
 from kgraph.store import neo4j_cypher as q
 from kgraph.store.base import GraphStats, Placer, WriteStats
 from kgraph.store.neo4j_merge import entity_of, merge_all, relink, unmerge
+from kgraph.store.neo4j_retry import run_transaction
 from kgraph.store.neo4j_write import remove_articles, write_batch
 from kgraph.timeutil import utc_now_iso
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def schema_statements() -> list[str]:
@@ -148,7 +150,10 @@ class Neo4jStore:
         auth = (settings.user, settings.password) if settings.password is not None else None
         try:
             self.driver = GraphDatabase.driver(
-                settings.uri, auth=auth, notifications_min_severity="OFF"
+                settings.uri,
+                auth=auth,
+                notifications_min_severity="OFF",
+                max_transaction_retry_time=0,  # kgraph retries (see neo4j_retry)
             )
             self.driver.verify_connectivity()
             self._run_schema()
@@ -158,6 +163,12 @@ class Neo4jStore:
     def _session(self, access: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
         return self.driver.session(database=self.settings.database, default_access_mode=access)
 
+    def _run(self, work: Callable[..., T], *args: Any, write: bool = True) -> T:
+        return run_transaction(self.driver, self.settings.database, work, *args, write=write)
+
+    def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
+        return self._run(work, write=False)
+
     def _run_schema(self) -> None:
         with self._session() as session:
             for statement in schema_statements():
@@ -166,13 +177,13 @@ class Neo4jStore:
     # -- reading ---------------------------------------------------------------------
 
     def fingerprints(self) -> dict[str, str]:
-        with reported(self.settings, "read"), self._session(neo4j.READ_ACCESS) as session:
-            records = session.execute_read(lambda tx: list(tx.run(q.FINGERPRINTS)))
+        with reported(self.settings, "read"):
+            records = self._read(lambda tx: list(tx.run(q.FINGERPRINTS)))
         return {r["id"]: fingerprint(r["sha"], r["extractor"]) for r in records}
 
     def entity_index(self) -> list[IndexedEntity]:
-        with reported(self.settings, "read"), self._session(neo4j.READ_ACCESS) as session:
-            records = session.execute_read(lambda tx: list(tx.run(q.ENTITY_INDEX)))
+        with reported(self.settings, "read"):
+            records = self._read(lambda tx: list(tx.run(q.ENTITY_INDEX)))
         return [entity_of(r) for r in records]
 
     def query(
@@ -180,12 +191,9 @@ class Neo4jStore:
     ) -> QueryResult:
         params = dict(params or {})
         try:
-            with self._session(neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS) as session:
-                if not write:
-                    check_read_only(cypher)
-                    records, keys = session.execute_read(_run_query, cypher, params)
-                else:
-                    records, keys = session.execute_write(_run_query, cypher, params)
+            if not write:
+                check_read_only(cypher)
+            records, keys = self._run(_run_query, cypher, params, write=write)
         except neo4j_errors.ClientError as exc:
             if "AccessMode" in (exc.code or "") or "ForbiddenDueToTransactionType" in (
                 exc.code or ""
@@ -199,10 +207,10 @@ class Neo4jStore:
         return QueryResult(keys, [[to_value(v) for v in record.values()] for record in records])
 
     def stats(self) -> GraphStats:
-        with reported(self.settings, "read"), self._session(neo4j.READ_ACCESS) as session:
-            counts = session.execute_read(lambda tx: tx.run(q.STATS).single())
-            types = session.execute_read(lambda tx: list(tx.run(q.ENTITY_TYPES)))
-            rels = session.execute_read(lambda tx: list(tx.run(q.RELATION_TYPES)))
+        with reported(self.settings, "read"):
+            counts = self._read(lambda tx: tx.run(q.STATS).single())
+            types = self._read(lambda tx: list(tx.run(q.ENTITY_TYPES)))
+            rels = self._read(lambda tx: list(tx.run(q.RELATION_TYPES)))
         assert counts is not None
         relation_types = {r["type"]: r["n"] for r in rels}
         return GraphStats(
@@ -219,24 +227,24 @@ class Neo4jStore:
     def write(self, results: Sequence[ArticleResult], merges: Sequence[Merge] = ()) -> WriteStats:
         if not results and not merges:
             return WriteStats()
-        with reported(self.settings, "write"), self._session() as session:
-            return session.execute_write(write_batch, list(results), list(merges), utc_now_iso())
+        with reported(self.settings, "write"):
+            return self._run(write_batch, list(results), list(merges), utc_now_iso())
 
     def remove(self, article_ids: Sequence[str]) -> list[str]:
-        with reported(self.settings, "remove"), self._session() as session:
-            return session.execute_write(remove_articles, list(article_ids))
+        with reported(self.settings, "remove"):
+            return self._run(remove_articles, list(article_ids))
 
     def merge(self, merges: Sequence[Merge]) -> list[str]:
-        with reported(self.settings, "merge"), self._session() as session:
-            return session.execute_write(merge_all, list(merges))
+        with reported(self.settings, "merge"):
+            return self._run(merge_all, list(merges))
 
     def relink(self, place: Placer) -> int:
-        with reported(self.settings, "relink"), self._session() as session:
-            return session.execute_write(relink, place)
+        with reported(self.settings, "relink"):
+            return self._run(relink, place)
 
     def unmerge(self, ref: str) -> str | None:
-        with reported(self.settings, "unmerge"), self._session() as session:
-            return session.execute_write(unmerge, ref)
+        with reported(self.settings, "unmerge"):
+            return self._run(unmerge, ref)
 
     def flush(self) -> None:
         return None
