@@ -55,7 +55,8 @@ bench-dask: $(DEV)
 bench: bench-carb bench-ingest bench-news
 
 ## faults: kill -9, Ctrl-C, concurrent ingests, a dying Neo4j, hostile input and abusive
-## queries on both stores (own Neo4j on 17900/17901; about 10 minutes)
+## queries, the order-independence test on 200 articles, on both stores (own Neo4j on
+## 17900/17901; about 15 minutes)
 faults: $(DEV)
 	$(BIN)/python tools/faults.py
 

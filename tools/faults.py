@@ -24,13 +24,16 @@ Scenarios, each a row of the final table (runs, failures, data lost):
    entity keys, fact triples); the parser workers die with the killed parent (<= 2 s);
 3. SIGINT (to the process and to its group, like Ctrl-C) and SIGTERM mid-ingest: exit
    130/143, one "Interrupted: N finished articles saved" line, no traceback, N stored;
-4. 4 concurrent ingests of overlapping article sets on one store (both kinds);
+4. 4 concurrent ingests of overlapping article sets on one store (both kinds): the graph
+   equals a clean ingest's;
 5. the Neo4j server SIGKILLed while kgraph parses and while it writes: one error line,
    exit 1, no traceback; after a restart the same ingest completes;
 6. abusive queries without --write (LOAD CSV of files and URLs, TERMINATE, SHOW USERS,
    dbms.killQueries, STOP DATABASE) refused with one line and no file content; LOAD CSV
    with --write refused by the server; markup and injection strings in data printed
-   verbatim by the table output.
+   verbatim by the table output;
+7. the order-independence property test (tests/integration/test_order_independence.py)
+   on 200 articles: six orders, splits and concurrent runs, one graph on both stores.
 
 "Data lost" counts what the store promised to keep and did not: articles stored before a
 run and gone after it, input articles missing after concurrent ingests, and finished
@@ -852,10 +855,23 @@ class Suite:
             self.check_store(kg, row, label, frozenset())
             if not missing:
                 diff = snap.differences(self.reference[kg.name])
-                row.notes.append(
-                    f"{kg.name}: graph {'equals' if not diff else 'differs from'} a clean "
-                    f"ingest{f' ({diff})' if diff else ''}"
-                )
+                row.check(not diff, f"{label}: the graph differs from a clean ingest ({diff})")
+
+    # -- 7. order independence --------------------------------------------------------
+
+    def orderings(self) -> None:
+        """The property test on 200 articles (the suite runs it on fewer): six orders,
+        splits and concurrent runs give one graph, on both stores and across them."""
+        row = self.row("7. order independence: 6 orderings of 200 articles (both stores)")
+        assert self.server is not None
+        env = child_env({**self.server.env, "KGRAPH_ORDER_ARTICLES": "200"})
+        test = ROOT / "tests" / "integration" / "test_order_independence.py"
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test)]
+        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+        summary = (done.stdout.strip().splitlines() or ["no output"])[-1]
+        row.runs += 11
+        row.check(done.returncode == 0, f"pytest: {summary}")
+        row.notes.append(f"pytest: {summary}")
 
     # -- 5. Neo4j dies --------------------------------------------------------------
 
@@ -957,6 +973,7 @@ class Suite:
                 ("interrupt", self.interrupts),
                 ("concurrent", self.concurrent),
                 ("server", self.server_killed),
+                ("orderings", self.orderings),
             ]
             for key, step in steps:
                 if only and key not in only:
