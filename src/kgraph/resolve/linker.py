@@ -102,7 +102,8 @@ class EntityIndex:
         -> "Sergei Lavrov"), never as a first name ("Kevin" is not another article's
         "Kevin Davis"), unless a role title says who it is ("President Xi" -> "Xi
         Jinping" titled President); of several people with the surname, only the one
-        sharing such a title."""
+        sharing such a title, else the one the articles that name them in full also call
+        by the word ("Trump" for Donald Trump, not Melania Trump)."""
         if etype not in FUZZY_TYPES:
             return set()
         short = tokens(name)
@@ -125,16 +126,22 @@ class EntityIndex:
         titled = {k for k in found if roles & role_titles(self.by_key[k].titles)}
         if titled:
             return titled
+        called = {k for k in found if self._called_so(self.by_key[k], name)}
+        if len(called) == 1:
+            return called
         return {k for k in found if self._called(self.by_key[k], name, short[0])}
+
+    @staticmethod
+    def _called_so(known: IndexedEntity, name: str) -> bool:
+        """Whether an article that named ``known`` in full also called them ``name``."""
+        return name.casefold() in {a.casefold() for a in known.aliases}
 
     @staticmethod
     def _called(known: IndexedEntity, name: str, word: str) -> bool:
         """Whether a lone ``word`` may stand for the person ``known``: it is their
         surname, or an article that named them in full also called them by it ("Xi"
         for "Xi Jinping", whose family name comes first)."""
-        if tokens(known.name)[-1] == word:
-            return True
-        return name.casefold() in {a.casefold() for a in known.aliases}
+        return tokens(known.name)[-1] == word or EntityIndex._called_so(known, name)
 
     def variant(self, name: str, etype: EntityType) -> set[str]:
         """Keys of people whose full name differs from ``name`` by one letter in one

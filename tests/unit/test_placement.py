@@ -1,0 +1,95 @@
+"""The re-link pass: every stored ref placed from all the stored evidence at once, so the
+graph does not depend on the order in which articles came (embedded store)."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from kgraph.models import Entity, IndexedEntity, Merge, StoredRef
+from kgraph.pipeline import relink
+from kgraph.resolve.placement import display_name, placement
+from kgraph.store.local import LocalStore
+from tests.unit.test_linker import XI, _entity, article, facts, ingest, people
+
+JOHN, JANE, SMITH = _entity("John Smith"), _entity("Jane Smith"), _entity("Smith")
+
+
+def _ref(name: str, *names: str, titles: tuple[str, ...] = ()) -> StoredRef:
+    key = _entity(name).key
+    return StoredRef(key, key, "Person", (name, *names), titles)
+
+
+def test_the_placement_is_the_same_for_every_order_of_the_refs() -> None:
+    refs = [
+        _ref("Donald Trump", "Trump"),
+        _ref("Melania Trump"),
+        _ref("Trump"),
+        _ref("John Smith", "Smith"),
+        _ref("Jane Smith", "Smith"),
+        _ref("Smith"),
+    ]
+    results = {
+        tuple(sorted((r, e.key) for r, e in placement(order, []).items()))
+        for order in itertools.permutations(refs)
+    }
+    assert len(results) == 1
+    placed = dict(results.pop())
+    assert placed["person:trump"] == "person:donald trump"  # the one called "Trump"
+    assert placed["person:smith"] == "person:smith"  # both Smiths are called "Smith"
+
+
+def test_hand_merges_and_splits_are_kept() -> None:
+    refs = [_ref("Kim Jong Un"), _ref("Kim Yo Jong"), _ref("Putin"), _ref("Vladimir Putin")]
+    stored = [
+        _indexed("Kim Jong Un", pinned=("person:kim yo jong",)),
+        _indexed("Vladimir Putin", distinct_from=("person:putin",)),
+    ]
+    placed = {r: e.key for r, e in placement(refs, stored).items()}
+    assert placed["person:kim yo jong"] == "person:kim jong un"
+    assert placed["person:putin"] == "person:putin"
+
+
+def _indexed(
+    name: str, pinned: tuple[str, ...] = (), distinct_from: tuple[str, ...] = ()
+) -> IndexedEntity:
+    key = _entity(name).key
+    return IndexedEntity(key, name, "Person", distinct_from=distinct_from, pinned=pinned)
+
+
+def test_the_display_name_is_the_commonest_spelling_of_the_key() -> None:
+    names = ["Green Party", "GREEN PARTY", "Green Party", "the Greens"]
+    assert display_name("organization:green party", "Organization", names) == "Green Party"
+
+
+def test_a_short_name_linked_too_early_is_split_out_again(tmp_path: Path) -> None:
+    """ "Smith" links to John Smith while he is the only Smith; once Jane Smith is stored
+    too, the pass puts "Smith" back on its own, as ingesting in the other order does."""
+    early = LocalStore(tmp_path / "early.json.gz", writable=True)
+    ingest(early, [article("a", JOHN, XI, names={JOHN.key: ("John Smith", "Smith")})])
+    ingest(early, [article("c", SMITH, XI)])
+    assert SMITH.key not in people(early)
+    ingest(early, [article("b", JANE, XI, names={JANE.key: ("Jane Smith", "Smith")})])
+    assert relink(early, None) == 1
+    late = LocalStore(tmp_path / "late.json.gz", writable=True)
+    ingest(late, [article("b", JANE, XI, names={JANE.key: ("Jane Smith", "Smith")})])
+    ingest(late, [article("c", SMITH, XI)])
+    ingest(late, [article("a", JOHN, XI, names={JOHN.key: ("John Smith", "Smith")})])
+    relink(late, None)
+    assert people(early) == people(late) >= {SMITH.key, JOHN.key, JANE.key}
+    assert facts(early) == facts(late)
+    john = early.graph.nodes["e:" + JOHN.key]["props"]
+    assert john["merged"] == [] and john["mentions"] == 1
+
+
+def test_a_hand_merge_survives_the_pass(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "g.json.gz", writable=True)
+    kim, kim_yo = _entity("Kim Jong Un"), _entity("Kim Yo Jong")
+    ingest(store, [article("a", kim, XI), article("b", kim_yo, XI)])
+    store.merge([Merge(kim_yo.key, Entity(kim.key, kim.name, "Person"), manual=True)])
+    assert relink(store, None) == 0
+    assert kim_yo.key not in people(store)
+    assert store.graph.nodes["e:" + kim.key]["props"]["pinned"] == [kim_yo.key]
+    store.unmerge(kim_yo.key)
+    relink(store, None)
+    assert kim_yo.key in people(store)
