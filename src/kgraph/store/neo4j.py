@@ -1,10 +1,11 @@
 """The Neo4j store: the same graph model as the embedded store, in a Neo4j database.
 
 Writes go in batches, one transaction per batch (``UNWIND $rows ... MERGE`` on
-constrained keys), retried by the driver on transient errors such as deadlocks between
-concurrent ingests.  Everything that depends on other articles -- fact edges and entity
-aggregates -- is recomputed inside the same transaction from the claims and mentions, so
-re-ingesting changes nothing and two concurrent ingests converge to the same graph.
+constrained keys), retried on transient errors such as deadlocks between concurrent
+ingests (:mod:`.neo4j_retry`).  Everything that depends on other articles -- fact edges
+and entity aggregates -- is recomputed inside the same transaction from the claims and
+mentions, so re-ingesting changes nothing; the re-link pass that ends each ingest
+(:func:`.neo4j_merge.relink`) makes concurrent ingests converge to the same graph.
 """
 
 from __future__ import annotations
