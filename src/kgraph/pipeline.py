@@ -25,7 +25,7 @@ from kgraph.models import Article, ArticleResult, IngestSummary, Merge
 from kgraph.readers import iter_articles
 from kgraph.resolve.aliases import AliasTable
 from kgraph.resolve.linker import EntityIndex, Linker
-from kgraph.resolve.placement import placement
+from kgraph.resolve.placement import relink
 from kgraph.store.base import GraphStore
 from kgraph.writer import BatchOutcome, BatchWriter
 
@@ -202,14 +202,6 @@ def _analyse_into(
         if len(batch.results) >= write_batch or time.monotonic() - handed > WRITE_SECONDS:
             batch.write()
             handed = time.monotonic()
-
-
-def relink(store: GraphStore, aliases: AliasTable | None) -> int:
-    """Link every stored ref again, from all the stored evidence at once (see
-    :mod:`kgraph.resolve.placement`): what linking article by article decided in the
-    order the articles came is made the same as in any other order.  Returns the refs
-    moved."""
-    return store.relink(lambda refs, entities: placement(refs, entities, aliases))
 
 
 @bulk_collection()

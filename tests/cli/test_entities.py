@@ -174,3 +174,19 @@ def test_why_shows_the_shortest_chain_when_no_fact_is_direct(
     assert [h["object"] for h in hops][-1] == "Justin Trudeau" or hops[-1]["subject"] == (
         "Justin Trudeau"
     )
+
+
+def test_remove_links_the_remaining_names_as_an_ingest_of_them_would(
+    runner: CliRunner, workdir: Path
+) -> None:
+    full = workdir / "full.txt"
+    full.write_text("Chancellor Angela Merkel met Emmanuel Macron in Berlin on Monday.\n", "utf-8")
+    short = workdir / "short.txt"
+    short.write_text("Merkel criticised the plan on Tuesday, said Macron.\n", "utf-8")
+    query = "MATCH (e:Entity) RETURN e.key AS key, e.name AS name ORDER BY key"
+    assert invoke(runner, "ingest", str(short)).exit_code == 0
+    alone = rows(runner, query)
+    assert invoke(runner, "ingest", str(full)).exit_code == 0
+    assert "Emmanuel Macron" in [r["name"] for r in rows(runner, query)]
+    assert invoke(runner, "remove", str(full)).exit_code == 0
+    assert rows(runner, query) == alone

@@ -7,8 +7,7 @@ import itertools
 from pathlib import Path
 
 from kgraph.models import Entity, IndexedEntity, Merge, StoredRef
-from kgraph.pipeline import relink
-from kgraph.resolve.placement import display_name, placement
+from kgraph.resolve.placement import display_name, placement, relink
 from kgraph.store.local import LocalStore
 from tests.unit.test_linker import XI, _entity, article, facts, ingest, people
 

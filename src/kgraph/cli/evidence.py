@@ -9,10 +9,12 @@ from typing import Annotated
 
 import typer
 
+from kgraph.cli import options as opt
 from kgraph.cli.output import reporting
 from kgraph.cli.state import State
 from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.evidence import Evidence, Step, connection, group_by_fact, why
+from kgraph.resolve.placement import relink
 
 
 def _fact_line(key: tuple[str, str, str, bool], items: list[Evidence]) -> str:
@@ -117,9 +119,11 @@ def remove_command(
         typer.Argument(help="Article ids, or files whose articles to remove.", show_default=False),
     ],
     choice: StoreChoice = NO_CHOICE,
+    aliases: opt.AliasesOpt = None,
 ) -> None:
-    """Remove articles and their evidence; facts are recomputed from what remains and
-    entities nothing else mentions are deleted.
+    """Remove articles and their evidence; facts are recomputed from what remains,
+    entities nothing else mentions are deleted, and the remaining names are linked again
+    as an ingest of the remaining articles would link them.
 
     Example:  kgraph remove examples/unn-2025-12-25-putin-kim.txt
     Example:  kgraph remove https://news.example.org/2024/01/story
@@ -131,6 +135,8 @@ def remove_command(
         graph_store = open_store(choice, writable=True)
         try:
             removed = graph_store.remove(ids)
+            if removed:
+                relink(graph_store, opt.alias_table(aliases))
         finally:
             graph_store.close()
         for article_id in removed:

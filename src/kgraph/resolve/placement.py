@@ -21,6 +21,7 @@ from kgraph.models import Entity, EntityType, IndexedEntity, StoredRef
 from kgraph.resolve.aliases import AliasTable
 from kgraph.resolve.linker import Linker
 from kgraph.resolve.names import entity_key, tokens
+from kgraph.store.base import GraphStore
 
 
 @dataclass
@@ -90,3 +91,10 @@ def _resolved(
             seen.add(known.key)
         out[ref] = Entity(known.key, known.name, known.type)
     return out
+
+
+def relink(store: GraphStore, aliases: AliasTable | None) -> int:
+    """Link every ref stored in ``store`` again, from all the stored evidence at once:
+    what linking article by article decided in the order the articles came is made the
+    same as in any other order.  Returns the refs moved."""
+    return store.relink(lambda refs, entities: placement(refs, entities, aliases))
