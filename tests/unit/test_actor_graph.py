@@ -10,7 +10,9 @@ import pytest
 
 from kgraph.models import NO_ENTITY, Argument, Article, EntityMention, RelationMention
 from kgraph.resolve import UNRESOLVED, resolve_article
-from kgraph.resolve.countries import capital_of, country_name
+from kgraph.resolve.arguments import place_slot
+from kgraph.resolve.capitals import capital_of
+from kgraph.resolve.countries import country_name
 from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import normalise_name
 from kgraph.resolve.phrases import is_proper_phrase
@@ -186,6 +188,10 @@ def test_the_embedded_store_keeps_one_sided_claims_without_nodes_or_facts(tmp_pa
         ("Korea", None),  # both Koreas give it
         ("Africa", None),  # a region, not South Africa
         ("Republic", None),
+        ("Nazi Germany", "Germany"),  # a regime or era of the country
+        ("Tsarist Russia", "Russia"),
+        ("East Germany", None),  # a compass word makes another place
+        ("Northern Ireland", None),
     ],
 )
 def test_short_forms_of_country_names(text: str, country: str | None) -> None:
@@ -194,7 +200,16 @@ def test_short_forms_of_country_names(text: str, country: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("capital", "country"),
-    [("Lima", "Peru"), ("Washington", "United States"), ("Singapore", None), ("Gotham", None)],
+    [
+        ("Lima", "Peru"),
+        ("Washington", "United States"),
+        ("Kiev", "Ukraine"),  # GeoNames' other spellings of Kyiv
+        ("Kyiv", "Ukraine"),
+        ("Peking", "China"),
+        ("Singapore", None),  # also a country's name
+        ("Victoria", None),  # the capital of several
+        ("Gotham", None),
+    ],
 )
 def test_capitals(capital: str, country: str | None) -> None:
     assert capital_of(capital) == country
@@ -520,6 +535,12 @@ def test_the_north_is_the_one_country_of_the_article_named_so() -> None:
         ("Quito said on a trip to Lima.", "place:lima"),
         ("Quito pointed to Lima as the culprit.", "place:peru"),
         ("Quito wanted an answer from Lima.", "place:peru"),
+        ("Quito saw fury in Lima.", "place:peru"),  # a mood in a capital: its government
+        ("Quito saw turmoil in Lima.", "place:peru"),
+        ("Quito saw crowds in Lima.", "place:lima"),
+        ("Quito owns a Lima hotel.", "place:lima"),  # the capital modifies a noun
+        ("Quito owns the Lima oil company.", "place:lima"),
+        ("Quito owns a Lima-based bank.", "place:lima"),
     ],
 )
 def test_to_and_from_make_a_capital_the_city_only_for_a_destination(
@@ -541,3 +562,54 @@ def test_a_full_name_is_not_the_short_form_of_a_longer_tagging_slip() -> None:
 
 def test_a_capital_in_capitals_ner_called_an_organisation_is_the_city() -> None:
     assert set(_resolve([], [_m("LIMA", 0, "ORG")]).entities) == {"place:lima"}
+
+
+@pytest.mark.parametrize(
+    ("predicate", "place"),
+    [
+        ("visit to", True),
+        ("returned from", True),
+        ("residence in", True),
+        ("point to", False),  # "all signs point to Washington": its government
+        ("would seek explanation from", False),
+    ],
+)
+def test_to_and_from_in_a_predicate_make_a_place_slot_only_for_going(
+    predicate: str, place: bool
+) -> None:
+    relation = replace(_rel(_m("Quito", 0, "GPE"), "X", _m("Lima", 10, "GPE")), predicate=predicate)
+    assert place_slot(relation) is place
+
+
+def test_a_capital_or_country_ner_called_a_person_is_the_place() -> None:
+    doc = "Kiev rejected the plan of Jordan."
+    kiev, jordan = _m("Kiev", 0, "PERSON"), _m("Jordan", doc.index("Jordan"), "PERSON")
+    article = Article(id="k", title="", text=doc)
+    result = resolve_article(
+        article, [_rel(kiev, "REJECT", jordan)], [kiev, jordan], [(0, len(doc))], "x/1"
+    )
+    assert result.claims[0].subject_key == "place:ukraine"  # Kiev stands for its government
+    assert result.claims[0].object_key == "place:jordan"
+
+
+def test_a_country_name_that_is_a_persons_name_in_the_article_stays_the_person() -> None:
+    doc = "Michael Jordan scored. Jordan smiled."
+    spans = [_m("Michael Jordan", 0, "PERSON"), _m("Jordan", doc.index("Jordan smiled"), "PERSON")]
+    result = resolve_article(Article(id="j", title="", text=doc), [], spans, [(0, 37)], "x/1")
+    assert set(result.entities) == {"person:michael jordan"}
+
+
+def test_a_lone_word_after_a_possessive_is_a_common_noun_not_an_entity() -> None:
+    doc = "Anna Berg praised our Union today."
+    berg, union = _m("Anna Berg", 0, "PERSON"), _m("Union", doc.index("Union"), "ORG")
+    article = Article(id="u", title="", text=doc)
+    result = resolve_article(
+        article,
+        [_rel(berg, "PRAISE", union, obj_text="our Union")],
+        [berg, union],
+        [(0, 34)],
+        "x/1",
+    )
+    assert set(result.entities) == {"person:anna berg"}
+    [claim] = result.claims
+    assert (claim.object_key, claim.object_text) == (NO_ENTITY, "our Union")

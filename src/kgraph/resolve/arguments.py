@@ -9,8 +9,9 @@ from collections.abc import Sequence
 
 from kgraph.models import NO_ENTITY, Argument, EntityMention, EntityType, RelationMention
 from kgraph.resolve.article import ArticleEntities, People, span_of
+from kgraph.resolve.capitals import capital_of
 from kgraph.resolve.context import EDGE
-from kgraph.resolve.countries import capital_of, country_name
+from kgraph.resolve.countries import country_name
 from kgraph.resolve.descriptors import parse_description, resolve_description
 from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import NAMED_LABELS, PRONOUN_LABEL, tokens
@@ -98,19 +99,42 @@ class Arguments:
         """The entity a named mention stands for: its own, or -- for a capital used for
         its government ("Moscow warned Kyiv", "talks between Moscow and Ankara") -- its
         country.  A capital is the city in a place slot, after a place preposition ("in
-        Moscow") and in a dateline ("MOSCOW, March 3")."""
+        Moscow") and in a dateline ("MOSCOW, March 3").  A lone word after a possessive
+        ("our Union", "their Party") is a common noun NER took for a name: no entity."""
         key = self.table.key(mention)
+        if key is not None and self._possessed_noun(key, mention):
+            return None
         if key is None or not self.capitals or place_slot or mention.text.isupper():
             return key
         entity = self.table.entities[key]
         country = capital_of(entity.name) if entity.type == "Place" else None
-        if country is None or self._after_place_preposition(mention):
+        if country is None or self._after_place_preposition(mention) or self._modifier_of(mention):
             return key
         return self.table.ensure(country, "Place")
 
+    def _possessed_noun(self, key: str, mention: EntityMention) -> bool:
+        """ "our Union's history", "their Party": English names take no possessive
+        determiner, so a one-word organisation, group or event after one is a common
+        noun.  Places are left alone ("our Britain")."""
+        entity = self.table.entities[key]
+        if entity.type in ("Person", "Place") or len(mention.text.split()) != 1:
+            return False
+        before = self.document[max(mention.start - 8, 0) : mention.start].split()
+        return bool(before) and before[-1].lower() in POSSESSIVES
+
+    def _modifier_of(self, mention: EntityMention) -> bool:
+        """ "a Moscow hotel", "the Abu Dhabi oil company", "a Moscow-based bank": the
+        name only says where the thing named after it is."""
+        after = self.document[mention.end : mention.end + 2]
+        if after[:1] == "-" and after[1:].isalpha():
+            return True
+        before = self.document[max(mention.start - 4, 0) : mention.start].split()
+        article = bool(before) and before[-1].lower() in {"a", "an", "the"}
+        return article and after[:1] == " " and after[1:].islower()
+
     def _after_place_preposition(self, mention: EntityMention) -> bool:
-        """ "in Moscow", "at Moscow", "trip to Moscow" -- not "explanation from Moscow"
-        or "point to Washington" (governments)."""
+        """ "in Moscow", "at Moscow", "trip to Moscow" -- not "explanation from Moscow",
+        "point to Washington" or "anger in Beijing" (governments)."""
         before = [
             w.lower().strip(EDGE)
             for w in self.document[max(mention.start - 40, 0) : mention.start].split()
@@ -119,7 +143,9 @@ class Arguments:
             return False
         if before[-1] == "to":
             return len(before) > 1 and before[-2] in MOTION_WORDS
-        return before[-1] in PLACE_PREPOSITIONS - {"from", "to"}
+        if len(before) > 1 and before[-1] == "in" and before[-2] in MOOD_NOUNS:
+            return False  # "fury in Ankara", "turmoil in Washington": its government
+        return before[-1] in PLACE_PREPOSITIONS - DIRECTIONS
 
     def _modifier(self, mention: EntityMention) -> str:
         """The actor a noun phrase names only by a premodifier ("US troops" -> United
@@ -154,11 +180,21 @@ class Arguments:
 def place_slot(relation: RelationMention) -> bool:
     """Whether the object is where something happens or goes ("arrive in Moscow",
     "visit Moscow", "report from Moscow"), so that a capital there is the city, not its
-    government, and a phrase there ("died in a US raid") is no actor."""
+    government, and a phrase there ("died in a US raid") is no actor.  After "to" or
+    "from" only a verb or noun of going makes it a place ("a trip to Moscow", not "seek
+    an explanation from Moscow")."""
     words = relation.predicate.lower().split()
     if relation.relation == "IS_A" or (words and words[0] in COPULAS):
         return True  # "Hackney is in east London": identity, never a government
-    return bool(words) and (words[-1] in PLACE_PREPOSITIONS or words[0] in MOTION_VERBS)
+    if not words or words[0] in MOTION_VERBS:
+        return bool(words)
+    if words[-1] in DIRECTIONS:  # "visit to Moscow", but "point to Washington"
+        return any(w in MOTION_WORDS for w in words[:-1])
+    return words[-1] in PLACE_PREPOSITIONS
+
+
+DIRECTIONS = frozenset({"to", "from"})
+POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "its", "their"})
 
 
 COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "become", "became"})
@@ -220,6 +256,37 @@ MOTION_WORDS = MOTION_VERBS | frozenset(
     }
 )
 """Words before "to" that make its object a destination ("a trip to Moscow")."""
+
+MOOD_NOUNS = frozenset(
+    {
+        "alarm",
+        "anger",
+        "anxiety",
+        "chaos",
+        "concern",
+        "concerns",
+        "confusion",
+        "consternation",
+        "dismay",
+        "disquiet",
+        "fears",
+        "frustration",
+        "fury",
+        "irritation",
+        "jitters",
+        "outrage",
+        "relief",
+        "scepticism",
+        "skepticism",
+        "suspicion",
+        "suspicions",
+        "turmoil",
+        "unease",
+        "upheaval",
+    }
+)
+"""Nouns of a political mood or upheaval: "<mood> in <capital>" is about the people who
+govern there (English news metonymy), not about the city."""
 
 COMPASS = frozenset({"North", "South", "East", "West"})
 

@@ -69,29 +69,9 @@ def _short_table(
     }
 
 
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """Capital city -> its country (from ``countryinfo``), for capitals that are not
-    themselves a country's name ("Singapore") and that only one country has."""
-    names, _, _, _ = _tables()
-    found: dict[str, set[str]] = defaultdict(set)
-    for country in all_countries():
-        try:
-            capital = country.capital()
-        except (KeyError, TypeError, ValueError, CountryNotFoundError):
-            continue
-        if capital:
-            display = str(country.info()["name"])
-            found[name_key(str(capital))].add(display)
-            # "Washington, D.C." -> "Washington"
-            found[name_key(str(capital).split(",")[0].removesuffix(" D.C."))].add(display)
-    return {c: next(iter(v)) for c, v in found.items() if len(v) == 1 and c not in names}
-
-
-def capital_of(name: str) -> str | None:
-    """The country whose capital ``name`` is: "Moscow" -> "Russia", used when a capital
-    stands for its government ("Moscow warned Kyiv")."""
-    return _capitals().get(name_key(name))
+def known_country_names() -> frozenset[str]:
+    """The normalised names and short forms of every country (not codes or demonyms)."""
+    return frozenset(_tables()[0])
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +121,33 @@ def _population(country: CountryInfo) -> int:
         return 0
 
 
+REGIMES = frozenset(
+    {
+        "nazi",
+        "soviet",
+        "tsarist",
+        "czarist",
+        "imperial",
+        "fascist",
+        "communist",
+        "francoist",
+        "maoist",
+        "apartheid",
+        "weimar",
+        "wartime",
+        "post-war",
+        "postwar",
+        "pre-war",
+        "prewar",
+        "modern",
+        "present-day",
+    }
+)
+"""Words for a country's regime or era that English puts before its name ("Nazi
+Germany", "Tsarist Russia"): the country all the same.  Compass words are not among
+them ("East Germany", "Northern Ireland" are other places)."""
+
+
 def country_name(text: str, *, demonym: bool = False, label: str = "GPE") -> str | None:
     """The country ``text`` names (or, with ``demonym=True``, is the people or adjective
     of); ``label`` is the NER label of the mention.
@@ -154,6 +161,9 @@ def country_name(text: str, *, demonym: bool = False, label: str = "GPE") -> str
     key = name_key(text)
     if key in names:
         return names[key]
+    first, _, rest = key.partition(" ")
+    if first in REGIMES and rest in names:  # "Nazi Germany": Germany in one era
+        return names[rest]
     letters = text.replace(".", "").replace(" ", "")
     if letters.isalpha() and letters.isupper():
         if letters in acronyms:

