@@ -613,3 +613,15 @@ def test_a_lone_word_after_a_possessive_is_a_common_noun_not_an_entity() -> None
     assert set(result.entities) == {"person:anna berg"}
     [claim] = result.claims
     assert (claim.object_key, claim.object_text) == (NO_ENTITY, "our Union")
+
+
+def test_a_word_in_capitals_heading_fields_again_and_again_is_a_label() -> None:
+    doc = "TARGET: a hostel. ATTACKER: Ada Novak. TARGET: a bar. ATTACKER: Ivo Sand. NATO: no."
+    spans = [_m("ATTACKER", doc.index("ATTACKER"), "ORG"), _m("NATO", doc.index("NATO"), "ORG")]
+    spans += [_m("Ada Novak", doc.index("Ada"), "PERSON")]
+    result = resolve_article(Article(id="f", title="", text=doc), [], spans, [(0, 90)], "x/1")
+    assert set(result.entities) == {"organization:nato", "person:ada novak"}
+
+
+def test_replacement_characters_of_lost_letters_leave_the_name() -> None:
+    assert normalise_name("Anna Strejcov\ufffd\ufffd", "PERSON") == ("Anna Strejcov", None)

@@ -5,6 +5,8 @@ entity (:data:`kgraph.models.NO_ENTITY`) and stays text on the claim."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 
 from kgraph.models import NO_ENTITY, Argument, EntityMention, EntityType, RelationMention
@@ -35,6 +37,8 @@ class Arguments:
         self.people = people
         self.spans = sorted(spans, key=span_of)
         self.starts = [m.start for m in self.spans]
+        labels = Counter(FIELD_LABEL.findall(document))
+        self.labels = {label for label, n in labels.items() if n >= FIELD_LABEL_REPEATS}
 
     def key(self, arg: Argument | None, place_slot: bool = False) -> str:
         """The entity key of an argument, or :data:`NO_ENTITY` for a generic phrase.
@@ -100,9 +104,13 @@ class Arguments:
         its government ("Moscow warned Kyiv", "talks between Moscow and Ankara") -- its
         country.  A capital is the city in a place slot, after a place preposition ("in
         Moscow") and in a dateline ("MOSCOW, March 3").  A lone word after a possessive
-        ("our Union", "their Party") is a common noun NER took for a name: no entity."""
+        ("our Union", "their Party") is a common noun NER took for a name, and a word in
+        capitals that heads a field again and again ("TARGET: ... TARGET:") a label: no
+        entity."""
         key = self.table.key(mention)
         if key is not None and self._possessed_noun(key, mention):
+            return None
+        if mention.text in self.labels:  # "ATTACKER: ... ATTACKER: ..."
             return None
         if key is None or not self.capitals or place_slot or mention.text.isupper():
             return key
@@ -194,6 +202,10 @@ def place_slot(relation: RelationMention) -> bool:
 
 
 DIRECTIONS = frozenset({"to", "from"})
+FIELD_LABEL = re.compile(r"\b([A-Z][A-Z ]*[A-Z]):")
+FIELD_LABEL_REPEATS = 2
+"""A word in capitals before a colon twice in one text is the label of a field in a list
+or table ("TARGET:", "ATTACKER:"), not a name; once it may be a speaker ("NATO: ...")."""
 POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "its", "their"})
 
 

@@ -159,10 +159,12 @@ def country_name(text: str, *, demonym: bool = False, label: str = "GPE") -> str
     """
     names, acronyms, codes, demonyms = _tables()
     key = name_key(text)
+    if not key:
+        return None
     if key in names:
         return names[key]
     first, _, rest = key.partition(" ")
-    if first in REGIMES and rest in names:  # "Nazi Germany": Germany in one era
+    if first in REGIMES and rest and rest in names:  # "Nazi Germany": Germany in one era
         return names[rest]
     letters = text.replace(".", "").replace(" ", "")
     if letters.isalpha() and letters.isupper():

@@ -105,8 +105,9 @@ _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—•*"
 
 
 def clean(text: str) -> str:
-    """Unicode-normalise, collapse whitespace, trim punctuation at the edges."""
-    text = unicodedata.normalize("NFKC", text)
+    """Unicode-normalise, collapse whitespace, trim punctuation at the edges; drop the
+    replacement characters of letters lost before kgraph read the text."""
+    text = unicodedata.normalize("NFKC", text).replace("\ufffd", "")
     text = _SPACES.sub(" ", text).strip()
     text = text.strip(_EDGE_PUNCT + " ")
     return _POSSESSIVE.sub("", text).strip()
