@@ -408,3 +408,41 @@ def test_one_sided_claims_agree_between_stores(neo4j_store: Neo4jStore, tmp_path
     expected = [["CUT", "the budget", None], ["MEET", "Omar Sy", "Omar Sy"]]
     assert local.query(query).rows == neo4j_store.query(query).rows == expected
     assert _count(neo4j_store, "MATCH (e:Entity) RETURN count(e)") == 2
+
+
+GOVERNMENTS = """Kiev and Moscow trade accusations
+
+Kiev's representatives accused Moscow of breaking the ceasefire on Tuesday. The Ukrainian \
+delegate Ivan Petrov spoke to reporters in a Moscow hotel. There was fury in Ankara after \
+Turkey criticised Germany. Nazi Germany occupied the Netherlands in 1940.
+"""
+
+
+def test_capitals_for_governments_agree_between_stores(
+    neo4j_store: Neo4jStore, analyzer: Analyzer, tmp_path: Path
+) -> None:
+    """Through the real model: a capital standing for its government ("Kiev's
+    representatives", NER's PERSON; "accused Moscow"; "fury in Ankara") is its country, one
+    node with the country of another article; a capital that only says where ("a Moscow
+    hotel") is the city; "Nazi Germany" is Germany.  Both stores hold the same graph."""
+    (tmp_path / "capitals.txt").write_text(GOVERNMENTS, encoding="utf-8")
+    (tmp_path / "countries.txt").write_text(
+        "Talks stall\n\nUkraine asked Russia and Turkey to resume talks.\n", encoding="utf-8"
+    )
+    local = LocalStore(tmp_path / "g.json.gz", writable=True)
+    _ingest_both(
+        analyzer,
+        [str(tmp_path / "capitals.txt"), str(tmp_path / "countries.txt")],
+        local,
+        neo4j_store,
+    )
+    _assert_same_graph(local_snapshot(local), neo4j_snapshot(neo4j_store))
+    names = "MATCH (e:Entity) RETURN e.name AS name, e.type AS type ORDER BY name"
+    rows = local.query(names).rows
+    assert rows == neo4j_store.query(names).rows
+    found = {name: etype for name, etype in rows}
+    assert {"Ukraine", "Russia", "Turkey", "Germany", "Moscow"} <= found.keys()
+    assert not {"Kiev", "Ankara", "Nazi Germany"} & found.keys()
+    assert found["Ukraine"] == found["Moscow"] == "Place"
+    mentions = "MATCH (:Article)-[m:MENTIONS]->(e:Entity {name: 'Ukraine'}) RETURN count(m)"
+    assert _count(neo4j_store, mentions) == 2  # one node for both articles
