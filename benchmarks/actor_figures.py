@@ -67,7 +67,7 @@ PRONOUNS = frozenset(
 AGENCIES = "TASS|Reuters|AFP|AP|Xinhua|dpa|DPA|UNN|Yonhap|KCNA|Interfax|RIA Novosti|Anadolu"
 _DIRTY = {
     "dateline": re.compile(
-        r"\b[A-Z]{3,}\b,\s|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d"
+        r"\b[A-Z]{3,}\b,\s|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d"
     ),
     "agency": re.compile(rf"(?:\s[-–—]\s*|/|\()(?:{AGENCIES})\b"),
     "handle": re.compile(r"@\w|://|\bwww\.|#\w"),

@@ -618,6 +618,7 @@ def test_a_lone_word_after_a_possessive_is_a_common_noun_not_an_entity() -> None
 def test_a_word_in_capitals_heading_fields_again_and_again_is_a_label() -> None:
     doc = "TARGET: a hostel. ATTACKER: Ada Novak. TARGET: a bar. ATTACKER: Ivo Sand. NATO: no."
     spans = [_m("ATTACKER", doc.index("ATTACKER"), "ORG"), _m("NATO", doc.index("NATO"), "ORG")]
+    spans += [_m("ATTACKER Ivo", doc.index("ATTACKER: Ivo"), "ORG")]  # NER ran over the colon
     spans += [_m("Ada Novak", doc.index("Ada"), "PERSON")]
     result = resolve_article(Article(id="f", title="", text=doc), [], spans, [(0, 90)], "x/1")
     assert set(result.entities) == {"organization:nato", "person:ada novak"}

@@ -110,7 +110,7 @@ class Arguments:
         key = self.table.key(mention)
         if key is not None and self._possessed_noun(key, mention):
             return None
-        if mention.text in self.labels:  # "ATTACKER: ... ATTACKER: ..."
+        if mention.text.split(" ", 1)[0] in self.labels:  # "ATTACKER: ... ATTACKER: ..."
             return None
         if key is None or not self.capitals or place_slot or mention.text.isupper():
             return key
