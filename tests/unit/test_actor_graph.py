@@ -626,3 +626,13 @@ def test_a_word_in_capitals_heading_fields_again_and_again_is_a_label() -> None:
 
 def test_replacement_characters_of_lost_letters_leave_the_name() -> None:
     assert normalise_name("Anna Strejcov\ufffd\ufffd", "PERSON") == ("Anna Strejcov", None)
+
+
+def test_a_surname_ner_mostly_called_an_organisation_is_the_person_it_names() -> None:
+    doc = "Ada Novak spoke. Novak left. Novak won. Novak lost. Novak University grew."
+    spans = [_m("Ada Novak", 0, "PERSON"), _m("Novak University", doc.index("Novak U"), "ORG")]
+    at = [i for i in range(len(doc)) if doc.startswith("Novak ", i) and doc[i + 6] != "U"]
+    spans += [_m("Novak", i, "ORG" if n else "PERSON") for n, i in enumerate(at[1:])]
+    result = resolve_article(Article(id="s", title="", text=doc), [], spans, [(0, 80)], "x/1")
+    assert set(result.entities) == {"person:ada novak", "organization:novak university"}
+    assert {r.ref: r.count for r in result.refs}["person:ada novak"] == 4

@@ -128,7 +128,9 @@ def known_place(
 
 def _promote_people(surfaces: dict[str, Surface]) -> None:
     """A full name NER did not call a person ("Nicola Sturgeon" as ORG) is one when the
-    article gives its surname a personal title ("Ms Sturgeon")."""
+    article gives its surname a personal title ("Ms Sturgeon"); a lone word NER called a
+    person at least once is one when it is the surname of a person the article names in
+    full ("Trump", mostly ORG to NER, beside "Donald Trump")."""
     titled = {
         key
         for key, s in surfaces.items()
@@ -138,6 +140,15 @@ def _promote_people(surfaces: dict[str, Surface]) -> None:
         words = tokens(surface.name)
         if surface.type != "Person" and len(words) >= 2 and words[-1] in titled:
             surface.types["Person"] += TITLE_VOTES
+    surnames = {
+        words[-1]
+        for s in surfaces.values()
+        if s.type == "Person" and len(words := tokens(s.name)) > 1
+    }
+    for surface in surfaces.values():
+        words = tokens(surface.name)
+        if surface.types["Person"] and len(words) == 1 and words[0] in surnames:
+            surface.types["Person"] = max(surface.types.values()) + 1
 
 
 TITLE_VOTES = 3
