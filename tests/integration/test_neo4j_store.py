@@ -446,3 +446,39 @@ def test_capitals_for_governments_agree_between_stores(
     assert found["Ukraine"] == found["Moscow"] == "Place"
     mentions = "MATCH (:Article)-[m:MENTIONS]->(e:Entity {name: 'Ukraine'}) RETURN count(m)"
     assert _count(neo4j_store, mentions) == 2  # one node for both articles
+
+
+LINKING = {
+    "a.txt": "Talks in Beijing\n\nKevin Davis met Xi Jinping in Beijing on Monday. Davis praised"
+    " the talks.\n",
+    "b.txt": "A plan fails\n\nKevin said the plan had failed, and Sweden agreed.\n",
+    "c.txt": "A family deal\n\nJohn Smith and Jane Smith signed the deal with Sweden on Friday."
+    " Smith said it was fair.\n",
+    "d.txt": "Deal criticised\n\nSmith criticised the deal with Norway on Monday.\n",
+    "e.txt": "Border talks\n\nJordan criticised Israel over the border on Tuesday.\n",
+    "f.txt": "A sponsor\n\nMichael Jordan praised Nike on Sunday. Jordan smiled.\n",
+    "g.txt": "A call\n\nPutin called Erdogan on Monday.\n",
+    "h.txt": "A meeting\n\nVladimir Putin met Recep Tayyip Erdogan in Sochi.\n",
+}
+
+
+def test_links_and_refusals_across_articles_agree_between_stores(
+    neo4j_store: Neo4jStore, analyzer: Analyzer, tmp_path: Path
+) -> None:
+    """Through the real model, in both stores: surnames link to the one person named in
+    full ("Putin", "Erdogan"); a bare first name ("Kevin"), a surname two people share
+    ("Smith") and a country that is also a person's name ("Jordan") do not."""
+    for name, text in LINKING.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    local = LocalStore(tmp_path / "g.json.gz", writable=True)
+    _ingest_both(analyzer, [str(tmp_path / n) for n in sorted(LINKING)], local, neo4j_store)
+    _assert_same_graph(local_snapshot(local), neo4j_snapshot(neo4j_store))
+    keys = "MATCH (e:Entity) RETURN e.key ORDER BY e.key"
+    found = {key for (key,) in neo4j_store.query(keys).rows}
+    assert found == {key for (key,) in local.query(keys).rows}
+    assert {"person:vladimir putin", "person:recep tayyip erdogan"} <= found
+    assert not {"person:putin", "person:erdogan"} & found
+    assert {"person:kevin", "person:kevin davis"} <= found
+    assert {"person:smith", "person:john smith", "person:jane smith"} <= found
+    assert {"place:jordan", "person:michael jordan"} <= found
+    assert "person:jordan" not in found
