@@ -636,3 +636,10 @@ def test_a_surname_ner_mostly_called_an_organisation_is_the_person_it_names() ->
     result = resolve_article(Article(id="s", title="", text=doc), [], spans, [(0, 80)], "x/1")
     assert set(result.entities) == {"person:ada novak", "organization:novak university"}
     assert {r.ref: r.count for r in result.refs}["person:ada novak"] == 4
+
+
+def test_an_honorific_in_capitals_is_part_of_a_places_name() -> None:
+    assert normalise_name("DR Congo", "GPE") == ("DR Congo", None)
+    assert normalise_name("Ms Sturgeon", "ORG") == ("Sturgeon", "Ms")
+    result = _resolve([], [_m("DR Congo", 0, "GPE")])
+    assert set(result.entities) == {"place:democratic republic of the congo"}

@@ -246,8 +246,8 @@ def normalise_name(text: str, label: str) -> tuple[str, str | None]:
         name, title = split_title(" ".join(words))
         return _BARE_INITIAL.sub(r"\1.", name), title
     first, _, rest = name.partition(" ")
-    if rest and first.rstrip(".").lower() in PLAIN_TITLES:
-        return rest, first
+    if rest and first.rstrip(".").lower() in PLAIN_TITLES and not first.isupper():
+        return rest, first  # "Ms Sturgeon" as ORG; "DR Congo" is a country
     return name, None
 
 
