@@ -70,7 +70,7 @@ _DIRTY = {
         r"\b[A-Z]{3,}\b,\s|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d"
     ),
     "agency": re.compile(rf"(?:\s[-–—]\s*|/|\()(?:{AGENCIES})\b"),
-    "handle": re.compile(r"@\w|://|\bwww\.|#\w"),
+    "handle": re.compile(r"@\w|://|\bwww\.|#[^\W\d]"),
     "quote": re.compile(r"[\"“”«»„]|^['‘’]|['‘’]$"),
     "mojibake": re.compile(r"\ufffd|Ã.|â€"),
 }

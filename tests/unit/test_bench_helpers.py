@@ -426,6 +426,8 @@ def test_news_markdown_reports_totals_tags_splits_and_the_corpus() -> None:
     [
         ("Vladimir Putin - TASS", ["agency"]),
         ("Ruth Burke @mitchefi", ["handle"]),
+        ("Brexit #TheresaMay", ["handle"]),
+        ("Presidential Decree #3", []),
         ("MOSCOW, March 3", ["dateline"]),
         ("BEIJING", ["dateline"]),
         ('Bill "O', ["quote"]),
