@@ -160,6 +160,45 @@ def test_no_identity_between_listed_names(nlp: Language, lemma: Lemmatizer) -> N
     )
 
 
+APPOSITIONS_IN_LISTS = [
+    (
+        "He and his brother Tomas Berg opened a shop in Oslo.",
+        (("his brother", "OPEN", "a shop"),),
+        (("Tomas Berg", "IS_A", "He"),),
+    ),
+    (
+        "The inquiry covered the Lisbon port authority, the National Maritime Agency (NMA) "
+        "and the Portuguese fisheries ministry.",
+        (),
+        (("the Portuguese fisheries ministry", "IS_A", "NMA"),),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "absent"), APPOSITIONS_IN_LISTS, ids=[t[:20] for t, *_ in APPOSITIONS_IN_LISTS]
+)
+def test_an_apposition_describes_only_the_phrase_it_follows(
+    nlp: Language,
+    lemma: Lemmatizer,
+    text: str,
+    want: tuple[Triple, ...],
+    absent: tuple[Triple, ...],
+) -> None:
+    """Not the conjuncts around it: "he" is not Tomas Berg, the ministry is not the NMA."""
+    check(nlp, lemma, text, want, absent)
+
+
+def test_the_object_of_is_a_is_a_class_that_names_no_entity(
+    nlp: Language, lemma: Lemmatizer
+) -> None:
+    """ "the Peruvian president" describes Ramos: resolving it would make a person of it."""
+    text = "Oscar Ramos is the Peruvian president."
+    relations = check(nlp, lemma, text, (("Oscar Ramos", "IS_A", "the Peruvian president"),))
+    [found] = [r for r in relations if r.relation == "IS_A"]
+    assert found.object is not None and found.object.mention is None
+
+
 def test_adjuncts_are_not_in_the_type(nlp: Language, lemma: Lemmatizer) -> None:
     relations = check(
         nlp, lemma, "The Pope met with Biden on Tuesday in Rome.", (("The Pope", "MEET", "Biden"),)

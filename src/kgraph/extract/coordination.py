@@ -82,24 +82,26 @@ def _adjectival(tok: Token) -> bool:
     return tok.dep_ in ("amod", "compound") or tok.head.dep_ in ("amod", "compound")
 
 
-def expand(base: Frame) -> Iterator[Frame]:
+def expand(base: Frame, *, subjects: bool = True, objects: bool = True) -> Iterator[Frame]:
     """One frame per (subject conjunct, object conjunct) of ``base``.
 
-    Slots with fixed bounds (titles) are not expanded.
+    Slots with fixed bounds (titles) are not expanded, nor a side whose flag is False.
     """
-    subjects = [base.subject.head] if base.subject.bounds else conjuncts(base.subject.head)
-    if base.object is None:
-        objects: list[Token | None] = [None]
-    elif base.object.bounds or base.object.kind != "np":
-        objects = [base.object.head]
+    subject = base.subject
+    heads = conjuncts(subject.head) if subjects and not subject.bounds else [subject.head]
+    obj = base.object
+    if obj is None:
+        others: list[Token | None] = [None]
+    elif not objects or obj.bounds or obj.kind != "np":
+        others = [obj.head]
     else:
-        objects = list(conjuncts(base.object.head))
-    if len(subjects) == 1 and len(objects) == 1:
+        others = list(conjuncts(obj.head))
+    if len(heads) == 1 and len(others) == 1:
         yield base
         return
-    for subj in subjects:
-        for obj in objects:
-            yield _with_args(base, subj, obj)
+    for head in heads:
+        for other in others:
+            yield _with_args(base, head, other)
 
 
 def _with_args(base: Frame, subj: Token, obj: Token | None) -> Frame:

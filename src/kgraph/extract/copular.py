@@ -155,8 +155,14 @@ def _adjective_complement(frame: Frame, adj: Token, preps: list[Slot], lemma: Le
 
 
 def _apposition(appos: Token) -> Iterator[Frame]:
-    """ "Kim, the leader of North Korea" -> (Kim; is the leader of; North Korea)."""
-    head = appos.head
+    """ "Kim, the leader of North Korea" -> (Kim; is the leader of; North Korea).
+
+    The apposition describes the one phrase it follows, not that phrase's conjuncts: in
+    "he and his teammates A, B and C" the names are teammates (each of them), and "he" is
+    none of them; in "the lab, the Agency (RUSADA) and the ministry" only the Agency is
+    RUSADA.  A list inside the apposition ("his predecessors, A and B") gives one frame
+    per name."""
+    anchor = head = appos.head
     if appos.ent_type_ and not head.ent_type_ and head.pos_ == "NOUN":
         head, appos = appos, head
     frame = Frame("appos", appos, Slot(head), None, [], ["is", "a"], pred_prefix="is")
@@ -172,7 +178,8 @@ def _apposition(appos: Token) -> Iterator[Frame]:
             frame.rel = [*[c.lower_ for c in lefts(appos) if c.dep_ == "compound"], appos.lower_]
             frame.rel.append("of")
             frame.object = Slot(of[1])
-    yield from expand(frame)
+    assert frame.object is not None
+    yield from expand(frame, subjects=head.i != anchor.i, objects=frame.object.head.i != anchor.i)
 
 
 def _placed(head: Token, appos: Token) -> bool:

@@ -9,7 +9,7 @@ the graph gets the inner relation with its attribution instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.symbols import ADJ, ADP, ADV, NOUN, NUM, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from kgraph.extract import confidence, reltypes
 from kgraph.extract.arguments import np_bounds, phrase_bounds, trim
 from kgraph.extract.context import Sentence
+from kgraph.extract.deps import is_pronoun
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.mentions import LABEL_NOUN, mention_for
 from kgraph.extract.predicates import relation_name, surface
@@ -27,7 +28,8 @@ CLAUSE_KINDS = frozenset({"clause"})
 NAMING_POS = frozenset({NOUN, PROPN, PRON, NUM})
 NOT_NAMING_POS = frozenset({ADJ, ADV, VERB, ADP})
 """Coarse POS ids of heads that may (and may never) name an entity."""
-IDENTITIES = frozenset({"IS_A", "KNOW_AS"})
+IS_A = "IS_A"
+IDENTITIES = frozenset({IS_A, "KNOW_AS"})
 MODALITIES: dict[str | None, str] = {"be": "will"}
 """Modalities that mean another: "is to meet" is a scheduled "will meet"."""
 ROLE_KINDS = frozenset({"appos", "copula"})
@@ -75,11 +77,12 @@ def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction |
     if obj is not None and _overlaps(subject, obj):
         return None
     pred_tokens = frame.active_pred if frame.active_pred is not None else frame.pred
+    name = relation_name(normalised(frame, sent))
     relation = RelationMention(
         subject=subject,
         predicate=_predicate(frame, pred_tokens),
-        relation=relation_name(normalised(frame, sent)),
-        object=obj,
+        relation=name,
+        object=_as_class(obj) if name == IS_A else obj,
         extras=extras,
         sentence=sent.text,
         sentence_start=sent.span.start_char,
@@ -90,9 +93,17 @@ def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction |
     )
     carb = _carb_tuple(frame, relation) if openie else None
     graph = (
-        wanted_by_graph(frame) and not _list_identity(relation, frame) and not _reflexive(relation)
+        wanted_by_graph(frame)
+        and not _list_identity(name, frame, subject, obj)
+        and not _reflexive(relation)
     )
     return Extraction(relation, carb, graph)
+
+
+def _as_class(obj: Argument | None) -> Argument | None:
+    """The object of "X is a Y" is a class ("a dictator", "a US ally"): it names no entity,
+    so the resolver never makes it one ("the Russian president" would be a person)."""
+    return None if obj is None else replace(obj, mention=None)
 
 
 def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
@@ -141,20 +152,25 @@ def _person(tok: Token) -> bool:
 PERSONAL_PRONOUNS = frozenset({"he", "she", "who", "whom"})
 
 
-def _list_identity(relation: RelationMention, frame: Frame) -> bool:
-    """ "X is Y" between two names is a list or a misparse ("Tina Fey, Alec Baldwin and
-    ..."), and "X, known as Y" names one thing twice: never a fact between two entities
-    for the graph (OpenIE output keeps them)."""
-    if relation.relation not in IDENTITIES or frame.object is None or relation.object is None:
+def _list_identity(name: str, frame: Frame, subject: Argument, obj: Argument | None) -> bool:
+    """Identities the graph refuses (OpenIE output keeps them).  "X is a Y" needs a class
+    Y, a common noun: two different names are not a kind of each other ("he and his
+    teammates A, B", "Nancy (Natalia Dyer)", "told newspaper Bild"; lists and misparses),
+    and a pronoun is no class.  "X, known as Y" between two names names one thing twice,
+    and so does a description whose mention is a name ("Li Wei, an analyst": the role
+    relations say what it says)."""
+    if name not in IDENTITIES or frame.object is None or obj is None:
         return False
-    if _name(frame.subject.head) and _name(frame.object.head):
+    head = frame.object.head
+    if name == IS_A and (_name(head) or is_pronoun(head)):
         return True
-    subject, obj = relation.subject.mention, relation.object.mention
+    if _name(frame.subject.head) and _name(head):
+        return True
     return (
-        subject is not None
-        and obj is not None
-        and subject.label in NAMED_LABELS
-        and obj.label in NAMED_LABELS
+        subject.mention is not None
+        and obj.mention is not None
+        and subject.mention.label in NAMED_LABELS
+        and obj.mention.label in NAMED_LABELS
     )
 
 
