@@ -25,7 +25,7 @@ from kgraph.extract.derivation import event_verb
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import PLACE_LABELS
 from kgraph.extract.slots import noun_extras, prep_slots
-from kgraph.extract.tree import labels, lefts, rights
+from kgraph.extract.tree import entity_bounds, labels, lefts, rights
 
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "acomp"})
 EVENT_ARGUMENTS = frozenset({"poss", "prep"})
@@ -68,6 +68,10 @@ def _event(noun: Token) -> Frame | None:
         pred = [noun, theme.prep]
         extras = [*others, *noun_extras(theme.head)]
         return Frame("nominal", noun, _np(agent), Slot(theme.head), pred, [verb], extras)
+    if agent is None:
+        modified = _modifier_event(noun, verb, theme or next(iter(others), None))
+        if modified is not None:
+            return modified
     doer = agent or theme
     if doer is None:
         return None
@@ -111,6 +115,48 @@ def _named_modifier(noun: Token, agent: Slot, verb: str) -> Frame | None:
 
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+MODIFIER_LABELS = frozenset({"ORG", "GPE", "NORP"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def _modifier_event(noun: Token, verb: str, target: Slot | None) -> Frame | None:
+    """ "the Russian invasion of Ukraine" -> Russia INVADE Ukraine; "US support for the
+    rebels" -> United States SUPPORT rebels: a country or organisation named only by a
+    modifier of an event noun is its agent.  The subject is the phrase ("Russian
+    invasion"), which the resolver ties to the actor it names (README, "Actors named only
+    by a modifier"); graph only, since OpenIE keeps the noun phrase whole."""
+    if target is None or target.prep is None:
+        return None
+    start = _actor_modifier(noun)
+    if start is None:
+        return None
+    word = _word(target)
+    typed = reltypes.event_type(noun.lower_, word)
+    rel = [typed] if typed is not None else [verb] if word == "of" else [verb, word]
+    actor = Slot(noun, bounds=(start, noun.i + 1))
+    return Frame("event", noun, actor, Slot(target.head, target.prep), [noun, target.prep], rel)
+
+
+def _actor_modifier(noun: Token) -> int | None:
+    """Where the one named country or organisation modifying ``noun`` starts ("the
+    *Russian* invasion", "*US* support"), or None: none, two ("US and EU aid"), or a
+    possessor ("Russia's invasion" has its agent already)."""
+    named = [
+        c
+        for c in lefts(noun)
+        if c.dep_ in MODIFIER_DEPS and c.ent_type_ in MODIFIER_LABELS and _adjacent(c, noun)
+    ]
+    starts = {entity_bounds(c)[0] for c in named}
+    if len(starts) != 1 or any("conj" in labels(c) for c in named):
+        return None
+    return starts.pop()
+
+
+def _adjacent(modifier: Token, noun: Token) -> bool:
+    """Only plain adjectives or nouns between the modifier and the noun ("Russian military
+    invasion"), no other name."""
+    between = modifier.doc[modifier.right_edge.i + 1 : noun.i]
+    return all(not t.ent_type_ and t.pos_ in ("ADJ", "NOUN") for t in between)
 
 
 def _agent(noun: Token, preps: list[Slot]) -> Slot | None:
