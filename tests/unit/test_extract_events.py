@@ -642,3 +642,132 @@ def test_the_possessor_of_a_message_sent_it(nlp: Language, lemma: Lemmatizer) ->
         "Donald Tusk spoke after receiving Theresa May's letter.",
         (("Donald Tusk", "RECEIVE_FROM", "Theresa May"),),
     )
+
+
+MODIFIER_AGENTS = [
+    (
+        "The Turkish invasion of Cyprus began in 1974.",
+        (("Turkish invasion", "INVADE", "Cyprus"),),
+        (),
+    ),
+    (
+        "Lawmakers debated French support for the rebels.",
+        (("French support", "SUPPORT", "the rebels"),),
+        (),
+    ),
+    (
+        "Critics condemned US and EU aid to the rebels.",
+        (),
+        (("US and EU aid", "AID", "the rebels"),),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "absent"), MODIFIER_AGENTS, ids=[t[:24] for t, *_ in MODIFIER_AGENTS]
+)
+def test_a_named_modifier_of_an_event_noun_is_its_agent(
+    nlp: Language,
+    lemma: Lemmatizer,
+    text: str,
+    want: tuple[Triple, ...],
+    absent: tuple[Triple, ...],
+) -> None:
+    """The subject is the phrase ("Turkish invasion"): the resolver ties it to Turkey; two
+    modifiers name no one actor."""
+    relations = check(nlp, lemma, text, want, absent)
+    assert not any(r.subject.text.startswith("US and") for r in relations), show(relations)
+
+
+HYPHENATED_AGENTS = [
+    ("The Saudi-led coalition bombed the port.", (("Saudi", "LEAD", "coalition"),), ()),
+    (
+        "Fighters of the Iranian-backed Houthis attacked a tanker.",
+        (("Iranian", "BACK", "Houthis"),),
+        (),
+    ),
+    ("The Kremlin-funded broadcaster was fined.", (("Kremlin", "FUND", "broadcaster"),), ()),
+    ("The Cuban-born singer moved to Miami.", (), (("Cuban", "BEAR", "singer"),)),
+    (
+        "Oslo-based Equinor bought the field.",
+        (("Equinor", "BASED_IN", "Oslo"),),
+        (("Oslo", "BASE", "Equinor"),),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "absent"), HYPHENATED_AGENTS, ids=[t[:24] for t, *_ in HYPHENATED_AGENTS]
+)
+def test_a_name_hyphenated_to_a_participle_is_its_agent(
+    nlp: Language,
+    lemma: Lemmatizer,
+    text: str,
+    want: tuple[Triple, ...],
+    absent: tuple[Triple, ...],
+) -> None:
+    check(nlp, lemma, text, want, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Chilean President Gabriel Boric arrived in Lima at the invitation of Dina Boluarte.",
+            ("Dina Boluarte", "INVITE", "Gabriel Boric"),
+        ),
+        (
+            "He travelled to Madrid at Pedro Sanchez's invitation.",
+            ("Pedro Sanchez", "INVITE", "He"),
+        ),
+    ],
+)
+def test_the_inviter_of_an_occasion_invited_the_subject(
+    nlp: Language, lemma: Lemmatizer, text: str, want: Triple
+) -> None:
+    check(nlp, lemma, text, (want,))
+
+
+PROHIBITIONS = [
+    (
+        "The Muslim Brotherhood is outlawed in Egypt.",
+        (("Egypt", "OUTLAW", "The Muslim Brotherhood"),),
+        (("The Muslim Brotherhood", "OUTLAW_IN", "Egypt"),),
+    ),
+    ("The Taliban, a group banned in Russia, seized Kabul.", (("Russia", "BAN", "Taliban"),), ()),
+    ("Smoking is banned in restaurants.", (), (("restaurants", "BAN", "Smoking"),)),
+    (
+        "The film was banned in China by the censors.",
+        (("the censors", "BAN", "The film"),),
+        (("China", "BAN", "The film"),),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "absent"), PROHIBITIONS, ids=[t[:24] for t, *_ in PROHIBITIONS]
+)
+def test_a_prohibition_without_agent_is_the_country_s(
+    nlp: Language,
+    lemma: Lemmatizer,
+    text: str,
+    want: tuple[Triple, ...],
+    absent: tuple[Triple, ...],
+) -> None:
+    check(nlp, lemma, text, want, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Kenyan president is on a state visit to Japan.",
+            ("The Kenyan president", "VISIT", "Japan"),
+        ),
+        ("Airbus is in talks with Qantas over a new order.", ("Airbus", "MEET", "Qantas")),
+    ],
+)
+def test_a_copula_puts_its_subject_in_an_event(
+    nlp: Language, lemma: Lemmatizer, text: str, want: Triple
+) -> None:
+    check(nlp, lemma, text, (want,))

@@ -28,10 +28,10 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from spacy.strings import get_string_id
-from spacy.symbols import ADP, NOUN, PUNCT, VERB, acl, appos
+from spacy.symbols import ADP, NOUN, PUNCT, VERB, acl, amod, appos
 from spacy.tokens import Token
 
-from kgraph.extract import reltypes
+from kgraph.extract import reltypes, subjects
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import conjuncts, expand
 from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_nominal, is_pronoun
@@ -39,7 +39,7 @@ from kgraph.extract.derivation import event_verb
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import ids, words
 from kgraph.extract.modality import modal, negated
-from kgraph.extract.tree import entity_bounds, kids, labels, lefts
+from kgraph.extract.tree import entity_bounds, kids, labels, lefts, rights
 
 EVENT = "event"
 """Frame kind of the relations made here (graph only)."""
@@ -72,6 +72,8 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
     ``frames`` whose event is rendered here become kind ``"surface"`` (OpenIE only)."""
     seen: set[tuple[int, int, int]] = set()
     for frame in frames:
+        if frame.kind == "copula":
+            yield from _copular_event(frame, sentence)
         if frame.kind != "verb":
             continue
         key = (frame.anchor.i, frame.subject.head.i, frame.object.head.i if frame.object else -1)
@@ -86,6 +88,7 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
         yield from _participle_event(frame)
         yield from _enclosing_place(frame)
         yield from _possessed_message(frame, sentence)
+        yield from _prohibited_in(frame, sentence)
     for tok in sentence.having(CANDIDATE_POS, ROLE_DEPS):  # one pass over the candidates
         pos = tok.pos
         if pos == VERB:
@@ -94,10 +97,14 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
             yield from _paired(tok, sentence)
         elif pos == ADP and tok.lower == BETWEEN and tok.head.pos == NOUN:
             yield from _between(tok.head, tok, sentence)
+        elif pos == ADP and tok.lower in INVITING_PREP_IDS:
+            yield from _invitation(tok, sentence)
         if tok.dep == appos:
             yield from _role(tok)
         elif tok.lower == BASED:
             yield from _based(tok)
+        elif tok.dep == amod and pos == VERB:
+            yield from _named_participle(tok, sentence)
 
 
 def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
@@ -287,6 +294,125 @@ def _based(based: Token) -> Iterator[Frame]:
         return
     name = Slot(org, bounds=entity_bounds(org))  # not "Beijing-based Analysys"
     yield Frame(EVENT, based, name, Slot(place, bounds=entity_bounds(place)), [based], ["based_in"])
+
+
+def _named_participle(part: Token, sentence: Sentence) -> Iterator[Frame]:
+    """ "the US-backed rebels" -> United States BACK rebels, "the Kremlin-funded channel"
+    -> Kremlin FUND channel: a name joined by a hyphen to a past participle before a noun
+    is the participle's agent ("based", "born", "linked" ... say where or what, not who)."""
+    if part.tag_ != "VBN" or part.lower_ in NOT_AGENTIVE_PARTICIPLES:
+        return
+    hyphen = next((c for c in lefts(part) if c.lower == HYPHEN and c.i == part.i - 1), None)
+    agent = next((c for c in lefts(part) if c.i < part.i - 1 and _named(c)), None)
+    if hyphen is None or agent is None or agent.ent_type_ not in AGENT_LABELS:
+        return
+    noun = part.head
+    if noun.pos not in NOUN_OR_NAME or noun.i < part.i:
+        return
+    first, last = entity_bounds(noun) if noun.ent_type_ else (part.i + 1, noun.i + 1)
+    yield Frame(
+        EVENT,
+        part,
+        Slot(agent, bounds=entity_bounds(agent)),
+        Slot(noun, bounds=(max(first, part.i + 1), last)),
+        [part],
+        list(reltypes.verb_type((sentence.lemma(part),))),
+    )
+
+
+NOT_AGENTIVE_PARTICIPLES = frozenset(
+    words(
+        """
+        based born bred bound related linked affiliated focused oriented centred centered
+        listed registered headquartered styled themed flagged
+        """
+    )
+)
+"""Participles whose hyphenated name says where, what or which, not who acts."""
+AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+NOUN_OR_NAME = frozenset({NOUN, get_string_id("PROPN")})
+
+
+def _invitation(prep: Token, sentence: Sentence) -> Iterator[Frame]:
+    """ "X arrived in Lima at the invitation of Y", "X is on a visit at Y's invitation" ->
+    Y INVITE X: the inviter of the occasion invited the clause's subject."""
+    noun = first_child(prep, frozenset({"pobj"}))
+    if noun is None or noun.lower not in INVITATION_IDS:
+        return
+    inviter = first_child(noun, frozenset({"poss"}))
+    if inviter is None:
+        of = next((c for c in rights(noun) if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inviter = first_child(of, frozenset({"pobj"})) if of is not None else None
+    clause = _clause_head(prep)
+    if inviter is None or clause is None or not _named(inviter):
+        return
+    guest = subjects.logical_subject(clause)
+    if guest is None or subjects.is_expletive(guest):
+        return
+    base = Frame(EVENT, noun, Slot(inviter), Slot(guest), [noun], ["invite"])
+    base.negated, base.modality = negated(clause), modal(clause)
+    yield from expand(base)
+
+
+INVITING_PREP_IDS = ids(["at", "upon", "on", "by"])
+INVITATION_IDS = ids(["invitation"])
+
+
+def _clause_head(tok: Token) -> Token | None:
+    """The verb or copula whose clause ``tok`` is in."""
+    head = tok.head
+    while head.pos not in CLAUSE_POS and head.head.i != head.i:
+        head = head.head
+    return head if head.pos in CLAUSE_POS else None
+
+
+CLAUSE_POS = frozenset({VERB, get_string_id("AUX")})
+
+
+def _prohibited_in(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
+    """ "a group banned in Russia", "X is outlawed in Egypt" -> Russia BAN group, Egypt
+    OUTLAW X: a prohibition without an agent is the law of the country it is in.  The
+    clause (X BAN_IN Russia) stays for OpenIE only."""
+    verb, obj = frame.anchor, frame.object
+    if obj is None or obj.prep is None or obj.prep.lower_ != "in" or frame.passive_agent:
+        return
+    if obj.head.ent_type_ != "GPE" or not subjects.is_passive(verb):
+        return
+    lemma = sentence.lemma(verb)
+    if lemma not in PROHIBITING_VERBS:
+        return
+    base = Frame(EVENT, verb, Slot(obj.head), frame.subject, [verb, obj.prep], [lemma])
+    base.negated, base.modality = frame.negated, frame.modality
+    frame.kind = SURFACE
+    yield base
+
+
+PROHIBITING_VERBS = frozenset(words("ban outlaw prohibit proscribe forbid"))
+
+
+def _copular_event(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
+    """ "X is on a visit to Y", "X was in talks with Y", "X is at war with Y" -> X VISIT
+    Y, X MEET Y, X FIGHT Y: an event noun as the place a copula puts its subject in."""
+    obj = frame.object
+    if obj is None or obj.prep is None or obj.prep.lower not in EVENT_STATE_PREP_IDS:
+        return
+    noun = obj.head
+    if noun.pos != NOUN:
+        return
+    noun_lemma = sentence.lemma(noun)
+    for prep, party in _participants(noun, noun):
+        typed = reltypes.event_type(noun_lemma, prep.lower_, phone=_phone(noun))
+        if typed is not None:
+            base = Frame(
+                EVENT, frame.anchor, frame.subject, Slot(party, prep), [noun, prep], [typed]
+            )
+            base.negated, base.modality = frame.negated, frame.modality
+            base.attribution = frame.attribution
+            yield from expand(base)
+            return
+
+
+EVENT_STATE_PREP_IDS = ids(["on", "in", "at"])
 
 
 def _enclosing_place(frame: Frame) -> Iterator[Frame]:
