@@ -771,3 +771,19 @@ def test_a_copula_puts_its_subject_in_an_event(
     nlp: Language, lemma: Lemmatizer, text: str, want: Triple
 ) -> None:
     check(nlp, lemma, text, (want,))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "He is now seeking Tokyo's help in pressuring Pyongyang.",
+            ("He", "SEEK_HELP_FROM", "Tokyo"),
+        ),
+        ("The plan won Berlin's backing on Friday.", ("The plan", "WIN_BACKING_FROM", "Berlin")),
+    ],
+)
+def test_the_possessor_of_help_gives_it(
+    nlp: Language, lemma: Lemmatizer, text: str, want: Triple
+) -> None:
+    check(nlp, lemma, text, (want,))

@@ -436,19 +436,22 @@ def _enclosing_place(frame: Frame) -> Iterator[Frame]:
 
 def _possessed_message(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     """ "Tusk received May's letter", "Kim read Putin's message" -> Tusk RECEIVE_FROM May:
-    the possessor of a message is its sender."""
+    the possessor of a message is its sender; "sought Beijing's help", "won Berlin's
+    backing" -> SEEK_HELP_FROM Beijing, WIN_BACKING_FROM Berlin: the possessor of help is
+    the party that gives it."""
     obj = frame.object
     if obj is None or obj.prep is not None or frame.passive_agent:
         return
-    if obj.head.lower not in MESSAGE_IDS:
+    message, aid = obj.head.lower in MESSAGE_IDS, obj.head.lower in AID_IDS
+    if not (message or aid):
         return
     sender = first_child(obj.head, frozenset({"poss"}))
     if sender is None or not _named(sender):
         return
     lemma = sentence.lemma(frame.anchor)
-    if lemma not in RECEIVING_VERBS:
+    if message and lemma not in RECEIVING_VERBS:
         return
-    rel = [lemma, "from"]
+    rel = [lemma, "from"] if message else [lemma, sentence.lemma(obj.head), "from"]
     base = Frame(EVENT, frame.anchor, frame.subject, Slot(sender), [*frame.pred, obj.head], rel)
     base.negated, base.modality = frame.negated, frame.modality
     yield base
@@ -464,6 +467,15 @@ MESSAGE_IDS = ids(
 )
 """Nouns for what one party sends another ("X's letter" was sent by X)."""
 RECEIVING_VERBS = frozenset({"receive", "get", "read", "accept", "obtain"})
+AID_IDS = ids(
+    words(
+        """
+        help assistance aid support backing approval consent blessing cooperation
+        endorsement protection
+        """
+    )
+)
+"""Nouns for what one party gives another ("X's help" is given by X)."""
 
 
 def _participle_event(frame: Frame) -> Iterator[Frame]:
