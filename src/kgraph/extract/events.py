@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from spacy.strings import get_string_id
-from spacy.symbols import ADP, NOUN, PUNCT, VERB, acl, amod, appos
+from spacy.symbols import ADP, AUX, NOUN, PROPN, PUNCT, VERB, acl, amod, appos
 from spacy.tokens import Token
 
 from kgraph.extract import reltypes, subjects
@@ -303,8 +303,8 @@ def _named_participle(part: Token, sentence: Sentence) -> Iterator[Frame]:
     if part.tag_ != "VBN" or part.lower_ in NOT_AGENTIVE_PARTICIPLES:
         return
     hyphen = next((c for c in lefts(part) if c.lower == HYPHEN and c.i == part.i - 1), None)
-    agent = next((c for c in lefts(part) if c.i < part.i - 1 and _named(c)), None)
-    if hyphen is None or agent is None or agent.ent_type_ not in AGENT_LABELS:
+    agent = next((c for c in lefts(part) if c.i < part.i - 1 and c.ent_type_ in AGENT_LABELS), None)
+    if hyphen is None or agent is None:
         return
     noun = part.head
     if noun.pos not in NOUN_OR_NAME or noun.i < part.i:
@@ -330,7 +330,7 @@ NOT_AGENTIVE_PARTICIPLES = frozenset(
 )
 """Participles whose hyphenated name says where, what or which, not who acts."""
 AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-NOUN_OR_NAME = frozenset({NOUN, get_string_id("PROPN")})
+NOUN_OR_NAME = frozenset({NOUN, PROPN})
 
 
 def _invitation(prep: Token, sentence: Sentence) -> Iterator[Frame]:
@@ -366,7 +366,7 @@ def _clause_head(tok: Token) -> Token | None:
     return head if head.pos in CLAUSE_POS else None
 
 
-CLAUSE_POS = frozenset({VERB, get_string_id("AUX")})
+CLAUSE_POS = frozenset({VERB, AUX})
 
 
 def _prohibited_in(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
