@@ -660,6 +660,11 @@ MODIFIER_AGENTS = [
         (),
         (("US and EU aid", "AID", "the rebels"),),
     ),
+    (
+        "Analysts discussed Russian relations in Washington.",
+        (),
+        (("Russian relations", "RELATE_IN", "Washington"),),
+    ),
 ]
 
 

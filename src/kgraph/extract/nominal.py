@@ -117,6 +117,9 @@ def _named_modifier(noun: Token, agent: Slot, verb: str) -> Frame | None:
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 MODIFIER_LABELS = frozenset({"ORG", "GPE", "NORP"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+TARGET_PREPS = frozenset({"of", "to", "on", "against", "for", "into", "from", "with"})
+"""Prepositions of the party or theme of an event noun with a modifier agent (not the
+place or time "in", "at", "during")."""
 
 
 def _modifier_event(noun: Token, verb: str, target: Slot | None) -> Frame | None:
@@ -132,6 +135,8 @@ def _modifier_event(noun: Token, verb: str, target: Slot | None) -> Frame | None
         return None
     word = _word(target)
     typed = reltypes.event_type(noun.lower_, word)
+    if typed is None and word not in TARGET_PREPS:
+        return None  # "Russian relations in Washington": a place, not a party
     rel = [typed] if typed is not None else [verb] if word == "of" else [verb, word]
     actor = Slot(noun, bounds=(start, noun.i + 1))
     return Frame("event", noun, actor, Slot(target.head, target.prep), [noun, target.prep], rel)
