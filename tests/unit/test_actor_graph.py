@@ -572,6 +572,10 @@ def test_a_capital_in_capitals_ner_called_an_organisation_is_the_city() -> None:
         ("residence in", True),
         ("point to", False),  # "all signs point to Washington": its government
         ("would seek explanation from", False),
+        ("is in", True),  # a copula: "Hackney is in east London"
+        ("is the capital of", True),
+        ("is seeking help from", False),  # an auxiliary: "is seeking Beijing's help"
+        ("was attacked by", False),
     ],
 )
 def test_to_and_from_in_a_predicate_make_a_place_slot_only_for_going(

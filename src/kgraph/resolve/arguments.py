@@ -192,7 +192,7 @@ def place_slot(relation: RelationMention) -> bool:
     "from" only a verb or noun of going makes it a place ("a trip to Moscow", not "seek
     an explanation from Moscow")."""
     words = relation.predicate.lower().split()
-    if relation.relation == "IS_A" or (words and words[0] in COPULAS):
+    if relation.relation == "IS_A" or (words and words[0] in COPULAS and not _verbal(words)):
         return True  # "Hackney is in east London": identity, never a government
     if not words or words[0] in MOTION_VERBS:
         return bool(words)
@@ -201,6 +201,14 @@ def place_slot(relation: RelationMention) -> bool:
     return words[-1] in PLACE_PREPOSITIONS
 
 
+def _verbal(words: list[str]) -> bool:
+    """Whether a predicate opening with a copula is an auxiliary before a participle
+    ("is seeking help from", "was attacked by"), not a copula ("is in", "is the capital
+    of")."""
+    return len(words) > 1 and words[1].endswith(PARTICIPLE_ENDINGS)
+
+
+PARTICIPLE_ENDINGS = ("ing", "ed")
 DIRECTIONS = frozenset({"to", "from"})
 FIELD_LABEL = re.compile(r"\b([A-Z][A-Z ]*[A-Z]):")
 FIELD_LABEL_REPEATS = 2
