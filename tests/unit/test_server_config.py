@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kgraph.atomic import write_atomic
 from kgraph.errors import ConfigError, ServerError, redact
 from kgraph.server import (
     BROWSER_VERSION,
@@ -31,7 +32,6 @@ from kgraph.server import (
 )
 from kgraph.server.config import render_pom, server_command
 from kgraph.server.dist import find_mvn
-from kgraph.server.files import write_secret
 from kgraph.server.instance import (
     _port_taken,
     _startup_error,
@@ -287,10 +287,10 @@ def test_password_file_is_created_0600_even_with_open_umask(tmp_path: Path) -> N
     old = os.umask(0)
     try:
         path = tmp_path / "password"
-        write_secret(path, SECRET + "\n")
+        write_atomic(path, SECRET + "\n", mode=0o600)
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         path.chmod(0o644)
-        write_secret(path, SECRET + "\n")  # replacing a too-open file fixes its mode
+        write_atomic(path, SECRET + "\n", mode=0o600)  # replacing a too-open file fixes its mode
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     finally:
         os.umask(old)
@@ -302,7 +302,7 @@ def test_read_password_and_local_credentials(tmp_path: Path) -> None:
     cfg = ServerConfig(home=tmp_path, bolt_port=17687, http_port=17474)
     assert read_password(cfg) is None
     assert local_credentials(cfg) is None
-    write_secret(cfg.password_file, SECRET + "\n")
+    write_atomic(cfg.password_file, SECRET + "\n", mode=0o600)
     assert read_password(cfg) == SECRET
     assert local_credentials(cfg) == ("bolt://127.0.0.1:17687", "neo4j", SECRET)
 
@@ -457,7 +457,7 @@ def test_wipe_removes_only_instance_files(tmp_path: Path) -> None:
     cfg = ServerConfig(home=home, dist_dir=tmp_path / "dist")
     for name in ("data/databases", "logs", "run", "conf"):
         (home / name).mkdir(parents=True)
-    write_secret(cfg.password_file, SECRET)
+    write_atomic(cfg.password_file, SECRET, mode=0o600)
     (home / "notes.txt").write_text("mine")
     (tmp_path / "dist" / "lib").mkdir(parents=True)
     wipe(cfg)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kgraph.atomic import write_atomic
 from kgraph.errors import ConfigError, ServerError, redact
 from kgraph.server.config import (
     ADMIN_CLASS,
@@ -46,8 +47,6 @@ from kgraph.server.files import (
     dir_size,
     file_lock,
     tail_lines,
-    write_secret,
-    write_text_atomic,
 )
 
 log = logging.getLogger(__name__)
@@ -148,7 +147,7 @@ def set_initial_password(cfg: ServerConfig, java: str, password: str) -> None:
     cfg.run_dir.mkdir(parents=True, exist_ok=True)
     argfile = cfg.run_dir / f".admin-args.{os.getpid()}"
     args = [ADMIN_CLASS, "dbms", "set-initial-password", "--", password]
-    write_secret(argfile, "\n".join(_argfile_quote(arg) for arg in args) + "\n")
+    write_atomic(argfile, "\n".join(_argfile_quote(arg) for arg in args) + "\n", mode=0o600)
     env = _child_env(cfg)
     try:
         proc = subprocess.run(
@@ -193,7 +192,7 @@ def _ensure_password(cfg: ServerConfig, java: str) -> str:
     password = existing or new_password()
     set_initial_password(cfg, java, password)
     if existing is None:
-        write_secret(cfg.password_file, password + "\n")
+        write_atomic(cfg.password_file, password + "\n", mode=0o600)
     log.info("set the initial password of the local Neo4j (stored in %s)", cfg.password_file)
     return password
 
@@ -432,7 +431,7 @@ def _prepare_home(cfg: ServerConfig) -> None:
     for name in (CONF_DIR, DATA_DIR, LOGS_DIR, RUN_DIR, IMPORT_DIR):
         (cfg.home / name).mkdir(exist_ok=True)
     _install_browser_assets(cfg)
-    write_text_atomic(cfg.conf_file, render_conf(cfg), mode=0o600)
+    write_atomic(cfg.conf_file, render_conf(cfg), mode=0o600)
 
 
 def _install_browser_assets(cfg: ServerConfig) -> None:
@@ -464,7 +463,7 @@ def _launch(cfg: ServerConfig, java: str) -> subprocess.Popen[bytes]:
     finally:
         os.close(fd)
     _children[proc.pid] = proc
-    write_text_atomic(cfg.pid_file, f"{proc.pid}\n")
+    write_atomic(cfg.pid_file, f"{proc.pid}\n")
     return proc
 
 
