@@ -991,7 +991,9 @@ def test_url_id_wins_over_explicit_id_and_content(tmp_path: Path) -> None:
         ("http://example.com:80/a", "http://example.com/a"),
         ("https://example.com:8443/a", "https://example.com:8443/a"),
         ("https://example.com", "https://example.com/"),
-        ("  https://example.com/a?b=%20c&d  ", "https://example.com/a?b=%20c&d"),
+        # courlan's form: parameters sorted and re-encoded, empty ones dropped
+        ("  https://example.com/a?d&c=2&b=%20c  ", "https://example.com/a?b=+c&c=2"),
+        ("https://example.com/a?fbclid=x&gclid=y&id=7", "https://example.com/a?id=7"),
         ("https://user@Example.com/a", "https://user@example.com/a"),
         ("article-123", "article-123"),
         ("", None),
