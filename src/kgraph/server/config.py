@@ -51,16 +51,15 @@ _MEMORY = re.compile(r"^[1-9][0-9]*[kmg]$")
 
 DEFAULT_HEAP = "2g"
 """A batch of 200 news articles is one transaction of some 60,000 nodes, relationships
-and properties, held on the heap until it commits.  With 1 GB the collector copied that
-state again and again and ran full collections: ingesting 1,000 articles spent 5.1
-CPU-s in GC with 1 GB and 2.8 with 2 GB (no full collection)."""
+and properties, held on the heap until it commits; with 1 GB the collector copied that
+state again and again and ran full collections (the ingest benchmark's Neo4j runs;
+figures in benchmarks/HISTORY.md)."""
 
 # JVM flags of the default neo4j.conf (the launcher passes them to the server), minus
 # -XX:+AlwaysPreTouch, which slows start-up for no gain on a development server, and
 # with the throughput collector instead of G1: kgraph's load is large write transactions
-# while parse workers need every core, and G1's concurrent marking cost about a fifth of
-# the server's CPU writing 3,000 news articles (about 53 CPU-s with G1, 44 with
-# ParallelGC, at the same wall time).
+# while parse workers need every core, and G1's concurrent marking cost more server CPU
+# at the same wall time (benchmarks/ingest.py with Neo4j; benchmarks/HISTORY.md).
 JVM_FLAGS: tuple[str, ...] = (
     "-XX:+UseParallelGC",
     "-XX:-OmitStackTraceInFastThrow",

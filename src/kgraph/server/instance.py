@@ -64,6 +64,9 @@ PING_TIMEOUT = 3.0
 ADMIN_TIMEOUT = 180.0
 LAUNCHER_TIMEOUT = 300.0
 LOCK_FILE = "kgraph-neo4j.lock"
+LAUNCHER_JVM_FLAGS = ("-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+"""For the launcher's own short-lived JVM (the server's flags are in neo4j.conf): the
+quick compiler only, and no perf-data file in /tmp."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +216,7 @@ def _child_env(cfg: ServerConfig) -> dict[str, str]:
 
 def _launcher(cfg: ServerConfig, java: str, *args: str) -> subprocess.CompletedProcess[str]:
     """Run Neo4j's launcher (``neo4j start|stop|status``) for this instance."""
-    command = [java, "-XX:-UsePerfData", "-cp", str(cfg.lib_dir / "*"), LAUNCHER_CLASS, *args]
+    command = [java, *LAUNCHER_JVM_FLAGS, "-cp", str(cfg.lib_dir / "*"), LAUNCHER_CLASS, *args]
     try:
         return subprocess.run(
             command,
