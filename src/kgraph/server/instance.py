@@ -233,10 +233,12 @@ def _launcher(cfg: ServerConfig, java: str, *args: str) -> subprocess.CompletedP
         raise ServerError(f"Neo4j's launcher failed ({' '.join(args)}): {exc}") from None
 
 
-def _launcher_error(what: str, proc: subprocess.CompletedProcess[str]) -> ServerError:
-    lines = [line for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
-    detail = lines[-1].strip()[:300] if lines else "(no output)"
-    return ServerError(f"{what} (exit code {proc.returncode}): {detail}")
+def _last_line(proc: subprocess.CompletedProcess[str]) -> str | None:
+    """The launcher's last words (its errors come last), if it failed."""
+    if proc.returncode == 0:
+        return None
+    lines = [line.strip() for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
+    return lines[-1][:300] if lines else f"exit code {proc.returncode}"
 
 
 def _server_pid(cfg: ServerConfig) -> int | None:
@@ -472,7 +474,9 @@ def start(cfg: ServerConfig, timeout: float = 120.0) -> ServerStatus:
         proc = _launcher(cfg, java, "start")
         pid = _server_pid(cfg)
         if proc.returncode != 0 or pid is None:
-            raise _startup_error(cfg, "Neo4j's launcher could not start it", offset, password)
+            said = _last_line(proc)
+            what = f"Neo4j's launcher could not start it ({said})" if said else "Neo4j exited"
+            raise _startup_error(cfg, what, offset, password)
         log.info("started Neo4j (pid %d) from %s", pid, cfg.home)
         try:
             _wait_ready(cfg, pid, password, timeout, offset)
@@ -494,8 +498,8 @@ def stop(cfg: ServerConfig, timeout: float = 60.0) -> bool:
             return False
         started = time.monotonic()
         proc = _launcher(cfg, check_java(), "stop", f"--shutdown-timeout={max(1, int(timeout))}")
-        if proc.returncode != 0:
-            raise _launcher_error(f"Neo4j (pid {pid}) did not stop", proc)
+        if said := _last_line(proc):
+            raise ServerError(f"Neo4j (pid {pid}) did not stop: {said}")
         log.info("stopped Neo4j (pid %d) in %.1f s", pid, time.monotonic() - started)
         return True
 
