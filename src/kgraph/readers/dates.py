@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 
@@ -55,11 +56,13 @@ def parse_date(value: str) -> str | None:
     >>> parse_date("2025-12-25T01:53:00Z"), parse_date("Thu, 25 Dec 2025 01:53:00 +0000")
     ('2025-12-25', '2025-12-25')
     """
-    import dateparser  # slow import: only when a date is read
-
     text = " ".join(value.split())
     if not text or ((m := _AMBIGUOUS_RE.search(text)) and max(int(m[1]), int(m[2])) <= 12):
         return None
+    with contextlib.suppress(ValueError):  # ISO 8601, most feeds' and JSON's form: fast
+        return dt.datetime.fromisoformat(text).date().isoformat()
+    import dateparser  # slow import: only when a date is not ISO
+
     parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)
     return parsed.date().isoformat() if parsed else None
 
