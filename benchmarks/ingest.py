@@ -230,7 +230,6 @@ def writer_worker(path: Path, batch_size: int, processes: int, budget: float) ->
     """Analyse ``path`` once, then time the writes alone into the (empty) Neo4j of the
     ``NEO4J_*`` variables."""
     from kgraph.config import neo4j_from_env
-    from kgraph.gcpolicy import bulk_collection
     from kgraph.store.neo4j import Neo4jStore
 
     began = time.perf_counter()
@@ -241,8 +240,7 @@ def writer_worker(path: Path, batch_size: int, processes: int, budget: float) ->
         raise RuntimeError("the writer worker needs NEO4J_URI")
     store = Neo4jStore(settings)
     try:
-        with bulk_collection():  # as during ``kgraph ingest``
-            timing = write_timed(store, results, WRITE_BATCH, budget)
+        timing = write_timed(store, results, WRITE_BATCH, budget)
     finally:
         store.close()
     words = corpus.word_count(r.article.document for r in results)

@@ -1,12 +1,14 @@
 """A faster matcher for spaCy's ``attribute_ruler``: the same matches, found by lookup.
 
 The English pipelines' attribute ruler (tag -> POS and morphology, plus a few lemma and
-POS exceptions) runs a general ``Matcher`` over every token, about 8 % of the parse
-workers' time.  Its patterns are all short sequences of per-token conditions on TAG,
-LOWER, DEP and IS_SPACE, so each token's candidate patterns can be looked up by its own
-values instead, then checked in full.  :func:`speed_up` swaps the ruler's ``match`` for
-this one only when every pattern is of that form; the ruler still applies the matches
-itself, so the annotations are the same as spaCy's.
+POS exceptions) runs a general ``Matcher`` over every token, a measurable share of the
+parse workers' time (``benchmarks/ingest.py --sizes 300 --skip-neo4j`` with and without
+:func:`speed_up`; figures in benchmarks/HISTORY.md).  Its patterns are all short
+sequences of per-token conditions on TAG, LOWER, DEP and IS_SPACE, so each token's
+candidate patterns can be looked up by its own values instead, then checked in full.
+:func:`speed_up` swaps the ruler's ``match`` for this one only when every pattern is of
+that form; the ruler still applies the matches itself, so the annotations are the same
+as spaCy's.
 """
 
 from __future__ import annotations

@@ -18,8 +18,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
-import tempfile
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,6 +25,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
+
+from kgraph.atomic import replacing
 
 ASSETS = "kgraph"
 """Folder of kgraph's files inside the served Browser: ``/browser/kgraph/...``."""
@@ -228,20 +228,13 @@ def write_browser_archive(jar: Path, web_dir: Path, files: dict[str, str] | None
         for name in names:
             parts = name.split("/")[:-1]
             folders.update("/".join(parts[: i + 1]) + "/" for i in range(len(parts)))
-        fd, tmp = tempfile.mkstemp(prefix=".neo4j-browser.", suffix=".zip", dir=web_dir)
-        os.close(fd)
-        try:
-            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as out:
-                for folder in sorted(folders, key=lambda f: (f.count("/"), f)):
-                    out.writestr(zipfile.ZipInfo(folder), b"")
-                for member in members:
-                    out.writestr(member.filename, source.read(member))
-                for name, text in extra.items():
-                    out.writestr(name, text.encode("utf-8"))
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with replacing(target) as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as out:
+            for folder in sorted(folders, key=lambda f: (f.count("/"), f)):
+                out.writestr(zipfile.ZipInfo(folder), b"")
+            for member in members:
+                out.writestr(member.filename, source.read(member))
+            for name, text in extra.items():
+                out.writestr(name, text.encode("utf-8"))
     stamp_file.write_text(stamp)
     return target
 

@@ -19,7 +19,6 @@ from typing import TextIO
 from kgraph.analysis import Analyzer
 from kgraph.errors import InputError, OtherLanguageError
 from kgraph.events import Event, EventHandler
-from kgraph.gcpolicy import bulk_collection
 from kgraph.graph import fingerprint
 from kgraph.models import Article, ArticleResult, IngestSummary, Merge
 from kgraph.readers import iter_articles
@@ -204,7 +203,6 @@ def _analyse_into(
             handed = time.monotonic()
 
 
-@bulk_collection()
 def ingest(
     paths: Sequence[str],
     store: GraphStore,
@@ -218,8 +216,7 @@ def ingest(
     """Read, analyse, link and store articles; returns what was done.
 
     The analyzer's worker processes are stopped once every article is analysed (before
-    the last writes and the save); using the analyzer again starts them anew.  The
-    garbage collector runs less often meanwhile (see :mod:`kgraph.gcpolicy`)."""
+    the last writes and the save); using the analyzer again starts them anew."""
     summary = IngestSummary()
     started = time.perf_counter()
     known = store.fingerprints()

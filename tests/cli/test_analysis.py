@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import signal
 from pathlib import Path
 
@@ -10,7 +9,6 @@ import pytest
 
 from kgraph.analysis import Analyzer
 from kgraph.errors import InputError, StoreError
-from kgraph.gcpolicy import BULK_THRESHOLDS
 from kgraph.models import Article
 from kgraph.pipeline import IngestInterrupted, ingest
 from kgraph.readers import iter_articles
@@ -88,23 +86,6 @@ def test_an_article_the_store_rejects_is_reported_and_the_rest_stored(
     assert any(e.endswith("wire.jsonl:2: could not be stored (value too large)") for e in events)
     titles = {p["title"] for _, p in store._nodes("Article")}
     assert len(titles) == 9 and "Biden signs aid bill" not in titles
-
-
-def test_ingest_collects_garbage_less_often_and_restores_the_thresholds(
-    analyzer: Analyzer, tmp_path: Path
-) -> None:
-    store = LocalStore(tmp_path / "g.json.gz", writable=True)
-    before = gc.get_threshold()
-    during: set[tuple[int, ...]] = set()
-    summary = ingest(
-        [str(NEWS / "wire.jsonl")],
-        store,
-        analyzer,
-        on_event=lambda _e: during.add(gc.get_threshold()),
-    )
-    assert summary.articles_new == 10
-    assert during == {BULK_THRESHOLDS} != {before}
-    assert gc.get_threshold() == before
 
 
 def test_an_unpunctuated_title_leaves_the_first_name_of_the_body_whole(

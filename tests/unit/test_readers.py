@@ -8,7 +8,6 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -16,7 +15,7 @@ import pytest
 import kgraph.readers as readers
 from kgraph.errors import InputError
 from kgraph.models import Article
-from kgraph.readers import htmlpage, iter_articles, normalize_url, parse_date, text_id
+from kgraph.readers import iter_articles, normalize_url, parse_date, text_id
 from kgraph.readers.dates import find_date, timestamp_date
 from kgraph.readers.text import clean_body, parse_scraped
 
@@ -571,17 +570,8 @@ according to state media reports published on Wednesday.</p>
 """
 
 
-@pytest.fixture(params=["trafilatura", "fallback"])
-def html_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "fallback":
-        monkeypatch.setattr(htmlpage, "_trafilatura", lambda: None)
-    elif htmlpage._trafilatura() is None:
-        pytest.skip("trafilatura is not importable here")
-    return str(request.param)
-
-
 @pytest.mark.parametrize("ext", ["html", "htm"])
-def test_html_page(tmp_path: Path, html_mode: str, ext: str) -> None:
+def test_html_page(tmp_path: Path, ext: str) -> None:
     article = only_article(write(tmp_path / f"page.{ext}", PAGE))
     assert article.title == "Kim meets Putin"
     assert article.author == "Jane Doe"
@@ -597,72 +587,16 @@ def test_html_page(tmp_path: Path, html_mode: str, ext: str) -> None:
     assert "\n\n" in article.text
 
 
-def test_html_without_article_text(tmp_path: Path, html_mode: str) -> None:
+def test_html_without_article_text(tmp_path: Path) -> None:
     path = write(tmp_path / "empty.html", "<html><head><title>x</title></head><body></body></html>")
     error = only_error(path)
     assert error.problem == "no article text found in HTML"
 
 
-class FakeTrafilatura:
-    """Stands in for the trafilatura module, to check how its results are used."""
-
-    def __init__(self, document: object, fail: bool = False) -> None:
-        self.document = document
-        self.fail = fail
-        self.calls: list[dict[str, Any]] = []
-
-    def bare_extraction(self, raw: str, **kwargs: Any) -> object:
-        self.calls.append(kwargs)
-        if self.fail:
-            raise ValueError("broken markup")
-        return self.document
-
-
-def test_html_uses_trafilatura_text_and_metadata(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    document = SimpleNamespace(
-        text="First extracted paragraph.\nSecond extracted paragraph.",
-        title="Trafilatura title",
-        author="Ann Lee; Bo Kim",
-        date="2024-02-03",
-        url="https://Site.example/p#x",
-        sitename="Site",
-        categories=["World"],
-        tags=["Korea, Russia"],
-    )
-    fake = FakeTrafilatura(document)
-    monkeypatch.setattr(htmlpage, "_trafilatura", lambda: fake)
-    article = only_article(write(tmp_path / "p.html", "<html><body><p>Raw.</p></body></html>"))
-    assert fake.calls and fake.calls[0]["with_metadata"] is True
-    assert article.text == "First extracted paragraph.\n\nSecond extracted paragraph."
-    assert (article.title, article.author, article.source) == (
-        "Trafilatura title",
-        "Ann Lee; Bo Kim",
-        "Site",
-    )
-    assert (article.published, article.url) == ("2024-02-03", "https://site.example/p")
-    assert article.tags == ("World", "Korea", "Russia")
-    # fragments in JSON fields do not go through trafilatura (it splits inline markup)
-    record = {"text": "<p>Some <b>HTML</b> here.</p>"}
-    assert only_article(write(tmp_path / "r.json", json.dumps(record))).text == "Some HTML here."
-
-
-def test_html_no_main_text_per_trafilatura_is_an_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(htmlpage, "_trafilatura", lambda: FakeTrafilatura(None))
-    page = "<html><body><div>Log in</div><div>Subscribe to our newsletter</div></body></html>"
-    assert only_error(write(tmp_path / "p.html", page)).problem == "no article text found in HTML"
-
-
-def test_html_falls_back_when_trafilatura_fails(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(htmlpage, "_trafilatura", lambda: FakeTrafilatura(None, fail=True))
-    article = only_article(write(tmp_path / "p.html", PAGE))
-    assert article.author == "Jane Doe"
-    assert "Kim Jong Un met Vladimir Putin" in article.text
+def test_html_fragments_in_json_keep_inline_markup_in_their_paragraph(tmp_path: Path) -> None:
+    record = {"text": "<p>Some <b>HTML</b>\nhere.</p><script>x()</script><ul><li>One</li></ul>"}
+    text = only_article(write(tmp_path / "r.json", json.dumps(record))).text
+    assert text == "Some HTML here.\n\nOne"
 
 
 # ---------------------------------------------------------------- RSS / Atom
@@ -1057,7 +991,9 @@ def test_url_id_wins_over_explicit_id_and_content(tmp_path: Path) -> None:
         ("http://example.com:80/a", "http://example.com/a"),
         ("https://example.com:8443/a", "https://example.com:8443/a"),
         ("https://example.com", "https://example.com/"),
-        ("  https://example.com/a?b=%20c&d  ", "https://example.com/a?b=%20c&d"),
+        # courlan's form: parameters sorted and re-encoded, empty ones dropped
+        ("  https://example.com/a?d&c=2&b=%20c  ", "https://example.com/a?b=+c&c=2"),
+        ("https://example.com/a?fbclid=x&gclid=y&id=7", "https://example.com/a?id=7"),
         ("https://user@Example.com/a", "https://user@example.com/a"),
         ("article-123", "article-123"),
         ("", None),

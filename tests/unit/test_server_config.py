@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kgraph.atomic import write_atomic
 from kgraph.errors import ConfigError, ServerError, redact
 from kgraph.server import (
     BROWSER_VERSION,
@@ -29,9 +30,8 @@ from kgraph.server import (
     stop,
     wipe,
 )
-from kgraph.server.config import render_pom, server_command
+from kgraph.server.config import render_pom
 from kgraph.server.dist import find_mvn
-from kgraph.server.files import write_secret
 from kgraph.server.instance import (
     _port_taken,
     _startup_error,
@@ -155,15 +155,14 @@ def test_conf_lets_cypher_read_no_file_and_fetch_no_url(tmp_path: Path) -> None:
     assert set(settings["internal.dbms.cypher_ip_blocklist"].split(",")) == {"0.0.0.0/0", "::/0"}
 
 
-def test_server_command_has_heap_and_no_secret(tmp_path: Path) -> None:
+def test_conf_gives_the_launcher_heap_jars_and_flags_and_no_secret(tmp_path: Path) -> None:
     cfg = ServerConfig(home=tmp_path / "h", dist_dir=tmp_path / "d", heap="1g")
-    argv = server_command(cfg, "/usr/bin/java")
-    assert argv[0] == "/usr/bin/java"
-    assert "-Xmx1g" in argv and "-Xms1g" in argv
-    assert argv[argv.index("-cp") + 1] == str(tmp_path / "d" / "lib" / "*")
-    assert "org.neo4j.server.CommunityEntryPoint" in argv
-    assert f"--home-dir={cfg.home}" in argv
-    assert not any("password" in arg.lower() for arg in argv)
+    lines = render_conf(cfg).splitlines()
+    assert "server.memory.heap.initial_size=1g" in lines
+    assert "server.memory.heap.max_size=1g" in lines
+    assert f"server.directories.lib={tmp_path / 'd' / 'lib'}" in lines
+    assert "server.jvm.additional=-XX:+UseParallelGC" in lines
+    assert not any("password" in line.lower() for line in lines if not line.startswith("#"))
 
 
 def test_pom_names_the_server_and_browser() -> None:
@@ -287,10 +286,10 @@ def test_password_file_is_created_0600_even_with_open_umask(tmp_path: Path) -> N
     old = os.umask(0)
     try:
         path = tmp_path / "password"
-        write_secret(path, SECRET + "\n")
+        write_atomic(path, SECRET + "\n", mode=0o600)
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         path.chmod(0o644)
-        write_secret(path, SECRET + "\n")  # replacing a too-open file fixes its mode
+        write_atomic(path, SECRET + "\n", mode=0o600)  # replacing a too-open file fixes its mode
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     finally:
         os.umask(old)
@@ -302,7 +301,7 @@ def test_read_password_and_local_credentials(tmp_path: Path) -> None:
     cfg = ServerConfig(home=tmp_path, bolt_port=17687, http_port=17474)
     assert read_password(cfg) is None
     assert local_credentials(cfg) is None
-    write_secret(cfg.password_file, SECRET + "\n")
+    write_atomic(cfg.password_file, SECRET + "\n", mode=0o600)
     assert read_password(cfg) == SECRET
     assert local_credentials(cfg) == ("bolt://127.0.0.1:17687", "neo4j", SECRET)
 
@@ -386,11 +385,11 @@ def test_startup_errors_only_look_at_this_start(tmp_path: Path) -> None:
     cfg = ServerConfig(home=tmp_path)
     cfg.logs_dir.mkdir()
     old = "2026-01-01 ERROR an old failure\n"
-    cfg.neo4j_log.write_text(old + "2026-01-02 INFO  Starting...\n")
-    cfg.console_log.write_text("Exception in thread main: java.lang.IllegalStateException\n")
+    new = "2026-01-02 INFO  Starting...\nException in thread main: IllegalStateException\n"
+    cfg.neo4j_log.write_text(old + new + "2026-01-02 INFO  Stopped.\n")
     error = _startup_error(cfg, "Neo4j exited", len(old), SECRET)
     assert "an old failure" not in error.message
-    assert "IllegalStateException" in error.message and str(cfg.console_log) in error.message
+    assert "IllegalStateException" in error.message and str(cfg.neo4j_log) in error.message
 
 
 def test_redact() -> None:
@@ -457,7 +456,7 @@ def test_wipe_removes_only_instance_files(tmp_path: Path) -> None:
     cfg = ServerConfig(home=home, dist_dir=tmp_path / "dist")
     for name in ("data/databases", "logs", "run", "conf"):
         (home / name).mkdir(parents=True)
-    write_secret(cfg.password_file, SECRET)
+    write_atomic(cfg.password_file, SECRET, mode=0o600)
     (home / "notes.txt").write_text("mine")
     (tmp_path / "dist" / "lib").mkdir(parents=True)
     wipe(cfg)

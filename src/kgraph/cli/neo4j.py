@@ -169,9 +169,9 @@ def browser(
     """
     import webbrowser
 
+    from kgraph.atomic import write_atomic
     from kgraph.browser import browser_url, launcher_html
     from kgraph.errors import ServerError
-    from kgraph.server.files import write_text_atomic
 
     with reporting(State.of(ctx).debug):
         cfg = _config(home, bolt_port, http_port)
@@ -185,8 +185,7 @@ def browser(
         if password is None:
             raise ServerError(f"no password in {cfg.password_file}")
         launcher = cfg.home / LAUNCHER
-        write_text_atomic(launcher, launcher_html(url, password), mode=0o600)
-        launcher.chmod(0o600)
+        write_atomic(launcher, launcher_html(url, password), mode=0o600)
         typer.echo(f"Neo4j Browser: {url}")
         typer.echo(
             f"Password:      {launcher.as_uri()} copies it to the clipboard and opens the "

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from kgraph.atomic import write_atomic
 from kgraph.cli.output import reporting
 from kgraph.cli.state import State
 from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.view import load_view, render_html
-
-
-def _write(path: Path, text: str) -> None:
-    """Write atomically: a reader never sees half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @with_store
@@ -65,7 +50,7 @@ def view_command(
             view = load_view(graph_store, entity, hops=hops, limit=limit)
         finally:
             graph_store.close()
-        _write(output, render_html(view))
+        write_atomic(output, render_html(view), mode=0o644)
         typer.echo(
             f"wrote {output} ({len(view.nodes)} entities, {len(view.edges)} facts)", err=True
         )

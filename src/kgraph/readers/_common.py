@@ -24,41 +24,29 @@ from kgraph.readers.repair import repair_text
 SNIFF_BYTES = 8192
 UTF8_HINT = "re-encode it as UTF-8"
 _BOM = b"\xef\xbb\xbf"
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def normalize_url(url: str) -> str | None:
-    """Canonical form of a URL for use as an id: no fragment, lowercase scheme and host,
-    no default port, no ``utm_*`` tracking parameters (other parameters keep their order
-    and encoding). Strings that are not absolute URLs are returned stripped.
+    """Canonical form of a URL for use as an id: courlan's normal form (lowercase scheme
+    and host, no default port, no tracking parameters, query parameters sorted) without
+    the fragment.  Strings that are not absolute URLs are returned stripped.
 
-    >>> normalize_url("http://News.example.org:80/story?utm_medium=rss")
-    'http://news.example.org/story'
+    >>> normalize_url("http://News.example.org:80/story?utm_medium=rss&b=2&a=1")
+    'http://news.example.org/story?a=1&b=2'
     """
+    import courlan  # half a second to import: only when a URL is read
+
     url = url.strip()
     if not url:
         return None
     try:
         parts = urlsplit(url)
-        port = parts.port
+        if not parts.scheme or parts.hostname is None:
+            return url
+        normal = urlsplit(courlan.normalize_url(parts))
     except ValueError:
         return url
-    if not parts.scheme or not parts.netloc or parts.hostname is None:
-        return url
-    scheme = parts.scheme.lower()
-    host = parts.hostname  # urllib lowercases it
-    if ":" in host:
-        host = f"[{host}]"
-    if port is not None and port != _DEFAULT_PORTS.get(scheme):
-        host = f"{host}:{port}"
-    userinfo = parts.netloc.rpartition("@")[0]
-    netloc = f"{userinfo}@{host}" if userinfo else host
-    query = "&".join(
-        pair
-        for pair in parts.query.split("&")
-        if pair and not pair.split("=", 1)[0].lower().startswith("utm_")
-    )
-    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+    return urlunsplit(normal._replace(path=normal.path or "/", fragment=""))
 
 
 def text_id(text: str) -> str:

@@ -1,13 +1,14 @@
-"""Dates as news pages and feeds write them, turned into ISO ``YYYY-MM-DD``.
+"""Dates as news pages and feeds write them, turned into ISO ``YYYY-MM-DD`` by dateparser.
 
 Why a module of its own: the text reader finds dates inside scraped metadata lines
 ("Kyiv • 25.12.25, 01:53"), the JSON and feed readers normalise ``published`` fields, and
 all of them must agree on what a date is and when it is too ambiguous to guess.
 
-Rules: dotted dates are day-first (``25.12.25`` -> 2025-12-25, the European convention that
-uses dots); slashed dates are read only when one part is > 12 (``31/12/2025`` or
-``12/31/2025``), otherwise they are ambiguous and give ``None``; two-digit years < 70 are
-20xx, others 19xx.
+Rules: a date needs a day, a month and a year; numeric dates are read day first
+(``25.12.25`` -> 2025-12-25) unless only the other order is a date (``12/31/2025``); a
+slashed date whose first two parts could both be the month (``03/04/2025``) is ambiguous
+between the American and the European order and gives ``None``; relative dates
+("yesterday") give ``None``.  ``DATE_PATTERN`` says what a date looks like inside a line.
 
 >>> parse_date("December 25, 2025")
 '2025-12-25'
@@ -19,34 +20,11 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
-from email.utils import parsedate_to_datetime
-
-_MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(
-    (
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ),
-    start=1,
-):
-    _MONTHS[_name] = _number
-    _MONTHS[_name[:3]] = _number
-_MONTHS["sept"] = 9
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
 
 #: Regex source for the date forms kgraph understands (used unanchored by other modules).
 DATE_PATTERN = (
@@ -61,57 +39,12 @@ DATE_PATTERN = (
 TIME_PATTERN = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT))?"
 
 _DATE_RE = re.compile(rf"(?<!\d)({DATE_PATTERN})(?![\d:])", re.IGNORECASE)
-_ISO_RE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
-_DOTTED_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
-_SLASHED_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
-_MONTH_FIRST_RE = re.compile(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I)
-_DAY_FIRST_RE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})", re.I)
-_TRAILER_RE = re.compile(
-    rf"^(?:(?:T|,|\s|at)*{TIME_PATTERN}|T\d{{2}}:\d{{2}}\S*)?\s*(?:[+-]\d{{4}}|[A-Z]{{2,4}})?$",
-    re.IGNORECASE,
-)
-_LEADER_RE = re.compile(rf"^\s*(?:{_WEEKDAY}\s*)?", re.IGNORECASE)
-
-
-def _year(text: str) -> int:
-    year = int(text)
-    if len(text) == 2:
-        year += 2000 if year < 70 else 1900
-    return year
-
-
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def _month_number(name: str) -> int | None:
-    name = name.lower().rstrip(".")
-    return _MONTHS.get(name) or _MONTHS.get(name[:3])
-
-
-def _from_match(text: str) -> str | None:
-    """Turn one matched date string (any form of ``DATE_PATTERN``) into ISO or None."""
-    if m := _ISO_RE.fullmatch(text[:10]) or _ISO_RE.fullmatch(text):
-        return _iso(int(m[1]), int(m[2]), int(m[3]))
-    if m := _DOTTED_RE.fullmatch(text):
-        return _iso(_year(m[3]), int(m[2]), int(m[1]))
-    if m := _SLASHED_RE.fullmatch(text):
-        first, second, year = int(m[1]), int(m[2]), _year(m[3])
-        if first > 12 >= second:
-            return _iso(year, second, first)
-        if second > 12 >= first:
-            return _iso(year, first, second)
-        return None  # 03/04/2025: March 4th or 3 April? Do not guess.
-    if m := _MONTH_FIRST_RE.fullmatch(text):
-        month = _month_number(m[1])
-        return _iso(int(m[3]), month, int(m[2])) if month else None
-    if m := _DAY_FIRST_RE.fullmatch(text):
-        month = _month_number(m[2])
-        return _iso(int(m[3]), month, int(m[1])) if month else None
-    return None
+_AMBIGUOUS_RE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/\d{2,4}(?!\d)")
+_SETTINGS = {
+    "DATE_ORDER": "DMY",
+    "STRICT_PARSING": True,  # day, month and year, all written
+    "PARSERS": ["absolute-time"],
+}
 
 
 def parse_date(value: str) -> str | None:
@@ -124,18 +57,14 @@ def parse_date(value: str) -> str | None:
     ('2025-12-25', '2025-12-25')
     """
     text = " ".join(value.split())
-    if not text:
+    if not text or ((m := _AMBIGUOUS_RE.search(text)) and max(int(m[1]), int(m[2])) <= 12):
         return None
-    lead = _LEADER_RE.match(text)
-    rest = text[lead.end() :] if lead else text
-    m = _DATE_RE.match(rest)
-    if m and _TRAILER_RE.match(rest[m.end() :]):
-        return _from_match(m[1])
-    try:
-        parsed = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    return parsed.date().isoformat()
+    with contextlib.suppress(ValueError):  # ISO 8601, most feeds' and JSON's form: fast
+        return dt.datetime.fromisoformat(text).date().isoformat()
+    import dateparser  # slow import: only when a date is not ISO
+
+    parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)
+    return parsed.date().isoformat() if parsed else None
 
 
 def find_date(text: str) -> str | None:
@@ -145,7 +74,7 @@ def find_date(text: str) -> str | None:
     '2024-03-03'
     """
     for m in _DATE_RE.finditer(text):
-        if iso := _from_match(m[1]):
+        if iso := parse_date(m[1]):
             return iso
     return None
 

@@ -1,8 +1,8 @@
 """RSS 2.0, RSS 1.0 (RDF) and Atom feeds (``.xml``/``.rss``/``.atom``): one article per item.
 
 Why refuse a DOCTYPE: entities declared in a DTD are how XML attacks work (billion laughs,
-external entities / XXE).  Feeds never need one, so a document whose prolog has a
-``<!DOCTYPE`` is refused with a clear error instead of being parsed.
+external entities / XXE).  Feeds never need one, so defusedxml parses them with DTDs
+forbidden, and a document that has one is refused with a clear error.
 
 Each item gives: title; link (RSS ``<link>``, Atom ``<link rel="alternate" href>``, or a
 permalink ``<guid>``); text from ``content:encoded``/``content``, else
@@ -22,6 +22,9 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+import defusedxml.ElementTree
+from defusedxml import DefusedXmlException
+
 from kgraph.errors import InputError
 from kgraph.models import Article
 from kgraph.readers._common import build_article
@@ -29,7 +32,6 @@ from kgraph.readers.dates import parse_date
 from kgraph.readers.htmlpage import html_to_text, looks_like_html
 from kgraph.readers.text import clean_body
 
-_DOCTYPE_RE = re.compile(r"^\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<!DOCTYPE", re.I | re.S)
 _FEED_ROOTS = {"rss": "item", "RDF": "item", "feed": "entry"}
 
 
@@ -40,12 +42,12 @@ def looks_like_feed(raw: str) -> bool:
 
 def read_feed(origin: str, raw: str) -> Iterator[Article | InputError]:
     """Yield one article (or error) per item of an RSS or Atom feed."""
-    if _DOCTYPE_RE.match(raw):
+    try:
+        root = defusedxml.ElementTree.fromstring(raw, forbid_dtd=True)
+    except DefusedXmlException:
         hint = "remove the DOCTYPE declaration; feeds do not need one"
         yield InputError(origin, "XML with a DOCTYPE is refused (entity/XXE risk)", hint)
         return
-    try:
-        root = ET.fromstring(raw)
     except ET.ParseError as exc:
         yield InputError(origin, f"is not well-formed XML: {exc}")
         return

@@ -22,6 +22,7 @@ BROWSER_VERSION = "5.24.0"
 """Newest Neo4j Browser published on Maven Central."""
 
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
+LAUNCHER_CLASS = "org.neo4j.server.startup.Neo4jCommand"
 ADMIN_CLASS = "org.neo4j.cli.AdminTool"
 MIN_JAVA = 17
 USER = "neo4j"
@@ -37,10 +38,10 @@ DATA_DIR = "data"
 LOGS_DIR = "logs"
 RUN_DIR = "run"
 IMPORT_DIR = "import"
+PLUGINS_DIR = "plugins"
 WEB_DIR = "web"
 PASSWORD_FILE = "password"
-PID_FILE = "kgraph-neo4j.pid"
-CONSOLE_LOG = "console.log"
+PID_FILE = "neo4j.pid"  # written and removed by Neo4j's launcher
 NEO4J_LOG = "neo4j.log"
 # Layout of the shared jar cache, relative to ServerConfig.dist_dir.
 LIB_DIR = "lib"
@@ -50,16 +51,15 @@ _MEMORY = re.compile(r"^[1-9][0-9]*[kmg]$")
 
 DEFAULT_HEAP = "2g"
 """A batch of 200 news articles is one transaction of some 60,000 nodes, relationships
-and properties, held on the heap until it commits.  With 1 GB the collector copied that
-state again and again and ran full collections: ingesting 1,000 articles spent 5.1
-CPU-s in GC with 1 GB and 2.8 with 2 GB (no full collection)."""
+and properties, held on the heap until it commits; with 1 GB the collector copied that
+state again and again and ran full collections (the ingest benchmark's Neo4j runs;
+figures in benchmarks/HISTORY.md)."""
 
-# JVM flags the neo4j launcher script would pass (from the default neo4j.conf), minus
+# JVM flags of the default neo4j.conf (the launcher passes them to the server), minus
 # -XX:+AlwaysPreTouch, which slows start-up for no gain on a development server, and
 # with the throughput collector instead of G1: kgraph's load is large write transactions
-# while parse workers need every core, and G1's concurrent marking cost about a fifth of
-# the server's CPU writing 3,000 news articles (about 53 CPU-s with G1, 44 with
-# ParallelGC, at the same wall time).
+# while parse workers need every core, and G1's concurrent marking cost more server CPU
+# at the same wall time (benchmarks/ingest.py with Neo4j; benchmarks/HISTORY.md).
 JVM_FLAGS: tuple[str, ...] = (
     "-XX:+UseParallelGC",
     "-XX:-OmitStackTraceInFastThrow",
@@ -223,10 +223,6 @@ class ServerConfig:
         return self.home / RUN_DIR / PID_FILE
 
     @property
-    def console_log(self) -> Path:
-        return self.home / LOGS_DIR / CONSOLE_LOG
-
-    @property
     def neo4j_log(self) -> Path:
         return self.home / LOGS_DIR / NEO4J_LOG
 
@@ -253,16 +249,19 @@ def render_conf(cfg: ServerConfig) -> str:
         f"server.http.advertised_address={host}:{cfg.http_port}",
         "server.https.enabled=false",
         "",
-        "# Directories, relative to the instance home.",
+        "# Directories, relative to the instance home; the jars are shared by instances.",
+        f"server.directories.lib={cfg.lib_dir}",
+        f"server.directories.plugins={PLUGINS_DIR}",
         f"server.directories.data={DATA_DIR}",
         f"server.directories.logs={LOGS_DIR}",
         f"server.directories.run={RUN_DIR}",
         f"server.directories.import={IMPORT_DIR}",
         "",
-        "# Memory (the heap is also passed to the JVM as -Xms/-Xmx).",
+        "# Memory (the launcher passes the heap to the JVM as -Xms/-Xmx) and JVM flags.",
         f"server.memory.heap.initial_size={cfg.heap}",
         f"server.memory.heap.max_size={cfg.heap}",
         f"server.memory.pagecache.size={cfg.pagecache}",
+        *(f"server.jvm.additional={flag}" for flag in JVM_FLAGS),
         "",
         "# Security and transactions.",
         "dbms.security.auth_enabled=true",
@@ -296,21 +295,6 @@ def render_conf(cfg: ServerConfig) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-def server_command(cfg: ServerConfig, java: str) -> list[str]:
-    """The server's command line; it carries no secret (it is visible in ``ps``)."""
-    return [
-        java,
-        f"-Xms{cfg.heap}",
-        f"-Xmx{cfg.heap}",
-        *JVM_FLAGS,
-        "-cp",
-        str(cfg.lib_dir / "*"),
-        MAIN_CLASS,
-        f"--home-dir={cfg.home}",
-        f"--config-dir={cfg.conf_dir}",
-    ]
 
 
 def parse_java_version(text: str) -> int | None:

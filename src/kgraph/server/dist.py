@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kgraph.atomic import write_atomic
 from kgraph.errors import ServerError
 from kgraph.server.config import (
     BROWSER_VERSION,
@@ -25,7 +26,7 @@ from kgraph.server.config import (
     parse_java_version,
     render_pom,
 )
-from kgraph.server.files import file_lock, write_text_atomic
+from kgraph.server.files import file_lock
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +202,7 @@ def _build(cfg: ServerConfig, mvn: str, build: Path) -> None:
         "jars": len(jars),
         "assembled_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    write_text_atomic(out / MARKER_FILE, json.dumps(marker, indent=2) + "\n")
+    write_atomic(out / MARKER_FILE, json.dumps(marker, indent=2) + "\n")
     if cfg.dist_dir.exists():  # an incomplete or older assembly: move it aside, then drop it
         os.replace(cfg.dist_dir, build / "old")
     os.replace(out, cfg.dist_dir)

@@ -1,5 +1,12 @@
 """Starting, stopping and inspecting one local Neo4j instance.
 
+Neo4j's own launcher (``org.neo4j.server.startup.Neo4jCommand``, what ``bin/neo4j`` runs)
+starts the server as a daemon, keeps its pid file (``run/neo4j.pid``), reports its status
+and stops it.  kgraph adds what the launcher lacks: the jars and configuration, the
+password, a port check before the start, a wait until Bolt answers (each launcher call is
+a JVM start, too slow to poll), and a refusal to signal a process that is not this
+instance's server (the launcher trusts any live pid in its pid file).
+
 The password is generated on the first start, stored in ``home/password`` (mode 0600) and
 handed to ``neo4j-admin dbms set-initial-password`` through a Java ``@argfile`` (also mode
 0600, deleted right after), so it never appears on a command line, in a log or in an error.
@@ -12,9 +19,9 @@ import errno
 import json
 import logging
 import os
+import re
 import secrets
 import shutil
-import signal
 import socket
 import stat
 import subprocess
@@ -25,42 +32,41 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kgraph.atomic import write_atomic
 from kgraph.errors import ConfigError, ServerError, redact
 from kgraph.server.config import (
     ADMIN_CLASS,
     CONF_DIR,
     DATA_DIR,
     IMPORT_DIR,
+    LAUNCHER_CLASS,
     LOGS_DIR,
     MAIN_CLASS,
     PASSWORD_FILE,
+    PLUGINS_DIR,
     RUN_DIR,
     USER,
     WEB_DIR,
     ServerConfig,
     render_conf,
-    server_command,
 )
 from kgraph.server.dist import assemble, check_java
 from kgraph.server.files import (
     dir_size,
     file_lock,
     tail_lines,
-    write_secret,
-    write_text_atomic,
 )
 
 log = logging.getLogger(__name__)
 
 POLL_INTERVAL = 0.5
 PING_TIMEOUT = 3.0
-KILL_WAIT = 15.0
 ADMIN_TIMEOUT = 180.0
+LAUNCHER_TIMEOUT = 300.0
 LOCK_FILE = "kgraph-neo4j.lock"
-
-# Server processes started by this Python process, so they can be reaped (no zombies, no
-# "subprocess still running" warnings) and their exit noticed at once.
-_children: dict[int, subprocess.Popen[bytes]] = {}
+LAUNCHER_JVM_FLAGS = ("-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+"""For the launcher's own short-lived JVM (the server's flags are in neo4j.conf): the
+quick compiler only, and no perf-data file in /tmp."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +154,7 @@ def set_initial_password(cfg: ServerConfig, java: str, password: str) -> None:
     cfg.run_dir.mkdir(parents=True, exist_ok=True)
     argfile = cfg.run_dir / f".admin-args.{os.getpid()}"
     args = [ADMIN_CLASS, "dbms", "set-initial-password", "--", password]
-    write_secret(argfile, "\n".join(_argfile_quote(arg) for arg in args) + "\n")
+    write_atomic(argfile, "\n".join(_argfile_quote(arg) for arg in args) + "\n", mode=0o600)
     env = _child_env(cfg)
     try:
         proc = subprocess.run(
@@ -193,7 +199,7 @@ def _ensure_password(cfg: ServerConfig, java: str) -> str:
     password = existing or new_password()
     set_initial_password(cfg, java, password)
     if existing is None:
-        write_secret(cfg.password_file, password + "\n")
+        write_atomic(cfg.password_file, password + "\n", mode=0o600)
     log.info("set the initial password of the local Neo4j (stored in %s)", cfg.password_file)
     return password
 
@@ -208,88 +214,67 @@ def _child_env(cfg: ServerConfig) -> dict[str, str]:
     return env
 
 
-def _pid_alive(pid: int) -> bool:
-    proc = _children.get(pid)
-    if proc is not None:
-        return proc.poll() is None  # also reaps it; the exit code stays on the Popen
+def _launcher(cfg: ServerConfig, java: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run Neo4j's launcher (``neo4j start|stop|status``) for this instance."""
+    command = [java, *LAUNCHER_JVM_FLAGS, "-cp", str(cfg.lib_dir / "*"), LAUNCHER_CLASS, *args]
+    try:
+        return subprocess.run(
+            command,
+            cwd=cfg.home,
+            env=_child_env(cfg),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=LAUNCHER_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ServerError(f"Neo4j's launcher failed ({' '.join(args)}): {exc}") from None
+
+
+def _last_line(proc: subprocess.CompletedProcess[str]) -> str | None:
+    """The launcher's last words (its errors come last), if it failed."""
+    if proc.returncode == 0:
+        return None
+    lines = [line.strip() for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
+    return lines[-1][:300] if lines else f"exit code {proc.returncode}"
+
+
+def _server_pid(cfg: ServerConfig) -> int | None:
+    """The pid in Neo4j's pid file if that process is this instance's server, else None.
+
+    A pid file naming another process (the server died and its pid was reused) is
+    removed, so that the launcher never signals that process.
+    """
+    try:
+        text = cfg.pid_file.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    pid = int(text) if text.isdigit() else 0
+    if pid > 0 and _is_our_server(pid, cfg):
+        return pid
+    with contextlib.suppress(FileNotFoundError):
+        cfg.pid_file.unlink()
+    return None
+
+
+def _is_our_server(pid: int, cfg: ServerConfig) -> bool:
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode("utf-8", "replace").split("\0")
+    except OSError:  # the process is gone, or there is no procfs (then trust a live pid)
+        return not Path("/proc/self").exists() and _alive(pid)
+    return MAIN_CLASS in argv and f"--home-dir={cfg.home}" in argv
+
+
+def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
-    try:  # a zombie still answers kill(pid, 0)
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return True
-    return not fields or fields[0] != "Z"
-
-
-def _cmdline(pid: int) -> list[str] | None:
-    try:
-        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-        return raw.decode("utf-8", "replace").split("\0")
-    except OSError:
         pass
-    try:
-        proc = subprocess.run(
-            ["ps", "-ww", "-o", "command=", "-p", str(pid)],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return proc.stdout.split() if proc.returncode == 0 else None
-
-
-def _is_our_server(pid: int, cfg: ServerConfig) -> bool:
-    """Whether ``pid`` is alive and is the Neo4j of this instance (not a reused pid)."""
-    if not _pid_alive(pid):
-        return False
-    argv = _cmdline(pid)
-    if argv is None:
-        return True  # cannot tell; trust the pid file
-    return MAIN_CLASS in argv and f"--home-dir={cfg.home}" in argv
-
-
-def _read_pid(cfg: ServerConfig) -> int | None:
-    try:
-        text = cfg.pid_file.read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    return int(text) if text.isdigit() and int(text) > 0 else None
-
-
-def _remove_pid_file(cfg: ServerConfig) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        cfg.pid_file.unlink()
-
-
-def _signal(pid: int, signum: signal.Signals) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signum)
-
-
-def _wait_exit(pid: int, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while _pid_alive(pid):
-        if time.monotonic() >= deadline:
-            return False
-        time.sleep(0.1)
     return True
-
-
-def _terminate(pid: int, timeout: float) -> None:
-    """SIGTERM, wait up to ``timeout`` for a clean exit, then SIGKILL."""
-    _signal(pid, signal.SIGTERM)
-    if _wait_exit(pid, timeout):
-        return
-    log.warning("Neo4j (pid %d) did not stop within %.0f s; killing it", pid, timeout)
-    _signal(pid, signal.SIGKILL)
-    if not _wait_exit(pid, KILL_WAIT):
-        raise ServerError(f"Neo4j (pid {pid}) survived SIGKILL")
 
 
 # Probes -----------------------------------------------------------------------------------
@@ -369,42 +354,42 @@ def _http_version(cfg: ServerConfig, timeout: float = PING_TIMEOUT) -> str | Non
     return str(version) if version else None
 
 
-def _last_error(cfg: ServerConfig, neo4j_log_offset: int) -> tuple[Path, str | None]:
-    """The log file to look at and its last error line (from this start on).
-
-    An ERROR line of neo4j.log first, then an error or exception in console.log (the JVM's
-    own output), then console.log's last line; with none of those, neo4j.log itself.
-    """
-    for line in reversed(tail_lines(cfg.neo4j_log, 400, neo4j_log_offset)):
-        if " ERROR " in line:
-            return cfg.neo4j_log, line.strip()[:300]
-    console = tail_lines(cfg.console_log, 400)
-    for line in reversed(console):
-        if any(marker in line for marker in ("ERROR", "Exception", "Error:", "Caused by:")):
-            return cfg.console_log, line.strip()[:300]
-    if console:
-        return cfg.console_log, console[-1].strip()[:300]
-    if tail_lines(cfg.neo4j_log, 1, neo4j_log_offset):
-        return cfg.neo4j_log, None
-    return cfg.console_log, None
+def _last_error(cfg: ServerConfig, neo4j_log_offset: int) -> str | None:
+    """The last error of this start in neo4j.log (where the launcher sends the server's
+    output): an ERROR line, else an exception, else the last line."""
+    lines = tail_lines(cfg.neo4j_log, 400, neo4j_log_offset)
+    for markers in ((" ERROR ",), ("Exception", "Error:", "Caused by:")):
+        for line in reversed(lines):
+            if any(marker in line for marker in markers):
+                return line.strip()[:300]
+    return lines[-1].strip()[:300] if lines else None
 
 
 def _startup_error(cfg: ServerConfig, what: str, offset: int, password: str) -> ServerError:
-    path, line = _last_error(cfg, offset)
+    line = _last_error(cfg, offset)
     detail = f": {redact(line, password)}" if line else ""
-    return ServerError(f"{what}; see {path}{detail}")
+    return ServerError(f"{what}; see {cfg.neo4j_log}{detail}")
 
 
 # Public API -------------------------------------------------------------------------------
 
 
 def status(cfg: ServerConfig) -> ServerStatus:
-    """Whether the instance runs, answers Bolt, its version and the size of its data."""
-    pid = _read_pid(cfg)
-    running = pid is not None and _is_our_server(pid, cfg)
+    """Whether the instance runs (asked of Neo4j's launcher), answers Bolt, its version
+    and the size of its data."""
+    pid = _server_pid(cfg)
+    if pid is not None:
+        proc = _launcher(cfg, check_java(), "status")
+        found = re.search(r"running at pid (\d+)", proc.stdout)
+        pid = int(found[1]) if proc.returncode == 0 and found else None
+    return _probe(cfg, pid)
+
+
+def _probe(cfg: ServerConfig, pid: int | None) -> ServerStatus:
+    """The status of a server known to run as ``pid`` (or not to run, for None)."""
     version: str | None = None
     ready = False
-    if running:
+    if pid is not None:
         version = _http_version(cfg)
         password = read_password(cfg)
         if password is not None:
@@ -414,8 +399,8 @@ def status(cfg: ServerConfig) -> ServerStatus:
                 if version is None and agent:
                     version = agent.rpartition("/")[2]
     return ServerStatus(
-        running=running,
-        pid=pid if running else None,
+        running=pid is not None,
+        pid=pid,
         uri=cfg.uri,
         http_url=cfg.browser_url,
         version=version,
@@ -429,10 +414,10 @@ def status(cfg: ServerConfig) -> ServerStatus:
 def _prepare_home(cfg: ServerConfig) -> None:
     cfg.home.mkdir(parents=True, exist_ok=True)
     os.chmod(cfg.home, 0o700)  # data, logs and the password stay private to the user
-    for name in (CONF_DIR, DATA_DIR, LOGS_DIR, RUN_DIR, IMPORT_DIR):
+    for name in (CONF_DIR, DATA_DIR, LOGS_DIR, RUN_DIR, IMPORT_DIR, PLUGINS_DIR):
         (cfg.home / name).mkdir(exist_ok=True)
     _install_browser_assets(cfg)
-    write_text_atomic(cfg.conf_file, render_conf(cfg), mode=0o600)
+    write_atomic(cfg.conf_file, render_conf(cfg), mode=0o600)
 
 
 def _install_browser_assets(cfg: ServerConfig) -> None:
@@ -445,36 +430,11 @@ def _install_browser_assets(cfg: ServerConfig) -> None:
     write_browser_archive(jar, cfg.web_dir)
 
 
-def _launch(cfg: ServerConfig, java: str) -> subprocess.Popen[bytes]:
-    """Start the server detached (own session, no terminal), output to console.log."""
-    fd = os.open(cfg.console_log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        proc = subprocess.Popen(
-            server_command(cfg, java),
-            cwd=cfg.home,
-            env=_child_env(cfg),
-            stdin=subprocess.DEVNULL,
-            stdout=fd,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            close_fds=True,
-        )
-    except OSError as exc:
-        raise ServerError(f"cannot start {java}: {exc.strerror}") from None
-    finally:
-        os.close(fd)
-    _children[proc.pid] = proc
-    write_text_atomic(cfg.pid_file, f"{proc.pid}\n")
-    return proc
-
-
 def _wait_ready(cfg: ServerConfig, pid: int, password: str, timeout: float, offset: int) -> None:
     deadline = time.monotonic() + timeout
     while True:
-        if not _pid_alive(pid):
-            proc = _children.get(pid)
-            code = f" (exit code {proc.returncode})" if proc is not None else ""
-            raise _startup_error(cfg, f"Neo4j exited during start-up{code}", offset, password)
+        if not _alive(pid):
+            raise _startup_error(cfg, "Neo4j exited during start-up", offset, password)
         if _bolt_agent(cfg, password) is not None:
             return
         if time.monotonic() >= deadline:
@@ -489,13 +449,13 @@ def start(cfg: ServerConfig, timeout: float = 120.0) -> ServerStatus:
 
     ``timeout`` bounds the wait for Bolt after the launch (not the one-time download).
     Returns at once when the instance is already running (or waits while it is still
-    starting).  On failure the process started here is stopped again and ServerError names
+    starting).  On failure the server started here is stopped again and ServerError names
     the log file and its last error line.  The first start generates the password.
     """
     cfg.home.mkdir(mode=0o700, parents=True, exist_ok=True)
     with file_lock(cfg.run_dir / LOCK_FILE):
-        pid = _read_pid(cfg)
-        if pid is not None and _is_our_server(pid, cfg):
+        pid = _server_pid(cfg)
+        if pid is not None:
             password = read_password(cfg)
             if password is None:
                 raise ServerError(
@@ -503,8 +463,7 @@ def start(cfg: ServerConfig, timeout: float = 120.0) -> ServerStatus:
                 )
             offset = cfg.neo4j_log.stat().st_size if cfg.neo4j_log.exists() else 0
             _wait_ready(cfg, pid, password, timeout, offset)  # it may still be starting
-            return status(cfg)
-        _remove_pid_file(cfg)
+            return _probe(cfg, pid)
         java = check_java()
         assemble(cfg)
         _check_ports(cfg)
@@ -512,34 +471,35 @@ def start(cfg: ServerConfig, timeout: float = 120.0) -> ServerStatus:
         password = _ensure_password(cfg, java)
         offset = cfg.neo4j_log.stat().st_size if cfg.neo4j_log.exists() else 0
         started = time.monotonic()
-        proc = _launch(cfg, java)
-        log.info("started Neo4j (pid %d) from %s", proc.pid, cfg.home)
+        proc = _launcher(cfg, java, "start")
+        pid = _server_pid(cfg)
+        if proc.returncode != 0 or pid is None:
+            said = _last_line(proc)
+            what = f"Neo4j's launcher could not start it ({said})" if said else "Neo4j exited"
+            raise _startup_error(cfg, what, offset, password)
+        log.info("started Neo4j (pid %d) from %s", pid, cfg.home)
         try:
-            _wait_ready(cfg, proc.pid, password, timeout, offset)
+            _wait_ready(cfg, pid, password, timeout, offset)
         except ServerError:
-            with contextlib.suppress(ServerError):
-                _terminate(proc.pid, 30.0)
-            _remove_pid_file(cfg)
+            _launcher(cfg, java, "stop", "--shutdown-timeout=30")
             raise
         log.info("Neo4j is ready on %s after %.1f s", cfg.uri, time.monotonic() - started)
-        return status(cfg)
+        return _probe(cfg, pid)
 
 
 def stop(cfg: ServerConfig, timeout: float = 60.0) -> bool:
-    """Stop the instance (SIGTERM, then SIGKILL after ``timeout``); whether it was running."""
+    """Stop the instance through Neo4j's launcher, waiting up to ``timeout`` seconds;
+    whether it was running."""
     if not cfg.run_dir.is_dir():
         return False
     with file_lock(cfg.run_dir / LOCK_FILE):
-        pid = _read_pid(cfg)
+        pid = _server_pid(cfg)
         if pid is None:
             return False
-        if not _is_our_server(pid, cfg):
-            _remove_pid_file(cfg)  # stale: the process is gone (or the pid was reused)
-            return False
         started = time.monotonic()
-        _terminate(pid, timeout)
-        _children.pop(pid, None)
-        _remove_pid_file(cfg)
+        proc = _launcher(cfg, check_java(), "stop", f"--shutdown-timeout={max(1, int(timeout))}")
+        if said := _last_line(proc):
+            raise ServerError(f"Neo4j (pid {pid}) did not stop: {said}")
         log.info("stopped Neo4j (pid %d) in %.1f s", pid, time.monotonic() - started)
         return True
 
@@ -553,7 +513,7 @@ _INSTANCE_ENTRIES = (
     IMPORT_DIR,
     WEB_DIR,
     "browser.html",  # kgraph neo4j browser's launcher (it holds the password)
-    "plugins",
+    PLUGINS_DIR,
     "licenses",
     "certificates",
 )

@@ -16,14 +16,14 @@ import itertools
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import networkx as nx
 import orjson
 
+from kgraph.atomic import replacing, write_atomic
 from kgraph.errors import StoreError
 from kgraph.store.records import StoreGraph, as_dict, shared_labels
 
@@ -97,43 +97,11 @@ def save_graph(graph: nx.MultiDiGraph, path: Path) -> None:
     for stale in path.parent.glob(f".{path.name}.*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
-    with _replacing(path) as raw:
-        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=3, mtime=0) as gz:
-            _write_json(gz.write, graph)
-        raw.flush()
-        os.fsync(raw.fileno())
-    _fsync_dir(path.parent)
-
-
-@contextlib.contextmanager
-def _replacing(target: Path) -> Iterator[BinaryIO]:
-    """A temporary file beside ``target`` that replaces it once the block succeeds, and
-    is removed if it fails: readers see the old file or the new one, never a part."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp makes 0600; a store is a normal file
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-        os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_dir(directory: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    with (
+        replacing(path) as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=3, mtime=0) as gz,
+    ):
+        _write_json(gz.write, graph)
 
 
 def summary_path(path: Path) -> Path:
@@ -148,8 +116,7 @@ def _stamp(path: Path) -> dict[str, int]:
 def save_summary(path: Path, summary: dict[str, Any]) -> None:
     """Write a small summary of the graph at ``path`` beside it (atomically), stamped with
     the graph file's size and modification time so a stale summary is never believed."""
-    with _replacing(summary_path(path)) as fh:
-        fh.write(orjson.dumps({"graph": _stamp(path), **summary}))
+    write_atomic(summary_path(path), orjson.dumps({"graph": _stamp(path), **summary}))
 
 
 def load_summary(path: Path) -> dict[str, Any] | None:
