@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import stat
 import subprocess
@@ -33,6 +34,7 @@ from kgraph.server import (
 from kgraph.server.config import render_pom
 from kgraph.server.dist import find_mvn
 from kgraph.server.instance import (
+    _kill,
     _port_taken,
     _startup_error,
     new_password,
@@ -440,6 +442,28 @@ def test_pid_of_an_unrelated_process_is_never_signalled(tmp_path: Path) -> None:
     finally:
         other.kill()
         other.wait()
+
+
+def test_a_server_the_launcher_cannot_stop_is_killed() -> None:
+    stubborn = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+            "print(flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert stubborn.stdout is not None and stubborn.stdout.readline()  # SIGTERM ignored
+        stubborn.terminate()
+        with pytest.raises(subprocess.TimeoutExpired):
+            stubborn.wait(0.3)
+        _kill(stubborn.pid, "timed out", wait=10)
+        assert stubborn.wait(5) == -signal.SIGKILL
+    finally:
+        stubborn.kill()
+        stubborn.wait()
 
 
 def test_port_probe() -> None:
