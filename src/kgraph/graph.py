@@ -1,12 +1,15 @@
 """The merged graph model: property rows for articles, entities, claims and mentions, and
-the aggregation rules that turn claims into facts.
+every rule that derives or edits the graph -- written once, here, for both stores.
 
-Both stores write exactly these rows and aggregate exactly by these rules (the Neo4j store
-mirrors :func:`aggregate_fact` in Cypher), so the embedded graph and the Neo4j graph hold
-the same properties.  A fact edge ``(s)-[:REL {negated}]->(o)`` is derived from the claims
-that share (subject, relation, object, negated); entity ``aliases``, ``titles`` and
-``mentions`` are derived from the ``MENTIONS`` edges.  Deleting or re-ingesting an
-article therefore only needs its claims and mentions removed and the aggregates
+A fact edge ``(s)-[:REL {negated}]->(o)`` is derived from the claims that share
+(subject, relation, object, negated) by :func:`refreshed_fact`; entity ``aliases``,
+``titles`` and ``mentions`` from the ``MENTIONS`` edges by :func:`aggregate_entity`; the
+``merged`` and ``distinct_from`` lists of a merge, its undoing and cross-article linking
+by :func:`fold_lists`, :func:`split_lists` and :func:`link_lists`.  The stores only read
+the inputs (:data:`FACT_EVIDENCE_PROPS`, :class:`MentionRow`) and write the outputs
+(:data:`kgraph.schema.FACT_PROPS`, :data:`ENTITY_AGGREGATES`, :data:`ENTITY_LISTS`), so
+the embedded graph and the Neo4j graph hold the same values.  Deleting or re-ingesting
+an article therefore only needs its claims and mentions removed and the aggregates
 recomputed.
 """
 
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kgraph.models import ENTITY_TYPES, ArticleResult, Claim, Entity, EntityType
-from kgraph.schema import is_hedged
+from kgraph.schema import MENTION_PROPS, is_hedged
 
 FactKey = tuple[str, str, str, bool]
 """(subject key, relation, object key, negated)"""
@@ -41,12 +44,9 @@ class MentionRow:
     titles: tuple[str, ...]
 
     def props(self) -> dict[str, Any]:
-        return {
-            "ref": self.ref,
-            "count": self.count,
-            "names": list(self.names),
-            "titles": list(self.titles),
-        }
+        """The edge's properties (:data:`kgraph.schema.MENTION_PROPS`)."""
+        values = {p: getattr(self, p) for p in MENTION_PROPS}
+        return {p: list(v) if isinstance(v, tuple) else v for p, v in values.items()}
 
 
 _TYPE_OF_PREFIX: dict[str, EntityType] = {t.lower(): t for t in ENTITY_TYPES}
@@ -185,9 +185,13 @@ def fact_key(claim: Mapping[str, Any]) -> FactKey:
 def combine_confidence(confidences: Iterable[float]) -> float:
     """Noisy-or: independent mentions each make the fact more likely."""
     remaining = 1.0
-    for confidence in confidences:
+    for confidence in sorted(confidences):
         remaining *= 1.0 - min(max(float(confidence), 0.0), 1.0)
     return round(1.0 - remaining, CONFIDENCE_DIGITS)
+
+
+FACT_EVIDENCE_PROPS: tuple[str, ...] = ("article_id", "confidence", "modality", "negated")
+"""The claim properties :func:`aggregate_fact` reads (besides the articles' dates)."""
 
 
 def aggregate_fact(
@@ -205,32 +209,117 @@ def aggregate_fact(
             "articles": articles,
             "first_seen": dates[0] if dates else None,
             "last_seen": dates[-1] if dates else None,
-            "confidence": combine_confidence(sorted(float(c["confidence"]) for c in claims)),
+            "confidence": combine_confidence(float(c["confidence"]) for c in claims),
             "negated": bool(claims[0]["negated"]) if claims else False,
             "hedged": all(is_hedged(c.get("modality")) for c in claims),
         }
     )
 
 
-def aggregate_entity(name: str, mentions: Sequence[MentionRow]) -> dict[str, Any]:
-    """Aliases, titles and mention count of an entity from the articles that mention it."""
-    aliases = sorted({n for m in mentions for n in m.names} - {name})
-    titles = sorted({t for m in mentions for t in m.titles})
-    return {
-        "aliases": aliases,
-        "titles": titles,
-        "mentions": sum(m.count for m in mentions),
-    }
+def refreshed_fact(
+    key: FactKey, claims: Sequence[Mapping[str, Any]], published: Mapping[str, str | None]
+) -> dict[str, Any] | None:
+    """The properties of fact ``key`` from all its claims, or None when there is no fact
+    edge (no claim is left, or the key is no fact: see :func:`is_fact`)."""
+    if not claims or not is_fact(key):
+        return None
+    return aggregate_fact(claims, published)
 
 
-def grow_entity(props: Mapping[str, Any], mentions: Sequence[MentionRow]) -> dict[str, Any]:
-    """The aggregates of an entity with ``props`` after new ``mentions`` are added: the
-    same as :func:`aggregate_entity` over all its mentions, without reading the old ones."""
-    name = props["name"]
-    aliases = set(props.get("aliases", ())).union(*(m.names for m in mentions))
+ENTITY_AGGREGATES: tuple[str, ...] = ("aliases", "titles", "mentions")
+"""The entity properties derived from its mentions."""
+
+ENTITY_LISTS: tuple[str, ...] = ("merged", "distinct_from", "pinned")
+"""The entity properties that record merges: the refs folded in, the keys split off and
+the keys merged in by hand (see :func:`entity_props`)."""
+
+
+def aggregate_entity(
+    name: str, mentions: Sequence[MentionRow], so_far: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """Aliases, titles and mention count of an entity named ``name`` from the articles
+    that mention it.  ``so_far`` are the aggregates of its other mentions, to add to
+    (a busy entity gains mentions in most batches; reading all of them again each time
+    would cost more with every batch)."""
+    base = so_far or {}
+    aliases = set(base.get("aliases") or ()).union(*(m.names for m in mentions))
     aliases.discard(name)
     return {
         "aliases": sorted(aliases),
-        "titles": sorted(set(props.get("titles", ())).union(*(m.titles for m in mentions))),
-        "mentions": props.get("mentions", 0) + sum(m.count for m in mentions),
+        "titles": sorted(set(base.get("titles") or ()).union(*(m.titles for m in mentions))),
+        "mentions": (base.get("mentions") or 0) + sum(m.count for m in mentions),
     }
+
+
+def refreshed_entity(name: str, mentions: Sequence[MentionRow]) -> dict[str, Any] | None:
+    """The aggregates of an entity from all its mentions, or None when nothing mentions
+    it any more: then the entity goes."""
+    return aggregate_entity(name, mentions) if mentions else None
+
+
+Lists = tuple[set[str], set[str], set[str]]
+
+
+def _lists(props: Mapping[str, Any]) -> Lists:
+    return tuple(set(props.get(k) or ()) for k in ENTITY_LISTS)  # type: ignore[return-value]
+
+
+def _sorted(merged: set[str], distinct: set[str], pinned: set[str]) -> dict[str, Any]:
+    return dict(zip(ENTITY_LISTS, (sorted(merged), sorted(distinct), sorted(pinned)), strict=True))
+
+
+def fold_lists(
+    target: Mapping[str, Any],
+    sources: Mapping[str, Mapping[str, Any]],
+    manual: Iterable[str] = (),
+) -> dict[str, Any]:
+    """The lists of entity ``target`` (its properties) once the entities ``sources`` (key
+    -> properties) are merged into it: it holds their keys and whatever they held, a
+    split from any of them is forgotten, and those of them a user merged by hand
+    (``manual``) are pinned."""
+    merged, distinct, pinned = _lists(target)
+    for key, props in sources.items():
+        merged |= {key} | _lists(props)[0]
+        distinct.discard(key)
+    return _sorted(merged, distinct, pinned | (set(sources) & set(manual)))
+
+
+def split_lists(target: Mapping[str, Any], ref: str) -> dict[str, Any]:
+    """The lists of entity ``target`` once ``ref`` is split back out of it: automatic
+    linking must not fold it in again."""
+    merged, distinct, pinned = _lists(target)
+    return _sorted(merged - {ref}, distinct | {ref}, pinned - {ref})
+
+
+def link_lists(target: Mapping[str, Any], refs: Iterable[str]) -> dict[str, Any]:
+    """The lists of entity ``target`` once linking resolved the other names ``refs`` to
+    it (see :func:`linked_refs`)."""
+    merged, distinct, pinned = _lists(target)
+    return _sorted(merged | set(refs), distinct, pinned)
+
+
+def placements(wanted: Mapping[str, Entity]) -> dict[str, tuple[str, set[str]]]:
+    """Entity key -> (its chosen name, the other refs placed in it), from the re-link
+    pass's placement of every stored ref (ref -> entity)."""
+    held: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for ref, entity in wanted.items():
+        names[entity.key] = entity.name
+        refs = held.setdefault(entity.key, set())
+        if ref != entity.key:
+            refs.add(ref)
+    return {key: (name, held[key]) for key, name in names.items()}
+
+
+def placed(props: Mapping[str, Any], name: str, held: set[str]) -> dict[str, Any] | None:
+    """The ``name`` and ``merged`` list of entity ``props`` once the re-link pass placed
+    the refs ``held`` in it (hand merges stay), or None when they do not change."""
+    merged = sorted(held | set(props.get("pinned") or ()))
+    if props.get("name") == name and list(props.get("merged") or ()) == merged:
+        return None
+    return {"name": name, "merged": merged}
+
+
+def split_entity(ref: str, names: Sequence[str]) -> Entity:
+    """The entity ``ref`` becomes again when split out, named from its mentions' names."""
+    return Entity(ref, best_name(names or [ref]), type_of_key(ref))

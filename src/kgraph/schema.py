@@ -74,6 +74,7 @@ CLAIM_PROPS: Final = (
     "confidence",
     "extractor",
 )
+MENTION_PROPS: Final = ("ref", "count", "names", "titles")
 FACT_PROPS: Final = (
     "count",
     "articles",

@@ -23,18 +23,22 @@ from kgraph.graph import (
     FactKey,
     MentionRow,
     aggregate_entity,
-    aggregate_fact,
     article_props,
-    best_name,
     claim_props,
     entity_props,
     fact_id,
     fact_key,
     fingerprint,
-    grow_entity,
-    is_fact,
+    fold_lists,
+    link_lists,
     linked_refs,
     mention_rows,
+    placed,
+    placements,
+    refreshed_entity,
+    refreshed_fact,
+    split_entity,
+    split_lists,
     type_of_key,
 )
 from kgraph.models import (
@@ -218,14 +222,14 @@ class LocalStore:
             stats.articles_written += 1
         for key, refs in linked_refs(results).items():
             props = self.graph.nodes[entity_node(key)]["props"]
-            props["merged"] = sorted(set(props["merged"]) | refs)
+            props.update(link_lists(props, refs))
         before = {k for k in facts if self._fact_exists(k)}
         self._refresh(facts, entities)
         # Entities that only gained mentions fold them into their aggregates instead of
         # reading every mention again (a busy entity is mentioned in most batches).
         for key in sorted(grown.keys() - entities):
             props = self.graph.nodes[entity_node(key)]["props"]
-            props.update(grow_entity(props, grown[key]))
+            props.update(aggregate_entity(props["name"], grown[key], props))
         stats.relations_new = sum(1 for k in facts if k not in before and self._fact_exists(k))
         self._dirty = True
         return stats
@@ -281,18 +285,12 @@ class LocalStore:
     def _set_placed(self, wanted: Mapping[str, Entity]) -> set[str]:
         """Give the entities refs were placed in their chosen names and ``merged`` lists;
         returns the keys changed."""
-        held: dict[str, set[str]] = defaultdict(set)
-        names = {}
-        for ref, entity in wanted.items():
-            names[entity.key] = entity.name
-            if ref != entity.key:
-                held[entity.key].add(ref)
         changed = set()
-        for key, name in names.items():
+        for key, (name, held) in placements(wanted).items():
             props = self.graph.nodes[entity_node(key)]["props"]
-            merged = sorted(held[key] | set(props.get("pinned", ())))
-            if props["name"] != name or list(props["merged"]) != merged:
-                props["name"], props["merged"] = name, merged
+            update = placed(props, name, held)
+            if update is not None:
+                props.update(update)
                 changed.add(key)
         return changed
 
@@ -307,16 +305,15 @@ class LocalStore:
             for src, _, k, d in self.graph.in_edges(entity_node(target), keys=True, data=True)
             if d["type"] == schema.MENTIONS and d["props"]["ref"] == ref
         ]
-        name = best_name([n for _, _, d in rows for n in d["props"]["names"]] or [ref])
-        self._add_entities([Entity(ref, name, type_of_key(ref))])
+        self._add_entities(
+            [split_entity(ref, [n for _, _, d in rows for n in d["props"]["names"]])]
+        )
         for src, key, data in rows:
             self.graph.remove_edge(src, entity_node(target), key=key)
             self.graph.add_edge(src, entity_node(ref), key=key, **data)
         self._rekey_claims(target, ref, facts, only_ref=ref)
         props = self.graph.nodes[entity_node(target)]["props"]
-        props["merged"] = sorted(set(props["merged"]) - {ref})
-        props["distinct_from"] = sorted(set(props["distinct_from"]) | {ref})
-        props["pinned"] = sorted(set(props.get("pinned", ())) - {ref})
+        props.update(split_lists(props, ref))
         self._refresh(facts, {target, ref})
         self._dirty = True
         return str(target)
@@ -426,10 +423,7 @@ class LocalStore:
                 self.graph.add_edge(art, entity_node(target), key=key, **data)
         self._rekey_claims(source, target, facts)
         props = self.graph.nodes[entity_node(target)]["props"]
-        props["merged"] = sorted(set(props["merged"]) | {source} | set(src_props["merged"]))
-        props["distinct_from"] = sorted(set(props["distinct_from"]) - {source})
-        if merge.manual:
-            props["pinned"] = sorted(set(props.get("pinned", ())) | {source})
+        props.update(fold_lists(props, {source: src_props}, [source] if merge.manual else []))
         self.graph.remove_node(entity_node(source))
         entities.add(target)
         return True
@@ -455,15 +449,11 @@ class LocalStore:
         claims = [self.graph.nodes[c]["props"] for c in sorted(self._claims_by_fact.get(key, ()))]
         if not claims:
             self._claims_by_fact.pop(key, None)
-        if (
-            not claims
-            or not is_fact(key)
-            or not (self.graph.has_node(u) and self.graph.has_node(v))
-        ):
+        props = refreshed_fact(key, claims, self._published(c["article_id"] for c in claims))
+        if props is None or not (self.graph.has_node(u) and self.graph.has_node(v)):
             if self.graph.has_edge(u, v, key=ekey):
                 self.graph.remove_edge(u, v, key=ekey)
             return
-        props = aggregate_fact(claims, self._published(c["article_id"] for c in claims))
         self.graph.add_edge(u, v, key=ekey, type=rel, props=FactRecord(props))
 
     def _refresh_entity(self, key: str) -> None:
@@ -482,11 +472,12 @@ class LocalStore:
             for src, _, d in self.graph.in_edges(node, data=True)
             if d["type"] == schema.MENTIONS
         ]
-        if not rows:
+        props = self.graph.nodes[node]["props"]
+        aggregates = refreshed_entity(props["name"], rows)
+        if aggregates is None:
             self.graph.remove_node(node)
             return
-        props = self.graph.nodes[node]["props"]
-        props.update(aggregate_entity(props["name"], rows))
+        props.update(aggregates)
 
 
 def _query_result(result: EngineResult) -> QueryResult:

@@ -17,7 +17,15 @@ from typing import Any, ClassVar
 
 import networkx as nx
 
-from kgraph.schema import ARTICLE, CLAIM, CLAIM_PROPS, ENTITY, ENTITY_PROPS, FACT_PROPS
+from kgraph.schema import (
+    ARTICLE,
+    CLAIM,
+    CLAIM_PROPS,
+    ENTITY,
+    ENTITY_PROPS,
+    FACT_PROPS,
+    MENTION_PROPS,
+)
 
 _NOTHING: Mapping[str, Any] = {}
 
@@ -144,8 +152,8 @@ class FactRecord(PropsRecord):
 class MentionRecord(PropsRecord):
     """The properties of an article's MENTIONS edge to an entity."""
 
-    __slots__ = ("count", "names", "ref", "titles")
-    keys_in_order = ("ref", "count", "names", "titles")
+    __slots__ = MENTION_PROPS
+    keys_in_order = MENTION_PROPS
     shared = frozenset(("ref", "names", "titles"))
 
 
