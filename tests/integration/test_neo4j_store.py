@@ -4,7 +4,6 @@ embedded store, concurrent ingests, connection errors."""
 from __future__ import annotations
 
 import json
-import math
 import os
 import subprocess
 import sys
@@ -161,25 +160,22 @@ def test_parameters_reach_neo4j_as_parameters(
     assert json.loads(result.stdout) == [{"name": hostile}]
 
 
-def _approx_equal(a: Any, b: Any) -> bool:
-    if isinstance(a, float) or isinstance(b, float):
-        return (
-            isinstance(a, int | float)
-            and isinstance(b, int | float)
-            and math.isclose(a, b, abs_tol=1e-4)
-        )
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_approx_equal(a[k], b[k]) for k in a)
-    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
-        return len(a) == len(b) and all(_approx_equal(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
-
-
 def _assert_same_graph(local: dict[str, Any], remote: dict[str, Any]) -> None:
+    """Both stores hold the same nodes and edges with exactly the same values (the same
+    types too: a float that came out as an int, or a list as a tuple, differs)."""
     for kind in ("articles", "entities", "claims", "mentions", "facts"):
         assert local[kind].keys() == remote[kind].keys(), kind
         for key in local[kind]:
-            assert _approx_equal(local[kind][key], remote[kind][key]), (kind, key)
+            assert _typed(local[kind][key]) == _typed(remote[kind][key]), (kind, key)
+
+
+def _typed(value: Any) -> Any:
+    """``value`` with the type of every scalar beside it, so that ``==`` compares types."""
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_typed(v) for v in value]
+    return (type(value).__name__, value)
 
 
 def _ingest_both(
@@ -218,7 +214,7 @@ def test_embedded_and_neo4j_hold_the_same_graph(
             continue
         actual = neo4j_store.query(text, params)
         assert expected.columns == actual.columns, name
-        assert _approx_equal(expected.rows, actual.rows), name
+        assert _typed(expected.rows) == _typed(actual.rows), name
         assert expected.rows, f"{name} returned nothing; the comparison would prove little"
         compared += 1
     assert compared >= 6
@@ -228,7 +224,7 @@ def test_embedded_and_neo4j_hold_the_same_graph(
     _assert_same_graph(local_snapshot(local), neo4j_snapshot(neo4j_store))
     _ingest_both(analyzer, paths, local, neo4j_store)
     _assert_same_graph(local_snapshot(local), neo4j_snapshot(neo4j_store))
-    assert _approx_equal(local_snapshot(local)["facts"], snapshot["facts"])
+    assert local_snapshot(local)["facts"] == snapshot["facts"]
 
 
 def _busiest(snapshot: dict[str, Any], count: int) -> list[str]:
@@ -351,7 +347,7 @@ def test_batched_writes_never_plan_a_scan_on_an_empty_database(neo4j_store: Neo4
     planned as a scan then (cheap on nothing) turns quadratic as the first batches land.
     Every batched statement must find its nodes by index or element id."""
     statements = _batched_writes()
-    assert {"MERGE_ENTITIES", "CREATE_CLAIMS", "DELETE_FACTS", "CREATE_FACTS"} <= set(statements)
+    assert {"MERGE_ENTITIES", "CREATE_CLAIMS", "DELETE_FACTS", "FACT_EVIDENCE"} <= set(statements)
     plans = {}
     with neo4j_store.driver.session(database=neo4j_store.settings.database) as session:
         for name, text in statements.items():

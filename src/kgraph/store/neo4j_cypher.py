@@ -3,13 +3,19 @@ parameters.  Relationship types and labels are parameters too (Neo4j 5.26 dynami
 ``$(row.rel)``), sanitised by :func:`kgraph.schema.sanitize_type` / :func:`sanitize_label`
 first, so each statement text is fixed and compiled once.
 
-The aggregation mirrors :mod:`kgraph.graph` exactly (same sort orders, same noisy-or).
+No rule of the graph model is written here: the store reads the evidence a rule needs
+(:data:`FACT_EVIDENCE`, :data:`ENTITY_MENTIONS`), computes with :mod:`kgraph.graph` and
+writes the values back (:data:`CREATE_FACT_ROWS`, :data:`SET_ENTITY_AGGREGATES`,
+:data:`SET_ENTITY_LISTS`, :data:`SET_CLAIM_FACTS`), statements generated from the same
+property lists the rules produce.
 """
 
 from __future__ import annotations
 
-from kgraph.graph import CONFIDENCE_DIGITS
-from kgraph.schema import CLAIM_PROPS, FACT_PROPS
+from collections.abc import Iterable
+
+from kgraph.graph import ENTITY_AGGREGATES, ENTITY_LISTS, FACT_EVIDENCE_PROPS
+from kgraph.schema import CLAIM_PROPS, FACT_PROPS, MENTION_PROPS
 
 FINGERPRINTS = """
 MATCH (a:Article)
@@ -53,33 +59,16 @@ RETURN collect(row.id) AS ids, collect(elementId(a)) AS eids
 """Create or update the articles; returns their element ids, by which the batch's later
 statements find them again (within the transaction that holds them)."""
 
-EXISTING_ENTITIES = """
-UNWIND $keys AS key
-MATCH (e:Entity {key: key})
-RETURN collect(e.key) AS keys
-"""
-
-CREATE_MENTIONS = """
+CREATE_MENTIONS = f"""
 UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row.a
 MATCH (e) WHERE elementId(e) = row.e
-CREATE (a)-[:MENTIONS {ref: row.ref, count: row.count, names: row.names, titles: row.titles}]->(e)
+CREATE (a)-[:MENTIONS {{{", ".join(f"{p}: row.{p}" for p in MENTION_PROPS)}}}]->(e)
 """
 """The article's mentions, created afresh: its old ones were dropped in the same
 transaction, under the article's lock.  ``row.a`` and ``row.e`` are the element ids
 the article and entity got earlier in the transaction: a lookup by id needs neither an
 index seek nor the lock a unique-index seek takes in a writing query."""
-
-RECORD_LINKS = """
-UNWIND $rows AS row
-MATCH (e) WHERE elementId(e) = row.e
-CALL (e, row) {
-  UNWIND coalesce(e.merged, []) + row.refs AS ref
-  WITH DISTINCT ref ORDER BY ref
-  RETURN collect(ref) AS merged
-}
-SET e.merged = merged
-"""
 
 ENTITY_INDEX = """
 MATCH (e:Entity)
@@ -88,18 +77,57 @@ RETURN e.key AS key, e.name AS name, e.type AS type, e.aliases AS aliases,
        e.pinned AS pinned
 """
 
-ENTITY_LISTS = """
-UNWIND $keys AS key
-MATCH (e:Entity {key: key})
-RETURN e.key AS key, e.merged AS merged, e.distinct_from AS distinct_from,
-       e.pinned AS pinned
+
+def _set(var: str, props: tuple[str, ...]) -> str:
+    """``SET`` items writing ``props`` of ``var`` from the same keys of ``row``."""
+    return ", ".join(f"{var}.{p} = row.{p}" for p in props)
+
+
+def _project(props: Iterable[str]) -> str:
+    """A map projection's items reading ``props``."""
+    return ", ".join(f".{p}" for p in props)
+
+
+SET_ENTITY_LISTS = f"""
+UNWIND $rows AS row
+MATCH (e:Entity {{key: row.key}})
+SET {_set("e", ENTITY_LISTS)}
 """
 
-SET_ENTITY_LISTS = """
+SET_ENTITY_AGGREGATES = f"""
 UNWIND $rows AS row
-MATCH (e:Entity {key: row.key})
-SET e.merged = row.merged, e.distinct_from = row.distinct_from, e.pinned = row.pinned
+MATCH (e) WHERE elementId(e) = row.e
+SET {_set("e", ENTITY_AGGREGATES)}
 """
+"""Rows ``{e, aliases, titles, mentions}``: :func:`kgraph.graph.aggregate_entity` of the
+entity with element id ``e``."""
+
+LOCKED_ENTITIES = """
+UNWIND $keys AS key
+MATCH (e:Entity {key: key})
+SET e.kgraph_lock = true
+REMOVE e.kgraph_lock
+RETURN key, elementId(e) AS e, properties(e) AS props
+"""
+"""The entities of ``keys`` as they are, each read once its write lock is held (writing
+a property takes it), so a concurrent ingest adding to the same entity waits for this
+transaction's sums instead of overwriting them."""
+
+ENTITY_MENTIONS = f"""
+UNWIND $keys AS key
+MATCH (e:Entity {{key: key}})
+SET e.kgraph_lock = true
+REMOVE e.kgraph_lock
+WITH key, e
+CALL (e) {{
+  MATCH (a:Article)-[m:MENTIONS]->(e)
+  RETURN collect(m {{{_project(MENTION_PROPS)}, article_id: a.id}}) AS mentions
+}}
+RETURN key, elementId(e) AS e, e.name AS name, mentions
+"""
+"""Every mention of the entities of ``keys`` (locked, as in :data:`LOCKED_ENTITIES`),
+as the fields of :class:`kgraph.graph.MentionRow`: an empty list for an entity nothing
+mentions any more."""
 
 MOVE_MENTIONS = """
 UNWIND $rows AS row
@@ -118,7 +146,8 @@ DELETE m
 def move_claims(side: str) -> str:
     """Rows ``{source, target, ref}``: point the claims whose ``side`` (SUBJECT or OBJECT)
     is entity ``source`` at ``target``, only those made about ``ref`` when it is not null;
-    returns old and new fact keys."""
+    returns each claim's element id with its old and new fact keys (its ``fact`` id is
+    set afterwards, by :data:`SET_CLAIM_FACTS`)."""
     rel = "SUBJECT" if side == "SUBJECT" else "OBJECT"
     prop = "subject" if rel == "SUBJECT" else "object"
     return f"""
@@ -129,12 +158,18 @@ MATCH (c:Claim)-[r:{rel}]->(src)
 WHERE row.ref IS NULL OR c.{prop}_ref = row.ref
 WITH c, r, dst, [c.subject_key, c.relation, c.object_key, c.negated] AS old
 SET c.{prop}_key = dst.key
-SET c.fact = c.subject_key + '\t' + c.relation + '\t' + c.object_key + '\t'
-             + CASE WHEN c.negated THEN '1' ELSE '0' END
 DELETE r
 CREATE (c)-[:{rel}]->(dst)
-RETURN old, [c.subject_key, c.relation, c.object_key, c.negated] AS new
+RETURN elementId(c) AS c, old, [c.subject_key, c.relation, c.object_key, c.negated] AS new
 """
+
+
+SET_CLAIM_FACTS = """
+UNWIND $rows AS row
+MATCH (c) WHERE elementId(c) = row.c
+SET c.fact = row.fact
+"""
+"""Rows ``{c, fact}``: the :func:`kgraph.graph.fact_id` of a claim whose ends moved."""
 
 
 DELETE_ENTITIES = """
@@ -174,58 +209,6 @@ its content, so no other article creates it).  ``row.a``, ``row.s`` and ``row.o`
 element ids, as in :data:`CREATE_MENTIONS`; ``row.s`` or ``row.o`` is null when that
 argument names no entity (a generic noun phrase), and the claim then has no edge on
 that side."""
-
-DELETE_ORPHAN_ENTITIES = """
-UNWIND $keys AS key
-MATCH (e:Entity {key: key})
-WHERE NOT EXISTS { (:Article)-[:MENTIONS]->(e) }
-DETACH DELETE e
-"""
-
-REFRESH_ENTITIES = """
-UNWIND $keys AS key
-MATCH (:Article)-[m:MENTIONS]->(e:Entity {key: key})
-WITH e, sum(m.count) AS mentions,
-     reduce(acc = [], x IN collect(m) | acc + x.names) AS names,
-     reduce(acc = [], x IN collect(m) | acc + x.titles) AS titles
-CALL (e, names) {
-  UNWIND names AS n
-  WITH e, n WHERE n <> e.name
-  WITH DISTINCT n ORDER BY n
-  RETURN collect(n) AS aliases
-}
-CALL (titles) {
-  UNWIND titles AS t
-  WITH DISTINCT t ORDER BY t
-  RETURN collect(t) AS sorted_titles
-}
-SET e.mentions = mentions, e.aliases = aliases, e.titles = sorted_titles
-"""
-
-ADD_TO_ENTITIES = """
-UNWIND $rows AS row
-MATCH (e) WHERE elementId(e) = row.e
-SET e.kgraph_lock = true
-WITH e, row
-CALL (e, row) {
-  UNWIND coalesce(e.aliases, []) + row.names AS n
-  WITH e, n WHERE n <> e.name
-  WITH DISTINCT n ORDER BY n
-  RETURN collect(n) AS aliases
-}
-CALL (e, row) {
-  UNWIND coalesce(e.titles, []) + row.titles AS t
-  WITH DISTINCT t ORDER BY t
-  RETURN collect(t) AS titles
-}
-SET e.mentions = coalesce(e.mentions, 0) + row.count, e.aliases = aliases, e.titles = titles
-REMOVE e.kgraph_lock
-"""
-"""Fold a batch's new mentions into the aggregates of entities that already existed and
-lost none: the same result as :data:`REFRESH_ENTITIES` without reading every mention of
-a busy entity again on each batch.  Writing ``kgraph_lock`` first takes the node's write
-lock before its aggregates are read, so concurrent ingests add up instead of
-overwriting each other."""
 
 STATS = """
 CALL () { MATCH (a:Article) RETURN count(a) AS articles }
@@ -295,43 +278,19 @@ CREATE (s)-[r:$(row.rel) {{{", ".join(f"{p}: row.props.{p}" for p in FACT_PROPS)
 entities found by element id.  The properties are written in the CREATE (a null one is
 left out): ``SET r = row.props`` would make the planner buffer every row first."""
 
-CREATE_FACTS = f"""
+FACT_EVIDENCE = f"""
 UNWIND $rows AS row
-WITH row WHERE row.s <> row.o
-CALL (row) {{
-  MATCH (c:Claim {{fact: row.fact}})
-  OPTIONAL MATCH (c)-[:SUPPORTED_BY]->(a:Article)
-  WITH c, a ORDER BY c.confidence
-  RETURN count(c) AS n,
-         sum(CASE WHEN c.modality IS NULL OR c.modality IN $asserting THEN 0 ELSE 1 END)
-           AS hedged,
-         collect(c.confidence) AS confidences,
-         collect(DISTINCT c.article_id) AS article_ids,
-         min(a.published) AS first_seen,
-         max(a.published) AS last_seen
-}}
-WITH row, n, hedged, confidences, article_ids, first_seen, last_seen
-WHERE n > 0
-CALL (article_ids) {{
-  UNWIND article_ids AS aid
-  WITH aid ORDER BY aid
-  RETURN collect(aid) AS sorted_ids
-}}
 MATCH (s:Entity {{key: row.s}})
 MATCH (o:Entity {{key: row.o}})
-CREATE (s)-[r:$(row.rel)]->(o)
-SET r.negated = row.n,
-    r.hedged = hedged = n,
-    r.count = n,
-    r.articles = sorted_ids,
-    r.first_seen = first_seen,
-    r.last_seen = last_seen,
-    r.confidence = round(1.0 - reduce(p = 1.0, x IN confidences | p * (1.0 - x)),
-                         {CONFIDENCE_DIGITS})
-RETURN collect(row.fact) AS created
+CALL (row) {{
+  MATCH (c:Claim {{fact: row.fact}})-[:SUPPORTED_BY]->(a:Article)
+  RETURN collect(c {{{_project(FACT_EVIDENCE_PROPS)}, published: a.published}}) AS claims
+}}
+RETURN row.fact AS fact, elementId(s) AS se, elementId(o) AS oe, claims
 """
-"""Create the fact edges that still have claims, aggregated exactly as
-:func:`kgraph.graph.aggregate_fact` does; returns the fact ids created."""
+"""Per fact row: the element ids of its ends and what :func:`kgraph.graph.aggregate_fact`
+reads of each of its claims (:data:`kgraph.graph.FACT_EVIDENCE_PROPS`), with the publication
+date of the claim's article.  A fact whose end is gone returns no row."""
 
 TAKE_RELINK_LOCK = """
 MERGE (l:KgraphLock {name: 'relink'})

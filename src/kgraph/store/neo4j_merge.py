@@ -15,15 +15,27 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from kgraph.graph import FactKey, best_name, type_of_key
+from kgraph.graph import (
+    FactKey,
+    fact_id,
+    fold_lists,
+    placed,
+    placements,
+    split_entity,
+    split_lists,
+    type_of_key,
+)
 from kgraph.models import Entity, IndexedEntity, Merge, StoredRef
 from kgraph.store import neo4j_cypher as q
 from kgraph.store.base import Placer
-from kgraph.store.neo4j_tx import chunks, ensure_entities, existing_entities, refresh
-
-Lists = dict[str, tuple[set[str], set[str], set[str]]]
-"""Entity key -> (merged, distinct_from, pinned)."""
-NO_LISTS: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+from kgraph.store.neo4j_tx import (
+    Rows,
+    chunks,
+    ensure_entities,
+    locked_entities,
+    refresh,
+    send,
+)
 
 
 def entity_of(r: Any) -> IndexedEntity:
@@ -85,29 +97,20 @@ def merge_all(tx: ManagedTransaction, merges: list[Merge]) -> list[str]:
 def _merge_round(
     tx: ManagedTransaction, merges: list[Merge], facts: set[FactKey], entities: set[str]
 ) -> list[str]:
-    found = existing_entities(tx, (m.source for m in merges))
-    todo = [m for m in merges if m.source in found]
+    current = locked_entities(tx, (m.source for m in merges))
+    todo = [m for m in merges if m.source in current]
     if not todo:
         return []
     ensure_entities(tx, {m.target.key: m.target for m in todo}.values())
     sources = [m.source for m in todo]
     targets = sorted({m.target.key for m in todo})
-    lists = _lists(tx, [*sources, *targets])
+    current |= locked_entities(tx, targets)
     _move(tx, [{"source": m.source, "target": m.target.key, "ref": None} for m in todo], facts)
-    folded: dict[str, set[str]] = defaultdict(set)
+    folded: dict[str, dict[str, Any]] = defaultdict(dict)
     for m in todo:
-        folded[m.target.key].add(m.source)
+        folded[m.target.key][m.source] = current[m.source]
     pins = {m.source for m in todo if m.manual}
-    updated: Lists = {}
-    for target in targets:
-        merged, distinct, pinned = lists.get(target, NO_LISTS)
-        inherited = {ref for s in folded[target] for ref in lists.get(s, NO_LISTS)[0]}
-        updated[target] = (
-            merged | folded[target] | inherited,
-            distinct - folded[target],
-            pinned | (folded[target] & pins),
-        )
-    _set_lists(tx, updated)
+    _set_lists(tx, {t: fold_lists(current[t], folded[t], pins) for t in targets})
     for chunk in chunks(sorted(sources)):
         tx.run(q.DELETE_ENTITIES, keys=chunk).consume()
     entities.update(targets)
@@ -122,11 +125,10 @@ def unmerge(tx: ManagedTransaction, ref: str) -> str | None:
         return None
     target: str = record["key"]
     names = [n for r in tx.run(q.MENTION_NAMES, ref=ref, target=target) for n in r["names"]]
-    ensure_entities(tx, [Entity(ref, best_name(names or [ref]), type_of_key(ref))])
+    ensure_entities(tx, [split_entity(ref, names)])
     facts: set[FactKey] = set()
     _move(tx, [{"source": target, "target": ref, "ref": ref}], facts)
-    merged, distinct, pinned = _lists(tx, [target]).get(target, NO_LISTS)
-    _set_lists(tx, {target: (merged - {ref}, distinct | {ref}, pinned - {ref})})
+    _set_lists(tx, {target: split_lists(locked_entities(tx, [target])[target], ref)})
     refresh(tx, facts, {target, ref})
     return target
 
@@ -136,34 +138,25 @@ def _move(tx: ManagedTransaction, rows: list[dict[str, Any]], facts: set[FactKey
     :data:`kgraph.store.neo4j_cypher.MOVE_MENTIONS`); old and new facts go to ``facts``."""
     for chunk in chunks(rows):
         tx.run(q.MOVE_MENTIONS, rows=chunk).consume()
+        moved: dict[str, FactKey] = {}
         for side in ("SUBJECT", "OBJECT"):
             for record in tx.run(q.move_claims(side), rows=chunk):
-                for s, rel, o, n in (record["old"], record["new"]):
-                    facts.add((s, rel, o, n))
+                old, new = (_fact_key(k) for k in (record["old"], record["new"]))
+                facts.update((old, new))
+                moved[record["c"]] = new  # a claim about source on both sides: the last
+        claims = [{"c": c, "fact": fact_id(key)} for c, key in moved.items()]
+        for part in chunks(claims):
+            send(tx, q.SET_CLAIM_FACTS, rows=part)
 
 
-def _lists(tx: ManagedTransaction, keys: Iterable[str]) -> Lists:
-    out: Lists = {}
-    for chunk in chunks(sorted(set(keys))):
-        for r in tx.run(q.ENTITY_LISTS, keys=chunk):
-            out[r["key"]] = (
-                set(r["merged"] or ()),
-                set(r["distinct_from"] or ()),
-                set(r["pinned"] or ()),
-            )
-    return out
+def _fact_key(values: list[Any]) -> FactKey:
+    s, rel, o, n = values
+    return (s, rel, o, n)
 
 
-def _set_lists(tx: ManagedTransaction, lists: Lists) -> None:
-    rows = [
-        {
-            "key": key,
-            "merged": sorted(merged),
-            "distinct_from": sorted(distinct),
-            "pinned": sorted(pinned),
-        }
-        for key, (merged, distinct, pinned) in sorted(lists.items())
-    ]
+def _set_lists(tx: ManagedTransaction, lists: dict[str, dict[str, Any]]) -> None:
+    """Write the lists of entities (key -> :data:`kgraph.graph.ENTITY_LISTS`)."""
+    rows = Rows({"key": key} | value for key, value in sorted(lists.items()))
     for chunk in chunks(rows):
         tx.run(q.SET_ENTITY_LISTS, rows=chunk).consume()
 
@@ -198,20 +191,13 @@ def relink(tx: ManagedTransaction, place: Placer) -> int:
 def _set_placed(tx: ManagedTransaction, wanted: dict[str, Entity]) -> set[str]:
     """Give the entities refs were placed in their chosen names and ``merged`` lists;
     returns the keys changed."""
-    held: dict[str, set[str]] = defaultdict(set)
-    names: dict[str, str] = {}
-    for ref, entity in wanted.items():
-        names[entity.key] = entity.name
-        if ref != entity.key:
-            held[entity.key].add(ref)
-    current = {r["key"]: r for r in tx.run(q.ENTITY_NAMES, keys=sorted(names))}
+    wanted_names = placements(wanted)
+    current = {r["key"]: r.data() for r in tx.run(q.ENTITY_NAMES, keys=sorted(wanted_names))}
     rows: list[dict[str, Any]] = []
-    for key, name in sorted(names.items()):
-        record = current.get(key)
-        pinned = set(record["pinned"] or ()) if record else set()
-        merged = sorted(held[key] | pinned)
-        if record is None or record["name"] != name or list(record["merged"] or ()) != merged:
-            rows.append({"key": key, "name": name, "merged": merged})
+    for key, (name, held) in sorted(wanted_names.items()):
+        update = placed(current.get(key, {}), name, held)
+        if update is not None:
+            rows.append({"key": key} | update)
     for chunk in chunks(rows):
         tx.run(q.SET_PLACED, rows=chunk).consume()
     return {str(r["key"]) for r in rows}

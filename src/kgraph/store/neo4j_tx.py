@@ -1,5 +1,6 @@
 """Transaction building blocks shared by the Neo4j store's writes, merges and removals:
-batched statements, and the recomputation of fact edges and entity aggregates."""
+batched statements, and the recomputation of fact edges and entity aggregates (read the
+evidence, apply the rule of :mod:`kgraph.graph`, write the values)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,18 @@ from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
-from kgraph.graph import FactKey, entity_props, fact_id, is_fact
+from kgraph.graph import (
+    FactKey,
+    MentionRow,
+    entity_props,
+    fact_id,
+    is_fact,
+    refreshed_entity,
+    refreshed_fact,
+)
 from kgraph.models import Entity
-from kgraph.schema import ASSERTING_MODALITIES, sanitize_label, sanitize_type
+from kgraph.schema import sanitize_label, sanitize_type
 from kgraph.store import neo4j_cypher as q
-
-ASSERTING = sorted(ASSERTING_MODALITIES)
 
 ROWS_PER_STATEMENT = 2000
 
@@ -52,6 +59,7 @@ def drop_evidence(tx: ManagedTransaction, ids: list[str]) -> tuple[set[FactKey],
 
 
 def fact_rows(facts: Iterable[FactKey]) -> list[dict[str, Any]]:
+    """Rows naming ``facts`` (in sorted order): ends, sanitised type, negation, fact id."""
     return [
         {"s": s, "rel": sanitize_type(rel), "o": o, "n": n, "fact": fact_id((s, rel, o, n))}
         for s, rel, o, n in sorted(facts)
@@ -68,13 +76,13 @@ def refresh(
 ) -> int:
     """Bring fact edges and entity aggregates up to date; returns the number of new facts.
 
-    ``facts`` and ``entities`` are recomputed in the database from their claims and
-    mentions.  ``fresh_facts`` (fact -> properties computed from this batch's claims) are
-    created as they are when the fact did not exist before: then every claim of it is in
-    the batch, so the database need not aggregate them again.  A fresh fact about one of
-    ``new_entities`` (created in this transaction) cannot have existed, so the database
-    is not even asked.  ``eids`` (entity key -> element id) must hold the endpoints of
-    every fresh fact.
+    ``facts`` and ``entities`` are recomputed from all their claims and mentions.
+    ``fresh_facts`` (fact -> properties computed from this batch's claims) are created as
+    they are when the fact did not exist before: then every claim of it is in the batch,
+    so its evidence need not be read back.  A fresh fact about one of ``new_entities``
+    (created in this transaction) cannot have existed, so the database is not even
+    asked.  ``eids`` (entity key -> element id) must hold the endpoints of every fresh
+    fact.
     """
     facts = {k for k in facts if is_fact(k)}
     fresh_facts = {k: v for k, v in (fresh_facts or {}).items() if is_fact(k)}
@@ -88,24 +96,74 @@ def refresh(
     direct = {
         key: props
         for key, props in fresh_facts.items()
-        if fact_id(key) not in existed and key not in facts and key[0] != key[2]
+        if fact_id(key) not in existed and key not in facts
     }
     ids = eids or {}
     rows = [
         row | {"se": ids[key[0]], "oe": ids[key[2]], "props": direct[key]}
         for key, row in zip(sorted(direct), fact_rows(direct), strict=True)
     ]
+    rows += _recomputed_facts(tx, (facts | set(fresh_facts)) - set(direct))
     for chunk in chunks(rows):
         send(tx, q.CREATE_FACT_ROWS, rows=chunk)
-    created: set[str] = set()
-    for chunk in chunks(fact_rows((facts | set(fresh_facts)) - set(direct))):
-        record = tx.run(q.CREATE_FACTS, rows=chunk, asserting=ASSERTING).single()
-        created.update(record["created"] if record else [])
-    keys = sorted(entities)
-    for chunk in chunks(keys):
-        tx.run(q.DELETE_ORPHAN_ENTITIES, keys=chunk).consume()
-        tx.run(q.REFRESH_ENTITIES, keys=chunk).consume()
-    return len(direct) + len(created - existed)
+    _refresh_entities(tx, entities)
+    return sum(1 for row in rows if row["fact"] not in existed)
+
+
+def _recomputed_facts(tx: ManagedTransaction, facts: set[FactKey]) -> list[dict[str, Any]]:
+    """Rows for :data:`~kgraph.store.neo4j_cypher.CREATE_FACT_ROWS` of the ``facts`` that
+    still have claims, aggregated from all of them."""
+    keys = sorted(facts)
+    out = []
+    for chunk in chunks(list(zip(keys, fact_rows(keys), strict=True))):
+        rows = Rows(row for _, row in chunk)
+        evidence = {r["fact"]: r for r in tx.run(q.FACT_EVIDENCE, rows=rows)}
+        for key, row in chunk:
+            found = evidence.get(row["fact"])
+            if found is None:  # an end is gone
+                continue
+            claims = found["claims"]
+            published = {c["article_id"]: c["published"] for c in claims}
+            props = refreshed_fact(key, claims, published)
+            if props is not None:
+                out.append(row | {"se": found["se"], "oe": found["oe"], "props": props})
+    return out
+
+
+def _refresh_entities(tx: ManagedTransaction, keys: Iterable[str]) -> None:
+    """Recompute the aggregates of the entities ``keys`` from all their mentions, and
+    delete those nothing mentions any more."""
+    rows: list[dict[str, Any]] = []
+    orphans: list[str] = []
+    for chunk in chunks(sorted(keys)):
+        for r in tx.run(q.ENTITY_MENTIONS, keys=chunk):
+            mentions = [mention_row(r["key"], m) for m in r["mentions"]]
+            aggregates = refreshed_entity(r["name"], mentions)
+            if aggregates is None:
+                orphans.append(r["key"])
+            else:
+                rows.append({"e": r["e"]} | aggregates)
+    for chunk in chunks(rows):
+        send(tx, q.SET_ENTITY_AGGREGATES, rows=chunk)
+    for chunk in chunks(orphans):
+        send(tx, q.DELETE_ENTITIES, keys=chunk)
+
+
+def mention_row(key: str, m: dict[str, Any]) -> MentionRow:
+    """A mention as read by :data:`~kgraph.store.neo4j_cypher.ENTITY_MENTIONS`."""
+    return MentionRow(
+        m["article_id"], key, m["ref"], m["count"], tuple(m["names"]), tuple(m["titles"])
+    )
+
+
+def locked_entities(tx: ManagedTransaction, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Entity key -> its properties and element id (``_e``), read under its write lock;
+    keys of no entity are left out."""
+    out: dict[str, dict[str, Any]] = {}
+    for chunk in chunks(sorted(set(keys))):
+        for r in tx.run(q.LOCKED_ENTITIES, keys=chunk):
+            out[r["key"]] = dict(r["props"]) | {"_e": r["e"]}
+    return out
 
 
 def entity_row(entity: Entity, props: dict[str, Any]) -> dict[str, Any]:
@@ -129,11 +187,3 @@ def create_entities(
 def ensure_entities(tx: ManagedTransaction, entities: Iterable[Entity]) -> None:
     """Create the entities missing (aggregates are recomputed by the caller)."""
     create_entities(tx, {e.key: entity_row(e, entity_props(e)) for e in entities})
-
-
-def existing_entities(tx: ManagedTransaction, keys: Iterable[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in chunks(sorted(set(keys))):
-        record = tx.run(q.EXISTING_ENTITIES, keys=chunk).single()
-        found.update(record["keys"] if record else [])
-    return found

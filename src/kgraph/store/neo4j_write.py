@@ -21,6 +21,7 @@ from kgraph.graph import (
     claim_props,
     entity_props,
     fact_key,
+    link_lists,
     linked_refs,
     mention_rows,
 )
@@ -33,6 +34,7 @@ from kgraph.store.neo4j_tx import (
     create_entities,
     drop_evidence,
     entity_row,
+    locked_entities,
     refresh,
     send,
 )
@@ -72,11 +74,6 @@ def write_batch(
     rows = [{"a": articles[m.article_id], "e": eids[m.key]} | m.props() for m in mentions]
     for chunk in chunks(rows):
         send(tx, q.CREATE_MENTIONS, rows=chunk)
-    links = [
-        {"e": eids[k], "refs": sorted(v)} for k, v in sorted(linked.items()) if k not in created
-    ]
-    for chunk in chunks(links):
-        send(tx, q.RECORD_LINKS, rows=chunk)
     claims = [claim_props(c) for r in results for c in r.claims]
     rows = [
         c
@@ -90,9 +87,7 @@ def write_batch(
     for chunk in chunks(rows):
         send(tx, q.CREATE_CLAIMS, rows=chunk)
     stats.claims_written = len(claims)
-    added = [row | {"e": eids[row["key"]]} for row in _added_mentions(grown, mentions)]
-    for chunk in chunks(added):
-        send(tx, q.ADD_TO_ENTITIES, rows=chunk)
+    _grow_entities(tx, grown, {k: v for k, v in linked.items() if k not in created}, mentions)
     stats.relations_new = refresh(
         tx, facts, entities, _fresh_facts(results, claims), new_entities=created, eids=eids
     )
@@ -110,21 +105,28 @@ def _fresh_facts(
     return {key: aggregate_fact(group, published) for key, group in grouped.items()}
 
 
-def _added_mentions(keys: list[str], mentions: list[MentionRow]) -> list[dict[str, Any]]:
-    """Per entity of ``keys``: the mention count, names and titles of this batch."""
-    wanted = set(keys)
-    count: dict[str, int] = defaultdict(int)
-    names: dict[str, set[str]] = defaultdict(set)
-    titles: dict[str, set[str]] = defaultdict(set)
+def _grow_entities(
+    tx: ManagedTransaction,
+    grown: list[str],
+    links: dict[str, set[str]],
+    mentions: list[MentionRow],
+) -> None:
+    """Fold this batch's mentions into the aggregates of the entities ``grown`` and the
+    batch's links (entity key -> refs, see :func:`kgraph.graph.linked_refs`) into the
+    lists of existing entities, each read under its lock."""
+    current = locked_entities(tx, [*grown, *links])
+    by_key: dict[str, list[MentionRow]] = defaultdict(list)
     for m in mentions:
-        if m.key in wanted:
-            count[m.key] += m.count
-            names[m.key].update(m.names)
-            titles[m.key].update(m.titles)
-    return [
-        {"key": k, "count": count[k], "names": sorted(names[k]), "titles": sorted(titles[k])}
-        for k in keys
+        by_key[m.key].append(m)
+    rows = [
+        {"e": current[k]["_e"]} | aggregate_entity(current[k]["name"], by_key[k], current[k])
+        for k in grown
     ]
+    for chunk in chunks(rows):
+        send(tx, q.SET_ENTITY_AGGREGATES, rows=chunk)
+    lists = [{"key": k} | link_lists(current[k], refs) for k, refs in sorted(links.items())]
+    for chunk in chunks(lists):
+        send(tx, q.SET_ENTITY_LISTS, rows=chunk)
 
 
 def _fresh_entities(
@@ -142,7 +144,7 @@ def _fresh_entities(
     out = {}
     for key, entity in first.items():
         props = entity_props(entity) | aggregate_entity(entity.name, by_key.get(key, []))
-        props["merged"] = sorted(links.get(key, set()))
+        props |= link_lists(props, links.get(key, ()))
         out[key] = entity_row(entity, props)
     return out
 
