@@ -1,0 +1,271 @@
+"""The embedded store's graph as the CSV files of ``neo4j-admin database import full``.
+
+The files hold exactly the nodes, labels, properties and relationships the Neo4j store
+writes for the same graph (:mod:`kgraph.store.neo4j_write`): articles, entities with their
+type label, claims with their SUBJECT / OBJECT / SUPPORTED_BY edges, MENTIONS edges and
+fact edges with sanitised types.  Every property has a fixed column type, so a value comes
+back from Neo4j as the driver would have written it (``long``, ``double``, ``boolean``,
+``string``, ``string[]``).
+
+Two things CSV cannot say are handled around it:
+
+* a null property is an empty, unquoted cell, an empty string a quoted one (``""``);
+* an empty list is read back as no property at all, so the files record which list
+  properties had empty lists, and :data:`ExportedFiles.empty_lists` names them for
+  :func:`empty_list_statements` to set after the import.
+
+Array elements are separated by U+001F (unit separator), which news text never holds; a
+value that does hold it is refused rather than split.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Final
+
+import networkx as nx
+
+from kgraph import schema
+from kgraph.errors import StoreError
+from kgraph.store.claim_edges import claim_ends
+
+ARRAY_DELIMITER: Final = "\x1f"
+"""Separates array elements (and labels) in a cell; ``--array-delimiter=U+001F``."""
+
+Columns = tuple[tuple[str, str], ...]
+"""(property, import type) per column, in file order."""
+
+ARTICLE_COLUMNS: Final[Columns] = (
+    ("id", "ID(Article)"),
+    ("title", "string"),
+    ("url", "string"),
+    ("source", "string"),
+    ("author", "string"),
+    ("published", "string"),
+    ("tags", "string[]"),
+    ("text_sha256", "string"),
+    ("extractor", "string"),
+    ("ingested_at", "string"),
+)
+ENTITY_COLUMNS: Final[Columns] = (
+    ("key", "ID(Entity)"),
+    ("name", "string"),
+    ("type", "string"),
+    ("aliases", "string[]"),
+    ("titles", "string[]"),
+    ("mentions", "long"),
+    ("merged", "string[]"),
+    ("distinct_from", "string[]"),
+)
+_CLAIM_TYPES: Final = {
+    "context": "string[]",
+    "start": "long",
+    "end": "long",
+    "negated": "boolean",
+    "confidence": "double",
+}
+CLAIM_COLUMNS: Final[Columns] = tuple(
+    (p, "ID(Claim)" if p == "id" else _CLAIM_TYPES.get(p, "string")) for p in schema.CLAIM_PROPS
+)
+MENTION_COLUMNS: Final[Columns] = (
+    ("ref", "string"),
+    ("count", "long"),
+    ("names", "string[]"),
+    ("titles", "string[]"),
+)
+FACT_COLUMNS: Final[Columns] = (
+    ("count", "long"),
+    ("articles", "string[]"),
+    ("first_seen", "string"),
+    ("last_seen", "string"),
+    ("confidence", "double"),
+    ("negated", "boolean"),
+    ("hedged", "boolean"),
+)
+
+_ALL_COLUMNS: Final = (ARTICLE_COLUMNS, ENTITY_COLUMNS, CLAIM_COLUMNS, MENTION_COLUMNS)
+_SPACES: Final = {schema.ARTICLE: "Article", schema.ENTITY: "Entity", schema.CLAIM: "Claim"}
+
+
+@dataclass
+class ExportedFiles:
+    """What :func:`export_graph` wrote: the files, their counts, and the list properties
+    that had empty lists, as (node label or relationship type, property) pairs."""
+
+    nodes: list[Path] = field(default_factory=list)
+    relationships: list[Path] = field(default_factory=list)
+    node_count: int = 0
+    relationship_count: int = 0
+    empty_lists: set[tuple[str, str]] = field(default_factory=set)
+
+
+class _Writer:
+    """One CSV file of the import: a header, then a row per node or relationship."""
+
+    def __init__(self, handle: IO[str], head: list[str], columns: Columns, owner: str) -> None:
+        self.handle, self.columns, self.owner = handle, columns, owner
+        self.rows = 0
+        self.empty_lists: set[tuple[str, str]] = set()
+        header = head + [f"{prop}:{kind}" for prop, kind in columns]
+        handle.write(",".join(header) + "\n")
+
+    def row(self, head: list[str], props: Mapping[str, Any]) -> None:
+        cells = list(head)
+        for prop, kind in self.columns:
+            value = props.get(prop)
+            if kind == "string[]" and value is not None and len(value) == 0:
+                self.empty_lists.add((self.owner, prop))
+            cells.append(_cell(value, kind, prop))
+        self.handle.write(",".join(cells) + "\n")
+        self.rows += 1
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _checked(text: str, prop: str) -> str:
+    """``text`` when it cannot be taken for an array delimiter or an empty element."""
+    if ARRAY_DELIMITER in text:
+        raise StoreError(f"cannot export property {prop!r}: its text holds the character U+001F")
+    return text
+
+
+def _cell(value: Any, kind: str, prop: str) -> str:
+    """One cell: empty for null (and for an empty list), strings quoted, numbers and
+    booleans bare."""
+    if value is None:
+        return ""
+    if kind == "string[]":
+        if any(item == "" for item in value):
+            raise StoreError(f"cannot export property {prop!r}: a list holds an empty string")
+        items = [_checked(str(item), prop) for item in value]
+        return _quote(ARRAY_DELIMITER.join(items)) if items else ""
+    if kind == "boolean":
+        return "true" if value else "false"
+    if kind == "double":
+        return repr(float(value))
+    if kind == "long":
+        return str(int(value))
+    return _quote(str(value))
+
+
+def label_cell(labels: tuple[str, ...]) -> str:
+    """The ``:LABEL`` cell of a node: its labels, an entity's type label sanitised as the
+    Neo4j store does (so it needs no quotes)."""
+    return ARRAY_DELIMITER.join(
+        label if label in _SPACES else schema.sanitize_label(label) for label in labels
+    )
+
+
+def export_graph(graph: nx.MultiDiGraph, directory: Path) -> ExportedFiles:
+    """Write the embedded store's ``graph`` as import files into ``directory``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    out = ExportedFiles()
+    with contextlib.ExitStack() as stack:
+
+        def writer(
+            name: str, head: list[str], columns: Columns, owner: str, nodes: bool
+        ) -> _Writer:
+            path = directory / f"{name}.csv"
+            handle = stack.enter_context(path.open("w", encoding="utf-8", newline=""))
+            (out.nodes if nodes else out.relationships).append(path)
+            return _Writer(handle, head, columns, owner)
+
+        node_files = {
+            schema.ARTICLE: writer("articles", [":LABEL"], ARTICLE_COLUMNS, schema.ARTICLE, True),
+            schema.ENTITY: writer("entities", [":LABEL"], ENTITY_COLUMNS, schema.ENTITY, True),
+            schema.CLAIM: writer("claims", [":LABEL"], CLAIM_COLUMNS, schema.CLAIM, True),
+        }
+        _write_nodes(graph, node_files)
+        mentions = writer(
+            "mentions",
+            [":START_ID(Article)", ":END_ID(Entity)", ":TYPE"],
+            MENTION_COLUMNS,
+            schema.MENTIONS,
+            False,
+        )
+        facts = writer(
+            "facts", [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"], FACT_COLUMNS, "fact", False
+        )
+        _write_edges(graph, mentions, facts)
+        claim_edges = {
+            rtype: writer(
+                rtype.lower(),
+                [":START_ID(Claim)", f":END_ID({space})", ":TYPE"],
+                (),
+                rtype,
+                False,
+            )
+            for rtype, space in (
+                (schema.SUBJECT, "Entity"),
+                (schema.OBJECT, "Entity"),
+                (schema.SUPPORTED_BY, "Article"),
+            )
+        }
+        _write_claim_edges(graph, claim_edges)
+        for w in node_files.values():
+            out.node_count += w.rows
+            out.empty_lists |= w.empty_lists
+        for w in (mentions, facts, *claim_edges.values()):
+            out.relationship_count += w.rows
+            out.empty_lists |= w.empty_lists
+    return out
+
+
+def _kind(labels: tuple[str, ...]) -> str | None:
+    return next((label for label in _SPACES if label in labels), None)
+
+
+def _write_nodes(graph: nx.MultiDiGraph, files: Mapping[str, _Writer]) -> None:
+    for _, data in graph.nodes(data=True):
+        kind = _kind(data["labels"])
+        if kind is None:
+            raise StoreError(f"cannot export a node labelled {data['labels']}")
+        files[kind].row([label_cell(data["labels"])], data["props"])
+
+
+def _write_edges(graph: nx.MultiDiGraph, mentions: _Writer, facts: _Writer) -> None:
+    for u, v, data in graph.edges(data=True):
+        start, end = _quote(u[2:]), _quote(v[2:])
+        if data["type"] == schema.MENTIONS:
+            mentions.row([start, end, schema.MENTIONS], data["props"])
+        else:
+            facts.row([start, end, schema.sanitize_type(data["type"])], data["props"])
+
+
+def _write_claim_edges(graph: nx.MultiDiGraph, files: Mapping[str, _Writer]) -> None:
+    """A claim's edges to the nodes that exist (as the Neo4j store makes them)."""
+    for _, data in graph.nodes(data=True):
+        if schema.CLAIM not in data["labels"]:
+            continue
+        start = _quote(data["props"]["id"])
+        for rtype, end in claim_ends(data["props"]):
+            if graph.has_node(end):
+                files[rtype].row([start, _quote(end[2:]), rtype], {})
+
+
+def empty_list_statements(empty: set[tuple[str, str]]) -> Iterator[str]:
+    """Cypher that gives the properties of ``empty`` their empty lists back, batched in
+    transactions of its own (run each in an auto-commit transaction).  Owners and
+    properties come from the schema's fixed names, checked here, never from data."""
+    known_nodes = {schema.ARTICLE, schema.ENTITY, schema.CLAIM}
+    props = {p for cols in _ALL_COLUMNS for p, t in cols if t == "string[]"}
+    for owner, prop in sorted(empty):
+        if prop not in props or not prop.isidentifier():
+            raise StoreError(f"unknown list property {prop!r}")
+        if owner in known_nodes:
+            yield (
+                f"MATCH (n:{owner}) WHERE n.{prop} IS NULL "
+                f"CALL (n) {{ SET n.{prop} = [] }} IN TRANSACTIONS OF 20000 ROWS"
+            )
+        elif owner == schema.MENTIONS:
+            yield (
+                f"MATCH ()-[r:{owner}]->() WHERE r.{prop} IS NULL "
+                f"CALL (r) {{ SET r.{prop} = [] }} IN TRANSACTIONS OF 20000 ROWS"
+            )
+        else:
+            raise StoreError(f"unknown owner of list property {owner!r}")
