@@ -1,0 +1,127 @@
+"""A first load of articles into a new local Neo4j database with ``neo4j-admin import``.
+
+The articles are read, analysed and linked exactly as ``kgraph ingest`` does, into the
+embedded store's graph held in memory (the same write path and aggregation rules the
+stores share), so the result is the graph a normal Neo4j ingest builds.  That graph is
+written as CSV files (:mod:`kgraph.store.neo4j_export`), the server is stopped, the
+import tool builds the database from them, and the server is started again; opening the
+Neo4j store then creates its constraints and indexes.  Later ``kgraph ingest --neo4j``
+runs continue from the imported database as from any other.
+
+Only an empty database is replaced: the import refuses, before any article is read and
+again just before the server is stopped, when the database holds anything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from kgraph import server
+from kgraph.analysis import Analyzer
+from kgraph.config import Neo4jSettings
+from kgraph.errors import KGraphError, ServerError, StoreError
+from kgraph.events import Event, EventHandler
+from kgraph.models import IngestSummary
+from kgraph.pipeline import ingest
+from kgraph.resolve.aliases import AliasTable
+from kgraph.server.bulk import DATABASE, run_import
+from kgraph.store.local import LocalStore
+from kgraph.store.neo4j import Neo4jStore
+from kgraph.store.neo4j_export import (
+    ARRAY_DELIMITER,
+    ExportedFiles,
+    empty_list_statements,
+    export_graph,
+)
+
+INDEX_WAIT_SECONDS = 600
+
+
+def _ignore(_: Event) -> None:
+    return None
+
+
+def local_settings(cfg: server.ServerConfig) -> Neo4jSettings:
+    """How to reach the instance's database (its stored password)."""
+    credentials = server.local_credentials(cfg)
+    if credentials is None:
+        raise ServerError(f"the Neo4j instance in {cfg.home} has no password file")
+    uri, user, password = credentials
+    return Neo4jSettings(uri=uri, user=user, password=password, database=DATABASE)
+
+
+def require_empty(settings: Neo4jSettings, cfg: server.ServerConfig) -> None:
+    """StoreError unless the database holds no node (and so no relationship)."""
+    store = Neo4jStore(settings)
+    try:
+        count = store.query("MATCH (n) RETURN count(n) AS n").rows[0][0]
+    finally:
+        store.close()
+    if count:
+        raise StoreError(
+            f"the Neo4j database {DATABASE!r} of {cfg.home} is not empty ({count:,} nodes); "
+            "kgraph neo4j import only builds a new database and changed nothing",
+            "add articles with kgraph ingest --neo4j, or start afresh with kgraph neo4j reset",
+        )
+
+
+def bulk_import(
+    paths: Sequence[str],
+    analyzer: Analyzer,
+    cfg: server.ServerConfig,
+    *,
+    stdin: TextIO | None = None,
+    on_event: EventHandler = _ignore,
+    aliases: AliasTable | None = None,
+) -> IngestSummary:
+    """Analyse the articles and import their graph into the instance's empty database;
+    the server runs afterwards.  Returns the ingest summary, counted over the whole run."""
+    started = time.perf_counter()
+    server.start(cfg)
+    settings = local_settings(cfg)
+    require_empty(settings, cfg)
+    with tempfile.TemporaryDirectory(prefix=".kgraph-import-", dir=cfg.home) as tmp:
+        # Held in memory and never saved: the store is not opened for writing its file.
+        store = LocalStore(Path(tmp) / "graph.json.gz")
+        summary = ingest(paths, store, analyzer, stdin=stdin, on_event=on_event, aliases=aliases)
+        if not summary.articles_new:
+            return summary
+        on_event(Event("phase", phase="writing import files"))
+        files = export_graph(store.graph, Path(tmp) / "csv")
+        store.close()
+        del store
+        require_empty(settings, cfg)
+        on_event(Event("phase", phase="importing"))
+        server.stop(cfg)
+        try:
+            run_import(cfg, files.nodes, files.relationships, array_delimiter=ARRAY_DELIMITER)
+        except KGraphError:
+            with contextlib.suppress(KGraphError):  # the import's error is the one to show
+                server.start(cfg)
+            raise
+    on_event(Event("phase", phase="starting Neo4j"))
+    server.start(cfg)
+    _finish(settings, files, summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _finish(settings: Neo4jSettings, files: ExportedFiles, summary: IngestSummary) -> None:
+    """Give empty lists back, create the store's schema and wait for its indexes."""
+    store = Neo4jStore(settings)  # runs the schema statements
+    try:
+        with store.driver.session(database=settings.database) as session:
+            for statement in empty_list_statements(files.empty_lists):
+                # Fixed text from the schema's names (checked there), no data in it.
+                session.run(statement).consume()
+            session.run("CALL db.awaitIndexes($s)", s=INDEX_WAIT_SECONDS).consume()
+        stats = store.stats()
+    finally:
+        store.close()
+    summary.entities_total = stats.entities
+    summary.relations_total = stats.relations
