@@ -4,12 +4,14 @@ The articles are read, analysed and linked exactly as ``kgraph ingest`` does, in
 embedded store's graph held in memory (the same write path and aggregation rules the
 stores share), so the result is the graph a normal Neo4j ingest builds.  That graph is
 written as CSV files (:mod:`kgraph.store.neo4j_export`), the server is stopped, the
-import tool builds the database from them, and the server is started again; opening the
-Neo4j store then creates its constraints and indexes.  Later ``kgraph ingest --neo4j``
-runs continue from the imported database as from any other.
+import tool builds the database from them, and the server is started; opening the Neo4j
+store then creates its constraints and indexes.  Later ``kgraph ingest --neo4j`` runs
+continue from the imported database as from any other.
 
-Only an empty database is replaced: the import refuses, before any article is read and
-again just before the server is stopped, when the database holds anything.
+Only an empty database is filled.  A new instance's database is built before its first
+start (the import tool refuses a database that exists by then); an existing instance's
+is checked to hold nothing before any article is read and again just before the server
+is stopped for the import.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from kgraph.models import IngestSummary
 from kgraph.pipeline import ingest
 from kgraph.resolve.aliases import AliasTable
 from kgraph.server.bulk import DATABASE, run_import
+from kgraph.server.config import render_conf
+from kgraph.server.files import write_text_atomic
 from kgraph.store.local import LocalStore
 from kgraph.store.neo4j import Neo4jStore
 from kgraph.store.neo4j_export import (
@@ -70,6 +74,11 @@ def require_empty(settings: Neo4jSettings, cfg: server.ServerConfig) -> None:
         )
 
 
+def is_new(cfg: server.ServerConfig) -> bool:
+    """Whether the instance never ran: no database exists, so none can be destroyed."""
+    return not server.status(cfg).running and not (cfg.data_dir / "databases").exists()
+
+
 def bulk_import(
     paths: Sequence[str],
     analyzer: Analyzer,
@@ -80,11 +89,17 @@ def bulk_import(
     aliases: AliasTable | None = None,
 ) -> IngestSummary:
     """Analyse the articles and import their graph into the instance's empty database;
-    the server runs afterwards.  Returns the ingest summary, counted over the whole run."""
+    the server runs afterwards.  Returns the ingest summary, counted over the whole run.
+
+    A new instance is imported into before its first start (the import tool itself then
+    refuses a database that appeared meanwhile); an existing one is started if needed and
+    checked to be empty before the articles are read and again before it is stopped."""
     started = time.perf_counter()
-    server.start(cfg)
-    settings = local_settings(cfg)
-    require_empty(settings, cfg)
+    new = is_new(cfg)
+    if not new:
+        server.start(cfg)
+        require_empty(local_settings(cfg), cfg)
+    cfg.home.mkdir(mode=0o700, parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".kgraph-import-", dir=cfg.home) as tmp:
         # Held in memory and never saved: the store is not opened for writing its file.
         store = LocalStore(Path(tmp) / "graph.json.gz")
@@ -95,20 +110,37 @@ def bulk_import(
         files = export_graph(store.graph, Path(tmp) / "csv")
         store.close()
         del store
-        require_empty(settings, cfg)
         on_event(Event("phase", phase="importing"))
-        server.stop(cfg)
-        try:
-            run_import(cfg, files.nodes, files.relationships, array_delimiter=ARRAY_DELIMITER)
-        except KGraphError:
-            with contextlib.suppress(KGraphError):  # the import's error is the one to show
-                server.start(cfg)
-            raise
+        _import(cfg, files, new)
     on_event(Event("phase", phase="starting Neo4j"))
     server.start(cfg)
-    _finish(settings, files, summary)
+    _finish(local_settings(cfg), files, summary)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _import(cfg: server.ServerConfig, files: ExportedFiles, new: bool) -> None:
+    """Run the import on the stopped instance (stopping a running one after checking it
+    is still empty); on failure, start an instance that was running again."""
+    if new:
+        # The configuration the server will run with, so the import writes where it reads.
+        write_text_atomic(cfg.conf_file, render_conf(cfg), mode=0o600)
+    else:
+        require_empty(local_settings(cfg), cfg)
+        server.stop(cfg)
+    try:
+        run_import(
+            cfg,
+            files.nodes,
+            files.relationships,
+            array_delimiter=ARRAY_DELIMITER,
+            overwrite=not new,
+        )
+    except KGraphError:
+        if not new:
+            with contextlib.suppress(KGraphError):  # the import's error is the one to show
+                server.start(cfg)
+        raise
 
 
 def _finish(settings: Neo4jSettings, files: ExportedFiles, summary: IngestSummary) -> None:

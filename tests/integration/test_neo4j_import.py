@@ -119,16 +119,19 @@ def test_import_gives_the_graph_of_a_normal_ingest_and_ingests_continue(
         assert continued[kind] == rows, kind
 
 
-def test_import_refuses_a_database_that_is_not_empty(
-    bulk_instance: list[str], monkeypatch: pytest.MonkeyPatch
+def test_import_fills_an_empty_running_database_and_refuses_one_that_is_not(
+    bulk_instance: list[str],
 ) -> None:
     cfg = server.ServerConfig(
         home=Path(bulk_instance[1]), bolt_port=BULK_BOLT_PORT, http_port=BULK_HTTP_PORT
     )
-    server.start(cfg)
+    server.start(cfg)  # an instance that exists, running, with an empty database
+    result = _cli("neo4j", "import", *bulk_instance, *OPTIONS, *MORE)
+    assert result.exit_code == 0, result.output
     settings = local_settings(cfg)
-    _ingest(settings, monkeypatch, MORE)
     before = _snapshot(settings)
+    assert len(before["articles"]) == 2 and before["facts"]
+    assert server.status(cfg).ready
     result = _cli("neo4j", "import", *bulk_instance, *OPTIONS, *FIRST)
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()

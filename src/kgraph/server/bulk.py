@@ -39,8 +39,10 @@ def import_command(
     relationships: Sequence[Path],
     report: Path,
     array_delimiter: str,
+    overwrite: bool,
 ) -> list[str]:
-    """The import's command line (it carries no secret)."""
+    """The import's command line (it carries no secret).  Without ``overwrite`` the tool
+    refuses a database that exists."""
     return [
         java,
         f"-Xmx{IMPORT_HEAP}",
@@ -52,7 +54,7 @@ def import_command(
         "import",
         "full",
         DATABASE,  # before the file lists, which take every argument that follows
-        "--overwrite-destination=true",
+        f"--overwrite-destination={str(overwrite).lower()}",
         "--multiline-fields=true",
         f"--array-delimiter=U+{ord(array_delimiter):04X}",
         f"--report-file={report}",
@@ -67,16 +69,18 @@ def run_import(
     relationships: Sequence[Path],
     *,
     array_delimiter: str,
+    overwrite: bool,
     timeout: float = 6 * 3600.0,
 ) -> None:
-    """Build the instance's database from the CSV files; the server must be stopped and
-    the database empty (it is replaced).  The tool's output goes to ``logs/import.log``;
-    a failure raises ServerError with its last error line."""
+    """Build the instance's database from the CSV files; the server must be stopped, and
+    the database missing or (with ``overwrite``, which replaces it) empty.  The tool's
+    output goes to ``logs/import.log``; a failure raises ServerError with its last error
+    line."""
     java = check_java()
     cfg.logs_dir.mkdir(parents=True, exist_ok=True)
     log_path = cfg.logs_dir / IMPORT_LOG
     report = cfg.logs_dir / "import.report"
-    command = import_command(cfg, java, nodes, relationships, report, array_delimiter)
+    command = import_command(cfg, java, nodes, relationships, report, array_delimiter, overwrite)
     env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_PASSWORD", "NEO4J_AUTH")}
     env |= {"NEO4J_HOME": str(cfg.home), "NEO4J_CONF": str(cfg.conf_dir)}
     started = time.monotonic()
