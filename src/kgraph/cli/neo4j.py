@@ -240,12 +240,12 @@ def import_(
     capitals: opt.CapitalsOpt = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """First load of many articles into the local Neo4j's new, empty database, with
-    neo4j-admin database import (much faster than transactions for a big corpus).
+    """First load of articles into the local Neo4j's new, empty database with
+    neo4j-admin database import instead of transactions.
 
     Articles are analysed and linked as by kgraph ingest; the graph is the one
-    kgraph ingest --neo4j would build, and later ingests add to it.  The server is started
-    if needed, stopped for the import and left running.  Refuses a database that holds
+    kgraph ingest --neo4j would build, and later ingests add to it.  The server is stopped
+    for the import and runs afterwards.  Refuses, changing nothing, a database that holds
     anything.  Exit code 1 if any input could not be read.
 
     Example:  kgraph neo4j import corpus.jsonl && kgraph ingest --neo4j more/

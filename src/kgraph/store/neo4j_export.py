@@ -128,7 +128,7 @@ def _quote(text: str) -> str:
 
 
 def _checked(text: str, prop: str) -> str:
-    """``text`` when it cannot be taken for an array delimiter or an empty element."""
+    """``text``, an array element, when it holds no array delimiter."""
     if ARRAY_DELIMITER in text:
         raise StoreError(f"cannot export property {prop!r}: its text holds the character U+001F")
     return text
