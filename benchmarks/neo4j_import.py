@@ -141,9 +141,32 @@ def same_graph() -> dict[str, Any]:
             store.close()
             server.stop(cfg)
     differ = [kind for kind in snaps[0] if snaps[0][kind] != snaps[1][kind]]
-    return {"equal": not differ, "differ": differ} | {
-        kind: len(items) for kind, items in snaps[0].items()
-    }
+    values = differing_values(*snaps)
+    return {
+        "equal": not differ,
+        "differ": differ,
+        "same_keys": all(snaps[0][kind].keys() == snaps[1][kind].keys() for kind in snaps[0]),
+        "values_differing": len(values),
+        "largest_difference": max((abs(a - b) for a, b in values), default=0.0),
+    } | {kind: len(items) for kind, items in snaps[0].items()}
+
+
+def differing_values(one: dict[str, Any], other: dict[str, Any]) -> list[tuple[float, float]]:
+    """The numeric property values that differ between two snapshots with the same keys
+    (the Neo4j store rounds a fact's confidence in Cypher when it recomputes it, which can
+    differ in the last digit from the rounding in Python); a difference of any other kind
+    counts as infinitely large."""
+    out: list[tuple[float, float]] = []
+    for kind, items in one.items():
+        for key, props in items.items():
+            theirs = other[kind].get(key, {})
+            for prop in set(props) | set(theirs):
+                a, b = props.get(prop), theirs.get(prop)
+                if a == b:
+                    continue
+                numeric = isinstance(a, float) and isinstance(b, float)
+                out.append((a, b) if numeric else (0.0, float("inf")))
+    return out
 
 
 def markdown(result: dict[str, Any]) -> str:
@@ -167,7 +190,9 @@ def markdown(result: dict[str, Any]) -> str:
         f"normal: server start {normal['server_start_s']:.1f} s + ingest "
         f"{normal['ingest_s']:.1f} s; bulk: neo4j-admin import {bulk['import_tool']}",
         f"same graph: {graph['equal']} ({graph['articles']:,} articles, {graph['claims']:,} "
-        f"claims, {graph['facts']:,} facts, {graph['mentions']:,} mentions)",
+        f"claims, {graph['facts']:,} facts, {graph['mentions']:,} mentions); same nodes and "
+        f"relationships: {graph['same_keys']}, property values differing: "
+        f"{graph['values_differing']} (largest difference {graph['largest_difference']:.4g})",
     ]
     return "\n".join(lines)
 
