@@ -38,53 +38,37 @@ ARRAY_DELIMITER: Final = "\x1f"
 Columns = tuple[tuple[str, str], ...]
 """(property, import type) per column, in file order."""
 
-ARTICLE_COLUMNS: Final[Columns] = (
-    ("id", "ID(Article)"),
-    ("title", "string"),
-    ("url", "string"),
-    ("source", "string"),
-    ("author", "string"),
-    ("published", "string"),
-    ("tags", "string[]"),
-    ("text_sha256", "string"),
-    ("extractor", "string"),
-    ("ingested_at", "string"),
-)
-ENTITY_COLUMNS: Final[Columns] = (
-    ("key", "ID(Entity)"),
-    ("name", "string"),
-    ("type", "string"),
-    ("aliases", "string[]"),
-    ("titles", "string[]"),
-    ("mentions", "long"),
-    ("merged", "string[]"),
-    ("distinct_from", "string[]"),
-)
-_CLAIM_TYPES: Final = {
+_TYPES: Final = {
+    "tags": "string[]",
+    "aliases": "string[]",
+    "titles": "string[]",
+    "merged": "string[]",
+    "distinct_from": "string[]",
+    "pinned": "string[]",
     "context": "string[]",
+    "names": "string[]",
+    "articles": "string[]",
+    "mentions": "long",
+    "count": "long",
     "start": "long",
     "end": "long",
     "negated": "boolean",
+    "hedged": "boolean",
     "confidence": "double",
 }
-CLAIM_COLUMNS: Final[Columns] = tuple(
-    (p, "ID(Claim)" if p == "id" else _CLAIM_TYPES.get(p, "string")) for p in schema.CLAIM_PROPS
-)
-MENTION_COLUMNS: Final[Columns] = (
-    ("ref", "string"),
-    ("count", "long"),
-    ("names", "string[]"),
-    ("titles", "string[]"),
-)
-FACT_COLUMNS: Final[Columns] = (
-    ("count", "long"),
-    ("articles", "string[]"),
-    ("first_seen", "string"),
-    ("last_seen", "string"),
-    ("confidence", "double"),
-    ("negated", "boolean"),
-    ("hedged", "boolean"),
-)
+"""Import types of the properties that are not strings (a list in a string column is
+refused at export, so a list property missing here cannot pass unnoticed)."""
+
+
+def _columns(props: tuple[str, ...], id_prop: str | None = None, space: str = "") -> Columns:
+    return tuple((p, f"ID({space})" if p == id_prop else _TYPES.get(p, "string")) for p in props)
+
+
+ARTICLE_COLUMNS: Final = _columns(schema.ARTICLE_PROPS, "id", "Article")
+ENTITY_COLUMNS: Final = _columns(schema.ENTITY_PROPS, "key", "Entity")
+CLAIM_COLUMNS: Final = _columns(schema.CLAIM_PROPS, "id", "Claim")
+MENTION_COLUMNS: Final = _columns(("ref", "count", "names", "titles"))
+FACT_COLUMNS: Final = _columns(schema.FACT_PROPS)
 
 _ALL_COLUMNS: Final = (ARTICLE_COLUMNS, ENTITY_COLUMNS, CLAIM_COLUMNS, MENTION_COLUMNS)
 _SPACES: Final = {schema.ARTICLE: "Article", schema.ENTITY: "Entity", schema.CLAIM: "Claim"}
@@ -150,6 +134,8 @@ def _cell(value: Any, kind: str, prop: str) -> str:
         return repr(float(value))
     if kind == "long":
         return str(int(value))
+    if isinstance(value, list | tuple):
+        raise StoreError(f"cannot export property {prop!r}: a list in a column of {kind}")
     return _quote(str(value))
 
 
