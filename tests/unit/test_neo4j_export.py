@@ -89,3 +89,20 @@ def test_list_statements_take_only_schema_names() -> None:
         list(empty_list_statements({("Entity", "x}) DETACH DELETE n //")}))
     with pytest.raises(StoreError):
         list(empty_list_statements({("Robot", "aliases")}))
+
+
+def test_every_list_property_of_the_model_has_an_array_column(store: LocalStore) -> None:
+    from kgraph.store.neo4j_export import ARTICLE_COLUMNS, CLAIM_COLUMNS, ENTITY_COLUMNS
+
+    for labels, columns in (
+        ("Article", ARTICLE_COLUMNS),
+        ("Entity", ENTITY_COLUMNS),
+        ("Claim", CLAIM_COLUMNS),
+    ):
+        kinds = dict(columns)
+        nodes = [d["props"] for _, d in store.graph.nodes(data=True) if labels in d["labels"]]
+        for props in nodes:
+            assert set(props) <= set(kinds), labels
+            for prop, value in props.items():
+                if isinstance(value, list | tuple):
+                    assert kinds[prop] == "string[]", (labels, prop)
