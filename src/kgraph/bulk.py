@@ -25,6 +25,7 @@ from typing import TextIO
 
 from kgraph import server
 from kgraph.analysis import Analyzer
+from kgraph.atomic import write_atomic
 from kgraph.config import Neo4jSettings
 from kgraph.errors import KGraphError, ServerError, StoreError
 from kgraph.events import Event, EventHandler
@@ -33,7 +34,6 @@ from kgraph.pipeline import ingest
 from kgraph.resolve.aliases import AliasTable
 from kgraph.server.bulk import DATABASE, run_import
 from kgraph.server.config import render_conf
-from kgraph.server.files import write_text_atomic
 from kgraph.store.local import LocalStore
 from kgraph.store.neo4j import Neo4jStore
 from kgraph.store.neo4j_export import (
@@ -124,7 +124,7 @@ def _import(cfg: server.ServerConfig, files: ExportedFiles, new: bool) -> None:
     is still empty); on failure, start an instance that was running again."""
     if new:
         # The configuration the server will run with, so the import writes where it reads.
-        write_text_atomic(cfg.conf_file, render_conf(cfg), mode=0o600)
+        write_atomic(cfg.conf_file, render_conf(cfg), mode=0o600)
     else:
         require_empty(local_settings(cfg), cfg)
         server.stop(cfg)
