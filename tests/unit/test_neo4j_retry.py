@@ -11,6 +11,7 @@ import pytest
 from neo4j import exceptions as neo4j_errors
 
 from kgraph.store import neo4j_retry
+from kgraph.store.neo4j_retry import CONCURRENTLY_DELETED, _retryable
 
 
 def _closed_port() -> int:
@@ -34,3 +35,11 @@ def test_a_lost_server_is_given_up_on_after_a_few_retries(
     assert 1 <= len(retries) <= 5
     assert all("will be retried" in r.getMessage() for r in retries)
     assert not calls  # never connected, so the work never ran
+
+
+def test_a_node_deleted_by_a_concurrent_transaction_is_worth_a_retry() -> None:
+    hydrate = neo4j_errors.Neo4jError._hydrate_neo4j
+    deleted = hydrate(code=CONCURRENTLY_DELETED, message="Unable to load NODE 4:x:1.")
+    assert _retryable(deleted)
+    syntax = hydrate(code="Neo.ClientError.Statement.SyntaxError", message="Invalid input")
+    assert not _retryable(syntax)

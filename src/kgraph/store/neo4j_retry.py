@@ -30,6 +30,13 @@ log = logging.getLogger("neo4j.kgraph")
 T = TypeVar("T")
 
 LOST = (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired)
+CONCURRENTLY_DELETED = "Neo.ClientError.Statement.EntityNotFound"
+"""A node or relationship the transaction had found was deleted by another one before it
+was read (Neo4j reads committed data): the transaction is worth running again."""
+
+
+def _retryable(exc: neo4j_errors.Neo4jError) -> bool:
+    return exc.is_retryable() or exc.code == CONCURRENTLY_DELETED
 
 
 def run_transaction(
@@ -53,7 +60,7 @@ def run_transaction(
                 raise
             error: Exception = exc
         except neo4j_errors.Neo4jError as exc:
-            if not exc.is_retryable() or time.monotonic() - started > DEADLOCK_SECONDS:
+            if not _retryable(exc) or time.monotonic() - started > DEADLOCK_SECONDS:
                 raise
             error = exc
         log.warning("Transaction failed and will be retried in %.1fs (%s)", delay, error)
