@@ -478,3 +478,12 @@ def test_property_records_hold_lists_as_tuples_and_share_repeated_strings() -> N
         props.update(subject_key=fresh(PUTIN.key), relation=fresh("THANK"))
     ra, rb = ClaimRecord(a), ClaimRecord(b)
     assert ra["subject_key"] is rb["subject_key"] and ra["relation"] is rb["relation"]
+
+
+def test_an_article_never_holds_two_claims_with_one_id() -> None:
+    from kgraph.resolve import _dedupe
+
+    said = claim("c1", "a1", PUTIN, "MEET", KIM)
+    denied = claim("c1", "a1", PUTIN, "MEET", KIM, negated=True)  # same words read twice
+    other = claim("c2", "a1", PUTIN, "VISIT", UKRAINE)
+    assert [c.id for c in _dedupe([said, denied, other])] == ["c1", "c2"]

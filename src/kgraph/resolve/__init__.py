@@ -82,9 +82,14 @@ def _claim(
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per fact and sentence text: scraped pages repeat leads and pull-quotes."""
+    """One claim per fact and sentence text: scraped pages repeat leads and pull-quotes;
+    and one per id (the same relation between the same words, read twice)."""
     seen: dict[tuple[str, str, str, bool, str], Claim] = {}
+    ids: set[str] = set()
     for claim in claims:
+        if claim.id in ids:
+            continue
+        ids.add(claim.id)
         key = (
             claim.subject_key or claim.subject_text,  # a generic phrase: its words
             claim.relation,
