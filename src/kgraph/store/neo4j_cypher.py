@@ -113,6 +113,17 @@ RETURN key, elementId(e) AS e, properties(e) AS props
 a property takes it), so a concurrent ingest adding to the same entity waits for this
 transaction's sums instead of overwriting them."""
 
+LOCK_ENTITIES = """
+UNWIND $keys AS key
+MATCH (e:Entity {key: key})
+SET e.kgraph_lock = true
+REMOVE e.kgraph_lock
+"""
+"""Write-lock the entities of ``keys`` until the transaction ends: taken on the ends of
+the facts about to be looked for, so a concurrent ingest creating the same new fact waits,
+then sees this one's edge instead of adding a second.  (Locking inside
+:data:`DELETE_FACTS` would change its plan into a scan of all relationships.)"""
+
 ENTITY_MENTIONS = f"""
 UNWIND $keys AS key
 MATCH (e:Entity {{key: key}})
@@ -251,8 +262,6 @@ DELETE_FACTS = """
 UNWIND $rows AS row
 MATCH (s:Entity {key: row.s})
 MATCH (o:Entity {key: row.o})
-SET s.kgraph_lock = true, o.kgraph_lock = true
-REMOVE s.kgraph_lock, o.kgraph_lock
 WITH row, s, o
 MATCH (s)-[old]->(o)
 WHERE type(old) = row.rel AND old.negated = row.n
@@ -262,9 +271,8 @@ RETURN collect(DISTINCT row.fact) AS existed
 """Delete the fact edges about to be recomputed; returns the fact ids that existed.
 
 A fact edge is always deleted and created again rather than merged.  Both ends are found
-by their keys and write-locked first (so a concurrent ingest creating the same new fact
-waits, then sees this one's edge instead of adding a second), then the edge between
-them.  On a nearly empty database the
+by their keys first (write-locked beforehand by :data:`LOCK_ENTITIES`), then the edge
+between them.  On a nearly empty database the
 planner takes ``Expand(Into)``; with the statistics of a populated one it may drop the
 ``WITH`` and expand the subject's facts, filtering on the object's key.  Pinning
 ``Expand(Into)`` with index hints made two full benchmark runs slower, so the planner

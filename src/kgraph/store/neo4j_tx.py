@@ -90,7 +90,10 @@ def refresh(
         k for k in fresh_facts if k not in facts and (k[0] in new_entities or k[2] in new_entities)
     }
     existed: set[str] = set()
-    for chunk in chunks(fact_rows((facts | set(fresh_facts)) - unseen)):
+    looked_for = (facts | set(fresh_facts)) - unseen
+    for keys in chunks(sorted({k[0] for k in looked_for} | {k[2] for k in looked_for})):
+        send(tx, q.LOCK_ENTITIES, keys=keys)
+    for chunk in chunks(fact_rows(looked_for)):
         record = tx.run(q.DELETE_FACTS, rows=chunk).single()
         existed.update(record["existed"] if record else [])
     direct = {
