@@ -1,6 +1,6 @@
 """The embedded Cypher engine's case tables, shared by the unit tests (run by
-``kgraph.cypher_engine`` on networkx and on SQLite) and the integration tests (run on a real Neo4j loaded with the
-same graphs), so each expected value is checked against both.
+``kgraph.cypher_engine`` on networkx and on SQLite) and the integration tests (run on a
+real Neo4j loaded with the same graphs), so each expected value is checked against both.
 
 Expected values follow Neo4j 5 semantics.  Row order counts where the query's final
 RETURN has ORDER BY; elsewhere Neo4j leaves it open and the Neo4j tests compare rows as
@@ -23,7 +23,12 @@ import networkx as nx
 import pytest
 
 from kgraph.cypher_engine import Node, Path, Relationship
-from kgraph.cypher_engine.sqlite_view import create_schema, upsert_edges, upsert_nodes
+from kgraph.cypher_engine.sqlite_view import (
+    create_schema,
+    labels_json,
+    upsert_edges,
+    upsert_nodes,
+)
 
 # ---------------------------------------------------------------------------------------
 # Fixture graphs: (id, labels, properties) nodes and (start, end, type, properties, key)
@@ -52,7 +57,8 @@ class GraphSpec:
         on each property of ``indexed``."""
         conn = sqlite3.connect(":memory:", isolation_level=None)
         create_schema(conn, indexed)
-        upsert_nodes(conn, [(i, labels, json.dumps(props)) for i, labels, props in self.nodes])
+        nodes = [(i, labels_json(labels), json.dumps(props)) for i, labels, props in self.nodes]
+        upsert_nodes(conn, nodes)
         keys: dict[tuple[str, str], int] = {}
         for start, end, rel_type, props, key in self.rels:
             if key is None:

@@ -112,7 +112,9 @@ class GraphView(ABC):
     def nodes_with_any(self, label: str | None, key: str, values: Iterable[Any]) -> list[str]:
         """Candidate nodes whose ``key`` is equivalent to one of ``values``, in node order
         (a superset filter)."""
-        found = {n for v in values if v is not None for n in self.nodes_with_property(label, key, v)}
+        found = {
+            n for v in values if v is not None for n in self.nodes_with_property(label, key, v)
+        }
         if not found:
             return []
         nodes = self.all_nodes() if label is None else self.nodes_with_label(label)

@@ -459,11 +459,15 @@ def _extract_hints(
         if isinstance(conjunct, ast.Binary) and conjunct.op == "IN":
             found = _hint_target(conjunct.left)
             needs = free_variables(conjunct.right)
-            if found is not None and found[0] in positions and found[0] not in needs:
-                if found[1] != _ID_HINT:
-                    value = compile_value(conjunct.right)
-                    hint = _Hint(found[1], value, frozenset(needs), any_of=True)
-                    hints.setdefault(positions[found[0]], []).append(hint)
+            if (
+                found is not None
+                and found[1] != _ID_HINT
+                and found[0] in positions
+                and found[0] not in needs
+            ):
+                value = compile_value(conjunct.right)
+                hint = _Hint(found[1], value, frozenset(needs), any_of=True)
+                hints.setdefault(positions[found[0]], []).append(hint)
             continue
         if not (isinstance(conjunct, ast.Binary) and conjunct.op == "="):
             continue

@@ -17,11 +17,14 @@ the label table in step; the caller owns the transaction.
 >>> import sqlite3
 >>> conn = sqlite3.connect(":memory:")
 >>> create_schema(conn, indexed=("name",))
->>> upsert_nodes(conn, [("a", ["Person"], '{"name": "Ann"}'), ("b", ["Person"], "{}")])
+>>> person = labels_json(["Person"])
+>>> upsert_nodes(conn, [("a", person, '{"name": "Ann"}'), ("b", person, "{}")])
 >>> upsert_edges(conn, [("a", "b", 0, "KNOWS", '{"since": 2020}')])
 >>> view = SqliteView(conn)
->>> view.nodes_with_property("Person", "name", "Ann"), [end for _, end in view.outgoing("a", frozenset())]
-(['a'], ['b'])
+>>> view.nodes_with_property("Person", "name", "Ann")
+['a']
+>>> [end for _, end in view.outgoing("a", frozenset())]
+['b']
 """
 
 from __future__ import annotations
@@ -72,7 +75,7 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 BATCH = 500
 """Rows fetched per query when a scan reads properties."""
 
-NodeRow = tuple[str, Sequence[str], str]
+NodeRow = tuple[str, str, str]
 EdgeRow = tuple[str, str, Any, str, str]
 
 
@@ -83,8 +86,11 @@ def _path(key: str) -> str:
 
 
 def create_schema(conn: sqlite3.Connection, indexed: Iterable[str] = ()) -> None:
-    """Create the tables, and an expression index for each property name in ``indexed``."""
-    conn.executescript(SCHEMA)
+    """Create the tables, and an expression index for each property name in ``indexed``
+    (statement by statement: it may run inside the caller's transaction)."""
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
     for key in indexed:
         conn.execute(
             f"CREATE INDEX IF NOT EXISTS {PROPERTY_INDEX_PREFIX}{key} "
@@ -92,9 +98,17 @@ def create_schema(conn: sqlite3.Connection, indexed: Iterable[str] = ()) -> None
         )
 
 
-def upsert_nodes(conn: sqlite3.Connection, rows: Iterable[NodeRow]) -> None:
-    """Insert or replace nodes ``(id, labels, props JSON)``; a node keeps its place."""
-    rows = [(node_id, json.dumps(list(labels)), props) for node_id, labels, props in rows]
+def labels_json(labels: Iterable[str] | str) -> str:
+    """Labels as the ``labels`` column holds them.
+
+    >>> labels_json(("Entity", "Person"))
+    '["Entity","Person"]'
+    """
+    return json.dumps([labels] if isinstance(labels, str) else list(labels), separators=(",", ":"))
+
+
+def upsert_nodes(conn: sqlite3.Connection, rows: Sequence[NodeRow]) -> None:
+    """Insert or replace nodes ``(id, labels JSON, props JSON)``; a node keeps its place."""
     conn.executemany(
         "INSERT INTO nodes (id, labels, props) VALUES (?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET labels = excluded.labels, props = excluded.props",
@@ -185,9 +199,10 @@ class SqliteView(GraphView):
     def _fetch(self, ids: Sequence[str]) -> None:
         for i in range(0, len(ids), BATCH):
             chunk = ids[i : i + BATCH]
-            marks = ",".join("?" * len(chunk))
+            marks = ",".join("?" * len(chunk))  # placeholders only: values are parameters
             for node_id, labels, props in self.conn.execute(
-                f"SELECT id, labels, props FROM nodes WHERE id IN ({marks})", chunk
+                f"SELECT id, labels, props FROM nodes WHERE id IN ({marks})",  # noqa: S608
+                chunk,
             ):
                 self._remember(node_id, labels, props)
 
@@ -278,9 +293,10 @@ class SqliteView(GraphView):
         """Nodes (of ``label``) whose ``key`` equals ``value`` or one of a list, in order."""
         values = value if isinstance(value, list) else [value]
         found = []
+        marks = ",".join("?" * len(values))  # the path is checked by _path, values are parameters
         for node_id, labels, props in self.conn.execute(
-            f"SELECT id, labels, props FROM nodes WHERE json_extract(props, {_path(key)}) "
-            f"IN ({','.join('?' * len(values))}) ORDER BY seq",
+            f"SELECT id, labels, props FROM nodes WHERE json_extract(props, {_path(key)}) "  # noqa: S608
+            f"IN ({marks}) ORDER BY seq",
             values,
         ):
             self._remember(node_id, labels, props)

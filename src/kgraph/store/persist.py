@@ -1,10 +1,9 @@
-"""Reading and writing the embedded graph file: gzip'd JSON, replaced atomically.
+"""The older store format (gzip'd JSON, read once to convert it), and the writers' lock.
 
-A write goes to a temporary file in the same directory, is flushed to disk, then renamed
-over the old file, so a crash (even ``kill -9``) leaves either the old or the new graph,
-never half of one.  A lock file keeps two writers from interleaving.  A small summary
-(article fingerprints, counts) is saved beside the graph, stamped with the graph file's
-size and time, so the common questions are answered without loading the graph.
+Stores of versions 1 and 2 were one gzip'd JSON document with a ``.summary`` file beside
+it; :mod:`kgraph.store.sqlite_file` converts them to its SQLite file on first use.  A lock
+file beside the store keeps two writers from interleaving: the second waits, then loads
+what the first saved.
 """
 
 from __future__ import annotations
@@ -12,32 +11,28 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gzip
-import itertools
 import logging
 import os
 import sys
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
 
 import networkx as nx
 import orjson
 
 from kgraph.errors import StoreError
-from kgraph.store.records import StoreGraph, as_dict, shared_labels
+from kgraph.store.records import StoreGraph, shared_labels
 
 log = logging.getLogger(__name__)
 
 FORMAT = "kgraph-graph"
 VERSION = 2
 READABLE_VERSIONS = (1, 2)
-SLICE = 10_000
-"""Nodes or edges serialised at a time."""
 
 
 def load_graph(path: Path, skip_types: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
-    """The graph stored at ``path``; an empty graph if the file does not exist.
+    """The graph stored at ``path`` in the older format; an empty graph if the file does
+    not exist.
 
     Edges of ``skip_types`` are not loaded: the caller derives them (the store's claim
     edges, which files of version 1 still hold)."""
@@ -70,99 +65,9 @@ def load_graph(path: Path, skip_types: frozenset[str] = frozenset()) -> nx.Multi
     return graph
 
 
-def _write_json(write: Callable[[bytes], object], graph: nx.MultiDiGraph) -> None:
-    """Pass the graph's JSON document to ``write`` a slice at a time: the serialised graph
-    is never held in memory whole (at 4,000 articles it would add a third of a GB to the
-    peak)."""
-    nodes = ([n, list(d["labels"]), d["props"]] for n, d in graph.nodes(data=True))
-    edges = ([u, v, k, d["type"], d["props"]] for u, v, k, d in graph.edges(keys=True, data=True))
-    write(orjson.dumps({"format": FORMAT, "version": VERSION})[:-1])
-    for name, rows in ((b"nodes", nodes), (b"edges", edges)):
-        write(b',"' + name + b'":[')
-        sep = b""
-        while part := list(itertools.islice(rows, SLICE)):
-            write(sep + orjson.dumps(part, default=as_dict)[1:-1])
-            sep = b","
-        write(b"]")
-    write(b"}")
-
-
-def save_graph(graph: nx.MultiDiGraph, path: Path) -> None:
-    """Write ``graph`` to ``path`` atomically (temp file + fsync + rename).
-
-    Call it holding :func:`write_lock`; temporary files left by a writer that was killed
-    mid-save are removed first.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-    with _replacing(path) as raw:
-        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=3, mtime=0) as gz:
-            _write_json(gz.write, graph)
-        raw.flush()
-        os.fsync(raw.fileno())
-    _fsync_dir(path.parent)
-
-
-@contextlib.contextmanager
-def _replacing(target: Path) -> Iterator[BinaryIO]:
-    """A temporary file beside ``target`` that replaces it once the block succeeds, and
-    is removed if it fails: readers see the old file or the new one, never a part."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp makes 0600; a store is a normal file
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-        os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_dir(directory: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def summary_path(path: Path) -> Path:
+    """Where a store of the older format kept its summary."""
     return path.with_name(path.name + ".summary")
-
-
-def _stamp(path: Path) -> dict[str, int]:
-    st = path.stat()
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
-
-
-def save_summary(path: Path, summary: dict[str, Any]) -> None:
-    """Write a small summary of the graph at ``path`` beside it (atomically), stamped with
-    the graph file's size and modification time so a stale summary is never believed."""
-    with _replacing(summary_path(path)) as fh:
-        fh.write(orjson.dumps({"graph": _stamp(path), **summary}))
-
-
-def load_summary(path: Path) -> dict[str, Any] | None:
-    """The summary saved with the graph at ``path``; None when it is missing, unreadable or
-    was written for another version of the graph file (a crash between the two writes)."""
-    try:
-        data = orjson.loads(summary_path(path).read_bytes())
-        current = _stamp(path)
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("graph") != current:
-        return None
-    return data
 
 
 @contextlib.contextmanager
