@@ -25,9 +25,9 @@ from kgraph.store.records import (
     EdgeData,
     MentionRecord,
     NodeData,
-    StoreGraph,
     as_dict,
 )
+from kgraph.store.store_graph import StoreGraph
 
 PUTIN = Entity("person:vladimir putin", "Vladimir Putin", "Person", {"Putin"}, {"President"})
 KIM = Entity("person:kim jong un", "Kim Jong Un", "Person", {"Kim"})
@@ -535,3 +535,33 @@ def test_property_records_hold_lists_as_tuples_and_share_repeated_strings() -> N
         props.update(subject_key=fresh(PUTIN.key), relation=fresh("THANK"))
     ra, rb = ClaimRecord(a), ClaimRecord(b)
     assert ra["subject_key"] is rb["subject_key"] and ra["relation"] is rb["relation"]
+
+
+READ_A_STORE = """
+import sys
+from pathlib import Path
+from kgraph.cli import app  # everything a command line loads
+from kgraph.evidence import why
+from kgraph.store.local import LocalStore
+store = LocalStore(Path(sys.argv[1]))
+assert store.query("MATCH (e:Entity) RETURN count(e)").rows == [[2]]
+assert store.stats().articles == 1 and len(why(store, "Vladimir Putin", "Kim Jong Un")) == 1
+print(sorted({m.split(".")[0] for m in sys.modules} & {"networkx", "spacy"}))
+"""
+
+
+def test_reading_loads_neither_networkx_nor_spacy(tmp_path: Path) -> None:
+    """Start-up time counts in every read command's answer."""
+    path = tmp_path / "g.db"
+    store = LocalStore(path, writable=True)
+    store.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
+    store.close()
+    cwd = Path(__file__).parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", READ_A_STORE, str(path)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.strip() == "[]"

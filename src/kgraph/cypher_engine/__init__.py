@@ -21,9 +21,7 @@ in tables (:mod:`kgraph.cypher_engine.sqlite_view`), read only as far as the que
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kgraph.cypher_engine.ast import Query
 from kgraph.cypher_engine.errors import CypherError, CypherSyntaxError, UnsupportedCypherError
@@ -34,6 +32,9 @@ from kgraph.cypher_engine.result import Node, Path, Relationship, Result
 from kgraph.cypher_engine.semantics import validate
 from kgraph.cypher_engine.sqlite_view import SqliteView
 from kgraph.cypher_engine.writes import is_write_query
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "CypherError",

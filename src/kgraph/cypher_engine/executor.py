@@ -8,9 +8,7 @@ such as a missing parameter surface before any work is done.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.astutil import pattern_variables, walk
@@ -23,6 +21,9 @@ from kgraph.cypher_engine.projection import Projector
 from kgraph.cypher_engine.result import Result
 from kgraph.cypher_engine.semantics import Scope, output_scope
 from kgraph.cypher_engine.values import Row
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def _normalise(value: Any) -> Any:

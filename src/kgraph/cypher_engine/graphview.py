@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Hashable, Iterable, Iterator, Mapping
-from typing import Any, Protocol
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kgraph.cypher_engine.compare import group_key
 from kgraph.cypher_engine.result import Node, Path, Relationship
 from kgraph.cypher_engine.values import NodeRef, PathRef, RelRef
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 Hop = tuple[RelRef, str]
 
@@ -82,6 +83,10 @@ class GraphView(ABC):
 
     @abstractmethod
     def nodes_with_label(self, label: str) -> list[str]: ...
+
+    def label_count(self, label: str) -> int:
+        """How many nodes have ``label`` (for planning)."""
+        return len(self.nodes_with_label(label))
 
     @abstractmethod
     def nodes_with_property(self, label: str | None, key: str, value: Any) -> list[str]:

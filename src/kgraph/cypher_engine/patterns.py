@@ -159,9 +159,9 @@ class PatternMatcher:
         )
 
     def _smallest_label(self, labels: tuple[str, ...]) -> str | None:
-        if not labels:
-            return None
-        return min(labels, key=lambda label: len(self.view.nodes_with_label(label)))
+        if len(labels) < 2:
+            return labels[0] if labels else None
+        return min(labels, key=self.view.label_count)
 
     def _cost(self, state: _RowState, part_index: int, node_index: int) -> int:
         lookup = self._lookup(state, part_index, node_index)
@@ -171,7 +171,7 @@ class PatternMatcher:
         if lookup:
             return len(self._indexed(label, *lookup[0]))
         if label is not None:
-            return len(self.view.nodes_with_label(label))
+            return self.view.label_count(label)
         return self.view.node_count()
 
     def _candidates(

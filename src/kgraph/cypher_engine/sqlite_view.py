@@ -218,10 +218,12 @@ class SqliteView(GraphView):
             raw = self._raw.get(node_id)
         return raw
 
-    def _scanned(self, rows: Iterable[tuple[str, str]]) -> list[str]:
+    def _scanned(self, rows: Iterable[tuple[str, str, str]]) -> list[str]:
+        """The ids of a scan's rows; their properties are kept as long as the cache holds
+        them, then read again in batches (:meth:`_raw_props`)."""
         nodes: list[str] = []
-        for node_id, labels in rows:
-            self._remember(node_id, labels)
+        for node_id, labels, props in rows:
+            self._remember(node_id, labels, props if len(self._raw) < self._raw.limit else None)
             self._scans[node_id] = (nodes, len(nodes))
             nodes.append(node_id)
         return nodes
@@ -252,19 +254,27 @@ class SqliteView(GraphView):
         return int(count)
 
     def all_nodes(self) -> list[str]:
-        return self._scanned(self.conn.execute("SELECT id, labels FROM nodes ORDER BY seq"))
+        return self._scanned(self.conn.execute("SELECT id, labels, props FROM nodes ORDER BY seq"))
 
     def nodes_with_label(self, label: str) -> list[str]:
         found = self._label_index.get(label)
         if found is None:
             found = self._label_index[label] = self._scanned(
                 self.conn.execute(
-                    "SELECT n.id, n.labels FROM node_labels l JOIN nodes n ON n.seq = l.seq "
-                    "WHERE l.label = ? ORDER BY l.seq",
+                    "SELECT n.id, n.labels, n.props FROM node_labels l "
+                    "JOIN nodes n ON n.seq = l.seq WHERE l.label = ? ORDER BY l.seq",
                     (label,),
                 )
             )
         return found
+
+    def label_count(self, label: str) -> int:
+        if label in self._label_index:
+            return len(self._label_index[label])
+        (count,) = self.conn.execute(
+            "SELECT count(*) FROM node_labels WHERE label = ?", (label,)
+        ).fetchone()
+        return int(count)
 
     def nodes_with_property(self, label: str | None, key: str, value: Any) -> list[str]:
         if key in self._indexed and _sql_comparable(value):

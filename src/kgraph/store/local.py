@@ -17,8 +17,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from kgraph import schema
 from kgraph.errors import WriteNotAllowedError, from_engine
 from kgraph.graph import (
@@ -73,6 +71,8 @@ from kgraph.store.sqlite_file import GraphFile, convert_legacy, file_kind
 from kgraph.timeutil import utc_now_iso
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from kgraph.cypher_engine import Result as EngineResult
 
 

@@ -16,12 +16,15 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import orjson
 
 from kgraph.errors import StoreError
-from kgraph.store.records import StoreGraph, shared_labels
+from kgraph.store.records import shared_labels
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,8 @@ def load_graph(path: Path, skip_types: frozenset[str] = frozenset()) -> nx.Multi
 
     Edges of ``skip_types`` are not loaded: the caller derives them (the store's claim
     edges, which files of version 1 still hold)."""
+    from kgraph.store.store_graph import StoreGraph  # writers only: networkx loads here
+
     graph = StoreGraph()
     if not path.exists():
         return graph

@@ -24,9 +24,8 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import orjson
 
 from kgraph.cypher_engine.sqlite_view import (
@@ -38,7 +37,10 @@ from kgraph.cypher_engine.sqlite_view import (
     upsert_nodes,
 )
 from kgraph.errors import StoreError
-from kgraph.store.records import StoreGraph, as_dict, shared_labels
+from kgraph.store.records import as_dict, shared_labels
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +195,8 @@ class GraphFile:
     def load(self, skip_types: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
         """The whole graph (without edges of ``skip_types``: derived ones), remembering
         what was read so that :meth:`save` writes only what changes."""
+        from kgraph.store.store_graph import StoreGraph  # writers only: networkx loads here
+
         graph = StoreGraph()
         intern, loads = sys.intern, orjson.loads
         nodes: dict[str, int] = {}
