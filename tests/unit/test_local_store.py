@@ -565,3 +565,19 @@ def test_reading_loads_neither_networkx_nor_spacy(tmp_path: Path) -> None:
         check=True,
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_a_reader_sees_each_save_whole(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
+    writer = LocalStore(path, writable=True)
+    writer.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
+    writer.flush()
+    reader = LocalStore(path)
+    count = "MATCH (a:Article) RETURN count(a)"
+    assert reader.query(count).rows == [[1]]
+    writer.write([result("a2", [claim("c2", "a2", PUTIN, "VISIT", UKRAINE)], [PUTIN, UKRAINE])])
+    assert reader.query(count).rows == [[1]]  # not saved yet
+    writer.close()
+    assert reader.query(count).rows == [[2]]
+    assert reader.stats() == writer.stats()
+    reader.close()

@@ -47,8 +47,9 @@ log = logging.getLogger(__name__)
 FORMAT = "kgraph-graph"
 VERSION = 3
 """Versions 1 and 2 were gzip'd JSON (:mod:`kgraph.store.persist`)."""
-INDEXED = ("key", "id", "name")
-"""Node properties with an index: entity keys, article and claim ids, names."""
+INDEXED = ("key", "id", "name", "fact")
+"""Node properties with an index: entity keys, article and claim ids, names, and the fact
+a claim supports.  A save creates any that an older file lacks."""
 SQLITE_MAGIC = b"SQLite format 3\x00"
 GZIP_MAGIC = b"\x1f\x8b"
 BUSY_SECONDS = 600.0
@@ -110,17 +111,20 @@ class GraphFile:
 
     # -- opening ---------------------------------------------------------------------------
     def connection(self) -> sqlite3.Connection | None:
-        """The open database; None while the file does not exist."""
+        """The open database; None while there is none (no file, or one being created)."""
         if self._conn is None and self.path.exists():
             self._conn = self._open()
         return self._conn
 
-    def _open(self) -> sqlite3.Connection:
+    def _open(self) -> sqlite3.Connection | None:
         kind = file_kind(self.path)
         if kind != "sqlite":
             raise StoreError(f"{self.path}: not a kgraph graph store")
         try:
             conn = connect(self.path)
+            if not conn.execute("SELECT 1 FROM sqlite_master").fetchone():
+                conn.close()  # a store whose first save has not committed yet
+                return None
             meta = dict(conn.execute("SELECT name, value FROM meta").fetchall())
         except sqlite3.DatabaseError as exc:
             raise StoreError(
@@ -247,6 +251,7 @@ class GraphFile:
         conn = self.connection() or self._create()
         types = tuple(derived_types)
         with transaction(conn, "IMMEDIATE"):
+            create_schema(conn, INDEXED)
             delete_edges(conn, gone_edges)
             conn.executemany("DELETE FROM edges WHERE start = ?", [(n,) for n in gone_nodes])
             delete_nodes(conn, gone_nodes)
