@@ -316,8 +316,8 @@ class SqliteView(GraphView):
 
     # -- relationships ---------------------------------------------------------------------
     def _rel(self, rel: RelRef) -> tuple[str, str]:
-        found: tuple[str, str] | None = self._rels.get(rel)
-        if found is None:
+        found: tuple[str, str | None] | None = self._rels.get(rel)
+        if found is None or found[1] is None:
             row = self.conn.execute(
                 "SELECT type, props FROM edges WHERE start = ? AND dst = ? AND ekey = ?",
                 (rel.start, rel.end, rel.key),
@@ -326,10 +326,11 @@ class SqliteView(GraphView):
                 raise KeyError(rel)
             found = (row[0], row[1])
             self._rels.put(rel, found)
-        return found
+        return (found[0], found[1] or "{}")
 
     def rel_type(self, rel: RelRef) -> str:
-        return self._rel(rel)[0]
+        found: tuple[str, str | None] | None = self._rels.get(rel)
+        return found[0] if found is not None else self._rel(rel)[0]
 
     def rel_props(self, rel: RelRef) -> Mapping[str, Any]:
         props: Mapping[str, Any] = _loads(self._rel(rel)[1])
@@ -337,29 +338,29 @@ class SqliteView(GraphView):
 
     def outgoing(self, node_id: str, types: frozenset[str]) -> Iterator[Hop]:
         rows = self.conn.execute(
-            "SELECT e.dst, e.ekey, e.type, e.props, n.labels FROM edges e "
+            "SELECT e.dst, e.ekey, e.type, n.labels FROM edges e "
             "JOIN nodes n ON n.id = e.dst WHERE e.start = ? ORDER BY e.seq",
             (node_id,),
         ).fetchall()
-        for end, key, rtype, props, labels in _by_neighbour(rows):
+        for end, key, rtype, labels in _by_neighbour(rows):
             if not types or rtype in types:
                 rel = RelRef(node_id, end, key)
-                self._rels.put(rel, (rtype, props))
+                self._rels.put(rel, (rtype, None))
                 self._remember(end, labels)
                 yield rel, end
 
     def incoming(self, node_id: str, types: frozenset[str], skip_loops: bool) -> Iterator[Hop]:
         rows = self.conn.execute(
-            "SELECT e.start, e.ekey, e.type, e.props, n.labels FROM edges e "
+            "SELECT e.start, e.ekey, e.type, n.labels FROM edges e "
             "JOIN nodes n ON n.id = e.start WHERE e.dst = ? ORDER BY e.seq",
             (node_id,),
         ).fetchall()
-        for start, key, rtype, props, labels in _by_neighbour(rows):
+        for start, key, rtype, labels in _by_neighbour(rows):
             if skip_loops and start == node_id:
                 continue
             if not types or rtype in types:
                 rel = RelRef(start, node_id, key)
-                self._rels.put(rel, (rtype, props))
+                self._rels.put(rel, (rtype, None))  # properties are read when asked for
                 self._remember(start, labels)
                 yield rel, start
 
