@@ -8,7 +8,9 @@ Usage (from the repository root; ``make bench-ingest`` runs the first line)::
 
 For each size, back to back: bare spaCy (``nlp.pipe`` over exactly the texts kgraph
 analyses, same model, batch size and process count, lemmatizer off), ``kgraph ingest``
-into a fresh embedded store and again (re-ingest), then the same into a dedicated local
+into a fresh embedded store and again (re-ingest), the read commands on that store
+(:mod:`benchmarks.read_latency`: ``RETURN 1``, one entity's facts, ``why``, top 20 by
+degree, stats), then the same into a dedicated local
 Neo4j (Bolt 27787, HTTP 27574, instance in ``benchmarks/.cache/neo4j-bench``, created
 afresh for each run and stopped at the end; emptied between sizes).  Then the Neo4j
 writer alone: articles analysed once in memory, then only ``Neo4jStore.write`` timed,
@@ -45,7 +47,7 @@ for _path in (REPO_ROOT, REPO_ROOT / "src"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
-from benchmarks import corpus  # noqa: E402
+from benchmarks import corpus, read_latency  # noqa: E402
 from benchmarks.ingest_report import evaluate_targets, markdown, memory_growth  # noqa: E402
 from benchmarks.measure import (  # noqa: E402
     Measured,
@@ -461,9 +463,12 @@ def measure_size(
         row["bare"] = run_bare(texts_file, model, opts, row["words"])
         if opts.embedded:
             say(f"{label} articles: kgraph ingest into the embedded store (twice)")
-            graph = Path(tmp) / "graph.json.gz"
+            graph = Path(tmp) / "graph.db"
             row["embedded"] = run_kgraph(path, ["--store", str(graph)], opts)
             row["embedded"]["store_mb"] = graph.stat().st_size / 2**20 if graph.exists() else None
+            if graph.exists():
+                say(f"{label} articles: read commands on the embedded store")
+                row["embedded"]["reads"] = read_latency.measure(graph, child_env())
         if server is not None:
             say(f"{label} articles: kgraph ingest into Neo4j (twice)")
             server.wipe()

@@ -1,6 +1,6 @@
-"""The embedded Cypher engine's case tables, shared by the unit tests (run on networkx by
-``kgraph.cypher_engine``) and the integration tests (run on a real Neo4j loaded with the
-same graphs), so each expected value is checked against both.
+"""The embedded Cypher engine's case tables, shared by the unit tests (run by
+``kgraph.cypher_engine`` on networkx and on SQLite) and the integration tests (run on a
+real Neo4j loaded with the same graphs), so each expected value is checked against both.
 
 Expected values follow Neo4j 5 semantics.  Row order counts where the query's final
 RETURN has ORDER BY; elsewhere Neo4j leaves it open and the Neo4j tests compare rows as
@@ -11,8 +11,10 @@ Graph elements in expected values use the fixture ids below (``"bob"``,
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +23,12 @@ import networkx as nx
 import pytest
 
 from kgraph.cypher_engine import Node, Path, Relationship
+from kgraph.cypher_engine.sqlite_view import (
+    create_schema,
+    labels_json,
+    upsert_edges,
+    upsert_nodes,
+)
 
 # ---------------------------------------------------------------------------------------
 # Fixture graphs: (id, labels, properties) nodes and (start, end, type, properties, key)
@@ -42,6 +50,21 @@ class GraphSpec:
         for start, end, rel_type, props, key in self.rels:
             g.add_edge(start, end, key=key, type=rel_type, props=dict(props))
         return g
+
+    def sqlite(self, indexed: Sequence[str] = ()) -> sqlite3.Connection:
+        """The graph in an in-memory SQLite database, nodes and relationships added in the
+        order given (so adjacency lists come in networkx's order), with an expression index
+        on each property of ``indexed``."""
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        create_schema(conn, indexed)
+        nodes = [(i, labels_json(labels), json.dumps(props)) for i, labels, props in self.nodes]
+        upsert_nodes(conn, nodes)
+        keys: dict[tuple[str, str], int] = {}
+        for start, end, rel_type, props, key in self.rels:
+            if key is None:
+                key = keys[(start, end)] = keys.get((start, end), -1) + 1
+            upsert_edges(conn, [(start, end, key, rel_type, json.dumps(props))])
+        return conn
 
     def rel_ids(self) -> list[str]:
         """The engine's id of each relationship, in :attr:`rels` order."""
@@ -296,6 +319,30 @@ PEOPLE_CASES = [
         "MATCH (p:Person) WHERE p.name IN ['Bob', 'Dave'] RETURN p.name ORDER BY p.name",
         {},
         [["Bob"], ["Dave"]],
+    ),
+    # IN narrows the start nodes; the rows keep the graph's node order.
+    (
+        "MATCH (p:Person) WHERE p.name IN ['Dave', 'Alice', 'Zed'] RETURN p.name",
+        {},
+        [["Alice"], ["Dave"]],
+    ),
+    (
+        "MATCH (p:Person) WHERE p.city IN $cities AND p.age > 26 RETURN p.name",
+        {"cities": ["London"]},
+        [["Alice"], ["Carol"]],
+    ),
+    (
+        "MATCH (p) WHERE p.name IN $names RETURN p.name",
+        {"names": ["Kyiv", "Acme", None]},
+        [["Acme"], ["Kyiv"]],
+    ),
+    ("MATCH (p:Person) WHERE p.name IN null RETURN p.name", {}, []),
+    ("MATCH (p:Person) WHERE p.age IN [35.0, 25] RETURN p.name", {}, [["Bob"], ["Carol"]]),
+    (
+        "MATCH (a:Person {name: 'Alice'})-[:KNOWS]->(b) WHERE b.name IN ['Carol', 'Bob'] "
+        "RETURN b.name",
+        {},
+        [["Bob"], ["Carol"]],
     ),
     (
         "MATCH (p:Person) WHERE p.city = 'London' XOR p.age < 32 RETURN p.name ORDER BY p.name",

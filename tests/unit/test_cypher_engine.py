@@ -6,8 +6,10 @@ The case tables live in ``tests/cypher_cases.py``, shared with
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -18,6 +20,7 @@ from kgraph.cypher_engine import (
     CypherSyntaxError,
     Node,
     Relationship,
+    SqliteView,
     UnsupportedCypherError,
     ast,
     execute,
@@ -32,6 +35,29 @@ def graphs() -> dict[str, nx.MultiDiGraph]:
     return {name: spec.networkx() for name, spec in GRAPHS.items()}
 
 
+@pytest.fixture(scope="module")
+def databases() -> dict[str, sqlite3.Connection]:
+    """The case graphs in SQLite, with ``name`` indexed (so both the indexed and the
+    scanning property lookups run)."""
+    return {name: spec.sqlite(indexed=("name",)) for name, spec in GRAPHS.items()}
+
+
+Source = Callable[[str], nx.MultiDiGraph | SqliteView]
+
+
+@pytest.fixture(params=["networkx", "sqlite"])
+def source(
+    request: pytest.FixtureRequest,
+    graphs: dict[str, nx.MultiDiGraph],
+    databases: dict[str, sqlite3.Connection],
+) -> Source:
+    """The case graph of a name, as networkx or as a fresh view of its SQLite copy: the
+    case tables hold both to the same answers, row order included."""
+    if request.param == "networkx":
+        return graphs.__getitem__
+    return lambda name: SqliteView(databases[name])
+
+
 def _node(graph: nx.MultiDiGraph, node_id: str, *labels: str, **props: Any) -> None:
     graph.add_node(node_id, labels=labels, props=props)
 
@@ -41,8 +67,8 @@ def run(graph: nx.MultiDiGraph, query: str, **params: Any) -> list[list[Any]]:
 
 
 @pytest.mark.parametrize("case", RESULT_CASES, ids=str)
-def test_results(graphs: dict[str, nx.MultiDiGraph], case: Case) -> None:
-    result = execute(graphs[case.graph], case.query, case.params)
+def test_results(source: Source, case: Case) -> None:
+    result = execute(source(case.graph), case.query, case.params)
     if case.columns is not None:
         assert result.columns == case.columns
     if case.rows is not None:
@@ -57,9 +83,9 @@ _ERRORS: dict[str | None, type[CypherError]] = {
 
 
 @pytest.mark.parametrize("case", ERROR_CASES, ids=str)
-def test_errors(graphs: dict[str, nx.MultiDiGraph], case: Case) -> None:
+def test_errors(source: Source, case: Case) -> None:
     with pytest.raises(_ERRORS[case.error]) as raised:
-        execute(graphs[case.graph], case.query, case.params)
+        execute(source(case.graph), case.query, case.params)
     if case.error == "unsupported":
         assert isinstance(raised.value, UnsupportedCypherError)
         assert raised.value.construct == case.message

@@ -7,6 +7,8 @@ properties they replace, on a text with entities, quotes, possessives and blank 
 
 from __future__ import annotations
 
+import gc
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -27,6 +29,7 @@ from kgraph.extract.tree import (
     labels,
     lefts,
     rights,
+    tokens_of,
     tree_of,
 )
 from kgraph.nlp import lemmatizer_for, load_model
@@ -63,6 +66,28 @@ def test_heads_children_and_labels_match_spacy(doc: Doc) -> None:
         for child in tok.children:
             expected.setdefault(child.dep_, []).append(child.i)
         assert grouped == expected
+
+
+def test_tree_tokens_read_like_spacy(doc: Doc) -> None:
+    for tok in tokens_of(doc):
+        plain = doc[tok.i]
+        assert (tok.pos, tok.dep_, tok.head.i) == (plain.pos, plain.dep_, plain.head.i)
+        assert tok.pos_ == plain.pos_ and tok.head == plain.head
+
+
+def test_tables_hold_no_reference_cycle(nlp: Language) -> None:
+    """Dropping the tables frees their tokens at once, so the Doc is not kept alive until
+    a garbage collection (a root pointing to itself would keep it)."""
+    parsed = nlp(TEXT)
+    gc.disable()
+    try:
+        before = sys.getrefcount(parsed)
+        tokens_of(parsed)
+        assert sys.getrefcount(parsed) > before
+        forget()
+        assert sys.getrefcount(parsed) == before
+    finally:
+        gc.enable()
 
 
 def test_offsets_entities_and_quotes_match_spacy(doc: Doc) -> None:

@@ -7,8 +7,10 @@ import dataclasses
 import gzip
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import orjson
@@ -23,9 +25,9 @@ from kgraph.store.records import (
     EdgeData,
     MentionRecord,
     NodeData,
-    StoreGraph,
     as_dict,
 )
+from kgraph.store.store_graph import StoreGraph
 
 PUTIN = Entity("person:vladimir putin", "Vladimir Putin", "Person", {"Putin"}, {"President"})
 KIM = Entity("person:kim jong un", "Kim Jong Un", "Person", {"Kim"})
@@ -75,7 +77,7 @@ def result(
 
 @pytest.fixture
 def store(tmp_path: Path) -> LocalStore:
-    return LocalStore(tmp_path / "g.json.gz", writable=True)
+    return LocalStore(tmp_path / "g.db", writable=True)
 
 
 def _facts(store: LocalStore) -> dict[tuple[str, str, str], dict[str, object]]:
@@ -131,9 +133,9 @@ def test_entities_growing_over_batches_match_one_batch(tmp_path: Path) -> None:
         result("a2", [claim("c2", "a2", putin_later, "VISIT", UKRAINE)], [putin_later, UKRAINE]),
         result("a3", [claim("c3", "a3", KIM, "VISIT", UKRAINE)], [KIM, UKRAINE]),
     ]
-    whole = LocalStore(tmp_path / "whole.json.gz", writable=True)
+    whole = LocalStore(tmp_path / "whole.db", writable=True)
     whole.write(results)
-    batched = LocalStore(tmp_path / "batched.json.gz", writable=True)
+    batched = LocalStore(tmp_path / "batched.db", writable=True)
     for r in results:
         batched.write([r])
 
@@ -246,14 +248,40 @@ def test_claim_edges_are_derived_and_follow_merges_and_removals(store: LocalStor
     assert store.query("MATCH (:Article {id: 'a2'})<-[r]-() RETURN count(r)").rows == [[1]]
 
 
-def test_claim_edges_saved_by_version_1_are_not_doubled(tmp_path: Path) -> None:
-    path = tmp_path / "g.json.gz"
-    store = LocalStore(path, writable=True)
+def _legacy_file(path: Path, version: int, store: LocalStore) -> None:
+    """Write ``store``'s graph at ``path`` in the older gzip'd JSON format."""
+    nodes = [[n, list(d["labels"]), dict(d["props"])] for n, d in store.graph.nodes(data=True)]
+    edges = [
+        [u, v, k, d["type"], dict(d["props"])]
+        for u, v, k, d in store.graph.edges(keys=True, data=True)
+    ]
+    doc = {"format": "kgraph-graph", "version": version, "nodes": nodes, "edges": edges}
+    path.write_bytes(gzip.compress(orjson.dumps(doc)))
+    path.with_name(path.name + ".summary").write_text("{}")
+
+
+def test_a_store_of_the_older_format_is_converted_once(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "new.db", writable=True)
     store.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
-    store.close()
+    store.flush()
+    path = tmp_path / "old.json.gz"
+    _legacy_file(path, 2, store)
+    again = LocalStore(path)
+    assert path.read_bytes().startswith(b"SQLite format 3")
+    assert not path.with_name(path.name + ".summary").exists()
+    assert again.stats() == store.stats()
+    assert again.fingerprints() == store.fingerprints()
+    query = "MATCH (c:Claim)-[r]->(n) RETURN c.id, type(r), coalesce(n.key, n.id) ORDER BY type(r)"
+    assert again.query(query).rows == store.query(query).rows
+
+
+def test_claim_edges_saved_by_version_1_are_not_doubled(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "new.db", writable=True)
+    store.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
+    path = tmp_path / "g.json.gz"
+    _legacy_file(path, 1, store)
     data = json.loads(gzip.decompress(path.read_bytes()))
-    data["version"] = 1  # version 1 files saved each claim's edges too
-    data["edges"] += [
+    data["edges"] += [  # version 1 files saved each claim's edges too
         ["c:c1", "e:" + PUTIN.key, "SUBJECT", "SUBJECT", {}],
         ["c:c1", "e:" + KIM.key, "OBJECT", "OBJECT", {}],
         ["c:c1", "a:a1", "SUPPORTED_BY", "SUPPORTED_BY", {}],
@@ -285,14 +313,18 @@ store.close()
 def test_the_saved_file_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     saved = []
     for seed in ("1", "2", "3"):
-        path = tmp_path / f"g{seed}.json.gz"
+        path = tmp_path / f"g{seed}.db"
         env = os.environ | {"PYTHONHASHSEED": seed}
         cwd = Path(__file__).parents[2]
         subprocess.run(
             [sys.executable, "-c", WRITE_A_STORE, str(path)], env=env, cwd=cwd, check=True
         )
-        saved.append(gzip.decompress(path.read_bytes()))
-    assert saved[0].count(b'"MEET"') == 12  # six claims and their six fact edges
+        with closing(sqlite3.connect(path)) as conn:
+            saved.append(
+                conn.execute("SELECT * FROM nodes ORDER BY seq").fetchall()
+                + conn.execute("SELECT * FROM edges ORDER BY seq").fetchall()
+            )
+    assert sum("MEET" in str(row) for row in saved[0]) == 12  # six claims, six facts
     assert saved[0] == saved[1] == saved[2]
 
 
@@ -307,11 +339,8 @@ def test_flush_persists_and_reloads_identically(tmp_path: Path) -> None:
     assert again.fingerprints() == store.fingerprints()
 
 
-def test_a_graph_saved_in_slices_reloads_whole(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("kgraph.store.persist.SLICE", 2)  # many slices of nodes and edges
-    path = tmp_path / "g.json.gz"
+def test_a_saved_graph_reloads_whole(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
     store = LocalStore(path, writable=True)
     store.write(
         [
@@ -328,57 +357,78 @@ def test_a_graph_saved_in_slices_reloads_whole(
     assert store.graph.number_of_nodes() > 2 and store.graph.number_of_edges() > 2
 
 
-def test_summary_answers_without_loading_the_graph(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "g.json.gz"
+def test_reading_never_loads_the_graph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "g.db"
     store = LocalStore(path, writable=True)
     store.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
     store.close()
 
-    def no_load(_: Path) -> None:
+    def no_load(*_: object, **__: object) -> None:
         raise AssertionError("the graph was loaded")
 
-    monkeypatch.setattr("kgraph.store.local.load_graph", no_load)
-    again = LocalStore(path, writable=True)
+    monkeypatch.setattr("kgraph.store.sqlite_file.GraphFile.load", no_load)
+    again = LocalStore(path)
     assert again.fingerprints() == store.fingerprints()
     assert again.stats() == store.stats()
-    again.close()  # nothing written: nothing to load or save
+    assert again.entity_index() == store.entity_index()
+    query = "MATCH (s:Entity)-[r]->(o:Entity) RETURN s.key, type(r), r.count, o.key"
+    assert again.query(query).rows == store.query(query).rows == [[PUTIN.key, "THANK", 1, KIM.key]]
+    again.close()
+    writer = LocalStore(path, writable=True)
+    assert writer.fingerprints() == store.fingerprints()
+    writer.close()  # nothing written: nothing to load or save
 
 
-def test_a_stale_summary_is_ignored(tmp_path: Path) -> None:
-    path = tmp_path / "g.json.gz"
+def test_a_save_writes_only_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "g.db"
     store = LocalStore(path, writable=True)
     store.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
     store.close()
-    summary = path.with_name(path.name + ".summary")
-    old = summary.read_bytes()
+    import kgraph.store.sqlite_file as sqlite_file
+
+    written: list[str] = []
+    upsert = sqlite_file.upsert_nodes
+
+    def recording(conn: sqlite3.Connection, rows: list[tuple[str, str, str]]) -> None:
+        written.extend(row[0] for row in rows)
+        upsert(conn, rows)
+
+    monkeypatch.setattr(sqlite_file, "upsert_nodes", recording)
     store = LocalStore(path, writable=True)
     store.write([result("a2", [claim("c2", "a2", PUTIN, "VISIT", UKRAINE)], [PUTIN, UKRAINE])])
     store.close()
-    summary.write_bytes(old)  # as if killed between writing the graph and its summary
+    # Putin's aggregates grew; Kim, the first article and its claim are untouched.
+    assert sorted(written) == sorted(["a:a2", "c:c2", "e:" + PUTIN.key, "e:" + UKRAINE.key])
     again = LocalStore(path)
     assert set(again.fingerprints()) == {"a1", "a2"}
-    assert again.stats().articles == 2
+    assert again.stats() == store.stats()
 
 
-def test_a_failed_save_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "g.json.gz"
+def test_a_failed_save_leaves_the_old_graph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "g.db"
     store = LocalStore(path, writable=True)
     store.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
     store.close()
-    original = path.read_bytes()
+    original = LocalStore(tmp_path / "copy.db", writable=True)
+    original.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
 
     def boom(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
     store = LocalStore(path, writable=True)
     store.write([result("a2", [claim("c2", "a2", PUTIN, "VISIT", UKRAINE)], [PUTIN, UKRAINE])])
-    monkeypatch.setattr("kgraph.store.persist.os.replace", boom)
+    monkeypatch.setattr("kgraph.store.sqlite_file.upsert_edges", boom)  # after the nodes
     with pytest.raises(OSError):
         store.close()
-    assert path.read_bytes() == original
-    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    again = LocalStore(path)
+    assert again.fingerprints() == original.fingerprints()
+    assert again.stats() == original.stats()
+    assert (
+        again.query("MATCH (n) RETURN count(n)").rows
+        == original.query("MATCH (n) RETURN count(n)").rows
+    )
 
 
 def test_corrupt_store_gives_a_clear_error(tmp_path: Path) -> None:
@@ -386,6 +436,13 @@ def test_corrupt_store_gives_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(gzip.compress(b"{not json"))
     with pytest.raises(StoreError, match="cannot read the graph store"):
         LocalStore(path).stats()
+    path = tmp_path / "g.db"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x01" * 200)
+    with pytest.raises(StoreError, match="cannot read the graph store"):
+        LocalStore(path).stats()
+    path.write_text("some notes")
+    with pytest.raises(StoreError, match="not a kgraph graph store"):
+        LocalStore(path)
 
 
 def test_write_queries_need_write_flag(store: LocalStore) -> None:
@@ -487,3 +544,49 @@ def test_an_article_never_holds_two_claims_with_one_id() -> None:
     denied = claim("c1", "a1", PUTIN, "MEET", KIM, negated=True)  # same words read twice
     other = claim("c2", "a1", PUTIN, "VISIT", UKRAINE)
     assert [c.id for c in _dedupe([said, denied, other])] == ["c1", "c2"]
+
+
+READ_A_STORE = """
+import sys
+from pathlib import Path
+from kgraph.cli import app  # everything a command line loads
+from kgraph.evidence import why
+from kgraph.store.local import LocalStore
+store = LocalStore(Path(sys.argv[1]))
+assert store.query("MATCH (e:Entity) RETURN count(e)").rows == [[2]]
+assert store.stats().articles == 1 and len(why(store, "Vladimir Putin", "Kim Jong Un")) == 1
+print(sorted({m.split(".")[0] for m in sys.modules} & {"networkx", "spacy"}))
+"""
+
+
+def test_reading_loads_neither_networkx_nor_spacy(tmp_path: Path) -> None:
+    """Start-up time counts in every read command's answer."""
+    path = tmp_path / "g.db"
+    store = LocalStore(path, writable=True)
+    store.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
+    store.close()
+    cwd = Path(__file__).parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", READ_A_STORE, str(path)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_reader_sees_each_save_whole(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
+    writer = LocalStore(path, writable=True)
+    writer.write([result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM])])
+    writer.flush()
+    reader = LocalStore(path)
+    count = "MATCH (a:Article) RETURN count(a)"
+    assert reader.query(count).rows == [[1]]
+    writer.write([result("a2", [claim("c2", "a2", PUTIN, "VISIT", UKRAINE)], [PUTIN, UKRAINE])])
+    assert reader.query(count).rows == [[1]]  # not saved yet
+    writer.close()
+    assert reader.query(count).rows == [[2]]
+    assert reader.stats() == writer.stats()
+    reader.close()

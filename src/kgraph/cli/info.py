@@ -10,8 +10,7 @@ import typer
 from kgraph import about
 from kgraph.cli.output import reporting
 from kgraph.cli.state import State
-from kgraph.cli.stores import NO_CHOICE, StoreChoice, neo4j_settings, with_store
-from kgraph.config import DEFAULT_STORE
+from kgraph.cli.stores import NO_CHOICE, StoreChoice, default_store, neo4j_settings, with_store
 
 
 def _lines(info: dict[str, Any], indent: str = "") -> list[str]:
@@ -43,7 +42,7 @@ def info_command(
         data: dict[str, Any] = {
             "versions": about.versions(),
             "model": about.model_info(model),
-            "store": about.store_info(choice.store or DEFAULT_STORE),
+            "store": about.store_info(choice.store or default_store()),
             "neo4j": about.neo4j_info(neo4j_settings(choice), connect=choice.uses_neo4j),
         }
         if as_json:

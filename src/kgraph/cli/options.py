@@ -18,7 +18,7 @@ StoreOpt = Annotated[
     typer.Option(
         "--store",
         envvar="KGRAPH_STORE",
-        help="Embedded store file (default: kgraph-data/graph.json.gz in the working directory).",
+        help="Embedded store file (default: kgraph-data/graph.db in the working directory).",
         show_default=False,
     ),
 ]

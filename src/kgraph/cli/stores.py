@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kgraph.config import DEFAULT_STORE, Neo4jSettings
+from kgraph.config import DEFAULT_STORE, LEGACY_DEFAULT_STORE, Neo4jSettings
 from kgraph.store.base import GraphStore
-from kgraph.store.local import LocalStore
+from kgraph.store.local import LocalStore, convert_store
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,15 @@ def open_store(choice: StoreChoice, *, writable: bool = False) -> GraphStore:
         from kgraph.store.neo4j import Neo4jStore
 
         return Neo4jStore(neo4j_settings(choice))
-    return LocalStore(choice.store or DEFAULT_STORE, writable=writable)
+    return LocalStore(choice.store or default_store(), writable=writable)
+
+
+def default_store() -> Path:
+    """The default store file; one kept in the older format at the older default place is
+    converted into it first (the old file is left for the user to delete)."""
+    if not DEFAULT_STORE.exists() and LEGACY_DEFAULT_STORE.exists():
+        convert_store(LEGACY_DEFAULT_STORE, DEFAULT_STORE)
+    return DEFAULT_STORE
 
 
 def with_store(command: Callable[..., None]) -> Callable[..., None]:

@@ -1,4 +1,5 @@
-"""A read-only Cypher interpreter over a networkx graph, with Neo4j 5 semantics.
+"""A read-only Cypher interpreter over a networkx graph or a SQLite file, with Neo4j 5
+semantics.
 
 ``execute(graph, query, params)`` is the entry point: it parses, checks and runs a query
 and returns a :class:`Result`.  ``parse`` gives the checked syntax tree without running it;
@@ -7,38 +8,46 @@ and returns a :class:`Result`.  ``parse`` gives the checked syntax tree without 
 (naming the construct) for valid Cypher this engine cannot run, which it never answers
 with an empty or partial result instead.
 
-The package depends on networkx only (nothing else of kgraph), so it can be used alone.
+The package depends on networkx and the standard library only (nothing else of kgraph),
+so it can be used alone.
 
 Graph contract: node attributes ``labels`` (tuple of str) and ``props`` (a mapping); edge
 attributes ``type`` (str) and ``props`` (a mapping), on a ``networkx.MultiDiGraph``; plus,
-optionally, edges derived from node properties (see :class:`DerivedEdges`).
+optionally, edges derived from node properties (see :class:`DerivedEdges`).  Or any
+:class:`GraphView`, such as a :class:`SqliteView` of a database holding the same contract
+in tables (:mod:`kgraph.cypher_engine.sqlite_view`), read only as far as the query goes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kgraph.cypher_engine.ast import Query
 from kgraph.cypher_engine.errors import CypherError, CypherSyntaxError, UnsupportedCypherError
 from kgraph.cypher_engine.executor import Executor
-from kgraph.cypher_engine.graphview import DerivedEdges
+from kgraph.cypher_engine.graphview import DerivedEdges, GraphView, NetworkxView
 from kgraph.cypher_engine.parser import parse_query
 from kgraph.cypher_engine.result import Node, Path, Relationship, Result
 from kgraph.cypher_engine.semantics import validate
+from kgraph.cypher_engine.sqlite_view import SqliteView
 from kgraph.cypher_engine.writes import is_write_query
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "CypherError",
     "CypherSyntaxError",
     "DerivedEdges",
+    "GraphView",
+    "NetworkxView",
     "Node",
     "Path",
     "Query",
     "Relationship",
     "Result",
+    "SqliteView",
     "UnsupportedCypherError",
     "execute",
     "is_write_query",
@@ -58,12 +67,12 @@ def parse(query: str) -> Query:
 
 
 def execute(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph | GraphView,
     query: str,
     params: Mapping[str, Any] | None = None,
     *,
     derived: DerivedEdges | None = None,
 ) -> Result:
-    """Run ``query`` on ``graph`` with ``params`` (and the ``derived`` edges); see the
-    module docstring for the contract."""
+    """Run ``query`` on ``graph`` (a networkx graph, with the ``derived`` edges, or a
+    view) with ``params``; see the module docstring for the contract."""
     return Executor(graph, params, derived).run(parse(query))

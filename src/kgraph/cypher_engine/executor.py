@@ -8,21 +8,22 @@ such as a missing parameter surface before any work is done.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.astutil import pattern_variables, walk
 from kgraph.cypher_engine.compare import group_key
 from kgraph.cypher_engine.errors import CypherError
 from kgraph.cypher_engine.expressions import ExpressionCompiler
-from kgraph.cypher_engine.graphview import DerivedEdges, GraphView
+from kgraph.cypher_engine.graphview import DerivedEdges, GraphView, NetworkxView
 from kgraph.cypher_engine.patterns import Compilers, PatternMatcher
 from kgraph.cypher_engine.projection import Projector
 from kgraph.cypher_engine.result import Result
 from kgraph.cypher_engine.semantics import Scope, output_scope
 from kgraph.cypher_engine.values import Row
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def _normalise(value: Any) -> Any:
@@ -39,11 +40,11 @@ class Executor:
 
     def __init__(
         self,
-        graph: nx.MultiDiGraph,
+        graph: nx.MultiDiGraph | GraphView,
         params: Mapping[str, Any] | None,
         derived: DerivedEdges | None = None,
     ) -> None:
-        self.view = GraphView(graph, derived)
+        self.view = graph if isinstance(graph, GraphView) else NetworkxView(graph, derived)
         self.params = {str(k): _normalise(v) for k, v in (params or {}).items()}
         self.compiler = ExpressionCompiler(self.view, self.params, self._part_matcher)
         self.compilers = Compilers(self.compiler.compile, self.compiler.compile_predicate)

@@ -1,8 +1,10 @@
-"""Read access to the networkx graph for one query execution, with lazy indexes.
+"""Read access to a graph for one query execution: the :class:`GraphView` the executor
+reads through, and its implementation over a networkx graph, with lazy indexes.
 
-The indexes (label -> node ids, (label, key) -> value -> node ids) are built on first use
-and live only as long as the execution, so a graph changed between queries is never
-answered from a stale index.
+The engine reads a graph only through :class:`GraphView`'s methods, so any source that
+answers them can be queried: :class:`NetworkxView` here, and
+:class:`~kgraph.cypher_engine.sqlite_view.SqliteView` over a database file.  A view lives
+for one execution, so its indexes and caches are never stale.
 
 Besides the graph's own edges, a :class:`DerivedEdges` source may supply edges that
 follow from node properties and are not stored (the embedded store's claim edges).
@@ -10,14 +12,16 @@ follow from node properties and are not stored (the embedded store's claim edges
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Hashable, Iterable, Iterator, Mapping
-from typing import Any, Protocol
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kgraph.cypher_engine.compare import group_key
 from kgraph.cypher_engine.result import Node, Path, Relationship
 from kgraph.cypher_engine.values import NodeRef, PathRef, RelRef
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 Hop = tuple[RelRef, str]
 
@@ -40,120 +44,100 @@ class DerivedEdges(Protocol):
         """``(type, start node)`` of the derived edges entering ``node``."""
 
 
-def _labels_of(data: dict[str, Any]) -> tuple[str, ...]:
+def labels_of(data: Mapping[str, Any]) -> tuple[str, ...]:
+    """A node's ``labels`` attribute as a tuple (a single string is one label)."""
     labels = data.get("labels") or ()
     return (labels,) if isinstance(labels, str) else tuple(labels)
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Stored property values as Cypher values (tuples become lists), copied."""
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     return value
 
 
-class GraphView:
-    """The graph as the executor sees it: labels, properties, adjacency, indexes."""
+class GraphView(ABC):
+    """What the executor asks of a graph: labels, properties, adjacency, indexes.
 
-    def __init__(self, graph: nx.MultiDiGraph, derived: DerivedEdges | None = None) -> None:
-        self.graph = graph
-        self.derived = derived
-        self._derived_types = derived.types if derived else frozenset()
-        self._nodes: Any = graph.nodes
-        self._label_index: dict[str, list[str]] | None = None
-        self._property_index: dict[tuple[str | None, str], dict[Hashable, list[str]]] = {}
+    Lists of node ids and adjacency come in a stable order (the order nodes and edges
+    were added), so a query without ORDER BY answers the same way every time.
+    """
 
-    # -- nodes ---------------------------------------------------------------------------
-    def has_node(self, node_id: str) -> bool:
-        return bool(self.graph.has_node(node_id))
+    @abstractmethod
+    def has_node(self, node_id: str) -> bool: ...
 
-    def labels(self, node_id: str) -> tuple[str, ...]:
-        return _labels_of(self._nodes[node_id])
+    @abstractmethod
+    def labels(self, node_id: str) -> tuple[str, ...]: ...
 
-    def node_props(self, node_id: str) -> Mapping[str, Any]:
-        props: Mapping[str, Any] = self._nodes[node_id].get("props") or _NO_PROPS
-        return props
+    @abstractmethod
+    def node_props(self, node_id: str) -> Mapping[str, Any]: ...
+
+    @abstractmethod
+    def node_count(self) -> int: ...
+
+    @abstractmethod
+    def all_nodes(self) -> list[str]: ...
+
+    @abstractmethod
+    def nodes_with_label(self, label: str) -> list[str]: ...
+
+    def label_count(self, label: str) -> int:
+        """How many nodes have ``label`` (for planning)."""
+        return len(self.nodes_with_label(label))
+
+    @abstractmethod
+    def nodes_with_property(self, label: str | None, key: str, value: Any) -> list[str]:
+        """Candidate nodes whose ``key`` is equivalent to ``value`` (a superset filter)."""
+
+    @abstractmethod
+    def rel_type(self, rel: RelRef) -> str: ...
+
+    @abstractmethod
+    def rel_props(self, rel: RelRef) -> Mapping[str, Any]: ...
+
+    @abstractmethod
+    def outgoing(self, node_id: str, types: frozenset[str]) -> Iterator[Hop]:
+        """Outgoing relationships of ``types`` (all if empty) with the node at the far end."""
+
+    @abstractmethod
+    def incoming(self, node_id: str, types: frozenset[str], skip_loops: bool) -> Iterator[Hop]:
+        """Incoming relationships; ``skip_loops`` avoids reporting a self-loop twice."""
 
     def node_property(self, node_id: str, key: str) -> Any:
         value = self.node_props(node_id).get(key)
-        return _plain(value) if isinstance(value, list | tuple | dict) else value
-
-    def node_count(self) -> int:
-        return int(self.graph.number_of_nodes())
-
-    def all_nodes(self) -> list[str]:
-        return list(self.graph.nodes)
-
-    def nodes_with_label(self, label: str) -> list[str]:
-        if self._label_index is None:
-            index: dict[str, list[str]] = {}
-            for node_id, data in self.graph.nodes(data=True):
-                for node_label in _labels_of(data):
-                    index.setdefault(node_label, []).append(node_id)
-            self._label_index = index
-        return self._label_index.get(label, [])
-
-    def nodes_with_property(self, label: str | None, key: str, value: Any) -> list[str]:
-        """Candidate nodes whose ``key`` is equivalent to ``value`` (a superset filter)."""
-        index = self._property_index.get((label, key))
-        if index is None:
-            index = {}
-            for node_id in self.all_nodes() if label is None else self.nodes_with_label(label):
-                stored = self.node_props(node_id).get(key)
-                if stored is not None:
-                    index.setdefault(group_key(stored), []).append(node_id)
-            self._property_index[(label, key)] = index
-        return index.get(group_key(value), [])
-
-    # -- relationships -------------------------------------------------------------------
-    def _edge_data(self, rel: RelRef) -> dict[str, Any]:
-        data: dict[str, Any] = self.graph.succ[rel.start][rel.end][rel.key]
-        return data
-
-    def rel_type(self, rel: RelRef) -> str:
-        if rel.key in self._derived_types:
-            return str(rel.key)
-        return str(self._edge_data(rel).get("type", ""))
-
-    def rel_props(self, rel: RelRef) -> Mapping[str, Any]:
-        if rel.key in self._derived_types:
-            return _NO_PROPS
-        props: Mapping[str, Any] = self._edge_data(rel).get("props") or _NO_PROPS
-        return props
+        return plain(value) if isinstance(value, list | tuple | dict) else value
 
     def rel_property(self, rel: RelRef, key: str) -> Any:
         value = self.rel_props(rel).get(key)
-        return _plain(value) if isinstance(value, list | tuple | dict) else value
+        return plain(value) if isinstance(value, list | tuple | dict) else value
 
-    def outgoing(self, node_id: str, types: frozenset[str]) -> Iterator[Hop]:
-        """Outgoing relationships of ``types`` (all if empty) with the node at the far end."""
-        for start, end, key, data in self.graph.out_edges(node_id, keys=True, data=True):
-            if not types or data.get("type") in types:
-                yield RelRef(start, end, key), end
-        if self.derived is not None and (not types or types & self._derived_types):
-            data = self._nodes[node_id]
-            props = data.get("props") or _NO_PROPS
-            for rtype, end in self.derived.outgoing(_labels_of(data), props):
-                if (not types or rtype in types) and end in self._nodes:
-                    yield RelRef(node_id, end, rtype), end
+    def nodes_with_any(self, label: str | None, key: str, values: Iterable[Any]) -> list[str]:
+        """Candidate nodes whose ``key`` is equivalent to one of ``values``, in node order
+        (a superset filter)."""
+        found = {
+            n for v in values if v is not None for n in self.nodes_with_property(label, key, v)
+        }
+        if not found:
+            return []
+        nodes = self.all_nodes() if label is None else self.nodes_with_label(label)
+        return [n for n in nodes if n in found]
 
-    def incoming(self, node_id: str, types: frozenset[str], skip_loops: bool) -> Iterator[Hop]:
-        """Incoming relationships; ``skip_loops`` avoids reporting a self-loop twice."""
-        for start, end, key, data in self.graph.in_edges(node_id, keys=True, data=True):
-            if skip_loops and start == end:
-                continue
-            if not types or data.get("type") in types:
-                yield RelRef(start, end, key), start
-        if self.derived is not None and (not types or types & self._derived_types):
-            for rtype, start in self.derived.incoming(node_id):
-                if not types or rtype in types:
-                    yield RelRef(start, node_id, rtype), start
+    def scan_index(self, nodes: Iterable[str], key: str) -> dict[Hashable, list[str]]:
+        """``value -> nodes`` for the ``key`` property of ``nodes`` (a property index built
+        by reading them all)."""
+        index: dict[Hashable, list[str]] = {}
+        for node_id in nodes:
+            stored = self.node_props(node_id).get(key)
+            if stored is not None:
+                index.setdefault(group_key(stored), []).append(node_id)
+        return index
 
     # -- results ---------------------------------------------------------------------------
     def node_value(self, node_id: str) -> Node:
-        return Node(str(node_id), self.labels(node_id), _plain(self.node_props(node_id)))
+        return Node(str(node_id), self.labels(node_id), plain(self.node_props(node_id)))
 
     def rel_value(self, rel: RelRef) -> Relationship:
         return Relationship(
@@ -161,7 +145,7 @@ class GraphView:
             self.rel_type(rel),
             str(rel.start),
             str(rel.end),
-            _plain(self.rel_props(rel)),
+            plain(self.rel_props(rel)),
         )
 
     def export(self, value: Any) -> Any:
@@ -180,3 +164,86 @@ class GraphView:
         if isinstance(value, dict):
             return {k: self.export(v) for k, v in value.items()}
         return value
+
+
+class NetworkxView(GraphView):
+    """A networkx ``MultiDiGraph`` as the executor sees it (see the package docstring)."""
+
+    def __init__(self, graph: nx.MultiDiGraph, derived: DerivedEdges | None = None) -> None:
+        self.graph = graph
+        self.derived = derived
+        self._derived_types = derived.types if derived else frozenset()
+        self._nodes: Any = graph.nodes
+        self._label_index: dict[str, list[str]] | None = None
+        self._property_index: dict[tuple[str | None, str], dict[Hashable, list[str]]] = {}
+
+    # -- nodes ---------------------------------------------------------------------------
+    def has_node(self, node_id: str) -> bool:
+        return bool(self.graph.has_node(node_id))
+
+    def labels(self, node_id: str) -> tuple[str, ...]:
+        return labels_of(self._nodes[node_id])
+
+    def node_props(self, node_id: str) -> Mapping[str, Any]:
+        props: Mapping[str, Any] = self._nodes[node_id].get("props") or _NO_PROPS
+        return props
+
+    def node_count(self) -> int:
+        return int(self.graph.number_of_nodes())
+
+    def all_nodes(self) -> list[str]:
+        return list(self.graph.nodes)
+
+    def nodes_with_label(self, label: str) -> list[str]:
+        if self._label_index is None:
+            index: dict[str, list[str]] = {}
+            for node_id, data in self.graph.nodes(data=True):
+                for node_label in labels_of(data):
+                    index.setdefault(node_label, []).append(node_id)
+            self._label_index = index
+        return self._label_index.get(label, [])
+
+    def nodes_with_property(self, label: str | None, key: str, value: Any) -> list[str]:
+        index = self._property_index.get((label, key))
+        if index is None:
+            nodes = self.all_nodes() if label is None else self.nodes_with_label(label)
+            index = self._property_index[(label, key)] = self.scan_index(nodes, key)
+        return index.get(group_key(value), [])
+
+    # -- relationships -------------------------------------------------------------------
+    def _edge_data(self, rel: RelRef) -> dict[str, Any]:
+        data: dict[str, Any] = self.graph.succ[rel.start][rel.end][rel.key]
+        return data
+
+    def rel_type(self, rel: RelRef) -> str:
+        if rel.key in self._derived_types:
+            return str(rel.key)
+        return str(self._edge_data(rel).get("type", ""))
+
+    def rel_props(self, rel: RelRef) -> Mapping[str, Any]:
+        if rel.key in self._derived_types:
+            return _NO_PROPS
+        props: Mapping[str, Any] = self._edge_data(rel).get("props") or _NO_PROPS
+        return props
+
+    def outgoing(self, node_id: str, types: frozenset[str]) -> Iterator[Hop]:
+        for start, end, key, data in self.graph.out_edges(node_id, keys=True, data=True):
+            if not types or data.get("type") in types:
+                yield RelRef(start, end, key), end
+        if self.derived is not None and (not types or types & self._derived_types):
+            data = self._nodes[node_id]
+            props = data.get("props") or _NO_PROPS
+            for rtype, end in self.derived.outgoing(labels_of(data), props):
+                if (not types or rtype in types) and end in self._nodes:
+                    yield RelRef(node_id, end, rtype), end
+
+    def incoming(self, node_id: str, types: frozenset[str], skip_loops: bool) -> Iterator[Hop]:
+        for start, end, key, data in self.graph.in_edges(node_id, keys=True, data=True):
+            if skip_loops and start == end:
+                continue
+            if not types or data.get("type") in types:
+                yield RelRef(start, end, key), start
+        if self.derived is not None and (not types or types & self._derived_types):
+            for rtype, start in self.derived.incoming(node_id):
+                if not types or rtype in types:
+                    yield RelRef(start, node_id, rtype), start

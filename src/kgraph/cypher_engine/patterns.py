@@ -61,6 +61,15 @@ class _Hint:
     key: str
     value: Evaluator
     needs: frozenset[str]
+    any_of: bool = False
+    """``var.key IN list``: the node's value is one of the list's."""
+
+
+@dataclass(frozen=True, slots=True)
+class _AnyOf:
+    """The values of an ``IN`` hint, evaluated for one row."""
+
+    values: tuple[Any, ...]
 
 
 @dataclass(slots=True)
@@ -103,9 +112,15 @@ class PatternMatcher:
             for hint in hints:
                 if hint.needs <= row.keys():
                     try:
-                        found.append((hint.key, hint.value(row)))
+                        value = hint.value(row)
                     except CypherError:
                         continue
+                    if hint.any_of:
+                        if not isinstance(value, list):
+                            continue  # WHERE reports the error or filters the rows
+                        value = _AnyOf(tuple(value))
+                    found.append((hint.key, value))
+            found.sort(key=lambda item: isinstance(item[1], _AnyOf))  # equalities first
             lookups[(part_index, node_index)] = found
         return _RowState(node_props, rel_props, lookups)
 
@@ -144,9 +159,9 @@ class PatternMatcher:
         )
 
     def _smallest_label(self, labels: tuple[str, ...]) -> str | None:
-        if not labels:
-            return None
-        return min(labels, key=lambda label: len(self.view.nodes_with_label(label)))
+        if len(labels) < 2:
+            return labels[0] if labels else None
+        return min(labels, key=self.view.label_count)
 
     def _cost(self, state: _RowState, part_index: int, node_index: int) -> int:
         lookup = self._lookup(state, part_index, node_index)
@@ -154,10 +169,9 @@ class PatternMatcher:
             return 1
         label = self._smallest_label(self.parts[part_index].nodes[node_index].labels)
         if lookup:
-            key, value = lookup[0]
-            return len(self.view.nodes_with_property(label, key, value)) if value is not None else 0
+            return len(self._indexed(label, *lookup[0]))
         if label is not None:
-            return len(self.view.nodes_with_label(label))
+            return self.view.label_count(label)
         return self.view.node_count()
 
     def _candidates(
@@ -177,9 +191,16 @@ class PatternMatcher:
                 return (value,) if isinstance(value, str) and self.view.has_node(value) else ()
         label = self._smallest_label(node.labels)
         if lookup:
-            key, value = lookup[0]
-            return () if value is None else self.view.nodes_with_property(label, key, value)
+            return self._indexed(label, *lookup[0])
         return self.view.all_nodes() if label is None else self.view.nodes_with_label(label)
+
+    def _indexed(self, label: str | None, key: str, value: Any) -> list[str]:
+        """The nodes a property lookup (an equality or an ``IN`` list) may match."""
+        if value is None:
+            return []
+        if isinstance(value, _AnyOf):
+            return self.view.nodes_with_any(label, key, value.values)
+        return self.view.nodes_with_property(label, key, value)
 
     # -- matching one part -------------------------------------------------------------------
     def _match_part(
@@ -426,7 +447,8 @@ def _extract_hints(
     where: ast.Expr | None,
     compile_value: Callable[[ast.Expr], Evaluator],
 ) -> dict[tuple[int, int], list[_Hint]]:
-    """Equalities in WHERE that can narrow the start nodes (WHERE still filters after)."""
+    """Equalities and ``var.key IN list`` in WHERE that can narrow the start nodes (WHERE
+    still filters after)."""
     positions: dict[str, tuple[int, int]] = {}
     for part_index, part in enumerate(parts):
         for node_index, node in enumerate(part.nodes):
@@ -434,6 +456,19 @@ def _extract_hints(
                 positions.setdefault(node.variable, (part_index, node_index))
     hints: dict[tuple[int, int], list[_Hint]] = {}
     for conjunct in _conjuncts(where):
+        if isinstance(conjunct, ast.Binary) and conjunct.op == "IN":
+            found = _hint_target(conjunct.left)
+            needs = free_variables(conjunct.right)
+            if (
+                found is not None
+                and found[1] != _ID_HINT
+                and found[0] in positions
+                and found[0] not in needs
+            ):
+                value = compile_value(conjunct.right)
+                hint = _Hint(found[1], value, frozenset(needs), any_of=True)
+                hints.setdefault(positions[found[0]], []).append(hint)
+            continue
         if not (isinstance(conjunct, ast.Binary) and conjunct.op == "="):
             continue
         for target, other in ((conjunct.left, conjunct.right), (conjunct.right, conjunct.left)):

@@ -4,7 +4,8 @@ spaCy makes a new ``Token`` on every ``doc[i]``, ``tok.children``, ``tok.rights`
 rules below walk children often enough that building tokens costs more than the rules.
 Here each Doc's tokens and child lists are made once, its heads, coarse tags, labels,
 character offsets and entity bounds come vectorised from ``Doc.to_array``, and all finders
-share them; :func:`forget` drops everything when the Doc is done.
+share them; :func:`forget` drops everything when the Doc is done.  The tokens are
+:class:`TreeToken` objects, whose most-read attributes are plain values.
 
 The tables hold few Python containers (childless tokens share one empty list, children by
 label are grouped only when asked): every container that lives as long as the Doc brings
@@ -21,6 +22,7 @@ from numpy.typing import NDArray
 from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LENGTH, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES
 
@@ -36,6 +38,21 @@ IOB_INSIDE = 1
 """``ENT_IOB`` code of a token inside (not beginning) an entity (2 = outside, 3 = begin)."""
 QUOTE_IDS = np.array(sorted(get_string_id(q) for q in OPEN_QUOTES | CLOSE_QUOTES), np.uint64)
 """``ORTH`` ids of the quotation marks (string ids are hashes, the same in every vocab)."""
+
+
+class TreeToken(Token):
+    """A ``Token`` whose ``pos``, ``dep_`` and ``head`` are plain values set once per Doc.
+
+    spaCy computes them anew on every read (``pos`` as an enum member, ``dep_`` from the
+    string store, ``head`` as a new ``Token``), and the rules read them more than any other
+    attribute: read from slots they cost a fraction of that, which pays for setting them
+    (``benchmarks/extract_speed.py``).  They hold the same values as spaCy's (``pos`` the
+    same integer; ``head`` the tree's own token, but a root's head is a plain ``Token`` for
+    itself, as spaCy gives it: a token pointing to itself would be a reference cycle keeping
+    the Doc alive until a full collection).
+    """
+
+    __slots__ = ("dep_", "head", "pos")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +104,16 @@ class Tree:
 @lru_cache(maxsize=8)
 def tree_of(doc: Doc) -> Tree:
     """The tables of ``doc``, built once (until :func:`forget`)."""
-    tokens = list(doc)
-    table = doc.to_array([POS, DEP, HEAD, ENT_IOB, IDX, LENGTH]).astype(np.int64).T
-    offsets, iob, starts, lengths = table[2:]
+    table = doc.to_array([POS, DEP, HEAD, ENT_IOB, IDX, LENGTH, ORTH])
+    signed = table.astype(np.int64).T
+    offsets, iob, starts, lengths = signed[2:6]
+    heads = (offsets + np.arange(len(doc))).tolist()
+    tokens = _tokens(doc, signed[0].tolist(), table[:, 1].tolist(), heads)
     entity_starts, entity_ends = _entity_tables(iob)
     before, after = _children(tokens, offsets.tolist())
     return Tree(
         tokens,
-        (offsets + np.arange(len(tokens))).tolist(),
+        heads,
         before,
         after,
         [None] * len(tokens),
@@ -102,9 +121,28 @@ def tree_of(doc: Doc) -> Tree:
         (starts + lengths).tolist(),
         entity_starts.tolist(),
         entity_ends.tolist(),
-        _quotes(np.asarray(doc.to_array(ORTH), dtype=np.uint64)),
-        table[:2],
+        _quotes(np.asarray(table[:, 6], dtype=np.uint64)),
+        signed[:2],
     )
+
+
+def _tokens(doc: Doc, pos: list[int], deps: list[int], heads: list[int]) -> list[Token]:
+    """The tokens of ``doc`` with their coarse POS ids, labels and heads set."""
+    vocab: Vocab = doc.vocab
+    strings = vocab.strings
+    for dep in set(deps).difference(_LABELS):
+        _LABELS[dep] = strings[dep]
+    tokens: list[Token] = [TreeToken(vocab, doc, i) for i in range(len(pos))]
+    for i, tok in enumerate(tokens):
+        tok.pos = pos[i]
+        tok.dep_ = _LABELS[deps[i]]
+        head = heads[i]
+        tok.head = tokens[head] if head != i else Token(vocab, doc, i)
+    return tokens
+
+
+_LABELS: dict[int, str] = {}
+"""Dependency labels by id (the string store decodes them anew on every lookup)."""
 
 
 def _children(tokens: list[Token], heads: list[int]) -> tuple[list[list[Token]], list[list[Token]]]:

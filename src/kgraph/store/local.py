@@ -1,10 +1,12 @@
-"""The embedded store: a networkx MultiDiGraph in a file in the working directory.
+"""The embedded store: a SQLite file in the working directory (:mod:`.sqlite_file`).
 
-No server needed.  The whole graph is held in memory while kgraph runs and saved
-atomically by :mod:`kgraph.store.persist`.  Node ids are ``a:<article id>``,
-``e:<entity key>`` and ``c:<claim id>`` (:mod:`kgraph.store.local_ids`); each node carries
-``labels`` and ``props``, each edge ``type`` and ``props`` -- the format the embedded Cypher
-engine reads.  A claim's edges are derived, not stored (:mod:`kgraph.store.claim_edges`).
+No server needed.  Reading (queries, stats, fingerprints) runs against the file and
+loads only what a query touches.  Writing loads the whole graph into a networkx
+MultiDiGraph, changes it, and saves what changed in one transaction.  Node ids are
+``a:<article id>``, ``e:<entity key>`` and ``c:<claim id>`` (:mod:`kgraph.store.local_ids`);
+each node carries ``labels`` and ``props``, each edge ``type`` and ``props`` -- the format
+the embedded Cypher engine reads.  In memory a claim's edges are derived, not stored
+(:mod:`kgraph.store.claim_edges`); the file holds them as rows for readers.
 """
 
 from __future__ import annotations
@@ -14,8 +16,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import networkx as nx
 
 from kgraph import schema
 from kgraph.errors import WriteNotAllowedError, from_engine
@@ -53,7 +53,7 @@ from kgraph.models import (
     StoredRef,
 )
 from kgraph.store.base import GraphStats, Placer, WriteStats
-from kgraph.store.claim_edges import CLAIM_EDGE_TYPES, ClaimEdges
+from kgraph.store.claim_edges import CLAIM_EDGE_TYPES, ClaimEdges, claim_ends
 from kgraph.store.local_ids import (
     article_node,
     claim_node,
@@ -61,7 +61,7 @@ from kgraph.store.local_ids import (
     fact_edge_key,
     mention_edge_key,
 )
-from kgraph.store.persist import load_graph, load_summary, save_graph, save_summary, write_lock
+from kgraph.store.persist import load_graph, summary_path, write_lock
 from kgraph.store.records import (
     ARTICLE_LABELS,
     CLAIM_LABELS,
@@ -71,9 +71,12 @@ from kgraph.store.records import (
     MentionRecord,
     entity_labels,
 )
+from kgraph.store.sqlite_file import GraphFile, convert_legacy, file_kind
 from kgraph.timeutil import utc_now_iso
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from kgraph.cypher_engine import Result as EngineResult
 
 
@@ -89,20 +92,35 @@ class LocalStore:
         self._writable = writable
         self._dirty = False
         self._graph: nx.MultiDiGraph | None = None
-        self._summary = load_summary(path) if path.exists() else None
         self._claim_edges = ClaimEdges()
         self._claims_by_fact: dict[FactKey, list[str]] = defaultdict(list)
+        try:
+            self._convert_legacy()
+            self._file = GraphFile(path)
+            self._file.connection()  # a file that is no store fails here, not mid-command
+        except BaseException:
+            self._exit.close()
+            raise
+
+    def _convert_legacy(self) -> None:
+        """A store of the older gzip'd JSON format becomes a SQLite file, once."""
+        if file_kind(self.path) != "gzip":
+            return
+        with contextlib.nullcontext() if self._writable else write_lock(self.path):
+            if file_kind(self.path) == "gzip":
+                _convert(self.path, self.path)
+                with contextlib.suppress(FileNotFoundError):
+                    summary_path(self.path).unlink()
 
     @property
     def graph(self) -> nx.MultiDiGraph:
-        """The whole graph, loaded on first use: re-ingesting unchanged articles and
-        ``kgraph stats`` are answered from the summary saved beside it."""
+        """The whole graph, loaded on first use (by writers: reading needs no graph)."""
         if self._graph is None:
             self._graph = self._load()
         return self._graph
 
     def _load(self) -> nx.MultiDiGraph:
-        graph = load_graph(self.path, skip_types=CLAIM_EDGE_TYPES)
+        graph = self._file.load(skip_types=CLAIM_EDGE_TYPES)
         for _, _, data in graph.edges(data=True):
             record = MentionRecord if data["type"] == schema.MENTIONS else FactRecord
             data["props"] = record.of(data["props"])
@@ -123,12 +141,17 @@ class LocalStore:
             if label in data["labels"]:
                 yield node, data["props"]
 
+    def _props(self, label: str) -> Iterable[Mapping[str, Any]]:
+        """The properties of the nodes with ``label``: from the graph once it is loaded,
+        else read from the file."""
+        if self._graph is None:
+            return self._file.props_with_label(label)
+        return (props for _, props in self._nodes(label))
+
     def fingerprints(self) -> dict[str, str]:
-        if self._graph is None and self._summary is not None:
-            return dict(self._summary["fingerprints"])
         return {
             props["id"]: fingerprint(props["text_sha256"], props["extractor"])
-            for _, props in self._nodes(schema.ARTICLE)
+            for props in self._props(schema.ARTICLE)
         }
 
     def entity_index(self) -> list[IndexedEntity]:
@@ -143,7 +166,7 @@ class LocalStore:
                 tuple(p["titles"]),
                 tuple(p.get("pinned", ())),
             )
-            for _, p in self._nodes(schema.ENTITY)
+            for p in self._props(schema.ENTITY)
         ]
 
     def _stored_refs(self) -> list[StoredRef]:
@@ -170,33 +193,22 @@ class LocalStore:
                 "the embedded store only reads; run changes against Neo4j with --neo4j --write",
             )
         try:
-            result = execute(self.graph, cypher, params or {}, derived=self._claim_edges)
+            if self._graph is not None:  # a writer's graph, with what it has not saved
+                result = execute(self._graph, cypher, params or {}, derived=self._claim_edges)
+            else:
+                from kgraph.cypher_engine import SqliteView
+
+                with self._file.reading() as conn:
+                    result = execute(SqliteView(conn), cypher, params or {})
         except CypherError as exc:
             raise from_engine(exc) from None
         return _query_result(result)
 
     def stats(self) -> GraphStats:
-        if self._graph is None and self._summary is not None:
-            return GraphStats(**self._summary["stats"])
-        stats = GraphStats()
-        types: Counter[str] = Counter()
-        rels: Counter[str] = Counter()
-        for _, data in self.graph.nodes(data=True):
-            labels = data["labels"]
-            if schema.ARTICLE in labels:
-                stats.articles += 1
-            elif schema.CLAIM in labels:
-                stats.claims += 1
-            elif schema.ENTITY in labels:
-                stats.entities += 1
-                types[data["props"]["type"]] += 1
-        for _, _, data in self.graph.edges(data=True):
-            if data["type"] not in schema.STRUCTURAL_TYPES:
-                rels[data["type"]] += 1
-        stats.relations = sum(rels.values())
-        stats.entity_types = dict(types)
-        stats.relation_types = dict(rels)
-        return stats
+        if self._graph is None:
+            saved = self._file.meta("stats")
+            return GraphStats(**saved) if saved else GraphStats()
+        return graph_stats(self._graph)
 
     # -- writing ---------------------------------------------------------------------
 
@@ -320,16 +332,14 @@ class LocalStore:
 
     def flush(self) -> None:
         if self._writable and self._dirty:
-            save_graph(self.graph, self.path)
-            save_summary(
-                self.path, {"fingerprints": self.fingerprints(), "stats": self.stats().as_dict()}
-            )
+            _save(self._file, self.graph)
             self._dirty = False
 
     def close(self) -> None:
         try:
             self.flush()
         finally:
+            self._file.close()
             self._exit.close()
 
     # -- internals -------------------------------------------------------------------
@@ -478,6 +488,56 @@ class LocalStore:
             self.graph.remove_node(node)
             return
         props.update(aggregates)
+
+
+def graph_stats(graph: nx.MultiDiGraph) -> GraphStats:
+    """The counts of ``kgraph stats`` for a loaded graph."""
+    stats = GraphStats()
+    types: Counter[str] = Counter()
+    rels: Counter[str] = Counter()
+    for _, data in graph.nodes(data=True):
+        labels = data["labels"]
+        if schema.ARTICLE in labels:
+            stats.articles += 1
+        elif schema.CLAIM in labels:
+            stats.claims += 1
+        elif schema.ENTITY in labels:
+            stats.entities += 1
+            types[data["props"]["type"]] += 1
+    for _, _, data in graph.edges(data=True):
+        if data["type"] not in schema.STRUCTURAL_TYPES:
+            rels[data["type"]] += 1
+    stats.relations = sum(rels.values())
+    stats.entity_types = dict(types)
+    stats.relation_types = dict(rels)
+    return stats
+
+
+def convert_store(legacy: Path, target: Path) -> None:
+    """Write the store of the older format at ``legacy`` as a SQLite store at ``target``
+    (atomically, holding ``target``'s writer lock); ``legacy`` is left as it was."""
+    with write_lock(target):
+        if not target.exists():
+            _convert(legacy, target)
+
+
+def _convert(source: Path, target: Path) -> None:
+    convert_legacy(
+        source,
+        target,
+        lambda path: load_graph(path, skip_types=CLAIM_EDGE_TYPES),
+        _save,
+    )
+
+
+def _save(file: GraphFile, graph: nx.MultiDiGraph) -> None:
+    """Save the store's graph (its claims' edges derived) with its counts."""
+    file.save(
+        graph,
+        {"stats": graph_stats(graph).as_dict()},
+        derive=lambda labels, props: claim_ends(props) if schema.CLAIM in labels else (),
+        derived_types=CLAIM_EDGE_TYPES,
+    )
 
 
 def _query_result(result: EngineResult) -> QueryResult:

@@ -1,10 +1,9 @@
-"""Reading and writing the embedded graph file: gzip'd JSON, replaced atomically.
+"""The older store format (gzip'd JSON, read once to convert it), and the writers' lock.
 
-A write goes to a temporary file in the same directory, is flushed to disk, then renamed
-over the old file, so a crash (even ``kill -9``) leaves either the old or the new graph,
-never half of one.  A lock file keeps two writers from interleaving.  A small summary
-(article fingerprints, counts) is saved beside the graph, stamped with the graph file's
-size and time, so the common questions are answered without loading the graph.
+Stores of versions 1 and 2 were one gzip'd JSON document with a ``.summary`` file beside
+it; :mod:`kgraph.store.sqlite_file` converts them to its SQLite file on first use.  A lock
+file beside the store keeps two writers from interleaving: the second waits, then loads
+what the first saved.
 """
 
 from __future__ import annotations
@@ -12,35 +11,36 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gzip
-import itertools
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import orjson
 
-from kgraph.atomic import replacing, write_atomic
 from kgraph.errors import StoreError
-from kgraph.store.records import StoreGraph, as_dict, shared_labels
+from kgraph.store.records import shared_labels
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 log = logging.getLogger(__name__)
 
 FORMAT = "kgraph-graph"
 VERSION = 2
 READABLE_VERSIONS = (1, 2)
-SLICE = 10_000
-"""Nodes or edges serialised at a time."""
 
 
 def load_graph(path: Path, skip_types: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
-    """The graph stored at ``path``; an empty graph if the file does not exist.
+    """The graph stored at ``path`` in the older format; an empty graph if the file does
+    not exist.
 
     Edges of ``skip_types`` are not loaded: the caller derives them (the store's claim
     edges, which files of version 1 still hold)."""
+    from kgraph.store.store_graph import StoreGraph  # writers only: networkx loads here
+
     graph = StoreGraph()
     if not path.exists():
         return graph
@@ -70,66 +70,9 @@ def load_graph(path: Path, skip_types: frozenset[str] = frozenset()) -> nx.Multi
     return graph
 
 
-def _write_json(write: Callable[[bytes], object], graph: nx.MultiDiGraph) -> None:
-    """Pass the graph's JSON document to ``write`` a slice at a time: the serialised graph
-    is never held in memory whole (at 4,000 articles it would add a third of a GB to the
-    peak)."""
-    nodes = ([n, list(d["labels"]), d["props"]] for n, d in graph.nodes(data=True))
-    edges = ([u, v, k, d["type"], d["props"]] for u, v, k, d in graph.edges(keys=True, data=True))
-    write(orjson.dumps({"format": FORMAT, "version": VERSION})[:-1])
-    for name, rows in ((b"nodes", nodes), (b"edges", edges)):
-        write(b',"' + name + b'":[')
-        sep = b""
-        while part := list(itertools.islice(rows, SLICE)):
-            write(sep + orjson.dumps(part, default=as_dict)[1:-1])
-            sep = b","
-        write(b"]")
-    write(b"}")
-
-
-def save_graph(graph: nx.MultiDiGraph, path: Path) -> None:
-    """Write ``graph`` to ``path`` atomically (temp file + fsync + rename).
-
-    Call it holding :func:`write_lock`; temporary files left by a writer that was killed
-    mid-save are removed first.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-    with (
-        replacing(path) as raw,
-        gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=3, mtime=0) as gz,
-    ):
-        _write_json(gz.write, graph)
-
-
 def summary_path(path: Path) -> Path:
+    """Where a store of the older format kept its summary."""
     return path.with_name(path.name + ".summary")
-
-
-def _stamp(path: Path) -> dict[str, int]:
-    st = path.stat()
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
-
-
-def save_summary(path: Path, summary: dict[str, Any]) -> None:
-    """Write a small summary of the graph at ``path`` beside it (atomically), stamped with
-    the graph file's size and modification time so a stale summary is never believed."""
-    write_atomic(summary_path(path), orjson.dumps({"graph": _stamp(path), **summary}))
-
-
-def load_summary(path: Path) -> dict[str, Any] | None:
-    """The summary saved with the graph at ``path``; None when it is missing, unreadable or
-    was written for another version of the graph file (a crash between the two writes)."""
-    try:
-        data = orjson.loads(summary_path(path).read_bytes())
-        current = _stamp(path)
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("graph") != current:
-        return None
-    return data
 
 
 @contextlib.contextmanager

@@ -15,8 +15,6 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from typing import Any, ClassVar
 
-import networkx as nx
-
 from kgraph.schema import (
     ARTICLE,
     CLAIM,
@@ -175,15 +173,6 @@ class EdgeData(Record):
 
     def __init__(self, attrs: Mapping[str, Any] = _NOTHING) -> None:
         super().__init__(attrs)
-
-
-class StoreGraph(nx.MultiDiGraph):  # type: ignore[misc]
-    """The embedded store's graph: a MultiDiGraph whose node and edge attributes are
-    records (48 bytes each instead of a 184-byte dict; a store of 4,000 articles has
-    about 300,000 nodes and 430,000 edges)."""
-
-    node_attr_dict_factory = NodeData
-    edge_attr_dict_factory = EdgeData
 
 
 ARTICLE_LABELS: tuple[str, ...] = (ARTICLE,)

@@ -1,0 +1,331 @@
+"""The embedded store's file: a SQLite database in the layout the Cypher engine reads
+(:mod:`kgraph.cypher_engine.sqlite_view`), plus a ``meta`` table (format, version, counts).
+
+Read commands query the file directly and never load the graph.  A writer loads the
+graph into networkx, changes it, and :meth:`GraphFile.save` writes back only the nodes
+and edges whose serialised form changed since the last load or save, in one
+transaction: SQLite's write-ahead log makes a commit atomic and ``kill -9`` safe (a
+reader sees the state before or after it, never part of it).
+
+A claim's SUBJECT, OBJECT and SUPPORTED_BY edges are derived from its properties in
+memory (:mod:`kgraph.store.claim_edges`) but stored as rows here, so that a reader finds
+an entity's claims through the edge index.
+
+Files of the older gzip'd JSON format are converted once, atomically, by
+:func:`convert_legacy` (the store opens them so).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from kgraph.cypher_engine.sqlite_view import (
+    create_schema,
+    delete_edges,
+    delete_nodes,
+    labels_json,
+    upsert_edges,
+    upsert_nodes,
+)
+from kgraph.errors import StoreError
+from kgraph.store.records import as_dict, shared_labels
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+log = logging.getLogger(__name__)
+
+FORMAT = "kgraph-graph"
+VERSION = 3
+"""Versions 1 and 2 were gzip'd JSON (:mod:`kgraph.store.persist`)."""
+INDEXED = ("key", "id", "name", "fact")
+"""Node properties with an index: entity keys, article and claim ids, names, and the fact
+a claim supports.  A save creates any that an older file lacks."""
+SQLITE_MAGIC = b"SQLite format 3\x00"
+GZIP_MAGIC = b"\x1f\x8b"
+BUSY_SECONDS = 600.0
+"""How long a reader or writer waits for another process's commit."""
+
+Derive = Callable[[tuple[str, ...], Mapping[str, Any]], Sequence[tuple[str, str]]]
+"""``(labels, props) -> [(type, end node)]``: the derived edges leaving a node."""
+
+
+def file_kind(path: Path) -> str | None:
+    """``"sqlite"``, ``"gzip"`` (the older format), ``"other"``, or None if missing."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the graph store ({exc})") from exc
+    if head == SQLITE_MAGIC or not head:
+        return "sqlite"
+    return "gzip" if head.startswith(GZIP_MAGIC) else "other"
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), write-ahead log on,
+    usable from the ingest's writer thread (the store uses it from one thread at a time)."""
+    conn = sqlite3.connect(
+        path, isolation_level=None, timeout=BUSY_SECONDS, check_same_thread=False
+    )
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _dumps(value: Any) -> str:
+    return orjson.dumps(value, default=as_dict).decode()
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection, mode: str = "") -> Iterator[sqlite3.Connection]:
+    """``BEGIN [mode]`` ... ``COMMIT``, rolled back if the block fails."""
+    conn.execute(f"BEGIN {mode}")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+class GraphFile:
+    """One store file: open (or not yet created), loaded, saved by difference."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+        self._nodes: dict[str, int] = {}
+        self._edges: dict[tuple[str, str, Any], int] = {}
+
+    # -- opening ---------------------------------------------------------------------------
+    def connection(self) -> sqlite3.Connection | None:
+        """The open database; None while there is none (no file, or one being created)."""
+        if self._conn is None and self.path.exists():
+            self._conn = self._open()
+        return self._conn
+
+    def _open(self) -> sqlite3.Connection | None:
+        kind = file_kind(self.path)
+        if kind != "sqlite":
+            raise StoreError(f"{self.path}: not a kgraph graph store")
+        try:
+            conn = connect(self.path)
+            if not conn.execute("SELECT 1 FROM sqlite_master").fetchone():
+                conn.close()  # a store whose first save has not committed yet
+                return None
+            meta = dict(conn.execute("SELECT name, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path}: cannot read the graph store ({exc})",
+                "restore it from a backup or delete it to start afresh",
+            ) from exc
+        if meta.get("format") != FORMAT:
+            conn.close()
+            raise StoreError(f"{self.path}: not a kgraph graph store")
+        if meta.get("version") != str(VERSION):
+            conn.close()
+            raise StoreError(f"{self.path}: store version {meta.get('version')} is not supported")
+        return conn
+
+    def _create(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = connect(self.path)
+        with transaction(conn, "IMMEDIATE"):
+            create_schema(conn, INDEXED)
+            conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+            conn.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                [("format", FORMAT), ("version", str(VERSION))],
+            )
+        self._conn = conn
+        return conn
+
+    def fold_log(self) -> None:
+        """Move the write-ahead log into the file itself (before the file is renamed)."""
+        if self._conn is not None:
+            self._conn.execute("PRAGMA journal_mode = DELETE")
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    # -- reading ---------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The database inside one read transaction: a consistent state of the file (an
+        empty graph in memory when there is no file yet)."""
+        conn = self.connection()
+        if conn is None:
+            empty = sqlite3.connect(":memory:", isolation_level=None)
+            create_schema(empty)
+            yield empty
+            empty.close()
+            return
+        with transaction(conn):
+            yield conn
+
+    def meta(self, name: str) -> Any:
+        """A value saved with the graph (JSON), or None."""
+        with self.reading() as conn:
+            if conn is not self._conn:
+                return None
+            row = conn.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return None if row is None else orjson.loads(row[0])
+
+    def props_with_label(self, label: str) -> Iterator[dict[str, Any]]:
+        """The properties of every node with ``label``, in the order they were added."""
+        with self.reading() as conn:
+            rows = conn.execute(
+                "SELECT n.props FROM node_labels l JOIN nodes n ON n.seq = l.seq "
+                "WHERE l.label = ? ORDER BY l.seq",
+                (label,),
+            ).fetchall()
+        for (props,) in rows:
+            yield orjson.loads(props)
+
+    def load(self, skip_types: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
+        """The whole graph (without edges of ``skip_types``: derived ones), remembering
+        what was read so that :meth:`save` writes only what changes."""
+        from kgraph.store.store_graph import StoreGraph  # writers only: networkx loads here
+
+        graph = StoreGraph()
+        intern, loads = sys.intern, orjson.loads
+        nodes: dict[str, int] = {}
+        edges: dict[tuple[str, str, Any], int] = {}
+        with self.reading() as conn:
+            for node_id, labels, props in conn.execute(
+                "SELECT id, labels, props FROM nodes ORDER BY seq"
+            ):
+                node_id = intern(node_id)
+                graph.add_node(node_id, labels=shared_labels(loads(labels)), props=loads(props))
+                nodes[node_id] = hash((labels, props))
+            for start, end, key, rtype, props in conn.execute(
+                "SELECT start, dst, ekey, type, props FROM edges ORDER BY seq"
+            ):
+                if rtype in skip_types:
+                    continue
+                start, end = intern(start), intern(end)
+                key = intern(key) if isinstance(key, str) else key
+                graph.add_edge(start, end, key=key, type=rtype, props=loads(props))
+                edges[(start, end, key)] = hash((rtype, props))
+        self._nodes, self._edges = nodes, edges
+        return graph
+
+    # -- writing ---------------------------------------------------------------------------
+    def save(
+        self,
+        graph: nx.MultiDiGraph,
+        meta: Mapping[str, Any],
+        derive: Derive | None = None,
+        derived_types: Iterable[str] = (),
+    ) -> None:
+        """Write what changed in ``graph`` since the last :meth:`load` or :meth:`save`, and
+        ``meta``, in one transaction.  ``derive`` gives the derived edges of a node; they
+        are rewritten whenever the node changes."""
+        nodes, node_rows = _changed(
+            ((n, labels_json(d["labels"]), _dumps(d["props"])) for n, d in graph.nodes(data=True)),
+            self._nodes,
+        )
+        edges, edge_rows = _changed(
+            (
+                ((u, v, k), d["type"], _dumps(d["props"]))
+                for u, v, k, d in graph.edges(keys=True, data=True)
+            ),
+            self._edges,
+        )
+        gone_nodes = [n for n in self._nodes if n not in nodes]
+        gone_edges = [e for e in self._edges if e not in edges]
+        conn = self.connection() or self._create()
+        types = tuple(derived_types)
+        with transaction(conn, "IMMEDIATE"):
+            create_schema(conn, INDEXED)
+            delete_edges(conn, gone_edges)
+            conn.executemany("DELETE FROM edges WHERE start = ?", [(n,) for n in gone_nodes])
+            delete_nodes(conn, gone_nodes)
+            upsert_nodes(conn, [(n, labels, props) for n, labels, props in node_rows])
+            upsert_edges(conn, [(*e, rtype, props) for e, rtype, props in edge_rows])
+            if derive is not None:
+                _write_derived(conn, graph, [n for n, _, _ in node_rows], derive, types)
+            conn.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                [(name, _dumps(value)) for name, value in meta.items()],
+            )
+        self._nodes, self._edges = nodes, edges
+
+
+def _changed(
+    rows: Iterable[tuple[Any, str, str]], saved: Mapping[Any, int]
+) -> tuple[dict[Any, int], list[tuple[Any, str, str]]]:
+    """The hash of every row, and the rows whose hash differs from the saved one."""
+    hashes: dict[Any, int] = {}
+    changed = []
+    for ident, first, props in rows:
+        value = hashes[ident] = hash((first, props))
+        if saved.get(ident) != value:
+            changed.append((ident, first, props))
+    return hashes, changed
+
+
+def _write_derived(
+    conn: sqlite3.Connection,
+    graph: nx.MultiDiGraph,
+    changed: Sequence[str],
+    derive: Derive,
+    types: Sequence[str],
+) -> None:
+    marks = ",".join("?" * len(types))  # placeholders only: the types are parameters
+    rows: list[tuple[str, str, str, str, str]] = []
+    for node in changed:
+        data = graph.nodes[node]
+        ends = derive(data["labels"], data["props"])
+        if ends or types:
+            conn.execute(
+                f"DELETE FROM edges WHERE start = ? AND ekey IN ({marks})",  # noqa: S608
+                (node, *types),
+            )
+        rows.extend((node, end, rtype, rtype, "{}") for rtype, end in ends)
+    upsert_edges(conn, rows)
+
+
+def convert_legacy(
+    source: Path,
+    target: Path,
+    load: Callable[[Path], nx.MultiDiGraph],
+    save: Callable[[GraphFile, nx.MultiDiGraph], None],
+) -> None:
+    """Write the graph of an older store file at ``source`` as a SQLite store at
+    ``target`` (which may be ``source``), atomically: a temporary database beside
+    ``target`` is filled, closed and renamed over it."""
+    graph = load(source)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.converting")
+    for stale in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            stale.unlink()
+    file = GraphFile(tmp)
+    try:
+        save(file, graph)
+        file.fold_log()
+        file.close()
+        for stale in (Path(f"{target}-wal"), Path(f"{target}-shm")):  # no log of the old file
+            with contextlib.suppress(FileNotFoundError):
+                stale.unlink()
+        os.replace(tmp, target)
+    except BaseException:
+        file.close()
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    log.warning("%s: converted the store to SQLite (%s)", source, target)
