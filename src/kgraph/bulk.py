@@ -102,7 +102,7 @@ def bulk_import(
     cfg.home.mkdir(mode=0o700, parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".kgraph-import-", dir=cfg.home) as tmp:
         # Held in memory and never saved: the store is not opened for writing its file.
-        store = LocalStore(Path(tmp) / "graph.json.gz")
+        store = LocalStore(Path(tmp) / "graph.db")
         summary = ingest(paths, store, analyzer, stdin=stdin, on_event=on_event, aliases=aliases)
         if not summary.articles_new:
             return summary
