@@ -292,6 +292,8 @@ def markdown(
         f"| judged rows | {official['judged']} |",
         f"| entities_split | {official['entities_split']} |",
         f"| cross_doc_split | {official['cross_doc_split']} |",
+        f"| cross_doc_split, less a city the annotation lists as its own entity | "
+        f"{len(entities.cross_split) - len(entities.cross_own_entity)}/{entities.cross_total} |",
         "",
         "news_dev.py score: " + json.dumps(dict(official)),
         "own matcher agrees with news_dev.py: " + ("yes" if agree else "NO (check news_scoring)"),
@@ -304,6 +306,11 @@ def markdown(
         *_split_lines("## Entities split into several nodes", entities.split),
         "",
         *_split_lines("## Cross-document entities split", entities.cross_split),
+        "",
+        *_split_lines(
+            "## ... of which the extra node is an entity of its own in an article using it",
+            entities.cross_own_entity,
+        ),
     ]
     if corpus_report is not None:
         lines += [
@@ -396,6 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\nerrors: {args.errors}")
     if args.json:
         figures = {**official, "by_tag": {t: vars_of(f) for t, f in score.by_tag.items()}}
+        figures["cross_doc_own_entity"] = [e.canonical for e in entities.cross_own_entity]
         if corpus_report is not None:
             figures["corpus"] = corpus_report
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")

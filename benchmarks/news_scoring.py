@@ -339,6 +339,11 @@ class EntityScore:
     total: int
     cross_split: list[SplitEntity]
     cross_total: int
+    cross_own_entity: list[SplitEntity]
+    """Of ``cross_split``, those whose extra nodes are all names the annotation lists as an
+    entity of their own in an article that uses them (a capital standing for its country
+    in one sentence and named as the city in another): the rule ``entities_split`` applies
+    within an article, which the official cross-document figure does not."""
 
 
 def _node_names(forms: set[str], nodes_by_norm: Mapping[str, set[str]]) -> tuple[str, ...]:
@@ -354,13 +359,13 @@ def score_entities(
     by_norm: dict[str, set[str]] = defaultdict(set)
     for name in node_names:
         by_norm[norm(name)].add(name)
-    own = {(str(e["article_id"]), norm(e["canonical"])) for e in entities}
+    own_names = {(str(e["article_id"]), norm(e["canonical"])) for e in entities}
     split: list[SplitEntity] = []
     total = 0
     for entry in entities:
         article, canonical = str(entry["article_id"]), norm(entry["canonical"])
         forms = {norm(m) for m in entry["mentions"]} | {canonical}
-        forms = {f for f in forms if f == canonical or (article, f) not in own}
+        forms = {f for f in forms if f == canonical or (article, f) not in own_names}
         present = forms & by_norm.keys()
         if len(forms) < 2 or not present:
             continue
@@ -368,9 +373,16 @@ def score_entities(
         if len(present) > 1:
             split.append(SplitEntity(entry["canonical"], article, _node_names(present, by_norm)))
     cross_split: list[SplitEntity] = []
+    own_entity: list[SplitEntity] = []
     for entry in cross_doc:
-        forms = {norm(f) for fs in entry["surface_forms_by_article"].values() for f in fs}
-        present = (forms | {norm(entry["canonical"])}) & by_norm.keys()
+        canonical = norm(entry["canonical"])
+        by_article = entry["surface_forms_by_article"].items()
+        forms = {norm(f) for _, fs in by_article for f in fs}
+        present = (forms | {canonical}) & by_norm.keys()
         if len(present) > 1:
-            cross_split.append(SplitEntity(entry["canonical"], None, _node_names(present, by_norm)))
-    return EntityScore(split, total, cross_split, len(cross_doc))
+            found = SplitEntity(entry["canonical"], None, _node_names(present, by_norm))
+            cross_split.append(found)
+            own = {f for a, fs in by_article for f in map(norm, fs) if (str(a), f) in own_names}
+            if present - {canonical} <= own:
+                own_entity.append(found)
+    return EntityScore(split, total, cross_split, len(cross_doc), own_entity)

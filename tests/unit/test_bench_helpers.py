@@ -352,7 +352,10 @@ def test_score_entities_names_the_split_nodes() -> None:
         {"article_id": 9, "canonical": "Strelsau", "mentions": ["Strelsau"]},
         {"article_id": 9, "canonical": "Borduria", "mentions": ["Borduria", "the Bordurians"]},
     ]
-    cross = [{"canonical": "Anna Lindqvist", "surface_forms_by_article": {"9": ["Lindqvist"]}}]
+    cross = [
+        {"canonical": "Anna Lindqvist", "surface_forms_by_article": {"9": ["Lindqvist"]}},
+        {"canonical": "Ruritania", "surface_forms_by_article": {"9": ["Strelsau"], "8": ["R"]}},
+    ]
     nodes = ["Anna Lindqvist", "Lindqvist", "Ruritania", "Strelsau", "Borduria"]
     score = news_scoring.score_entities(entities, cross, nodes)
     # Ruritania is not split: Strelsau is an entity of its own in the same article.
@@ -360,7 +363,9 @@ def test_score_entities_names_the_split_nodes() -> None:
         ("Anna Lindqvist", ("Anna Lindqvist", "Lindqvist"))
     ]
     assert score.total == 2  # Anna Lindqvist and Borduria have two forms and appear
-    assert [e.canonical for e in score.cross_split] == ["Anna Lindqvist"]
+    assert [e.canonical for e in score.cross_split] == ["Anna Lindqvist", "Ruritania"]
+    # Strelsau, the city, is an entity of its own in article 9: not Ruritania split.
+    assert [e.canonical for e in score.cross_own_entity] == ["Ruritania"]
 
 
 def test_named_is_a_keeps_only_edges_between_named_entities() -> None:
@@ -379,7 +384,11 @@ def test_news_markdown_reports_totals_tags_splits_and_the_corpus() -> None:
         [fact], [news_scoring.Row("Elphberg", "MEET", "Lindqvist")], {"elphberg", "lindqvist"}, []
     )
     entities = news_scoring.EntityScore(
-        [news_scoring.SplitEntity("Anna Lindqvist", "9", ("Anna Lindqvist", "Lindqvist"))], 2, [], 1
+        [news_scoring.SplitEntity("Anna Lindqvist", "9", ("Anna Lindqvist", "Lindqvist"))],
+        2,
+        [],
+        1,
+        [],
     )
     official = {
         "fact_recall": 1.0,
