@@ -82,6 +82,10 @@ def test_a_claim_between_two_generic_phrases_is_dropped() -> None:
         ("Ryanair flight", "Ryanair", "ORG", "organization:ryanair"),
         ("Lusa alliance", "Lusa", "ORG", "organization:lusa"),
         ("Chilean invasion", "Chilean", "NORP", "place:chile"),
+        ("Chilean officials", "Chilean", "NORP", "place:chile"),
+        ("Lusa reporters", "Lusa", "ORG", "organization:lusa"),
+        ("members of the Lusa", "Lusa", "ORG", "organization:lusa"),
+        ("officials of Chile", "Chile", "GPE", "place:chile"),
     ],
 )
 def test_an_actor_named_only_by_a_modifier_carries_the_fact(
@@ -89,7 +93,7 @@ def test_an_actor_named_only_by_a_modifier_carries_the_fact(
 ) -> None:
     navy = _m("Peru", 0, "GPE")
     obj = _m(phrase, 20, "NOUN")
-    spans = [navy, _m(modifier, 20, label)]
+    spans = [navy, _m(modifier, 20 + phrase.index(modifier), label)]
     result = _resolve([_rel(navy, "INTERCEPT", obj, obj_text=f"a {phrase}")], spans)
     [claim] = result.claims
     assert (claim.subject_key, claim.object_key) == ("place:peru", actor)
@@ -111,6 +115,9 @@ def test_two_demonyms_of_one_country_give_one_actor() -> None:
         ("Oslo's mayor", [("Oslo", "GPE")]),  # a possessive
         ("Danish and Swedish ships", [("Danish", "NORP"), ("Swedish", "NORP")]),
         ("Kremlin critics", [("Kremlin", "PERSON")]),  # only countries and organisations
+        ("Portuguese journalists", [("Portuguese", "NORP")]),  # staff of organisations only
+        ("the capital of Chile", [("Chile", "GPE")]),  # a place of the country, not it
+        ("critics of Lusa", [("Lusa", "ORG")]),
     ],
 )
 def test_modifiers_that_do_not_name_the_actor_are_refused(

@@ -3,9 +3,10 @@
 * A proper name NER missed ("Merkel" parsed as a plain noun) is the article's entity of
   that name or the one it abbreviates.
 * An actor named only by a modifier ("a Russian fighter jet", "US troops", "the Flybe
-  flight"): the phrase stands for that actor in the fact graph, and the claim keeps the
-  whole phrase as its argument text, so "Turkey shot down a Russian fighter jet" is a
-  fact about Russia whose evidence says which Russian thing was shot down.
+  flight", "members of the Bundestag"): the phrase stands for that actor in the fact
+  graph, and the claim keeps the whole phrase as its argument text, so "Turkey shot down
+  a Russian fighter jet" is a fact about Russia whose evidence says which Russian thing
+  was shot down.
 
 Everything else ("people", "the budget") names no entity and stays text on its claim.
 """
@@ -13,6 +14,7 @@ Everything else ("people", "the budget") names no entity and stays text on its c
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from kgraph.models import EntityMention
@@ -34,16 +36,21 @@ def is_proper_phrase(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
 
 
-def _rest_is_common_noun_phrase(rest: str) -> bool:
+def _rest_is_common_noun_phrase(rest: str, label: str) -> bool:
     """The words after the modifier: lower-case words, not a possessive, whose head is
-    one of :data:`ACTOR_HEADS` ("fighter jet", "troops"; not "'s leader", "film")."""
+    one of :data:`ACTOR_HEADS` ("fighter jet", "troops"; not "'s leader", "film"), or of
+    :data:`STAFF_HEADS` after an organisation ("Interfax reporters")."""
     words = rest.split()
     if not words or rest.startswith(("'", "’")):
         return False
     if any(not w.isalpha() or not w.islower() for w in words):
         return False
-    head = words[-1]
-    return head in ACTOR_HEADS or (head.endswith("s") and head[:-1] in ACTOR_HEADS)
+    return _acts_for(words[-1], label)
+
+
+def _acts_for(head: str, label: str) -> bool:
+    heads = ACTOR_HEADS | STAFF_HEADS if label == "ORG" else ACTOR_HEADS
+    return head in heads or (head.endswith("s") and head[:-1] in heads)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -57,6 +64,8 @@ ACTOR_HEADS = _words(
     leadership parliament media hackers team company firm bank side
     alliance bloc coalition group party movement militia cartel network organisation
     organization
+    official envoy negotiator representative delegate lawmaker legislator
+    minister spokesman spokeswoman spokesperson commander officer militant rebel
     jet aircraft plane warplane bomber fighter warship ship vessel submarine missile
     rocket drone tank flight airliner satellite coal oil gas exports imports goods
     products investment investors money aid weapons arms
@@ -72,6 +81,13 @@ and what it does as a noun.  A closed class of English nouns (not names): a phra
 other head ("German film", "American humorists", "a German father") names something or
 someone else, and stays text on its claim."""
 
+STAFF_HEADS = _words("staff employee worker executive reporter journalist correspondent member")
+"""Heads that stand for an organisation, not a country: "Interfax reporters", "Google
+staff", "NATO members" -- but "Russian journalists" are not Russia."""
+
+_OF_NAME_RE = re.compile(r"(?:(?:the|a|an|some|several|two|three) )?(?P<head>[a-z]+) of (?:the )?$")
+"""Before the name in "members of the Bundestag", "officials of the EU"."""
+
 
 def modifier_span(
     mention: EntityMention, spans: Sequence[EntityMention], starts: Sequence[int]
@@ -79,8 +95,9 @@ def modifier_span(
     """The one named span that premodifies the noun phrase ``mention``, if any.
 
     ``spans`` are the article's named-entity spans sorted by start, ``starts`` their
-    start offsets.  "a Russian fighter jet" -> "Russian"; "US and EU officials" (two
-    modifiers) and "Putin's visit" (a possessive) -> None.
+    start offsets.  "a Russian fighter jet" -> "Russian", "members of the Bundestag" ->
+    "the Bundestag"; "US and EU officials" (two modifiers), "Putin's visit" (a
+    possessive) and "the capital of Peru" -> None.
     """
     first = bisect.bisect_left(starts, mention.start)
     inside = []
@@ -92,10 +109,19 @@ def modifier_span(
     if len(inside) != 1:
         return None
     span = inside[0]
-    if span.label not in MODIFIER_LABELS or span.end >= mention.end:
+    if span.label not in MODIFIER_LABELS:
         return None
+    if span.end == mention.end:
+        return span if _of_name(mention.text[: span.start - mention.start], span) else None
     head = mention.text[: span.start - mention.start].strip()
     if head and any(not w.islower() for w in head.split()):
         return None
     rest = mention.text[span.end - mention.start :]
-    return span if _rest_is_common_noun_phrase(rest) else None
+    return span if _rest_is_common_noun_phrase(rest, span.label) else None
+
+
+def _of_name(before: str, span: EntityMention) -> bool:
+    """Whether the words before a name that ends the phrase make it "members of" /
+    "officials of" the name ("members of the Bundestag"), not "the capital of" it."""
+    found = _OF_NAME_RE.fullmatch(before)
+    return found is not None and _acts_for(found["head"], span.label)
