@@ -86,6 +86,8 @@ def test_a_claim_between_two_generic_phrases_is_dropped() -> None:
         ("Lusa reporters", "Lusa", "ORG", "organization:lusa"),
         ("members of the Lusa", "Lusa", "ORG", "organization:lusa"),
         ("officials of Chile", "Chile", "GPE", "place:chile"),
+        ("Chile's new civilian government", "Chile", "GPE", "place:chile"),
+        ("Lusa's staff", "Lusa", "ORG", "organization:lusa"),
     ],
 )
 def test_an_actor_named_only_by_a_modifier_carries_the_fact(
@@ -112,7 +114,9 @@ def test_two_demonyms_of_one_country_give_one_actor() -> None:
     ("phrase", "spans"),
     [
         ("Portuguese president", [("Portuguese", "NORP")]),  # a role: a person, not a country
-        ("Oslo's mayor", [("Oslo", "GPE")]),  # a possessive
+        ("Oslo's mayor", [("Oslo", "GPE")]),  # a person of the place
+        ("Oslo's film", [("Oslo", "GPE")]),  # a possessive of another thing
+        ("Peruvian test of a missile", [("Peruvian", "NORP")]),  # the head is "test"
         ("Danish and Swedish ships", [("Danish", "NORP"), ("Swedish", "NORP")]),
         ("Kremlin critics", [("Kremlin", "PERSON")]),  # only countries and organisations
         ("Portuguese journalists", [("Portuguese", "NORP")]),  # staff of organisations only

@@ -24,6 +24,10 @@ MODIFIER_LABELS = frozenset({"GPE", "NORP", "ORG"})
 organisation.  A person's name as a modifier ("the Trump administration", "Putin
 supporters") names something else (an administration, supporters), so it is not used."""
 
+PREPOSITIONS = frozenset({"of", "to", "in", "on", "at", "for", "with", "against", "from", "by"})
+"""A noun phrase's head is the last word before its first preposition ("test of a
+missile")."""
+
 NAME_PARTICLES = frozenset({"of", "for", "and", "the", "de", "du", "von", "van", "al", "bin"})
 
 
@@ -37,15 +41,19 @@ def is_proper_phrase(text: str) -> bool:
 
 
 def _rest_is_common_noun_phrase(rest: str, label: str) -> bool:
-    """The words after the modifier: lower-case words, not a possessive, whose head is
-    one of :data:`ACTOR_HEADS` ("fighter jet", "troops"; not "'s leader", "film"), or of
-    :data:`STAFF_HEADS` after an organisation ("Interfax reporters")."""
+    """The words after the modifier: lower-case words whose head is one of
+    :data:`ACTOR_HEADS` ("fighter jet", "troops"; not "film"), or of :data:`STAFF_HEADS`
+    after an organisation ("Interfax reporters").  After a country's or an
+    organisation's possessive too ("Myanmar's new government"; not "'s mayor")."""
+    if rest.startswith(("'s ", "’s ")) and label != "NORP":
+        rest = rest[3:]
     words = rest.split()
     if not words or rest.startswith(("'", "’")):
         return False
     if any(not w.isalpha() or not w.islower() for w in words):
         return False
-    return _acts_for(words[-1], label)
+    before_prep = next((i for i, w in enumerate(words) if w in PREPOSITIONS), len(words))
+    return before_prep > 0 and _acts_for(words[before_prep - 1], label)
 
 
 def _acts_for(head: str, label: str) -> bool:
@@ -96,8 +104,8 @@ def modifier_span(
 
     ``spans`` are the article's named-entity spans sorted by start, ``starts`` their
     start offsets.  "a Russian fighter jet" -> "Russian", "members of the Bundestag" ->
-    "the Bundestag"; "US and EU officials" (two modifiers), "Putin's visit" (a
-    possessive) and "the capital of Peru" -> None.
+    "the Bundestag", "Myanmar's government" -> "Myanmar"; "US and EU officials" (two
+    modifiers), "Oslo's mayor" (a person) and "the capital of Peru" -> None.
     """
     first = bisect.bisect_left(starts, mention.start)
     inside = []
