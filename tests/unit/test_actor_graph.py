@@ -120,6 +120,7 @@ def test_two_demonyms_of_one_country_give_one_actor() -> None:
         ("Danish and Swedish ships", [("Danish", "NORP"), ("Swedish", "NORP")]),
         ("Kremlin critics", [("Kremlin", "PERSON")]),  # only countries and organisations
         ("Portuguese journalists", [("Portuguese", "NORP")]),  # staff of organisations only
+        ("Portuguese defence minister", [("Portuguese", "NORP")]),  # one person: a description
         ("the capital of Chile", [("Chile", "GPE")]),  # a place of the country, not it
         ("critics of Lusa", [("Lusa", "ORG")]),
     ],

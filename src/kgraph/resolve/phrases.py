@@ -72,8 +72,8 @@ ACTOR_HEADS = _words(
     leadership parliament media hackers team company firm bank side
     alliance bloc coalition group party movement militia cartel network organisation
     organization
-    official envoy negotiator representative delegate lawmaker legislator
-    minister spokesman spokeswoman spokesperson commander officer militant rebel
+    officials envoys negotiators representatives delegates lawmakers legislators
+    ministers commanders officers militants rebels
     jet aircraft plane warplane bomber fighter warship ship vessel submarine missile
     rocket drone tank flight airliner satellite coal oil gas exports imports goods
     products investment investors money aid weapons arms
@@ -89,9 +89,12 @@ and what it does as a noun.  A closed class of English nouns (not names): a phra
 other head ("German film", "American humorists", "a German father") names something or
 someone else, and stays text on its claim."""
 
-STAFF_HEADS = _words("staff employee worker executive reporter journalist correspondent member")
+STAFF_HEADS = _words(
+    "staff employees workers executives reporters journalists correspondents members"
+)
 """Heads that stand for an organisation, not a country: "Interfax reporters", "Google
-staff", "NATO members" -- but "Russian journalists" are not Russia."""
+staff", "NATO members" -- but "Russian journalists" are not Russia.  People count only in
+the plural: one of them ("a Turkish minister") is a person, resolved as a description."""
 
 _OF_NAME_RE = re.compile(r"(?:(?:the|a|an|some|several|two|three) )?(?P<head>[a-z]+) of (?:the )?$")
 """Before the name in "members of the Bundestag", "officials of the EU"."""
