@@ -242,15 +242,43 @@ def test_a_capital_as_an_agent_is_its_country() -> None:
     assert (claim.subject_key, claim.object_key) == ("place:peru", "place:ecuador")
 
 
-def test_a_capital_as_a_destination_stays_the_city() -> None:
-    def rels(lima: EntityMention, quito: EntityMention) -> list[RelationMention]:
+@pytest.mark.parametrize(
+    ("predicate", "country"), [("is ambassador to", True), ("is mayor of", False)]
+)
+def test_a_capital_in_a_role_is_its_government_unless_the_role_runs_the_city(
+    predicate: str, country: bool
+) -> None:
+    def roles(lima: EntityMention, quito: EntityMention) -> list[RelationMention]:
+        person = _m("Ana Ruiz", 0, "PERSON")
         return [
             RelationMention(
-                _arg(quito), "arrived in", "ARRIVE_IN", _arg(lima), sentence="s", confidence=0.5
+                _arg(person), predicate, "WORK_FOR", _arg(quito), sentence="s", confidence=0.5
             )
         ]
 
-    result = _capital_article("Quito officials arrived in Lima.", rels)
+    result = _capital_article("Ana Ruiz, Quito's envoy in Lima, spoke.", roles)
+    [claim] = result.claims
+    assert claim.object_key == ("place:ecuador" if country else "place:quito")
+
+
+@pytest.mark.parametrize(
+    ("document", "predicate", "relation"),
+    [
+        ("Quito officials arrived in Lima.", "arrived in", "ARRIVE_IN"),
+        ("Quito's envoy, reporting from Lima, spoke.", "reporting from", "REPORT_FROM"),
+    ],
+)
+def test_a_capital_as_a_destination_or_origin_stays_the_city(
+    document: str, predicate: str, relation: str
+) -> None:
+    def rels(lima: EntityMention, quito: EntityMention) -> list[RelationMention]:
+        return [
+            RelationMention(
+                _arg(quito), predicate, relation, _arg(lima), sentence="s", confidence=0.5
+            )
+        ]
+
+    result = _capital_article(document, rels)
     [claim] = result.claims
     assert (claim.subject_key, claim.object_key) == ("place:ecuador", "place:lima")
 
@@ -369,6 +397,8 @@ def test_a_full_name_ner_called_an_organisation_is_the_person_a_title_names() ->
         ("US", "GPE", "US"),
         ("O'Brien Partners", "ORG", "O'Brien Partners"),
         ("Vale Energy Co in Leiden", "ORG", "Vale Energy Co"),
+        ("the-Free Lusa Army", "ORG", "Free Lusa Army"),  # a space lost as a hyphen
+        ("Jean-Marie Vale", "PERSON", "Jean-Marie Vale"),
     ],
 )
 def test_names_are_cleaned_of_credits_handles_datelines_and_fragments(

@@ -192,6 +192,8 @@ def place_slot(relation: RelationMention) -> bool:
     "from" only a verb or noun of going makes it a place ("a trip to Moscow", not "seek
     an explanation from Moscow")."""
     words = relation.predicate.lower().split()
+    if relation.relation in ROLE_RELATIONS:  # "Moscow's ambassador", but "Moscow's mayor"
+        return not CITY_OFFICES.isdisjoint(words)
     if relation.relation == "IS_A" or (words and words[0] in COPULAS and not _verbal(words)):
         return True  # "Hackney is in east London": identity, never a government
     if not words or words[0] in MOTION_VERBS:
@@ -208,6 +210,10 @@ def _verbal(words: list[str]) -> bool:
     return len(words) > 1 and words[1].endswith(PARTICIPLE_ENDINGS)
 
 
+ROLE_RELATIONS = frozenset({"WORK_FOR", "LEAD"})
+CITY_OFFICES = frozenset({"mayor", "councillor", "councilor", "alderman"})
+"""Roles whose capital is the city ("Moscow's mayor"); in any other role a capital is its
+country's government ("Moscow's ambassador to Washington")."""
 PARTICIPLE_ENDINGS = ("ing", "ed")
 DIRECTIONS = frozenset({"to", "from"})
 FIELD_LABEL = re.compile(r"\b([A-Z][A-Z ]*[A-Z]):")
@@ -273,9 +279,15 @@ MOTION_WORDS = MOTION_VERBS | frozenset(
         "heading",
         "coming",
         "back",
+        "reporting",
+        "reported",
+        "writing",
+        "speaking",
+        "broadcasting",
     }
 )
-"""Words before "to" that make its object a destination ("a trip to Moscow")."""
+"""Words before "to" or "from" that make its object a place ("a trip to Moscow",
+"reporting from Seoul")."""
 
 MOOD_NOUNS = frozenset(
     {

@@ -171,8 +171,12 @@ TRAILING_FUNCTION_WORDS = frozenset(
 
 def strip_determiner(text: str) -> str:
     """Drop leading determiners and trailing function words: "the Kremlin" -> "Kremlin",
-    "Donald Trump Which" -> "Donald Trump"."""
+    "Donald Trump Which" -> "Donald Trump", "the-Free Syrian Army" (a space lost as a
+    hyphen) -> "Free Syrian Army"."""
     words = text.split(" ")
+    first, _, rest = words[0].partition("-")
+    if first in LEADING_DETERMINERS and rest[:1].isupper():
+        words[0] = rest
     while len(words) > 1 and words[0] in LEADING_DETERMINERS | {"The", "A", "An"}:
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in TRAILING_FUNCTION_WORDS:
