@@ -113,6 +113,10 @@ def test_a_name_keeps_its_invisible_space_out() -> None:
             "Ottawa (CNN)The prime minister called an election.",
             ["Ottawa (CNN)", "The prime minister called an election."],
         ),
+        (
+            "Leeds, England (CNN)Ann Vale, the man's neighbour, said little.",
+            ["Leeds, England (CNN)", "Ann Vale, the man's neighbour, said little."],
+        ),
         ("Quito - A curfew began at midnight.", ["Quito -", "A curfew began at midnight."]),
         ("Lagos --Fuel queues grew again.", ["Lagos --", "Fuel queues grew again."]),
     ],

@@ -16,7 +16,8 @@ Each rule is about the *shape* of English news furniture:
 * a dash glued to the end of a sentence before the next one (``time.-The``, ``said. --
   Erdogan``) is a lost paragraph break;
 * a dateline opening a paragraph (``MOSCOW, March 3. /TASS/.``, ``KYIV, Dec 25 (Reuters)
-  -``, ``SOFIA, Bulgaria -``, ``Washington (CNN)The ...``) is a paragraph of its own;
+  -``, ``SOFIA, Bulgaria -``, ``Washington (CNN)The ...``, ``Leeds, England (CNN)``) is a
+  paragraph of its own;
 * an all-capitals label with a colon after a sentence (``READ MORE:``, ``OPINION:``,
   ``WATCH:``, an interviewer's ``DW:``) starts a paragraph; a link teaser's headline ends
   at the first sign of the next sentence (sentence punctuation, a glued dash, a closing
@@ -57,7 +58,7 @@ _CAPS_DATELINE_RE = re.compile(
     r"[ ]+(?=\S)"
 )
 _AGENCY_DATELINE_RE = re.compile(
-    r"^(?P<line>(?:[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3},? )?\([A-Z][A-Za-z]{1,10}\))"
+    r"^(?P<line>(?:[A-Z][\w.'\-]*(?:,? [A-Z][\w.'\-]*){0,3},? )?\([A-Z][A-Za-z]{1,10}\))"
     r"(?=[A-Z\"“'])"
 )
 _PLACE_DASH_DATELINE_RE = re.compile(
