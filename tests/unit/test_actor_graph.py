@@ -365,6 +365,10 @@ def test_a_lower_case_national_institution_is_the_organisation() -> None:
         ("White House", "Lopez White House", False),  # a qualifier in front: another thing
         ("Health Ministry", "Peruvian Health Ministry", True),  # a country's adjective
         ("OCD", "Office for Coastal Defence", True),  # initials of small words too
+        ("Zenit", "Zenit Arabic", False),  # a language or region after it: a branch
+        ("Zenit", "Zenit Scotland", False),
+        ("Zenit", "Zenit News", True),
+        ("Zenit", "Zenit China Energy Co", True),  # a region inside the name
     ],
 )
 def test_organisation_short_forms(short: str, full: str, merged: bool) -> None:

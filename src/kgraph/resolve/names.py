@@ -315,7 +315,8 @@ def abbreviates(short: tuple[str, ...], full: tuple[str, ...], entity_type: str)
     "Yonhap" for "Yonhap News", "HNA" for "HNA Group").  An organisation's short form
     must be its leading words: its last words are generic ("House", "Union", "Bank"), and
     a qualifier in front makes another thing ("Trump White House" is not the "White
-    House" of every other mention)."""
+    House" of every other mention), as does a region or language after it ("BBC" is not
+    "BBC Scotland")."""
     if not is_subname(short, full):
         return False
     if entity_type == "Person" and full[-1].rstrip(".") in GENERATIONS:
@@ -323,7 +324,10 @@ def abbreviates(short: tuple[str, ...], full: tuple[str, ...], entity_type: str)
     if entity_type == "Person" and len(short) > 1 and full[-len(short) :] != short:
         return False  # "Le Pen" of "Marine Le Pen", but a full name is not a prefix
     if entity_type == "Organization":
-        return full[: len(short)] == short
+        from kgraph.resolve.regions import regional  # regions reads country tables keyed here
+
+        # "BBC Scotland", "Al Jazeera Arabic": a region or language at the end is a branch
+        return full[: len(short)] == short and not regional(full[-1])
     return True
 
 
