@@ -13,7 +13,7 @@ from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.aggregates import AGGREGATE_ARITY
 from kgraph.cypher_engine.compare import equals
 from kgraph.cypher_engine.errors import CypherError, CypherSyntaxError, UnsupportedCypherError
-from kgraph.cypher_engine.functions import FUNCTIONS
+from kgraph.cypher_engine.functions import FUNCTIONS, properties_of
 from kgraph.cypher_engine.graphview import GraphView
 from kgraph.cypher_engine.operators import BINARY_OPERATORS, UNARY_OPERATORS, check_boolean
 from kgraph.cypher_engine.values import Evaluator, NodeRef, RelRef, Row, type_error
@@ -37,16 +37,6 @@ def get_property(view: GraphView, value: Any, key: str) -> Any:
     if isinstance(value, dict):
         return value.get(key)
     raise type_error("a Map, Node or Relationship", value, f"property access '.{key}'")
-
-
-def all_properties(view: GraphView, value: Any) -> dict[str, Any]:
-    if isinstance(value, NodeRef):
-        return {k: view.node_property(value.id, k) for k in view.node_props(value.id)}
-    if isinstance(value, RelRef):
-        return {k: view.rel_property(value, k) for k in view.rel_props(value)}
-    if isinstance(value, dict):
-        return dict(value)
-    raise type_error("a Map, Node or Relationship", value, "map projection")
 
 
 def subscript(view: GraphView, value: Any, index: Any) -> Any:
@@ -193,7 +183,7 @@ class ExpressionCompiler:
             result: dict[str, Any] = {}
             for kind, key, value in items:
                 if kind == "all":
-                    result.update(all_properties(view, base))
+                    result.update(properties_of(view, base, "map projection"))
                 elif value is not None:
                     result[key] = value(row)
                 else:

@@ -26,10 +26,8 @@ from decimal import (
 from typing import Any
 
 from kgraph.cypher_engine.errors import CypherError
-from kgraph.cypher_engine.graphview import GraphView
+from kgraph.cypher_engine.graphview import GraphView, plain
 from kgraph.cypher_engine.values import (
-    INT_MAX,
-    INT_MIN,
     NodeRef,
     PathRef,
     RelRef,
@@ -40,6 +38,9 @@ from kgraph.cypher_engine.values import (
 )
 
 Impl = Callable[[list[Any], GraphView], Any]
+Kind = type | tuple[type, ...]
+_NUMBER = (int, float)
+_LIST = (list, tuple)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,110 +52,85 @@ class FunctionSpec:
     impl: Impl
 
 
-def _expect(kind: type | tuple[type, ...], name: str, value: Any, function: str) -> None:
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+FUNCTIONS: dict[str, FunctionSpec] = {}
+
+
+def _add(name: str, min_args: int, max_args: int | None, impl: Impl) -> None:
+    FUNCTIONS[name.lower()] = FunctionSpec(min_args, max_args, impl)
+
+
+def _expect(kind: Kind, name: str, value: Any, function: str) -> None:
+    """A type error unless ``value`` is a ``kind`` (a bool is no Integer or number)."""
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, _NUMBER)):
         raise type_error(name, value, f"{function}()")
 
 
-def _number_arg(value: Any, function: str) -> float | int:
-    if not is_number(value):
-        raise type_error("a number", value, f"{function}()")
-    number: float | int = value
-    return number
+def _add_unary(
+    name: str,
+    kind: Kind | None,
+    expected: str,
+    apply: Callable[..., Any],
+    *,
+    view: bool = False,
+) -> None:
+    """``name(x)``: null gives null, an ``x`` not of ``kind`` a type error naming
+    ``expected``; ``apply`` also gets the graph view when ``view`` is set."""
+
+    def impl(args: list[Any], graph: GraphView) -> Any:
+        value = args[0]
+        if value is None:
+            return None
+        if kind is not None:
+            _expect(kind, expected, value, name)
+        return apply(value, graph) if view else apply(value)
+
+    _add(name, 1, 1, impl)
 
 
-def _nullable(function: Callable[[Any], Any]) -> Impl:
-    """Wrap a one-argument function so that null in gives null out."""
-
-    def impl(args: list[Any], _view: GraphView) -> Any:
-        return None if args[0] is None else function(args[0])
-
-    return impl
+def properties_of(view: GraphView, value: Any, where: str) -> dict[str, Any]:
+    """A copy of the properties of a node, relationship or map."""
+    if isinstance(value, NodeRef):
+        return dict(plain(view.node_props(value.id)))
+    if isinstance(value, RelRef):
+        return dict(plain(view.rel_props(value)))
+    if isinstance(value, dict):
+        return dict(value)
+    raise type_error("a Node, Relationship or Map", value, where)
 
 
 # -- graph elements ---------------------------------------------------------------------
-def _element_id(args: list[Any], _view: GraphView) -> Any:
-    value = args[0]
-    if value is None:
-        return None
-    if isinstance(value, NodeRef):
-        return str(value.id)
-    if isinstance(value, RelRef):
-        return value.element_id
-    raise type_error("a Node or Relationship", value, "id()")
-
-
-def _type(args: list[Any], view: GraphView) -> Any:
-    if args[0] is None:
-        return None
-    _expect(RelRef, "a Relationship", args[0], "type")
-    return view.rel_type(args[0])
-
-
-def _labels(args: list[Any], view: GraphView) -> Any:
-    if args[0] is None:
-        return None
-    _expect(NodeRef, "a Node", args[0], "labels")
-    return list(view.labels(args[0].id))
-
-
-def _properties(args: list[Any], view: GraphView) -> Any:
-    value = args[0]
-    if value is None:
-        return None
-    if isinstance(value, NodeRef):
-        return {k: view.node_property(value.id, k) for k in view.node_props(value.id)}
-    if isinstance(value, RelRef):
-        return {k: view.rel_property(value, k) for k in view.rel_props(value)}
-    if isinstance(value, dict):
-        return dict(value)
-    raise type_error("a Node, Relationship or Map", value, "properties()")
-
-
-def _keys(args: list[Any], view: GraphView) -> Any:
-    props = _properties(args, view)
-    return None if props is None else list(props)
-
-
-def _rel_end(attribute: str) -> Impl:
-    def impl(args: list[Any], _view: GraphView) -> Any:
-        if args[0] is None:
-            return None
-        _expect(RelRef, "a Relationship", args[0], attribute)
-        return NodeRef(getattr(args[0], "start" if attribute == "startNode" else "end"))
-
-    return impl
-
-
-def _path_part(part: str) -> Impl:
-    def impl(args: list[Any], _view: GraphView) -> Any:
-        if args[0] is None:
-            return None
-        _expect(PathRef, "a Path", args[0], part)
-        if part == "nodes":
-            return [NodeRef(n) for n in args[0].nodes]
-        if part == "length":
-            return len(args[0].rels)
-        return list(args[0].rels)
-
-    return impl
-
+_ELEMENT = (NodeRef, RelRef)
+for _name in ("id", "elementId"):
+    _add_unary(
+        _name,
+        _ELEMENT,
+        "a Node or Relationship",
+        lambda v: str(v.id) if isinstance(v, NodeRef) else v.element_id,
+    )
+_add_unary("type", RelRef, "a Relationship", lambda r, view: view.rel_type(r), view=True)
+_add_unary("labels", NodeRef, "a Node", lambda n, view: list(view.labels(n.id)), view=True)
+_add_unary(
+    "properties", None, "", lambda v, view: properties_of(view, v, "properties()"), view=True
+)
+_add_unary("keys", None, "", lambda v, view: list(properties_of(view, v, "keys()")), view=True)
+_add_unary("startNode", RelRef, "a Relationship", lambda r: NodeRef(r.start))
+_add_unary("endNode", RelRef, "a Relationship", lambda r: NodeRef(r.end))
+_add_unary("nodes", PathRef, "a Path", lambda p: [NodeRef(n) for n in p.nodes])
+_add_unary("relationships", PathRef, "a Path", lambda p: list(p.rels))
+_add_unary("length", PathRef, "a Path", lambda p: len(p.rels))
 
 # -- lists -----------------------------------------------------------------------------
-def _size(value: Any) -> int:
-    if isinstance(value, str | list | tuple):
-        return len(value)
-    raise type_error("a String or List", value, "size()")
-
-
-def _list_arg(function: str, pick: Callable[[list[Any]], Any]) -> Impl:
-    def impl(args: list[Any], _view: GraphView) -> Any:
-        if args[0] is None:
-            return None
-        _expect((list, tuple), "a List", args[0], function)
-        return pick(list(args[0]))
-
-    return impl
+_add_unary("size", (str, *_LIST), "a String or List", len)
+_add_unary("head", _LIST, "a List", lambda xs: xs[0] if xs else None)
+_add_unary("last", _LIST, "a List", lambda xs: xs[-1] if xs else None)
+_add_unary("tail", _LIST, "a List", lambda xs: list(xs[1:]))
+_add_unary(
+    "reverse",
+    (str, *_LIST),
+    "a String or List",
+    lambda v: v[::-1] if isinstance(v, str) else list(v)[::-1],
+)
+_add_unary("isEmpty", (str, *_LIST, dict), "a String, List or Map", lambda v: len(v) == 0)
 
 
 def _range(args: list[Any], _view: GraphView) -> Any:
@@ -167,33 +143,15 @@ def _range(args: list[Any], _view: GraphView) -> Any:
     return list(range(args[0], end, step))
 
 
-def _coalesce(args: list[Any], _view: GraphView) -> Any:
-    return next((value for value in args if value is not None), None)
-
-
-def _reverse(value: Any) -> Any:
-    if isinstance(value, str):
-        return value[::-1]
-    if isinstance(value, list | tuple):
-        return list(value)[::-1]
-    raise type_error("a String or List", value, "reverse()")
-
-
-def _is_empty(value: Any) -> bool:
-    if isinstance(value, str | list | tuple | dict):
-        return len(value) == 0
-    raise type_error("a String, List or Map", value, "isEmpty()")
-
+_add("range", 2, 3, _range)
+_add("coalesce", 1, None, lambda args, _view: next((v for v in args if v is not None), None))
 
 # -- strings ---------------------------------------------------------------------------
-def _string_function(function: str, apply: Callable[[str], Any]) -> Impl:
-    def impl(args: list[Any], _view: GraphView) -> Any:
-        if args[0] is None:
-            return None
-        _expect(str, "a String", args[0], function)
-        return apply(args[0])
-
-    return impl
+_add_unary("toLower", str, "a String", str.lower)
+_add_unary("toUpper", str, "a String", str.upper)
+_add_unary("trim", str, "a String", str.strip)
+_add_unary("ltrim", str, "a String", str.lstrip)
+_add_unary("rtrim", str, "a String", str.rstrip)
 
 
 def _replace(args: list[Any], _view: GraphView) -> Any:
@@ -209,16 +167,12 @@ def _substring(args: list[Any], _view: GraphView) -> Any:
     if any(arg is None for arg in args):
         return None
     _expect(str, "a String", args[0], "substring")
-    _expect(int, "an Integer", args[1], "substring")
+    for bound, what in zip(args[1:], ("start", "length"), strict=False):
+        _expect(int, "an Integer", bound, "substring")
+        if bound < 0:
+            raise CypherError(f"substring(): {what} must be a non-negative integer")
     start = args[1]
-    if start < 0:
-        raise CypherError("substring(): start must be a non-negative integer")
-    if len(args) == 2:
-        return args[0][start:]
-    _expect(int, "an Integer", args[2], "substring")
-    if args[2] < 0:
-        raise CypherError("substring(): length must be a non-negative integer")
-    return args[0][start : start + args[2]]
+    return args[0][start:] if len(args) == 2 else args[0][start : start + args[2]]
 
 
 def _split(args: list[Any], _view: GraphView) -> Any:
@@ -253,6 +207,13 @@ def _left_right(function: str) -> Impl:
     return impl
 
 
+_add("replace", 3, 3, _replace)
+_add("substring", 2, 3, _substring)
+_add("split", 2, 2, _split)
+_add("left", 2, 2, _left_right("left"))
+_add("right", 2, 2, _left_right("right"))
+
+
 # -- conversions -----------------------------------------------------------------------
 def _to_string(value: Any) -> Any:
     if isinstance(value, str | bool | int | float):
@@ -266,9 +227,7 @@ def _to_integer(value: Any) -> Any:
     if isinstance(value, int):
         return value
     if isinstance(value, float):
-        if math.isnan(value) or math.isinf(value):
-            return None
-        return check_int(int(value))
+        return check_int(int(value)) if math.isfinite(value) else None
     if isinstance(value, str):
         if value != value.strip():
             return None  # unlike toFloat(), Neo4j's toInteger() takes no surrounding spaces
@@ -311,46 +270,49 @@ def _or_null(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return apply
 
 
+for _name, _convert in (
+    ("toString", _to_string),
+    ("toInteger", _to_integer),
+    ("toFloat", _to_float),
+    ("toBoolean", _to_boolean),
+):
+    _add_unary(_name, None, "", _convert)
+    _add_unary(_name + "OrNull", None, "", _or_null(_convert))
+
+
 # -- maths -----------------------------------------------------------------------------
-def _math(function: str, apply: Callable[[float], Any]) -> Impl:
-    def impl(args: list[Any], _view: GraphView) -> Any:
-        if args[0] is None:
-            return None
-        try:
-            return apply(_number_arg(args[0], function))
-        except (ValueError, OverflowError):
-            return math.nan
-
-    return impl
+def _to_whole(rounding: Callable[[float], int]) -> Callable[[float], float]:
+    """floor()/ceil(): a float; NaN and the infinities stay as they are."""
+    return lambda x: float(rounding(x)) if math.isfinite(x) else x
 
 
-def _abs(value: float | int) -> float | int:
-    return check_int(abs(value)) if isinstance(value, int) else abs(value)
-
-
-def _sign(value: float | int) -> int:
-    return 0 if value == 0 or math.isnan(value) else (1 if value > 0 else -1)
-
-
-def _floor_to_float(value: float | int) -> float:
-    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        return value
-    return float(math.floor(value))
-
-
-def _ceil_to_float(value: float | int) -> float:
-    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        return value
-    return float(math.ceil(value))
-
-
-def _log(value: float | int, base10: bool = False) -> float:
+def _log(value: float, base10: bool = False) -> float:
     if value == 0:
         return -math.inf
     if value < 0:
         return math.nan
     return math.log10(value) if base10 else math.log(value)
 
+
+def _exp(value: float) -> float:
+    try:
+        return math.exp(value)
+    except OverflowError:
+        return math.nan
+
+
+_add_unary(
+    "abs", _NUMBER, "a number", lambda x: check_int(abs(x)) if isinstance(x, int) else abs(x)
+)
+_add_unary(
+    "sign", _NUMBER, "a number", lambda x: 0 if x == 0 or math.isnan(x) else (1 if x > 0 else -1)
+)
+_add_unary("floor", _NUMBER, "a number", _to_whole(math.floor))
+_add_unary("ceil", _NUMBER, "a number", _to_whole(math.ceil))
+_add_unary("sqrt", _NUMBER, "a number", lambda x: math.sqrt(x) if x >= 0 else math.nan)
+_add_unary("exp", _NUMBER, "a number", _exp)
+_add_unary("log", _NUMBER, "a number", _log)
+_add_unary("log10", _NUMBER, "a number", lambda x: _log(x, base10=True))
 
 _ROUNDING_MODES = {
     "HALF_UP": ROUND_HALF_UP,
@@ -366,8 +328,9 @@ _ROUNDING_MODES = {
 def _round(args: list[Any], _view: GraphView) -> Any:
     if args[0] is None:
         return None
-    value = float(_number_arg(args[0], "round"))
-    if math.isnan(value) or math.isinf(value):
+    _expect(_NUMBER, "a number", args[0], "round")
+    value = float(args[0])
+    if not math.isfinite(value):
         return value
     if len(args) == 1:
         # Java's Math.round: halves go towards positive infinity.
@@ -385,68 +348,8 @@ def _round(args: list[Any], _view: GraphView) -> Any:
         return value
 
 
-def _build_table() -> dict[str, FunctionSpec]:
-    def one(impl: Impl) -> FunctionSpec:
-        return FunctionSpec(1, 1, impl)
-
-    def nullable(apply: Callable[[Any], Any]) -> FunctionSpec:
-        return FunctionSpec(1, 1, _nullable(apply))
-
-    table: dict[str, FunctionSpec] = {
-        "id": one(_element_id),
-        "elementid": one(_element_id),
-        "type": one(_type),
-        "labels": one(_labels),
-        "keys": one(_keys),
-        "properties": one(_properties),
-        "startnode": one(_rel_end("startNode")),
-        "endnode": one(_rel_end("endNode")),
-        "nodes": one(_path_part("nodes")),
-        "relationships": one(_path_part("relationships")),
-        "length": one(_path_part("length")),
-        "size": nullable(_size),
-        "head": one(_list_arg("head", lambda xs: xs[0] if xs else None)),
-        "last": one(_list_arg("last", lambda xs: xs[-1] if xs else None)),
-        "tail": one(_list_arg("tail", lambda xs: xs[1:])),
-        "range": FunctionSpec(2, 3, _range),
-        "coalesce": FunctionSpec(1, None, _coalesce),
-        "reverse": nullable(_reverse),
-        "isempty": nullable(_is_empty),
-        "tolower": one(_string_function("toLower", str.lower)),
-        "toupper": one(_string_function("toUpper", str.upper)),
-        "trim": one(_string_function("trim", str.strip)),
-        "ltrim": one(_string_function("ltrim", str.lstrip)),
-        "rtrim": one(_string_function("rtrim", str.rstrip)),
-        "replace": FunctionSpec(3, 3, _replace),
-        "substring": FunctionSpec(2, 3, _substring),
-        "split": FunctionSpec(2, 2, _split),
-        "left": FunctionSpec(2, 2, _left_right("left")),
-        "right": FunctionSpec(2, 2, _left_right("right")),
-        "tostring": nullable(_to_string),
-        "tointeger": nullable(_to_integer),
-        "tofloat": nullable(_to_float),
-        "toboolean": nullable(_to_boolean),
-        "tostringornull": nullable(_or_null(_to_string)),
-        "tointegerornull": nullable(_or_null(_to_integer)),
-        "tofloatornull": nullable(_or_null(_to_float)),
-        "tobooleanornull": nullable(_or_null(_to_boolean)),
-        "abs": one(_math("abs", _abs)),
-        "sign": one(_math("sign", _sign)),
-        "floor": one(_math("floor", _floor_to_float)),
-        "ceil": one(_math("ceil", _ceil_to_float)),
-        "sqrt": one(_math("sqrt", lambda x: math.sqrt(x) if x >= 0 else math.nan)),
-        "exp": one(_math("exp", math.exp)),
-        "log": one(_math("log", _log)),
-        "log10": one(_math("log10", lambda x: _log(x, base10=True))),
-        "round": FunctionSpec(1, 3, _round),
-        "pi": FunctionSpec(0, 0, lambda _args, _view: math.pi),
-        "e": FunctionSpec(0, 0, lambda _args, _view: math.e),
-        "rand": FunctionSpec(0, 0, lambda _args, _view: random.random()),
-        "randomuuid": FunctionSpec(0, 0, lambda _args, _view: str(uuid.uuid4())),
-    }
-    return table
-
-
-FUNCTIONS = _build_table()
-
-__all__ = ["FUNCTIONS", "INT_MAX", "INT_MIN", "FunctionSpec"]
+_add("round", 1, 3, _round)
+_add("pi", 0, 0, lambda _args, _view: math.pi)
+_add("e", 0, 0, lambda _args, _view: math.e)
+_add("rand", 0, 0, lambda _args, _view: random.random())
+_add("randomUUID", 0, 0, lambda _args, _view: str(uuid.uuid4()))
