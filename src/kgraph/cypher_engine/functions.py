@@ -7,22 +7,12 @@ Functions follow Neo4j: a null argument gives null unless noted.
 
 from __future__ import annotations
 
+import decimal
 import math
 import random
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import (
-    ROUND_CEILING,
-    ROUND_DOWN,
-    ROUND_FLOOR,
-    ROUND_HALF_DOWN,
-    ROUND_HALF_EVEN,
-    ROUND_HALF_UP,
-    ROUND_UP,
-    Decimal,
-    InvalidOperation,
-)
 from typing import Any
 
 from kgraph.cypher_engine.errors import CypherError
@@ -314,15 +304,8 @@ _add_unary("exp", _NUMBER, "a number", _exp)
 _add_unary("log", _NUMBER, "a number", _log)
 _add_unary("log10", _NUMBER, "a number", lambda x: _log(x, base10=True))
 
-_ROUNDING_MODES = {
-    "HALF_UP": ROUND_HALF_UP,
-    "HALF_DOWN": ROUND_HALF_DOWN,
-    "HALF_EVEN": ROUND_HALF_EVEN,
-    "UP": ROUND_UP,
-    "DOWN": ROUND_DOWN,
-    "CEILING": ROUND_CEILING,
-    "FLOOR": ROUND_FLOOR,
-}
+_ROUNDING_MODES = frozenset({"HALF_UP", "HALF_DOWN", "HALF_EVEN", "UP", "DOWN", "CEILING", "FLOOR"})
+"""Neo4j's rounding modes, each named as :mod:`decimal` names it after ``ROUND_``."""
 
 
 def _round(args: list[Any], _view: GraphView) -> Any:
@@ -338,13 +321,14 @@ def _round(args: list[Any], _view: GraphView) -> Any:
     if args[1] is None:
         return None
     _expect(int, "an Integer", args[1], "round")
-    mode = _ROUNDING_MODES.get(str(args[2]).upper()) if len(args) > 2 else ROUND_HALF_UP
-    if mode is None:
+    mode = str(args[2]).upper() if len(args) > 2 else "HALF_UP"
+    if mode not in _ROUNDING_MODES:
         raise CypherError(f"round(): unknown rounding mode {args[2]!r}")
     try:
-        quantum = Decimal(1).scaleb(-args[1])
-        return float(Decimal(repr(value)).quantize(quantum, rounding=mode))
-    except InvalidOperation:
+        quantum = decimal.Decimal(1).scaleb(-args[1])
+        rounding = getattr(decimal, f"ROUND_{mode}")
+        return float(decimal.Decimal(repr(value)).quantize(quantum, rounding=rounding))
+    except decimal.InvalidOperation:
         return value
 
 
