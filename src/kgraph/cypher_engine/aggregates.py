@@ -1,4 +1,4 @@
-"""Aggregating functions: one accumulator object per group and aggregate call.
+"""Aggregating functions: each reduces the values one group collected for it.
 
 Nulls are skipped by every aggregate (``count(*)`` counts rows, not values), as in Neo4j.
 """
@@ -13,52 +13,8 @@ from kgraph.cypher_engine.compare import group_key, order_key
 from kgraph.cypher_engine.errors import CypherError
 from kgraph.cypher_engine.values import check_int, is_number, type_error
 
-
-class Aggregator:
-    """Base accumulator: ``add`` receives the evaluated arguments of one row."""
-
-    def add(self, args: list[Any]) -> None:
-        raise NotImplementedError
-
-    def result(self) -> Any:
-        raise NotImplementedError
-
-
-class CountRows(Aggregator):
-    """``count(*)``."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def add(self, args: list[Any]) -> None:
-        self.count += 1
-
-    def result(self) -> Any:
-        return self.count
-
-
-class _ValueAggregator(Aggregator):
-    """Aggregates over the non-null values of the first argument."""
-
-    def __init__(self) -> None:
-        self.values: list[Any] = []
-        self.extra: list[Any] = []
-
-    def add(self, args: list[Any]) -> None:
-        if args[0] is not None:
-            self.values.append(args[0])
-            if not self.extra:
-                self.extra = args[1:]
-
-
-class _Count(_ValueAggregator):
-    def result(self) -> Any:
-        return len(self.values)
-
-
-class _Collect(_ValueAggregator):
-    def result(self) -> Any:
-        return list(self.values)
+Reduce = Callable[[list[Any], list[Any]], Any]
+"""The non-null values and the further arguments (a percentile) -> the aggregate."""
 
 
 def _total(values: list[Any], function: str) -> int | float:
@@ -69,117 +25,84 @@ def _total(values: list[Any], function: str) -> int | float:
     return check_int(total) if isinstance(total, int) else total
 
 
-class _Sum(_ValueAggregator):
-    def result(self) -> Any:
-        return _total(self.values, "sum")
+def _avg(values: list[Any], _extra: list[Any]) -> Any:
+    return float(_total(values, "avg")) / len(values) if values else None
 
 
-class _Avg(_ValueAggregator):
-    def result(self) -> Any:
-        if not self.values:
-            return None
-        return float(_total(self.values, "avg")) / len(self.values)
-
-
-class _Min(_ValueAggregator):
-    def result(self) -> Any:
-        return min(self.values, key=order_key) if self.values else None
-
-
-class _Max(_ValueAggregator):
-    def result(self) -> Any:
-        return max(self.values, key=order_key) if self.values else None
-
-
-class _StDev(_ValueAggregator):
-    population = False
-
-    def result(self) -> Any:
-        numbers = [float(v) for v in self.values if is_number(v)]
-        if len(numbers) != len(self.values):
+def _stdev(population: bool) -> Reduce:
+    def reduce(values: list[Any], _extra: list[Any]) -> Any:
+        if not all(map(is_number, values)):
             raise CypherError("stDev(): all values must be numbers")
-        if not numbers:
+        if not values:
             return None
-        count = len(numbers) if self.population else len(numbers) - 1
+        count = len(values) if population else len(values) - 1
         if count <= 0:
             return 0.0
-        mean = sum(numbers) / len(numbers)
-        return math.sqrt(sum((n - mean) ** 2 for n in numbers) / count)
+        mean = sum(values) / len(values)
+        return math.sqrt(sum((float(n) - mean) ** 2 for n in values) / count)
+
+    return reduce
 
 
-class _StDevP(_StDev):
-    population = True
-
-
-class _Percentile(_ValueAggregator):
-    continuous = True
-
-    def _percentile(self) -> float:
-        percentile: Any = self.extra[0] if self.extra else None
+def _percentile(continuous: bool) -> Reduce:
+    def reduce(values: list[Any], extra: list[Any]) -> Any:
+        if not values:
+            return None
+        percentile: Any = extra[0] if extra else None
         if not is_number(percentile) or not 0 <= percentile <= 1:
             raise CypherError("percentile must be a number between 0.0 and 1.0")
-        return float(percentile)
+        ordered = sorted(values, key=order_key)
+        if not continuous:
+            return ordered[max(0, math.ceil(percentile * len(ordered)) - 1)]
+        position = percentile * (len(ordered) - 1)
+        lower, upper = float(ordered[math.floor(position)]), float(ordered[math.ceil(position)])
+        return lower + (upper - lower) * (position - math.floor(position))
 
-    def result(self) -> Any:
-        if not self.values:
-            return None
-        percentile = self._percentile()
-        values = sorted(self.values, key=order_key)
-        if not self.continuous:
-            index = max(0, math.ceil(percentile * len(values)) - 1)
-            return values[index]
-        position = percentile * (len(values) - 1)
-        lower, upper = math.floor(position), math.ceil(position)
-        fraction = position - lower
-        return float(values[lower]) + (float(values[upper]) - float(values[lower])) * fraction
+    return reduce
 
 
-class _PercentileDisc(_Percentile):
-    continuous = False
-
-
-class _Distinct(Aggregator):
-    """``agg(DISTINCT x)``: feeds each distinct non-null value once."""
-
-    def __init__(self, inner: Aggregator) -> None:
-        self.inner = inner
-        self.seen: set[Hashable] = set()
-
-    def add(self, args: list[Any]) -> None:
-        if args[0] is None:
-            return
-        key = group_key(args[0])
-        if key not in self.seen:
-            self.seen.add(key)
-            self.inner.add(args)
-
-    def result(self) -> Any:
-        return self.inner.result()
-
-
-_AGGREGATORS: dict[str, Callable[[], Aggregator]] = {
-    "count": _Count,
-    "collect": _Collect,
-    "sum": _Sum,
-    "avg": _Avg,
-    "min": _Min,
-    "max": _Max,
-    "stdev": _StDev,
-    "stdevp": _StDevP,
-    "percentilecont": _Percentile,
-    "percentiledisc": _PercentileDisc,
+_REDUCERS: dict[str, Reduce] = {
+    "count": lambda values, _extra: len(values),
+    "collect": lambda values, _extra: list(values),
+    "sum": lambda values, _extra: _total(values, "sum"),
+    "avg": _avg,
+    "min": lambda values, _extra: min(values, key=order_key) if values else None,
+    "max": lambda values, _extra: max(values, key=order_key) if values else None,
+    "stdev": _stdev(population=False),
+    "stdevp": _stdev(population=True),
+    "percentilecont": _percentile(continuous=True),
+    "percentiledisc": _percentile(continuous=False),
 }
-
 
 # name -> (minimum, maximum) number of arguments.
 AGGREGATE_ARITY: dict[str, tuple[int, int]] = {
-    name: (2, 2) if name.startswith("percentile") else (1, 1) for name in _AGGREGATORS
+    name: (2, 2) if name.startswith("percentile") else (1, 1) for name in _REDUCERS
 }
 
 
-def make_aggregator(name: str | None, distinct: bool) -> Aggregator:
-    """A fresh accumulator; ``name`` None means ``count(*)``."""
-    if name is None:
-        return CountRows()
-    aggregator = _AGGREGATORS[name.lower()]()
-    return _Distinct(aggregator) if distinct else aggregator
+class Aggregator:
+    """One aggregate call in one group: ``add`` gets the call's evaluated arguments for
+    each row; ``name`` None means ``count(*)``, ``distinct`` keeps each value once."""
+
+    def __init__(self, name: str | None, distinct: bool) -> None:
+        self.reduce = _REDUCERS[name.lower()] if name is not None else None
+        self.seen: set[Hashable] | None = set() if distinct else None
+        self.rows = 0
+        self.values: list[Any] = []
+        self.extra: list[Any] = []
+
+    def add(self, args: list[Any]) -> None:
+        self.rows += 1
+        if not args or args[0] is None:
+            return
+        if self.seen is not None:
+            key = group_key(args[0])
+            if key in self.seen:
+                return
+            self.seen.add(key)
+        self.values.append(args[0])
+        if not self.extra:
+            self.extra = args[1:]
+
+    def result(self) -> Any:
+        return self.rows if self.reduce is None else self.reduce(self.values, self.extra)

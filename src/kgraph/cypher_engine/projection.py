@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kgraph.cypher_engine import ast
-from kgraph.cypher_engine.aggregates import Aggregator, make_aggregator
+from kgraph.cypher_engine.aggregates import Aggregator
 from kgraph.cypher_engine.astutil import (
     contains_aggregate,
     is_aggregate,
@@ -124,7 +124,7 @@ class Projector:
             yield {}, self._finish(group, keyed)
 
     def _new_group(self, values: list[Any], row: Row) -> _Group:
-        aggregators = [make_aggregator(c.name, c.distinct) for c in self.calls]
+        aggregators = [Aggregator(c.name, c.distinct) for c in self.calls]
         return _Group(values, row, aggregators)
 
     def _finish(self, group: _Group, keyed: list[tuple[int, Evaluator]]) -> Row:
