@@ -11,21 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from kgraph.cypher_engine import ast
-
-AGGREGATE_FUNCTIONS = frozenset(
-    {
-        "count",
-        "collect",
-        "sum",
-        "avg",
-        "min",
-        "max",
-        "stdev",
-        "stdevp",
-        "percentilecont",
-        "percentiledisc",
-    }
-)
+from kgraph.cypher_engine.aggregates import AGGREGATE_ARITY
 
 _NODE_TYPES = (
     ast.Expr,
@@ -68,7 +54,7 @@ def is_aggregate(expr: ast.Expr) -> bool:
     """Whether ``expr`` itself is an aggregating function call."""
     if isinstance(expr, ast.CountStar):
         return True
-    return isinstance(expr, ast.FunctionCall) and expr.name.lower() in AGGREGATE_FUNCTIONS
+    return isinstance(expr, ast.FunctionCall) and expr.name.lower() in AGGREGATE_ARITY
 
 
 def contains_aggregate(expr: ast.Expr) -> bool:

@@ -10,9 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from kgraph.cypher_engine import ast
-from kgraph.cypher_engine.aggregates import AGGREGATE_ARITY
 from kgraph.cypher_engine.compare import equals
-from kgraph.cypher_engine.errors import CypherError, CypherSyntaxError, UnsupportedCypherError
 from kgraph.cypher_engine.functions import FUNCTIONS, properties_of
 from kgraph.cypher_engine.graphview import GraphView
 from kgraph.cypher_engine.operators import BINARY_OPERATORS, UNARY_OPERATORS, check_boolean
@@ -83,7 +81,6 @@ class ExpressionCompiler:
             ast.IsNull: self._is_null,
             ast.LabelCheck: self._label_check,
             ast.FunctionCall: self._function,
-            ast.CountStar: self._misplaced_aggregate,
             ast.Case: self._case,
             ast.ListComprehension: self._list_comprehension,
             ast.Quantifier: self._quantifier,
@@ -111,28 +108,16 @@ class ExpressionCompiler:
         return lambda _row: value
 
     def _parameter(self, expr: ast.Parameter) -> Evaluator:
-        if expr.name not in self.params:
-            raise CypherError(f"Expected parameter(s): {expr.name}")
-        value = self.params[expr.name]
+        value = self.params[expr.name]  # the executor checked that every one is given
         return lambda _row: value
 
     def _variable(self, expr: ast.Variable) -> Evaluator:
         name = expr.name
-
-        def evaluate(row: Row) -> Any:
-            try:
-                return row[name]
-            except KeyError:
-                raise CypherSyntaxError(f"Variable `{name}` not defined") from None
-
-        return evaluate
+        return lambda row: row[name]
 
     def _aggregate_ref(self, expr: ast.AggregateRef) -> Evaluator:
         key = aggregate_slot(expr.slot)
         return lambda row: row[key]
-
-    def _misplaced_aggregate(self, expr: ast.Expr) -> Evaluator:
-        raise CypherSyntaxError("Invalid use of an aggregating function in this context")
 
     # -- access ------------------------------------------------------------------------------
     def _property(self, expr: ast.Property) -> Evaluator:
@@ -226,12 +211,9 @@ class ExpressionCompiler:
         return evaluate
 
     def _function(self, expr: ast.FunctionCall) -> Evaluator:
-        lower = expr.name.lower()
-        if lower in AGGREGATE_ARITY:
-            return self._misplaced_aggregate(expr)
-        spec = FUNCTIONS.get(lower)
-        if spec is None:
-            raise UnsupportedCypherError(f"function {expr.name}()")
+        # The semantic checker let through known functions only, and aggregates only where
+        # a projection replaces them by their results.
+        spec = FUNCTIONS[expr.name.lower()]
         args, impl, view = [self.compile(a) for a in expr.args], spec.impl, self.view
         return lambda row: impl([arg(row) for arg in args], view)
 

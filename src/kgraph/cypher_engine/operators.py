@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import re
 from collections.abc import Callable
 from typing import Any
@@ -20,14 +21,28 @@ from kgraph.cypher_engine.values import check_int, is_number, to_text, type_erro
 BinaryOp = Callable[[Any, Any], Any]
 
 
-def _int_division(left: int, right: int) -> int:
-    if right == 0:
-        raise CypherError("/ by zero")
-    quotient = abs(left) // abs(right)
-    return check_int(quotient if (left >= 0) == (right >= 0) else -quotient)
+def _arithmetic(op: str, apply: BinaryOp) -> BinaryOp:
+    """An arithmetic operator: null gives null, other operands must be numbers, and an
+    integer result must fit in 64 bits."""
+
+    def apply_operator(left: Any, right: Any) -> Any:
+        if left is None or right is None:
+            return None
+        for value in (left, right):
+            if not is_number(value):
+                raise type_error("a number", value, f"'{op}'")
+        result = apply(left, right)
+        return check_int(result) if isinstance(result, int) else result
+
+    return apply_operator
 
 
-def _float_division(left: float, right: float) -> float:
+def _divide(left: int | float, right: int | float) -> int | float:
+    if isinstance(left, int) and isinstance(right, int):
+        if right == 0:
+            raise CypherError("/ by zero")
+        quotient = abs(left) // abs(right)
+        return quotient if (left >= 0) == (right >= 0) else -quotient
     if right != 0:
         return left / right
     if left == 0 or math.isnan(left):
@@ -35,13 +50,29 @@ def _float_division(left: float, right: float) -> float:
     return math.copysign(math.inf, left) * math.copysign(1.0, right)
 
 
-def _numbers(op: str, left: Any, right: Any) -> None:
-    for value in (left, right):
-        if not is_number(value):
-            raise type_error("a number", value, f"'{op}'")
+def _modulo(left: int | float, right: int | float) -> int | float:
+    if isinstance(left, int) and isinstance(right, int):
+        if right == 0:
+            raise CypherError("/ by zero")
+        remainder = abs(left) % abs(right)
+        return remainder if left >= 0 else -remainder
+    return math.fmod(left, right) if right != 0 else math.nan
+
+
+def _power(left: int | float, right: int | float) -> float:
+    try:
+        return math.pow(left, right)
+    except OverflowError:
+        return math.inf
+    except ValueError:
+        return math.nan
+
+
+_add_numbers = _arithmetic("+", operator.add)
 
 
 def add(left: Any, right: Any) -> Any:
+    """``+``: numbers, string concatenation (with numbers as text) and list building."""
     if left is None or right is None:
         return None
     if isinstance(left, list):
@@ -55,9 +86,7 @@ def add(left: Any, right: Any) -> Any:
     if isinstance(left, str) or isinstance(right, str):
         other = right if isinstance(left, str) else left
         raise type_error("a String, Number or List", other, "'+'")
-    _numbers("+", left, right)
-    result = left + right
-    return check_int(result) if isinstance(result, int) else result
+    return _add_numbers(left, right)
 
 
 def concat(left: Any, right: Any) -> Any:
@@ -69,57 +98,6 @@ def concat(left: Any, right: Any) -> Any:
     if isinstance(left, list) and isinstance(right, list):
         return [*left, *right]
     raise type_error("two strings or two lists", right if isinstance(left, str) else left, "'||'")
-
-
-def subtract(left: Any, right: Any) -> Any:
-    if left is None or right is None:
-        return None
-    _numbers("-", left, right)
-    result = left - right
-    return check_int(result) if isinstance(result, int) else result
-
-
-def multiply(left: Any, right: Any) -> Any:
-    if left is None or right is None:
-        return None
-    _numbers("*", left, right)
-    result = left * right
-    return check_int(result) if isinstance(result, int) else result
-
-
-def divide(left: Any, right: Any) -> Any:
-    if left is None or right is None:
-        return None
-    _numbers("/", left, right)
-    if isinstance(left, int) and isinstance(right, int):
-        return _int_division(left, right)
-    return _float_division(float(left), float(right))
-
-
-def modulo(left: Any, right: Any) -> Any:
-    if left is None or right is None:
-        return None
-    _numbers("%", left, right)
-    if isinstance(left, int) and isinstance(right, int):
-        if right == 0:
-            raise CypherError("/ by zero")
-        remainder = abs(left) % abs(right)
-        return remainder if left >= 0 else -remainder
-    if right == 0:
-        return math.nan
-    return math.fmod(float(left), float(right))
-
-
-def power(left: Any, right: Any) -> Any:
-    if left is None or right is None:
-        return None
-    _numbers("^", left, right)
-    try:
-        return math.pow(float(left), float(right))
-    except OverflowError:
-        return math.inf
-    except ValueError:
-        return math.nan
 
 
 def negate(value: Any) -> Any:
@@ -136,25 +114,21 @@ def plus(value: Any) -> Any:
     return value
 
 
-def _boolean(value: Any, op: str) -> bool | None:
+def check_boolean(value: Any, op: str) -> bool | None:
+    """An operand of AND/OR/XOR/NOT (or a WHERE condition): a boolean or null."""
     if value is None or isinstance(value, bool):
         return value
     raise type_error("Boolean", value, op)
 
 
 def logical_not(value: Any) -> bool | None:
-    operand = _boolean(value, "NOT")
+    operand = check_boolean(value, "NOT")
     return None if operand is None else not operand
 
 
 def logical_xor(left: Any, right: Any) -> bool | None:
-    a, b = _boolean(left, "XOR"), _boolean(right, "XOR")
+    a, b = check_boolean(left, "XOR"), check_boolean(right, "XOR")
     return None if a is None or b is None else a != b
-
-
-def check_boolean(value: Any, op: str) -> bool | None:
-    """Boolean operands of AND/OR (short-circuiting is done by the caller)."""
-    return _boolean(value, op)
 
 
 def _comparison(test: Callable[[int], bool]) -> BinaryOp:
@@ -213,11 +187,11 @@ def regex_match(left: Any, right: Any) -> bool | None:
 
 BINARY_OPERATORS: dict[str, BinaryOp] = {
     "+": add,
-    "-": subtract,
-    "*": multiply,
-    "/": divide,
-    "%": modulo,
-    "^": power,
+    "-": _arithmetic("-", operator.sub),
+    "*": _arithmetic("*", operator.mul),
+    "/": _arithmetic("/", _divide),
+    "%": _arithmetic("%", _modulo),
+    "^": _arithmetic("^", _power),
     "||": concat,
     "XOR": logical_xor,
     "=": equals,
