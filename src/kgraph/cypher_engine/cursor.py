@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from kgraph.cypher_engine.errors import CypherSyntaxError
 from kgraph.cypher_engine.lexer import MAX_INT, Token, TokenKind, syntax_error
+
+T = TypeVar("T")
 
 
 class TokenCursor:
@@ -52,6 +57,25 @@ class TokenCursor:
             self.pos += len(words)
             return True
         return False
+
+    def accept_operator(self, operators: tuple[str, ...]) -> str | None:
+        """The first of ``operators`` (symbols, or keywords such as ``STARTS WITH``) that
+        comes next, consumed; None if none does."""
+        for op in operators:
+            words = op.split()
+            if self.accept_keyword(*words) if op[0].isalpha() else self.accept_symbol(op):
+                return op
+        return None
+
+    def comma_list(self, parse: Callable[[], T], empty_before: str | None = None) -> list[T]:
+        """Items read by ``parse``, separated by commas; none if the ``empty_before`` symbol
+        comes first (it is not consumed)."""
+        if empty_before is not None and self.at_symbol(empty_before):
+            return []
+        items = [parse()]
+        while self.accept_symbol(","):
+            items.append(parse())
+        return items
 
     def expect_symbol(self, symbol: str) -> Token:
         if not self.at_symbol(symbol):

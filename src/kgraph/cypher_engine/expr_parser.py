@@ -9,12 +9,19 @@ comprehensions) are parsed by hooks the pattern parser provides.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.cursor import TokenCursor
 from kgraph.cypher_engine.errors import UnsupportedCypherError
 from kgraph.cypher_engine.lexer import MAX_INT, TokenKind, syntax_error
 
-_COMPARISONS = {"=": "=", "<>": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
+# Binary operators by precedence level, loosest first (see the module docstring).
+_BOOLEAN_LEVELS = (("OR",), ("XOR",), ("AND",))
+_COMPARISONS = ("=", "<>", "<", "<=", ">", ">=")
+_PREDICATES = ("=~", "STARTS WITH", "ENDS WITH", "CONTAINS", "IN")
+_ARITHMETIC_LEVELS = (("+", "-", "||"), ("*", "/", "%"), ("^",))
 
 # Words that cannot be read as a variable where an expression is expected.
 RESERVED = frozenset(
@@ -57,23 +64,19 @@ class ExpressionParser(TokenCursor):
         return tuple(labels)
 
     # -- precedence levels ---------------------------------------------------------------
+    def _parse_levels(
+        self, levels: tuple[tuple[str, ...], ...], operand: Callable[[], ast.Expr]
+    ) -> ast.Expr:
+        """Left-associative binary operators, loosest level first, over ``operand``."""
+        if not levels:
+            return operand()
+        left = self._parse_levels(levels[1:], operand)
+        while (op := self.accept_operator(levels[0])) is not None:
+            left = ast.Binary(op, left, self._parse_levels(levels[1:], operand))
+        return left
+
     def parse_expression(self) -> ast.Expr:
-        left = self._parse_xor()
-        while self.accept_keyword("OR"):
-            left = ast.Binary("OR", left, self._parse_xor())
-        return left
-
-    def _parse_xor(self) -> ast.Expr:
-        left = self._parse_and()
-        while self.accept_keyword("XOR"):
-            left = ast.Binary("XOR", left, self._parse_and())
-        return left
-
-    def _parse_and(self) -> ast.Expr:
-        left = self._parse_not()
-        while self.accept_keyword("AND"):
-            left = ast.Binary("AND", left, self._parse_not())
-        return left
+        return self._parse_levels(_BOOLEAN_LEVELS, self._parse_not)
 
     def _parse_not(self) -> ast.Expr:
         if self.accept_keyword("NOT"):
@@ -90,31 +93,17 @@ class ExpressionParser(TokenCursor):
                 "Unknown operation '!=' (you probably meant to use '<>', which is the operator "
                 "for inequality testing)",
             )
-        while self.peek().kind is TokenKind.SYMBOL and self.peek().value in _COMPARISONS:
-            op = _COMPARISONS[str(self.advance().value)]
+        while (op := self.accept_operator(_COMPARISONS)) is not None:
             right = self._parse_predicate()
             terms.append(ast.Binary(op, left, right))
             left = right
-        if not terms:
-            return left
-        result = terms[0]
-        for term in terms[1:]:
-            result = ast.Binary("AND", result, term)
-        return result
+        return functools.reduce(lambda a, b: ast.Binary("AND", a, b), terms) if terms else left
 
     def _parse_predicate(self) -> ast.Expr:
         expr = self._parse_additive()
         while True:
-            if self.accept_symbol("=~"):
-                expr = ast.Binary("=~", expr, self._parse_additive())
-            elif self.accept_keyword("STARTS", "WITH"):
-                expr = ast.Binary("STARTS WITH", expr, self._parse_additive())
-            elif self.accept_keyword("ENDS", "WITH"):
-                expr = ast.Binary("ENDS WITH", expr, self._parse_additive())
-            elif self.accept_keyword("CONTAINS"):
-                expr = ast.Binary("CONTAINS", expr, self._parse_additive())
-            elif self.accept_keyword("IN"):
-                expr = ast.Binary("IN", expr, self._parse_additive())
+            if (op := self.accept_operator(_PREDICATES)) is not None:
+                expr = ast.Binary(op, expr, self._parse_additive())
             elif self.at_keyword("IS"):
                 expr = self._parse_is(expr)
             elif self.at_symbol("::"):
@@ -134,24 +123,7 @@ class ExpressionParser(TokenCursor):
         raise self.error("NULL")
 
     def _parse_additive(self) -> ast.Expr:
-        left = self._parse_multiplicative()
-        while self.at_symbol("+", "-", "||"):
-            op = str(self.advance().value)
-            left = ast.Binary(op, left, self._parse_multiplicative())
-        return left
-
-    def _parse_multiplicative(self) -> ast.Expr:
-        left = self._parse_power()
-        while self.at_symbol("*", "/", "%"):
-            op = str(self.advance().value)
-            left = ast.Binary(op, left, self._parse_power())
-        return left
-
-    def _parse_power(self) -> ast.Expr:
-        left = self._parse_unary()
-        while self.accept_symbol("^"):
-            left = ast.Binary("^", left, self._parse_unary())
-        return left
+        return self._parse_levels(_ARITHMETIC_LEVELS, self._parse_unary)
 
     def _parse_unary(self) -> ast.Expr:
         if not self.at_symbol("-", "+"):
@@ -252,11 +224,7 @@ class ExpressionParser(TokenCursor):
         if special is not None:
             return special
         distinct = self.accept_keyword("DISTINCT")
-        args: list[ast.Expr] = []
-        if not self.at_symbol(")"):
-            args.append(self.parse_expression())
-            while self.accept_symbol(","):
-                args.append(self.parse_expression())
+        args = self.comma_list(self.parse_expression, empty_before=")")
         self.expect_symbol(")")
         return ast.FunctionCall(name, tuple(args), distinct)
 
@@ -317,11 +285,7 @@ class ExpressionParser(TokenCursor):
             return self._parse_list_comprehension()
         if self._at_pattern_comprehension():
             return self._parse_pattern_comprehension()
-        items: list[ast.Expr] = []
-        if not self.at_symbol("]"):
-            items.append(self.parse_expression())
-            while self.accept_symbol(","):
-                items.append(self.parse_expression())
+        items = self.comma_list(self.parse_expression, empty_before="]")
         self.expect_symbol("]")
         return ast.ListLiteral(tuple(items))
 
@@ -364,25 +328,18 @@ class ExpressionParser(TokenCursor):
 
     def parse_map_literal(self) -> ast.MapLiteral:
         self.expect_symbol("{")
-        items: list[tuple[str, ast.Expr]] = []
-        if not self.at_symbol("}"):
-            while True:
-                key = self.expect_name("a map key")
-                self.expect_symbol(":")
-                items.append((key, self.parse_expression()))
-                if not self.accept_symbol(","):
-                    break
+        items = self.comma_list(self._parse_map_entry, empty_before="}")
         self.expect_symbol("}")
         return ast.MapLiteral(tuple(items))
 
+    def _parse_map_entry(self) -> tuple[str, ast.Expr]:
+        key = self.expect_name("a map key")
+        self.expect_symbol(":")
+        return key, self.parse_expression()
+
     def _parse_map_projection(self, subject: ast.Expr) -> ast.Expr:
         self.expect_symbol("{")
-        items: list[tuple[str, str, ast.Expr | None]] = []
-        if not self.at_symbol("}"):
-            while True:
-                items.append(self._parse_map_projection_item())
-                if not self.accept_symbol(","):
-                    break
+        items = self.comma_list(self._parse_map_projection_item, empty_before="}")
         self.expect_symbol("}")
         return ast.MapProjection(subject, tuple(items))
 

@@ -112,16 +112,12 @@ class Parser(PatternParser):
         star = self.accept_symbol("*")
         items: list[ast.ProjectionItem] = []
         if not star or self.accept_symbol(","):
-            items.append(self._parse_projection_item())
-            while self.accept_symbol(","):
-                items.append(self._parse_projection_item())
+            items = self.comma_list(self._parse_projection_item)
         order: list[ast.SortItem] = []
         if self.accept_keyword("ORDER", "BY"):
-            order.append(self._parse_sort_item())
-            while self.accept_symbol(","):
-                order.append(self._parse_sort_item())
+            order = self.comma_list(self._parse_sort_item)
         skip = None
-        if self.accept_keyword("SKIP") or self.accept_keyword("OFFSET"):
+        if self.accept_operator(("SKIP", "OFFSET")):
             skip = self.parse_expression()
         limit = self.parse_expression() if self.accept_keyword("LIMIT") else None
         return ast.Projection(distinct, star, tuple(items), tuple(order), skip, limit)
@@ -135,8 +131,5 @@ class Parser(PatternParser):
 
     def _parse_sort_item(self) -> ast.SortItem:
         expression = self.parse_expression()
-        if self.accept_keyword("DESC") or self.accept_keyword("DESCENDING"):
-            return ast.SortItem(expression, descending=True)
-        if not self.accept_keyword("ASC"):
-            self.accept_keyword("ASCENDING")
-        return ast.SortItem(expression, descending=False)
+        descending = self.accept_operator(("DESC", "DESCENDING", "ASC", "ASCENDING"))
+        return ast.SortItem(expression, descending=descending in ("DESC", "DESCENDING"))

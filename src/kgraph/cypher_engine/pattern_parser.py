@@ -22,10 +22,7 @@ class PatternParser(ExpressionParser):
     """Adds patterns to the expression grammar (patterns contain expressions and vice versa)."""
 
     def parse_pattern(self) -> tuple[ast.PatternPart, ...]:
-        parts = [self.parse_pattern_part()]
-        while self.accept_symbol(","):
-            parts.append(self.parse_pattern_part())
-        return tuple(parts)
+        return tuple(self.comma_list(self.parse_pattern_part))
 
     def parse_pattern_part(self) -> ast.PatternPart:
         variable = None
