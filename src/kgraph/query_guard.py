@@ -25,8 +25,9 @@ strings, comments and backtick names do not count):
 
 from __future__ import annotations
 
-from kgraph.cypher_engine import CypherError, is_write_query
+from kgraph.cypher_engine import CypherError
 from kgraph.cypher_engine.lexer import Token, TokenKind, tokenize
+from kgraph.cypher_engine.writes import following, is_name_position, write_clause_at
 from kgraph.errors import WriteNotAllowedError, from_engine
 
 READ_PROCEDURES = frozenset(
@@ -50,26 +51,11 @@ READ_PROCEDURES = frozenset(
 
 _READ_PROCEDURES_LOWER = frozenset(name.lower() for name in READ_PROCEDURES)
 
-SHOW_TARGETS = frozenset(
-    {
-        "INDEX",
-        "INDEXES",
-        "CONSTRAINT",
-        "CONSTRAINTS",
-        "DATABASE",
-        "DATABASES",
-        "PROCEDURE",
-        "PROCEDURES",
-        "FUNCTION",
-        "FUNCTIONS",
-        "TRANSACTION",
-        "TRANSACTIONS",
-        "SETTING",
-        "SETTINGS",
-    }
-)
-"""What ``SHOW`` may list: the first of these words after SHOW decides (``SHOW RANGE
-INDEXES``, ``SHOW DEFAULT DATABASE``).  Users, roles, privileges and servers are not."""
+_SHOWN = ("INDEX", "CONSTRAINT", "DATABASE", "PROCEDURE", "FUNCTION", "TRANSACTION", "SETTING")
+SHOW_TARGETS = frozenset(_SHOWN) | {kind + ("ES" if kind == "INDEX" else "S") for kind in _SHOWN}
+"""What ``SHOW`` may list (singular or plural): the first of these words after SHOW decides
+(``SHOW RANGE INDEXES``, ``SHOW DEFAULT DATABASE``).  Users, roles, privileges and servers
+are not."""
 
 _SHOW_STOP = frozenset({"USERS", "USER", "ROLES", "ROLE", "PRIVILEGES", "PRIVILEGE", "SERVERS"})
 _SHOW_STOP |= frozenset({"ALIASES", "ALIAS", "SUPPORTED"})
@@ -98,11 +84,10 @@ def read_only_problem(query: str) -> str | None:
         problem = _problem_at(tokens, index, token)
         if problem is not None:
             return problem
-    if any(_is_load_csv(tokens, i) for i in range(len(tokens))):
+    writes = {write_clause_at(tokens, i) for i in range(len(tokens))} - {None}
+    if "LOAD CSV" in writes:
         return "LOAD CSV reads files and URLs"
-    if is_write_query(query):
-        return "this query writes to the graph"
-    return None
+    return "this query writes to the graph" if writes else None
 
 
 def check_read_only(query: str, hint: str | None = None) -> None:
@@ -113,12 +98,12 @@ def check_read_only(query: str, hint: str | None = None) -> None:
 
 
 def _problem_at(tokens: list[Token], index: int, token: Token) -> str | None:
-    if token.kind is not TokenKind.IDENT or _is_name_position(tokens, index):
+    if token.kind is not TokenKind.IDENT or is_name_position(tokens, index):
         return None
     word = str(token.value).upper()
     if word in ADMIN_WORDS:
         return f"{word} is an administration command"
-    if word in _ADMIN_BEFORE and _next(tokens, index).is_keyword(_ADMIN_BEFORE[word]):
+    if word in _ADMIN_BEFORE and following(tokens, index).is_keyword(_ADMIN_BEFORE[word]):
         return f"{word} {_ADMIN_BEFORE[word]} is an administration command"
     if word == "SHOW":
         return _show_problem(tokens, index)
@@ -142,10 +127,10 @@ def _show_problem(tokens: list[Token], index: int) -> str | None:
 
 
 def _call_problem(tokens: list[Token], index: int) -> str | None:
-    following = _next(tokens, index)
-    if following.kind is not TokenKind.IDENT:
+    after = following(tokens, index)
+    if after.kind is not TokenKind.IDENT:
         return None  # CALL { ... } or CALL (x) { ... }: a subquery, checked as a whole
-    parts = [str(following.value)]
+    parts = [str(after.value)]
     position = index + 2
     while (
         position + 1 < len(tokens)
@@ -158,26 +143,3 @@ def _call_problem(tokens: list[Token], index: int) -> str | None:
     if name.lower() in _READ_PROCEDURES_LOWER:
         return None
     return f"procedure {name} is not on the read-only allow-list"
-
-
-def _is_name_position(tokens: list[Token], index: int) -> bool:
-    """An identifier used as a property key, label, map key, alias or variable name."""
-    previous = tokens[index - 1] if index else None
-    following = _next(tokens, index)
-    if previous is not None and (
-        previous.is_symbol(".") or previous.is_symbol(":") or previous.is_keyword("AS")
-    ):
-        return True
-    return following.is_symbol(":") or following.is_symbol(".")
-
-
-def _is_load_csv(tokens: list[Token], index: int) -> bool:
-    return (
-        tokens[index].is_keyword("LOAD")
-        and _next(tokens, index).is_keyword("CSV")
-        and not _is_name_position(tokens, index)
-    )
-
-
-def _next(tokens: list[Token], index: int) -> Token:
-    return tokens[index + 1] if index + 1 < len(tokens) else tokens[-1]

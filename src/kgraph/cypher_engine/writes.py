@@ -27,25 +27,32 @@ def is_write_query(query: str) -> bool:
         tokens = tokenize(query)
     except CypherSyntaxError:
         return _FALLBACK.search(query) is not None
-    return any(_is_write_keyword(tokens, i) for i in range(len(tokens)))
+    return any(write_clause_at(tokens, i) for i in range(len(tokens)))
 
 
-def _is_write_keyword(tokens: list[Token], index: int) -> bool:
+def write_clause_at(tokens: list[Token], index: int) -> str | None:
+    """The write clause (``CREATE``, ``LOAD CSV``, ...) that ``tokens[index]`` starts."""
     token = tokens[index]
-    if token.kind is not TokenKind.IDENT:
-        return False
+    if token.kind is not TokenKind.IDENT or is_name_position(tokens, index):
+        return None
     word = str(token.value).upper()
     if word == "LOAD":
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
-        is_write = following is not None and following.is_keyword("CSV")
-    else:
-        is_write = word in _WRITE_WORDS
-    if not is_write:
-        return False
+        return "LOAD CSV" if following(tokens, index).is_keyword("CSV") else None
+    return word if word in _WRITE_WORDS else None
+
+
+def is_name_position(tokens: list[Token], index: int) -> bool:
+    """Whether ``tokens[index]`` is used as a property key, label, map key, alias or
+    variable name, and so is no keyword."""
     previous = tokens[index - 1] if index else None
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
     if previous is not None and (
         previous.is_symbol(".") or previous.is_symbol(":") or previous.is_keyword("AS")
     ):
-        return False
-    return following is None or not following.is_symbol(":")
+        return True
+    after = following(tokens, index)
+    return after.is_symbol(":") or after.is_symbol(".")
+
+
+def following(tokens: list[Token], index: int) -> Token:
+    """The token after ``tokens[index]`` (the end of input after the last)."""
+    return tokens[min(index + 1, len(tokens) - 1)]
