@@ -66,6 +66,9 @@ class GraphView(ABC):
     were added), so a query without ORDER BY answers the same way every time.
     """
 
+    def __init__(self) -> None:
+        self._property_index: dict[tuple[str | None, str], dict[Hashable, list[str]]] = {}
+
     @abstractmethod
     def has_node(self, node_id: str) -> bool: ...
 
@@ -89,10 +92,6 @@ class GraphView(ABC):
         return len(self.nodes_with_label(label))
 
     @abstractmethod
-    def nodes_with_property(self, label: str | None, key: str, value: Any) -> list[str]:
-        """Candidate nodes whose ``key`` is equivalent to ``value`` (a superset filter)."""
-
-    @abstractmethod
     def rel_type(self, rel: RelRef) -> str: ...
 
     @abstractmethod
@@ -107,12 +106,22 @@ class GraphView(ABC):
         """Incoming relationships; ``skip_loops`` avoids reporting a self-loop twice."""
 
     def node_property(self, node_id: str, key: str) -> Any:
-        value = self.node_props(node_id).get(key)
-        return plain(value) if isinstance(value, list | tuple | dict) else value
+        return plain(self.node_props(node_id).get(key))
 
     def rel_property(self, rel: RelRef, key: str) -> Any:
-        value = self.rel_props(rel).get(key)
-        return plain(value) if isinstance(value, list | tuple | dict) else value
+        return plain(self.rel_props(rel).get(key))
+
+    def nodes_with_property(self, label: str | None, key: str, value: Any) -> list[str]:
+        """Candidate nodes whose ``key`` is equivalent to ``value`` (a superset filter),
+        from an index of ``key`` over the nodes of ``label`` built once per view."""
+        index = self._property_index.get((label, key))
+        if index is None:
+            index = self._property_index[(label, key)] = {}
+            for node_id in self.all_nodes() if label is None else self.nodes_with_label(label):
+                stored = self.node_props(node_id).get(key)
+                if stored is not None:
+                    index.setdefault(group_key(stored), []).append(node_id)
+        return index.get(group_key(value), [])
 
     def nodes_with_any(self, label: str | None, key: str, values: Iterable[Any]) -> list[str]:
         """Candidate nodes whose ``key`` is equivalent to one of ``values``, in node order
@@ -124,16 +133,6 @@ class GraphView(ABC):
             return []
         nodes = self.all_nodes() if label is None else self.nodes_with_label(label)
         return [n for n in nodes if n in found]
-
-    def scan_index(self, nodes: Iterable[str], key: str) -> dict[Hashable, list[str]]:
-        """``value -> nodes`` for the ``key`` property of ``nodes`` (a property index built
-        by reading them all)."""
-        index: dict[Hashable, list[str]] = {}
-        for node_id in nodes:
-            stored = self.node_props(node_id).get(key)
-            if stored is not None:
-                index.setdefault(group_key(stored), []).append(node_id)
-        return index
 
     # -- results ---------------------------------------------------------------------------
     def node_value(self, node_id: str) -> Node:
@@ -170,12 +169,12 @@ class NetworkxView(GraphView):
     """A networkx ``MultiDiGraph`` as the executor sees it (see the package docstring)."""
 
     def __init__(self, graph: nx.MultiDiGraph, derived: DerivedEdges | None = None) -> None:
+        super().__init__()
         self.graph = graph
         self.derived = derived
         self._derived_types = derived.types if derived else frozenset()
         self._nodes: Any = graph.nodes
         self._label_index: dict[str, list[str]] | None = None
-        self._property_index: dict[tuple[str | None, str], dict[Hashable, list[str]]] = {}
 
     # -- nodes ---------------------------------------------------------------------------
     def has_node(self, node_id: str) -> bool:
@@ -202,13 +201,6 @@ class NetworkxView(GraphView):
                     index.setdefault(node_label, []).append(node_id)
             self._label_index = index
         return self._label_index.get(label, [])
-
-    def nodes_with_property(self, label: str | None, key: str, value: Any) -> list[str]:
-        index = self._property_index.get((label, key))
-        if index is None:
-            nodes = self.all_nodes() if label is None else self.nodes_with_label(label)
-            index = self._property_index[(label, key)] = self.scan_index(nodes, key)
-        return index.get(group_key(value), [])
 
     # -- relationships -------------------------------------------------------------------
     def _edge_data(self, rel: RelRef) -> dict[str, Any]:

@@ -169,6 +169,7 @@ class SqliteView(GraphView):
     """
 
     def __init__(self, conn: sqlite3.Connection, *, cache_size: int = 50_000) -> None:
+        super().__init__()
         self.conn = conn
         self._labels: dict[str, tuple[str, ...]] = {}
         self._label_tuples: dict[str, tuple[str, ...]] = {}
@@ -177,7 +178,6 @@ class SqliteView(GraphView):
         self._rels = _Bounded(cache_size)
         self._scans: dict[str, tuple[list[str], int]] = {}
         self._label_index: dict[str, list[str]] = {}
-        self._property_index: dict[tuple[str | None, str], dict[Hashable, list[str]]] = {}
         self._lookups: dict[tuple[str | None, str, Hashable], list[str]] = {}
         self._indexed = frozenset(
             name.removeprefix(PROPERTY_INDEX_PREFIX)
@@ -278,16 +278,8 @@ class SqliteView(GraphView):
 
     def nodes_with_property(self, label: str | None, key: str, value: Any) -> list[str]:
         if key in self._indexed and _sql_comparable(value):
-            wanted = (label, key, group_key(value))
-            found = self._lookups.get(wanted)
-            if found is None:
-                found = self._lookups[wanted] = self._lookup(label, key, value)
-            return found
-        index = self._property_index.get((label, key))
-        if index is None:
-            nodes = self.all_nodes() if label is None else self.nodes_with_label(label)
-            index = self._property_index[(label, key)] = self.scan_index(nodes, key)
-        return index.get(group_key(value), [])
+            return self.nodes_with_any(label, key, [value])
+        return super().nodes_with_property(label, key, value)
 
     def nodes_with_any(self, label: str | None, key: str, values: Iterable[Any]) -> list[str]:
         wanted = [v for v in values if v is not None]
@@ -299,9 +291,8 @@ class SqliteView(GraphView):
             found = self._lookups[index] = self._lookup(label, key, wanted) if wanted else []
         return found
 
-    def _lookup(self, label: str | None, key: str, value: Any) -> list[str]:
-        """Nodes (of ``label``) whose ``key`` equals ``value`` or one of a list, in order."""
-        values = value if isinstance(value, list) else [value]
+    def _lookup(self, label: str | None, key: str, values: list[Any]) -> list[str]:
+        """Nodes (of ``label``) whose ``key`` equals one of ``values``, in order."""
         found = []
         marks = ",".join("?" * len(values))  # the path is checked by _path, values are parameters
         for node_id, labels, props in self.conn.execute(
@@ -337,32 +328,28 @@ class SqliteView(GraphView):
         return props
 
     def outgoing(self, node_id: str, types: frozenset[str]) -> Iterator[Hop]:
-        rows = self.conn.execute(
-            "SELECT e.dst, e.ekey, e.type, n.labels FROM edges e "
-            "JOIN nodes n ON n.id = e.dst WHERE e.start = ? ORDER BY e.seq",
-            (node_id,),
-        ).fetchall()
-        for end, key, rtype, labels in _by_neighbour(rows):
-            if not types or rtype in types:
-                rel = RelRef(node_id, end, key)
-                self._rels.put(rel, (rtype, None))
-                self._remember(end, labels)
-                yield rel, end
+        return self._hops(node_id, types, outgoing=True, skip_loops=False)
 
     def incoming(self, node_id: str, types: frozenset[str], skip_loops: bool) -> Iterator[Hop]:
+        return self._hops(node_id, types, outgoing=False, skip_loops=skip_loops)
+
+    def _hops(
+        self, node_id: str, types: frozenset[str], *, outgoing: bool, skip_loops: bool
+    ) -> Iterator[Hop]:
+        near, far = ("start", "dst") if outgoing else ("dst", "start")
         rows = self.conn.execute(
-            "SELECT e.start, e.ekey, e.type, n.labels FROM edges e "
-            "JOIN nodes n ON n.id = e.start WHERE e.dst = ? ORDER BY e.seq",
+            f"SELECT e.{far}, e.ekey, e.type, n.labels FROM edges e "  # noqa: S608 - constants
+            f"JOIN nodes n ON n.id = e.{far} WHERE e.{near} = ? ORDER BY e.seq",
             (node_id,),
         ).fetchall()
-        for start, key, rtype, labels in _by_neighbour(rows):
-            if skip_loops and start == node_id:
+        for other, key, rtype, labels in _by_neighbour(rows):
+            if skip_loops and other == node_id:
                 continue
             if not types or rtype in types:
-                rel = RelRef(start, node_id, key)
+                rel = RelRef(node_id, other, key) if outgoing else RelRef(other, node_id, key)
                 self._rels.put(rel, (rtype, None))  # properties are read when asked for
-                self._remember(start, labels)
-                yield rel, start
+                self._remember(other, labels)
+                yield rel, other
 
 
 def _sql_comparable(value: Any) -> bool:
