@@ -16,7 +16,7 @@ from kgraph.cypher_engine.compare import group_key
 from kgraph.cypher_engine.errors import CypherError
 from kgraph.cypher_engine.expressions import ExpressionCompiler
 from kgraph.cypher_engine.graphview import DerivedEdges, GraphView, NetworkxView
-from kgraph.cypher_engine.patterns import Compilers, PatternMatcher
+from kgraph.cypher_engine.patterns import PatternMatcher
 from kgraph.cypher_engine.projection import Projector
 from kgraph.cypher_engine.result import Result
 from kgraph.cypher_engine.semantics import Scope, output_scope
@@ -47,10 +47,9 @@ class Executor:
         self.view = graph if isinstance(graph, GraphView) else NetworkxView(graph, derived)
         self.params = {str(k): _normalise(v) for k, v in (params or {}).items()}
         self.compiler = ExpressionCompiler(self.view, self.params, self._part_matcher)
-        self.compilers = Compilers(self.compiler.compile, self.compiler.compile_predicate)
 
     def _part_matcher(self, part: ast.PatternPart) -> Callable[[Row], Iterator[Row]]:
-        return PatternMatcher(self.view, (part,), self.compilers)
+        return PatternMatcher(self.view, (part,), self.compiler)
 
     def run(self, query: ast.Query) -> Result:
         self._check_parameters(query)
@@ -94,7 +93,7 @@ class Executor:
         return (row for row in projected if keep(row))
 
     def _match(self, clause: ast.Match, rows: Iterable[Row]) -> Iterator[Row]:
-        matcher = PatternMatcher(self.view, clause.pattern, self.compilers, clause.where)
+        matcher = PatternMatcher(self.view, clause.pattern, self.compiler, clause.where)
         keep = self.compiler.compile_predicate(clause.where) if clause.where else None
         new_vars = pattern_variables(clause.pattern)
 

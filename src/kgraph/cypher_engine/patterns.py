@@ -16,6 +16,7 @@ from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.astutil import free_variables
 from kgraph.cypher_engine.compare import equals
 from kgraph.cypher_engine.errors import CypherError
+from kgraph.cypher_engine.expressions import ExpressionCompiler
 from kgraph.cypher_engine.graphview import GraphView, Hop
 from kgraph.cypher_engine.values import Evaluator, NodeRef, PathRef, RelRef, Row, type_error
 
@@ -24,15 +25,6 @@ Segment = tuple[tuple[RelRef, ...], tuple[str, ...]]
 Props = list[tuple[str, Any]]
 _FLIP: dict[ast.Direction, ast.Direction] = {"out": "in", "in": "out", "both": "both"}
 _ID_HINT = "\x00id"
-_UNBOUND = object()
-
-
-@dataclass(frozen=True, slots=True)
-class Compilers:
-    """How the matcher turns property values and inline WHERE into callables."""
-
-    value: Callable[[ast.Expr], Evaluator]
-    predicate: Callable[[ast.Expr], Predicate]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,12 +80,12 @@ class PatternMatcher:
         self,
         view: GraphView,
         parts: tuple[ast.PatternPart, ...],
-        compilers: Compilers,
+        compiler: ExpressionCompiler,
         where: ast.Expr | None = None,
     ) -> None:
         self.view = view
-        self.parts = tuple(_compile_part(part, compilers) for part in parts)
-        self.hints = _extract_hints(parts, where, compilers.value)
+        self.parts = tuple(_compile_part(part, compiler) for part in parts)
+        self.hints = _extract_hints(parts, where, compiler.compile)
 
     def __call__(self, row: Row) -> Iterator[Row]:
         state = self._prepare(row)
@@ -402,9 +394,11 @@ def _evaluate(props: tuple[tuple[str, Evaluator], ...], row: Row) -> Props:
     return [(key, value(row)) for key, value in props]
 
 
-def _compile_element(element: ast.NodePattern | ast.RelPattern, compilers: Compilers) -> _Element:
-    props = tuple((key, compilers.value(value)) for key, value in element.properties)
-    where = compilers.predicate(element.where) if element.where is not None else None
+def _compile_element(
+    element: ast.NodePattern | ast.RelPattern, compiler: ExpressionCompiler
+) -> _Element:
+    props = tuple((key, compiler.compile(value)) for key, value in element.properties)
+    where = compiler.compile_predicate(element.where) if element.where is not None else None
     if isinstance(element, ast.NodePattern):
         return _Element(element.variable, element.labels, props, where)
     return _Element(
@@ -412,11 +406,11 @@ def _compile_element(element: ast.NodePattern | ast.RelPattern, compilers: Compi
     )
 
 
-def _compile_part(part: ast.PatternPart, compilers: Compilers) -> _Part:
+def _compile_part(part: ast.PatternPart, compiler: ExpressionCompiler) -> _Part:
     return _Part(
         part.variable,
-        tuple(_compile_element(node, compilers) for node in part.nodes),
-        tuple(_compile_element(rel, compilers) for rel in part.rels),
+        tuple(_compile_element(node, compiler) for node in part.nodes),
+        tuple(_compile_element(rel, compiler) for rel in part.rels),
     )
 
 
@@ -456,29 +450,22 @@ def _extract_hints(
                 positions.setdefault(node.variable, (part_index, node_index))
     hints: dict[tuple[int, int], list[_Hint]] = {}
     for conjunct in _conjuncts(where):
-        if isinstance(conjunct, ast.Binary) and conjunct.op == "IN":
-            found = _hint_target(conjunct.left)
-            needs = free_variables(conjunct.right)
-            if (
-                found is not None
-                and found[1] != _ID_HINT
-                and found[0] in positions
-                and found[0] not in needs
-            ):
-                value = compile_value(conjunct.right)
-                hint = _Hint(found[1], value, frozenset(needs), any_of=True)
-                hints.setdefault(positions[found[0]], []).append(hint)
+        if not isinstance(conjunct, ast.Binary) or conjunct.op not in ("=", "IN"):
             continue
-        if not (isinstance(conjunct, ast.Binary) and conjunct.op == "="):
-            continue
-        for target, other in ((conjunct.left, conjunct.right), (conjunct.right, conjunct.left)):
+        sides = [(conjunct.left, conjunct.right)]
+        if conjunct.op == "=":
+            sides.append((conjunct.right, conjunct.left))
+        for target, other in sides:
             found = _hint_target(target)
             # Usable only when ``other`` can be evaluated from the input row alone; that is
             # checked per row, as a variable of this pattern may be bound by an earlier clause.
             needs = free_variables(other)
             if found is None or found[0] not in positions or found[0] in needs:
                 continue
-            hint = _Hint(found[1], compile_value(other), frozenset(needs))
+            if conjunct.op == "IN" and found[1] == _ID_HINT:
+                continue
+            any_of = conjunct.op == "IN"
+            hint = _Hint(found[1], compile_value(other), frozenset(needs), any_of)
             hints.setdefault(positions[found[0]], []).append(hint)
             break
     return hints
