@@ -230,7 +230,7 @@ def test_parse_precedence_tree_without_semantics() -> None:
     conjunction = ast.Binary(
         "AND", ast.Binary("=", arithmetic, seven), ast.Unary("NOT", ast.Literal(False))
     )
-    expected = ast.Binary("OR", conjunction, ast.IsNull(ast.Variable("x"), negated=False))
+    expected = ast.Binary("OR", conjunction, ast.Unary("IS NULL", ast.Variable("x")))
     assert ret.projection.items[0].expression == expected
 
 

@@ -85,7 +85,7 @@ class MapProjection(Expr):
 
 @dataclass(frozen=True, slots=True)
 class Unary(Expr):
-    """``-x``, ``+x`` or ``NOT x``."""
+    """``-x``, ``+x``, ``NOT x``, ``x IS NULL`` or ``x IS NOT NULL``."""
 
     op: str
     operand: Expr
@@ -98,12 +98,6 @@ class Binary(Expr):
     op: str
     left: Expr
     right: Expr
-
-
-@dataclass(frozen=True, slots=True)
-class IsNull(Expr):
-    operand: Expr
-    negated: bool
 
 
 @dataclass(frozen=True, slots=True)

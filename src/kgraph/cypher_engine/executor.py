@@ -15,7 +15,7 @@ from kgraph.cypher_engine.astutil import pattern_variables, walk
 from kgraph.cypher_engine.compare import group_key
 from kgraph.cypher_engine.errors import CypherError
 from kgraph.cypher_engine.expressions import ExpressionCompiler
-from kgraph.cypher_engine.graphview import DerivedEdges, GraphView, NetworkxView
+from kgraph.cypher_engine.graphview import DerivedEdges, GraphView, NetworkxView, plain
 from kgraph.cypher_engine.patterns import PatternMatcher
 from kgraph.cypher_engine.projection import Projector
 from kgraph.cypher_engine.result import Result
@@ -24,15 +24,6 @@ from kgraph.cypher_engine.values import Row
 
 if TYPE_CHECKING:
     import networkx as nx
-
-
-def _normalise(value: Any) -> Any:
-    """Parameter values as Cypher values: tuples become lists, map keys strings."""
-    if isinstance(value, list | tuple):
-        return [_normalise(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _normalise(v) for k, v in value.items()}
-    return value
 
 
 class Executor:
@@ -45,7 +36,7 @@ class Executor:
         derived: DerivedEdges | None = None,
     ) -> None:
         self.view = graph if isinstance(graph, GraphView) else NetworkxView(graph, derived)
-        self.params = {str(k): _normalise(v) for k, v in (params or {}).items()}
+        self.params = plain(params or {})
         self.compiler = ExpressionCompiler(self.view, self.params, self._part_matcher)
 
     def _part_matcher(self, part: ast.PatternPart) -> Callable[[Row], Iterator[Row]]:

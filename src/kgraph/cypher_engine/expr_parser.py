@@ -115,7 +115,7 @@ class ExpressionParser(TokenCursor):
         self.advance()
         negated = self.accept_keyword("NOT")
         if self.accept_keyword("NULL"):
-            return ast.IsNull(expr, negated)
+            return ast.Unary("IS NOT NULL" if negated else "IS NULL", expr)
         if self.at_symbol("::") or self.at_keyword("TYPED"):
             raise UnsupportedCypherError("type predicate expressions (IS :: TYPE)")
         if self.at_keyword("NORMALIZED", "NFC", "NFD", "NFKC", "NFKD"):

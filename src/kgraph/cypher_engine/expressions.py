@@ -78,7 +78,6 @@ class ExpressionCompiler:
             ast.MapProjection: self._map_projection,
             ast.Unary: self._unary,
             ast.Binary: self._binary,
-            ast.IsNull: self._is_null,
             ast.LabelCheck: self._label_check,
             ast.FunctionCall: self._function,
             ast.Case: self._case,
@@ -188,10 +187,6 @@ class ExpressionCompiler:
             return _short_circuit(expr.op, left, right)
         apply = BINARY_OPERATORS[expr.op]
         return lambda row: apply(left(row), right(row))
-
-    def _is_null(self, expr: ast.IsNull) -> Evaluator:
-        operand, negated = self.compile(expr.operand), expr.negated
-        return lambda row: (operand(row) is None) != negated
 
     def _label_check(self, expr: ast.LabelCheck) -> Evaluator:
         subject, labels, view = self.compile(expr.subject), expr.labels, self.view

@@ -51,11 +51,12 @@ def labels_of(data: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def plain(value: Any) -> Any:
-    """Stored property values as Cypher values (tuples become lists), copied."""
+    """Stored property values and parameters as Cypher values (tuples become lists, map keys
+    strings), copied."""
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     if isinstance(value, Mapping):
-        return {k: plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     return value
 
 

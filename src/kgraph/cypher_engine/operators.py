@@ -211,4 +211,6 @@ UNARY_OPERATORS: dict[str, Callable[[Any], Any]] = {
     "-": negate,
     "+": plus,
     "NOT": logical_not,
+    "IS NULL": lambda value: value is None,
+    "IS NOT NULL": lambda value: value is not None,
 }
