@@ -103,39 +103,35 @@ def pattern_variables(parts: tuple[ast.PatternPart, ...]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def scoped_children(expr: ast.Expr) -> Iterator[tuple[ast.Expr, frozenset[str]]]:
+    """The sub-expressions of ``expr``, each with the variables of its own that it sees
+    besides the enclosing scope (a comprehension's, a reduce's or a pattern's)."""
+    if isinstance(expr, ast.ListComprehension | ast.Quantifier):
+        yield expr.source, frozenset()
+        local = [expr.where, expr.projection if isinstance(expr, ast.ListComprehension) else None]
+        own = frozenset({expr.variable})
+    elif isinstance(expr, ast.Reduce):
+        yield from ((expr.init, frozenset()), (expr.source, frozenset()))
+        local, own = [expr.expression], frozenset({expr.accumulator, expr.variable})
+    elif isinstance(expr, ast.PatternComprehension):
+        local, own = [expr.where, expr.projection], frozenset(pattern_variables((expr.part,)))
+    else:
+        local, own = [c for c in children(expr) if isinstance(c, ast.Expr)], frozenset()
+    yield from ((e, own) for e in local if e is not None)
+
+
 def free_variables(expr: ast.Expr) -> set[str]:
     """Variables ``expr`` reads from its environment (comprehension locals excluded)."""
     if isinstance(expr, ast.Variable):
         return {expr.name}
-    if isinstance(expr, ast.ListComprehension | ast.Quantifier):
-        inner = set().union(*(free_variables(e) for e in _local_parts(expr)))
-        return free_variables(expr.source) | (inner - {expr.variable})
-    if isinstance(expr, ast.Reduce):
-        inner = free_variables(expr.expression) - {expr.accumulator, expr.variable}
-        return free_variables(expr.init) | free_variables(expr.source) | inner
-    if isinstance(expr, ast.PatternComprehension):
-        bound = set(pattern_variables((expr.part,)))
-        inner = set().union(*(free_variables(e) for e in _local_parts(expr)))
-        return _pattern_free_variables(expr.part) | (inner - bound)
-    if isinstance(expr, ast.PatternPredicate):
-        return set(pattern_variables((expr.part,))) | _pattern_free_variables(expr.part)
     result: set[str] = set()
-    for child in children(expr):
-        if isinstance(child, ast.Expr):
-            result |= free_variables(child)
+    for child, own in scoped_children(expr):
+        result |= free_variables(child) - own
+    if isinstance(expr, ast.PatternPredicate):
+        result |= set(pattern_variables((expr.part,)))
+    if isinstance(expr, ast.PatternPredicate | ast.PatternComprehension):
+        result |= _pattern_free_variables(expr.part)
     return result
-
-
-def _local_parts(expr: ast.Expr) -> list[ast.Expr]:
-    """Sub-expressions evaluated with the comprehension's own variables in scope."""
-    candidates: list[ast.Expr | None] = []
-    if isinstance(expr, ast.ListComprehension):
-        candidates = [expr.where, expr.projection]
-    elif isinstance(expr, ast.Quantifier):
-        candidates = [expr.where]
-    elif isinstance(expr, ast.PatternComprehension):
-        candidates = [expr.where, expr.projection]
-    return [c for c in candidates if c is not None]
 
 
 def _pattern_free_variables(part: ast.PatternPart) -> set[str]:

@@ -12,11 +12,11 @@ from collections import Counter
 from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.aggregates import AGGREGATE_ARITY
 from kgraph.cypher_engine.astutil import (
-    children,
     contains_aggregate,
     free_variables,
     pattern_variables,
     rewrite_against_items,
+    scoped_children,
 )
 from kgraph.cypher_engine.errors import CypherSyntaxError, UnsupportedCypherError
 from kgraph.cypher_engine.functions import FUNCTIONS
@@ -201,16 +201,6 @@ class _Checker:
         if isinstance(expr, ast.Variable):
             if expr.name not in scope:
                 raise CypherSyntaxError(f"Variable `{expr.name}` not defined")
-        elif isinstance(expr, ast.ListComprehension | ast.Quantifier):
-            self._check_expr(expr.source, scope, allow_aggregates)
-            for inner in (expr.where, getattr(expr, "projection", None)):
-                if inner is not None:
-                    self._check_expr(inner, scope | {expr.variable}, allow_aggregates=False)
-        elif isinstance(expr, ast.Reduce):
-            self._check_expr(expr.init, scope, allow_aggregates)
-            self._check_expr(expr.source, scope, allow_aggregates)
-            local = scope | {expr.accumulator, expr.variable}
-            self._check_expr(expr.expression, local, allow_aggregates=False)
         elif isinstance(expr, ast.PatternPredicate | ast.PatternComprehension):
             self._check_pattern_expression(expr, scope)
         elif isinstance(expr, ast.FunctionCall):
@@ -218,9 +208,8 @@ class _Checker:
         elif isinstance(expr, ast.CountStar) and not allow_aggregates:
             raise CypherSyntaxError("Invalid use of aggregating function count(*) in this context")
         else:
-            for child in children(expr):
-                if isinstance(child, ast.Expr):
-                    self._check_expr(child, scope, allow_aggregates)
+            for child, own in scoped_children(expr):  # no aggregates inside comprehensions
+                self._check_expr(child, scope | own, allow_aggregates and not own)
 
     def _check_pattern_expression(
         self, expr: ast.PatternPredicate | ast.PatternComprehension, scope: Scope
