@@ -8,12 +8,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from kgraph.cypher_engine.values import NodeRef, PathRef, RelRef, is_number
 
 _GRAPH_TYPES = (NodeRef, RelRef, PathRef)
+T = TypeVar("T")
 
 
 def equals(left: Any, right: Any) -> bool | None:
@@ -99,6 +100,16 @@ def order_key(value: Any) -> tuple[Any, ...]:
     if isinstance(value, PathRef):
         return (_RANK_PATH, tuple(map(str, value.nodes)), tuple(r.element_id for r in value.rels))
     return (_RANK_NULL - 1, repr(value))
+
+
+def distinct(items: Iterable[T], values: Callable[[T], Iterable[Any]]) -> Iterator[T]:
+    """``items`` without repeats: two are the same when ``values`` of each are."""
+    seen: set[Hashable] = set()
+    for item in items:
+        key = tuple(map(group_key, values(item)))
+        if key not in seen:
+            seen.add(key)
+            yield item
 
 
 def group_key(value: Any) -> Hashable:

@@ -7,12 +7,12 @@ such as a missing parameter surface before any work is done.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.astutil import pattern_variables, walk
-from kgraph.cypher_engine.compare import group_key
+from kgraph.cypher_engine.compare import distinct
 from kgraph.cypher_engine.errors import CypherError
 from kgraph.cypher_engine.expressions import ExpressionCompiler
 from kgraph.cypher_engine.graphview import DerivedEdges, GraphView, NetworkxView, plain
@@ -50,7 +50,7 @@ class Executor:
             columns, part_rows = self._run_single(part)
             rows.extend(part_rows)
         if len(query.parts) > 1 and not query.union_all:
-            rows = _distinct_rows(rows)
+            rows = list(distinct(rows, lambda row: row))
         return Result(columns, [[self.view.export(v) for v in row] for row in rows])
 
     def _check_parameters(self, query: ast.Query) -> None:
@@ -112,14 +112,3 @@ class Executor:
                     yield {**row, name: item}
 
         return generate()
-
-
-def _distinct_rows(rows: list[list[Any]]) -> list[list[Any]]:
-    seen: set[Hashable] = set()
-    result: list[list[Any]] = []
-    for row in rows:
-        key = tuple(group_key(v) for v in row)
-        if key not in seen:
-            seen.add(key)
-            result.append(row)
-    return result

@@ -11,27 +11,16 @@ from kgraph.cypher_engine.errors import CypherSyntaxError, UnsupportedCypherErro
 from kgraph.cypher_engine.lexer import TokenKind, tokenize
 from kgraph.cypher_engine.pattern_parser import PatternParser
 
+_CLAUSES = ("CREATE", "MERGE", "SET", "DELETE", "REMOVE", "FOREACH", "USE", "FINISH", "INSERT")
+_COMMANDS = ("SHOW", "DROP", "ALTER", "GRANT", "DENY", "REVOKE", "TERMINATE")
 _UNSUPPORTED_CLAUSES = {
-    "CREATE": "CREATE clause",
-    "MERGE": "MERGE clause",
-    "SET": "SET clause",
-    "DELETE": "DELETE clause",
+    **{word: f"{word} clause" for word in _CLAUSES},
+    **{word: f"{word} commands" for word in _COMMANDS},
     "DETACH": "DETACH DELETE clause",
     "NODETACH": "NODETACH DELETE clause",
-    "REMOVE": "REMOVE clause",
-    "FOREACH": "FOREACH clause",
     "LOAD": "LOAD CSV clause",
-    "USE": "USE clause",
-    "FINISH": "FINISH clause",
-    "INSERT": "INSERT clause",
-    "SHOW": "SHOW commands",
-    "DROP": "DROP commands",
-    "ALTER": "ALTER commands",
-    "GRANT": "GRANT commands",
-    "DENY": "DENY commands",
-    "REVOKE": "REVOKE commands",
-    "TERMINATE": "TERMINATE commands",
 }
+"""First words of clauses and commands the engine refuses, with the construct named."""
 
 _EXPECTED_CLAUSE = "a clause (MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN)"
 

@@ -19,7 +19,7 @@ from kgraph.cypher_engine.astutil import (
     rewrite_against_items,
     transform,
 )
-from kgraph.cypher_engine.compare import group_key, order_key
+from kgraph.cypher_engine.compare import distinct, group_key, order_key
 from kgraph.cypher_engine.errors import CypherError
 from kgraph.cypher_engine.expressions import ExpressionCompiler, aggregate_slot
 from kgraph.cypher_engine.semantics import Scope, expanded_items
@@ -89,7 +89,7 @@ class Projector:
     def run(self, rows: Iterable[Row]) -> Iterator[Row]:
         pairs = self._aggregate(rows) if self.aggregating else self._project(rows)
         if self.projection.distinct:
-            pairs = _distinct(pairs, self.names)
+            pairs = distinct(pairs, lambda pair: [pair[1][name] for name in self.names])
         if self.sort_keys:
             pairs = iter(self._sort(list(pairs)))
         skip = self._count(self.projection.skip, "SKIP")
@@ -156,12 +156,3 @@ class Projector:
                 f"Invalid input for {clause}: expected a non-negative integer, got {value!r}"
             )
         return value
-
-
-def _distinct(pairs: Iterable[Pair], names: list[str]) -> Iterator[Pair]:
-    seen: set[Hashable] = set()
-    for row, projected in pairs:
-        key = tuple(group_key(projected[name]) for name in names)
-        if key not in seen:
-            seen.add(key)
-            yield row, projected
