@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, TypeVar
 
+from kgraph.cypher_engine import result as _query
+
 EntityType = Literal["Person", "Organization", "Place", "Group", "Event"]
 ENTITY_TYPES: tuple[EntityType, ...] = (
     "Person",
@@ -252,6 +254,13 @@ class StoredRef:
     titles: tuple[str, ...]
 
 
+# What a query returns, whichever store answered it: the embedded Cypher engine's values.
+NodeValue = _query.Node
+RelationshipValue = _query.Relationship
+PathValue = _query.Path
+QueryResult = _query.Result
+
+
 @dataclass(frozen=True, slots=True)
 class Merge:
     """Fold entity ``source`` into ``target`` (created with this name/type if missing)."""
@@ -259,42 +268,6 @@ class Merge:
     source: str
     target: Entity
     manual: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class NodeValue:
-    """A node as returned by a query, whichever store answered it."""
-
-    id: str
-    labels: tuple[str, ...]
-    properties: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class RelationshipValue:
-    """A relationship as returned by a query, whichever store answered it."""
-
-    id: str
-    type: str
-    start: str
-    end: str
-    properties: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class PathValue:
-    """A path: alternating nodes and relationships, ``len(nodes) == len(relationships) + 1``."""
-
-    nodes: tuple[NodeValue, ...]
-    relationships: tuple[RelationshipValue, ...]
-
-
-@dataclass(slots=True)
-class QueryResult:
-    """Columns and rows of a Cypher query."""
-
-    columns: list[str]
-    rows: list[list[Any]]
 
 
 @dataclass(slots=True)
