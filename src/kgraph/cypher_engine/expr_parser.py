@@ -35,6 +35,7 @@ RESERVED = frozenset(
 )  # fmt: skip
 
 _QUANTIFIERS = ("ANY", "ALL", "NONE", "SINGLE")
+PATH_FUNCTIONS = {"shortestpath": "shortestPath()", "allshortestpaths": "allShortestPaths()"}
 _SUBQUERY_WORDS = ("EXISTS", "COUNT", "COLLECT")
 
 
@@ -230,10 +231,8 @@ class ExpressionParser(TokenCursor):
 
     def _parse_special_function(self, lower: str) -> ast.Expr | None:
         """Functions with their own argument syntax; called just after the ``(``."""
-        if lower == "shortestpath":
-            raise UnsupportedCypherError("shortestPath()")
-        if lower == "allshortestpaths":
-            raise UnsupportedCypherError("allShortestPaths()")
+        if lower in PATH_FUNCTIONS:
+            raise UnsupportedCypherError(PATH_FUNCTIONS[lower])
         if lower == "count" and self.accept_symbol("*"):
             self.expect_symbol(")")
             return ast.CountStar()

@@ -66,31 +66,11 @@ class ExpressionCompiler:
         self.view = view
         self.params = params
         self.matchers = matchers
-        self._dispatch: dict[type, Callable[[Any], Evaluator]] = {
-            ast.Literal: self._literal,
-            ast.Parameter: self._parameter,
-            ast.Variable: self._variable,
-            ast.Property: self._property,
-            ast.Subscript: self._subscript,
-            ast.Slice: self._slice,
-            ast.ListLiteral: self._list,
-            ast.MapLiteral: self._map,
-            ast.MapProjection: self._map_projection,
-            ast.Unary: self._unary,
-            ast.Binary: self._binary,
-            ast.LabelCheck: self._label_check,
-            ast.FunctionCall: self._function,
-            ast.Case: self._case,
-            ast.ListComprehension: self._list_comprehension,
-            ast.Quantifier: self._quantifier,
-            ast.Reduce: self._reduce,
-            ast.PatternPredicate: self._pattern_predicate,
-            ast.PatternComprehension: self._pattern_comprehension,
-            ast.AggregateRef: self._aggregate_ref,
-        }
 
     def compile(self, expr: ast.Expr) -> Evaluator:
-        return self._dispatch[type(expr)](expr)
+        """``expr`` as a closure, made by the method named after its node type."""
+        method: Callable[[Any], Evaluator] = getattr(self, f"_compile_{type(expr).__name__}")
+        return method(expr)
 
     def compile_predicate(self, expr: ast.Expr) -> Predicate:
         """A WHERE condition: true keeps the row; false and null drop it."""
@@ -102,32 +82,32 @@ class ExpressionCompiler:
         return predicate
 
     # -- leaves ----------------------------------------------------------------------------
-    def _literal(self, expr: ast.Literal) -> Evaluator:
+    def _compile_Literal(self, expr: ast.Literal) -> Evaluator:
         value = expr.value
         return lambda _row: value
 
-    def _parameter(self, expr: ast.Parameter) -> Evaluator:
+    def _compile_Parameter(self, expr: ast.Parameter) -> Evaluator:
         value = self.params[expr.name]  # the executor checked that every one is given
         return lambda _row: value
 
-    def _variable(self, expr: ast.Variable) -> Evaluator:
+    def _compile_Variable(self, expr: ast.Variable) -> Evaluator:
         name = expr.name
         return lambda row: row[name]
 
-    def _aggregate_ref(self, expr: ast.AggregateRef) -> Evaluator:
+    def _compile_AggregateRef(self, expr: ast.AggregateRef) -> Evaluator:
         key = aggregate_slot(expr.slot)
         return lambda row: row[key]
 
     # -- access ------------------------------------------------------------------------------
-    def _property(self, expr: ast.Property) -> Evaluator:
+    def _compile_Property(self, expr: ast.Property) -> Evaluator:
         subject, key, view = self.compile(expr.subject), expr.key, self.view
         return lambda row: get_property(view, subject(row), key)
 
-    def _subscript(self, expr: ast.Subscript) -> Evaluator:
+    def _compile_Subscript(self, expr: ast.Subscript) -> Evaluator:
         subject, index, view = self.compile(expr.subject), self.compile(expr.index), self.view
         return lambda row: subscript(view, subject(row), index(row))
 
-    def _slice(self, expr: ast.Slice) -> Evaluator:
+    def _compile_Slice(self, expr: ast.Slice) -> Evaluator:
         subject = self.compile(expr.subject)
         bounds = [None if b is None else self.compile(b) for b in (expr.start, expr.end)]
 
@@ -146,15 +126,15 @@ class ExpressionCompiler:
 
         return evaluate
 
-    def _list(self, expr: ast.ListLiteral) -> Evaluator:
+    def _compile_ListLiteral(self, expr: ast.ListLiteral) -> Evaluator:
         items = [self.compile(item) for item in expr.items]
         return lambda row: [item(row) for item in items]
 
-    def _map(self, expr: ast.MapLiteral) -> Evaluator:
+    def _compile_MapLiteral(self, expr: ast.MapLiteral) -> Evaluator:
         items = [(key, self.compile(value)) for key, value in expr.items]
         return lambda row: {key: value(row) for key, value in items}
 
-    def _map_projection(self, expr: ast.MapProjection) -> Evaluator:
+    def _compile_MapProjection(self, expr: ast.MapProjection) -> Evaluator:
         subject, view = self.compile(expr.subject), self.view
         items: list[tuple[str, str, Evaluator | None]] = []
         for kind, key, value in expr.items:
@@ -177,18 +157,18 @@ class ExpressionCompiler:
         return evaluate
 
     # -- operators ---------------------------------------------------------------------------
-    def _unary(self, expr: ast.Unary) -> Evaluator:
+    def _compile_Unary(self, expr: ast.Unary) -> Evaluator:
         operand, apply = self.compile(expr.operand), UNARY_OPERATORS[expr.op]
         return lambda row: apply(operand(row))
 
-    def _binary(self, expr: ast.Binary) -> Evaluator:
+    def _compile_Binary(self, expr: ast.Binary) -> Evaluator:
         left, right = self.compile(expr.left), self.compile(expr.right)
         if expr.op in ("AND", "OR"):
             return _short_circuit(expr.op, left, right)
         apply = BINARY_OPERATORS[expr.op]
         return lambda row: apply(left(row), right(row))
 
-    def _label_check(self, expr: ast.LabelCheck) -> Evaluator:
+    def _compile_LabelCheck(self, expr: ast.LabelCheck) -> Evaluator:
         subject, labels, view = self.compile(expr.subject), expr.labels, self.view
 
         def evaluate(row: Row) -> Any:
@@ -205,14 +185,14 @@ class ExpressionCompiler:
 
         return evaluate
 
-    def _function(self, expr: ast.FunctionCall) -> Evaluator:
+    def _compile_FunctionCall(self, expr: ast.FunctionCall) -> Evaluator:
         # The semantic checker let through known functions only, and aggregates only where
         # a projection replaces them by their results.
         spec = FUNCTIONS[expr.name.lower()]
         args, impl, view = [self.compile(a) for a in expr.args], spec.impl, self.view
         return lambda row: impl([arg(row) for arg in args], view)
 
-    def _case(self, expr: ast.Case) -> Evaluator:
+    def _compile_Case(self, expr: ast.Case) -> Evaluator:
         whens = [(self.compile(c), self.compile(r)) for c, r in expr.whens]
         default = self.compile(expr.default) if expr.default is not None else None
         subject = self.compile(expr.subject) if expr.subject is not None else None
@@ -229,7 +209,7 @@ class ExpressionCompiler:
         return evaluate
 
     # -- list-processing ---------------------------------------------------------------------
-    def _list_comprehension(self, expr: ast.ListComprehension) -> Evaluator:
+    def _compile_ListComprehension(self, expr: ast.ListComprehension) -> Evaluator:
         source, name = self.compile(expr.source), expr.variable
         where = self.compile_predicate(expr.where) if expr.where is not None else None
         projection = self.compile(expr.projection) if expr.projection is not None else None
@@ -247,7 +227,7 @@ class ExpressionCompiler:
 
         return evaluate
 
-    def _quantifier(self, expr: ast.Quantifier) -> Evaluator:
+    def _compile_Quantifier(self, expr: ast.Quantifier) -> Evaluator:
         source, name, kind = self.compile(expr.source), expr.variable, expr.kind.lower()
         where = self.compile(expr.where)
 
@@ -263,7 +243,7 @@ class ExpressionCompiler:
 
         return evaluate
 
-    def _reduce(self, expr: ast.Reduce) -> Evaluator:
+    def _compile_Reduce(self, expr: ast.Reduce) -> Evaluator:
         init, source, step = (
             self.compile(expr.init),
             self.compile(expr.source),
@@ -284,11 +264,11 @@ class ExpressionCompiler:
         return evaluate
 
     # -- patterns ----------------------------------------------------------------------------
-    def _pattern_predicate(self, expr: ast.PatternPredicate) -> Evaluator:
+    def _compile_PatternPredicate(self, expr: ast.PatternPredicate) -> Evaluator:
         matcher = self.matchers(expr.part)
         return lambda row: next(iter(matcher(row)), None) is not None
 
-    def _pattern_comprehension(self, expr: ast.PatternComprehension) -> Evaluator:
+    def _compile_PatternComprehension(self, expr: ast.PatternComprehension) -> Evaluator:
         matcher = self.matchers(expr.part)
         where = self.compile_predicate(expr.where) if expr.where is not None else None
         projection = self.compile(expr.projection)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.errors import CypherError, UnsupportedCypherError
-from kgraph.cypher_engine.expr_parser import ExpressionParser
+from kgraph.cypher_engine.expr_parser import PATH_FUNCTIONS, ExpressionParser
 from kgraph.cypher_engine.lexer import TokenKind, syntax_error
 
 _COLON_ALTERNATIVES_PROBLEM = (
@@ -50,10 +50,9 @@ class PatternParser(ExpressionParser):
             self.pos = saved
 
     def _reject_path_selectors(self) -> None:
-        if self.at_keyword("SHORTESTPATH"):
-            raise UnsupportedCypherError("shortestPath()")
-        if self.at_keyword("ALLSHORTESTPATHS"):
-            raise UnsupportedCypherError("allShortestPaths()")
+        for word, construct in PATH_FUNCTIONS.items():
+            if self.at_keyword(word.upper()):
+                raise UnsupportedCypherError(construct)
         if self.at_keyword("ANY", "ALL", "SHORTEST"):
             raise UnsupportedCypherError("path selectors (ANY/ALL/SHORTEST k)")
 
