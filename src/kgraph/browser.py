@@ -20,13 +20,12 @@ import html
 import json
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from kgraph.atomic import replacing
+from kgraph.named_queries import NamedQuery, named_queries
 
 ASSETS = "kgraph"
 """Folder of kgraph's files inside the served Browser: ``/browser/kgraph/...``."""
@@ -89,50 +88,6 @@ def parse_grass(text: str) -> dict[str, dict[str, str]]:
 # --- the guide --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class NamedQuery:
-    """One file of ``cypher/queries``: its name, comment, parameters and Cypher."""
-
-    name: str
-    description: str
-    cypher: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-def parse_query_file(name: str, text: str) -> NamedQuery:
-    """Leading ``//`` lines are the description; ``// params: {json}`` the example
-    parameters; the rest is the query."""
-    description: list[str] = []
-    params: dict[str, Any] = {}
-    lines = text.splitlines()
-    body_at = 0
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped.startswith("//"):
-            body_at = i
-            break
-        comment = stripped[2:].strip()
-        if comment.lower().startswith("params:"):
-            params = json.loads(comment.split(":", 1)[1])
-        elif comment:
-            description.append(comment)
-    else:
-        body_at = len(lines)
-    cypher = "\n".join(lines[body_at:]).strip()
-    return NamedQuery(name, " ".join(description), cypher, params)
-
-
-def named_queries() -> list[NamedQuery]:
-    """The shipped named queries, by name."""
-    folder = resources.files("kgraph").joinpath("cypher/queries")
-    found = [
-        parse_query_file(entry.name.removesuffix(".cypher"), entry.read_text("utf-8"))
-        for entry in folder.iterdir()
-        if entry.name.endswith(".cypher")
-    ]
-    return sorted(found, key=lambda q: q.name)
-
-
 def _code(text: str) -> str:
     return f'<pre class="code runnable pre-scrollable">{html.escape(text)}</pre>'
 
@@ -178,7 +133,7 @@ def guide_html(queries: Iterable[NamedQuery]) -> str:
 
 def assets() -> dict[str, str]:
     """File name -> text of what kgraph adds to the served Browser."""
-    return {STYLE_NAME: style_text(), GUIDE_NAME: guide_html(named_queries())}
+    return {STYLE_NAME: style_text(), GUIDE_NAME: guide_html(named_queries().values())}
 
 
 def asset_url(http_url: str, name: str) -> str:

@@ -1,11 +1,11 @@
 """The queries kgraph ships (``cypher/queries/*.cypher``), runnable by name.
 
-Each file starts with ``//`` comment lines: the first says what the query answers, and an
+Each file starts with ``//`` comment lines: they say what the query answers, and an
 optional ``// params: {...}`` line gives its parameters with example values (JSON).
 
 >>> q = NamedQuery.parse("co-mentions", '// Who else.\\n// params: {"name": "X"}\\nRETURN 1')
->>> q.description, q.params
-('Who else.', {'name': 'X'})
+>>> q.description, q.params, q.cypher
+('Who else.', {'name': 'X'}, 'RETURN 1')
 """
 
 from __future__ import annotations
@@ -25,27 +25,34 @@ _PARAMS = re.compile(r"^//\s*params:\s*(\{.*\})\s*$")
 
 @dataclass(frozen=True, slots=True)
 class NamedQuery:
-    """One shipped query: its name (the file's stem), what it answers, its parameters."""
+    """One shipped query: its name (the file's stem), what it answers, its Cypher and its
+    parameters."""
 
     name: str
-    text: str
     description: str
+    cypher: str
     params: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def parse(cls, name: str, text: str) -> NamedQuery:
+        """Leading ``//`` lines are the description, but for ``// params: {json}``; the
+        rest is the query."""
         description: list[str] = []
         params: dict[str, Any] = {}
-        for line in text.splitlines():
+        lines = text.splitlines()
+        body_at = len(lines)
+        for index, line in enumerate(lines):
             stripped = line.strip()
             if not stripped.startswith("//"):
+                body_at = index
                 break
             match = _PARAMS.match(stripped)
             if match:
                 params = json.loads(match.group(1))
-            elif not params:
+            else:
                 description.append(stripped.lstrip("/").strip())
-        return cls(name, text, " ".join(d for d in description if d), params)
+        cypher = "\n".join(lines[body_at:]).strip()
+        return cls(name, " ".join(d for d in description if d), cypher, params)
 
     def missing(self, given: dict[str, Any]) -> list[str]:
         """The parameters the query needs that ``given`` lacks."""

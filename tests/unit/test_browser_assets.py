@@ -10,19 +10,17 @@ from pathlib import Path
 
 from kgraph.browser import (
     ARCHIVE_NAME,
-    NamedQuery,
     asset_url,
     browser_url,
     guide_html,
     launcher_html,
-    named_queries,
     parse_grass,
-    parse_query_file,
     post_connect_cmd,
     style_text,
     write_browser_archive,
 )
 from kgraph.models import ENTITY_TYPES
+from kgraph.named_queries import NamedQuery, named_queries
 from kgraph.server.config import ServerConfig, render_conf
 from kgraph.view import TYPE_COLOURS
 
@@ -50,18 +48,18 @@ def test_style_has_nothing_the_browser_parser_misreads() -> None:
 
 
 def test_query_files_parse_into_description_params_and_cypher() -> None:
-    query = parse_query_file(
+    query = NamedQuery.parse(
         "co", '// First line.\n// Second.\n// params: {"name": "Kim"}\nMATCH (n)\nRETURN n\n'
     )
     assert query == NamedQuery("co", "First line. Second.", "MATCH (n)\nRETURN n", {"name": "Kim"})
-    shipped = {q.name: q for q in named_queries()}
+    shipped = named_queries()
     assert {"people", "facts", "co-mentions", "evidence"} <= set(shipped)
     assert shipped["co-mentions"].params == {"name": "Vladimir Putin"}
     assert all(q.cypher.startswith("MATCH") for q in shipped.values())
 
 
 def test_guide_has_a_runnable_slide_per_named_query() -> None:
-    queries = named_queries()
+    queries = list(named_queries().values())
     page = guide_html(queries)
     assert page.startswith('<article class="guide">')
     assert page.count("<slide") == len(queries) + 1

@@ -57,7 +57,7 @@ def query_text(
         return stdin.read(), None
     if looks_like_name(cypher):
         named = named_query(cypher)
-        return named.text, named
+        return named.cypher, named
     if cypher.endswith(QUERY_FILE_SUFFIXES) and "\n" not in cypher and Path(cypher).is_file():
         return _read_query(cypher, stdin), None
     return cypher, None
