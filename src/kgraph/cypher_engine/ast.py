@@ -159,13 +159,6 @@ class Reduce(Expr):
 
 
 @dataclass(frozen=True, slots=True)
-class AggregateRef(Expr):
-    """Internal: the value of the ``slot``-th aggregate of a projection item."""
-
-    slot: int
-
-
-@dataclass(frozen=True, slots=True)
 class VarLength:
     """``*min..max``; ``max_hops`` None means unbounded."""
 

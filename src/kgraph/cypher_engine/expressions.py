@@ -20,11 +20,6 @@ Predicate = Callable[[Row], bool]
 MatcherFactory = Callable[[ast.PatternPart], Callable[[Row], Iterator[Row]]]
 
 
-def aggregate_slot(slot: int) -> str:
-    """Row key under which a projection stores the value of its ``slot``-th aggregate."""
-    return f"\x00aggregate{slot}"
-
-
 def get_property(view: GraphView, value: Any, key: str) -> Any:
     if value is None:
         return None
@@ -93,10 +88,6 @@ class ExpressionCompiler:
     def _compile_Variable(self, expr: ast.Variable) -> Evaluator:
         name = expr.name
         return lambda row: row[name]
-
-    def _compile_AggregateRef(self, expr: ast.AggregateRef) -> Evaluator:
-        key = aggregate_slot(expr.slot)
-        return lambda row: row[key]
 
     # -- access ------------------------------------------------------------------------------
     def _compile_Property(self, expr: ast.Property) -> Evaluator:

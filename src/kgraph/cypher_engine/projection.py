@@ -21,11 +21,16 @@ from kgraph.cypher_engine.astutil import (
 )
 from kgraph.cypher_engine.compare import distinct, group_key, order_key
 from kgraph.cypher_engine.errors import CypherError
-from kgraph.cypher_engine.expressions import ExpressionCompiler, aggregate_slot
+from kgraph.cypher_engine.expressions import ExpressionCompiler
 from kgraph.cypher_engine.semantics import Scope, expanded_items
 from kgraph.cypher_engine.values import Evaluator, Row
 
 Pair = tuple[Row, Row]  # (incoming row, projected row)
+
+
+def _aggregate_slot(slot: int) -> str:
+    """The name (no variable's) under which a group's row holds its ``slot``-th aggregate."""
+    return f"\x00aggregate{slot}"
 
 
 class _NullRow(dict[str, Any]):
@@ -82,7 +87,7 @@ class Projector:
                 args = tuple(self.compiler.compile(arg) for arg in node.args)
                 call = _AggregateCall(node.name, node.distinct, args)
             self.calls.append(call)
-            return ast.AggregateRef(len(self.calls) - 1)
+            return ast.Variable(_aggregate_slot(len(self.calls) - 1))
 
         return self.compiler.compile(transform(expr, replace))
 
@@ -130,7 +135,7 @@ class Projector:
     def _finish(self, group: _Group, keyed: list[tuple[int, Evaluator]]) -> Row:
         env: Row = _NullRow(group.first_row)
         for slot, aggregator in enumerate(group.aggregators):
-            env[aggregate_slot(slot)] = aggregator.result()
+            env[_aggregate_slot(slot)] = aggregator.result()
         key_positions = {i: value for (i, _ev), value in zip(keyed, group.key_values, strict=True)}
         return {
             name: key_positions[i] if i in key_positions else ev(env)
