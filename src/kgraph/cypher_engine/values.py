@@ -54,25 +54,24 @@ def is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+_TYPE_NAMES: dict[type, str] = {
+    type(None): "Null",
+    bool: "Boolean",
+    int: "Integer",
+    float: "Float",
+    str: "String",
+    list: "List",
+    tuple: "List",
+    dict: "Map",
+    NodeRef: "Node",
+    RelRef: "Relationship",
+    PathRef: "Path",
+}
+
+
 def type_name(value: Any) -> str:
     """The Cypher type name of ``value``, for error messages."""
-    if value is None:
-        return "Null"
-    names: list[tuple[type | tuple[type, ...], str]] = [
-        (bool, "Boolean"),
-        (int, "Integer"),
-        (float, "Float"),
-        (str, "String"),
-        ((list, tuple), "List"),
-        (dict, "Map"),
-        (NodeRef, "Node"),
-        (RelRef, "Relationship"),
-        (PathRef, "Path"),
-    ]
-    for kind, name in names:
-        if isinstance(value, kind):
-            return name
-    return type(value).__name__
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
 def type_error(expected: str, value: Any, where: str = "") -> CypherError:
