@@ -72,7 +72,8 @@ def test_tree_tokens_read_like_spacy(doc: Doc) -> None:
     for tok in tokens_of(doc):
         plain = doc[tok.i]
         assert (tok.pos, tok.dep_, tok.head.i) == (plain.pos, plain.dep_, plain.head.i)
-        assert tok.pos_ == plain.pos_ and tok.head == plain.head
+        assert (tok.i, tok.dep, tok.lower) == (plain.i, plain.dep, plain.lower)
+        assert tok.doc is doc and tok.pos_ == plain.pos_ and tok.head == plain.head
 
 
 def test_tables_hold_no_reference_cycle(nlp: Language) -> None:

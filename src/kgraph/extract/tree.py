@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
-from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LENGTH, ORTH, POS
+from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LENGTH, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -41,18 +41,21 @@ QUOTE_IDS = np.array(sorted(get_string_id(q) for q in OPEN_QUOTES | CLOSE_QUOTES
 
 
 class TreeToken(Token):
-    """A ``Token`` whose ``pos``, ``dep_`` and ``head`` are plain values set once per Doc.
+    """A ``Token`` whose most-read attributes are plain values set once per Doc: ``i``,
+    ``doc``, ``pos``, ``dep``, ``dep_``, ``lower`` and ``head``.
 
     spaCy computes them anew on every read (``pos`` as an enum member, ``dep_`` from the
-    string store, ``head`` as a new ``Token``), and the rules read them more than any other
-    attribute: read from slots they cost a fraction of that, which pays for setting them
-    (``benchmarks/extract_speed.py``).  They hold the same values as spaCy's (``pos`` the
-    same integer; ``head`` the tree's own token, but a root's head is a plain ``Token`` for
+    string store, ``head`` as a new ``Token``; even ``i`` goes through a descriptor), and
+    the rules read them more than any other attribute (``i`` a million times in 300 news
+    articles): read from slots they cost a fraction of that, which pays for setting them
+    (``benchmarks/extract_speed.py``).  They hold the same values as spaCy's (ids the same
+    integers; ``head`` the tree's own token, but a root's head is a plain ``Token`` for
     itself, as spaCy gives it: a token pointing to itself would be a reference cycle keeping
     the Doc alive until a full collection).
     """
 
-    __slots__ = ("dep_", "head", "pos")
+    __slots__ = ("dep", "dep_", "doc", "head", "i", "lower", "pos")
+    lower: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +107,11 @@ class Tree:
 @lru_cache(maxsize=8)
 def tree_of(doc: Doc) -> Tree:
     """The tables of ``doc``, built once (until :func:`forget`)."""
-    table = doc.to_array([POS, DEP, HEAD, ENT_IOB, IDX, LENGTH, ORTH])
+    table = doc.to_array([POS, DEP, HEAD, ENT_IOB, IDX, LENGTH, ORTH, LOWER])
     signed = table.astype(np.int64).T
     offsets, iob, starts, lengths = signed[2:6]
     heads = (offsets + np.arange(len(doc))).tolist()
-    tokens = _tokens(doc, signed[0].tolist(), table[:, 1].tolist(), heads)
+    tokens = _tokens(doc, signed[0].tolist(), table[:, 1].tolist(), table[:, 7].tolist(), heads)
     entity_starts, entity_ends = _entity_tables(iob)
     before, after = _children(tokens, offsets.tolist())
     return Tree(
@@ -126,16 +129,21 @@ def tree_of(doc: Doc) -> Tree:
     )
 
 
-def _tokens(doc: Doc, pos: list[int], deps: list[int], heads: list[int]) -> list[Token]:
-    """The tokens of ``doc`` with their coarse POS ids, labels and heads set."""
+def _tokens(
+    doc: Doc, pos: list[int], deps: list[int], lowers: list[int], heads: list[int]
+) -> list[Token]:
+    """The tokens of ``doc`` with their indices, POS ids, labels, lower-case ids and heads
+    set."""
     vocab: Vocab = doc.vocab
     strings = vocab.strings
     for dep in set(deps).difference(_LABELS):
         _LABELS[dep] = strings[dep]
-    tokens: list[Token] = [TreeToken(vocab, doc, i) for i in range(len(pos))]
-    for i, tok in enumerate(tokens):
-        tok.pos = pos[i]
-        tok.dep_ = _LABELS[deps[i]]
+    made = [TreeToken(vocab, doc, i) for i in range(len(pos))]
+    tokens: list[Token] = list(made)
+    for i, tok in enumerate(made):
+        tok.i, tok.doc, tok.pos, tok.lower = i, doc, pos[i], lowers[i]
+        tok.dep = dep = deps[i]
+        tok.dep_ = _LABELS[dep]
         head = heads[i]
         tok.head = tokens[head] if head != i else Token(vocab, doc, i)
     return tokens
