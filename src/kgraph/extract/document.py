@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -17,7 +20,11 @@ from kgraph.nlp import Lemmatizer
 
 def doc_extractions(doc: Doc, lemma: Lemmatizer) -> list[Extraction]:
     """Extractions of every sentence of ``doc`` in reading order."""
-    lemma = memoised(lemma)
+    with _collector_paused():
+        return _extractions(doc, memoised(lemma))
+
+
+def _extractions(doc: Doc, lemma: Lemmatizer) -> list[Extraction]:
     text = doc_text(doc)
     try:
         sentences = [Sentence.of(sent, lemma, text) for sent in doc.sents]
@@ -26,6 +33,25 @@ def doc_extractions(doc: Doc, lemma: Lemmatizer) -> list[Extraction]:
     finally:
         forget(doc)
     return [extraction for group in found for extraction in group]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Run without the cyclic garbage collector, restoring its state after.
+
+    A Doc's tables (a token object per token, :mod:`.tree`) live until the Doc is done,
+    and reference counting frees them then (so the block must not outlive them); meanwhile
+    every collection would move them to an older generation, and their number would bring
+    full collections (which walk the whole heap, the model included) nearer.
+    ``benchmarks/extract_speed.py``.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def resolve_lemmatizer(lemma: Lemmatizer | None) -> Lemmatizer:
