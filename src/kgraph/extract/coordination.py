@@ -8,13 +8,14 @@ split: conjuncts inside the named entity of the head stay with it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import fields
+from operator import attrgetter
 
 from spacy.symbols import conj
 from spacy.tokens import Token
 
 from kgraph.extract.deps import is_nominal
-from kgraph.extract.frame import Frame
+from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.tree import entity_bounds, labels
 
 MAX_CONJUNCTS = 8
@@ -105,8 +106,18 @@ def expand(base: Frame, *, subjects: bool = True, objects: bool = True) -> Itera
 
 
 def _with_args(base: Frame, subj: Token, obj: Token | None) -> Frame:
-    subject = replace(base.subject, head=subj)
-    object_ = base.object
-    if object_ is not None and obj is not None:
-        object_ = replace(object_, head=obj)
-    return replace(base, subject=subject, object=object_)
+    """A copy of ``base`` with other subject and object heads.  Built from the fields
+    directly: ``dataclasses.replace`` cost 3 % of the extraction of 300 news articles
+    (``benchmarks/extract_speed.py``)."""
+    frame = Frame(*_FRAME_FIELDS(base))
+    frame.subject = _with_head(base.subject, subj)
+    if base.object is not None and obj is not None:
+        frame.object = _with_head(base.object, obj)
+    return frame
+
+
+_FRAME_FIELDS = attrgetter(*(f.name for f in fields(Frame)))
+
+
+def _with_head(slot: Slot, head: Token) -> Slot:
+    return Slot(head, slot.prep, slot.kind, slot.bounds)
