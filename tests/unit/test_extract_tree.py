@@ -125,6 +125,17 @@ def test_string_ids_match_token_ids(doc: Doc) -> None:
         assert ids([tok.pos_]) == {tok.pos}
 
 
+@pytest.mark.parametrize("enabled", [True, False])
+def test_extraction_leaves_the_collector_as_it_found_it(nlp: Language, enabled: bool) -> None:
+    """The collector is paused while a Doc is extracted, and only restarted if it ran."""
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert extract_doc(nlp(TEXT), lemma=lemmatizer_for(nlp))
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+
+
 @pytest.mark.parametrize("text", ["", " ", "\n\n", "Hi", "« »"])
 def test_degenerate_docs(nlp: Language, text: str) -> None:
     assert extract_doc(nlp(text), lemma=lemmatizer_for(nlp)) == []
