@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kgraph.extract.arguments import forget
 from kgraph.extract.context import Sentence, memoised
 from kgraph.extract.document import doc_extractions, resolve_lemmatizer
 from kgraph.extract.sentence import sentence_extractions
+from kgraph.extract.tree import forget
 from kgraph.models import RelationMention
 from kgraph.nlp import Lemmatizer
 
@@ -44,4 +44,4 @@ def extract_sentence(sent: Span, *, lemma: Lemmatizer | None = None) -> list[Rel
     try:
         return [e.relation for e in sentence_extractions(sentence) if e.for_graph]
     finally:
-        forget(sent.doc)
+        forget()

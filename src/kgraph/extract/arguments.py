@@ -14,7 +14,6 @@ from bisect import bisect_left
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from kgraph.extract import tree
 from kgraph.extract.deps import PUNCT_EDGES
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES
 from kgraph.extract.tree import kids, labels, one_of_listed, rights, tokens_of, tree_of
@@ -168,13 +167,3 @@ def _any_text(doc: Doc, start: int, end: int, texts: frozenset[str]) -> bool:
 def _closes_next(doc: Doc, end: int) -> bool:
     toks = tokens_of(doc)
     return end < len(doc) and toks[end].text in CLOSE_QUOTES and not toks[end].is_sent_start
-
-
-def forget(doc: Doc) -> None:
-    """Drop the per-Doc tables and span caches (called when a Doc is done, so no Doc
-    outlives its extraction).
-
-    Spans are cached per head token (:attr:`.tree.Tree.phrases`) because the same phrase is
-    measured for its argument, its mention and its conjuncts.
-    """
-    tree.forget()

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from kgraph.extract import subjects
 from kgraph.extract.deps import first_child, is_verbal
 from kgraph.extract.lexicon import ATTRIBUTION_PREPS, REPORTING_ADJECTIVES, REPORTING_VERBS
-from kgraph.extract.tree import head_of, kids
+from kgraph.extract.tree import kids
 from kgraph.nlp import Lemmatizer
 
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
@@ -32,7 +32,7 @@ def speaker(anchor: Token, lemma: Lemmatizer, *, according: bool = True) -> Toke
         source = according_to(tok) if according else None
         if source is not None:
             return source
-        head = head_of(tok)
+        head = tok.head
         if head.i == tok.i:
             return None
         if tok.dep_ in CONTENT_DEPS and is_reporting(head, lemma):

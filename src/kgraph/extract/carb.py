@@ -12,10 +12,10 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kgraph.extract.arguments import forget
 from kgraph.extract.context import Sentence, memoised
 from kgraph.extract.render import Extraction
 from kgraph.extract.sentence import sentence_extractions
+from kgraph.extract.tree import forget
 from kgraph.nlp import Lemmatizer, lemmatizer_for
 
 BATCH = 256
@@ -41,7 +41,7 @@ def _lines(text: str, doc: Doc, lemma: Lemmatizer) -> list[str]:
     try:
         found = sentence_extractions(sentence, openie=True)
     finally:
-        forget(doc)
+        forget()
     return [line for e in found if (line := format_line(text, e)) is not None]
 
 

@@ -9,12 +9,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from kgraph.extract.arguments import forget
 from kgraph.extract.context import Sentence, memoised
 from kgraph.extract.render import Extraction
 from kgraph.extract.sentence import sentence_extractions
 from kgraph.extract.sources import attribute_across
-from kgraph.extract.tree import doc_text
+from kgraph.extract.tree import doc_text, forget
 from kgraph.nlp import Lemmatizer
 
 
@@ -31,7 +30,7 @@ def _extractions(doc: Doc, lemma: Lemmatizer) -> list[Extraction]:
         found = [sentence_extractions(sentence) for sentence in sentences]
         attribute_across(sentences, found)
     finally:
-        forget(doc)
+        forget()
     return [extraction for group in found for extraction in group]
 
 

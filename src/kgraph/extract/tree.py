@@ -242,12 +242,6 @@ def rights(tok: Token) -> list[Token]:
     return tree_of(tok.doc).rights[tok.i]
 
 
-def head_of(tok: Token) -> Token:
-    """``tok.head``, as the token object already built."""
-    tree = tree_of(tok.doc)
-    return tree.tokens[tree.heads[tok.i]]
-
-
 def ancestors(tok: Token) -> list[Token]:
     """``tok``'s head, its head's head ... up to the root (like ``tok.ancestors``)."""
     tree = tree_of(tok.doc)
@@ -266,7 +260,8 @@ def entity_bounds(tok: Token) -> tuple[int, int]:
 
 
 def forget() -> None:
-    """Drop the cached trees."""
+    """Drop the cached tables (call it when a Doc is done, so that no Doc outlives its
+    extraction)."""
     tree_of.cache_clear()
 
 
