@@ -8,8 +8,9 @@ share them; :func:`forget` drops everything when the Doc is done.  The tokens ar
 :class:`TreeToken` objects, whose most-read attributes are plain values.
 
 The tables hold few Python containers (childless tokens share one empty list, children by
-label are grouped only when asked): every container that lives as long as the Doc brings
-the next full garbage collection, which walks the whole heap, the model included, nearer.
+label are grouped only when asked): each costs its allocation, and where the collector runs
+(:func:`.document.doc_extractions` pauses it) every container that lives as long as the Doc
+brings the next full collection, which walks the whole heap, the model included, nearer.
 """
 
 from __future__ import annotations
