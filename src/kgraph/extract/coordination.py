@@ -106,9 +106,8 @@ def expand(base: Frame, *, subjects: bool = True, objects: bool = True) -> Itera
 
 
 def _with_args(base: Frame, subj: Token, obj: Token | None) -> Frame:
-    """A copy of ``base`` with other subject and object heads.  Built from the fields
-    directly: ``dataclasses.replace`` cost 3 % of the extraction of 300 news articles
-    (``benchmarks/extract_speed.py``)."""
+    """``base`` with other heads, copied field by field (``dataclasses.replace`` shows in
+    ``benchmarks/extract_speed.py``)."""
     frame = Frame(*_FRAME_FIELDS(base))
     frame.subject = _with_head(base.subject, subj)
     if base.object is not None and obj is not None:

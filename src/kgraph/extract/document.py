@@ -36,14 +36,10 @@ def _extractions(doc: Doc, lemma: Lemmatizer) -> list[Extraction]:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Run without the cyclic garbage collector, restoring its state after.
-
-    A Doc's tables (a token object per token, :mod:`.tree`) live until the Doc is done,
-    and reference counting frees them then (so the block must not outlive them); meanwhile
-    every collection would move them to an older generation, and their number would bring
-    full collections (which walk the whole heap, the model included) nearer.
-    ``benchmarks/extract_speed.py``.
-    """
+    """Run without the cyclic garbage collector (restored after): reference counting frees
+    a Doc's tables (:mod:`.tree`) when it is done, and collections meanwhile would only move
+    them to older generations, bringing full collections (of the whole heap, the model
+    included) nearer (``benchmarks/extract_speed.py``)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -47,12 +47,11 @@ class TreeToken(Token):
 
     spaCy computes them anew on every read (``pos`` as an enum member, ``dep_`` from the
     string store, ``head`` as a new ``Token``; even ``i`` goes through a descriptor), and
-    the rules read them more than any other attribute (``i`` a million times in 300 news
-    articles): read from slots they cost a fraction of that, which pays for setting them
-    (``benchmarks/extract_speed.py``).  They hold the same values as spaCy's (ids the same
-    integers; ``head`` the tree's own token, but a root's head is a plain ``Token`` for
-    itself, as spaCy gives it: a token pointing to itself would be a reference cycle keeping
-    the Doc alive until a full collection).
+    the rules read them more than any other attribute: read from slots they cost a
+    fraction of that, which pays for setting them (``benchmarks/extract_speed.py``).  They
+    hold the same values as spaCy's (ids the same integers; ``head`` the tree's own token,
+    but a root's head is a plain ``Token`` for itself, as spaCy gives it: a token pointing
+    to itself would be a reference cycle keeping the Doc alive until a full collection).
     """
 
     __slots__ = ("dep", "dep_", "doc", "head", "i", "lower", "pos")
