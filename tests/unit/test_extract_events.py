@@ -429,6 +429,11 @@ ROLES = [
         (("John Smith", "WORK_FOR", "Pentagon"),),
     ),
     ("Shenzhen-based Tencent bought Sumo.", (("Tencent", "BASED_IN", "Shenzhen"),)),
+    ("Sara Holm, the Nokia president, said it.", (("Sara Holm", "LEAD", "Nokia"),)),
+    (
+        "They ignored Anna Berg, the OSCE's special rapporteur on media.",
+        (("Anna Berg", "WORK_FOR", "OSCE"),),
+    ),
 ]
 
 
@@ -438,6 +443,18 @@ def test_roles_relate_people_to_organisations(
 ) -> None:
     relations = check(nlp, lemma, text, want)
     assert not any(r.relation == "IS_A" for r in relations), show(relations)
+
+
+def test_a_city_before_a_role_says_where_from_not_for_whom(
+    nlp: Language, lemma: Lemmatizer
+) -> None:
+    check(
+        nlp,
+        lemma,
+        "Dan Moss, the Chicago lawyer, said it.",
+        (),
+        (("Dan Moss", "WORK_FOR", "Chicago"), ("Dan Moss", "LEAD", "Chicago")),
+    )
 
 
 def test_a_place_holds_no_role(nlp: Language, lemma: Lemmatizer) -> None:

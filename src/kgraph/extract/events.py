@@ -272,11 +272,18 @@ def former(modifiers: frozenset[str]) -> str | None:
 PAST_ROLE_WORDS = frozenset({"former", "ex", "late", "then"})
 
 
+ROLE_NAMES = frozenset({("compound", "ORG")})
+"""A name before a role that is its organisation ("the GM president")."""
+
+
 def _role_organisations(role: Token) -> Iterator[tuple[Token, Token | None]]:
-    """The named organisation or country of a role: its possessor ("GM's president") or
-    the object of its preposition ("an analyst at Analysys")."""
+    """The named organisation or country of a role: its possessor ("GM's president"), an
+    organisation's name before it ("the GM president"; "the Chicago lawyer" is from
+    there) or the object of its preposition ("an analyst at Analysys")."""
     for child in kids(role):
-        if child.dep_ == "poss" and child.ent_type_ in ROLE_ORGS:
+        if (child.dep_, child.ent_type_) in ROLE_NAMES or (
+            child.dep_ == "poss" and child.ent_type_ in ROLE_ORGS
+        ):
             yield child, None
         elif child.dep_ == "prep" and child.i > role.i and child.lower_ in OWN_ROLE_PREPS:
             org = first_child(child, frozenset({"pobj"}))

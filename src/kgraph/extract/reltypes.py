@@ -201,7 +201,7 @@ PERSON_ROLES = frozenset(
         """
         head chief minister secretary official aide deputy envoy adviser advisor executive
         ceo chair member fellow partner expert economist general captain candidate lawmaker
-        lawyer attorney judge diplomat spokesman spokeswoman spokesperson analyst
+        lawyer attorney judge diplomat spokesman spokeswoman spokesperson analyst rapporteur
         """
     )
 )
