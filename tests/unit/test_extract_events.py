@@ -430,6 +430,8 @@ ROLES = [
     ),
     ("Shenzhen-based Tencent bought Sumo.", (("Tencent", "BASED_IN", "Shenzhen"),)),
     ("Sara Holm, the Nokia president, said it.", (("Sara Holm", "LEAD", "Nokia"),)),
+    ("Nokia spokesman Ari Salo declined to comment.", (("Ari Salo", "WORK_FOR", "Nokia"),)),
+    ("Siemens chief executive Roland Busch resigned.", (("Roland Busch", "LEAD", "Siemens"),)),
     (
         "They ignored Anna Berg, the OSCE's special rapporteur on media.",
         (("Anna Berg", "WORK_FOR", "OSCE"),),
@@ -445,16 +447,28 @@ def test_roles_relate_people_to_organisations(
     assert not any(r.relation == "IS_A" for r in relations), show(relations)
 
 
-def test_a_city_before_a_role_says_where_from_not_for_whom(
-    nlp: Language, lemma: Lemmatizer
+@pytest.mark.parametrize(
+    ("text", "person", "other"),
+    [
+        ("Dan Moss, the Chicago lawyer, said it.", "Dan Moss", "Chicago"),
+        ("Maria Lind, a resident of Oslo, said it.", "Maria Lind", "Oslo"),
+        ("Kremlin opponent Ilya Yashin was jailed.", "Ilya Yashin", "Kremlin"),
+    ],
+)
+def test_where_someone_is_from_or_what_they_oppose_is_no_employer(
+    nlp: Language, lemma: Lemmatizer, text: str, person: str, other: str
 ) -> None:
-    check(
+    check(nlp, lemma, text, (), ((person, "WORK_FOR", other), (person, "LEAD", other)))
+
+
+def test_a_past_role_before_a_name_is_marked_former(nlp: Language, lemma: Lemmatizer) -> None:
+    relations = check(
         nlp,
         lemma,
-        "Dan Moss, the Chicago lawyer, said it.",
-        (),
-        (("Dan Moss", "WORK_FOR", "Chicago"), ("Dan Moss", "LEAD", "Chicago")),
+        "Former Microsoft chief executive Steve Ballmer bought the team.",
+        (("Steve Ballmer", "LEAD", "Microsoft"),),
     )
+    assert {r.modality for r in relations if r.relation == "LEAD"} == {"former"}
 
 
 def test_a_place_holds_no_role(nlp: Language, lemma: Lemmatizer) -> None:

@@ -14,7 +14,7 @@ News states its key facts through event nouns more often than through verbs:
 - a symmetric event said of coordinated or collective parties relates them: "A and B held
   talks", "A and B clashed", "the ministers of A and B met" -> A MEET B, A CLASH_WITH B;
 - a role relates a person to its organisation: "Li Hao, an analyst at X" -> WORK_FOR,
-  "X's president, Y" -> LEAD; "Beijing-based X" -> BASED_IN;
+  "X's president, Y" -> LEAD, "X spokesman Y" -> WORK_FOR; "Beijing-based X" -> BASED_IN;
 - "the EU's sanctions imposed on Russia" -> SANCTION; "arrived at the Kremlin in Moscow"
   -> also ARRIVE_IN Moscow; a verbless headline "X in Y for talks with Z" -> X MEET Z.
 
@@ -54,7 +54,7 @@ NON_LIGHT_PREPS = frozenset({"with", "to", "against", "on", "from", "into", "ove
 COMITATIVE = frozenset({"with"})
 COMPARING_VERBS = frozenset({"compare", "liken", "equate", "link", "tie", "connect", "describe"})
 """Verbs whose second phrase is a standard of comparison, not a party ("compared X to Y")."""
-ROLE_DEPS = ids(["appos", "amod"])
+ROLE_DEPS = ids(["appos", "amod", "compound"])
 ROLE_ORGS = frozenset({"ORG", "GPE", "NORP"})
 OWN_ROLE_PREPS = reltypes.ROLE_PREPS - {"of"}
 """("the leader *of* X" is the copular apposition's own relation, typed in rendering.)"""
@@ -62,6 +62,7 @@ CANDIDATE_POS = frozenset({VERB, PUNCT, ADP})
 BETWEEN = get_string_id("between")
 HYPHEN = get_string_id("-")
 BASED = get_string_id("based")
+COMPOUND = get_string_id("compound")
 PLACE_PREP_IDS = ids(["at", "in", "to"])
 PARTY_LABELS = frozenset({"conj", "prep", "appos"})
 """A subject with one of these children may name several parties."""
@@ -101,6 +102,8 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
             yield from _invitation(tok, sentence)
         if tok.dep == appos:
             yield from _role(tok)
+        elif tok.dep == COMPOUND and pos == NOUN:
+            yield from _title(tok)
         elif tok.lower == BASED:
             yield from _based(tok)
         elif tok.dep == amod and pos == VERB:
@@ -248,16 +251,29 @@ def _role(appos: Token) -> Iterator[Frame]:
     person, role = appos.head, appos
     if role.ent_type_ == "PERSON" and not person.ent_type_:
         person, role = role, person
+    yield from _role_frames(person, role)
+
+
+def _title(role: Token) -> Iterator[Frame]:
+    """ "Kremlin spokesman Dmitry Peskov" -> Dmitry Peskov WORK_FOR Kremlin: a role
+    before a person's name, with its organisation's name before it."""
+    if role.i < role.head.i:
+        yield from _role_frames(role.head, role, Slot(role.head, bounds=entity_bounds(role.head)))
+
+
+def _role_frames(person: Token, role: Token, holder: Slot | None = None) -> Iterator[Frame]:
+    """The person's relation to the organisation of their role noun, if it names one."""
     if person.ent_type_ != "PERSON" or role.pos != NOUN or role.ent_type_:
         return
     if not reltypes.is_role(role.lower_):
         return
-    modifiers = frozenset(c.lower_ for c in lefts(role) if c.dep_ in ("amod", "compound"))
-    pred = [*(t for t in lefts(role) if t.dep_ in ("amod", "compound")), role]
+    words_before = [t for t in lefts(role) if t.dep_ in ("amod", "compound") and not t.ent_type_]
+    modifiers = frozenset(t.lower_ for t in words_before)
+    pred = [*words_before, role]
     for org, prep in _role_organisations(role):
         typed = reltypes.role_type(role.lower_, modifiers, prep.lower_ if prep else "of")
         words = [*pred, prep] if prep is not None else pred
-        frame = Frame(EVENT, role, Slot(person), Slot(org), words, [typed])
+        frame = Frame(EVENT, role, holder or Slot(person), Slot(org), words, [typed])
         frame.pred_prefix = "is"
         frame.modality = former(modifiers)
         yield frame
@@ -272,7 +288,7 @@ def former(modifiers: frozenset[str]) -> str | None:
 PAST_ROLE_WORDS = frozenset({"former", "ex", "late", "then"})
 
 
-ROLE_NAMES = frozenset({("compound", "ORG")})
+ROLE_NAMES = frozenset({("compound", "ORG"), ("nmod", "ORG")})
 """A name before a role that is its organisation ("the GM president")."""
 
 

@@ -205,7 +205,18 @@ PERSON_ROLES = frozenset(
         """
     )
 )
-NOT_ROLES = frozenset(words("center centre paper order number letter matter water border"))
+NOT_ROLES = frozenset(
+    words(
+        """
+        center centre paper order number letter matter water border
+        resident citizen native student patient client customer passenger user viewer
+        reader listener subscriber follower supporter opponent rival challenger critic
+        protester prisoner detainee survivor shareholder investor donor voter
+        """
+    )
+)
+"""Nouns with a role's ending that say what someone is to a place or an organisation,
+not that they work for it ("a resident of Vitoria", "Kremlin opponent")."""
 
 
 def is_role(noun: str) -> bool:
