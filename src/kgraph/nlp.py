@@ -147,9 +147,23 @@ def installed_model_id(name: str | None) -> str:
     return model_id(load_model(name))
 
 
+VERB_PREFIXES = ("re", "co", "pre", "out", "over", "under", "mis", "dis", "un")
+
+
 def lemmatizer_for(nlp: Language) -> Lemmatizer:
-    """A function giving a token's lemma, using the (disabled) rule lemmatizer on demand."""
+    """A function giving a token's lemma, using the (disabled) rule lemmatizer on demand.
+
+    Of the forms the rules give a word the model does not know, the one that is a known
+    verb after a prefix wins ("reappointed": "reappoint", not "reappointe")."""
     component: Any = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
+    verbs: frozenset[str] = frozenset()
+    if component is not None and component.lookups.has_table("lemma_index"):
+        verbs = frozenset(component.lookups.get_table("lemma_index").get("verb", ()))
+
+    def known(form: str) -> bool:
+        return form in verbs or any(
+            form.startswith(p) and form[len(p) :] in verbs for p in VERB_PREFIXES
+        )
 
     def lemma(token: Token) -> str:
         if token.lemma_:
@@ -157,6 +171,8 @@ def lemmatizer_for(nlp: Language) -> Lemmatizer:
         if component is None:
             return token.lower_
         forms: list[str] = component.rule_lemmatize(token)
+        if len(forms) > 1:
+            forms = [f for f in forms if known(f)] or forms
         return (forms[0] if forms else token.text).lower()
 
     return lemma

@@ -453,6 +453,8 @@ def test_roles_relate_people_to_organisations(
         ("Dan Moss, the Chicago lawyer, said it.", "Dan Moss", "Chicago"),
         ("Maria Lind, a resident of Oslo, said it.", "Maria Lind", "Oslo"),
         ("Kremlin opponent Ilya Yashin was jailed.", "Ilya Yashin", "Kremlin"),
+        ("Nokia's mother company, Nokia Oyj, said it.", "Nokia Oyj", "Nokia"),
+        ("They include Harvard University freshman Ana Lee.", "Ana Lee", "Harvard University"),
     ],
 )
 def test_where_someone_is_from_or_what_they_oppose_is_no_employer(
@@ -823,3 +825,26 @@ def test_the_possessor_of_help_gives_it(
     nlp: Language, lemma: Lemmatizer, text: str, want: Triple
 ) -> None:
     check(nlp, lemma, text, (want,))
+
+
+def test_an_apposition_describes_the_conjunct_it_follows(nlp: Language, lemma: Lemmatizer) -> None:
+    text = "He cited the meeting between Trump and Jack Ma, founder of Alibaba, as an example."
+    relations = extract_doc(nlp(text), lemma=lemma)
+    to_alibaba = {
+        r.subject.mention.text
+        for r in relations
+        if r.subject.mention and r.object and r.object.mention
+        if r.object.mention.text == "Alibaba"
+    }
+    assert to_alibaba == {"Jack Ma"}, show(relations)
+
+
+def test_a_prefixed_verb_the_model_does_not_know_keeps_its_stem(
+    nlp: Language, lemma: Lemmatizer
+) -> None:
+    check(
+        nlp,
+        lemma,
+        "Pravin Gordhan was reappointed by Jacob Zuma in December.",
+        (("Jacob Zuma", "REAPPOINT", "Pravin Gordhan"),),
+    )

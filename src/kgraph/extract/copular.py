@@ -23,7 +23,7 @@ from kgraph.extract.clauses import (
 )
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
-from kgraph.extract.deps import first_child, is_nominal, is_pronoun
+from kgraph.extract.deps import described, first_child, is_nominal, is_pronoun
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import NUMERIC_LABELS, PLACE_LABELS
 from kgraph.extract.modality import modal, negated, predicate_aux
@@ -165,6 +165,8 @@ def _apposition(appos: Token) -> Iterator[Frame]:
     anchor = head = appos.head
     if appos.ent_type_ and not head.ent_type_ and head.pos_ == "NOUN":
         head, appos = appos, head
+    else:
+        anchor = head = described(head, appos)
     frame = Frame("appos", appos, Slot(head), None, [], ["is", "a"], pred_prefix="is")
     if _placed(head, appos):
         frame.pred_prefix, frame.rel = "is in", ["located", "in"]

@@ -10,7 +10,7 @@ from spacy.symbols import AUX, DET, PRON, VERB
 from spacy.tokens import Token
 
 from kgraph.extract.lexicon import ids, words
-from kgraph.extract.tree import labels
+from kgraph.extract.tree import kids, labels
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -75,3 +75,10 @@ def first_child(tok: Token, deps: frozenset[str]) -> Token | None:
 def is_relative_pronoun(tok: Token) -> bool:
     """True for "who"/"which"/"that" heading a relative clause argument."""
     return tok.tag in WH_TAG_IDS or (tok.lower in THAT and tok.head.dep_ == "relcl")
+
+
+def described(head: Token, appos: Token) -> Token:
+    """The phrase an apposition describes: the conjunct right before it ("Trump and Jack
+    Ma, founder of X" describes Ma; the parser hangs the apposition on the first)."""
+    before = [c for c in kids(head) if c.dep_ == "conj" and head.i < c.i < appos.i]
+    return before[-1] if before else head

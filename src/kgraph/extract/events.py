@@ -34,7 +34,7 @@ from spacy.tokens import Token
 from kgraph.extract import reltypes, subjects
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import conjuncts, expand
-from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_nominal, is_pronoun
+from kgraph.extract.deps import DIRECT_OBJECTS, described, first_child, is_nominal, is_pronoun
 from kgraph.extract.derivation import event_verb
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import ids, words
@@ -251,6 +251,8 @@ def _role(appos: Token) -> Iterator[Frame]:
     person, role = appos.head, appos
     if role.ent_type_ == "PERSON" and not person.ent_type_:
         person, role = role, person
+    else:
+        person = described(person, role)
     yield from _role_frames(person, role)
 
 

@@ -212,11 +212,14 @@ NOT_ROLES = frozenset(
         resident citizen native student patient client customer passenger user viewer
         reader listener subscriber follower supporter opponent rival challenger critic
         protester prisoner detainee survivor shareholder investor donor voter
+        mother father brother sister daughter grandmother grandfather stepfather
+        stepmother freshman sophomore
         """
     )
 )
-"""Nouns with a role's ending that say what someone is to a place or an organisation,
-not that they work for it ("a resident of Vitoria", "Kremlin opponent")."""
+"""Nouns with a role's ending that say what someone is to a place, an organisation or a
+person, not that they work for it ("a resident of Vitoria", "Kremlin opponent", "Wang's
+mother", "a University of Florida freshman")."""
 
 
 def is_role(noun: str) -> bool:
