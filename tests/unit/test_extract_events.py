@@ -317,6 +317,26 @@ def test_hedges_carry_modality(nlp: Language, lemma: Lemmatizer) -> None:
     assert all(r.modality for r in relations), show(relations)
 
 
+UNASSERTED = [
+    ("Lavrov denied that Russia had attacked Ukraine.", "ATTACK", "denied"),
+    ("That does not mean that Chile had any connections to Peru.", "HAVE", "unasserted"),
+    ("There is no evidence that Moscow hacked the DNC.", "HACK", "unasserted"),
+    ("It is unclear whether China will sanction Japan.", "SANCTION", "whether"),
+    ("If Russia invades Ukraine, the US will impose sanctions on Moscow.", "INVADE", "if"),
+    ("If Russia invades Ukraine, the US will impose sanctions on Moscow.", "SANCTION", "if"),
+    ("Even if talks fail, Merkel will meet Macron.", "MEET", "will"),
+    ("Lavrov said that Russia had attacked Ukraine.", "ATTACK", None),
+]
+
+
+@pytest.mark.parametrize(("text", "relation", "modality"), UNASSERTED)
+def test_a_clause_reported_but_not_asserted_carries_why(
+    nlp: Language, lemma: Lemmatizer, text: str, relation: str, modality: str | None
+) -> None:
+    relations = extract_doc(nlp(text), lemma=lemma)
+    assert {r.modality for r in relations if r.relation == relation} == {modality}, show(relations)
+
+
 def test_told_names_the_speaker(nlp: Language, lemma: Lemmatizer) -> None:
     relations = extract_doc(nlp("Modi told Biden that India would buy drones."), lemma=lemma)
     bought = [r for r in relations if r.relation == "BUY"]

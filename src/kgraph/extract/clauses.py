@@ -20,7 +20,14 @@ from kgraph.extract.coordination import expand
 from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_verbal
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import TEMPORAL_LABELS
-from kgraph.extract.modality import alleged, denied_object, modal, negated, predicate_aux
+from kgraph.extract.modality import (
+    alleged,
+    denied_object,
+    modal,
+    negated,
+    predicate_aux,
+    unasserted,
+)
 from kgraph.extract.reltypes import comitative_preps
 from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
 from kgraph.extract.tree import kids, labels, tokens_of
@@ -106,7 +113,12 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
         return frame
     goal = purpose(verb)
     frame.modality = (
-        modality or prefix.modality or goal or alleged(verb, lemma) or subjects.undertaking(verb)
+        unasserted(scope, lemma)
+        or modality
+        or prefix.modality
+        or goal
+        or alleged(verb, lemma)
+        or subjects.undertaking(verb)
     )
     if goal:
         frame.pred = [*_to_markers(verb), *frame.pred]

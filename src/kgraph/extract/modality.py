@@ -7,6 +7,7 @@ or only might.
 
 from __future__ import annotations
 
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Token
 
 from kgraph.extract.lexicon import words
@@ -56,3 +57,52 @@ def alleged(verb: Token, lemma: Lemmatizer) -> str | None:
     if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for", "with") or prep.head.i == prep.i:
         return None
     return "alleged" if lemma(prep.head) in ALLEGING_VERBS else None
+
+
+UNASSERTING_MARKS = {"whether": "whether", "if": "if", "unless": "if"}
+"""Conjunctions that open a clause the sentence does not assert: "whether Putin would
+meet Erdogan", "if Russia invades"."""
+DENYING_VERBS = frozenset(words("deny reject dismiss dispute refute doubt"))
+ALLEGATION_NOUNS = frozenset(
+    words("allegation claim accusation suspicion rumour rumor speculation charge")
+)
+GOVERNING_POS = frozenset({VERB, AUX, ADJ})
+
+
+def unasserted(verb: Token, lemma: Lemmatizer) -> str | None:
+    """The modality of a clause its sentence reports without asserting it: "Lavrov denied
+    that Russia attacked" ("denied"), "does not mean that the group had links"
+    ("unasserted"), "no evidence that Moscow hacked" ("unasserted"), "allegations that X
+    paid Y" ("alleged"), "whether Putin would meet Erdogan" ("whether"), "if Russia
+    invades" ("if"), and what follows from that: "the US will respond if Russia
+    invades" ("if")."""
+    if _conditional(verb):
+        return "if"
+    if verb.dep_ not in ("ccomp", "acl", "advcl"):
+        return None
+    for mark in labels(verb).get("mark", ()):
+        if mark.lower_ in UNASSERTING_MARKS:
+            return UNASSERTING_MARKS[mark.lower_]
+    governor = verb.head
+    if verb.dep_ == "advcl" or governor.i == verb.i:
+        return None
+    if governor.pos in GOVERNING_POS:
+        if lemma(governor) in DENYING_VERBS:
+            return "denied"
+        return "unasserted" if negated(governor) else None
+    if governor.pos == NOUN:
+        if denied_object(governor):
+            return "unasserted"
+        return "alleged" if lemma(governor) in ALLEGATION_NOUNS else None
+    return None
+
+
+def _conditional(verb: Token) -> bool:
+    """Whether a condition ("if ...", "unless ...") hangs on the clause of ``verb``; not
+    a concession ("even if talks fail, Merkel will meet Macron")."""
+    return any(
+        UNASSERTING_MARKS.get(mark.lower_) == "if"
+        and not any(c.lower_ == "even" for c in labels(clause).get("advmod", ()))
+        for clause in labels(verb).get("advcl", ())
+        for mark in labels(clause).get("mark", ())
+    )
