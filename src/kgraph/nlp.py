@@ -147,23 +147,30 @@ def installed_model_id(name: str | None) -> str:
     return model_id(load_model(name))
 
 
-VERB_PREFIXES = ("re", "co", "pre", "out", "over", "under", "mis", "dis", "un")
+def _undoubled(word: str) -> list[str]:
+    """ "wiretapped" -> ["wiretap"]: the stem of an -ed/-ing form with a doubled last
+    consonant, which the lemmatizer's suffix rules do not undo."""
+    for ending in ("ed", "ing"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) > 3 and stem[-1] == stem[-2] not in "aeiouls":
+            return [stem[:-1]]
+    return []
 
 
 def lemmatizer_for(nlp: Language) -> Lemmatizer:
     """A function giving a token's lemma, using the (disabled) rule lemmatizer on demand.
 
-    Of the forms the rules give a word the model does not know, the one that is a known
-    verb after a prefix wins ("reappointed": "reappoint", not "reappointe")."""
+    Of the forms the rules give a word the model does not know, the one that ends in a
+    known verb wins ("reappointed": "reappoint", not "reappointe"; "wiretapped":
+    "wiretap")."""
     component: Any = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
     verbs: frozenset[str] = frozenset()
     if component is not None and component.lookups.has_table("lemma_index"):
         verbs = frozenset(component.lookups.get_table("lemma_index").get("verb", ()))
 
     def known(form: str) -> bool:
-        return form in verbs or any(
-            form.startswith(p) and form[len(p) :] in verbs for p in VERB_PREFIXES
-        )
+        """A known verb, or one after a prefix or a word ("reappoint", "wiretap")."""
+        return form in verbs or any(form[i:] in verbs for i in range(2, len(form) - 2))
 
     def lemma(token: Token) -> str:
         if token.lemma_:
@@ -171,8 +178,8 @@ def lemmatizer_for(nlp: Language) -> Lemmatizer:
         if component is None:
             return token.lower_
         forms: list[str] = component.rule_lemmatize(token)
-        if len(forms) > 1:
-            forms = [f for f in forms if known(f)] or forms
+        if forms and token.tag_.startswith("VB") and forms[0] not in verbs:
+            forms = [f for f in [*forms, *_undoubled(token.lower_)] if known(f)] or forms
         return (forms[0] if forms else token.text).lower()
 
     return lemma

@@ -555,6 +555,15 @@ def test_a_phrase_naming_someone_or_something_else_is_not_the_country(phrase: st
     assert claim.object_key == NO_ENTITY
 
 
+def test_a_modifier_after_a_possessive_determiner_is_no_actor() -> None:
+    peru = _m("Peru", 0, "GPE")
+    obj = _m("Chilean operation", 20, "NOUN")
+    spans = [peru, _m("Chilean", 20, "NORP")]
+    rel = _rel(peru, "LAUNCH", obj, obj_text="its Chilean operation")
+    [claim] = _resolve([rel], spans).claims
+    assert claim.object_key == NO_ENTITY
+
+
 def test_a_modifier_in_a_place_slot_is_no_actor() -> None:
     lind = _m("Greta Lind", 0, "PERSON")
     raid = _m("US raid", 20, "NOUN")

@@ -868,3 +868,16 @@ def test_a_prefixed_verb_the_model_does_not_know_keeps_its_stem(
         "Pravin Gordhan was reappointed by Jacob Zuma in December.",
         (("Jacob Zuma", "REAPPOINT", "Pravin Gordhan"),),
     )
+    check(nlp, lemma, "Nokia wiretapped Siemens.", (("Nokia", "WIRETAP", "Siemens"),))
+
+
+def test_an_ing_adjunct_of_time_is_done_by_the_subject_even_in_the_passive(
+    nlp: Language, lemma: Lemmatizer
+) -> None:
+    check(
+        nlp,
+        lemma,
+        "Anna Berg was hired by Nokia after leaving Siemens.",
+        (("Nokia", "HIRE", "Anna Berg"), ("Anna Berg", "LEAVE", "Siemens")),
+        (("Nokia", "LEAVE", "Siemens"),),
+    )

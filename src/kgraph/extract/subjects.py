@@ -18,7 +18,7 @@ from kgraph.extract.deps import (
     is_relative_pronoun,
     is_verbal,
 )
-from kgraph.extract.lexicon import ids
+from kgraph.extract.lexicon import ids, words
 from kgraph.extract.tree import ancestors, kids, labels, lefts
 
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
@@ -58,6 +58,8 @@ def logical_subject(verb: Token) -> Token | None:
             return controller
         # "relieved by changing the system": by + -ing names what the unnamed agent does
         means = head.lower_ == "by" and not is_passive(verb)
+        if head.lower_ in TIME_PREPOSITIONS:  # "X was detained by police after travelling"
+            return logical_subject(head.head)
         return acting_subject(head.head, strict=means)
     if verb.tag_ in FINITE_TAGS:
         return _elided_subject(verb)
@@ -126,6 +128,11 @@ def _elided_subject(verb: Token) -> Token | None:
         if ancestor.dep_ in ("relcl", "acl", "ccomp"):
             return None
     return None
+
+
+TIME_PREPOSITIONS = frozenset(words("after before since upon while until despite without"))
+"""Prepositions of an -ing adjunct whose doer is the clause's subject even in the passive:
+"Hussein was detained by the authorities after travelling to Cairo" (Hussein travelled)."""
 
 
 def acting_subject(verb: Token, *, strict: bool = False) -> Token | None:

@@ -59,7 +59,7 @@ class Arguments:
             self.table.proper(mention.text)
             or self._organisation(arg, mention)
             or self._compass(arg)
-            or (NO_ENTITY if place_slot else self._modifier(mention))
+            or (NO_ENTITY if place_slot or _owned(arg) else self._modifier(mention))
         )
 
     def _compass(self, arg: Argument) -> str:
@@ -183,6 +183,13 @@ class Arguments:
         if key is None:
             return f"{UNRESOLVED} ({source.strip()})"
         return self.table.entities[key].name
+
+
+def _owned(arg: Argument) -> bool:
+    """ "its Syrian operation": a possessive determiner says whose the thing is, so the
+    modifier names where, not who."""
+    words = arg.text.split(" ", 1)
+    return words[0].lower() in POSSESSIVES
 
 
 def place_slot(relation: RelationMention) -> bool:
