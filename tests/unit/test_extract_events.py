@@ -12,6 +12,7 @@ import pytest
 from spacy.language import Language
 
 from kgraph.extract import extract_doc
+from kgraph.extract.modality import modal
 from kgraph.extract.reltypes import event_type, verb_type
 from kgraph.models import RelationMention
 from kgraph.nlp import Lemmatizer, lemmatizer_for, load_model
@@ -881,3 +882,21 @@ def test_an_ing_adjunct_of_time_is_done_by_the_subject_even_in_the_passive(
         (("Nokia", "HIRE", "Anna Berg"), ("Anna Berg", "LEAVE", "Siemens")),
         (("Nokia", "LEAVE", "Siemens"),),
     )
+
+
+@pytest.mark.parametrize("name", ["General Motors", "General Dynamics"])
+def test_an_organisation_keeps_a_word_that_is_a_title_for_people(
+    nlp: Language, lemma: Lemmatizer, name: str
+) -> None:
+    relations = extract_doc(nlp(f"{name} bought Cruise."), lemma=lemma)
+    [bought] = [r for r in relations if r.relation == "BUY"]
+    assert bought.subject.mention is not None
+    assert (bought.subject.mention.text, bought.subject.mention.title) == (name, None)
+
+
+def test_a_name_taken_for_a_modal_gives_no_modality(nlp: Language) -> None:
+    doc = nlp('He was regarded as a "peripheral figure," May told the House of Commons.')
+    told = next(t for t in doc if t.text == "told")
+    may = next(t for t in doc if t.text == "May")
+    assert may.head == told and may.tag_ == "MD"  # what the parser makes of it
+    assert modal(told) is None

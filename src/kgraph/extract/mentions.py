@@ -207,10 +207,10 @@ def _split_title(doc: Doc, arg_start: int, first: int, last: int) -> tuple[int, 
     made of the common nouns and honorifics right before the name.
     """
     toks = tokens_of(doc)
-    while last - first > 1 and toks[first].lower_ in HONORIFICS:
-        first += 1
-    title_start = first
     person = toks[last - 1].ent_type_ == "PERSON"
+    while person and last - first > 1 and toks[first].lower_ in HONORIFICS:
+        first += 1  # not in "General Motors"
+    title_start = first
     while title_start > arg_start and _title_word(toks[title_start - 1], person):
         title_start -= 1
     return title_start, first

@@ -27,7 +27,10 @@ def negated(verb: Token) -> bool:
 
 
 def modal(verb: Token) -> str | None:
-    """The modal auxiliary of ``verb`` ("may deploy" -> "may"), normalised, or None."""
+    """The modal auxiliary of ``verb`` ("may deploy" -> "may"), normalised, or None.  A
+    past tense takes none: in '..." May told MPs' the parser took a name for one."""
+    if verb.tag_ == "VBD":
+        return None
     for child in labels(verb).get("aux", ()):
         if child.tag_ == "MD":
             text = child.lower_
