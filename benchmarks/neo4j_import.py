@@ -11,13 +11,13 @@ afresh, own ports, stopped at the end), each measured from the articles to a run
 database that answers queries:
 
 * normal: ``kgraph neo4j start``, then ``kgraph ingest --neo4j``;
-* bulk: ``kgraph neo4j import`` (it starts the server, analyses, stops it, runs
-  ``neo4j-admin database import full``, starts it again and creates the indexes).
+* bulk: ``kgraph neo4j import`` (no server runs while it analyses; it runs
+  ``neo4j-admin database import full``, starts the server and creates the indexes).
 
 Both use the same parser settings.  Reports each wall time, the normal/bulk ratio, and
 whether the two databases hold the same graph (every node, label, property and
-relationship but ``ingested_at``).  Writes the JSON to
-``benchmarks/results/neo4j-import-<date>T<time>.json``.
+relationship but ``ingested_at``, values compared exactly, a few differing ones named).
+Writes the JSON to ``benchmarks/results/neo4j-import-<date>T<time>.json``.
 """
 
 from __future__ import annotations
@@ -140,32 +140,38 @@ def same_graph() -> dict[str, Any]:
         finally:
             store.close()
             server.stop(cfg)
-    differ = [kind for kind in snaps[0] if snaps[0][kind] != snaps[1][kind]]
     values = differing_values(*snaps)
     return {
-        "equal": not differ,
-        "differ": differ,
+        "equal": not values,
+        "differ": sorted({kind for kind, *_ in values}),
         "same_keys": all(snaps[0][kind].keys() == snaps[1][kind].keys() for kind in snaps[0]),
         "values_differing": len(values),
-        "largest_difference": max((abs(a - b) for a, b in values), default=0.0),
+        "examples": [
+            f"{kind} {key!r} {prop}: normal {a!r}, bulk {b!r}"
+            for kind, key, prop, a, b in values[:EXAMPLES]
+        ],
     } | {kind: len(items) for kind, items in snaps[0].items()}
 
 
-def differing_values(one: dict[str, Any], other: dict[str, Any]) -> list[tuple[float, float]]:
-    """The numeric property values that differ between two snapshots with the same keys
-    (the Neo4j store rounds a fact's confidence in Cypher when it recomputes it, which can
-    differ in the last digit from the rounding in Python); a difference of any other kind
-    counts as infinitely large."""
-    out: list[tuple[float, float]] = []
+EXAMPLES = 10
+"""How many differing values the result names."""
+
+
+def differing_values(
+    one: dict[str, Any], other: dict[str, Any]
+) -> list[tuple[str, Any, str, Any, Any]]:
+    """(kind, key, property, value in ``one``, value in ``other``) for every property
+    value that differs between two snapshots, exactly (no tolerance) and by type (1 is
+    not 1.0); a node or relationship missing from one side shows as every property of
+    the other side differing."""
+    out: list[tuple[str, Any, str, Any, Any]] = []
     for kind, items in one.items():
-        for key, props in items.items():
-            theirs = other[kind].get(key, {})
-            for prop in set(props) | set(theirs):
-                a, b = props.get(prop), theirs.get(prop)
-                if a == b:
-                    continue
-                numeric = isinstance(a, float) and isinstance(b, float)
-                out.append((a, b) if numeric else (0.0, float("inf")))
+        for key in sorted(set(items) | set(other[kind]), key=repr):
+            mine, theirs = items.get(key, {}), other[kind].get(key, {})
+            for prop in sorted(set(mine) | set(theirs)):
+                a, b = mine.get(prop), theirs.get(prop)
+                if repr(a) != repr(b):
+                    out.append((kind, key, prop, a, b))
     return out
 
 
@@ -192,7 +198,8 @@ def markdown(result: dict[str, Any]) -> str:
         f"same graph: {graph['equal']} ({graph['articles']:,} articles, {graph['claims']:,} "
         f"claims, {graph['facts']:,} facts, {graph['mentions']:,} mentions); same nodes and "
         f"relationships: {graph['same_keys']}, property values differing: "
-        f"{graph['values_differing']} (largest difference {graph['largest_difference']:.4g})",
+        f"{graph['values_differing']}",
+        *graph["examples"],
     ]
     return "\n".join(lines)
 
