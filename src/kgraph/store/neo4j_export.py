@@ -235,23 +235,24 @@ def _write_claim_edges(graph: nx.MultiDiGraph, files: Mapping[str, _Writer]) -> 
 
 
 def empty_list_statements(empty: set[tuple[str, str]]) -> Iterator[str]:
-    """Cypher that gives the properties of ``empty`` their empty lists back, batched in
-    transactions of its own (run each in an auto-commit transaction).  Owners and
-    properties come from the schema's fixed names, checked here, never from data."""
+    """Cypher that gives the properties of ``empty`` their empty lists back: one statement
+    per node label or relationship type, in batched transactions of its own (run each in
+    an auto-commit transaction).  Owners and properties come from the schema's fixed
+    names, checked here, never from data."""
     known_nodes = {schema.ARTICLE, schema.ENTITY, schema.CLAIM}
-    props = {p for cols in _ALL_COLUMNS for p, t in cols if t == "string[]"}
+    known_props = {p for cols in _ALL_COLUMNS for p, t in cols if t == "string[]"}
+    by_owner: dict[str, list[str]] = {}
     for owner, prop in sorted(empty):
-        if prop not in props or not prop.isidentifier():
+        if prop not in known_props or not prop.isidentifier():
             raise StoreError(f"unknown list property {prop!r}")
-        if owner in known_nodes:
-            yield (
-                f"MATCH (n:{owner}) WHERE n.{prop} IS NULL "
-                f"CALL (n) {{ SET n.{prop} = [] }} IN TRANSACTIONS OF 20000 ROWS"
-            )
-        elif owner == schema.MENTIONS:
-            yield (
-                f"MATCH ()-[r:{owner}]->() WHERE r.{prop} IS NULL "
-                f"CALL (r) {{ SET r.{prop} = [] }} IN TRANSACTIONS OF 20000 ROWS"
-            )
-        else:
+        if owner not in known_nodes and owner != schema.MENTIONS:
             raise StoreError(f"unknown owner of list property {owner!r}")
+        by_owner.setdefault(owner, []).append(prop)
+    for owner, props in by_owner.items():
+        v, match = ("n", f"(n:{owner})") if owner in known_nodes else ("r", f"()-[r:{owner}]->()")
+        missing = " OR ".join(f"{v}.{p} IS NULL" for p in props)
+        sets = ", ".join(f"{v}.{p} = coalesce({v}.{p}, [])" for p in props)
+        yield (
+            f"MATCH {match} WHERE {missing} "
+            f"CALL ({v}) {{ SET {sets} }} IN TRANSACTIONS OF 20000 ROWS"
+        )
