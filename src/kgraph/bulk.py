@@ -3,15 +3,17 @@
 The articles are read, analysed and linked exactly as ``kgraph ingest`` does, into the
 embedded store's graph held in memory (the same write path and aggregation rules the
 stores share), so the result is the graph a normal Neo4j ingest builds.  That graph is
-written as CSV files (:mod:`kgraph.store.neo4j_export`), the server is stopped, the
-import tool builds the database from them, and the server is started; opening the Neo4j
-store then creates its constraints and indexes.  Later ``kgraph ingest --neo4j`` runs
-continue from the imported database as from any other.
+written as CSV files (:mod:`kgraph.store.neo4j_export`), the import tool builds the
+database from them, and the server is started; opening the Neo4j store then creates its
+constraints and indexes.  Later ``kgraph ingest --neo4j`` runs continue from the imported
+database as from any other.
 
-Only an empty database is filled.  A new instance's database is built before its first
-start (the import tool refuses a database that exists by then); an existing instance's
-is checked to hold nothing before any article is read and again just before the server
-is stopped for the import.
+Only an empty database is filled, and no server runs while the articles are parsed, so
+the parser has every core.  A new instance (one that never ran: no database on disk) is
+imported into before its first start; the import tool itself refuses a database that
+appeared meanwhile.  An existing instance is checked to hold nothing (started for that if
+it is stopped) and stopped before any article is read; it runs again afterwards, whether
+the import happened or not.
 """
 
 from __future__ import annotations
@@ -89,62 +91,85 @@ def bulk_import(
     aliases: AliasTable | None = None,
 ) -> IngestSummary:
     """Analyse the articles and import their graph into the instance's empty database;
-    the server runs afterwards.  Returns the ingest summary, counted over the whole run.
-
-    A new instance is imported into before its first start (the import tool itself then
-    refuses a database that appeared meanwhile); an existing one is started if needed and
-    checked to be empty before the articles are read and again before it is stopped."""
+    the server runs afterwards (a new instance into which nothing was imported stays
+    new).  Returns the ingest summary, counted over the whole run."""
     started = time.perf_counter()
     new = is_new(cfg)
     if not new:
-        server.start(cfg)
+        server.start(cfg)  # returns at once when it runs
         require_empty(local_settings(cfg), cfg)
+        server.stop(cfg)
+    try:
+        summary = _analyse_and_import(paths, analyzer, cfg, new, stdin, on_event, aliases)
+    except BaseException:
+        if not new:
+            with contextlib.suppress(KGraphError):  # the first error is the one to show
+                server.start(cfg)
+        raise
+    if not new and not summary.articles_new:
+        server.start(cfg)  # running again, as after an import
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _analyse_and_import(
+    paths: Sequence[str],
+    analyzer: Analyzer,
+    cfg: server.ServerConfig,
+    new: bool,
+    stdin: TextIO | None,
+    on_event: EventHandler,
+    aliases: AliasTable | None,
+) -> IngestSummary:
+    """Build the graph in memory, write it as import files, import them into the
+    stopped instance and create the store's schema; nothing when no article is new."""
     cfg.home.mkdir(mode=0o700, parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".kgraph-import-", dir=cfg.home) as tmp:
         # Held in memory and never saved: the store is not opened for writing its file.
         store = LocalStore(Path(tmp) / "graph.db")
-        summary = ingest(paths, store, analyzer, stdin=stdin, on_event=on_event, aliases=aliases)
-        if not summary.articles_new:
-            return summary
-        on_event(Event("phase", phase="writing import files"))
-        files = export_graph(store.graph, Path(tmp) / "csv")
-        store.close()
+        try:
+            summary = ingest(
+                paths, store, analyzer, stdin=stdin, on_event=on_event, aliases=aliases
+            )
+            if not summary.articles_new:
+                return summary
+            on_event(Event("phase", phase="writing import files"))
+            files = export_graph(store.graph, Path(tmp) / "csv")
+        finally:
+            store.close()
         del store
         on_event(Event("phase", phase="importing"))
         _import(cfg, files, new)
     on_event(Event("phase", phase="starting Neo4j"))
     server.start(cfg)
-    _finish(local_settings(cfg), files, summary)
-    summary.seconds = time.perf_counter() - started
+    _finish(local_settings(cfg), files)
     return summary
 
 
 def _import(cfg: server.ServerConfig, files: ExportedFiles, new: bool) -> None:
-    """Run the import on the stopped instance (stopping a running one after checking it
-    is still empty); on failure, start an instance that was running again."""
+    """Run the import on the stopped instance: a new one's database must not exist, an
+    existing one's (checked empty before the analysis) is replaced."""
     if new:
         # The configuration the server will run with, so the import writes where it reads.
         write_atomic(cfg.conf_file, render_conf(cfg), mode=0o600)
-    else:
-        require_empty(local_settings(cfg), cfg)
-        server.stop(cfg)
-    try:
-        run_import(
-            cfg,
-            files.nodes,
-            files.relationships,
-            array_delimiter=ARRAY_DELIMITER,
-            overwrite=not new,
+    elif server.status(cfg).running:
+        raise ServerError(
+            f"the Neo4j instance in {cfg.home} was started while the articles were analysed; "
+            "kgraph neo4j import changed nothing",
+            "stop it and run the import again",
         )
-    except KGraphError:
-        if not new:
-            with contextlib.suppress(KGraphError):  # the import's error is the one to show
-                server.start(cfg)
-        raise
+    run_import(
+        cfg,
+        files.nodes,
+        files.relationships,
+        array_delimiter=ARRAY_DELIMITER,
+        overwrite=not new,
+    )
 
 
-def _finish(settings: Neo4jSettings, files: ExportedFiles, summary: IngestSummary) -> None:
-    """Give empty lists back, create the store's schema and wait for its indexes."""
+def _finish(settings: Neo4jSettings, files: ExportedFiles) -> None:
+    """Create the store's schema, give empty lists back and wait for the indexes.  (The
+    summary's totals are the in-memory graph's: the database holds the same graph.)"""
     store = Neo4jStore(settings)  # runs the schema statements
     try:
         with store.driver.session(database=settings.database) as session:
@@ -152,8 +177,5 @@ def _finish(settings: Neo4jSettings, files: ExportedFiles, summary: IngestSummar
                 # Fixed text from the schema's names (checked there), no data in it.
                 session.run(statement).consume()
             session.run("CALL db.awaitIndexes($s)", s=INDEX_WAIT_SECONDS).consume()
-        stats = store.stats()
     finally:
         store.close()
-    summary.entities_total = stats.entities
-    summary.relations_total = stats.relations
