@@ -3,12 +3,15 @@
 Differential: the same real articles go once through ``kgraph ingest --neo4j`` into the
 suite's server and once through ``kgraph neo4j import`` into a second, new local instance
 (its own ports; neo4j-admin needs the server stopped); both databases must then hold the
-same nodes, labels, properties and relationships.  A normal ingest of more articles into
-the imported database must give the graph of a normal ingest of all of them.
+same nodes, labels, properties and relationships, every value of the same type and exactly
+equal (no tolerance: a fact's confidence one unit off in the last digit, as an aggregate
+rounded differently would be, fails).  A normal ingest of more articles into the imported
+database must give the graph of a normal ingest of all of them.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,6 +76,20 @@ def _snapshot(settings: Neo4jSettings) -> Snapshot:
         store.close()
 
 
+def _typed(value: Any) -> Any:
+    """``value`` with the type of every scalar in it, so 1 and 1.0 or True and 1 differ."""
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_typed(v) for v in value]
+    return (type(value).__name__, value)
+
+
+def _assert_same(actual: Snapshot, expected: Snapshot) -> None:
+    for kind, rows in expected.items():  # nodes, labels, properties, relationships
+        assert _typed(actual[kind]) == _typed(rows), kind
+
+
 def _names(settings: Neo4jSettings, command: str) -> set[str]:
     store = Neo4jStore(settings)
     try:
@@ -94,14 +111,22 @@ def test_import_gives_the_graph_of_a_normal_ingest_and_ingests_continue(
 
     result = _cli("neo4j", "import", *bulk_instance, *OPTIONS, *FIRST)
     assert result.exit_code == 0, result.output
-    assert '"articles_new": 11' in result.output
+    summary = json.loads(result.stdout)
+    assert summary["articles_new"] == 11
     cfg = server.ServerConfig(
         home=Path(bulk_instance[1]), bolt_port=BULK_BOLT_PORT, http_port=BULK_HTTP_PORT
     )
     assert server.status(cfg).ready  # left running
     imported = local_settings(cfg)
-    for kind, rows in expected.items():  # nodes, labels, properties, relationships
-        assert _snapshot(imported)[kind] == rows, kind
+    _assert_same(_snapshot(imported), expected)
+    # The totals reported are the database's (they are counted in memory).
+    store = Neo4jStore(imported)
+    stats = store.stats()
+    store.close()
+    assert (summary["entities_total"], summary["relations_total"]) == (
+        stats.entities,
+        stats.relations,
+    )
     # The Neo4j store's own constraints and indexes were created after the import.
     assert {"kgraph_entity_key", "kgraph_article_id"} <= _names(imported, "SHOW CONSTRAINTS")
     assert {"kgraph_claim_fact_id", "kgraph_entity_name"} <= _names(imported, "SHOW INDEXES")
@@ -113,25 +138,27 @@ def test_import_gives_the_graph_of_a_normal_ingest_and_ingests_continue(
     wipe(wipe_store)
     wipe_store.close()
     _ingest(neo4j_env, monkeypatch, FIRST + MORE)
-    everything = _snapshot(neo4j_env)
-    continued = _snapshot(imported)
-    for kind, rows in everything.items():
-        assert continued[kind] == rows, kind
+    _assert_same(_snapshot(imported), _snapshot(neo4j_env))
 
 
-def test_import_fills_an_empty_running_database_and_refuses_one_that_is_not(
-    bulk_instance: list[str],
+@pytest.mark.parametrize("running", [True, False], ids=["running", "stopped"])
+def test_import_fills_an_empty_existing_database_and_refuses_one_that_is_not(
+    bulk_instance: list[str], running: bool
 ) -> None:
     cfg = server.ServerConfig(
         home=Path(bulk_instance[1]), bolt_port=BULK_BOLT_PORT, http_port=BULK_HTTP_PORT
     )
-    server.start(cfg)  # an instance that exists, running, with an empty database
+    server.start(cfg)  # an instance that exists, with an empty database
+    if not running:
+        server.stop(cfg)
     result = _cli("neo4j", "import", *bulk_instance, *OPTIONS, *MORE)
     assert result.exit_code == 0, result.output
     settings = local_settings(cfg)
     before = _snapshot(settings)
     assert len(before["articles"]) == 2 and before["facts"]
-    assert server.status(cfg).ready
+    assert server.status(cfg).ready  # running again
+    if not running:
+        server.stop(cfg)
     result = _cli("neo4j", "import", *bulk_instance, *OPTIONS, *FIRST)
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
