@@ -183,7 +183,13 @@ def fact_key(claim: Mapping[str, Any]) -> FactKey:
 
 
 def combine_confidence(confidences: Iterable[float]) -> float:
-    """Noisy-or: independent mentions each make the fact more likely."""
+    """Noisy-or: independent mentions each make the fact more likely.
+
+    Computed here only, in a fixed order, and rounded by Python's ``round`` (the exact
+    binary value): Cypher's ``round`` rounds the shortest decimal form half up, so a
+    value such as 0.75005 (just below the tie in binary) came out one unit higher in
+    the last digit when the Neo4j store once recomputed facts in Cypher.
+    """
     remaining = 1.0
     for confidence in sorted(confidences):
         remaining *= 1.0 - min(max(float(confidence), 0.0), 1.0)
