@@ -39,7 +39,7 @@ for _path in (REPO_ROOT, REPO_ROOT / "src"):
         sys.path.insert(0, str(_path))
 
 from benchmarks import corpus  # noqa: E402
-from benchmarks.measure import Measured, per_second, run_measured  # noqa: E402
+from benchmarks.measure import Measured, per_second, process_cpu, run_measured  # noqa: E402
 
 CACHE = REPO_ROOT / "benchmarks" / ".cache"
 RESULTS = REPO_ROOT / "benchmarks" / "results"
@@ -93,17 +93,20 @@ def load(mode: str, path: Path, options: list[str]) -> dict[str, Any]:
     if mode == "normal":
         start = kgraph(mode, "neo4j", "start")
         run = kgraph(mode, "ingest", "--neo4j", *options, str(path))
-        wall, peak = start.wall + run.wall, run.peak_rss_mb
+        wall, peak, cpu = start.wall + run.wall, run.peak_rss_mb, start.cpu_s + run.cpu_s
         parts = {"server_start_s": start.wall, "ingest_s": run.wall}
     else:
         run = kgraph(mode, "neo4j", "import", *options, str(path))
-        wall, peak = run.wall, run.peak_rss_mb
+        wall, peak, cpu = run.wall, run.peak_rss_mb, run.cpu_s
         parts = {"import_tool": import_tool_time(config(mode).logs_dir / "import.log")}
     summary = summary_of(run)
+    server_cpu = process_cpu(server.status(config(mode)).pid)
     return parts | {
         "mode": mode,
         "load_avg_before": load_avg,
         "wall_s": wall,
+        "cpu_s": cpu + server_cpu,
+        "server_cpu_s": server_cpu,
         "words": summary["words"],
         "articles_new": summary["articles_new"],
         "claims_written": summary["claims_written"],
@@ -193,6 +196,10 @@ def markdown(result: dict[str, Any]) -> str:
     lines += [
         "",
         f"bulk is {result['speedup']:.2f} x the normal ingest's speed (normal wall / bulk wall)",
+        f"CPU seconds (kgraph, its workers and tools, and the server): normal "
+        f"{normal['cpu_s']:.1f}, bulk {bulk['cpu_s']:.1f} ({result['cpu_ratio']:.2f} x); "
+        f"load average before: normal {normal['load_avg_before']:.1f}, "
+        f"bulk {bulk['load_avg_before']:.1f}",
         f"normal: server start {normal['server_start_s']:.1f} s + ingest "
         f"{normal['ingest_s']:.1f} s; bulk: neo4j-admin import {bulk['import_tool']}",
         f"same graph: {graph['equal']} ({graph['articles']:,} articles, {graph['claims']:,} "
@@ -237,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "articles": args.articles,
         "runs": runs,
         "speedup": runs["normal"]["wall_s"] / runs["bulk"]["wall_s"],
+        "cpu_ratio": runs["normal"]["cpu_s"] / runs["bulk"]["cpu_s"],
         "graph": graph,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
