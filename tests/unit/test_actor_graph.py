@@ -517,6 +517,12 @@ def test_the_foreign_minister_needs_a_title_that_says_foreign() -> None:
     assert key == "person:ana soto"
 
 
+def test_a_description_with_a_country_needs_a_role_the_person_may_hold() -> None:
+    doc = "Peruvian Prime Minister Ana Soto met Omar Sy. The Peruvian ambassador visited Ghana."
+    key = _described(doc, ["Ana Soto", "Omar Sy"], "Peruvian ambassador", "The Peruvian ambassador")
+    assert key == NO_ENTITY
+
+
 def test_a_description_that_fits_nobody_is_no_entity() -> None:
     doc = "Ana Soto met Omar Sy. The Chilean president visited Ghana."
     key = _described(doc, ["Ana Soto", "Omar Sy"], "Chilean president", "The Chilean president")

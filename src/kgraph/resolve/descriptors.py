@@ -135,6 +135,15 @@ def parse_description(argument_text: str, mention_text: str) -> Description | No
     return Description(tokens[-1].lower(), country, qualifiers)
 
 
+ANY_ROLE = frozenset({"counterpart", "leader"})
+"""Role nouns a person of any office fits ("his Turkish counterpart", "the German leader")."""
+
+
+def _role_titles(titles: frozenset[str]) -> list[str]:
+    """The titles that name an office ("Prime Minister"), not a courtesy ("Mr")."""
+    return [t for t in titles if t.split()[-1].rstrip(".").lower() in ROLE_NOUNS]
+
+
 def _titled(description: Description, titles: frozenset[str]) -> bool:
     """Whether one of a person's titles ends in the description's role and holds its
     other modifiers ("Foreign Minister" for "the foreign minister")."""
@@ -157,7 +166,9 @@ def nationality(argument_text: str, mention_text: str, title: str | None) -> str
 def resolve_description(
     description: Description, offset: int, people: list[PersonProfile]
 ) -> str | None:
-    """The most recent person before ``offset`` the description fits, else None."""
+    """The most recent person before ``offset`` the description fits, else None.  With a
+    country ("the Dutch ambassador"), a person of that country fits unless their titles
+    name another role (the Dutch prime minister is not the ambassador)."""
     if description.country == "?":
         return None
     fitting = []
@@ -166,7 +177,9 @@ def resolve_description(
             continue
         titled = _titled(description, person.titles)
         if description.country is not None:
-            if person.country == description.country:
+            if person.country == description.country and (
+                titled or description.role in ANY_ROLE or not _role_titles(person.titles)
+            ):
                 fitting.append(person)
         elif titled:
             fitting.append(person)
