@@ -404,6 +404,43 @@ def test_a_save_writes_only_what_changed(tmp_path: Path, monkeypatch: pytest.Mon
     assert again.stats() == store.stats()
 
 
+def test_every_kind_of_change_is_saved(tmp_path: Path) -> None:
+    """Saved after each step, the file holds what the writer's graph holds."""
+    path = tmp_path / "g.db"
+    store = LocalStore(path, writable=True)
+    kim2 = Entity("person:kim", "Kim Jong Un", "Person")
+    steps = [
+        lambda: store.write(
+            [
+                result("a1", [claim("c1", "a1", PUTIN, "THANK", KIM)], [PUTIN, KIM]),
+                result("a2", [claim("c2", "a2", KIM, "VISIT", UKRAINE)], [KIM, UKRAINE]),
+            ]
+        ),
+        lambda: store.merge([Merge(KIM.key, kim2, manual=True)]),
+        lambda: store.unmerge(KIM.key),
+        lambda: store.write(
+            [result("a1", [claim("c3", "a1", PUTIN, "MEET", KIM)], [PUTIN, KIM], text="new")]
+        ),
+        lambda: store.relink(
+            lambda refs, _: {
+                r.ref: kim2 if r.ref == KIM.key else Entity(r.ref, max(r.names), r.type)
+                for r in refs
+            }
+        ),
+        lambda: store.remove(["a2"]),
+    ]
+    for step in steps:
+        step()
+        store.flush()
+        again = LocalStore(path)
+        assert sorted(again.graph.nodes(data=True)) == sorted(store.graph.nodes(data=True))
+        assert sorted(map(repr, again.graph.edges(keys=True, data=True))) == sorted(
+            map(repr, store.graph.edges(keys=True, data=True))
+        )
+        assert again.query(CLAIM_ENDS).rows == store.query(CLAIM_ENDS).rows
+        again.close()
+
+
 def test_a_failed_save_leaves_the_old_graph(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

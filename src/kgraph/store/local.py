@@ -2,7 +2,8 @@
 
 No server needed.  Reading (queries, stats, fingerprints) runs against the file and
 loads only what a query touches.  Writing loads the whole graph into a networkx
-MultiDiGraph, changes it, and saves what changed in one transaction.  Node ids are
+MultiDiGraph, changes it, and saves the nodes and edges it changed in one transaction
+(property changes in place go through ``_edit``, so that the graph notes them).  Node ids are
 ``a:<article id>``, ``e:<entity key>`` and ``c:<claim id>`` (:mod:`kgraph.store.local_ids`);
 each node carries ``labels`` and ``props``, each edge ``type`` and ``props`` -- the format
 the embedded Cypher engine reads.  In memory a claim's edges are derived, not stored
@@ -78,6 +79,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from kgraph.cypher_engine import Result as EngineResult
+    from kgraph.store.store_graph import EdgeId, StoreGraph
 
 
 class LocalStore:
@@ -91,7 +93,7 @@ class LocalStore:
             self._exit.enter_context(write_lock(path))
         self._writable = writable
         self._dirty = False
-        self._graph: nx.MultiDiGraph | None = None
+        self._graph: StoreGraph | None = None
         self._claim_edges = ClaimEdges()
         self._claims_by_fact: dict[FactKey, list[str]] = defaultdict(list)
         try:
@@ -113,13 +115,13 @@ class LocalStore:
                     summary_path(self.path).unlink()
 
     @property
-    def graph(self) -> nx.MultiDiGraph:
+    def graph(self) -> StoreGraph:
         """The whole graph, loaded on first use (by writers: reading needs no graph)."""
         if self._graph is None:
             self._graph = self._load()
         return self._graph
 
-    def _load(self) -> nx.MultiDiGraph:
+    def _load(self) -> StoreGraph:
         graph = self._file.load(skip_types=CLAIM_EDGE_TYPES)
         for _, _, data in graph.edges(data=True):
             record = MentionRecord if data["type"] == schema.MENTIONS else FactRecord
@@ -233,14 +235,14 @@ class LocalStore:
             stats.claims_written += self._add_claims(result, facts)
             stats.articles_written += 1
         for key, refs in linked_refs(results).items():
-            props = self.graph.nodes[entity_node(key)]["props"]
+            props = self._edit(entity_node(key))
             props.update(link_lists(props, refs))
         before = {k for k in facts if self._fact_exists(k)}
         self._refresh(facts, entities)
         # Entities that only gained mentions fold them into their aggregates instead of
         # reading every mention again (a busy entity is mentioned in most batches).
         for key in sorted(grown.keys() - entities):
-            props = self.graph.nodes[entity_node(key)]["props"]
+            props = self._edit(entity_node(key))
             props.update(aggregate_entity(props["name"], grown[key], props))
         stats.relations_new = sum(1 for k in facts if k not in before and self._fact_exists(k))
         self._dirty = True
@@ -302,7 +304,7 @@ class LocalStore:
             props = self.graph.nodes[entity_node(key)]["props"]
             update = placed(props, name, held)
             if update is not None:
-                props.update(update)
+                self._edit(entity_node(key)).update(update)
                 changed.add(key)
         return changed
 
@@ -324,7 +326,7 @@ class LocalStore:
             self.graph.remove_edge(src, entity_node(target), key=key)
             self.graph.add_edge(src, entity_node(ref), key=key, **data)
         self._rekey_claims(target, ref, facts, only_ref=ref)
-        props = self.graph.nodes[entity_node(target)]["props"]
+        props = self._edit(entity_node(target))
         props.update(split_lists(props, ref))
         self._refresh(facts, {target, ref})
         self._dirty = True
@@ -343,6 +345,11 @@ class LocalStore:
             self._exit.close()
 
     # -- internals -------------------------------------------------------------------
+
+    def _edit(self, node: str) -> Any:
+        """The properties of ``node``, to change in place (the next save writes them)."""
+        self.graph.touch(node)
+        return self.graph.nodes[node]["props"]
 
     def _fact_exists(self, key: FactKey) -> bool:
         s, rel, o, neg = key
@@ -411,6 +418,7 @@ class LocalStore:
                 props = self.graph.nodes[claim]["props"]
                 if only_ref is not None and props[f"{side}_ref"] != only_ref:
                     continue
+                self.graph.touch(claim)
                 old = fact_key(props)
                 self._claims_by_fact[old].remove(claim)
                 self._claim_edges.remove(claim, props)
@@ -432,7 +440,7 @@ class LocalStore:
             if data["type"] == schema.MENTIONS:
                 self.graph.add_edge(art, entity_node(target), key=key, **data)
         self._rekey_claims(source, target, facts)
-        props = self.graph.nodes[entity_node(target)]["props"]
+        props = self._edit(entity_node(target))
         props.update(fold_lists(props, {source: src_props}, [source] if merge.manual else []))
         self.graph.remove_node(entity_node(source))
         entities.add(target)
@@ -482,12 +490,11 @@ class LocalStore:
             for src, _, d in self.graph.in_edges(node, data=True)
             if d["type"] == schema.MENTIONS
         ]
-        props = self.graph.nodes[node]["props"]
-        aggregates = refreshed_entity(props["name"], rows)
+        aggregates = refreshed_entity(self.graph.nodes[node]["props"]["name"], rows)
         if aggregates is None:
             self.graph.remove_node(node)
             return
-        props.update(aggregates)
+        self._edit(node).update(aggregates)
 
 
 def graph_stats(graph: nx.MultiDiGraph) -> GraphStats:
@@ -526,18 +533,25 @@ def _convert(source: Path, target: Path) -> None:
         source,
         target,
         lambda path: load_graph(path, skip_types=CLAIM_EDGE_TYPES),
-        _save,
+        lambda file, graph: _save(file, graph, everything=True),
     )
 
 
-def _save(file: GraphFile, graph: nx.MultiDiGraph) -> None:
-    """Save the store's graph (its claims' edges derived) with its counts."""
+def _save(file: GraphFile, graph: StoreGraph, *, everything: bool = False) -> None:
+    """Save what changed in the store's graph (or all of it), its claims' edges derived,
+    with its counts."""
+    if everything:
+        changed: tuple[Iterable[str], Iterable[EdgeId]] = (graph.nodes, graph.edges(keys=True))
+    else:
+        changed = (graph.changed_nodes, graph.changed_edges)
     file.save(
         graph,
+        changed,
         {"stats": graph_stats(graph).as_dict()},
         derive=lambda labels, props: claim_ends(props) if schema.CLAIM in labels else (),
         derived_types=CLAIM_EDGE_TYPES,
     )
+    graph.forget_changes()
 
 
 def _query_result(result: EngineResult) -> QueryResult:

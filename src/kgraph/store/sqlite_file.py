@@ -3,7 +3,7 @@
 
 Read commands query the file directly and never load the graph.  A writer loads the
 graph into networkx, changes it, and :meth:`GraphFile.save` writes back only the nodes
-and edges whose serialised form changed since the last load or save, in one
+and edges it changed (the graph notes them, :mod:`kgraph.store.store_graph`), in one
 transaction: SQLite's write-ahead log makes a commit atomic and ``kill -9`` safe (a
 reader sees the state before or after it, never part of it).
 
@@ -41,6 +41,8 @@ from kgraph.store.records import as_dict, shared_labels
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from kgraph.store.store_graph import EdgeId, StoreGraph
 
 log = logging.getLogger(__name__)
 
@@ -101,13 +103,11 @@ def transaction(conn: sqlite3.Connection, mode: str = "") -> Iterator[sqlite3.Co
 
 
 class GraphFile:
-    """One store file: open (or not yet created), loaded, saved by difference."""
+    """One store file: open (or not yet created), loaded, saved by the changes made."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._conn: sqlite3.Connection | None = None
-        self._nodes: dict[str, int] = {}
-        self._edges: dict[tuple[str, str, Any], int] = {}
 
     # -- opening ---------------------------------------------------------------------------
     def connection(self) -> sqlite3.Connection | None:
@@ -196,58 +196,57 @@ class GraphFile:
         for (props,) in rows:
             yield orjson.loads(props)
 
-    def load(self, skip_types: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
-        """The whole graph (without edges of ``skip_types``: derived ones), remembering
-        what was read so that :meth:`save` writes only what changes."""
+    def load(self, skip_types: frozenset[str] = frozenset()) -> StoreGraph:
+        """The whole graph (without edges of ``skip_types``: derived ones), noting no
+        changes yet."""
         from kgraph.store.store_graph import StoreGraph  # writers only: networkx loads here
 
         graph = StoreGraph()
         intern, loads = sys.intern, orjson.loads
-        nodes: dict[str, int] = {}
-        edges: dict[tuple[str, str, Any], int] = {}
         with self.reading() as conn:
             for node_id, labels, props in conn.execute(
                 "SELECT id, labels, props FROM nodes ORDER BY seq"
             ):
-                node_id = intern(node_id)
-                graph.add_node(node_id, labels=shared_labels(loads(labels)), props=loads(props))
-                nodes[node_id] = hash((labels, props))
+                graph.add_node(
+                    intern(node_id), labels=shared_labels(loads(labels)), props=loads(props)
+                )
             for start, end, key, rtype, props in conn.execute(
                 "SELECT start, dst, ekey, type, props FROM edges ORDER BY seq"
             ):
                 if rtype in skip_types:
                     continue
-                start, end = intern(start), intern(end)
                 key = intern(key) if isinstance(key, str) else key
-                graph.add_edge(start, end, key=key, type=rtype, props=loads(props))
-                edges[(start, end, key)] = hash((rtype, props))
-        self._nodes, self._edges = nodes, edges
+                graph.add_edge(intern(start), intern(end), key=key, type=rtype, props=loads(props))
+        graph.forget_changes()
         return graph
 
     # -- writing ---------------------------------------------------------------------------
     def save(
         self,
         graph: nx.MultiDiGraph,
+        changed: tuple[Iterable[str], Iterable[EdgeId]],
         meta: Mapping[str, Any],
         derive: Derive | None = None,
         derived_types: Iterable[str] = (),
     ) -> None:
-        """Write what changed in ``graph`` since the last :meth:`load` or :meth:`save`, and
-        ``meta``, in one transaction.  ``derive`` gives the derived edges of a node; they
-        are rewritten whenever the node changes."""
-        nodes, node_rows = _changed(
-            ((n, labels_json(d["labels"]), _dumps(d["props"])) for n, d in graph.nodes(data=True)),
-            self._nodes,
-        )
-        edges, edge_rows = _changed(
-            (
-                ((u, v, k), d["type"], _dumps(d["props"]))
-                for u, v, k, d in graph.edges(keys=True, data=True)
-            ),
-            self._edges,
-        )
-        gone_nodes = [n for n in self._nodes if n not in nodes]
-        gone_edges = [e for e in self._edges if e not in edges]
+        """Write the ``changed`` nodes and edges of ``graph`` (those it no longer has are
+        deleted), and ``meta``, in one transaction.  ``derive`` gives the derived edges
+        of a node; they are rewritten with the node."""
+        nodes, edges = changed
+        node_rows, gone_nodes = [], []
+        for node in nodes:
+            data = graph.nodes.get(node)
+            if data is None:
+                gone_nodes.append(node)
+            else:
+                node_rows.append((node, labels_json(data["labels"]), _dumps(data["props"])))
+        edge_rows, gone_edges = [], []
+        for u, v, k in edges:
+            data = graph.get_edge_data(u, v, k)
+            if data is None:
+                gone_edges.append((u, v, k))
+            else:
+                edge_rows.append((u, v, k, data["type"], _dumps(data["props"])))
         conn = self.connection() or self._create()
         types = tuple(derived_types)
         with transaction(conn, "IMMEDIATE"):
@@ -255,28 +254,14 @@ class GraphFile:
             delete_edges(conn, gone_edges)
             conn.executemany("DELETE FROM edges WHERE start = ?", [(n,) for n in gone_nodes])
             delete_nodes(conn, gone_nodes)
-            upsert_nodes(conn, [(n, labels, props) for n, labels, props in node_rows])
-            upsert_edges(conn, [(*e, rtype, props) for e, rtype, props in edge_rows])
+            upsert_nodes(conn, node_rows)
+            upsert_edges(conn, edge_rows)
             if derive is not None:
                 _write_derived(conn, graph, [n for n, _, _ in node_rows], derive, types)
             conn.executemany(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)",
                 [(name, _dumps(value)) for name, value in meta.items()],
             )
-        self._nodes, self._edges = nodes, edges
-
-
-def _changed(
-    rows: Iterable[tuple[Any, str, str]], saved: Mapping[Any, int]
-) -> tuple[dict[Any, int], list[tuple[Any, str, str]]]:
-    """The hash of every row, and the rows whose hash differs from the saved one."""
-    hashes: dict[Any, int] = {}
-    changed = []
-    for ident, first, props in rows:
-        value = hashes[ident] = hash((first, props))
-        if saved.get(ident) != value:
-            changed.append((ident, first, props))
-    return hashes, changed
 
 
 def _write_derived(
