@@ -107,16 +107,24 @@ def labels_json(labels: Iterable[str] | str) -> str:
     return json.dumps([labels] if isinstance(labels, str) else list(labels), separators=(",", ":"))
 
 
+def _drop_labels(conn: sqlite3.Connection, ids: Sequence[tuple[str]]) -> None:
+    """Delete the label rows of nodes, found by the labels they have (by primary key:
+    by ``seq`` alone the table would be scanned for each node)."""
+    conn.executemany(
+        "DELETE FROM node_labels WHERE (label, seq) IN "
+        "(SELECT j.value, n.seq FROM nodes n, json_each(n.labels) j WHERE n.id = ?)",
+        ids,
+    )
+
+
 def upsert_nodes(conn: sqlite3.Connection, rows: Sequence[NodeRow]) -> None:
     """Insert or replace nodes ``(id, labels JSON, props JSON)``; a node keeps its place."""
+    ids = [(node_id,) for node_id, _, _ in rows]
+    _drop_labels(conn, ids)
     conn.executemany(
         "INSERT INTO nodes (id, labels, props) VALUES (?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET labels = excluded.labels, props = excluded.props",
         rows,
-    )
-    ids = [(node_id,) for node_id, _, _ in rows]
-    conn.executemany(
-        "DELETE FROM node_labels WHERE seq = (SELECT seq FROM nodes WHERE id = ?)", ids
     )
     conn.executemany(
         "INSERT OR IGNORE INTO node_labels (label, seq) "
@@ -128,9 +136,7 @@ def upsert_nodes(conn: sqlite3.Connection, rows: Sequence[NodeRow]) -> None:
 def delete_nodes(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
     """Delete nodes (their relationships are the caller's to delete)."""
     rows = [(node_id,) for node_id in ids]
-    conn.executemany(
-        "DELETE FROM node_labels WHERE seq = (SELECT seq FROM nodes WHERE id = ?)", rows
-    )
+    _drop_labels(conn, rows)
     conn.executemany("DELETE FROM nodes WHERE id = ?", rows)
 
 
