@@ -191,7 +191,8 @@ def entity_labels(entity_type: str) -> tuple[str, ...]:
 
 
 def as_dict(value: Any) -> dict[str, Any]:
-    """A record as a plain dict, for serialisers (orjson's ``default``)."""
+    """A record as a plain dict, for serialisers (orjson's ``default``): its values as
+    held, lists as tuples (which serialise alike)."""
     if isinstance(value, Record):
-        return dict(value)
+        return {k: v for k in value.keys_in_order if (v := getattr(value, k)) is not None}
     raise TypeError(f"cannot serialise {type(value).__name__}")

@@ -275,13 +275,14 @@ def _write_derived(
     rows: list[tuple[str, str, str, str, str]] = []
     for node in changed:
         data = graph.nodes[node]
-        ends = derive(data["labels"], data["props"])
-        if ends or types:
-            conn.execute(
-                f"DELETE FROM edges WHERE start = ? AND ekey IN ({marks})",  # noqa: S608
-                (node, *types),
-            )
-        rows.extend((node, end, rtype, rtype, "{}") for rtype, end in ends)
+        rows.extend(
+            (node, end, rtype, rtype, "{}") for rtype, end in derive(data["labels"], data["props"])
+        )
+    if types:
+        conn.executemany(
+            f"DELETE FROM edges WHERE start = ? AND ekey IN ({marks})",  # noqa: S608
+            [(node, *types) for node in changed],
+        )
     upsert_edges(conn, rows)
 
 
