@@ -313,13 +313,14 @@ def markdown(report: dict[str, Any]) -> str:
     parts = _header(report)
     parts += ["### First ingest vs bare spaCy", "", speed_table(report["runs"]), ""]
     parts += [
-        "timed s: bare spaCy's `nlp.pipe` loop; kgraph's `seconds` (excludes start-up, model"
-        " and store loading). x bare: kgraph words/s / bare words/s, same texts and word"
-        " count; (wall): kgraph's whole process. CPU s: user + system seconds of the whole"
-        " process tree (with Neo4j: plus the server's); x bare (CPU): bare CPU s / kgraph"
-        " CPU s, the figure least disturbed by other load on a shared machine. RSS and PSS:"
-        " peak of the sum over the process tree (forked workers share pages: RSS counts"
-        " them per process, PSS once; PSS is sampled every ~5 s).",
+        "timed s: bare spaCy's `nlp.pipe` loop (its model loaded before); kgraph's `seconds` "
+        "(interpreter start-up excluded; loading the spaCy and language-id models, forking the "
+        "workers and opening the store included). x bare: kgraph words/s / bare words/s, same texts"
+        " and word count; (wall): kgraph's whole process. CPU s: user + system seconds of the whole"
+        " process tree (with Neo4j: plus the server's); x bare (CPU): bare CPU s / kgraph CPU s, "
+        "the figure least disturbed by other load on a shared machine. RSS and PSS: peak of the sum"
+        " over the process tree (forked workers share pages: RSS counts them per process, PSS once;"
+        " PSS is sampled every ~5 s).",
         "",
     ]
     parts += ["### Re-ingest (same file, same store)", "", reingest_table(report["runs"]), ""]
