@@ -123,6 +123,7 @@ class LocalStore:
 
     def _load(self) -> StoreGraph:
         graph = self._file.load(skip_types=CLAIM_EDGE_TYPES)
+        graph.noting = self._writable  # a reader's graph is never saved
         for _, _, data in graph.edges(data=True):
             record = MentionRecord if data["type"] == schema.MENTIONS else FactRecord
             data["props"] = record.of(data["props"])

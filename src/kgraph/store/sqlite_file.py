@@ -202,6 +202,7 @@ class GraphFile:
         from kgraph.store.store_graph import StoreGraph  # writers only: networkx loads here
 
         graph = StoreGraph()
+        graph.noting = False
         intern, loads = sys.intern, orjson.loads
         with self.reading() as conn:
             for node_id, labels, props in conn.execute(
@@ -217,7 +218,7 @@ class GraphFile:
                     continue
                 key = intern(key) if isinstance(key, str) else key
                 graph.add_edge(intern(start), intern(end), key=key, type=rtype, props=loads(props))
-        graph.forget_changes()
+        graph.noting = True
         return graph
 
     # -- writing ---------------------------------------------------------------------------

@@ -18,38 +18,44 @@ class StoreGraph(nx.MultiDiGraph):  # type: ignore[misc]
     about 300,000 nodes and 430,000 edges).
 
     It notes the nodes and edges added, removed or (through :meth:`touch`) changed in
-    place until :meth:`forget_changes`, so that a save writes only those."""
+    place until :meth:`forget_changes`, so that a save writes only those (unless
+    ``noting`` is off: a graph that is never saved)."""
 
     node_attr_dict_factory = NodeData
     edge_attr_dict_factory = EdgeData
 
     def __init__(self) -> None:
         super().__init__()
+        self.noting = True
         self.changed_nodes: dict[str, None] = {}
         self.changed_edges: dict[EdgeId, None] = {}
 
     def add_node(self, node_for_adding: str, **attr: Any) -> None:
-        self.changed_nodes[node_for_adding] = None
+        self.touch(node_for_adding)
         super().add_node(node_for_adding, **attr)
 
     def remove_node(self, n: str) -> None:
-        self.changed_nodes[n] = None
-        for edge in (*self.in_edges(n, keys=True), *self.out_edges(n, keys=True)):
-            self.changed_edges[edge] = None
+        if self.noting:
+            self.changed_nodes[n] = None
+            for edge in (*self.in_edges(n, keys=True), *self.out_edges(n, keys=True)):
+                self.changed_edges[edge] = None
         super().remove_node(n)
 
     def add_edge(self, u_for_edge: str, v_for_edge: str, key: Any = None, **attr: Any) -> Any:
         key = super().add_edge(u_for_edge, v_for_edge, key, **attr)
-        self.changed_edges[(u_for_edge, v_for_edge, key)] = None
+        if self.noting:
+            self.changed_edges[(u_for_edge, v_for_edge, key)] = None
         return key
 
     def remove_edge(self, u: str, v: str, key: Any = None) -> None:
         super().remove_edge(u, v, key)
-        self.changed_edges[(u, v, key)] = None
+        if self.noting:
+            self.changed_edges[(u, v, key)] = None
 
     def touch(self, node: str) -> None:
         """Note that the properties of ``node`` were changed in place."""
-        self.changed_nodes[node] = None
+        if self.noting:
+            self.changed_nodes[node] = None
 
     def forget_changes(self) -> None:
         """Start noting changes afresh (once they are saved)."""
