@@ -15,6 +15,7 @@ import itertools
 import logging
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cached_property
@@ -28,7 +29,7 @@ from spacy.tokens import Doc
 from kgraph import nlp as nlp_mod
 from kgraph.errors import InputError, OtherLanguageError
 from kgraph.extract import EXTRACTOR_VERSION, extract_doc
-from kgraph.language import other_language
+from kgraph.language import language_model, other_language
 from kgraph.models import Article, ArticleResult, EntityMention
 from kgraph.resolve import resolve_article
 from kgraph.resolve.names import NAMED_LABELS
@@ -108,7 +109,14 @@ class Analyzer:
         global _WORKER
         if self.n_process <= 1 or self._pool is not None:
             return
-        _ = self.lemma  # load the model before forking: workers share its memory
+        # The language model decompresses (C code, no GIL) while spaCy's loads; both are
+        # loaded before forking, so workers share their memory and no thread is forked.
+        preload = threading.Thread(target=language_model) if self.lang_check else None
+        if preload is not None:
+            preload.start()
+        _ = self.lemma
+        if preload is not None:
+            preload.join()
         _WORKER = self
         context = multiprocessing.get_context("fork")
         self._pool = context.Pool(self.n_process, initializer=_init_worker, initargs=(os.getpid(),))

@@ -17,7 +17,8 @@ MIN_PROBABILITY = 0.8
 
 
 @lru_cache(maxsize=1)
-def _identifier() -> Any:
+def language_model() -> Any:
+    """py3langid's identifier, loaded once (its model file is compressed)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -29,7 +30,7 @@ def detect(text: str) -> tuple[str, float]:
     >>> detect("Der Bundestag hat heute beschlossen, dass die Steuern steigen werden.")[0]
     'de'
     """
-    lang, probability = _identifier().classify(text[:SAMPLE_CHARS])
+    lang, probability = language_model().classify(text[:SAMPLE_CHARS])
     return str(lang), float(probability)
 
 
