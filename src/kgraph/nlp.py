@@ -194,11 +194,3 @@ def parse(
 ) -> Iterator[tuple[Doc, C]]:
     """Parse ``(text, context)`` pairs lazily, keeping each context with its Doc."""
     yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
-
-
-def doc_from_tokens(nlp: Language, words: list[str]) -> Doc:
-    """Run the pipeline on pre-tokenised words (CaRB sentences), so spans align with gold."""
-    doc = Doc(nlp.vocab, words=words)
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc

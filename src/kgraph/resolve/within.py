@@ -331,11 +331,3 @@ def cluster(surfaces: dict[str, Surface]) -> dict[str, str]:
         return key
 
     return {key: root(key) for key in surfaces}
-
-
-def group_by_root(surfaces: dict[str, Surface], roots: dict[str, str]) -> dict[str, list[str]]:
-    """Root surface key -> all surface keys that resolve to it."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    for key, root_key in roots.items():
-        groups[root_key].append(key)
-    return groups
