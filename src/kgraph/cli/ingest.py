@@ -8,7 +8,7 @@ import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -17,7 +17,6 @@ from kgraph.cli.output import reporting
 from kgraph.cli.progress import IngestProgress
 from kgraph.cli.state import State
 from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
-from kgraph.config import default_n_process
 from kgraph.errors import ConfigError
 from kgraph.models import ArticleResult, IngestSummary
 
@@ -62,17 +61,13 @@ def _stdin_if_needed(paths: list[str]) -> TextIO | None:
 
 
 @with_store
+@opt.with_analysis
 def ingest(
     ctx: typer.Context,
     paths: opt.PathsArg,
     choice: StoreChoice = NO_CHOICE,
-    model: opt.ModelOpt = None,
-    batch_size: opt.BatchSizeOpt = 64,
-    processes: opt.ProcessesOpt = None,
+    analysis: opt.AnalysisChoice = opt.NO_ANALYSIS,
     quiet: opt.QuietOpt = False,
-    aliases: opt.AliasesOpt = None,
-    lang_check: opt.LangCheckOpt = opt.LangCheck.on,
-    capitals: opt.CapitalsOpt = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     dask: Annotated[
         str | None,
@@ -99,15 +94,8 @@ def ingest(
 
     state = State.of(ctx)
     with reporting(state.debug):
-        rules = opt.alias_table(aliases)
-        analyzer = _analyzer(
-            dask,
-            model,
-            batch_size=batch_size,
-            n_process=processes or default_n_process(),
-            lang_check=lang_check is opt.LangCheck.on,
-            capitals=capitals,
-        )
+        rules = analysis.alias_rules()
+        analyzer = _analyzer(dask, analysis)
         # Workers fork before the store connects and the progress bar starts a thread.
         with analyzer, terminate_as_interrupt() as signals:
             graph_store = open_store(choice, writable=True)
@@ -132,23 +120,29 @@ def ingest(
                 raise typer.Exit(128 + (signals[-1] if signals else signal.SIGINT)) from None
             finally:
                 graph_store.close()
-        if as_json:
-            typer.echo(summary_json(summary, graph_store.description))
-        elif not quiet:
-            typer.echo(summary_text(summary, graph_store.description))
-        if summary.articles_failed:
-            raise typer.Exit(1)
+        report_summary(summary, graph_store.description, as_json=as_json, quiet=quiet)
 
 
-def _analyzer(dask: str | None, model: str | None, **options: Any) -> Analyzer:
+def report_summary(summary: IngestSummary, where: str, *, as_json: bool, quiet: bool) -> None:
+    """Print an ingest's summary (JSON, text, or nothing when quiet); exit code 1 when any
+    input could not be read."""
+    if as_json:
+        typer.echo(summary_json(summary, where))
+    elif not quiet:
+        typer.echo(summary_text(summary, where))
+    if summary.articles_failed:
+        raise typer.Exit(1)
+
+
+def _analyzer(dask: str | None, analysis: opt.AnalysisChoice) -> Analyzer:
     """The local analyzer, or with ``--dask`` one that analyses on a Dask cluster."""
     from kgraph.analysis import Analyzer
 
     if not dask:
-        return Analyzer(model, **options)
+        return Analyzer(analysis.model, **analysis.analyzer_options())
     from kgraph.distributed import DaskAnalyzer
 
-    return DaskAnalyzer(dask, model, **options)
+    return DaskAnalyzer(dask, analysis.model, **analysis.analyzer_options())
 
 
 @contextlib.contextmanager
@@ -196,8 +190,10 @@ def _result_lines(result: ArticleResult) -> list[str]:
     return lines
 
 
+@opt.with_analysis
 def extract(
     ctx: typer.Context,
+    analysis: opt.AnalysisChoice = opt.NO_ANALYSIS,
     paths: Annotated[
         list[str] | None,
         typer.Argument(help="Files, directories or - for stdin.", show_default=False),
@@ -214,13 +210,7 @@ def extract(
             show_default=False,
         ),
     ] = None,
-    model: opt.ModelOpt = None,
-    batch_size: opt.BatchSizeOpt = 64,
-    processes: opt.ProcessesOpt = None,
     quiet: opt.QuietOpt = False,
-    aliases: opt.AliasesOpt = None,
-    lang_check: opt.LangCheckOpt = opt.LangCheck.on,
-    capitals: opt.CapitalsOpt = True,
 ) -> None:
     """Print the relations found in articles as JSON lines; nothing is stored.
 
@@ -233,19 +223,13 @@ def extract(
     state = State.of(ctx)
     with reporting(state.debug):
         if output_format == "carb":
-            _extract_carb(lines, model)
+            _extract_carb(lines, analysis.model)
             return
         if output_format != "jsonl":
             raise ConfigError(f"unknown --format {output_format!r}", "use jsonl or carb")
         if not paths:
             raise ConfigError("give at least one path (or - for stdin)")
-        analyzer = Analyzer(
-            model,
-            batch_size=batch_size,
-            n_process=processes or default_n_process(),
-            lang_check=lang_check is opt.LangCheck.on,
-            capitals=capitals,
-        )
+        analyzer = Analyzer(analysis.model, **analysis.analyzer_options())
         with analyzer, IngestProgress(quiet=quiet) as progress:
             failed = 0
 
@@ -259,7 +243,7 @@ def extract(
                 analyzer,
                 stdin=_stdin_if_needed(paths),
                 on_event=on_event,
-                aliases=opt.alias_table(aliases),
+                aliases=analysis.alias_rules(),
             ):
                 for line in _result_lines(result):
                     typer.echo(line)

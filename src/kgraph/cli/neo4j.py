@@ -58,6 +58,15 @@ def _config(home: Path | None, bolt: int | None, http: int | None) -> server.Ser
     return dataclasses.replace(cfg, **{k: v for k, v in changes.items() if v is not None})
 
 
+with_instance = opt.option_group(
+    "cfg",
+    {"home": (HomeOpt, None), "bolt_port": (BoltOpt, None), "http_port": (HttpOpt, None)},
+    _config,
+)
+"""Give a command the instance options (``--home``, ``--bolt-port``, ``--http-port``) as
+one ``cfg: ServerConfig`` argument."""
+
+
 def _size(n: int) -> str:
     size = float(n)
     for unit in ("B", "KB", "MB", "GB"):
@@ -82,11 +91,10 @@ def _describe(status: server.ServerStatus, cfg: server.ServerConfig) -> str:
 
 
 @app.command()
+@with_instance
 def start(
     ctx: typer.Context,
-    home: HomeOpt = None,
-    bolt_port: BoltOpt = None,
-    http_port: HttpOpt = None,
+    cfg: server.ServerConfig,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for Bolt.")] = 180.0,
 ) -> None:
     """Start the local Neo4j in the background; returns once Bolt answers.
@@ -97,34 +105,30 @@ def start(
     Example:  kgraph neo4j start && kgraph ingest examples/ --neo4j
     """
     with reporting(State.of(ctx).debug):
-        cfg = _config(home, bolt_port, http_port)
         status = server.start(cfg, timeout=timeout)
         typer.echo(_describe(status, cfg))
 
 
 @app.command()
+@with_instance
 def stop(
     ctx: typer.Context,
-    home: HomeOpt = None,
-    bolt_port: BoltOpt = None,
-    http_port: HttpOpt = None,
+    cfg: server.ServerConfig,
 ) -> None:
     """Shut the local Neo4j down cleanly.
 
     Example:  kgraph neo4j stop
     """
     with reporting(State.of(ctx).debug):
-        cfg = _config(home, bolt_port, http_port)
         was_running = server.stop(cfg)
         typer.echo("Neo4j stopped." if was_running else "Neo4j was not running.")
 
 
 @app.command()
+@with_instance
 def status(
     ctx: typer.Context,
-    home: HomeOpt = None,
-    bolt_port: BoltOpt = None,
-    http_port: HttpOpt = None,
+    cfg: server.ServerConfig,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show whether the local Neo4j runs: URI, version, pid and store size.
@@ -134,7 +138,6 @@ def status(
     Example:  kgraph neo4j status --json
     """
     with reporting(State.of(ctx).debug):
-        cfg = _config(home, bolt_port, http_port)
         current = server.status(cfg)
         if as_json:
             typer.echo(json.dumps(current.as_dict(), indent=2))
@@ -149,11 +152,10 @@ LAUNCHER = "browser.html"
 
 
 @app.command()
+@with_instance
 def browser(
     ctx: typer.Context,
-    home: HomeOpt = None,
-    bolt_port: BoltOpt = None,
-    http_port: HttpOpt = None,
+    cfg: server.ServerConfig,
     open_it: Annotated[
         bool, typer.Option("--open", help="Open the launcher page in the default web browser.")
     ] = False,
@@ -176,7 +178,6 @@ def browser(
     from kgraph.errors import ServerError
 
     with reporting(State.of(ctx).debug):
-        cfg = _config(home, bolt_port, http_port)
         current = server.status(cfg)
         if not current.running:
             raise ServerError(
@@ -198,11 +199,10 @@ def browser(
 
 
 @app.command()
+@with_instance
 def reset(
     ctx: typer.Context,
-    home: HomeOpt = None,
-    bolt_port: BoltOpt = None,
-    http_port: HttpOpt = None,
+    cfg: server.ServerConfig,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete the local Neo4j's data (every graph it holds), config and password, and start
@@ -211,7 +211,6 @@ def reset(
     Example:  kgraph neo4j reset --yes && kgraph ingest examples/ --neo4j
     """
     with reporting(State.of(ctx).debug):
-        cfg = _config(home, bolt_port, http_port)
         if not yes and not typer.confirm(
             f"Delete every graph in the Neo4j instance at {cfg.home}?", default=False
         ):
@@ -225,19 +224,14 @@ def reset(
 
 
 @app.command(name="import")
+@with_instance
+@opt.with_analysis
 def import_(
     ctx: typer.Context,
+    cfg: server.ServerConfig,
     paths: opt.PathsArg,
-    home: HomeOpt = None,
-    bolt_port: BoltOpt = None,
-    http_port: HttpOpt = None,
-    model: opt.ModelOpt = None,
-    batch_size: opt.BatchSizeOpt = 64,
-    processes: opt.ProcessesOpt = None,
+    analysis: opt.AnalysisChoice = opt.NO_ANALYSIS,
     quiet: opt.QuietOpt = False,
-    aliases: opt.AliasesOpt = None,
-    lang_check: opt.LangCheckOpt = opt.LangCheck.on,
-    capitals: opt.CapitalsOpt = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """First load of articles into the local Neo4j's new, empty database with
@@ -252,21 +246,13 @@ def import_(
     """
     from kgraph.analysis import Analyzer
     from kgraph.bulk import bulk_import
-    from kgraph.cli.ingest import summary_json, summary_text, terminate_as_interrupt
+    from kgraph.cli.ingest import report_summary, terminate_as_interrupt
     from kgraph.cli.progress import IngestProgress
-    from kgraph.config import default_n_process
     from kgraph.pipeline import IngestInterrupted
     from kgraph.readers import estimate_total
 
     with reporting(State.of(ctx).debug):
-        cfg = _config(home, bolt_port, http_port)
-        analyzer = Analyzer(
-            model,
-            batch_size=batch_size,
-            n_process=processes or default_n_process(),
-            lang_check=lang_check is opt.LangCheck.on,
-            capitals=capitals,
-        )
+        analyzer = Analyzer(analysis.model, **analysis.analyzer_options())
         total = None if quiet else estimate_total(paths)
         try:
             with (
@@ -280,15 +266,10 @@ def import_(
                     cfg,
                     stdin=sys.stdin if "-" in paths else None,
                     on_event=progress,
-                    aliases=opt.alias_table(aliases),
+                    aliases=analysis.alias_rules(),
                 )
         except IngestInterrupted:
             typer.echo("Interrupted: nothing was imported; the database is unchanged.", err=True)
             raise typer.Exit(130) from None
         where = f"Neo4j {cfg.uri} (imported; instance {cfg.home})"
-        if as_json:
-            typer.echo(summary_json(summary, where))
-        elif not quiet:
-            typer.echo(summary_text(summary, where))
-        if summary.articles_failed:
-            raise typer.Exit(1)
+        report_summary(summary, where, as_json=as_json, quiet=quiet)

@@ -1,14 +1,20 @@
-"""Options shared by several commands, defined once (typer ``Annotated`` aliases)."""
+"""Options shared by several commands, defined once (typer ``Annotated`` aliases), and
+:func:`option_group`, which hands a command a group of them as one value."""
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from kgraph.cli.output import Format
+from kgraph.config import default_n_process
 from kgraph.resolve.aliases import AliasTable, load_aliases
 
 DEFAULT_ALIASES = Path("aliases.tsv")
@@ -130,3 +136,74 @@ def alias_table(path: Path | None) -> AliasTable:
     if path is None and DEFAULT_ALIASES.exists():
         path = DEFAULT_ALIASES
     return load_aliases(path)
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisChoice:
+    """The analysis flags of one command (see :func:`with_analysis`)."""
+
+    model: str | None = None
+    batch_size: int = 64
+    processes: int | None = None
+    aliases: Path | None = None
+    lang_check: LangCheck = LangCheck.on
+    capitals: bool = True
+
+    def analyzer_options(self) -> dict[str, Any]:
+        """Keyword arguments of an ``Analyzer`` besides the model."""
+        return {
+            "batch_size": self.batch_size,
+            "n_process": self.processes or default_n_process(),
+            "lang_check": self.lang_check is LangCheck.on,
+            "capitals": self.capitals,
+        }
+
+    def alias_rules(self) -> AliasTable:
+        return alias_table(self.aliases)
+
+
+NO_ANALYSIS = AnalysisChoice()
+"""The default a decorated command's ``analysis`` parameter declares (never used)."""
+
+
+def option_group(
+    param: str, options: dict[str, tuple[Any, Any]], build: Callable[..., Any]
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """A decorator that gives a command the options ``name -> (annotation, default)`` in
+    place of its parameter ``param``, which receives ``build(*values)`` (in that order).
+
+    Defined once here instead of the same parameters repeated on every command.
+    """
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(command, eval_str=True)
+        kept = [p for p in signature.parameters.values() if p.name != param]
+        added = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind, default=value)
+            for name, (kind, value) in options.items()
+        ]
+
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> None:
+            command(*args, **{param: build(*(kwargs.pop(n) for n in options))}, **kwargs)
+
+        wrapper.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
+
+
+with_analysis = option_group(
+    "analysis",
+    {
+        "model": (ModelOpt, None),
+        "batch_size": (BatchSizeOpt, 64),
+        "processes": (ProcessesOpt, None),
+        "aliases": (AliasesOpt, None),
+        "lang_check": (LangCheckOpt, LangCheck.on),
+        "capitals": (CapitalsOpt, True),
+    },
+    AnalysisChoice,
+)
+"""Give a command the analysis options (``--model``, ``--batch-size``, ``--processes``,
+``--aliases``, ``--lang-check``, ``--capitals-as-...``) as one ``analysis`` argument."""

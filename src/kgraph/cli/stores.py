@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from kgraph.cli import options as opt
+from kgraph.cli.options import option_group
 from kgraph.config import DEFAULT_STORE, LEGACY_DEFAULT_STORE, Neo4jSettings
 from kgraph.store.base import GraphStore
 from kgraph.store.local import LocalStore, convert_store
@@ -66,41 +64,19 @@ def default_store() -> Path:
     return DEFAULT_STORE
 
 
-def with_store(command: Callable[..., None]) -> Callable[..., None]:
-    """Give a command the store options (``--store``, ``--neo4j [URI]``, ``--neo4j-user``,
-    ``--neo4j-database``); it receives them as one ``choice: StoreChoice`` argument.
-
-    Defined once here instead of five parameters repeated on every command.
-    """
-    from kgraph.cli import options as opt
-
-    extra = {
-        "store": opt.StoreOpt,
-        "neo4j": opt.Neo4jOpt,
-        "neo4j_uri": opt.Neo4jUriOpt,
-        "neo4j_user": opt.Neo4jUserOpt,
-        "neo4j_database": opt.Neo4jDatabaseOpt,
-    }
-    signature = inspect.signature(command, eval_str=True)
-    kept = [p for p in signature.parameters.values() if p.name != "choice"]
-    added = [
-        inspect.Parameter(
-            name,
-            inspect.Parameter.KEYWORD_ONLY,
-            annotation=annotation,
-            default=False if name == "neo4j" else None,
-        )
-        for name, annotation in extra.items()
-    ]
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        choice = StoreChoice(*(kwargs.pop(name) for name in extra))
-        command(*args, choice=choice, **kwargs)
-
-    wrapper.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
-    return wrapper
-
+with_store = option_group(
+    "choice",
+    {
+        "store": (opt.StoreOpt, None),
+        "neo4j": (opt.Neo4jOpt, False),
+        "neo4j_uri": (opt.Neo4jUriOpt, None),
+        "neo4j_user": (opt.Neo4jUserOpt, None),
+        "neo4j_database": (opt.Neo4jDatabaseOpt, None),
+    },
+    StoreChoice,
+)
+"""Give a command the store options (``--store``, ``--neo4j [URI]``, ``--neo4j-user``,
+``--neo4j-database``) as one ``choice: StoreChoice`` argument."""
 
 NO_CHOICE = StoreChoice()
 """The default a decorated command's ``choice`` parameter declares (never used: the
