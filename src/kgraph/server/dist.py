@@ -26,7 +26,7 @@ from kgraph.server.config import (
     parse_java_version,
     render_pom,
 )
-from kgraph.server.files import file_lock
+from kgraph.server.files import file_lock, run_tool
 
 log = logging.getLogger(__name__)
 
@@ -56,18 +56,10 @@ def find_java(env: Mapping[str, str] | None = None) -> str:
 def java_version(java: str) -> int:
     """The major version of ``java`` (from ``java -version``); ServerError if unreadable."""
     try:
-        proc = subprocess.run(
-            [java, "-version"],
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=60,
-            check=False,
-        )
+        proc = run_tool([java, "-version"], timeout=60)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ServerError(f"cannot run {java} -version: {exc}", DOCKER_HINT) from None
-    major = parse_java_version(proc.stderr + "\n" + proc.stdout)
+    major = parse_java_version(proc.stdout)
     if major is None:
         raise ServerError(f"cannot tell the version of {java} from `java -version`", DOCKER_HINT)
     return major
@@ -162,17 +154,7 @@ def _build(cfg: ServerConfig, mvn: str, build: Path) -> None:
     )
     started = time.monotonic()
     try:
-        proc = subprocess.run(
-            command,
-            cwd=build,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            errors="replace",
-            timeout=MAVEN_TIMEOUT,
-            check=False,
-        )
+        proc = run_tool(command, timeout=MAVEN_TIMEOUT, cwd=build)
     except subprocess.TimeoutExpired:
         raise ServerError(
             f"Maven did not finish assembling Neo4j {NEO4J_VERSION} "

@@ -1,12 +1,14 @@
-"""File helpers of the local server: a lock, a folder's size, the tail of a log."""
+"""Helpers of the local server: a lock, a folder's size, the tail of a log, running a tool."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import stat
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 
 @contextlib.contextmanager
@@ -47,3 +49,21 @@ def tail_lines(path: Path, count: int, start: int = 0) -> list[str]:
         return []
     lines = [line.rstrip() for line in data.decode("utf-8", "replace").splitlines()]
     return [line for line in lines if line.strip()][-count:]
+
+
+def run_tool(
+    command: list[str], timeout: float, **options: Any
+) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` without input, its stderr and stdout captured together as text;
+    raises OSError or ``subprocess.TimeoutExpired``, never for an exit code."""
+    return subprocess.run(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+        timeout=timeout,
+        check=False,
+        **options,
+    )

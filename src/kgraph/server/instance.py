@@ -1,22 +1,20 @@
 """Starting, stopping and inspecting one local Neo4j instance.
 
-Neo4j's own launcher (``org.neo4j.server.startup.Neo4jCommand``, what ``bin/neo4j`` runs)
-starts the server as a daemon, keeps its pid file (``run/neo4j.pid``), reports its status
-and stops it.  kgraph adds what the launcher lacks: the jars and configuration, the
-password, a port check before the start, a wait until Bolt answers (each launcher call is
-a JVM start, too slow to poll), and a refusal to signal a process that is not this
-instance's server (the launcher trusts any live pid in its pid file).
+Neo4j's own launcher (``Neo4jCommand``, what ``bin/neo4j`` runs) starts, reports and stops
+the server and keeps its pid file.  kgraph adds what it lacks: the jars and configuration,
+the password, a port check, a wait until Bolt answers, and a refusal to signal a process
+that is not this instance's server (the launcher trusts any live pid in its pid file).
 
 The password is generated on the first start, stored in ``home/password`` (mode 0600) and
-handed to ``neo4j-admin dbms set-initial-password`` through a Java ``@argfile`` (also mode
-0600, deleted right after), so it never appears on a command line, in a log or in an error.
+handed to neo4j-admin through a mode-0600 Java ``@argfile``, so it never appears on a
+command line, in a log or in an error.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
-import json
 import logging
 import os
 import re
@@ -27,8 +25,6 @@ import socket
 import stat
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,11 +48,7 @@ from kgraph.server.config import (
     render_conf,
 )
 from kgraph.server.dist import assemble, check_java
-from kgraph.server.files import (
-    dir_size,
-    file_lock,
-    tail_lines,
-)
+from kgraph.server.files import dir_size, file_lock, run_tool, tail_lines
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +58,7 @@ ADMIN_TIMEOUT = 180.0
 LAUNCHER_TIMEOUT = 300.0
 LOCK_FILE = "kgraph-neo4j.lock"
 LAUNCHER_JVM_FLAGS = ("-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
-"""For the launcher's own short-lived JVM (the server's flags are in neo4j.conf): the
-quick compiler only, and no perf-data file in /tmp."""
+"""For the launcher's own short-lived JVM (the server's are in neo4j.conf)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,17 +78,9 @@ class ServerStatus:
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready fields."""
-        return {
-            "running": self.running,
-            "ready": self.ready,
-            "pid": self.pid,
-            "uri": self.uri,
-            "http_url": self.http_url,
-            "version": self.version,
-            "store_size_bytes": self.store_size_bytes,
-            "home": str(self.home),
-            "log_file": str(self.log_file) if self.log_file else None,
-        }
+        data = dataclasses.asdict(self)
+        log_file = str(self.log_file) if self.log_file else None
+        return data | {"home": str(self.home), "log_file": log_file}
 
 
 # Password ---------------------------------------------------------------------------------
@@ -156,19 +139,12 @@ def set_initial_password(cfg: ServerConfig, java: str, password: str) -> None:
     argfile = cfg.run_dir / f".admin-args.{os.getpid()}"
     args = [ADMIN_CLASS, "dbms", "set-initial-password", "--", password]
     write_atomic(argfile, "\n".join(_argfile_quote(arg) for arg in args) + "\n", mode=0o600)
-    env = _child_env(cfg)
     try:
-        proc = subprocess.run(
+        proc = run_tool(
             [java, "-XX:-UsePerfData", "-Xmx256m", "-cp", str(cfg.lib_dir / "*"), f"@{argfile}"],
-            cwd=cfg.home,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            errors="replace",
             timeout=ADMIN_TIMEOUT,
-            check=False,
+            cwd=cfg.home,
+            env=_child_env(cfg),
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ServerError(
@@ -219,17 +195,7 @@ def _launcher(cfg: ServerConfig, java: str, *args: str) -> subprocess.CompletedP
     """Run Neo4j's launcher (``neo4j start|stop|status``) for this instance."""
     command = [java, *LAUNCHER_JVM_FLAGS, "-cp", str(cfg.lib_dir / "*"), LAUNCHER_CLASS, *args]
     try:
-        return subprocess.run(
-            command,
-            cwd=cfg.home,
-            env=_child_env(cfg),
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=LAUNCHER_TIMEOUT,
-            check=False,
-        )
+        return run_tool(command, timeout=LAUNCHER_TIMEOUT, cwd=cfg.home, env=_child_env(cfg))
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ServerError(f"Neo4j's launcher failed ({' '.join(args)}): {exc}") from None
 
@@ -238,7 +204,7 @@ def _last_line(proc: subprocess.CompletedProcess[str]) -> str | None:
     """The launcher's last words (its errors come last), if it failed."""
     if proc.returncode == 0:
         return None
-    lines = [line.strip() for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
+    lines = [line.strip() for line in proc.stdout.splitlines() if line.strip()]
     return lines[-1][:300] if lines else f"exit code {proc.returncode}"
 
 
@@ -346,18 +312,6 @@ def _bolt_agent(cfg: ServerConfig, password: str, timeout: float = PING_TIMEOUT)
     return agent if value == 1 else None
 
 
-def _http_version(cfg: ServerConfig, timeout: float = PING_TIMEOUT) -> str | None:
-    """``neo4j_version`` from the HTTP discovery document, None if it does not answer."""
-    request = urllib.request.Request(cfg.http_url, headers={"Accept": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            document = json.loads(response.read().decode("utf-8"))
-    except (OSError, ValueError, urllib.error.URLError):
-        return None
-    version = document.get("neo4j_version") if isinstance(document, dict) else None
-    return str(version) if version else None
-
-
 def _last_error(cfg: ServerConfig, neo4j_log_offset: int) -> str | None:
     """The last error of this start in neo4j.log (where the launcher sends the server's
     output): an ERROR line, else an exception, else the last line."""
@@ -391,26 +345,20 @@ def status(cfg: ServerConfig) -> ServerStatus:
 
 def _probe(cfg: ServerConfig, pid: int | None) -> ServerStatus:
     """The status of a server known to run as ``pid`` (or not to run, for None)."""
-    version: str | None = None
-    ready = False
-    if pid is not None:
-        version = _http_version(cfg)
-        password = read_password(cfg)
-        if password is not None:
-            with contextlib.suppress(ServerError):
-                agent = _bolt_agent(cfg, password)
-                ready = agent is not None
-                if version is None and agent:
-                    version = agent.rpartition("/")[2]
+    agent: str | None = None
+    password = read_password(cfg) if pid is not None else None
+    if password is not None:
+        with contextlib.suppress(ServerError):
+            agent = _bolt_agent(cfg, password)
     return ServerStatus(
         running=pid is not None,
         pid=pid,
         uri=cfg.uri,
         http_url=cfg.browser_url,
-        version=version,
+        version=agent.rpartition("/")[2] if agent else None,
         store_size_bytes=dir_size(cfg.data_dir),
         home=cfg.home,
-        ready=ready,
+        ready=agent is not None,
         log_file=cfg.neo4j_log,
     )
 
