@@ -1,9 +1,7 @@
 """Turn paths and standard input into :class:`~kgraph.models.Article` objects.
 
-Why a generator of ``Article | InputError``: ingest streams thousands of articles, so files
-are opened one at a time and JSON Lines are read line by line; and one bad file or line
-must not stop the rest, so problems are *yielded* as one-line :class:`InputError` values
-(naming the file, and the line for JSON Lines) instead of being raised.
+Files are read one at a time and JSON Lines line by line; a bad file or line is *yielded*
+as a one-line :class:`InputError` (naming the file and line) so that the rest goes on.
 
 Formats by extension: ``.txt``/``.text`` and unknown extensions given explicitly (plain
 text), ``.md``/``.markdown``, ``.json``, ``.jsonl``/``.ndjson``, ``.html``/``.htm``/

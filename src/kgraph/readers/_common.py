@@ -1,7 +1,5 @@
-"""What every reader shares: stable ids, URL normalisation, decoding and error messages.
-
-Why: an article must get the same id whichever file, format or run it comes from (so
-re-ingesting is idempotent), and every reader must describe bad input in the same words.
+"""What every reader shares: stable ids (the same whichever file, format or run an article
+comes from), URL normalisation, decoding and the words for bad input.
 
 >>> normalize_url("HTTPS://Example.COM/a?utm_source=x&id=7#top")
 'https://example.com/a?id=7'

@@ -1,14 +1,8 @@
 """Dates as news pages and feeds write them, turned into ISO ``YYYY-MM-DD`` by dateparser.
 
-Why a module of its own: the text reader finds dates inside scraped metadata lines
-("Kyiv • 25.12.25, 01:53"), the JSON and feed readers normalise ``published`` fields, and
-all of them must agree on what a date is and when it is too ambiguous to guess.
-
-Rules: a date needs a day, a month and a year; numeric dates are read day first
-(``25.12.25`` -> 2025-12-25) unless only the other order is a date (``12/31/2025``); a
-slashed date whose first two parts could both be the month (``03/04/2025``) is ambiguous
-between the American and the European order and gives ``None``; relative dates
-("yesterday") give ``None``.  ``DATE_PATTERN`` says what a date looks like inside a line.
+Every reader agrees here on what a date is: it needs a day, a month and a year; numeric
+dates are read day first (``25.12.25``) unless only the other order is a date
+(``12/31/2025``); ``03/04/2025`` (either order) and relative dates give ``None``.
 
 >>> parse_date("December 25, 2025")
 '2025-12-25'

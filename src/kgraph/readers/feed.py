@@ -1,14 +1,10 @@
 """RSS 2.0, RSS 1.0 (RDF) and Atom feeds (``.xml``/``.rss``/``.atom``): one article per item.
 
-Why refuse a DOCTYPE: entities declared in a DTD are how XML attacks work (billion laughs,
-external entities / XXE).  Feeds never need one, so defusedxml parses them with DTDs
-forbidden, and a document that has one is refused with a clear error.
-
-Each item gives: title; link (RSS ``<link>``, Atom ``<link rel="alternate" href>``, or a
-permalink ``<guid>``); text from ``content:encoded``/``content``, else
-``description``/``summary``, cleaned of HTML; date from ``pubDate``/``published``/
-``dc:date``/``updated``; author from ``dc:creator``/``author``; tags from ``category``;
-source from the channel title.  Origins are ``path#index`` (0-based).
+Feeds never need a DTD, and DTD entities are how XML attacks work (billion laughs, XXE),
+so defusedxml parses them with DTDs forbidden and a document with one is refused.  Each
+item gives title, link (or permalink guid), text (``content:encoded``, else the
+description, cleaned of HTML), date, author and tags; the channel title is the source.
+Origins are ``path#index`` (0-based).
 
 >>> rss = '<rss><channel><title>Daily</title><item><title>T</title>'
 >>> rss += '<link>https://x.org/1</link><description>Kim met Putin.</description></item>'

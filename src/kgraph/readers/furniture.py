@@ -1,38 +1,14 @@
 """Set news-page furniture apart from the sentences around it.
 
-Why: exported news bodies often lost their paragraph breaks, so a dateline, a link
-teaser, an embedded tweet or a byline runs straight into the next sentence.  The parser
-then reads "Washington (CNN)The FBI" as one organisation, "OPINION: Scotland is trapped in
-a zombie union It said ..." as one sentence, and a tweet's credit line as the subject of
-the sentence after it.  These rules put a paragraph break (a blank line, which always ends
-a sentence, see :mod:`kgraph.nlp`) around such pieces.  They delete no words of the
-article (only share widgets go): a dateline or a tweet's author is still a mention of a
-place or a person.
-
-Each rule is about the *shape* of English news furniture:
-
-* a run of three or more spaces, or two after sentence punctuation or a dash, is a lost
-  paragraph break (only for plain bodies; in HTML whitespace means nothing);
-* a dash glued to the end of a sentence before the next one (``time.-The``, ``said. --
-  Erdogan``) is a lost paragraph break;
-* a dateline opening a paragraph (``MOSCOW, March 3. /TASS/.``, ``KYIV, Dec 25 (Reuters)
-  -``, ``SOFIA, Bulgaria -``, ``Washington (CNN)The ...``, ``Leeds, England (CNN)``) is a
-  paragraph of its own;
-* an all-capitals label with a colon after a sentence (``READ MORE:``, ``OPINION:``,
-  ``WATCH:``, an interviewer's ``DW:``) starts a paragraph; a link teaser's headline ends
-  at the first sign of the next sentence (sentence punctuation, a glued dash, a closing
-  quote or a lower-case word followed by a capitalised sentence opener such as "The" or
-  "It");
-* a related-article stamp ``(26.04.2016)`` after a sentence ends the paragraph;
-* an embedded tweet ends after its ``pic.twitter.com/...`` link, and its credit
-  (``— Jane Doe (@jdoe) March 3, 2017``) is a paragraph of its own;
-* a reporter's byline (``By Jane Doe, BBC security correspondent``) is a paragraph of
-  its own;
-* a photo caption ends at its bracketed credit (``[Jane Doe/Reuters]``), and a closing
-  ``Source: ...`` line and an editor's code with agencies (``jd/rt (AFP, dpa)``) are
-  paragraphs of their own;
-* a share widget ("Send Facebook Twitter Google+ ... Permalink URL") is the one thing
-  removed: it is no words of the article, and it glued the text around it together.
+Exported news bodies often lost their paragraph breaks, so a dateline, a link teaser, an
+embedded tweet or a byline runs into the next sentence ("Washington (CNN)The FBI").  These
+rules, each about the *shape* of English news furniture, put a paragraph break (which
+always ends a sentence, see :mod:`kgraph.nlp`) around such pieces: runs of spaces,
+dashes glued between sentences, datelines (``MOSCOW, March 3. /TASS/.``, ``Leeds,
+England (CNN)``), teaser labels (``READ MORE:``) and the end of their headline, date
+stamps, tweets and their credits, bylines, photo credits, ``Source:`` lines and editors'
+codes.  No word of the article is deleted except share widgets ("Send Facebook Twitter
+Google+ ...").
 
 >>> separate_furniture("MOSCOW, March 3. /TASS/. Talks began. READ MORE: Why talks fail It ended.")
 'MOSCOW, March 3. /TASS/.\\n\\nTalks began.\\n\\nREAD MORE: Why talks fail\\n\\nIt ended.'

@@ -1,9 +1,8 @@
 """HTML pages (``.html``/``.htm``) and HTML fragments inside JSON or feed fields.
 
-Why trafilatura for pages: it finds the article body among menus, ads and comments and
-reads the page's metadata (title, author, date, canonical URL, site name, tags).
-Fragments (a JSON ``text`` field, an RSS description) are already the body: they are
-turned into text by lxml, keeping one line per block element.
+trafilatura finds a page's body among menus, ads and comments and reads its metadata;
+fragments (a JSON ``text`` field, an RSS description) are already the body and are turned
+into text by lxml, one line per block element.
 
 >>> html_to_text("<p>Kim met <b>Putin</b>.</p><p>They talked.</p>")
 'Kim met Putin.\\n\\nThey talked.'

@@ -1,10 +1,8 @@
 """JSON Lines (``.jsonl``/``.ndjson``) and JSON (``.json``) article records.
 
-Why lenient field names: exports from scrapers, news APIs and feed tools name the same
-thing differently (``text``/``body``/``content``, ``url``/``link``, ``date``/``pubDate``...),
-so the first non-empty of each family is used.  A bad line or record becomes one
-:class:`InputError` naming ``path:line`` (JSONL) or ``path#index`` (0-based, as in
-``jq '.[index]'``) and reading goes on.
+Exporters name the same field differently (``text``/``body``/``content``, ``url``/``link``,
+``date``/``pubDate``...): the first non-empty of each family is used.  A bad line or
+record becomes one :class:`InputError` naming ``path:line`` or ``path#index`` (0-based).
 
 >>> record = {"title": "T", "body": "<p>Kim met Putin.</p>", "link": "https://x.org/a#c"}
 >>> article = to_article("a.jsonl:1", record)

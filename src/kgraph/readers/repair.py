@@ -1,26 +1,18 @@
 """Repair the character damage of real news text before anything else reads it.
 
-Why: scraped and re-exported news often went through a wrong encoding on the way.  Some
-of that damage is reversible (UTF-8 read as Windows-1252: "donâ€™t"); ftfy undoes it.
-Some is lossy: the curly quote, apostrophe or dash was replaced by a placeholder, and
-ftfy cannot guess what stood there.  Left alone, the placeholders break tokenisation and
-sentences: ``survive,"?said Mike Taylor`` makes "?said" part of the speaker's name, and
-``didn"t`` opens a quotation that never closes.  The rules here restore the most likely
-character from the shape of the context (which side of a word the placeholder is on,
-whether a quotation is open), never from particular words:
+Reversible mojibake (UTF-8 read as Windows-1252: "donâ€™t") is undone by ftfy.  Lossy
+damage, where a curly quote, apostrophe or dash became a placeholder, breaks tokens and
+sentences (``survive,"?said Mike Taylor``, ``didn"t``); the rules here restore the most
+likely character from the shape of the context, never from particular words:
 
-* ``"?`` stands for a curly quote, apostrophe or dash *and the space after it*: after
-  sentence punctuation or inside an open quotation it is a closing quote (``,” said``),
-  after a word outside quotations a possessive apostrophe (``teachers’ unions``), after a
-  space a dash (``hard — and``).  A ``"?`` after a word and followed by one space and a
-  capital (``say "no"? I doubt it``) is a genuine question mark and is kept;
-* ``"`` between a word and a contraction ending (``didn"t``, ``I"ve``) is an apostrophe;
-* ``"`` + U+FFFD before a word is an opening quote;
-* U+FFFD runs inside a word stand for a lost letter: dropped (one token, not three),
-  or an apostrophe between an initial capital and a capital (``O’Reilly``);
-* invisible characters (zero-width spaces and joiners, soft hyphens, direction marks,
-  byte-order marks) are removed; a zero-width space between a lower-case and a capital
-  letter was the only space there and becomes one (``Angela\\u200bMerkel``).
+* ``"?`` (a lost character and its space) is a closing quote after punctuation or inside
+  a quotation, a possessive apostrophe after a word, a dash after a space; before one
+  space and a capital (``say "no"? I doubt it``) it is a genuine question mark;
+* ``"`` before a contraction ending (``didn"t``) is an apostrophe; ``"`` + U+FFFD before a
+  word an opening quote; U+FFFD inside a word a lost letter (dropped) or, between capitals,
+  an apostrophe (``O’Reilly``);
+* invisible characters are removed; a zero-width space between a lower-case and a capital
+  letter becomes a space (``Angela\\u200bMerkel``).
 
 >>> repair_text('"We will survive,"?said Mike Taylor. I"ve seen O\\ufffd\\ufffdReilly.')
 '"We will survive,” said Mike Taylor. I’ve seen O’Reilly.'

@@ -1,30 +1,20 @@
 """Plain-text and Markdown articles, including text scraped from news sites.
 
-Why so many rules: a copy-pasted or scraped news page carries lines that are not body text
-(datelines, view counters, related-article teasers, bylines, tag lists).  Fed to the parser
-they become nonsense "sentences" and false relations, so they are turned into metadata or
-dropped.  Every rule is about the *shape* of a line, never about particular words:
+A scraped news page carries lines that are not body text (datelines, view counters,
+related-article teasers, bylines, tag lists); fed to the parser they become false
+relations, so they are turned into metadata or dropped.  Every rule is about the *shape*
+of a line, never about particular words:
 
-* the first non-empty line is the title (Markdown ``#`` marks stripped); a file with a single
-  line, or whose first line is longer than 250 characters, has no title (an empty title is
-  allowed: a made-up one would only repeat the first sentence, and the lead may analyse
-  titles);
-* odd whitespace (NBSP, thin spaces, tabs, zero-width marks) becomes plain spaces, lines are
-  stripped and paragraphs are separated by exactly one blank line (``"\\n\\n"``);
-* metadata lines are dropped: short lines of ``•``/``|``/``·``-separated short fields
-  ("Kyiv • UNN"), counters ("14 views"), bare dates/times, ``By Jane Doe`` bylines.  A dateline
-  before the body gives ``source`` (its last field) and dates give ``published``;
-* a line ending in a date+time glued to it or in a counter ("...site25.12.25, 01:53 • 10 views")
-  is a related-article teaser and is dropped (its date is only a last-resort ``published``);
-* trailing short lines without sentence-final punctuation are ``tags``; a single
-  person-name-like line (2-4 capitalised words) set apart before a tag list is the ``author``.
-  A line that ends with ``.``, ``!``, ``?`` or a closing quote is never taken;
-* a paragraph that starts with a dash and a speech verb ("– said Putin.", "– Putin also
-  said") is joined to the previous paragraph with one space, keeping the dash.  A bare final
-  ``.`` of the quote is dropped and a missing final ``.`` of the attribution is added, so the
-  parser sees one sentence ``QUOTE – said Putin.`` whose subject is the speaker;
-* within a paragraph block, hard-wrapped lines (long, of similar width, not ending a sentence)
-  are re-joined; otherwise each line is its own paragraph.
+* the first non-empty line is the title, unless it is the only line or longer than 250
+  characters (then the title is empty);
+* short lines of ``•``/``|``-separated fields ("Kyiv • UNN"), counters ("14 views"), bare
+  dates and ``By Jane Doe`` bylines are metadata: a dateline gives ``source``, dates give
+  ``published``; a line ending in a glued date+time or a counter is a teaser, dropped;
+* trailing short lines without final punctuation are ``tags``; a name-like line set
+  apart before a tag list is the ``author``;
+* a paragraph that starts with a dash and a speech verb ("– said Putin.") is joined to the
+  quote before it, so the parser sees one sentence whose subject is the speaker;
+* hard-wrapped lines are re-joined; paragraphs are separated by one blank line.
 
 >>> raw = "Kim visits Moscow\\n\\nKyiv • UNN\\n\\nKim met Putin.\\n\\nJane Roe\\n\\nKorea\\nRussia"
 >>> doc = parse_scraped(raw)
