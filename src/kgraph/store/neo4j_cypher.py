@@ -102,40 +102,32 @@ SET {_set("e", ENTITY_AGGREGATES)}
 """Rows ``{e, aliases, titles, mentions}``: :func:`kgraph.graph.aggregate_entity` of the
 entity with element id ``e``."""
 
-LOCKED_ENTITIES = """
-UNWIND $keys AS key
-MATCH (e:Entity {key: key})
-SET e.kgraph_lock = true
-REMOVE e.kgraph_lock
-RETURN key, elementId(e) AS e, properties(e) AS props
-"""
-"""The entities of ``keys`` as they are, each read once its write lock is held (writing
-a property takes it), so a concurrent ingest adding to the same entity waits for this
-transaction's sums instead of overwriting them."""
-
 LOCK_ENTITIES = """
 UNWIND $keys AS key
 MATCH (e:Entity {key: key})
 SET e.kgraph_lock = true
 REMOVE e.kgraph_lock
 """
-"""Write-lock the entities of ``keys`` until the transaction ends: taken on the ends of
-the facts about to be looked for, so a concurrent ingest creating the same new fact waits,
-then sees this one's edge instead of adding a second.  (Locking inside
-:data:`DELETE_FACTS` would change its plan into a scan of all relationships.)"""
+"""Write-lock the entities of ``keys`` until the transaction ends (writing a property
+takes the lock): on the ends of the facts about to be looked for, so a concurrent ingest
+creating the same new fact waits, then sees this one's edge instead of adding a second.
+(Locking inside :data:`DELETE_FACTS` would change its plan into a scan of all
+relationships.)"""
 
-ENTITY_MENTIONS = f"""
-UNWIND $keys AS key
-MATCH (e:Entity {{key: key}})
-SET e.kgraph_lock = true
-REMOVE e.kgraph_lock
-WITH key, e
+LOCKED_ENTITIES = LOCK_ENTITIES + "RETURN key, elementId(e) AS e, properties(e) AS props\n"
+"""The entities of ``keys``, each read once its write lock is held, so a concurrent ingest
+adding to the same entity waits for this transaction's sums instead of overwriting them."""
+
+ENTITY_MENTIONS = (
+    LOCK_ENTITIES
+    + f"""WITH key, e
 CALL (e) {{
   MATCH (a:Article)-[m:MENTIONS]->(e)
   RETURN collect(m {{{_project(MENTION_PROPS)}, article_id: a.id}}) AS mentions
 }}
 RETURN key, elementId(e) AS e, e.name AS name, mentions
 """
+)
 """Every mention of the entities of ``keys`` (locked, as in :data:`LOCKED_ENTITIES`),
 as the fields of :class:`kgraph.graph.MentionRow`: an empty list for an entity nothing
 mentions any more."""
@@ -250,13 +242,9 @@ RETURN collect(row.key) AS keys, collect(elementId(e)) AS eids,
 """
 """Create missing entities with their properties and (sanitised, dynamic) type label;
 existing ones are left alone.  Returns the keys, their element ids (in the same order)
-and the keys created, so the caller knows whose aggregates it computed itself and whose
-the database must recompute.
-
-Which keys were missing is read first: in a writing query that lookup is a locking
-unique-index seek, so no other transaction can create the key before this one commits.
-(Marking created nodes with a property and removing it again cost a write and an undo
-per new entity: the server used about 8 % more CPU writing 2,000 articles.)"""
+and the keys created.  Which keys were missing is read first: in a writing query that
+lookup is a locking unique-index seek, so no other transaction can create the key before
+this one commits."""
 
 DELETE_FACTS = """
 UNWIND $rows AS row
@@ -272,13 +260,8 @@ RETURN collect(DISTINCT row.fact) AS existed
 
 A fact edge is always deleted and created again rather than merged.  Both ends are found
 by their keys first (write-locked beforehand by :data:`LOCK_ENTITIES`), then the edge
-between them.  On a nearly empty database the
-planner takes ``Expand(Into)``; with the statistics of a populated one it may drop the
-``WITH`` and expand the subject's facts, filtering on the object's key.  Pinning
-``Expand(Into)`` with index hints made two full benchmark runs slower, so the planner
-chooses.  A pattern between two nodes planned on a nearly empty database could also
-become a scan of all relationships, which made the first large batches quadratic.
-``row.rel`` is the sanitised relation type."""
+between them: one pattern between two nodes could be planned as a scan of all
+relationships.  ``row.rel`` is the sanitised relation type."""
 
 CREATE_FACT_ROWS = f"""
 UNWIND $rows AS row
