@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import closing
 from typing import Annotated
 
 import typer
@@ -54,8 +55,7 @@ def show(
     Example:  kgraph entities show "Kim Jong Un"
     """
     with reporting(State.of(ctx).debug):
-        graph_store = open_store(choice)
-        try:
+        with closing(open_store(choice)) as graph_store:
             out = []
             for key in entity_keys(graph_store, name):
                 [[entity, outgoing, incoming]] = graph_store.query(SHOW, {"key": key}).rows
@@ -66,8 +66,6 @@ def show(
                         "facts_in": [f for f in incoming if f["relation"]],
                     }
                 )
-        finally:
-            graph_store.close()
         typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
 
 
@@ -85,8 +83,7 @@ def merge(
     Example:  kgraph entities merge "Kremlin" "Russian Government"
     """
     with reporting(State.of(ctx).debug):
-        graph_store = open_store(choice, writable=True)
-        try:
+        with closing(open_store(choice, writable=True)) as graph_store:
             source_key, target_key = _one_key(graph_store, source), _one_key(graph_store, target)
             if source_key == target_key:
                 raise ConfigError(f"{source!r} and {target!r} are the same entity")
@@ -95,8 +92,6 @@ def merge(
             ).rows
             name, etype = rows[0]
             graph_store.merge([Merge(source_key, Entity(target_key, name, etype), manual=True)])
-        finally:
-            graph_store.close()
         typer.echo(f"merged {source_key} into {target_key}")
 
 
@@ -131,12 +126,9 @@ def unmerge(
     Example:  kgraph entities unmerge person:kim
     """
     with reporting(State.of(ctx).debug):
-        graph_store = open_store(choice, writable=True)
-        try:
+        with closing(open_store(choice, writable=True)) as graph_store:
             key = _merged_ref(graph_store, ref)
             target = graph_store.unmerge(key)
-        finally:
-            graph_store.close()
         typer.echo(f"split {key} from {target}")
 
 
@@ -153,13 +145,10 @@ def relink(
     """
     with reporting(State.of(ctx).debug):
         rules = opt.alias_table(aliases)
-        graph_store = open_store(choice, writable=True)
-        try:
+        with closing(open_store(choice, writable=True)) as graph_store:
             linker = Linker(EntityIndex.of(graph_store.entity_index()), rules)
             merges = linker.alias_merges()
             done = graph_store.merge(merges)
-        finally:
-            graph_store.close()
         for m in merges:
             if m.source in done:
                 typer.echo(f"merged {m.source} into {m.target.key}")

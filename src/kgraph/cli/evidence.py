@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import closing
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
@@ -71,12 +72,9 @@ def why_command(
     Example:  kgraph why "Vladimir Putin" "Kim Jong Un"
     """
     with reporting(State.of(ctx).debug):
-        graph_store = open_store(choice)
-        try:
+        with closing(open_store(choice)) as graph_store:
             items = why(graph_store, first, second)
             path = [] if items else connection(graph_store, first, second)
-        finally:
-            graph_store.close()
         if as_json:
             for item in items:
                 typer.echo(json.dumps(item.as_dict(), ensure_ascii=False))
@@ -132,13 +130,10 @@ def remove_command(
         ids, errors = _article_ids(articles)
         for error in errors:
             typer.echo(f"Error: {error}", err=True)
-        graph_store = open_store(choice, writable=True)
-        try:
+        with closing(open_store(choice, writable=True)) as graph_store:
             removed = graph_store.remove(ids)
             if removed:
                 relink(graph_store, opt.alias_table(aliases))
-        finally:
-            graph_store.close()
         for article_id in removed:
             typer.echo(f"removed {article_id}")
         missing = [i for i in ids if i not in set(removed)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
@@ -41,10 +42,7 @@ def export_command(
     Example:  kgraph export --format csv -o out/news      (out/news-nodes.csv, -edges.csv)
     """
     with reporting(State.of(ctx).debug):
-        graph_store = open_store(choice)
-        try:
+        with closing(open_store(choice)) as graph_store:
             written = export(graph_store, output_format.lower(), output, sys.stdout, min_count)
-        finally:
-            graph_store.close()
         for path in written:
             typer.echo(f"wrote {path}", err=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
@@ -136,11 +137,8 @@ def query(
                 f"the {named.name} query needs {', '.join('$' + m for m in missing)}",
                 f"for example: {named.usage()}",
             )
-        graph_store = open_store(choice)
-        try:
+        with closing(open_store(choice)) as graph_store:
             result: QueryResult = graph_store.query(text, params, write=write)
-        finally:
-            graph_store.close()
         write_result(result, output_format)
 
 
@@ -164,11 +162,8 @@ def stats(
     """
     state = State.of(ctx)
     with reporting(state.debug):
-        graph_store = open_store(choice)
-        try:
+        with closing(open_store(choice)) as graph_store:
             data = graph_store.stats().as_dict()
-        finally:
-            graph_store.close()
         if output_format is Format.json:
             typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
@@ -45,11 +46,8 @@ def view_command(
     Example:  kgraph view "Kim Jong Un" --hops 2 -o kim.html
     """
     with reporting(State.of(ctx).debug):
-        graph_store = open_store(choice)
-        try:
+        with closing(open_store(choice)) as graph_store:
             view = load_view(graph_store, entity, hops=hops, limit=limit)
-        finally:
-            graph_store.close()
         write_atomic(output, render_html(view), mode=0o644)
         typer.echo(
             f"wrote {output} ({len(view.nodes)} entities, {len(view.edges)} facts)", err=True
