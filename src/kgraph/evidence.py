@@ -4,11 +4,11 @@ between two entities, read with Cypher that both stores run."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from kgraph.lookup import find
-from kgraph.store.base import GraphStore
+from kgraph.store.base import GraphStore, query_records
 
 FIND_ENTITIES = """
 MATCH (e:Entity)
@@ -55,9 +55,7 @@ class Evidence:
     source: str | None
 
     def as_dict(self) -> dict[str, Any]:
-        data = {k: getattr(self, k) for k in self.__dataclass_fields__}
-        data["context"] = list(self.context)
-        return data
+        return asdict(self) | {"context": list(self.context)}
 
 
 ALL_NAMES = """
@@ -91,31 +89,20 @@ def why(store: GraphStore, first: str, second: str) -> list[Evidence]:
     """Every claim between the two entities, in either direction."""
     left, right = entity_keys(store, first), entity_keys(store, second)
     params = {"left": left, "right": right, "both": left + right}  # both: found by index
-    result = store.query(CLAIMS_BETWEEN, params)
-    records = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
-    return [_evidence(r) for r in records]
+    return [_evidence(r) for r in query_records(store, CLAIMS_BETWEEN, params)]
 
 
 def _evidence(r: dict[str, Any]) -> Evidence:
-    return Evidence(
-        subject=r["subject"],
-        relation=r["relation"],
-        object=r["object"],
-        negated=bool(r["negated"]),
-        modality=r["modality"],
-        attribution=r["attribution"],
-        confidence=float(r["confidence"]),
-        sentence=r["sentence"],
-        context=tuple(r["context"] or ()),
-        start=int(r["start"]),
-        end=int(r["end"]),
-        extractor=r["extractor"],
-        article_id=r["article_id"],
-        title=r["title"] or "",
-        published=r["published"],
-        url=r["url"],
-        source=r["source"],
-    )
+    """A CLAIMS_BETWEEN row (its columns are the fields) with the types made sure of."""
+    typed = {
+        "negated": bool(r["negated"]),
+        "confidence": float(r["confidence"]),
+        "context": tuple(r["context"] or ()),
+        "start": int(r["start"]),
+        "end": int(r["end"]),
+        "title": r["title"] or "",
+    }
+    return Evidence(**(r | typed))
 
 
 NEIGHBOURS = """

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from kgraph.errors import ConfigError
-from kgraph.store.base import GraphStore
+from kgraph.store.base import GraphStore, query_records
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -36,11 +36,6 @@ ORDER BY source, relation, target, negated
 FORMATS = ("graphml", "gexf", "json", "csv")
 
 
-def _records(store: GraphStore, cypher: str) -> list[dict[str, Any]]:
-    result = store.query(cypher)
-    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
-
-
 def fact_graph(store: GraphStore, min_count: int = 1) -> nx.MultiDiGraph:
     import networkx as nx  # here, not at the top: every command loads this module
 
@@ -50,9 +45,9 @@ def fact_graph(store: GraphStore, min_count: int = 1) -> nx.MultiDiGraph:
     node id stays the key).  With ``min_count`` above 1 only the entities of the kept
     facts remain: the point of the threshold is a smaller picture."""
     graph = nx.MultiDiGraph()
-    for entity in _records(store, ENTITIES):
+    for entity in query_records(store, ENTITIES):
         graph.add_node(entity.pop("key"), label=entity["name"], **entity)
-    for fact in _records(store, FACTS):
+    for fact in query_records(store, FACTS):
         if (fact["count"] or 0) < min_count:
             continue
         source, target = fact.pop("source"), fact.pop("target")

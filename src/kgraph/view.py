@@ -22,7 +22,7 @@ from typing import Any
 
 from kgraph.graph import fact_id
 from kgraph.lookup import find
-from kgraph.store.base import GraphStore
+from kgraph.store.base import GraphStore, query_records
 
 VIS_NETWORK_VERSION = "10.1.5"
 """The vendored vis-network (src/kgraph/vendor/vis-network, Apache-2.0 OR MIT)."""
@@ -135,11 +135,6 @@ _CLAIMS = (
 )
 
 
-def _rows(store: GraphStore, cypher: str, **params: Any) -> list[dict[str, Any]]:
-    result = store.query(cypher, params)
-    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
-
-
 def _node(row: Mapping[str, Any], distance: int = 0) -> ViewNode:
     return ViewNode(
         key=str(row["key"]),
@@ -159,7 +154,7 @@ def load_view(store: GraphStore, name: str, *, hops: int = 1, limit: int = 100) 
     """The entity named ``name`` with every entity within ``hops`` facts of it (at most
     ``limit`` entities: the nearest, then the most mentioned) and the facts between them,
     each with its evidence sentences and articles."""
-    center = find((_node(r) for r in _rows(store, _ENTITIES)), name)[0]
+    center = find((_node(r) for r in query_records(store, _ENTITIES)), name)[0]
     distance = {center.key: 0}
     facts: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
     frontier = [center.key]
@@ -167,7 +162,7 @@ def load_view(store: GraphStore, name: str, *, hops: int = 1, limit: int = 100) 
         if not frontier:
             break
         reached: list[str] = []
-        for row in _rows(store, _FACTS, keys=frontier):
+        for row in query_records(store, _FACTS, {"keys": frontier}):
             key = (row["subject"], row["relation"], row["object"], bool(row["negated"]))
             facts[key] = row
             for end in (row["subject"], row["object"]):
@@ -176,7 +171,8 @@ def load_view(store: GraphStore, name: str, *, hops: int = 1, limit: int = 100) 
                     reached.append(end)
         frontier = reached
     nodes = [
-        _node(r, distance[r["key"]]) for r in _rows(store, _ENTITIES_BY_KEY, keys=list(distance))
+        _node(r, distance[r["key"]])
+        for r in query_records(store, _ENTITIES_BY_KEY, {"keys": list(distance)})
     ]
     nodes.sort(key=lambda n: (n.distance, -n.mentions, n.name))
     kept = nodes[: max(limit, 1)]
@@ -185,7 +181,7 @@ def load_view(store: GraphStore, name: str, *, hops: int = 1, limit: int = 100) 
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     if edges_at:
         ids = {fact_id(k): k for k in edges_at}
-        for row in _rows(store, _CLAIMS, facts=sorted(ids)):
+        for row in query_records(store, _CLAIMS, {"facts": sorted(ids)}):
             evidence[row["fact"]].append(
                 Evidence(
                     sentence=str(row["sentence"] or ""),

@@ -23,11 +23,8 @@ class WriteStats:
     articles_replaced: int = 0
 
     def add(self, other: WriteStats) -> None:
-        self.entities_new += other.entities_new
-        self.relations_new += other.relations_new
-        self.claims_written += other.claims_written
-        self.articles_written += other.articles_written
-        self.articles_replaced += other.articles_replaced
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 @dataclass(slots=True)
@@ -52,6 +49,14 @@ class GraphStats:
                 sorted(self.relation_types.items(), key=lambda kv: (-kv[1], kv[0]))
             ),
         }
+
+
+def query_records(
+    store: GraphStore, cypher: str, params: Mapping[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """The rows of a read query as ``column -> value`` maps."""
+    result = store.query(cypher, params)
+    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
 
 
 class GraphStore(Protocol):
