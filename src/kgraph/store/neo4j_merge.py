@@ -145,8 +145,7 @@ def _move(tx: ManagedTransaction, rows: list[dict[str, Any]], facts: set[FactKey
                 facts.update((old, new))
                 moved[record["c"]] = new  # a claim about source on both sides: the last
         claims = [{"c": c, "fact": fact_id(key)} for c, key in moved.items()]
-        for part in chunks(claims):
-            send(tx, q.SET_CLAIM_FACTS, rows=part)
+        send(tx, q.SET_CLAIM_FACTS, claims)
 
 
 def _fact_key(values: list[Any]) -> FactKey:

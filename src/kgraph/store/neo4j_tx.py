@@ -40,14 +40,15 @@ def chunks(rows: Sequence[Any], size: int = ROWS_PER_STATEMENT) -> list[Rows]:
     return [Rows(rows[i : i + size]) for i in range(0, len(rows), size)] if rows else []
 
 
-def send(tx: ManagedTransaction, query: LiteralString, **params: Any) -> None:
-    """Run a statement whose result is not needed without waiting for it to finish.
-
-    The server executes it while the client builds and sends the next statement (the
-    driver collects the result when the next one is answered, or at commit); an error
-    surfaces there and fails the transaction as before.
-    """
-    tx.run(query, params)
+def send(
+    tx: ManagedTransaction, query: LiteralString, items: Sequence[Any], param: str = "rows"
+) -> None:
+    """Run ``query`` with ``items`` as parameter ``param``, in chunks, without waiting
+    for the results: the server executes each statement while the client sends the next
+    (the driver collects the result when the next one is answered, or at commit); an
+    error surfaces there and fails the transaction as before."""
+    for chunk in chunks(items):
+        tx.run(query, {param: chunk})
 
 
 def drop_evidence(tx: ManagedTransaction, ids: list[str]) -> tuple[set[FactKey], set[str]]:
@@ -91,8 +92,12 @@ def refresh(
     }
     existed: set[str] = set()
     looked_for = (facts | set(fresh_facts)) - unseen
-    for keys in chunks(sorted({k[0] for k in looked_for} | {k[2] for k in looked_for})):
-        send(tx, q.LOCK_ENTITIES, keys=keys)
+    send(
+        tx,
+        q.LOCK_ENTITIES,
+        sorted({k[0] for k in looked_for} | {k[2] for k in looked_for}),
+        param="keys",
+    )
     for chunk in chunks(fact_rows(looked_for)):
         record = tx.run(q.DELETE_FACTS, rows=chunk).single()
         existed.update(record["existed"] if record else [])
@@ -107,8 +112,7 @@ def refresh(
         for key, row in zip(sorted(direct), fact_rows(direct), strict=True)
     ]
     rows += _recomputed_facts(tx, (facts | set(fresh_facts)) - set(direct))
-    for chunk in chunks(rows):
-        send(tx, q.CREATE_FACT_ROWS, rows=chunk)
+    send(tx, q.CREATE_FACT_ROWS, rows)
     _refresh_entities(tx, entities)
     return sum(1 for row in rows if row["fact"] not in existed)
 
@@ -146,10 +150,8 @@ def _refresh_entities(tx: ManagedTransaction, keys: Iterable[str]) -> None:
                 orphans.append(r["key"])
             else:
                 rows.append({"e": r["e"]} | aggregates)
-    for chunk in chunks(rows):
-        send(tx, q.SET_ENTITY_AGGREGATES, rows=chunk)
-    for chunk in chunks(orphans):
-        send(tx, q.DELETE_ENTITIES, keys=chunk)
+    send(tx, q.SET_ENTITY_AGGREGATES, rows)
+    send(tx, q.DELETE_ENTITIES, orphans, param="keys")
 
 
 def mention_row(key: str, m: dict[str, Any]) -> MentionRow:

@@ -72,8 +72,7 @@ def write_batch(
     # Rows name the nodes by the element ids they got above (see CREATE_MENTIONS).  A
     # result's refs and claims point at its own entities, so every id is there.
     rows = [{"a": articles[m.article_id], "e": eids[m.key]} | m.props() for m in mentions]
-    for chunk in chunks(rows):
-        send(tx, q.CREATE_MENTIONS, rows=chunk)
+    send(tx, q.CREATE_MENTIONS, rows)
     claims = [claim_props(c) for r in results for c in r.claims]
     rows = [
         c
@@ -84,8 +83,7 @@ def write_batch(
         }
         for c in claims
     ]
-    for chunk in chunks(rows):
-        send(tx, q.CREATE_CLAIMS, rows=chunk)
+    send(tx, q.CREATE_CLAIMS, rows)
     stats.claims_written = len(claims)
     _grow_entities(tx, grown, {k: v for k, v in linked.items() if k not in created}, mentions)
     stats.relations_new = refresh(
@@ -122,11 +120,9 @@ def _grow_entities(
         {"e": current[k]["_e"]} | aggregate_entity(current[k]["name"], by_key[k], current[k])
         for k in grown
     ]
-    for chunk in chunks(rows):
-        send(tx, q.SET_ENTITY_AGGREGATES, rows=chunk)
+    send(tx, q.SET_ENTITY_AGGREGATES, rows)
     lists = [{"key": k} | link_lists(current[k], refs) for k, refs in sorted(links.items())]
-    for chunk in chunks(lists):
-        send(tx, q.SET_ENTITY_LISTS, rows=chunk)
+    send(tx, q.SET_ENTITY_LISTS, lists)
 
 
 def _fresh_entities(
