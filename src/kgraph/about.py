@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import platform
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +46,8 @@ def store_info(path: Path) -> dict[str, Any]:
         return info
     info["bytes"] = path.stat().st_size
     try:
-        store = LocalStore(path)
-        try:
+        with closing(LocalStore(path)) as store:
             stats = store.stats()
-        finally:
-            store.close()
         info |= {"articles": stats.articles, "entities": stats.entities, "facts": stats.relations}
     except KGraphError as exc:
         info["error"] = str(exc)
@@ -78,11 +76,8 @@ def neo4j_info(settings: Neo4jSettings, *, connect: bool) -> dict[str, Any]:
         from kgraph.store.neo4j import Neo4jStore
 
         try:
-            store = Neo4jStore(settings)
-            try:
-                stats = store.stats()
-            finally:
-                store.close()
+            with closing(Neo4jStore(settings)) as neo4j_store:
+                stats = neo4j_store.stats()
             info["connected"] = True
             info |= {"articles": stats.articles, "entities": stats.entities}
         except KGraphError as exc:

@@ -20,7 +20,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from multiprocessing.pool import AsyncResult, Pool
-from types import TracebackType
 from typing import Any
 
 from spacy.language import Language
@@ -96,12 +95,7 @@ class Analyzer:
     def __enter__(self) -> Analyzer:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def start(self) -> None:

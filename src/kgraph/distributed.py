@@ -56,22 +56,13 @@ class DaskAnalyzer(Analyzer):
     :meth:`close` closes it (and stops a LocalCluster it started)."""
 
     def __init__(
-        self,
-        address: str,
-        model: str | None = None,
-        *,
-        batch_size: int = 64,
-        n_process: int = 2,
-        lang_check: bool = True,
-        capitals: bool = True,
+        self, address: str, model: str | None = None, *, n_process: int = 2, **options: Any
     ):
         require_dask()
-        super().__init__(
-            model, batch_size=batch_size, n_process=1, lang_check=lang_check, capitals=capitals
-        )
+        super().__init__(model, n_process=1, **options)
         self.address = address
         self.local_workers = max(1, n_process)
-        self.chunk_size = min(batch_size, CHUNK_SIZE)
+        self.chunk_size = min(self.batch_size, CHUNK_SIZE)
         self._client: Any = None
         self._cluster: Any = None
 
