@@ -14,7 +14,7 @@ from kgraph.resolve.article import ArticleEntities, People, span_of
 from kgraph.resolve.capitals import capital_of
 from kgraph.resolve.context import EDGE
 from kgraph.resolve.countries import country_name
-from kgraph.resolve.descriptors import parse_description, resolve_description
+from kgraph.resolve.descriptors import DEFINITE, parse_description, resolve_description
 from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import NAMED_LABELS, PRONOUN_LABEL, tokens
 from kgraph.resolve.phrases import modifier_span
@@ -355,8 +355,6 @@ COMPANY_NOUNS = frozenset(
     }
 )
 """Nouns a news text uses for a company it has just named ("the company", "the firm")."""
-
-DEFINITE = frozenset({"the", "this", "that"})
 
 MODIFIER_TYPES: frozenset[EntityType] = frozenset({"Place", "Organization"})
 SPEAKER_PRONOUNS = frozenset(

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from kgraph.models import EntityMention
 from kgraph.resolve.countries import country_name
+from kgraph.resolve.descriptors import possessor_country
 from kgraph.resolve.institutions import INSTITUTION_NOUNS, institution_name
 from kgraph.resolve.within import is_personal_title
 
@@ -50,9 +51,7 @@ def _title_before(mention: EntityMention, document: str) -> str | None:
 
 def _country_word(word: str) -> str | None:
     """The country a word of a title names: "Turkish", "Turkey's"."""
-    if word.endswith(("'s", "’s")):
-        return country_name(word[:-2])
-    return country_name(word, demonym=True)
+    return possessor_country(word) or country_name(word, demonym=True)
 
 
 def country_before(document: str, start: int) -> str | None:

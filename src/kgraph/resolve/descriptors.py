@@ -106,7 +106,7 @@ POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their"})
 """Determiners of a description as definite as "the": "his Turkish counterpart"."""
 
 
-def _possessor_country(word: str) -> str | None:
+def possessor_country(word: str) -> str | None:
     """The country in a possessive determiner: "Turkey's" -> Turkey."""
     if not word.endswith(("'s", "’s")):
         return None
@@ -119,7 +119,7 @@ def parse_description(argument_text: str, mention_text: str) -> Description | No
     words = argument_text.split()
     if len(words) < 2:
         return None
-    possessor = _possessor_country(words[0])
+    possessor = possessor_country(words[0])
     if possessor is None and words[0].lower() not in DEFINITE | POSSESSIVE_DETERMINERS:
         return None
     tokens = words[1:] if possessor else mention_text.split()
