@@ -57,8 +57,9 @@ PING_TIMEOUT = 3.0
 ADMIN_TIMEOUT = 180.0
 LAUNCHER_TIMEOUT = 300.0
 LOCK_FILE = "kgraph-neo4j.lock"
-LAUNCHER_JVM_FLAGS = ("-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
-"""For the launcher's own short-lived JVM (the server's are in neo4j.conf)."""
+JVM_TOOL_FLAGS = ("-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+"""For the short-lived JVMs of the launcher and neo4j-admin (the server's are in neo4j.conf);
+no perf-data file, so no command line in /tmp/hsperfdata_* (where ``jps -m`` reads it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,24 +133,15 @@ def set_initial_password(cfg: ServerConfig, java: str, password: str) -> None:
     """Run ``neo4j-admin dbms set-initial-password`` without the password in its argv.
 
     The Java launcher reads the main class and its arguments from an ``@argfile`` created
-    with mode 0600 in ``home/run`` and deleted afterwards; ``-XX:-UsePerfData`` keeps the
-    expanded command line out of ``/tmp/hsperfdata_*`` (where ``jps -m`` would read it).
+    with mode 0600 in ``home/run`` and deleted afterwards (see :data:`JVM_TOOL_FLAGS`).
     """
     cfg.run_dir.mkdir(parents=True, exist_ok=True)
     argfile = cfg.run_dir / f".admin-args.{os.getpid()}"
     args = [ADMIN_CLASS, "dbms", "set-initial-password", "--", password]
     write_atomic(argfile, "\n".join(_argfile_quote(arg) for arg in args) + "\n", mode=0o600)
     try:
-        proc = run_tool(
-            [java, "-XX:-UsePerfData", "-Xmx256m", "-cp", str(cfg.lib_dir / "*"), f"@{argfile}"],
-            timeout=ADMIN_TIMEOUT,
-            cwd=cfg.home,
-            env=_child_env(cfg),
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ServerError(
-            f"cannot set the initial Neo4j password: {redact(str(exc), password)}"
-        ) from None
+        what = "cannot set the initial Neo4j password"
+        proc = _java(cfg, java, [f"@{argfile}"], ADMIN_TIMEOUT, what, password)
     finally:
         with contextlib.suppress(FileNotFoundError):
             argfile.unlink()
@@ -191,13 +183,22 @@ def _child_env(cfg: ServerConfig) -> dict[str, str]:
     return env
 
 
+def _java(
+    cfg: ServerConfig, java: str, args: list[str], timeout: float, what: str, secret: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """Run a short-lived JVM on the instance's jars; ServerError ``what`` (with ``secret``
+    redacted) when it cannot run or time runs out."""
+    command = [java, *JVM_TOOL_FLAGS, "-cp", str(cfg.lib_dir / "*"), *args]
+    try:
+        return run_tool(command, timeout=timeout, cwd=cfg.home, env=_child_env(cfg))
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ServerError(f"{what}: {redact(str(exc), secret)}") from None
+
+
 def _launcher(cfg: ServerConfig, java: str, *args: str) -> subprocess.CompletedProcess[str]:
     """Run Neo4j's launcher (``neo4j start|stop|status``) for this instance."""
-    command = [java, *LAUNCHER_JVM_FLAGS, "-cp", str(cfg.lib_dir / "*"), LAUNCHER_CLASS, *args]
-    try:
-        return run_tool(command, timeout=LAUNCHER_TIMEOUT, cwd=cfg.home, env=_child_env(cfg))
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ServerError(f"Neo4j's launcher failed ({' '.join(args)}): {exc}") from None
+    what = f"Neo4j's launcher failed ({' '.join(args)})"
+    return _java(cfg, java, [LAUNCHER_CLASS, *args], LAUNCHER_TIMEOUT, what)
 
 
 def _last_line(proc: subprocess.CompletedProcess[str]) -> str | None:
