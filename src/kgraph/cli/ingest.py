@@ -7,6 +7,7 @@ import json
 import signal
 import sys
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
@@ -162,6 +163,10 @@ def terminate_as_interrupt() -> Iterator[list[int]]:
         signal.signal(signal.SIGTERM, previous)
 
 
+_KEYS = {"id", "article_id", "subject_key", "object_key", "subject_ref", "object_ref"}
+"""Claim fields ``kgraph extract`` does not print (ids and keys; names are printed)."""
+
+
 def _result_lines(result: ArticleResult) -> list[str]:
     lines = []
     for claim in result.claims:
@@ -174,18 +179,7 @@ def _result_lines(result: ArticleResult) -> list[str]:
             "relation": claim.relation,
             "object": obj.name if obj else None,
             "object_type": obj.type if obj else None,
-            "predicate": claim.predicate,
-            "subject_text": claim.subject_text,
-            "object_text": claim.object_text,
-            "context": list(claim.context),
-            "negated": claim.negated,
-            "modality": claim.modality,
-            "attribution": claim.attribution,
-            "confidence": claim.confidence,
-            "sentence": claim.sentence,
-            "start": claim.start,
-            "end": claim.end,
-        }
+        } | {k: v for k, v in asdict(claim).items() if k not in _KEYS and k != "extractor"}
         lines.append(json.dumps(record, ensure_ascii=False))
     return lines
 
