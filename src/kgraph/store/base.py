@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 from kgraph.models import ArticleResult, Entity, IndexedEntity, Merge, QueryResult, StoredRef
@@ -39,15 +39,11 @@ class GraphStats:
     relation_types: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "articles": self.articles,
-            "entities": self.entities,
-            "relations": self.relations,
-            "claims": self.claims,
+        """The counts; entity types by name, relation types commonest first."""
+        relation_types = sorted(self.relation_types.items(), key=lambda kv: (-kv[1], kv[0]))
+        return asdict(self) | {
             "entity_types": dict(sorted(self.entity_types.items())),
-            "relation_types": dict(
-                sorted(self.relation_types.items(), key=lambda kv: (-kv[1], kv[0]))
-            ),
+            "relation_types": dict(relation_types),
         }
 
 
