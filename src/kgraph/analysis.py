@@ -28,8 +28,9 @@ from spacy.tokens import Doc
 from kgraph import nlp as nlp_mod
 from kgraph.errors import InputError, OtherLanguageError
 from kgraph.extract import EXTRACTOR_VERSION, extract_doc
+from kgraph.extract.mentions import named_spans
 from kgraph.language import language_model, other_language
-from kgraph.models import Article, ArticleResult, EntityMention
+from kgraph.models import Article, ArticleResult
 from kgraph.resolve import resolve_article
 from kgraph.resolve.names import NAMED_LABELS
 
@@ -139,11 +140,7 @@ class Analyzer:
     def result(self, doc: Doc, article: Article) -> ArticleResult:
         """Relations of a parsed article, resolved to entities and claims."""
         relations = extract_doc(doc, lemma=self.lemma)
-        entities = [
-            EntityMention(e.text, e.start_char, e.end_char, e.label_)
-            for e in doc.ents
-            if e.label_ in NAMED_LABELS
-        ]
+        entities = named_spans(doc, NAMED_LABELS)
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
         return resolve_article(
             article, relations, entities, sentences, self.extractor, capitals=self.capitals

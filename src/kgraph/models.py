@@ -239,6 +239,9 @@ class IndexedEntity:
     titles: tuple[str, ...] = ()
     pinned: tuple[str, ...] = ()
     """Keys a user merged into this entity by hand: linking keeps them here."""
+    calls: tuple[tuple[str, int], ...] = ()
+    """(name, articles that use it) for its names, when the linker knows (re-linking
+    from all the stored evidence does)."""
 
 
 @dataclass(frozen=True, slots=True)

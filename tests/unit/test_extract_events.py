@@ -12,6 +12,7 @@ import pytest
 from spacy.language import Language
 
 from kgraph.extract import extract_doc
+from kgraph.extract.mentions import named_spans
 from kgraph.extract.modality import modal
 from kgraph.extract.reltypes import event_type, verb_type
 from kgraph.models import RelationMention
@@ -900,3 +901,9 @@ def test_a_name_taken_for_a_modal_gives_no_modality(nlp: Language) -> None:
     may = next(t for t in doc if t.text == "May")
     assert may.head == told and may.tag_ == "MD"  # what the parser makes of it
     assert modal(told) is None
+
+
+def test_a_name_run_on_into_a_title_case_headline_ends_before_its_verb(nlp: Language) -> None:
+    doc = nlp("Ivana Lind Is Writing A Memoir")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Ivana Lind Is"]
+    assert [m.text for m in named_spans(doc, frozenset({"PERSON"}))] == ["Ivana Lind"]

@@ -8,10 +8,11 @@ honorifics move to ``title`` ("North Korean dictator Kim Jong Un" -> "Kim Jong U
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 from spacy.strings import get_string_id
-from spacy.symbols import NOUN, PROPN, appos
+from spacy.symbols import ADV, AUX, NOUN, PROPN, VERB, appos
 from spacy.tokens import Doc, Token
 
 from kgraph.extract.context import TextOf, span_chars
@@ -164,9 +165,36 @@ def _entity(head: Token, arg_start: int, text_of: TextOf) -> EntityMention:
     return EntityMention(text, start_char, end_char, head.ent_type_, title)
 
 
+def person_end(toks: Sequence[Token], first: int, last: int) -> int:
+    """Where a person's name the recogniser ran on into a title-case headline ends: before
+    its first verb or adverb ("Trump Suggests ...", "Ivana Trump Is Writing")."""
+    if toks[first].ent_type_ != "PERSON":
+        return last
+    return next((i for i in range(first + 1, last) if toks[i].pos in NOT_IN_NAMES), last)
+
+
+NOT_IN_NAMES = frozenset({VERB, AUX, ADV})
+
+
+def named_spans(doc: Doc, labels: frozenset[str]) -> list[EntityMention]:
+    """The document's named entities of ``labels``, people's names cut as
+    :func:`person_end` says."""
+    toks = tokens_of(doc)
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in labels:
+            end = person_end(toks, ent.start, ent.end)
+            span = doc[ent.start : end]
+            found.append(EntityMention(span.text, span.start_char, span.end_char, ent.label_))
+    return found
+
+
 def _strip_name(doc: Doc, first: int, last: int, head_i: int = -1) -> tuple[int, int]:
     """Drop a leading determiner and a trailing possessive or punctuation from a name."""
     toks = tokens_of(doc)
+    cut = person_end(toks, first, last)
+    if head_i < cut:  # not when the argument's head is in the run-on part
+        last = cut
     if head_i >= 0:
         first, last = one_of_listed(toks, head_i, first, last)
         first = _after_inner_marks(toks, head_i, first, last)

@@ -45,6 +45,9 @@ from kgraph.resolve.names import (
 from kgraph.resolve.within import is_personal_title, role_titles
 
 FUZZY_TYPES: frozenset[EntityType] = frozenset({"Person", "Organization"})
+DOMINANCE = 3
+"""How many times as often as all the others together the articles must call one of
+several people by a shared lone word for the word to mean that person."""
 MISLABELLED_PEOPLE: frozenset[EntityType] = frozenset({"Organization", "Place"})
 
 
@@ -103,7 +106,8 @@ class EntityIndex:
         "Kevin Davis"), unless a role title says who it is ("President Xi" -> "Xi
         Jinping" titled President); of several people with the surname, only the one
         sharing such a title, else the one the articles that name them in full also call
-        by the word ("Trump" for Donald Trump, not Melania Trump)."""
+        by the word ("Trump" for Donald Trump, not Melania Trump), or of several called
+        so, the one called so far most often."""
         if etype not in FUZZY_TYPES:
             return set()
         short = tokens(name)
@@ -125,11 +129,28 @@ class EntityIndex:
         roles = role_titles(titles)
         titled = {k for k in found if roles & role_titles(self.by_key[k].titles)}
         if titled:
-            return titled
+            return titled if len(titled) == 1 else self._most_called(titled, name) or titled
         called = {k for k in found if self._called_so(self.by_key[k], name)}
         if len(called) == 1:
             return called
-        return {k for k in found if self._called(self.by_key[k], name, short[0])}
+        return self._most_called(called, name) or {
+            k for k in found if self._called(self.by_key[k], name, short[0])
+        }
+
+    def _most_called(self, keys: set[str], name: str) -> set[str]:
+        """Of several people the articles call by a lone word, the one they call so
+        :data:`DOMINANCE` times as often as all the others together ("Trump" for Donald
+        Trump, not Ivana or Eric Trump), else none ("Clinton" is Hillary or Bill)."""
+        counts = {k: self._calls(self.by_key[k], name) for k in keys}
+        best = max(sorted(counts), key=counts.__getitem__, default=None)
+        if best is None or counts[best] < DOMINANCE * (sum(counts.values()) - counts[best]):
+            return set()
+        return {best}
+
+    @staticmethod
+    def _calls(known: IndexedEntity, name: str) -> int:
+        folded = name.casefold()
+        return sum(n for alias, n in known.calls if alias.casefold() == folded)
 
     @staticmethod
     def _called_so(known: IndexedEntity, name: str) -> bool:
@@ -220,7 +241,11 @@ class Linker:
         self.index.fold(source, target.key)
 
     def link_one(
-        self, entity: Entity, names: tuple[str, ...], titles: tuple[str, ...] = ()
+        self,
+        entity: Entity,
+        names: tuple[str, ...],
+        titles: tuple[str, ...] = (),
+        calls: tuple[tuple[str, int], ...] = (),
     ) -> tuple[Entity, list[Merge]]:
         """The canonical entity of one ref, and the merges its arrival calls for."""
         for name in (entity.name, *names):
@@ -248,7 +273,14 @@ class Linker:
         distinct = self.distinct.get(entity.key, ())
         self.index.add(
             IndexedEntity(
-                entity.key, entity.name, entity.type, aliases, (), distinct, titles=titles
+                entity.key,
+                entity.name,
+                entity.type,
+                aliases,
+                (),
+                distinct,
+                titles=titles,
+                calls=calls,
             )
         )
         return entity, self._absorb_short_forms(entity) + self._absorb_mislabelled(entity, titles)

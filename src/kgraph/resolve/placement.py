@@ -13,7 +13,7 @@ splits, whatever the order, batching or concurrency of the ingests that stored t
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -71,7 +71,9 @@ def placement(
         ev = evidence[ref]
         entity = Entity(ref, names[ref], ev.type)
         all_names = tuple(sorted(set(ev.names) | {names[ref]}))
-        linked[ref] = linker.link_one(entity, all_names, tuple(sorted(ev.titles)))[0].key
+        calls = tuple(sorted(Counter(ev.names).items()))
+        titles = tuple(sorted(ev.titles))
+        linked[ref] = linker.link_one(entity, all_names, titles, calls)[0].key
     return _resolved(linked, linker, entities)
 
 
