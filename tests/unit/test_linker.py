@@ -244,6 +244,15 @@ def test_a_misspelt_given_name_links_to_the_person(store: LocalStore) -> None:
     assert {"person:sergio lavrov", "person:ana lavrov"} <= people(store)
 
 
+@pytest.mark.parametrize(("one", "other"), [("Ivana", "Ivanka"), ("Daniel", "Daniela")])
+def test_a_letter_more_in_a_short_name_or_at_its_end_is_another_person(
+    store: LocalStore, one: str, other: str
+) -> None:
+    ingest(store, [article("a", _entity(f"{one} Lind"), XI)])
+    ingest(store, [article("b", _entity(f"{other} Lind"), XI)])
+    assert {f"person:{one.lower()} lind", f"person:{other.lower()} lind"} <= people(store)
+
+
 @pytest.mark.parametrize(
     ("short", "longer", "etype"),
     [

@@ -354,13 +354,20 @@ def _preferred(name: str) -> tuple[bool, str]:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by one substituted, inserted or deleted letter."""
+    """Whether ``a`` and ``b`` differ by one substituted letter ("Sergey" / "Sergei"), or
+    by one letter left out of a long name ("Vladmir" / "Vladimir") but not at its end and
+    not in a short one: "Daniel" / "Daniela" and "Ivana" / "Ivanka" are other people."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    if len(long) < LONG_NAME_LETTERS:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long) - 1))
+
+
+LONG_NAME_LETTERS = 7
 
 
 SPELLING_MIN_LETTERS = 5
