@@ -8,9 +8,6 @@ the run: each problem is reported through ``on_event`` and counted.
 
 from __future__ import annotations
 
-import contextlib
-import signal
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
@@ -20,6 +17,7 @@ from kgraph.analysis import Analyzer
 from kgraph.errors import InputError, OtherLanguageError
 from kgraph.events import Event, EventHandler
 from kgraph.graph import fingerprint
+from kgraph.interrupts import Interrupts
 from kgraph.models import Article, ArticleResult, IngestSummary, Merge
 from kgraph.readers import iter_articles
 from kgraph.resolve.aliases import AliasTable
@@ -148,37 +146,6 @@ class IngestInterrupted(KeyboardInterrupt):
         self.summary = summary
 
 
-@contextlib.contextmanager
-def _interrupts_held() -> Iterator[list[int]]:
-    """Ctrl-C and SIGTERM wait until the block ends: the last writes, the linking and the
-    save finish instead of being cut off half-way (a KeyboardInterrupt raised inside the
-    store's JSON encoder came out as a TypeError, and an interrupt after the parsing lost
-    the unsaved work).  Yields the signals held; only the main thread can hold them."""
-    held: list[int] = []
-    if threading.current_thread() is not threading.main_thread():
-        yield held
-        return
-
-    def hold(signum: int, _frame: object) -> None:
-        held.append(signum)
-
-    previous = {s: signal.signal(s, hold) for s in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield held
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-
-
-def _deliver(held: Sequence[int]) -> None:
-    """Hand held signals to the handlers they were meant for (the CLI notes SIGTERM for
-    its exit code); a KeyboardInterrupt they raise is what the caller expects anyway."""
-    with contextlib.suppress(KeyboardInterrupt):
-        for signum in held:
-            if callable(signal.getsignal(signum)):
-                signal.raise_signal(signum)
-
-
 def _analyse_into(
     batch: _Batch,
     analyzer: Analyzer,
@@ -186,12 +153,22 @@ def _analyse_into(
     summary: IngestSummary,
     on_event: EventHandler,
     write_batch: int,
+    interrupts: Interrupts,
 ) -> None:
     """Analyse, link and hand over to the writer: a batch every ``write_batch`` articles,
     or sooner when the last one was handed over ``WRITE_SECONDS`` ago, so little finished
-    work waits in memory."""
+    work waits in memory.  Ctrl-C or SIGTERM stops it between articles, or while it waits
+    for the parser."""
     handed = time.monotonic()
-    for outcome in analyzer.analyse(articles):
+    outcomes = analyzer.analyse(articles)
+    while not interrupts.received:
+        try:
+            with interrupts.raising():
+                outcome = next(outcomes, None)
+        except KeyboardInterrupt:
+            return  # what is analysed and linked is kept, the rest is not read
+        if outcome is None:
+            return
         if isinstance(outcome, InputError):
             _failed(summary, outcome, on_event)
             continue
@@ -212,11 +189,29 @@ def ingest(
     on_event: EventHandler = _ignore,
     write_batch: int = WRITE_BATCH,
     aliases: AliasTable | None = None,
+    interrupts: Interrupts | None = None,
 ) -> IngestSummary:
     """Read, analyse, link and store articles; returns what was done.
 
     The analyzer's worker processes are stopped once every article is analysed (before
-    the last writes and the save); using the analyzer again starts them anew."""
+    the last writes and the save); using the analyzer again starts them anew.
+
+    Ctrl-C or SIGTERM stops the analysis; the articles finished are written and saved,
+    then :class:`IngestInterrupted` is raised.  The signals are noted in ``interrupts``,
+    or by handlers installed for the call: a caller that passes its own keeps signals
+    handled after the call too (the CLI, until it exits)."""
+    if interrupts is None:
+        with Interrupts() as own:
+            return ingest(
+                paths,
+                store,
+                analyzer,
+                stdin=stdin,
+                on_event=on_event,
+                write_batch=write_batch,
+                aliases=aliases,
+                interrupts=own,
+            )
     summary = IngestSummary()
     started = time.perf_counter()
     known = store.fingerprints()
@@ -233,29 +228,22 @@ def ingest(
     articles = _fresh_articles(
         iter_articles(paths, stdin=stdin), known, analyzer, summary, on_event
     )
-    interrupted = False
     try:
-        try:
-            _analyse_into(batch, analyzer, articles, summary, on_event, write_batch)
-        except KeyboardInterrupt:
-            # Ctrl-C or SIGTERM: what is analysed and linked is kept, the rest is not read.
-            interrupted = True
-        with _interrupts_held() as held:
-            # Every article is parsed: the workers' memory is better spent on the last
-            # writes, the cross-batch merges and the save.
-            analyzer.close()
-            on_event(Event("phase", phase="writing"))
-            batch.finish()
-            writer.close()
-            if batch.wrote:
-                on_event(Event("phase", phase="linking across articles"))
-                summary.entities_merged += relink(store, aliases)
-            on_event(Event("phase", phase="saving"))
-            store.flush()
+        _analyse_into(batch, analyzer, articles, summary, on_event, write_batch, interrupts)
+        # Every article is parsed (or none more will be): the workers' memory is better
+        # spent on the last writes, the cross-batch merges and the save.
+        analyzer.close()
+        on_event(Event("phase", phase="writing"))
+        batch.finish()
+        writer.close()
+        if batch.wrote:
+            on_event(Event("phase", phase="linking across articles"))
+            summary.entities_merged += relink(store, aliases)
+        on_event(Event("phase", phase="saving"))
+        store.flush()
     finally:
         writer.close()
-    if interrupted or held:
-        _deliver(held)
+    if interrupts.received:
         raise IngestInterrupted(summary)
     stats = store.stats()
     summary.entities_total = stats.entities

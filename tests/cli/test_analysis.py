@@ -9,6 +9,7 @@ import pytest
 
 from kgraph.analysis import Analyzer
 from kgraph.errors import InputError, StoreError
+from kgraph.interrupts import Interrupts
 from kgraph.models import Article
 from kgraph.pipeline import IngestInterrupted, ingest
 from kgraph.readers import iter_articles
@@ -126,20 +127,10 @@ def test_an_interrupt_after_parsing_saves_everything_and_reports_it(
 ) -> None:
     # Found by tools/faults.py: Ctrl-C during the linking or the save printed "Interrupted."
     # without saving, and SIGTERM inside the JSON encoder came out as a TypeError.
-    terms: list[int] = []
-
-    def cli_handler(got: int, _frame: object) -> None:  # what the CLI installs for SIGTERM
-        terms.append(got)
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, cli_handler)
-    try:
-        store = _SignalledStore(tmp_path / "g.json.gz", writable=True)
-        store.signum = signum
-        with pytest.raises(IngestInterrupted) as stop:
-            ingest([str(EXAMPLES)], store, analyzer)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    store = _SignalledStore(tmp_path / "g.json.gz", writable=True)
+    store.signum = signum
+    with Interrupts() as interrupts, pytest.raises(IngestInterrupted) as stop:
+        ingest([str(EXAMPLES)], store, analyzer, interrupts=interrupts)
     assert stop.value.summary.articles_new == 1
-    assert terms == ([signal.SIGTERM] if signum == signal.SIGTERM else [])
+    assert interrupts.received and set(interrupts.received) == {signum}
     assert len(LocalStore(tmp_path / "g.json.gz").fingerprints()) == 1

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import signal
 import sys
-from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
@@ -19,6 +16,7 @@ from kgraph.cli.progress import IngestProgress
 from kgraph.cli.state import State
 from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.errors import ConfigError
+from kgraph.interrupts import Interrupts
 from kgraph.models import ArticleResult, IngestSummary
 
 if TYPE_CHECKING:
@@ -97,9 +95,12 @@ def ingest(
     with reporting(state.debug):
         rules = analysis.alias_rules()
         analyzer = _analyzer(dask, analysis)
-        # Workers fork before the store connects and the progress bar starts a thread.
-        with analyzer, terminate_as_interrupt() as signals:
-            graph_store = open_store(choice, writable=True)
+        # Signals are noted until the command ends: one during the last save waits for it,
+        # and is reported once the store is closed.  Workers fork before the store
+        # connects and the progress bar starts a thread.
+        with Interrupts() as interrupts, analyzer:
+            with interrupts.raising():
+                graph_store = open_store(choice, writable=True)
             try:
                 total = None if quiet else estimate_total(paths)
                 with IngestProgress(quiet=quiet, total=total) as progress:
@@ -110,18 +111,21 @@ def ingest(
                         stdin=_stdin_if_needed(paths),
                         on_event=progress,
                         aliases=rules,
+                        interrupts=interrupts,
                     )
             except IngestInterrupted as stop:
-                done = stop.summary.articles_new + stop.summary.articles_updated
+                summary = stop.summary
+            finally:
+                graph_store.close()
+            if interrupts.received:
+                done = summary.articles_new + summary.articles_updated
                 typer.echo(
                     f"Interrupted: {done:,} finished articles saved to {graph_store.description}; "
                     "run the same command again to go on.",
                     err=True,
                 )
-                raise typer.Exit(128 + (signals[-1] if signals else signal.SIGINT)) from None
-            finally:
-                graph_store.close()
-        report_summary(summary, graph_store.description, as_json=as_json, quiet=quiet)
+                raise typer.Exit(interrupts.exit_code)
+            report_summary(summary, graph_store.description, as_json=as_json, quiet=quiet)
 
 
 def report_summary(summary: IngestSummary, where: str, *, as_json: bool, quiet: bool) -> None:
@@ -144,23 +148,6 @@ def _analyzer(dask: str | None, analysis: opt.AnalysisChoice) -> Analyzer:
     from kgraph.distributed import DaskAnalyzer
 
     return DaskAnalyzer(dask, analysis.model, **analysis.analyzer_options())
-
-
-@contextlib.contextmanager
-def terminate_as_interrupt() -> Iterator[list[int]]:
-    """SIGTERM stops an ingest the way Ctrl-C does: finished work is saved, no traceback.
-    Yields the list of signals received (for the exit code, 128 + signal)."""
-    received: list[int] = []
-
-    def stop(signum: int, _frame: object) -> None:
-        received.append(signum)
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield received
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 _KEYS = {"id", "article_id", "subject_key", "object_key", "subject_ref", "object_ref"}

@@ -246,8 +246,9 @@ def import_(
     """
     from kgraph.analysis import Analyzer
     from kgraph.bulk import bulk_import
-    from kgraph.cli.ingest import report_summary, terminate_as_interrupt
+    from kgraph.cli.ingest import report_summary
     from kgraph.cli.progress import IngestProgress
+    from kgraph.interrupts import Interrupts
     from kgraph.pipeline import IngestInterrupted
     from kgraph.readers import estimate_total
 
@@ -257,7 +258,8 @@ def import_(
         try:
             with (
                 analyzer,
-                terminate_as_interrupt(),
+                Interrupts() as interrupts,
+                interrupts.raising(),  # SIGTERM stops it as Ctrl-C does
                 IngestProgress(quiet=quiet, total=total) as progress,
             ):
                 summary = bulk_import(
