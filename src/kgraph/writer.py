@@ -19,8 +19,9 @@ from kgraph.store.base import GraphStore, WriteStats
 
 CHECKPOINT_SECONDS = 45
 """A long ingest into the embedded store saves its progress this often (each save is
-atomic); with batches handed over every 15 s at most (``pipeline.WRITE_SECONDS``), a
-crash loses at most about a minute of work."""
+one committed transaction, which readers see); with batches handed over every 15 s at
+most (``pipeline.WRITE_SECONDS``), a crash loses at most about a minute of work.  The
+first batch is saved at once, so an ingest shows its first articles early."""
 
 
 @dataclass(slots=True)
@@ -67,7 +68,7 @@ class BatchWriter:
         self.store = store
         self._pool = ThreadPoolExecutor(1, "kgraph-writer") if background else None
         self._pending: Future[BatchOutcome] | None = None
-        self._last_flush = time.monotonic()
+        self._last_flush: float | None = None  # the first batch is saved at once
 
     def submit(self, results: list[ArticleResult], merges: list[Merge]) -> BatchOutcome | None:
         """Queue a batch; returns the outcome of the batch written before it, if any."""
@@ -89,7 +90,8 @@ class BatchWriter:
 
     def _write(self, results: list[ArticleResult], merges: list[Merge]) -> BatchOutcome:
         outcome = write_batch(self.store, results, merges)
-        if time.monotonic() - self._last_flush > CHECKPOINT_SECONDS:
+        last = self._last_flush
+        if last is None or time.monotonic() - last > CHECKPOINT_SECONDS:
             self.store.flush()
             self._last_flush = time.monotonic()
         return outcome
