@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from kgraph.config import DEFAULT_STORE
+from kgraph.store.local import LocalStore
 from tests.conftest import EXAMPLES
 
 KGRAPH = [sys.executable, "-m", "kgraph"]
@@ -106,12 +109,15 @@ def test_extraction_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     assert outputs[0] == outputs[1]
 
 
-def _start_ingest(cwd: Path, source: Path, *extra: str) -> subprocess.Popen[str]:
+def _start_ingest(
+    cwd: Path, source: Path, *extra: str, stdin: int | None = None
+) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KGRAPH_"))}
     return subprocess.Popen(
         [*KGRAPH, "ingest", "-j", "2", *extra, str(source)],
         cwd=cwd,
         env=env,
+        stdin=stdin,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -135,25 +141,81 @@ def _wait_for_workers(proc: subprocess.Popen[str], timeout: float = 60) -> list[
     raise AssertionError("the parser workers never started")
 
 
+def _stored_articles(cwd: Path) -> int:
+    """The articles a reader of the default embedded store in ``cwd`` sees now."""
+    store = LocalStore(cwd / DEFAULT_STORE)
+    try:
+        return store.stats().articles
+    finally:
+        store.close()
+
+
+def _wait_for_checkpoint(proc: subprocess.Popen[str], cwd: Path, timeout: float = 300) -> int:
+    """Poll the store until the running ingest's first save is visible; its articles."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "the ingest ended before a checkpoint was seen"
+        if saved := _stored_articles(cwd):
+            return saved
+        time.sleep(0.1)
+    raise AssertionError("no checkpoint became visible while the ingest ran")
+
+
+def _interrupted_count(proc: subprocess.Popen[str], code: int) -> int:
+    """The exit code and the one ``Interrupted: N finished articles saved`` line; N."""
+    assert proc.stderr is not None
+    proc.wait(timeout=300)  # stdout is empty (--quiet), stderr one line
+    stderr = proc.stderr.read()
+    assert proc.returncode == code, stderr
+    assert "Traceback" not in stderr and "Error" not in stderr
+    [line] = [x for x in stderr.splitlines() if x.strip()]
+    return int(line.split("Interrupted: ", 1)[1].split()[0].replace(",", ""))
+
+
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_interrupted_ingest_saves_the_finished_articles(
     tmp_path: Path, signum: signal.Signals, code: int
 ) -> None:
     big = tmp_path / "big.jsonl"
-    _many_articles(big, 3000)
+    _many_articles(big, 1500)
     proc = _start_ingest(tmp_path, big, "--quiet")
-    _wait_for_workers(proc)
-    time.sleep(6)
-    assert proc.poll() is None, "the ingest finished before it could be interrupted"
+    seen = _wait_for_checkpoint(proc, tmp_path)
     proc.send_signal(signum)
-    _, stderr = proc.communicate(timeout=120)
-    assert proc.returncode == code
-    assert "Traceback" not in stderr and "Error" not in stderr
-    [line] = [x for x in stderr.splitlines() if x.strip()]
-    saved = int(line.split("Interrupted: ", 1)[1].split()[0].replace(",", ""))
-    assert 0 < saved < 3000
-    stats = json.loads(run(tmp_path, "stats", "--format", "json").stdout)
-    assert stats["articles"] == saved
+    saved = _interrupted_count(proc, code)
+    assert seen <= saved < 1500
+    assert _stored_articles(tmp_path) == saved
+    again = json.loads(run(tmp_path, "ingest", "--json", str(big)).stdout)
+    assert (again["articles_unchanged"], again["articles_new"]) == (saved, 1500 - saved)
+    assert _stored_articles(tmp_path) == 1500
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_during_the_last_save_waits_for_it(
+    tmp_path: Path, signum: signal.Signals, code: int
+) -> None:
+    """The test holds the store's SQLite write lock while the ingest reaches its last
+    save, signals it there, then lets the save go on."""
+    feed = tmp_path / "feed.jsonl"
+    _many_articles(feed, 300)
+    proc = _start_ingest(tmp_path, Path("-"), "--quiet", stdin=subprocess.PIPE)
+    assert proc.stdin is not None
+    proc.stdin.write(feed.read_text())  # enough for a first batch, saved at once
+    proc.stdin.flush()
+    _wait_for_checkpoint(proc, tmp_path)
+    lock = sqlite3.connect(tmp_path / DEFAULT_STORE, timeout=60, isolation_level=None)
+    try:
+        lock.execute("BEGIN IMMEDIATE")
+        proc.stdin.close()  # the last articles are parsed; then only writing is left
+        deadline = time.monotonic() + 300
+        while _children(proc.pid):
+            assert time.monotonic() < deadline, "the ingest never finished parsing"
+            time.sleep(0.1)
+        assert proc.poll() is None
+        proc.send_signal(signum)
+    finally:
+        lock.close()  # the save waiting for the lock goes on
+    assert _interrupted_count(proc, code) == 300
+    assert _stored_articles(tmp_path) == 300
 
 
 def test_parser_workers_die_with_a_killed_ingest(tmp_path: Path) -> None:
