@@ -111,6 +111,23 @@ def test_two_demonyms_of_one_country_give_one_actor() -> None:
 
 
 @pytest.mark.parametrize(
+    ("people", "label", "key"),
+    [
+        ("Peruvians", "NORP", "group:peruvians"),  # the nationality's people: a group
+        ("Chileans", "NORP", "group:chileans"),
+        ("Peruvian", "NORP", "place:peru"),  # the adjective, as NER spans it alone
+        ("Peru", "GPE", "place:peru"),
+    ],
+)
+def test_a_nationalitys_people_are_a_group_not_their_state(
+    people: str, label: str, key: str
+) -> None:
+    subject, chile = _m(people, 0, label), _m("Chile", 30, "GPE")
+    [claim] = _resolve([_rel(subject, "LEAVE", chile)], [subject, chile]).claims
+    assert claim.subject_key == key
+
+
+@pytest.mark.parametrize(
     ("phrase", "spans"),
     [
         ("Portuguese president", [("Portuguese", "NORP")]),  # a role: a person, not a country
@@ -594,6 +611,8 @@ def test_the_north_is_the_one_country_of_the_article_named_so() -> None:
     ("doc", "expected"),
     [
         ("Quito said on a trip to Lima.", "place:lima"),
+        ("Quito planned a visit by Prime Minister Ana Ruiz to Lima.", "place:lima"),
+        ("Quito objected by letter to Lima.", "place:peru"),  # no going before the "by"
         ("Quito pointed to Lima as the culprit.", "place:peru"),
         ("Quito wanted an answer from Lima.", "place:peru"),
         ("Quito saw fury in Lima.", "place:peru"),  # a mood in a capital: its government

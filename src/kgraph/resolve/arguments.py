@@ -150,7 +150,7 @@ class Arguments:
         if not before:
             return False
         if before[-1] == "to":
-            return len(before) > 1 and before[-2] in MOTION_WORDS
+            return len(before) > 1 and _motion_before(before[:-1])
         if len(before) > 1 and before[-1] == "in" and before[-2] in MOOD_NOUNS:
             return False  # "fury in Ankara", "turmoil in Washington": its government
         return before[-1] in PLACE_PREPOSITIONS - DIRECTIONS
@@ -190,6 +190,20 @@ def _owned(arg: Argument) -> bool:
     modifier names where, not who."""
     words = arg.text.split(" ", 1)
     return words[0].lower() in POSSESSIVES
+
+
+def _motion_before(words: list[str]) -> bool:
+    """Whether the words before a "to" end in a word of going, or in one followed by its
+    agent ("a visit by Prime Minister Ana Ruiz to", "the trip by the delegation to")."""
+    if words[-1] in MOTION_WORDS:
+        return True
+    agent = words[-AGENT_WORDS - 1 :]
+    by = len(agent) - 1 - agent[::-1].index("by") if "by" in agent else 0
+    return by > 0 and agent[by - 1] in MOTION_WORDS
+
+
+AGENT_WORDS = 5
+"""Words a "by" phrase naming who goes may take between a noun of going and its "to"."""
 
 
 def place_slot(relation: RelationMention) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kgraph.models import EntityMention, EntityType
 from kgraph.resolve.capitals import capital_of, major_capital
-from kgraph.resolve.countries import country_name
+from kgraph.resolve.countries import country_name, is_nationals
 from kgraph.resolve.descriptors import ROLE_NOUNS
 from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import (
@@ -78,8 +78,8 @@ def _canonical_form(
         return None
     if label in {"GPE", "ORG", "NORP", "LOC"}:
         country = country_name(name, demonym=label == "NORP", label=label)
-        if country:
-            return country, "Place", title
+        if country and not (label == "NORP" and is_nationals(name)):
+            return country, "Place", title  # but "Eritreans" are people, not Eritrea
         if name.isupper() and capital_of(name.title()):  # a dateline NER took for an ORG
             return name.title(), "Place", title
         name = institution_name(name) or name
