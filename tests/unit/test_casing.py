@@ -72,6 +72,22 @@ def test_a_headline_name_ends_before_a_word_the_body_writes_in_lower_case() -> N
     assert not any("rules" in key for key in found)
 
 
+def test_a_headline_name_ends_where_the_body_stops_writing_it() -> None:
+    title = "Dana Holt Scolds Lena Ruiz Over Lima Deal"
+    body = "Dana Holt spoke on Monday. Lena Ruiz said nothing."
+    found = _entities(
+        title, body, ("Dana Holt Scolds Lena Ruiz", "PERSON", 0), ("Lena Ruiz", "PERSON", 1)
+    )
+    assert found == {"person:dana holt", "person:lena ruiz"}
+
+
+def test_a_headline_name_stays_whole_when_the_body_writes_its_next_word() -> None:
+    title = "Dana Holt Meets Lena Ruiz In Lima"
+    body = "Dana Evans, an aide, said Holt met Ruiz in Lima."
+    found = _entities(title, body, ("Dana Holt", "PERSON", 0), ("Lena Ruiz", "PERSON", 0))
+    assert {"person:dana holt", "person:lena ruiz"} <= found
+
+
 def test_a_headline_name_of_common_words_is_no_name() -> None:
     title = "Town Tests Saliva Kits To Catch Drivers"
     body = "Police in Lima now use saliva kits on drivers."

@@ -6,9 +6,10 @@ sentence, so there a capital is no sign of a name, and a small model tags common
 as names ("San Diego Debuts Mouth Swabs ...", "Conway Violated Ethics Rules in TV ...",
 "Swabs with portable kits are used ...").  The body says which words are common: one
 it writes in lower case and never capitalises inside a sentence is no part of a name.
-A headline name ends before such a word ("Conway Violated Ethics Rules" -> "Conway"); a
-headline name that opens with one, or a one-word name opening a sentence that is one,
-is no name at all.
+A headline name ends before such a word ("Conway Violated Ethics Rules" -> "Conway"), or
+before a word the body never capitalises once the body writes the words before it
+("Brian Stelter Slams Donald Trump" -> "Brian Stelter"); a headline name that opens with
+a common word, or a one-word name opening a sentence that is one, is no name at all.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from kgraph.models import Argument, EntityMention, RelationMention
+from kgraph.resolve.context import EDGE
 
 TITLE_CASE_SHARE = 0.8
 """Share of a headline's words of four letters or more that are capitalised from which
@@ -64,24 +66,35 @@ class Casing:
     def common(self, word: str) -> bool:
         """Whether the body writes ``word`` in lower case and never capitalises it inside a
         sentence."""
-        lower = word.lower()
+        lower = word.strip(EDGE).lower()
         return lower in self._lower and lower not in self._inner_capitals
 
     def _named(self, word: str) -> bool:
         """Whether the body writes ``word`` capitalised and never in lower case."""
+        word = word.strip(EDGE)
         return word[:1].isupper() and word in self._capitalised and not self.common(word)
 
     @cached_property
     def _capitalised(self) -> frozenset[str]:
         return frozenset(_WORD.findall(self.body))
 
+    def _ends(self, words: list[str], i: int) -> bool:
+        """Whether a headline name ends before ``words[i]``: a common word, or one the body
+        never capitalises after a run it writes ("Brian Stelter | Slams Donald Trump")."""
+        if self.common(words[i]):
+            return True
+        if i == 0 or words[i].strip(EDGE) in self._capitalised:
+            return False
+        run = " ".join(words[:i])
+        return re.search(rf"(?<![\w'’\-]){re.escape(run)}(?![\w\-])", self.body) is not None
+
     def mention(self, mention: EntityMention) -> EntityMention | None:
         """The mention, cut before its first common word where capitals say nothing;
         None when nothing of it is left."""
         words = mention.text.split(" ")
         if mention.start < self.headline_end:
-            keep = next((i for i, w in enumerate(words) if self.common(w)), len(words))
-            if any(self._named(w) for w in words[keep + 1 :]):
+            keep = next((i for i in range(len(words)) if self._ends(words, i)), len(words))
+            if keep == 0 and any(self._named(w) for w in words[1:]):
                 return mention  # "Bill Clinton" where the body has "bill" and "Clinton"
         elif mention.start in self.starts and len(words) == 1 and self.common(words[0]):
             keep = 0
