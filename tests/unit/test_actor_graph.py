@@ -630,6 +630,24 @@ def test_to_and_from_make_a_capital_the_city_only_for_a_destination(
     assert expected in result.entities
 
 
+@pytest.mark.parametrize(
+    ("names", "short_joins"),
+    [
+        # "Lusa Ana Berg" is Lusa and Ana Berg run together: "Berg" is a name of its own
+        ((("Lusa Ana Berg", "ORG"), ("Berg", "ORG"), ("Lusa", "ORG")), False),
+        ((("Lusa Ana Berg", "ORG"), ("Ana Berg", "PERSON"), ("Lusa", "ORG")), False),
+        # a name and its kind: the short form is the organisation's
+        ((("Lusa Group", "ORG"), ("Lusa", "ORG")), True),
+    ],
+)
+def test_an_organisation_run_into_another_name_is_not_its_short_forms_full_name(
+    names: tuple[tuple[str, str], ...], short_joins: bool
+) -> None:
+    spans = [_m(text, 30 * i, label) for i, (text, label) in enumerate(names)]
+    entities = set(_resolve([], spans).entities)
+    assert ("organization:lusa" not in entities) is short_joins
+
+
 def test_a_full_name_is_not_the_short_form_of_a_longer_tagging_slip() -> None:
     spans = [
         _m("Ada Novak", 0, "PERSON"),

@@ -258,6 +258,8 @@ def _longer_matches(
                 matches.append(other_key)
             continue
         subname = shape.type in ("Person", "Organization") and abbreviates(short, full, shape.type)
+        if subname and shape.type == "Organization" and _runs_into_name(short, full, shapes, index):
+            continue
         subname = subname or (shape.type == "Organization" and _national(short, full))
         acronym = shape.acronym is not None and shape.acronym in (
             other.initials,
@@ -266,6 +268,22 @@ def _longer_matches(
         if subname or acronym:
             matches.append(other_key)
     return matches
+
+
+def _runs_into_name(
+    short: tuple[str, ...],
+    full: tuple[str, ...],
+    shapes: dict[str, _Shape],
+    index: dict[tuple[str, str], list[str]],
+) -> bool:
+    """Whether the words an organisation's longer name adds to ``short`` end in another
+    name the article writes on its own: two names NER ran together ("NATO Ivo Daalder"
+    beside "Daalder" is not NATO's full name), not a name and its kind ("HNA Group")."""
+    tail = full[len(short) :]
+    return any(
+        0 < len(other.tokens) <= len(tail) and tail[-len(other.tokens) :] == other.tokens
+        for other in (shapes[k] for k in index.get(("last", tail[-1]), ()))
+    )
 
 
 MISLABELLED_SURNAMES: frozenset[EntityType] = frozenset({"Organization", "Group"})
