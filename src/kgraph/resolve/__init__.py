@@ -140,7 +140,8 @@ def resolve_article(
     mentions = distinct_mentions(relations, in_context(entities, article.document))
     table = ArticleEntities(mentions)
     people = People(mentions, relations, table, sentences, article.document)
-    args = Arguments(table, people, entities, article.document, capitals)
+    headline = len(article.title) if article.title else 0
+    args = Arguments(table, people, entities, article.document, capitals, headline)
 
     claims = []
     for relation in relations:

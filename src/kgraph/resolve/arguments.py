@@ -30,8 +30,10 @@ class Arguments:
         spans: Sequence[EntityMention],
         document: str,
         capitals: bool = True,
+        headline: int = 0,
     ) -> None:
         self.table = table
+        self.headline = headline
         self.document = document
         self.capitals = capitals
         self.people = people
@@ -50,11 +52,13 @@ class Arguments:
             return self.people.pronouns.resolve(mention.text, mention.start) or NO_ENTITY
         if mention.label in NAMED_LABELS:
             return self.named(mention, place_slot) or NO_ENTITY
-        description = parse_description(arg.text, mention.text)
+        forward = mention.start < self.headline  # headlines drop "the"; the body names
+        description = parse_description(arg.text, mention.text) or (
+            parse_description(f"the {arg.text}", mention.text) if forward else None
+        )
         if description is not None:
-            return resolve_description(description, mention.start, self.people.profiles) or (
-                NO_ENTITY
-            )
+            profiles = self.people.profiles
+            return resolve_description(description, mention.start, profiles, forward) or NO_ENTITY
         return (
             self.table.proper(mention.text)
             or self._organisation(arg, mention)
