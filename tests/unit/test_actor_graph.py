@@ -717,6 +717,25 @@ def test_a_lone_word_after_a_possessive_is_a_common_noun_not_an_entity() -> None
     assert (claim.object_key, claim.object_text) == (NO_ENTITY, "our Union")
 
 
+@pytest.mark.parametrize(
+    ("doc", "name", "kept"),
+    [
+        ("Anna Berg lost her first Trade Policy Adviser in May.", "Trade Policy Adviser", False),
+        ("Anna Berg praised their Lusa Party colleagues.", "Lusa Party", True),  # no office
+        ("Anna Berg hired the Trade Policy Adviser in May.", "Trade Policy Adviser", True),
+    ],
+)
+def test_an_office_ner_called_an_organisation_after_a_possessive_is_no_entity(
+    doc: str, name: str, kept: bool
+) -> None:
+    berg, office = _m("Anna Berg", 0, "PERSON"), _m(name, doc.index(name), "ORG")
+    article = Article(id="o", title="", text=doc)
+    result = resolve_article(
+        article, [_rel(berg, "HIRE", office)], [berg, office], [(0, len(doc))], "x/1"
+    )
+    assert (f"organization:{name.lower()}" in result.entities) is kept
+
+
 def test_a_word_in_capitals_heading_fields_again_and_again_is_a_label() -> None:
     doc = "TARGET: a hostel. ATTACKER: Ada Novak. TARGET: a bar. ATTACKER: Ivo Sand. NATO: no."
     spans = [_m("ATTACKER", doc.index("ATTACKER"), "ORG"), _m("NATO", doc.index("NATO"), "ORG")]

@@ -18,6 +18,7 @@ from kgraph.resolve.descriptors import DEFINITE, parse_description, resolve_desc
 from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import NAMED_LABELS, PRONOUN_LABEL, tokens
 from kgraph.resolve.phrases import modifier_span
+from kgraph.resolve.within import is_personal_title
 
 
 class Arguments:
@@ -125,14 +126,22 @@ class Arguments:
         return self.table.ensure(country, "Place")
 
     def _possessed_noun(self, key: str, mention: EntityMention) -> bool:
-        """ "our Union's history", "their Party": English names take no possessive
-        determiner, so a one-word organisation, group or event after one is a common
-        noun.  Places are left alone ("our Britain")."""
+        """ "our Union's history", "their Party", "his first National Security Adviser":
+        English names take no possessive determiner, so a one-word organisation, group or
+        event after one is a common noun, and so is an office NER called an organisation
+        (one ending in a role noun) after one, an adjective between.  Places are left
+        alone ("our Britain")."""
         entity = self.table.entities[key]
-        if entity.type in ("Person", "Place") or len(mention.text.split()) != 1:
+        words = mention.text.split()
+        if entity.type in ("Person", "Place"):
             return False
-        before = self.document[max(mention.start - 8, 0) : mention.start].split()
-        return bool(before) and before[-1].lower() in POSSESSIVES
+        if len(words) == 1:
+            before = self.document[max(mention.start - 8, 0) : mention.start].split()
+            return bool(before) and before[-1].lower() in POSSESSIVES
+        if not is_personal_title(words[-1]):
+            return False
+        before = self.document[max(mention.start - 24, 0) : mention.start].split()[-2:]
+        return any(w.lower() in POSSESSIVES for w in before)
 
     def _modifier_of(self, mention: EntityMention) -> bool:
         """ "a Moscow hotel", "the Abu Dhabi oil company", "a Moscow-based bank": the

@@ -64,6 +64,8 @@ ROLE_NOUNS = frozenset(
         "attorney",
         "lawyer",
         "negotiator",
+        "adviser",
+        "advisor",
         "candidate",
         "nominee",
         "speaker",
