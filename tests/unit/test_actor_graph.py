@@ -636,11 +636,13 @@ def test_to_and_from_make_a_capital_the_city_only_for_a_destination(
         # "Lusa Ana Berg" is Lusa and Ana Berg run together: "Berg" is a name of its own
         ((("Lusa Ana Berg", "ORG"), ("Berg", "ORG"), ("Lusa", "ORG")), False),
         ((("Lusa Ana Berg", "ORG"), ("Ana Berg", "PERSON"), ("Lusa", "ORG")), False),
+        # a common noun after the name: "the Lusa presidency" is a presidency
+        ((("Lusa presidency", "ORG"), ("Lusa", "ORG")), False),
         # a name and its kind: the short form is the organisation's
         ((("Lusa Group", "ORG"), ("Lusa", "ORG")), True),
     ],
 )
-def test_an_organisation_run_into_another_name_is_not_its_short_forms_full_name(
+def test_a_longer_name_that_is_not_the_organisations_own_keeps_its_short_form_apart(
     names: tuple[tuple[str, str], ...], short_joins: bool
 ) -> None:
     spans = [_m(text, 30 * i, label) for i, (text, label) in enumerate(names)]

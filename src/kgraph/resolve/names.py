@@ -241,10 +241,6 @@ def normalise_name(text: str, label: str) -> tuple[str, str | None]:
     name = tidy(strip_determiner(clean(text)))
     if label in ("PERSON", "ORG"):  # "Trump in America", "Energy Co in Alkmaar": a place
         name = _LOCATIVE_TAIL.split(name, maxsplit=1)[0]
-        words = name.split(" ")
-        while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
-            words.pop()  # "the Fox News presidency": a name ends at its last capital
-        name = " ".join(words)
     if label in ("GPE", "LOC") and name.isupper() and len(name) >= DATELINE_MIN_LETTERS:
         name = name.title()  # a dateline: "MOSCOW" -> "Moscow"
     if label == "PERSON":

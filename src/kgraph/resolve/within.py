@@ -175,6 +175,9 @@ class _Shape:
     initials: str
     roles: frozenset[str]
     all_initials: str
+    named_head: bool
+    """Whether the name's last word is capitalised: "Fox News presidency" ends in a
+    common noun and names a presidency, whatever NER called it."""
 
 
 def role_titles(titles: Iterable[str]) -> frozenset[str]:
@@ -200,6 +203,7 @@ def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
             initials(s.name),
             role_titles(s.titles),
             all_initials(s.name),
+            not s.name.split()[-1].islower(),
         )
         for key, s in surfaces.items()
     }
@@ -258,6 +262,8 @@ def _longer_matches(
                 matches.append(other_key)
             continue
         subname = shape.type in ("Person", "Organization") and abbreviates(short, full, shape.type)
+        if shape.type == "Organization" and subname and not other.named_head:
+            continue  # "Lusa News presidency" is a presidency, not Lusa News
         if subname and shape.type == "Organization" and _runs_into_name(short, full, shapes, index):
             continue
         subname = subname or (shape.type == "Organization" and _national(short, full))
