@@ -640,6 +640,7 @@ def test_to_and_from_make_a_capital_the_city_only_for_a_destination(
         ((("Lusa presidency", "ORG"), ("Lusa", "ORG")), False),
         # a name and its kind: the short form is the organisation's
         ((("Lusa Group", "ORG"), ("Lusa", "ORG")), True),
+        ((("Lusa Bank", "ORG"), ("Bank", "ORG"), ("Lusa", "ORG")), True),  # "the Bank" too
     ],
 )
 def test_a_longer_name_that_is_not_the_organisations_own_keeps_its_short_form_apart(

@@ -95,6 +95,13 @@ def test_a_headline_name_of_common_words_is_no_name() -> None:
     assert found == {"place:lima"}
 
 
+def test_a_cut_headline_name_the_body_never_writes_is_no_name() -> None:
+    title = "Top Official Mocks Rival In Lima"
+    body = "An official in Lima mocked a rival on Monday."
+    found = _entities(title, body, ("Top Official", "ORG", 0), ("Lima", "GPE", 1))
+    assert found == {"place:lima"}
+
+
 def test_a_sentence_opening_with_a_common_word_names_nobody() -> None:
     body = "Police in Lima use new kits. Kits were also sold in Quito."
     found = _entities("", body, ("Kits", "PERSON", 0), ("Quito", "GPE", 0), ("Lima", "GPE", 0))

@@ -9,7 +9,8 @@ it writes in lower case and never capitalises inside a sentence is no part of a 
 A headline name ends before such a word ("Conway Violated Ethics Rules" -> "Conway"), or
 before a word the body never capitalises once the body writes the words before it
 ("Brian Stelter Slams Donald Trump" -> "Brian Stelter"); a headline name that opens with
-a common word, or a one-word name opening a sentence that is one, is no name at all.
+a common word, or whose cut leaves words the body never writes, and a one-word name
+opening a sentence that is a common word, are no names at all.
 """
 
 from __future__ import annotations
@@ -85,7 +86,10 @@ class Casing:
             return True
         if i == 0 or words[i].strip(EDGE) in self._capitalised:
             return False
-        run = " ".join(words[:i])
+        return self._written(" ".join(words[:i]))
+
+    def _written(self, run: str) -> bool:
+        """Whether the body writes ``run`` as words of their own."""
         return re.search(rf"(?<![\w'’\-]){re.escape(run)}(?![\w\-])", self.body) is not None
 
     def mention(self, mention: EntityMention) -> EntityMention | None:
@@ -102,9 +106,9 @@ class Casing:
             return mention
         if keep == len(words):
             return mention
-        if keep == 0:
-            return None
         text = " ".join(words[:keep]).rstrip(",:;")
+        if keep == 0 or not self._written(text.strip(EDGE)):
+            return None  # "Top Leader Mocks ...": what is left, the body never names
         return replace(mention, text=text, end=mention.start + len(text))
 
     def mentions(self, mentions: Sequence[EntityMention]) -> list[EntityMention]:

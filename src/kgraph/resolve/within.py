@@ -282,11 +282,12 @@ def _runs_into_name(
     shapes: dict[str, _Shape],
     index: dict[tuple[str, str], list[str]],
 ) -> bool:
-    """Whether the words an organisation's longer name adds to ``short`` end in another
-    name the article writes on its own: two names NER ran together ("NATO Ivo Daalder"
-    beside "Daalder" is not NATO's full name), not a name and its kind ("HNA Group")."""
+    """Whether the words an organisation's longer name adds to ``short`` -- two or more,
+    as a person's name has -- end in another name the article writes on its own: two
+    names NER ran together ("NATO Ivo Daalder" beside "Daalder" is not NATO's full name),
+    not a name and its kind ("HNA Group", "RCB Bank" beside "the Bank")."""
     tail = full[len(short) :]
-    return any(
+    return len(tail) >= 2 and any(
         0 < len(other.tokens) <= len(tail) and tail[-len(other.tokens) :] == other.tokens
         for other in (shapes[k] for k in index.get(("last", tail[-1]), ()))
     )
