@@ -48,7 +48,6 @@ class Casing:
         self.headline_end = len(title) if title and title_case(title) else 0
         self.body = document[len(title) :] if title else document
         self.starts = {self._first_letter(document, start) for start, _ in sentences}
-        self.document = document
 
     @staticmethod
     def _first_letter(document: str, start: int) -> int:
@@ -70,14 +69,14 @@ class Casing:
         lower = word.strip(EDGE).lower()
         return lower in self._lower and lower not in self._inner_capitals
 
+    @cached_property
+    def _capitalised(self) -> frozenset[str]:
+        return frozenset(_WORD.findall(self.body))
+
     def _named(self, word: str) -> bool:
         """Whether the body writes ``word`` capitalised and never in lower case."""
         word = word.strip(EDGE)
         return word[:1].isupper() and word in self._capitalised and not self.common(word)
-
-    @cached_property
-    def _capitalised(self) -> frozenset[str]:
-        return frozenset(_WORD.findall(self.body))
 
     def _ends(self, words: list[str], i: int) -> bool:
         """Whether a headline name ends before ``words[i]``: a common word, or one the body

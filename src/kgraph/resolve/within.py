@@ -262,10 +262,12 @@ def _longer_matches(
                 matches.append(other_key)
             continue
         subname = shape.type in ("Person", "Organization") and abbreviates(short, full, shape.type)
-        if shape.type == "Organization" and subname and not other.named_head:
-            continue  # "Lusa News presidency" is a presidency, not Lusa News
-        if subname and shape.type == "Organization" and _runs_into_name(short, full, shapes, index):
-            continue
+        if (
+            subname
+            and shape.type == "Organization"
+            and (not other.named_head or _runs_into_name(short, full, shapes, index))
+        ):
+            continue  # "Lusa News presidency" is a presidency, "NATO Ivo Daalder" two names
         subname = subname or (shape.type == "Organization" and _national(short, full))
         acronym = shape.acronym is not None and shape.acronym in (
             other.initials,
