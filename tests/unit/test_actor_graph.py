@@ -111,6 +111,23 @@ def test_two_demonyms_of_one_country_give_one_actor() -> None:
 
 
 @pytest.mark.parametrize(
+    ("people", "label", "key"),
+    [
+        ("Peruvians", "NORP", "group:peruvians"),  # the nationality's people: a group
+        ("Chileans", "NORP", "group:chileans"),
+        ("Peruvian", "NORP", "place:peru"),  # the adjective, as NER spans it alone
+        ("Peru", "GPE", "place:peru"),
+    ],
+)
+def test_a_nationalitys_people_are_a_group_not_their_state(
+    people: str, label: str, key: str
+) -> None:
+    subject, chile = _m(people, 0, label), _m("Chile", 30, "GPE")
+    [claim] = _resolve([_rel(subject, "LEAVE", chile)], [subject, chile]).claims
+    assert claim.subject_key == key
+
+
+@pytest.mark.parametrize(
     ("phrase", "spans"),
     [
         ("Portuguese president", [("Portuguese", "NORP")]),  # a role: a person, not a country
@@ -594,6 +611,8 @@ def test_the_north_is_the_one_country_of_the_article_named_so() -> None:
     ("doc", "expected"),
     [
         ("Quito said on a trip to Lima.", "place:lima"),
+        ("Quito planned a visit by Prime Minister Ana Ruiz to Lima.", "place:lima"),
+        ("Quito objected by letter to Lima.", "place:peru"),  # no going before the "by"
         ("Quito pointed to Lima as the culprit.", "place:peru"),
         ("Quito wanted an answer from Lima.", "place:peru"),
         ("Quito saw fury in Lima.", "place:peru"),  # a mood in a capital: its government
@@ -609,6 +628,27 @@ def test_to_and_from_make_a_capital_the_city_only_for_a_destination(
 ) -> None:
     result = _capital_article(doc, lambda a, b: [])
     assert expected in result.entities
+
+
+@pytest.mark.parametrize(
+    ("names", "short_joins"),
+    [
+        # "Lusa Ana Berg" is Lusa and Ana Berg run together: "Berg" is a name of its own
+        ((("Lusa Ana Berg", "ORG"), ("Berg", "ORG"), ("Lusa", "ORG")), False),
+        ((("Lusa Ana Berg", "ORG"), ("Ana Berg", "PERSON"), ("Lusa", "ORG")), False),
+        # a common noun after the name: "the Lusa presidency" is a presidency
+        ((("Lusa presidency", "ORG"), ("Lusa", "ORG")), False),
+        # a name and its kind: the short form is the organisation's
+        ((("Lusa Group", "ORG"), ("Lusa", "ORG")), True),
+        ((("Lusa Bank", "ORG"), ("Bank", "ORG"), ("Lusa", "ORG")), True),  # "the Bank" too
+    ],
+)
+def test_a_longer_name_that_is_not_the_organisations_own_keeps_its_short_form_apart(
+    names: tuple[tuple[str, str], ...], short_joins: bool
+) -> None:
+    spans = [_m(text, 30 * i, label) for i, (text, label) in enumerate(names)]
+    entities = set(_resolve([], spans).entities)
+    assert ("organization:lusa" not in entities) is short_joins
 
 
 def test_a_full_name_is_not_the_short_form_of_a_longer_tagging_slip() -> None:
@@ -678,6 +718,25 @@ def test_a_lone_word_after_a_possessive_is_a_common_noun_not_an_entity() -> None
     assert set(result.entities) == {"person:anna berg"}
     [claim] = result.claims
     assert (claim.object_key, claim.object_text) == (NO_ENTITY, "our Union")
+
+
+@pytest.mark.parametrize(
+    ("doc", "name", "kept"),
+    [
+        ("Anna Berg lost her first Trade Policy Adviser in May.", "Trade Policy Adviser", False),
+        ("Anna Berg praised their Lusa Party colleagues.", "Lusa Party", True),  # no office
+        ("Anna Berg hired the Trade Policy Adviser in May.", "Trade Policy Adviser", True),
+    ],
+)
+def test_an_office_ner_called_an_organisation_after_a_possessive_is_no_entity(
+    doc: str, name: str, kept: bool
+) -> None:
+    berg, office = _m("Anna Berg", 0, "PERSON"), _m(name, doc.index(name), "ORG")
+    article = Article(id="o", title="", text=doc)
+    result = resolve_article(
+        article, [_rel(berg, "HIRE", office)], [berg, office], [(0, len(doc))], "x/1"
+    )
+    assert (f"organization:{name.lower()}" in result.entities) is kept
 
 
 def test_a_word_in_capitals_heading_fields_again_and_again_is_a_label() -> None:

@@ -160,10 +160,20 @@ def test_a_teaser_label_starts_a_paragraph_and_its_headline_ends_one() -> None:
         ('Lawmakers back the bill "It is a start," one said.', 2),
         # a capitalised word is no sign: title-case headlines are common
         ("Protesters Rally After Court Ruling In Capital", 1),
+        # in a sentence-case headline a name before a sentence opener ends it
+        ("Refugees return home from Oslo Last year, many left.", 2),
+        ("Farmers protest in Lima In a sign of anger, roads closed.", 2),
+        ("Why The West Must Act On Climate Now", 1),  # title case: no sign
     ],
 )
 def test_headline_end(headline: str, expected: int) -> None:
     assert len(paragraphs(headline_end(headline))) == expected
+
+
+def test_a_headline_end_is_not_read_into_a_word_cut_at_the_search_limit() -> None:
+    text = "Rain falls on the hills" + " and on the hills" * 7 + " of the South African veld."
+    assert text.index("African") < 160 < text.index("African") + len("African")
+    assert headline_end(text) == text
 
 
 def test_a_glued_dash_between_sentences_is_a_paragraph_break() -> None:

@@ -77,11 +77,16 @@ _HEADLINE_END_RE = re.compile(
     rf"|(?<=\w)(?P<dash>[{_DASH}][ ]+)"
     rf"|(?<=[{_CLOSE}])(?P<after_quote>[ ]+)(?=[A-Z])"
     rf"|\b[a-z0-9][\w'’\-]*(?P<before_opener>[ ]+)(?=(?:{_SENTENCE_OPENERS})\b|[\"“][A-Z])"
+    rf"|\b[A-Z][\w'’\-]*(?P<name_before_opener>[ ]+)(?=(?:{_SENTENCE_OPENERS})\b)"
 )
 """Where a headline without final punctuation ends: sentence punctuation, a dash glued to
 a word, a closing quote before a capital, or a lower-case word followed by a sentence
 opener or an opening quote (a capitalised word alone is no sign: headlines are often in
-title case).  The named group is the gap the paragraph break replaces."""
+title case; a capitalised word followed by an opener only ends a headline in sentence
+case: "Refugees return from Pakistan Last year, ...", not "Why The West Must Act").  The
+named group is the gap the paragraph break replaces."""
+_LOWER_CONTENT_WORD = re.compile(r" [a-z][a-z'’\-]{3,}\b")
+"""A lower-case word of four letters or more after the first: a headline in sentence case."""
 _MAX_HEADLINE = 160
 _DATE_STAMP_RE = re.compile(r"(?<=[.!?…\"'”’])(?P<stamp> ?\(\d{1,2}\.\d{1,2}\.\d{4}\)) +(?=\S)")
 _PIC_LINK_RE = re.compile(r"(?P<link>\bpic\.twitter\.com/\w+) +(?=\S)")
@@ -128,12 +133,19 @@ def headline_end(text: str) -> str:
     'Why the talks failed\\n\\nIt was late.'
     >>> headline_end("A critical juncture- Turkey considers it")
     'A critical juncture\\n\\nTurkey considers it'
+    >>> headline_end("Refugees return from Pakistan Last year, many left.")
+    'Refugees return from Pakistan\\n\\nLast year, many left.'
     """
-    end = _HEADLINE_END_RE.search(text, 0, _MAX_HEADLINE)
-    if end is None or end.lastgroup is None:
-        return text
-    start, stop = end.span(end.lastgroup)
-    return text[:start] + BREAK + text[stop:]
+    for end in _HEADLINE_END_RE.finditer(text):
+        if end.lastgroup is None:
+            continue
+        start, stop = end.span(end.lastgroup)
+        if start > _MAX_HEADLINE:
+            break
+        if end.lastgroup == "name_before_opener" and not _LOWER_CONTENT_WORD.search(text[:start]):
+            continue  # title case: "Why The West Must Act"
+        return text[:start] + BREAK + text[stop:]
+    return text
 
 
 def _photo_credit(match: re.Match[str]) -> str:

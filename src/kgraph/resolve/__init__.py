@@ -28,6 +28,7 @@ from kgraph.models import (
 )
 from kgraph.resolve.arguments import UNRESOLVED, Arguments, place_slot
 from kgraph.resolve.article import ArticleEntities, People, distinct_mentions
+from kgraph.resolve.casing import Casing
 from kgraph.resolve.context import in_context
 from kgraph.resolve.names import distinct_case
 from kgraph.schema import sanitize_type
@@ -133,10 +134,14 @@ def resolve_article(
     ``capitals`` a capital used for its government ("Moscow warned Kyiv") stands for its
     country (see :meth:`.arguments.Arguments.named`); without it a capital is always the city.
     """
+    casing = Casing(article.title, article.document, sentences)
+    relations = [casing.relation(r) for r in relations]
+    entities = casing.mentions(entities)
     mentions = distinct_mentions(relations, in_context(entities, article.document))
     table = ArticleEntities(mentions)
     people = People(mentions, relations, table, sentences, article.document)
-    args = Arguments(table, people, entities, article.document, capitals)
+    headline = len(article.title) if article.title else 0
+    args = Arguments(table, people, entities, article.document, capitals, headline)
 
     claims = []
     for relation in relations:

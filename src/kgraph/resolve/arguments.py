@@ -18,6 +18,7 @@ from kgraph.resolve.descriptors import DEFINITE, parse_description, resolve_desc
 from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import NAMED_LABELS, PRONOUN_LABEL, tokens
 from kgraph.resolve.phrases import modifier_span
+from kgraph.resolve.within import is_personal_title
 
 
 class Arguments:
@@ -30,8 +31,10 @@ class Arguments:
         spans: Sequence[EntityMention],
         document: str,
         capitals: bool = True,
+        headline: int = 0,
     ) -> None:
         self.table = table
+        self.headline = headline
         self.document = document
         self.capitals = capitals
         self.people = people
@@ -50,11 +53,13 @@ class Arguments:
             return self.people.pronouns.resolve(mention.text, mention.start) or NO_ENTITY
         if mention.label in NAMED_LABELS:
             return self.named(mention, place_slot) or NO_ENTITY
-        description = parse_description(arg.text, mention.text)
+        forward = mention.start < self.headline  # headlines drop "the"; the body names
+        description = parse_description(arg.text, mention.text) or (
+            parse_description(f"the {arg.text}", mention.text) if forward else None
+        )
         if description is not None:
-            return resolve_description(description, mention.start, self.people.profiles) or (
-                NO_ENTITY
-            )
+            profiles = self.people.profiles
+            return resolve_description(description, mention.start, profiles, forward) or NO_ENTITY
         return (
             self.table.proper(mention.text)
             or self._organisation(arg, mention)
@@ -121,14 +126,22 @@ class Arguments:
         return self.table.ensure(country, "Place")
 
     def _possessed_noun(self, key: str, mention: EntityMention) -> bool:
-        """ "our Union's history", "their Party": English names take no possessive
-        determiner, so a one-word organisation, group or event after one is a common
-        noun.  Places are left alone ("our Britain")."""
+        """ "our Union's history", "their Party", "his first National Security Adviser":
+        English names take no possessive determiner, so a one-word organisation, group or
+        event after one is a common noun, and so is an office NER called an organisation
+        (one ending in a role noun) after one, an adjective between.  Places are left
+        alone ("our Britain")."""
         entity = self.table.entities[key]
-        if entity.type in ("Person", "Place") or len(mention.text.split()) != 1:
+        words = mention.text.split()
+        if entity.type in ("Person", "Place"):
             return False
-        before = self.document[max(mention.start - 8, 0) : mention.start].split()
-        return bool(before) and before[-1].lower() in POSSESSIVES
+        if len(words) == 1:
+            before = self.document[max(mention.start - 8, 0) : mention.start].split()
+            return bool(before) and before[-1].lower() in POSSESSIVES
+        if not is_personal_title(words[-1]):
+            return False
+        before = self.document[max(mention.start - 24, 0) : mention.start].split()[-2:]
+        return any(w.lower() in POSSESSIVES for w in before)
 
     def _modifier_of(self, mention: EntityMention) -> bool:
         """ "a Moscow hotel", "the Abu Dhabi oil company", "a Moscow-based bank": the
@@ -150,7 +163,7 @@ class Arguments:
         if not before:
             return False
         if before[-1] == "to":
-            return len(before) > 1 and before[-2] in MOTION_WORDS
+            return len(before) > 1 and _motion_before(before[:-1])
         if len(before) > 1 and before[-1] == "in" and before[-2] in MOOD_NOUNS:
             return False  # "fury in Ankara", "turmoil in Washington": its government
         return before[-1] in PLACE_PREPOSITIONS - DIRECTIONS
@@ -190,6 +203,20 @@ def _owned(arg: Argument) -> bool:
     modifier names where, not who."""
     words = arg.text.split(" ", 1)
     return words[0].lower() in POSSESSIVES
+
+
+def _motion_before(words: list[str]) -> bool:
+    """Whether the words before a "to" end in a word of going, or in one followed by its
+    agent ("a visit by Prime Minister Ana Ruiz to", "the trip by the delegation to")."""
+    if words[-1] in MOTION_WORDS:
+        return True
+    agent = words[-AGENT_WORDS - 1 :]
+    by = len(agent) - 1 - agent[::-1].index("by") if "by" in agent else 0
+    return by > 0 and agent[by - 1] in MOTION_WORDS
+
+
+AGENT_WORDS = 5
+"""Words a "by" phrase naming who goes may take between a noun of going and its "to"."""
 
 
 def place_slot(relation: RelationMention) -> bool:

@@ -191,3 +191,15 @@ def _demonyms() -> dict[str, str]:
 def demonym_of(country: str) -> str | None:
     """The adjective of a country as :func:`country_name` names it: "Russia" -> "Russian"."""
     return _demonyms().get(country)
+
+
+def is_nationals(text: str) -> bool:
+    """Whether ``text`` is a nationality's people in the plural ("Eritreans", "many
+    Americans" as NER spans them): a group of people, not their state.
+
+    >>> is_nationals("Eritreans"), is_nationals("Eritrean"), is_nationals("Eritrea")
+    (True, False, False)
+    """
+    country = country_name(text, demonym=True)
+    adjective = demonym_of(country) if country else None
+    return bool(adjective) and name_key(text) == name_key(f"{adjective}s")

@@ -64,6 +64,8 @@ ROLE_NOUNS = frozenset(
         "attorney",
         "lawyer",
         "negotiator",
+        "adviser",
+        "advisor",
         "candidate",
         "nominee",
         "speaker",
@@ -164,25 +166,33 @@ def nationality(argument_text: str, mention_text: str, title: str | None) -> str
 
 
 def resolve_description(
-    description: Description, offset: int, people: list[PersonProfile]
+    description: Description, offset: int, people: list[PersonProfile], forward: bool = False
 ) -> str | None:
     """The most recent person before ``offset`` the description fits, else None.  With a
     country ("the Dutch ambassador"), a person of that country fits unless their titles
-    name another role (the Dutch prime minister is not the ambassador)."""
+    name another role (the Dutch prime minister is not the ambassador).
+
+    ``forward``: a headline's description ("Turkish defence minister notes progress"),
+    which the body names after it: the first person after ``offset`` given that role
+    ("Turkish Defence Minister Fikri Isik") or, for "leader" and "counterpart", of that
+    country."""
     if description.country == "?":
         return None
     fitting = []
     for person in people:
-        if person.start >= offset:
+        if (person.start >= offset) is not forward:
             continue
         titled = _titled(description, person.titles)
         if description.country is not None:
+            untitled = not forward and not _role_titles(person.titles)
             if person.country == description.country and (
-                titled or description.role in ANY_ROLE or not _role_titles(person.titles)
+                titled or description.role in ANY_ROLE or untitled
             ):
                 fitting.append(person)
         elif titled:
             fitting.append(person)
     if not fitting:
         return None
+    if forward:
+        return min(fitting, key=lambda p: p.start).key
     return max(fitting, key=lambda p: p.start).key

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kgraph.models import EntityMention, EntityType
 from kgraph.resolve.capitals import capital_of, major_capital
-from kgraph.resolve.countries import country_name
+from kgraph.resolve.countries import country_name, is_nationals
 from kgraph.resolve.descriptors import ROLE_NOUNS
 from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import (
@@ -78,8 +78,8 @@ def _canonical_form(
         return None
     if label in {"GPE", "ORG", "NORP", "LOC"}:
         country = country_name(name, demonym=label == "NORP", label=label)
-        if country:
-            return country, "Place", title
+        if country and not (label == "NORP" and is_nationals(name)):
+            return country, "Place", title  # but "Eritreans" are people, not Eritrea
         if name.isupper() and capital_of(name.title()):  # a dateline NER took for an ORG
             return name.title(), "Place", title
         name = institution_name(name) or name
@@ -175,6 +175,9 @@ class _Shape:
     initials: str
     roles: frozenset[str]
     all_initials: str
+    named_head: bool
+    """Whether the name's last word is capitalised: "Fox News presidency" ends in a
+    common noun and names a presidency, whatever NER called it."""
 
 
 def role_titles(titles: Iterable[str]) -> frozenset[str]:
@@ -200,6 +203,7 @@ def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
             initials(s.name),
             role_titles(s.titles),
             all_initials(s.name),
+            not s.name.split()[-1].islower(),
         )
         for key, s in surfaces.items()
     }
@@ -258,6 +262,12 @@ def _longer_matches(
                 matches.append(other_key)
             continue
         subname = shape.type in ("Person", "Organization") and abbreviates(short, full, shape.type)
+        if (
+            subname
+            and shape.type == "Organization"
+            and (not other.named_head or _runs_into_name(short, full, shapes, index))
+        ):
+            continue  # "Lusa News presidency" is a presidency, "NATO Ivo Daalder" two names
         subname = subname or (shape.type == "Organization" and _national(short, full))
         acronym = shape.acronym is not None and shape.acronym in (
             other.initials,
@@ -266,6 +276,23 @@ def _longer_matches(
         if subname or acronym:
             matches.append(other_key)
     return matches
+
+
+def _runs_into_name(
+    short: tuple[str, ...],
+    full: tuple[str, ...],
+    shapes: dict[str, _Shape],
+    index: dict[tuple[str, str], list[str]],
+) -> bool:
+    """Whether the words an organisation's longer name adds to ``short`` -- two or more,
+    as a person's name has -- end in another name the article writes on its own: two
+    names NER ran together ("NATO Ivo Daalder" beside "Daalder" is not NATO's full name),
+    not a name and its kind ("HNA Group", "RCB Bank" beside "the Bank")."""
+    tail = full[len(short) :]
+    return len(tail) >= 2 and any(
+        0 < len(other.tokens) <= len(tail) and tail[-len(other.tokens) :] == other.tokens
+        for other in (shapes[k] for k in index.get(("last", tail[-1]), ()))
+    )
 
 
 MISLABELLED_SURNAMES: frozenset[EntityType] = frozenset({"Organization", "Group"})
