@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Literal, TypeVar
 
 from kgraph.cypher_engine import result as _query
@@ -39,12 +39,14 @@ _T = TypeVar("_T")
 
 
 def tuple_state(cls: type[_T]) -> type[_T]:
-    """Pickle a dataclass as its class and field values (unpickling calls ``__init__``).
+    """Pickle a dataclass as its class and field values (unpickling calls ``__init__``),
+    and give a frozen one an ``__init__`` that sets its slots directly.
 
     The state functions ``dataclass(frozen=True, slots=True)`` adds look the fields up
     on every call: unpickling the results the worker processes send was a tenth of the
-    main process's CPU in an ingest.  For 600 news articles' results this takes pickling
-    from 0.32 to 0.24 CPU-s and unpickling from 0.69 to 0.41.
+    main process's CPU in an ingest.  Its ``__init__`` sets each field through
+    ``object.__setattr__``, twice the cost of the slot's own setter: extraction makes
+    these values by the ten thousand (``benchmarks/extract_speed.py``).
     """
     names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
 
@@ -53,7 +55,26 @@ def tuple_state(cls: type[_T]) -> type[_T]:
 
     reducer: Callable[..., Any] = reduce
     cls.__reduce__ = reducer  # type: ignore[method-assign]
+    simple = all(f.init and f.default_factory is MISSING for f in fields(cls))  # type: ignore[arg-type]
+    if simple and cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        cls.__init__ = _slot_init(cls)  # type: ignore[method-assign]
     return cls
+
+
+def _slot_init(cls: type[Any]) -> Callable[..., None]:
+    """The dataclass's ``__init__`` (same parameters and defaults), setting slots directly."""
+    scope: dict[str, Any] = {}
+    params, body = [], []
+    for f in fields(cls):
+        scope[f"set_{f.name}"] = cls.__dict__[f.name].__set__
+        if f.default is not MISSING:
+            scope[f"default_{f.name}"] = f.default
+        params.append(f.name if f.default is MISSING else f"{f.name}=default_{f.name}")
+        body.append(f"    set_{f.name}(self, {f.name})\n")
+    exec(f"def __init__(self, {', '.join(params)}):\n{''.join(body)}", scope)
+    init: Callable[..., None] = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
 
 
 @tuple_state

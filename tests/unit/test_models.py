@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import pickle
+
+import pytest
 
 from kgraph.models import (
     Argument,
@@ -56,3 +59,13 @@ def test_relation_mentions_survive_pickling() -> None:
     assert back == relation
     assert back.object is not None and back.object.mention == kim
     assert back.negated and back.confidence == 0.9
+
+
+def test_frozen_values_keep_the_dataclass_contract() -> None:
+    made, same = Argument("Kim", 25, 28, preposition="on"), Argument("Kim", 25, 28, None, "on")
+    assert made == same and hash(made) == hash(same)
+    assert made.mention is None and RelationMention(made, "met", "MEET", None).extras == ()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.text = "Putin"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Argument("Kim", 25)  # type: ignore[call-arg]

@@ -30,7 +30,7 @@ from kgraph.extract.tree import kids, labels
 from kgraph.nlp import Lemmatizer
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ControlPrefix:
     """What the controlling verbs add to an inner verb's predicate."""
 

@@ -21,7 +21,7 @@ from kgraph.models import Argument
 from kgraph.nlp import Lemmatizer
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sentence:
     """A sentence, its Doc's tables (tokens built once) and a memoising lemmatizer."""
 

@@ -41,7 +41,7 @@ OPENIE_ONLY = frozenset({"title", "possessive", "surface"})
 """Frame kinds the graph does not want as relations (titles live on the mention)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Extraction:
     """A rendered relation: the graph value, its OpenIE tuple, and whether the graph wants it.
 

@@ -58,7 +58,7 @@ class TreeToken(Token):
     lower: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Tree:
     """Per-Doc tables, indexed by token index: whatever the rules ask of many tokens."""
 
