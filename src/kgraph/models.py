@@ -39,14 +39,12 @@ _T = TypeVar("_T")
 
 
 def tuple_state(cls: type[_T]) -> type[_T]:
-    """Pickle a dataclass as its class and field values (unpickling calls ``__init__``),
-    and give a frozen one an ``__init__`` that sets its slots directly.
+    """Pickle a dataclass as its class and field values (unpickling calls ``__init__``);
+    a frozen one's ``__init__`` sets its slots through their own setters.
 
     The state functions ``dataclass(frozen=True, slots=True)`` adds look the fields up
-    on every call: unpickling the results the worker processes send was a tenth of the
-    main process's CPU in an ingest.  Its ``__init__`` sets each field through
-    ``object.__setattr__``, twice the cost of the slot's own setter: extraction makes
-    these values by the ten thousand (``benchmarks/extract_speed.py``).
+    on every call, and its ``__init__`` sets each field through ``object.__setattr__``:
+    unpickling worker results (an ingest) and making mentions (``extract_speed.py``) pay.
     """
     names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
 
@@ -55,26 +53,19 @@ def tuple_state(cls: type[_T]) -> type[_T]:
 
     reducer: Callable[..., Any] = reduce
     cls.__reduce__ = reducer  # type: ignore[method-assign]
-    simple = all(f.init and f.default_factory is MISSING for f in fields(cls))  # type: ignore[arg-type]
-    if simple and cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
-        cls.__init__ = _slot_init(cls)  # type: ignore[method-assign]
+    if cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        cls.__init__ = _slot_init(cls, names)  # type: ignore[method-assign]
     return cls
 
 
-def _slot_init(cls: type[Any]) -> Callable[..., None]:
-    """The dataclass's ``__init__`` (same parameters and defaults), setting slots directly."""
-    scope: dict[str, Any] = {}
-    params, body = [], []
-    for f in fields(cls):
-        scope[f"set_{f.name}"] = cls.__dict__[f.name].__set__
-        if f.default is not MISSING:
-            scope[f"default_{f.name}"] = f.default
-        params.append(f.name if f.default is MISSING else f"{f.name}=default_{f.name}")
-        body.append(f"    set_{f.name}(self, {f.name})\n")
-    exec(f"def __init__(self, {', '.join(params)}):\n{''.join(body)}", scope)
-    init: Callable[..., None] = scope["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    return init
+def _slot_init(cls: type[Any], names: tuple[str, ...]) -> Callable[..., None]:
+    """The dataclass's own ``__init__`` (plain defaults only), made from its field names."""
+    scope = {f"set_{f.name}": cls.__dict__[f.name].__set__ for f in fields(cls)}
+    scope |= {f"default_{f.name}": f.default for f in fields(cls) if f.default is not MISSING}
+    params = [f"{name}=default_{name}" if f"default_{name}" in scope else name for name in names]
+    body = "".join(f"\n    set_{name}(self, {name})" for name in names)
+    exec(f"def __init__(self, {', '.join(params)}):{body}", scope)
+    return scope["__init__"]  # type: ignore[no-any-return]
 
 
 @tuple_state
