@@ -51,8 +51,7 @@ def tuple_state(cls: type[_T]) -> type[_T]:
     def reduce(self: _T) -> tuple[type[_T], tuple[Any, ...]]:
         return cls, tuple([getattr(self, name) for name in names])
 
-    reducer: Callable[..., Any] = reduce
-    cls.__reduce__ = reducer  # type: ignore[method-assign]
+    cls.__reduce__ = reduce  # type: ignore[assignment,method-assign]
     if cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
         cls.__init__ = _slot_init(cls, names)  # type: ignore[method-assign]
     return cls

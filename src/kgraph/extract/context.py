@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
 from spacy.symbols import AUX, VERB
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from kgraph.extract.tree import Tree, tree_of
 from kgraph.models import Argument
@@ -76,19 +76,14 @@ class Sentence:
         offset = self.span.start_char
         if first_char >= offset and end_char - offset <= len(self.text):
             return self.text[first_char - offset : end_char - offset], first_char, end_char
-        return span_chars(self.span.doc, start, end)
+        span = self.span.doc[start:end]  # beyond the sentence: the slow, general way
+        return span.text, span.start_char, span.end_char
 
 
 NO_IDS: frozenset[int] = frozenset()
 VERBAL = frozenset({VERB, AUX})
 TextOf = Callable[[int, int], tuple[str, int, int]]
 """Text, start and end character of the tokens ``[start, end)`` of one Doc."""
-
-
-def span_chars(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
-    """Text and character offsets of ``doc[start:end]`` (the slow, general way)."""
-    span = doc[start:end]
-    return span.text, span.start_char, span.end_char
 
 
 def memoised(lemma: Lemmatizer) -> Lemmatizer:

@@ -9,13 +9,12 @@ honorifics move to ``title`` ("North Korean dictator Kim Jong Un" -> "Kim Jong U
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 
 from spacy.strings import get_string_id
 from spacy.symbols import ADV, AUX, NOUN, PROPN, VERB, appos
 from spacy.tokens import Doc, Token
 
-from kgraph.extract.context import TextOf, span_chars
+from kgraph.extract.context import TextOf
 from kgraph.extract.deps import PUNCT_EDGES, is_pronoun
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, ids, words
 from kgraph.extract.tree import entity_bounds, labels, one_of_listed, rights, tokens_of
@@ -57,18 +56,13 @@ POSSESSOR = get_string_id("PRP$")
 EDGES_AND_QUOTES = PUNCT_EDGES | OPEN_QUOTES | CLOSE_QUOTES
 
 
-def mention_for(
-    head: Token, start: int, end: int, text_of: TextOf | None = None
-) -> EntityMention | None:
-    """The entity mention of the argument ``doc[start:end]`` headed by ``head``.
-
-    ``text_of`` gives the text of token ranges (default: sliced from the Doc).
+def mention_for(head: Token, start: int, end: int, text_of: TextOf) -> EntityMention | None:
+    """The entity mention of the argument ``doc[start:end]`` headed by ``head``;
+    ``text_of`` gives the text of token ranges (:meth:`.context.Sentence.chars`).
 
     >>> # "North Korean dictator Kim Jong Un" -> EntityMention("Kim Jong Un", ..., "PERSON",
     >>> #                                                       title="dictator")
     """
-    doc = head.doc
-    text_of = text_of or partial(span_chars, doc)
     if not head.ent_type and is_pronoun(head):
         return _pronoun(head)
     if head.ent_type and start <= head.i < end:
@@ -76,7 +70,7 @@ def mention_for(
     place = _named_place(head) or _appositive_name(head) or _named_class(head) or _known_as(head)
     if place is not None:
         return _entity(place, place.i, text_of)
-    return _noun_phrase(doc, head, start, end, text_of)
+    return _noun_phrase(head, start, end, text_of)
 
 
 def _named_place(head: Token) -> Token | None:
@@ -259,11 +253,9 @@ def _title_word(tok: Token, person: bool) -> bool:
     return tok.left_edge.i < tok.i or any(c.i < tok.i for c in tok.head.children)
 
 
-def _noun_phrase(
-    doc: Doc, head: Token, start: int, end: int, text_of: TextOf
-) -> EntityMention | None:
+def _noun_phrase(head: Token, start: int, end: int, text_of: TextOf) -> EntityMention | None:
     """A plain noun phrase without determiners, possessive pronouns or edge punctuation."""
-    toks = tokens_of(doc)
+    toks = tokens_of(head.doc)
     while start < head.i and (
         toks[start].dep_ in DROP_LEADING
         or _is_punct(toks[start])

@@ -196,8 +196,7 @@ def labels(tok: Token) -> Labels:
     tree = tree_of(tok.doc)
     found = tree.labels[tok.i]
     if found is None:
-        left, right = tree.lefts[tok.i], tree.rights[tok.i]
-        found = tree.labels[tok.i] = _by_label(left + right if left else right)
+        found = tree.labels[tok.i] = _by_label(kids(tok))
     return found
 
 
