@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.filesize import decimal
 
 from kgraph import server
 from kgraph.cli import options as opt
@@ -65,15 +66,6 @@ with_instance = opt.option_group(
 one ``cfg: ServerConfig`` argument."""
 
 
-def _size(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:,.0f} {unit}" if unit == "B" else f"{size:,.1f} {unit}"
-        size /= 1024
-    return f"{n} B"
-
-
 def _describe(status: server.ServerStatus, cfg: server.ServerConfig) -> str:
     if not status.running:
         return f"Neo4j is not running (instance {status.home})"
@@ -83,7 +75,7 @@ def _describe(status: server.ServerStatus, cfg: server.ServerConfig) -> str:
             f"  Bolt:     {status.uri}  (user neo4j; kgraph --neo4j connects automatically)",
             f"  Browser:  {status.http_url}  (to connect: kgraph neo4j browser --open)",
             f"  Password: in {cfg.password_file} (readable only by you)",
-            f"  Store:    {_size(status.store_size_bytes)} in {status.home}",
+            f"  Store:    {decimal(status.store_size_bytes)} in {status.home}",
         ]
     )
 
