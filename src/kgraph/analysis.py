@@ -45,9 +45,8 @@ document length)."""
 
 CHUNK_SIZE = 16
 """Articles a worker analyses per task.  Results come back a chunk at a time, so small
-chunks keep the progress bar moving and limit what an interrupt throws away (the chunks
-in the workers); spaCy still batches within a chunk.  300 news articles on 2 cores:
-the same CPU time as chunks of 64, and less wall time (no lone last chunk)."""
+chunks keep the progress bar moving, limit what an interrupt throws away and leave no lone
+last chunk; spaCy still batches within a chunk."""
 
 _WORKER: Analyzer | None = None
 """The analyzer a forked worker process inherits from its parent."""
