@@ -11,11 +11,11 @@ from contextlib import contextmanager
 from enum import StrEnum
 from typing import Any, TextIO
 
-import click
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from typer.exceptions import TyperException
 
 from kgraph.errors import KGraphError, Neo4jConnectionError
 from kgraph.models import NodeValue, PathValue, QueryResult, RelationshipValue
@@ -183,7 +183,7 @@ def reporting(debug: bool | Callable[[], bool] = False) -> Iterator[None]:
     except BrokenPipeError:
         quiet_closed_pipe()
         raise typer.Exit(0) from None
-    except (typer.Exit, typer.Abort, click.ClickException):
+    except (typer.Exit, typer.Abort, TyperException):  # usage errors: typer reports them
         raise
     except Exception as exc:
         if debug() if callable(debug) else debug:
