@@ -28,7 +28,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from kgraph.errors import InputError
 from kgraph.models import Article
@@ -95,7 +95,8 @@ class _Line:
 
 @dataclass(slots=True)
 class ScrapedText:
-    """The result of :func:`parse_scraped`: body text plus whatever metadata it held."""
+    """A text document or web page: body text plus whatever metadata it held (the
+    keyword arguments of :func:`~kgraph.readers._common.build_article`)."""
 
     title: str = ""
     text: str = ""
@@ -103,6 +104,7 @@ class ScrapedText:
     author: str | None = None
     published: str | None = None
     tags: tuple[str, ...] = ()
+    url: str | None = None
 
 
 @dataclass(slots=True)
@@ -123,16 +125,7 @@ def read_text(origin: str, raw: str, *, markdown: bool = False) -> Iterator[Arti
     >>> next(read_text("a.txt", "Title\\n\\nBody.")).text
     'Body.'
     """
-    doc = parse_scraped(raw, markdown=markdown)
-    yield build_article(
-        origin,
-        title=doc.title,
-        text=doc.text,
-        source=doc.source,
-        author=doc.author,
-        published=doc.published,
-        tags=doc.tags,
-    )
+    yield build_article(origin, **asdict(parse_scraped(raw, markdown=markdown)))
 
 
 def parse_scraped(raw: str, *, markdown: bool = False) -> ScrapedText:
