@@ -20,7 +20,7 @@ import lxml.html
 from kgraph.errors import InputError
 from kgraph.models import Article
 from kgraph.readers._common import build_article
-from kgraph.readers.dates import parse_date
+from kgraph.readers.dates import date_or_text
 from kgraph.readers.text import ScrapedText, clean_body
 
 _TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?/?\s*>")
@@ -68,12 +68,11 @@ def extract_page(raw: str) -> ScrapedText:
         return ScrapedText()
     tags = [*_strings(getattr(document, "categories", None))]
     tags += _strings(getattr(document, "tags", None))
-    date = _string(getattr(document, "date", None))
     return ScrapedText(
         text=_string(getattr(document, "text", None)) or "",
         title=_string(getattr(document, "title", None)) or "",
         author=_string(getattr(document, "author", None)),
-        published=(parse_date(date) or date) if date else None,
+        published=date_or_text(_string(getattr(document, "date", None))),
         url=_string(getattr(document, "url", None)),
         source=_string(getattr(document, "sitename", None)),
         tags=tuple(_split_tags(tags)),
