@@ -45,9 +45,8 @@ document length)."""
 
 CHUNK_SIZE = 16
 """Articles a worker analyses per task.  Results come back a chunk at a time, so small
-chunks keep the progress bar moving and limit what an interrupt throws away (the chunks
-in the workers); spaCy still batches within a chunk.  300 news articles on 2 cores:
-the same CPU time as chunks of 64, and less wall time (no lone last chunk)."""
+chunks keep the progress bar moving, limit what an interrupt throws away and leave no lone
+last chunk; spaCy still batches within a chunk."""
 
 _WORKER: Analyzer | None = None
 """The analyzer a forked worker process inherits from its parent."""
@@ -174,16 +173,17 @@ class Analyzer:
             yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
 
     def analyse(self, articles: Iterable[Article]) -> Iterator[Outcome]:
-        """Outcomes in input order, analysed in chunks of ``batch_size`` articles.
+        """Outcomes in input order, analysed in chunks of ``chunk_size`` articles.
 
-        Worker processes start with the first chunk, so nothing is loaded or forked when
-        every article turns out to be unchanged."""
+        Workers start with the first chunk, so nothing is loaded, forked or connected
+        when every article turns out to be unchanged."""
         chunks = _chunked(articles, self.chunk_size)
         first = next(chunks, None)
-        if first is None:
-            return
-        chunks = itertools.chain([first], chunks)
-        self.start()
+        if first is not None:
+            self.start()
+            yield from self._analyse_chunks(itertools.chain([first], chunks))
+
+    def _analyse_chunks(self, chunks: Iterator[list[Article]]) -> Iterator[Outcome]:
         if self._pool is None:
             for chunk in chunks:
                 yield from self.analyse_chunk(chunk)

@@ -208,8 +208,9 @@ def browser_url(http_url: str, bolt_uri: str, user: str = "neo4j") -> str:
 def launcher_html(url: str, password: str, user: str = "neo4j") -> str:
     """A local page (to be written owner-only) that copies the password to the clipboard
     and opens ``url``: the password is pasted into the connect form, never typed or shown."""
-    data = json.dumps({"url": url, "password": password, "user": user})
-    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    from kgraph.view import script_json
+
+    data = script_json({"url": url, "password": password, "user": user})
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="referrer" content="no-referrer">

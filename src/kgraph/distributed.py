@@ -20,13 +20,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import importlib.util
-import itertools
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from kgraph.analysis import CHUNK_SIZE, Analyzer, Outcome, _chunked
+from kgraph.analysis import CHUNK_SIZE, Analyzer, Outcome
 from kgraph.errors import ConfigError, InputError
 from kgraph.models import Article, ArticleResult
 
@@ -127,18 +126,11 @@ class DaskAnalyzer(Analyzer):
         threads: dict[str, int] = self._client.nthreads()
         return max(2, 2 * sum(threads.values()))
 
-    def analyse(self, articles: Iterable[Article]) -> Iterator[Outcome]:
-        """Outcomes in input order, analysed on the cluster in chunks; nothing connects
-        when there is no article to analyse."""
-        chunks = _chunked(articles, self.chunk_size)
-        first = next(chunks, None)
-        if first is None:
-            return
-        self.start()
+    def _analyse_chunks(self, chunks: Iterator[list[Article]]) -> Iterator[Outcome]:
         window: deque[tuple[list[Article], Any]] = deque()
         size = self._window()
         try:
-            for n, chunk in enumerate(itertools.chain([first], chunks), start=1):
+            for n, chunk in enumerate(chunks, start=1):
                 window.append((chunk, self._submit(chunk)))
                 if n % 64 == 0:  # workers may join or leave (adaptive clusters)
                     size = self._window()

@@ -20,8 +20,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from kgraph.evidence import entity_keys
 from kgraph.graph import fact_id
-from kgraph.lookup import find
 from kgraph.store.base import GraphStore, query_records
 
 VIS_NETWORK_VERSION = "10.1.5"
@@ -110,10 +110,6 @@ class GraphView:
 
 # --- reading the neighbourhood ----------------------------------------------------------
 
-_ENTITIES = (
-    "MATCH (e:Entity) RETURN e.key AS key, e.name AS name, e.type AS type, "
-    "e.mentions AS mentions, e.aliases AS aliases"
-)
 _ENTITIES_BY_KEY = (
     "MATCH (e:Entity) WHERE e.key IN $keys RETURN e.key AS key, e.name AS name, "
     "e.type AS type, e.mentions AS mentions, e.aliases AS aliases"
@@ -154,10 +150,10 @@ def load_view(store: GraphStore, name: str, *, hops: int = 1, limit: int = 100) 
     """The entity named ``name`` with every entity within ``hops`` facts of it (at most
     ``limit`` entities: the nearest, then the most mentioned) and the facts between them,
     each with its evidence sentences and articles."""
-    center = find((_node(r) for r in query_records(store, _ENTITIES)), name)[0]
-    distance = {center.key: 0}
+    center = entity_keys(store, name)[0]
+    distance = {center: 0}
     facts: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
-    frontier = [center.key]
+    frontier = [center]
     for hop in range(1, hops + 1):
         if not frontier:
             break
@@ -203,7 +199,7 @@ def load_view(store: GraphStore, name: str, *, hops: int = 1, limit: int = 100) 
         )
         for k, row in sorted(edges_at.items())
     ]
-    return GraphView(center=center.key, hops=hops, nodes=kept, edges=edges, total_nodes=len(nodes))
+    return GraphView(center=center, hops=hops, nodes=kept, edges=edges, total_nodes=len(nodes))
 
 
 # --- the page ---------------------------------------------------------------------------

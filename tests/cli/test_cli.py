@@ -205,6 +205,15 @@ def test_bad_parameter_is_a_usage_error(runner: CliRunner, workdir: Path) -> Non
     assert "name=value" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "args", [["query", "--format", "nope", "RETURN 1"], ["neo4j", "status", "--bolt-port", "x"]]
+)
+def test_a_bad_option_value_is_typers_usage_error(runner: CliRunner, args: list[str]) -> None:
+    result = invoke(runner, *args)
+    assert result.exit_code == 2
+    assert "Usage:" in result.stderr and "unexpected" not in result.stderr
+
+
 def test_extract_prints_relations_and_stores_nothing(runner: CliRunner, workdir: Path) -> None:
     result = invoke(runner, "extract", str(UNN))
     assert result.exit_code == 0, result.output

@@ -18,6 +18,7 @@ from kgraph.cli import ingest as ingest_cmd
 from kgraph.cli import neo4j as neo4j_cmd
 from kgraph.cli import query as query_cmd
 from kgraph.cli import view as view_cmd
+from kgraph.cli.output import reporting
 from kgraph.cli.state import State
 
 _NEO4J_URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://\S*$")
@@ -92,8 +93,9 @@ def _flag_help(make: Any) -> Any:
 
 
 class KGraphGroup(TyperGroup):
-    """The root group; accepts ``--neo4j URI`` anywhere on the command line and gives
-    every command command-line metavars."""
+    """The root group; accepts ``--neo4j URI`` anywhere on the command line, gives every
+    command command-line metavars, and turns every command's errors into one line and an
+    exit code (:func:`~kgraph.cli.output.reporting`)."""
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         cli_metavars(self)  # all commands are added by now
@@ -101,6 +103,10 @@ class KGraphGroup(TyperGroup):
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         return super().parse_args(ctx, rewrite_neo4j_uri(args))
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        with reporting(lambda: State.of(ctx).debug):
+            return super().invoke(ctx)
 
 
 app = typer.Typer(

@@ -9,8 +9,6 @@ from typing import Annotated
 import typer
 
 from kgraph.cli import options as opt
-from kgraph.cli.output import reporting
-from kgraph.cli.state import State
 from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.errors import ConfigError, KGraphError
 from kgraph.evidence import entity_keys
@@ -46,7 +44,6 @@ def _one_key(graph_store: GraphStore, name: str) -> str:
 @app.command()
 @with_store
 def show(
-    ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Entity name, alias or key.")],
     choice: StoreChoice = NO_CHOICE,
 ) -> None:
@@ -54,25 +51,23 @@ def show(
 
     Example:  kgraph entities show "Kim Jong Un"
     """
-    with reporting(State.of(ctx).debug):
-        with closing(open_store(choice)) as graph_store:
-            out = []
-            for key in entity_keys(graph_store, name):
-                [[entity, outgoing, incoming]] = graph_store.query(SHOW, {"key": key}).rows
-                out.append(
-                    {
-                        **entity.properties,
-                        "facts_out": [f for f in outgoing if f["relation"]],
-                        "facts_in": [f for f in incoming if f["relation"]],
-                    }
-                )
-        typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
+    with closing(open_store(choice)) as graph_store:
+        out = []
+        for key in entity_keys(graph_store, name):
+            [[entity, outgoing, incoming]] = graph_store.query(SHOW, {"key": key}).rows
+            out.append(
+                {
+                    **entity.properties,
+                    "facts_out": [f for f in outgoing if f["relation"]],
+                    "facts_in": [f for f in incoming if f["relation"]],
+                }
+            )
+    typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
 
 
 @app.command()
 @with_store
 def merge(
-    ctx: typer.Context,
     source: Annotated[str, typer.Argument(help="The entity to fold away (name or key).")],
     target: Annotated[str, typer.Argument(help="The entity to keep (name or key).")],
     choice: StoreChoice = NO_CHOICE,
@@ -82,17 +77,16 @@ def merge(
 
     Example:  kgraph entities merge "Kremlin" "Russian Government"
     """
-    with reporting(State.of(ctx).debug):
-        with closing(open_store(choice, writable=True)) as graph_store:
-            source_key, target_key = _one_key(graph_store, source), _one_key(graph_store, target)
-            if source_key == target_key:
-                raise ConfigError(f"{source!r} and {target!r} are the same entity")
-            rows = graph_store.query(
-                "MATCH (e:Entity {key: $k}) RETURN e.name, e.type", {"k": target_key}
-            ).rows
-            name, etype = rows[0]
-            graph_store.merge([Merge(source_key, Entity(target_key, name, etype), manual=True)])
-        typer.echo(f"merged {source_key} into {target_key}")
+    with closing(open_store(choice, writable=True)) as graph_store:
+        source_key, target_key = _one_key(graph_store, source), _one_key(graph_store, target)
+        if source_key == target_key:
+            raise ConfigError(f"{source!r} and {target!r} are the same entity")
+        rows = graph_store.query(
+            "MATCH (e:Entity {key: $k}) RETURN e.name, e.type", {"k": target_key}
+        ).rows
+        name, etype = rows[0]
+        graph_store.merge([Merge(source_key, Entity(target_key, name, etype), manual=True)])
+    typer.echo(f"merged {source_key} into {target_key}")
 
 
 def _merged_ref(graph_store: GraphStore, name: str) -> str:
@@ -116,7 +110,6 @@ def _merged_ref(graph_store: GraphStore, name: str) -> str:
 @app.command()
 @with_store
 def unmerge(
-    ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="The merged entity to split off (key or name).")],
     choice: StoreChoice = NO_CHOICE,
 ) -> None:
@@ -125,17 +118,15 @@ def unmerge(
 
     Example:  kgraph entities unmerge person:kim
     """
-    with reporting(State.of(ctx).debug):
-        with closing(open_store(choice, writable=True)) as graph_store:
-            key = _merged_ref(graph_store, ref)
-            target = graph_store.unmerge(key)
-        typer.echo(f"split {key} from {target}")
+    with closing(open_store(choice, writable=True)) as graph_store:
+        key = _merged_ref(graph_store, ref)
+        target = graph_store.unmerge(key)
+    typer.echo(f"split {key} from {target}")
 
 
 @app.command()
 @with_store
 def relink(
-    ctx: typer.Context,
     aliases: opt.AliasesOpt = None,
     choice: StoreChoice = NO_CHOICE,
 ) -> None:
@@ -143,13 +134,12 @@ def relink(
 
     Example:  kgraph entities relink --aliases my-aliases.tsv
     """
-    with reporting(State.of(ctx).debug):
-        rules = opt.alias_table(aliases)
-        with closing(open_store(choice, writable=True)) as graph_store:
-            linker = Linker(EntityIndex.of(graph_store.entity_index()), rules)
-            merges = linker.alias_merges()
-            done = graph_store.merge(merges)
-        for m in merges:
-            if m.source in done:
-                typer.echo(f"merged {m.source} into {m.target.key}")
-        typer.echo(f"{len(done)} entit{'y' if len(done) == 1 else 'ies'} merged")
+    rules = opt.alias_table(aliases)
+    with closing(open_store(choice, writable=True)) as graph_store:
+        linker = Linker(EntityIndex.of(graph_store.entity_index()), rules)
+        merges = linker.alias_merges()
+        done = graph_store.merge(merges)
+    for m in merges:
+        if m.source in done:
+            typer.echo(f"merged {m.source} into {m.target.key}")
+    typer.echo(f"{len(done)} entit{'y' if len(done) == 1 else 'ies'} merged")

@@ -11,8 +11,6 @@ from typing import Annotated
 import typer
 
 from kgraph.cli import options as opt
-from kgraph.cli.output import reporting
-from kgraph.cli.state import State
 from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.evidence import Evidence, Step, connection, group_by_fact, why
 from kgraph.resolve.placement import relink
@@ -60,7 +58,6 @@ def _echo_connection(first: str, second: str, path: list[Step]) -> None:
 
 @with_store
 def why_command(
-    ctx: typer.Context,
     first: Annotated[str, typer.Argument(help="An entity: name, alias or key.")],
     second: Annotated[str, typer.Argument(help="Another entity.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines.")] = False,
@@ -71,24 +68,23 @@ def why_command(
 
     Example:  kgraph why "Vladimir Putin" "Kim Jong Un"
     """
-    with reporting(State.of(ctx).debug):
-        with closing(open_store(choice)) as graph_store:
-            items = why(graph_store, first, second)
-            path = [] if items else connection(graph_store, first, second)
-        if as_json:
-            for item in items:
-                typer.echo(json.dumps(item.as_dict(), ensure_ascii=False))
-            for step in path:
-                typer.echo(json.dumps({"path_step": asdict(step)}, ensure_ascii=False))
-            return
-        if not items:
-            _echo_connection(first, second, path)
-            return
-        for key, group in group_by_fact(items).items():
-            typer.echo(_fact_line(key, group))
-            for item in group:
-                typer.echo("\n".join(_evidence_lines(item)))
-            typer.echo("")
+    with closing(open_store(choice)) as graph_store:
+        items = why(graph_store, first, second)
+        path = [] if items else connection(graph_store, first, second)
+    if as_json:
+        for item in items:
+            typer.echo(json.dumps(item.as_dict(), ensure_ascii=False))
+        for step in path:
+            typer.echo(json.dumps({"path_step": asdict(step)}, ensure_ascii=False))
+        return
+    if not items:
+        _echo_connection(first, second, path)
+        return
+    for key, group in group_by_fact(items).items():
+        typer.echo(_fact_line(key, group))
+        for item in group:
+            typer.echo("\n".join(_evidence_lines(item)))
+        typer.echo("")
 
 
 def _article_ids(items: list[str]) -> tuple[list[str], list[str]]:
@@ -111,7 +107,6 @@ def _article_ids(items: list[str]) -> tuple[list[str], list[str]]:
 
 @with_store
 def remove_command(
-    ctx: typer.Context,
     articles: Annotated[
         list[str],
         typer.Argument(help="Article ids, or files whose articles to remove.", show_default=False),
@@ -126,18 +121,17 @@ def remove_command(
     Example:  kgraph remove examples/unn-2025-12-25-putin-kim.txt
     Example:  kgraph remove https://news.example.org/2024/01/story
     """
-    with reporting(State.of(ctx).debug):
-        ids, errors = _article_ids(articles)
-        for error in errors:
-            typer.echo(f"Error: {error}", err=True)
-        with closing(open_store(choice, writable=True)) as graph_store:
-            removed = graph_store.remove(ids)
-            if removed:
-                relink(graph_store, opt.alias_table(aliases))
-        for article_id in removed:
-            typer.echo(f"removed {article_id}")
-        missing = [i for i in ids if i not in set(removed)]
-        for article_id in missing:
-            typer.echo(f"Error: no article {article_id!r} in the graph", err=True)
-        if missing or errors:
-            raise typer.Exit(1)
+    ids, errors = _article_ids(articles)
+    for error in errors:
+        typer.echo(f"Error: {error}", err=True)
+    with closing(open_store(choice, writable=True)) as graph_store:
+        removed = graph_store.remove(ids)
+        if removed:
+            relink(graph_store, opt.alias_table(aliases))
+    for article_id in removed:
+        typer.echo(f"removed {article_id}")
+    missing = [i for i in ids if i not in set(removed)]
+    for article_id in missing:
+        typer.echo(f"Error: no article {article_id!r} in the graph", err=True)
+    if missing or errors:
+        raise typer.Exit(1)

@@ -9,15 +9,12 @@ from typing import Annotated
 
 import typer
 
-from kgraph.cli.output import reporting
-from kgraph.cli.state import State
 from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.export import FORMATS, export
 
 
 @with_store
 def export_command(
-    ctx: typer.Context,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")
     ] = "json",
@@ -41,8 +38,7 @@ def export_command(
     Example:  kgraph export --format gexf -o news.gexf   (open it in Gephi)
     Example:  kgraph export --format csv -o out/news      (out/news-nodes.csv, -edges.csv)
     """
-    with reporting(State.of(ctx).debug):
-        with closing(open_store(choice)) as graph_store:
-            written = export(graph_store, output_format.lower(), output, sys.stdout, min_count)
-        for path in written:
-            typer.echo(f"wrote {path}", err=True)
+    with closing(open_store(choice)) as graph_store:
+        written = export(graph_store, output_format.lower(), output, sys.stdout, min_count)
+    for path in written:
+        typer.echo(f"wrote {path}", err=True)

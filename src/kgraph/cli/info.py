@@ -8,8 +8,6 @@ from typing import Annotated, Any
 import typer
 
 from kgraph import about
-from kgraph.cli.output import reporting
-from kgraph.cli.state import State
 from kgraph.cli.stores import NO_CHOICE, StoreChoice, default_store, neo4j_settings, with_store
 
 
@@ -25,7 +23,6 @@ def _lines(info: dict[str, Any], indent: str = "") -> list[str]:
 
 @with_store
 def info_command(
-    ctx: typer.Context,
     model: Annotated[
         str | None, typer.Option("--model", envvar="KGRAPH_MODEL", help="spaCy model to check.")
     ] = None,
@@ -38,14 +35,13 @@ def info_command(
 
     Example:  kgraph info --neo4j
     """
-    with reporting(State.of(ctx).debug):
-        data: dict[str, Any] = {
-            "versions": about.versions(),
-            "model": about.model_info(model),
-            "store": about.store_info(choice.store or default_store()),
-            "neo4j": about.neo4j_info(neo4j_settings(choice), connect=choice.uses_neo4j),
-        }
-        if as_json:
-            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-        else:
-            typer.echo("\n".join(_lines(data)))
+    data: dict[str, Any] = {
+        "versions": about.versions(),
+        "model": about.model_info(model),
+        "store": about.store_info(choice.store or default_store()),
+        "neo4j": about.neo4j_info(neo4j_settings(choice), connect=choice.uses_neo4j),
+    }
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        typer.echo("\n".join(_lines(data)))

@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.filesize import decimal
 
 from kgraph import server
 from kgraph.cli import options as opt
-from kgraph.cli.output import reporting
-from kgraph.cli.state import State
 
 app = typer.Typer(
     help="Run a local Neo4j Community 5.26 (assembled from Maven Central; needs Java 17+ "
@@ -67,15 +66,6 @@ with_instance = opt.option_group(
 one ``cfg: ServerConfig`` argument."""
 
 
-def _size(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:,.0f} {unit}" if unit == "B" else f"{size:,.1f} {unit}"
-        size /= 1024
-    return f"{n} B"
-
-
 def _describe(status: server.ServerStatus, cfg: server.ServerConfig) -> str:
     if not status.running:
         return f"Neo4j is not running (instance {status.home})"
@@ -85,7 +75,7 @@ def _describe(status: server.ServerStatus, cfg: server.ServerConfig) -> str:
             f"  Bolt:     {status.uri}  (user neo4j; kgraph --neo4j connects automatically)",
             f"  Browser:  {status.http_url}  (to connect: kgraph neo4j browser --open)",
             f"  Password: in {cfg.password_file} (readable only by you)",
-            f"  Store:    {_size(status.store_size_bytes)} in {status.home}",
+            f"  Store:    {decimal(status.store_size_bytes)} in {status.home}",
         ]
     )
 
@@ -93,7 +83,6 @@ def _describe(status: server.ServerStatus, cfg: server.ServerConfig) -> str:
 @app.command()
 @with_instance
 def start(
-    ctx: typer.Context,
     cfg: server.ServerConfig,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for Bolt.")] = 180.0,
 ) -> None:
@@ -104,30 +93,26 @@ def start(
 
     Example:  kgraph neo4j start && kgraph ingest examples/ --neo4j
     """
-    with reporting(State.of(ctx).debug):
-        status = server.start(cfg, timeout=timeout)
-        typer.echo(_describe(status, cfg))
+    status = server.start(cfg, timeout=timeout)
+    typer.echo(_describe(status, cfg))
 
 
 @app.command()
 @with_instance
 def stop(
-    ctx: typer.Context,
     cfg: server.ServerConfig,
 ) -> None:
     """Shut the local Neo4j down cleanly.
 
     Example:  kgraph neo4j stop
     """
-    with reporting(State.of(ctx).debug):
-        was_running = server.stop(cfg)
-        typer.echo("Neo4j stopped." if was_running else "Neo4j was not running.")
+    was_running = server.stop(cfg)
+    typer.echo("Neo4j stopped." if was_running else "Neo4j was not running.")
 
 
 @app.command()
 @with_instance
 def status(
-    ctx: typer.Context,
     cfg: server.ServerConfig,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -137,14 +122,13 @@ def status(
 
     Example:  kgraph neo4j status --json
     """
-    with reporting(State.of(ctx).debug):
-        current = server.status(cfg)
-        if as_json:
-            typer.echo(json.dumps(current.as_dict(), indent=2))
-        else:
-            typer.echo(_describe(current, cfg))
-        if not current.running:
-            raise typer.Exit(1)
+    current = server.status(cfg)
+    if as_json:
+        typer.echo(json.dumps(current.as_dict(), indent=2))
+    else:
+        typer.echo(_describe(current, cfg))
+    if not current.running:
+        raise typer.Exit(1)
 
 
 LAUNCHER = "browser.html"
@@ -154,7 +138,6 @@ LAUNCHER = "browser.html"
 @app.command()
 @with_instance
 def browser(
-    ctx: typer.Context,
     cfg: server.ServerConfig,
     open_it: Annotated[
         bool, typer.Option("--open", help="Open the launcher page in the default web browser.")
@@ -177,31 +160,29 @@ def browser(
     from kgraph.browser import browser_url, launcher_html
     from kgraph.errors import ServerError
 
-    with reporting(State.of(ctx).debug):
-        current = server.status(cfg)
-        if not current.running:
-            raise ServerError(
-                f"Neo4j is not running (instance {cfg.home})", "start it with: kgraph neo4j start"
-            )
-        url = browser_url(cfg.http_url, cfg.uri)
-        password = server.read_password(cfg)
-        if password is None:
-            raise ServerError(f"no password in {cfg.password_file}")
-        launcher = cfg.home / LAUNCHER
-        write_atomic(launcher, launcher_html(url, password), mode=0o600)
-        typer.echo(f"Neo4j Browser: {url}")
-        typer.echo(
-            f"Password:      {launcher.as_uri()} copies it to the clipboard and opens the "
-            "Browser (the page is readable only by you)"
+    current = server.status(cfg)
+    if not current.running:
+        raise ServerError(
+            f"Neo4j is not running (instance {cfg.home})", "start it with: kgraph neo4j start"
         )
-        if open_it and not webbrowser.open(launcher.as_uri()):
-            raise ServerError("no web browser to open", f"open {launcher.as_uri()} yourself")
+    url = browser_url(cfg.http_url, cfg.uri)
+    password = server.read_password(cfg)
+    if password is None:
+        raise ServerError(f"no password in {cfg.password_file}")
+    launcher = cfg.home / LAUNCHER
+    write_atomic(launcher, launcher_html(url, password), mode=0o600)
+    typer.echo(f"Neo4j Browser: {url}")
+    typer.echo(
+        f"Password:      {launcher.as_uri()} copies it to the clipboard and opens the "
+        "Browser (the page is readable only by you)"
+    )
+    if open_it and not webbrowser.open(launcher.as_uri()):
+        raise ServerError("no web browser to open", f"open {launcher.as_uri()} yourself")
 
 
 @app.command()
 @with_instance
 def reset(
-    ctx: typer.Context,
     cfg: server.ServerConfig,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
@@ -210,24 +191,22 @@ def reset(
 
     Example:  kgraph neo4j reset --yes && kgraph ingest examples/ --neo4j
     """
-    with reporting(State.of(ctx).debug):
-        if not yes and not typer.confirm(
-            f"Delete every graph in the Neo4j instance at {cfg.home}?", default=False
-        ):
-            typer.echo("Nothing deleted.")
-            raise typer.Exit(1)
-        was_running = server.status(cfg).running
-        server.wipe(cfg)
-        typer.echo(f"Deleted the Neo4j instance at {cfg.home}.")
-        if was_running:
-            typer.echo(_describe(server.start(cfg), cfg))
+    if not yes and not typer.confirm(
+        f"Delete every graph in the Neo4j instance at {cfg.home}?", default=False
+    ):
+        typer.echo("Nothing deleted.")
+        raise typer.Exit(1)
+    was_running = server.status(cfg).running
+    server.wipe(cfg)
+    typer.echo(f"Deleted the Neo4j instance at {cfg.home}.")
+    if was_running:
+        typer.echo(_describe(server.start(cfg), cfg))
 
 
 @app.command(name="import")
 @with_instance
 @opt.with_analysis
 def import_(
-    ctx: typer.Context,
     cfg: server.ServerConfig,
     paths: opt.PathsArg,
     analysis: opt.AnalysisChoice = opt.NO_ANALYSIS,
@@ -252,26 +231,25 @@ def import_(
     from kgraph.pipeline import IngestInterrupted
     from kgraph.readers import estimate_total
 
-    with reporting(State.of(ctx).debug):
-        analyzer = Analyzer(analysis.model, **analysis.analyzer_options())
-        total = None if quiet else estimate_total(paths)
-        try:
-            with (
+    analyzer = Analyzer(analysis.model, **analysis.analyzer_options())
+    total = None if quiet else estimate_total(paths)
+    try:
+        with (
+            analyzer,
+            Interrupts() as interrupts,
+            interrupts.raising(),  # SIGTERM stops it as Ctrl-C does
+            IngestProgress(quiet=quiet, total=total) as progress,
+        ):
+            summary = bulk_import(
+                paths,
                 analyzer,
-                Interrupts() as interrupts,
-                interrupts.raising(),  # SIGTERM stops it as Ctrl-C does
-                IngestProgress(quiet=quiet, total=total) as progress,
-            ):
-                summary = bulk_import(
-                    paths,
-                    analyzer,
-                    cfg,
-                    stdin=sys.stdin if "-" in paths else None,
-                    on_event=progress,
-                    aliases=analysis.alias_rules(),
-                )
-        except IngestInterrupted:
-            typer.echo("Interrupted: nothing was imported; the database is unchanged.", err=True)
-            raise typer.Exit(130) from None
-        where = f"Neo4j {cfg.uri} (imported; instance {cfg.home})"
-        report_summary(summary, where, as_json=as_json, quiet=quiet)
+                cfg,
+                stdin=sys.stdin if "-" in paths else None,
+                on_event=progress,
+                aliases=analysis.alias_rules(),
+            )
+    except IngestInterrupted:
+        typer.echo("Interrupted: nothing was imported; the database is unchanged.", err=True)
+        raise typer.Exit(130) from None
+    where = f"Neo4j {cfg.uri} (imported; instance {cfg.home})"
+    report_summary(summary, where, as_json=as_json, quiet=quiet)

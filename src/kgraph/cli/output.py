@@ -6,7 +6,7 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from typing import Any, TextIO
@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from typer.exceptions import TyperException
 
 from kgraph.errors import KGraphError, Neo4jConnectionError
 from kgraph.models import NodeValue, PathValue, QueryResult, RelationshipValue
@@ -171,33 +172,28 @@ def error_line(exc: BaseException) -> str:
 
 
 @contextmanager
-def reporting(debug: bool = False) -> Iterator[None]:
-    """Turn kgraph errors into one line on stderr and a non-zero exit code."""
+def reporting(debug: bool | Callable[[], bool] = False) -> Iterator[None]:
+    """Turn errors into one line on stderr and a non-zero exit code (a traceback instead
+    when ``debug`` is, or returns, true)."""
     try:
         yield
-    except KGraphError as exc:
-        if debug:
-            raise
-        if isinstance(exc, Neo4jConnectionError):
-            from kgraph.cli import driverlog  # it imports this module
-
-            driverlog.connection_lost()
-        err_console().print(error_line(exc), markup=False)
-        raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         err_console().print("Interrupted.", markup=False)
         raise typer.Exit(130) from None
     except BrokenPipeError:
         quiet_closed_pipe()
         raise typer.Exit(0) from None
-    except (typer.Exit, typer.Abort):
+    except (typer.Exit, typer.Abort, TyperException):  # usage errors: typer reports them
         raise
     except Exception as exc:
-        if debug:
+        if debug() if callable(debug) else debug:
             raise
-        err_console().print(
-            f"{error_line(exc)} (unexpected {type(exc).__name__}; rerun with --debug "
-            "for the traceback)",
-            markup=False,
-        )
-        raise typer.Exit(1) from None
+        if isinstance(exc, Neo4jConnectionError):
+            from kgraph.cli import driverlog  # it imports this module
+
+            driverlog.connection_lost()
+        line = error_line(exc)
+        if not isinstance(exc, KGraphError):
+            line += f" (unexpected {type(exc).__name__}; rerun with --debug for the traceback)"
+        err_console().print(line, markup=False)
+        raise typer.Exit(exc.exit_code if isinstance(exc, KGraphError) else 1) from None

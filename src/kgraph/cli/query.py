@@ -12,8 +12,7 @@ from typing import Annotated, Any, TextIO
 import typer
 
 from kgraph.cli import options as opt
-from kgraph.cli.output import Format, reporting, write_result
-from kgraph.cli.state import State
+from kgraph.cli.output import Format, write_result
 from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.errors import ConfigError
 from kgraph.models import QueryResult
@@ -81,7 +80,6 @@ def _list_queries() -> None:
 
 @with_store
 def query(
-    ctx: typer.Context,
     cypher: Annotated[
         str | None,
         typer.Argument(
@@ -125,21 +123,19 @@ def query(
     Example:  kgraph query -p name="Kim Jong Un" 'MATCH (e:Entity {name: $name}) RETURN e.aliases'
     Example:  kgraph query co-mentions -p name="Vladimir Putin" --format markdown
     """
-    state = State.of(ctx)
-    with reporting(state.debug):
-        if list_queries:
-            _list_queries()
-            return
-        params = parse_params(param or [])
-        text, named = query_text(cypher, file, sys.stdin)
-        if named is not None and (missing := named.missing(params)):
-            raise ConfigError(
-                f"the {named.name} query needs {', '.join('$' + m for m in missing)}",
-                f"for example: {named.usage()}",
-            )
-        with closing(open_store(choice)) as graph_store:
-            result: QueryResult = graph_store.query(text, params, write=write)
-        write_result(result, output_format)
+    if list_queries:
+        _list_queries()
+        return
+    params = parse_params(param or [])
+    text, named = query_text(cypher, file, sys.stdin)
+    if named is not None and (missing := named.missing(params)):
+        raise ConfigError(
+            f"the {named.name} query needs {', '.join('$' + m for m in missing)}",
+            f"for example: {named.usage()}",
+        )
+    with closing(open_store(choice)) as graph_store:
+        result: QueryResult = graph_store.query(text, params, write=write)
+    write_result(result, output_format)
 
 
 TOP_TYPES = 20
@@ -148,7 +144,6 @@ TOP_TYPES = 20
 
 @with_store
 def stats(
-    ctx: typer.Context,
     output_format: opt.FormatOpt = Format.table,
     all_types: Annotated[
         bool,
@@ -160,17 +155,15 @@ def stats(
 
     Example:  kgraph stats --format json
     """
-    state = State.of(ctx)
-    with reporting(state.debug):
-        with closing(open_store(choice)) as graph_store:
-            data = graph_store.stats().as_dict()
-        if output_format is Format.json:
-            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-            return
-        for title, result in stats_sections(data, limit=None if all_types else TOP_TYPES):
-            if output_format is Format.table:
-                typer.echo(title)
-            write_result(result, output_format)
+    with closing(open_store(choice)) as graph_store:
+        data = graph_store.stats().as_dict()
+    if output_format is Format.json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    for title, result in stats_sections(data, limit=None if all_types else TOP_TYPES):
+        if output_format is Format.table:
+            typer.echo(title)
+        write_result(result, output_format)
 
 
 def stats_sections(

@@ -9,15 +9,12 @@ from typing import Annotated
 import typer
 
 from kgraph.atomic import write_atomic
-from kgraph.cli.output import reporting
-from kgraph.cli.state import State
 from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.view import load_view, render_html
 
 
 @with_store
 def view_command(
-    ctx: typer.Context,
     entity: Annotated[
         str, typer.Argument(help="Entity name, alias or key (any case/accents).", metavar="ENTITY")
     ],
@@ -45,10 +42,7 @@ def view_command(
 
     Example:  kgraph view "Kim Jong Un" --hops 2 -o kim.html
     """
-    with reporting(State.of(ctx).debug):
-        with closing(open_store(choice)) as graph_store:
-            view = load_view(graph_store, entity, hops=hops, limit=limit)
-        write_atomic(output, render_html(view), mode=0o644)
-        typer.echo(
-            f"wrote {output} ({len(view.nodes)} entities, {len(view.edges)} facts)", err=True
-        )
+    with closing(open_store(choice)) as graph_store:
+        view = load_view(graph_store, entity, hops=hops, limit=limit)
+    write_atomic(output, render_html(view), mode=0o644)
+    typer.echo(f"wrote {output} ({len(view.nodes)} entities, {len(view.edges)} facts)", err=True)

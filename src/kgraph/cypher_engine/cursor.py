@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from kgraph.cypher_engine.errors import CypherSyntaxError
-from kgraph.cypher_engine.lexer import MAX_INT, Token, TokenKind, syntax_error
+from kgraph.cypher_engine.lexer import Token, TokenKind, syntax_error
+from kgraph.cypher_engine.values import INT_MAX
 
 T = TypeVar("T")
 
@@ -98,7 +99,7 @@ class TokenCursor:
             raise self.error(what)
         self.advance()
         value = int(token.value)
-        if value > MAX_INT:
+        if value > INT_MAX:
             raise syntax_error(self.text, token.start, f"Integer {value} is too large")
         return value
 

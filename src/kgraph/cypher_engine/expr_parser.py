@@ -15,7 +15,8 @@ from collections.abc import Callable
 from kgraph.cypher_engine import ast
 from kgraph.cypher_engine.cursor import TokenCursor
 from kgraph.cypher_engine.errors import UnsupportedCypherError
-from kgraph.cypher_engine.lexer import MAX_INT, TokenKind, syntax_error
+from kgraph.cypher_engine.lexer import TokenKind, syntax_error
+from kgraph.cypher_engine.values import INT_MIN
 
 # Binary operators by precedence level, loosest first (see the module docstring).
 _BOOLEAN_LEVELS = (("OR",), ("XOR",), ("AND",))
@@ -132,10 +133,10 @@ class ExpressionParser(TokenCursor):
         op = str(self.advance().value)
         token = self.peek()
         if op == "-" and token.kind is TokenKind.INT:
-            # Folded here so that -9223372036854775808 (one past MAX_INT) is accepted.
+            # Folded here so that -9223372036854775808 (INT_MIN) is accepted.
             self.advance()
             value = -int(token.value)
-            if value < -MAX_INT - 1:
+            if value < INT_MIN:
                 raise syntax_error(self.text, token.start, f"Integer -{token.value} is too large")
             return ast.Literal(value)
         return ast.Unary(op, self._parse_postfix())

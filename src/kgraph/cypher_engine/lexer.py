@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 from kgraph.cypher_engine.errors import CypherSyntaxError
 
-MAX_INT = 2**63 - 1
-
 _QUOTED = r"`(?:[^`]|``)*`"
 _TOKEN = re.compile(
     rf"""(?P<blank>\s+|//[^\n]*|/\*.*?\*/)

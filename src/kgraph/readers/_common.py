@@ -156,14 +156,7 @@ def os_error(origin: str, exc: OSError) -> InputError:
 
 def json_type(value: object) -> str:
     """JSON's name for the type of a decoded value ("object", "array", "string", ...)."""
-    if isinstance(value, dict):
-        return "object"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "null"
+    return _JSON_TYPES.get(type(value), "number" if isinstance(value, int | float) else "null")
+
+
+_JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean"}

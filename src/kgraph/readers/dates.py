@@ -61,6 +61,15 @@ def parse_date(value: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+def date_or_text(value: str | None) -> str | None:
+    """``value`` as an ISO date when it is one, else as written: a date is never lost.
+
+    >>> date_or_text(" 25 Dec 2025 "), date_or_text("Christmas"), date_or_text("")
+    ('2025-12-25', 'Christmas', None)
+    """
+    return (parse_date(value) or value.strip()) if value and value.strip() else None
+
+
 def find_date(text: str) -> str | None:
     """The first unambiguous date written anywhere in ``text``, as ``YYYY-MM-DD``.
 

@@ -24,7 +24,7 @@ from defusedxml import DefusedXmlException
 from kgraph.errors import InputError
 from kgraph.models import Article
 from kgraph.readers._common import build_article
-from kgraph.readers.dates import parse_date
+from kgraph.readers.dates import date_or_text
 from kgraph.readers.htmlpage import html_to_text, looks_like_html
 from kgraph.readers.text import clean_body
 
@@ -73,7 +73,7 @@ def _article(origin: str, item: ET.Element, source: str | None) -> Article | Inp
         explicit_id=guid or None,
         source=source,
         author=_child_text(item, "creator", "author") or None,
-        published=(parse_date(date) or date) if date else None,
+        published=date_or_text(date),
         tags=[
             (child.get("term") or child.text or "").strip()
             for child in item

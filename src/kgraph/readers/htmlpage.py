@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict
 
 import lxml.etree
 import lxml.html
@@ -20,8 +20,8 @@ import lxml.html
 from kgraph.errors import InputError
 from kgraph.models import Article
 from kgraph.readers._common import build_article
-from kgraph.readers.dates import parse_date
-from kgraph.readers.text import clean_body
+from kgraph.readers.dates import date_or_text
+from kgraph.readers.text import ScrapedText, clean_body
 
 _TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?/?\s*>")
 _BLOCK_TAGS = (
@@ -32,19 +32,6 @@ _BLOCK_TAGS = (
 _SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "form", "iframe",
               "button", "select", "aside", "footer")  # fmt: skip
 _BREAK = "\u2029"  # paragraph separator: marks block boundaries, absent from markup
-
-
-@dataclass(slots=True)
-class Page:
-    """What was found in one HTML document."""
-
-    text: str = ""
-    title: str = ""
-    author: str | None = None
-    date: str | None = None
-    url: str | None = None
-    source: str | None = None
-    tags: list[str] = field(default_factory=list)
 
 
 def looks_like_html(text: str) -> bool:
@@ -60,23 +47,14 @@ def looks_like_html(text: str) -> bool:
 def read_html(origin: str, raw: str) -> Iterator[Article | InputError]:
     """Yield the article of one HTML page, or an error when it has no main text."""
     page = extract_page(raw)
-    text = clean_body(page.text, unwrap=False)
-    if not text:
+    page.text = clean_body(page.text, unwrap=False)
+    if not page.text:
         yield InputError(origin, "no article text found in HTML")
         return
-    yield build_article(
-        origin,
-        title=page.title,
-        text=text,
-        url=page.url,
-        source=page.source,
-        author=page.author,
-        published=(parse_date(page.date) or page.date) if page.date else None,
-        tags=page.tags,
-    )
+    yield build_article(origin, **asdict(page))
 
 
-def extract_page(raw: str) -> Page:
+def extract_page(raw: str) -> ScrapedText:
     """Main text and metadata of a page; an empty text when trafilatura finds none."""
     import trafilatura  # slow import: only when HTML is read
 
@@ -87,17 +65,17 @@ def extract_page(raw: str) -> Page:
     except Exception:  # trafilatura raises assorted errors on odd markup
         document = None
     if document is None or not getattr(document, "text", None):
-        return Page()
+        return ScrapedText()
     tags = [*_strings(getattr(document, "categories", None))]
     tags += _strings(getattr(document, "tags", None))
-    return Page(
+    return ScrapedText(
         text=_string(getattr(document, "text", None)) or "",
         title=_string(getattr(document, "title", None)) or "",
         author=_string(getattr(document, "author", None)),
-        date=_string(getattr(document, "date", None)),
+        published=date_or_text(_string(getattr(document, "date", None))),
         url=_string(getattr(document, "url", None)),
         source=_string(getattr(document, "sitename", None)),
-        tags=_split_tags(tags),
+        tags=tuple(_split_tags(tags)),
     )
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from kgraph.errors import InputError
 from kgraph.models import Article
 from kgraph.readers._common import build_article, json_type
-from kgraph.readers.dates import parse_date, timestamp_date
+from kgraph.readers.dates import date_or_text, timestamp_date
 from kgraph.readers.htmlpage import html_to_text, looks_like_html
 from kgraph.readers.text import clean_body
 
@@ -165,7 +165,7 @@ def _published(record: Mapping[str, Any]) -> str | None:
     for key in _DATE_KEYS:
         value = record.get(key)
         if isinstance(value, str) and value.strip():
-            return parse_date(value) or value.strip()
+            return date_or_text(value)
         if isinstance(value, int | float) and not isinstance(value, bool):
             return timestamp_date(value) or str(value)
     return None

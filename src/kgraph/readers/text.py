@@ -28,7 +28,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from kgraph.errors import InputError
 from kgraph.models import Article
@@ -95,7 +95,8 @@ class _Line:
 
 @dataclass(slots=True)
 class ScrapedText:
-    """The result of :func:`parse_scraped`: body text plus whatever metadata it held."""
+    """A text document or web page: body text plus whatever metadata it held (the
+    keyword arguments of :func:`~kgraph.readers._common.build_article`)."""
 
     title: str = ""
     text: str = ""
@@ -103,6 +104,7 @@ class ScrapedText:
     author: str | None = None
     published: str | None = None
     tags: tuple[str, ...] = ()
+    url: str | None = None
 
 
 @dataclass(slots=True)
@@ -123,16 +125,7 @@ def read_text(origin: str, raw: str, *, markdown: bool = False) -> Iterator[Arti
     >>> next(read_text("a.txt", "Title\\n\\nBody.")).text
     'Body.'
     """
-    doc = parse_scraped(raw, markdown=markdown)
-    yield build_article(
-        origin,
-        title=doc.title,
-        text=doc.text,
-        source=doc.source,
-        author=doc.author,
-        published=doc.published,
-        tags=doc.tags,
-    )
+    yield build_article(origin, **asdict(parse_scraped(raw, markdown=markdown)))
 
 
 def parse_scraped(raw: str, *, markdown: bool = False) -> ScrapedText:
@@ -338,12 +331,7 @@ def _split_trailer(lines: list[_Line]) -> tuple[list[_Line], str | None, tuple[s
     while start > 1 and _is_tag_like(lines[start - 1].text):
         start -= 1
     run = lines[start:]
-    groups: list[list[_Line]] = []
-    for line in run:
-        if groups and groups[-1][-1].block == line.block:
-            groups[-1].append(line)
-        else:
-            groups.append([line])
+    groups = _blocks(run)
     author_at = None
     for index, group in enumerate(groups[:-1]):
         later_list = any(len(g) > 1 for g in groups[index + 1 :])
@@ -391,15 +379,13 @@ def _unglue(text: str) -> list[str]:
 
 def _paragraphs(lines: list[_Line]) -> list[str]:
     """Group lines into paragraphs: blocks split at blank lines, wrapped lines re-joined."""
-    blocks: list[list[str]] = []
-    previous_block = -1
-    for line in lines:
-        if blocks and line.block == previous_block:
-            blocks[-1].append(line.text)
-        else:
-            blocks.append([line.text])
-        previous_block = line.block
+    blocks = [[line.text for line in group] for group in _blocks(lines)]
     return [para for block in blocks for para in _unwrap(block)]
+
+
+def _blocks(lines: list[_Line]) -> list[list[_Line]]:
+    """Consecutive lines of the same block, together."""
+    return [list(group) for _, group in itertools.groupby(lines, key=lambda line: line.block)]
 
 
 def _unwrap(block: list[str]) -> list[str]:

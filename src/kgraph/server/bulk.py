@@ -19,7 +19,8 @@ from pathlib import Path
 from kgraph.errors import ServerError
 from kgraph.server.config import ADMIN_CLASS, JVM_FLAGS, ServerConfig
 from kgraph.server.dist import check_java
-from kgraph.server.files import tail_lines
+from kgraph.server.files import last_error
+from kgraph.server.instance import child_env
 
 log = logging.getLogger(__name__)
 
@@ -81,15 +82,13 @@ def run_import(
     log_path = cfg.logs_dir / IMPORT_LOG
     report = cfg.logs_dir / "import.report"
     command = import_command(cfg, java, nodes, relationships, report, array_delimiter, overwrite)
-    env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_PASSWORD", "NEO4J_AUTH")}
-    env |= {"NEO4J_HOME": str(cfg.home), "NEO4J_CONF": str(cfg.conf_dir)}
     started = time.monotonic()
     fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         proc = subprocess.run(
             command,
             cwd=cfg.home,
-            env=env,
+            env=child_env(cfg),
             stdin=subprocess.DEVNULL,
             stdout=fd,
             stderr=subprocess.STDOUT,
@@ -103,14 +102,6 @@ def run_import(
     if proc.returncode != 0:
         raise ServerError(
             f"neo4j-admin database import failed (exit code {proc.returncode}); "
-            f"see {log_path}: {_last_error(log_path)}"
+            f"see {log_path}: {last_error(log_path) or '(no output)'}"
         )
     log.info("neo4j-admin imported the database in %.1f s", time.monotonic() - started)
-
-
-def _last_error(path: Path) -> str:
-    lines = tail_lines(path, 200)
-    for line in reversed(lines):
-        if any(mark in line for mark in ("ERROR", "Exception", "Error", "rror:")):
-            return line.strip()[:300]
-    return lines[-1].strip()[:300] if lines else "(no output)"

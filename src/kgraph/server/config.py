@@ -50,16 +50,12 @@ MARKER_FILE = "kgraph-neo4j-dist.json"
 _MEMORY = re.compile(r"^[1-9][0-9]*[kmg]$")
 
 DEFAULT_HEAP = "2g"
-"""A batch of 200 news articles is one transaction of some 60,000 nodes, relationships
-and properties, held on the heap until it commits; with 1 GB the collector copied that
-state again and again and ran full collections (the ingest benchmark's Neo4j runs;
-figures in benchmarks/HISTORY.md)."""
+"""A batch of articles is one large transaction held on the heap until it commits; with
+1 GB the collector ran full collections (benchmarks/HISTORY.md)."""
 
 # JVM flags of the default neo4j.conf (the launcher passes them to the server), minus
-# -XX:+AlwaysPreTouch, which slows start-up for no gain on a development server, and
-# with the throughput collector instead of G1: kgraph's load is large write transactions
-# while parse workers need every core, and G1's concurrent marking cost more server CPU
-# at the same wall time (benchmarks/ingest.py with Neo4j; benchmarks/HISTORY.md).
+# -XX:+AlwaysPreTouch (slow start-up), with the throughput collector instead of G1 for
+# large write transactions beside busy parse workers (benchmarks/HISTORY.md).
 JVM_FLAGS: tuple[str, ...] = (
     "-XX:+UseParallelGC",
     "-XX:-OmitStackTraceInFastThrow",

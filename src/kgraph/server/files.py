@@ -1,4 +1,5 @@
-"""Helpers of the local server: a lock, a folder's size, the tail of a log, running a tool."""
+"""Helpers of the local server: a lock, a folder's size, a log's tail and last error, running
+a tool."""
 
 from __future__ import annotations
 
@@ -49,6 +50,17 @@ def tail_lines(path: Path, count: int, start: int = 0) -> list[str]:
         return []
     lines = [line.rstrip() for line in data.decode("utf-8", "replace").splitlines()]
     return [line for line in lines if line.strip()][-count:]
+
+
+def last_error(path: Path, start: int = 0) -> str | None:
+    """The last error in the log ``path`` from byte ``start`` on: an ERROR line, else an
+    exception, else the last line."""
+    lines = tail_lines(path, 400, start)
+    for markers in (("ERROR",), ("Exception", "Error", "error:", "Caused by:")):
+        for line in reversed(lines):
+            if any(marker in line for marker in markers):
+                return line.strip()[:300]
+    return lines[-1].strip()[:300] if lines else None
 
 
 def run_tool(

@@ -48,7 +48,7 @@ from kgraph.server.config import (
     render_conf,
 )
 from kgraph.server.dist import assemble, check_java
-from kgraph.server.files import dir_size, file_lock, run_tool, tail_lines
+from kgraph.server.files import dir_size, file_lock, last_error, run_tool
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +176,8 @@ def _ensure_password(cfg: ServerConfig, java: str) -> str:
 # Processes --------------------------------------------------------------------------------
 
 
-def _child_env(cfg: ServerConfig) -> dict[str, str]:
+def child_env(cfg: ServerConfig) -> dict[str, str]:
+    """The environment of Neo4j's tools: this instance's home and conf, no password."""
     env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_PASSWORD", "NEO4J_AUTH")}
     env["NEO4J_HOME"] = str(cfg.home)
     env["NEO4J_CONF"] = str(cfg.conf_dir)
@@ -190,7 +191,7 @@ def _java(
     redacted) when it cannot run or time runs out."""
     command = [java, *JVM_TOOL_FLAGS, "-cp", str(cfg.lib_dir / "*"), *args]
     try:
-        return run_tool(command, timeout=timeout, cwd=cfg.home, env=_child_env(cfg))
+        return run_tool(command, timeout=timeout, cwd=cfg.home, env=child_env(cfg))
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ServerError(f"{what}: {redact(str(exc), secret)}") from None
 
@@ -313,19 +314,8 @@ def _bolt_agent(cfg: ServerConfig, password: str, timeout: float = PING_TIMEOUT)
     return agent if value == 1 else None
 
 
-def _last_error(cfg: ServerConfig, neo4j_log_offset: int) -> str | None:
-    """The last error of this start in neo4j.log (where the launcher sends the server's
-    output): an ERROR line, else an exception, else the last line."""
-    lines = tail_lines(cfg.neo4j_log, 400, neo4j_log_offset)
-    for markers in ((" ERROR ",), ("Exception", "Error:", "Caused by:")):
-        for line in reversed(lines):
-            if any(marker in line for marker in markers):
-                return line.strip()[:300]
-    return lines[-1].strip()[:300] if lines else None
-
-
 def _startup_error(cfg: ServerConfig, what: str, offset: int, password: str) -> ServerError:
-    line = _last_error(cfg, offset)
+    line = last_error(cfg.neo4j_log, offset)
     detail = f": {redact(line, password)}" if line else ""
     return ServerError(f"{what}; see {cfg.neo4j_log}{detail}")
 

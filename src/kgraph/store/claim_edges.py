@@ -2,7 +2,7 @@
 
 The embedded store does not keep these edges in its networkx graph: a claim's
 ``subject_key``, ``object_key`` and ``article_id`` already say where they go, and three
-networkx edges per claim were about a quarter of the store's memory.  :class:`ClaimEdges`
+networkx edges per claim would cost memory for nothing.  :class:`ClaimEdges`
 answers the reverse direction (an entity's or an article's claims) from a plain index,
 and serves the embedded Cypher engine as its source of derived edges.
 """

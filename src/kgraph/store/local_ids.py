@@ -1,8 +1,7 @@
 """Node ids and edge keys of the embedded store's networkx graph.
 
 Node ids are ``a:<article id>``, ``e:<entity key>`` and ``c:<claim id>``.  Ids and keys
-are interned: networkx keeps the id object it is handed for every edge, and a fresh
-string per edge was an eighth of the store's memory.
+are interned: networkx keeps the id object it is handed for every edge.
 """
 
 from __future__ import annotations

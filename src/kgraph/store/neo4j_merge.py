@@ -29,7 +29,6 @@ from kgraph.models import Entity, IndexedEntity, Merge, StoredRef
 from kgraph.store import neo4j_cypher as q
 from kgraph.store.base import Placer
 from kgraph.store.neo4j_tx import (
-    Rows,
     chunks,
     ensure_entities,
     locked_entities,
@@ -111,8 +110,7 @@ def _merge_round(
         folded[m.target.key][m.source] = current[m.source]
     pins = {m.source for m in todo if m.manual}
     _set_lists(tx, {t: fold_lists(current[t], folded[t], pins) for t in targets})
-    for chunk in chunks(sorted(sources)):
-        tx.run(q.DELETE_ENTITIES, keys=chunk).consume()
+    send(tx, q.DELETE_ENTITIES, sorted(sources), param="keys")
     entities.update(targets)
     return sources
 
@@ -155,9 +153,7 @@ def _fact_key(values: list[Any]) -> FactKey:
 
 def _set_lists(tx: ManagedTransaction, lists: dict[str, dict[str, Any]]) -> None:
     """Write the lists of entities (key -> :data:`kgraph.graph.ENTITY_LISTS`)."""
-    rows = Rows({"key": key} | value for key, value in sorted(lists.items()))
-    for chunk in chunks(rows):
-        tx.run(q.SET_ENTITY_LISTS, rows=chunk).consume()
+    send(tx, q.SET_ENTITY_LISTS, [{"key": key} | value for key, value in sorted(lists.items())])
 
 
 def relink(tx: ManagedTransaction, place: Placer) -> int:
@@ -197,6 +193,5 @@ def _set_placed(tx: ManagedTransaction, wanted: dict[str, Entity]) -> set[str]:
         update = placed(current.get(key, {}), name, held)
         if update is not None:
             rows.append({"key": key} | update)
-    for chunk in chunks(rows):
-        tx.run(q.SET_PLACED, rows=chunk).consume()
+    send(tx, q.SET_PLACED, rows)
     return {str(r["key"]) for r in rows}

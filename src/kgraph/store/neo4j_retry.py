@@ -1,13 +1,12 @@
 """Transactions against Neo4j, retried by kgraph rather than by the driver.
 
-The driver retries every failed transaction for up to 30 s, whatever the cause, and a
-dead server fails each of a store's operations in turn: kgraph took 34-67 s to give up.
-A deadlock between concurrent ingests is worth waiting for; a server that refuses
-connections for a few seconds is gone.  So the driver is created without retries and
-each transaction here is retried for up to :data:`DEADLOCK_SECONDS` on transient errors
-and :data:`LOST_SECONDS` on a lost connection.  Each retry is logged under the driver's
-logger, so the CLI counts it with the driver's own warnings (see
-:mod:`kgraph.cli.driverlog`).
+The driver retries every failed transaction for up to 30 s whatever the cause, so a dead
+server made every store operation wait in turn.  A deadlock between concurrent ingests is
+worth waiting for; a server that refuses connections for a few seconds is gone.  So the
+driver is created without retries and each transaction here is retried for up to
+:data:`DEADLOCK_SECONDS` on transient errors and :data:`LOST_SECONDS` on a lost
+connection.  Each retry is logged under the driver's logger, so the CLI counts it with
+the driver's own warnings (see :mod:`kgraph.cli.driverlog`).
 """
 
 from __future__ import annotations

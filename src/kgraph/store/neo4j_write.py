@@ -62,8 +62,11 @@ def write_batch(
     facts |= dropped_facts
     entities |= dropped_entities
     mentions = [m for r in results for m in mention_rows(r)]
+    by_key: dict[str, list[MentionRow]] = defaultdict(list)
+    for m in mentions:
+        by_key[m.key].append(m)
     linked = linked_refs(results)
-    fresh = _fresh_entities(results, mentions, linked)
+    fresh = _fresh_entities(results, by_key, linked)
     created, eids = create_entities(tx, fresh)
     stats.entities_new = len(created)
     # Entities that existed get this batch's mentions added to their aggregates; those
@@ -85,7 +88,7 @@ def write_batch(
     ]
     send(tx, q.CREATE_CLAIMS, rows)
     stats.claims_written = len(claims)
-    _grow_entities(tx, grown, {k: v for k, v in linked.items() if k not in created}, mentions)
+    _grow_entities(tx, grown, {k: v for k, v in linked.items() if k not in created}, by_key)
     stats.relations_new = refresh(
         tx, facts, entities, _fresh_facts(results, claims), new_entities=created, eids=eids
     )
@@ -107,15 +110,12 @@ def _grow_entities(
     tx: ManagedTransaction,
     grown: list[str],
     links: dict[str, set[str]],
-    mentions: list[MentionRow],
+    by_key: dict[str, list[MentionRow]],
 ) -> None:
     """Fold this batch's mentions into the aggregates of the entities ``grown`` and the
     batch's links (entity key -> refs, see :func:`kgraph.graph.linked_refs`) into the
     lists of existing entities, each read under its lock."""
     current = locked_entities(tx, [*grown, *links])
-    by_key: dict[str, list[MentionRow]] = defaultdict(list)
-    for m in mentions:
-        by_key[m.key].append(m)
     rows = [
         {"e": current[k]["_e"]} | aggregate_entity(current[k]["name"], by_key[k], current[k])
         for k in grown
@@ -126,7 +126,9 @@ def _grow_entities(
 
 
 def _fresh_entities(
-    results: list[ArticleResult], mentions: list[MentionRow], links: dict[str, set[str]]
+    results: list[ArticleResult],
+    by_key: dict[str, list[MentionRow]],
+    links: dict[str, set[str]],
 ) -> dict[str, dict[str, Any]]:
     """Entity key -> the row to create it with, its aggregates computed from this batch
     (right for entities new in it); ``links`` are the batch's :func:`linked_refs`."""
@@ -134,9 +136,6 @@ def _fresh_entities(
     for result in results:
         for entity in result.entities.values():
             first.setdefault(entity.key, entity)
-    by_key: dict[str, list[MentionRow]] = defaultdict(list)
-    for mention in mentions:
-        by_key[mention.key].append(mention)
     out = {}
     for key, entity in first.items():
         props = entity_props(entity) | aggregate_entity(entity.name, by_key.get(key, []))

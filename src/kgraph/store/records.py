@@ -2,11 +2,9 @@
 mentions and facts, and the attributes (labels or type, and properties) of every node
 and edge.
 
-A claim's twenty properties in a dict take about 1.1 kB; the same values in slots take
-under 200 bytes, and a store holds one per relation mention (150,000 at 4,000
-articles).  Entities, mentions and facts are as numerous, with fewer keys.  A record
-behaves as the dict it replaces: keys in a fixed order, and a property that is null is
-absent, as in Neo4j.
+Slots take a fraction of a dict's memory, and a store holds a claim per relation mention
+and as many entities, mentions and facts.  A record behaves as the dict it replaces: keys
+in a fixed order, and a property that is null is absent, as in Neo4j.
 """
 
 from __future__ import annotations

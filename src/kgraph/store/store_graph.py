@@ -14,8 +14,7 @@ EdgeId = tuple[str, str, Any]
 
 class StoreGraph(nx.MultiDiGraph):  # type: ignore[misc]
     """The embedded store's graph: a MultiDiGraph whose node and edge attributes are
-    records (48 bytes each instead of a 184-byte dict; a store of 4,000 articles has
-    about 300,000 nodes and 430,000 edges).
+    records (a fraction of a dict's memory, for hundreds of thousands of them).
 
     It notes the nodes and edges added, removed or (through :meth:`touch`) changed in
     place until :meth:`forget_changes`, so that a save writes only those (unless
