@@ -22,8 +22,10 @@ Scenarios, each a row of the final table (runs, failures, data lost):
    each with all its claims; runs are chained (each ingest resumes what the killed one
    left) and every chain is then completed and compared with a clean ingest (article ids,
    entity keys, fact triples); the parser workers die with the killed parent (<= 2 s);
-3. SIGINT (to the process and to its group, like Ctrl-C) and SIGTERM mid-ingest: exit
-   130/143, one "Interrupted: N finished articles saved" line, no traceback, N stored;
+3. SIGINT (to the process and to its group, like Ctrl-C) and SIGTERM before any article
+   finished, after a reader of the store sees the ingest's first articles (a live feed on
+   stdin), and during the final write or save: exit 130/143, one "Interrupted: N finished
+   articles saved" line, no traceback, N stored; a re-run adds the rest, no duplicates;
 4. 4 concurrent ingests of overlapping article sets on one store (both kinds): the graph
    equals a clean ingest's;
 5. the Neo4j server SIGKILLed while kgraph parses and while it writes: one error line,
@@ -79,9 +81,19 @@ POLICY_SECONDS = 60.0
 WORKER_GRACE = 2.0
 """A parser worker may outlive its killed parent by this long."""
 RUN_TIMEOUT = 300.0
+MOMENTS = ("before any article finished", "after visible progress", "during the final save")
+"""When scenario 3 signals an ingest: parsing has begun and no article is finished yet; a
+reader of the store sees the ingest's first saved articles and more are coming in; the
+parser is done and only the last writes and the save are left."""
+SIGNALS = (("SIGINT", False), ("SIGINT", True), ("SIGTERM", False))
+"""Ctrl-C to the process, Ctrl-C to its process group (a terminal's), SIGTERM."""
+FEED_RATE = 8.0
+"""Articles a second fed to the stdin of the ingest that is signalled after visible
+progress: a live feed, slower than parsing, so that whatever the machine's speed the
+ingest goes on past its first save (``pipeline.WRITE_SECONDS`` after parsing begins)."""
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1b[=>]")
-PROGRESS = re.compile(r"(\d+)/(\d+)")
+PROGRESS = re.compile(r"(\d+)/(\d+|\?)")  # done/total; the total of stdin is unknown
 TRACEBACK = "Traceback (most recent call last)"
 
 
@@ -242,6 +254,21 @@ class Kgraph:
             len(keys) - len(set(keys)),
         )
 
+    def visible(self) -> int:
+        """The articles a reader of the store sees now (its read API, in this process)."""
+        if self.neo4j:
+            return count_neo4j_articles(self.neo4j)
+        from kgraph.store.local import LocalStore
+
+        assert self.store is not None
+        if not self.store.exists():  # opening a missing store would create it
+            return 0
+        store = LocalStore(self.store)
+        try:
+            return store.stats().articles
+        finally:
+            store.close()
+
     def reset(self) -> None:
         if self.neo4j:
             wipe_neo4j(self.neo4j)
@@ -272,7 +299,14 @@ class Watched:
     """A kgraph run with stderr on a pseudo-terminal, so its progress bar (articles done,
     phase) can be followed while it runs; stdout goes to a file."""
 
-    def __init__(self, command: list[str], cwd: Path, env: dict[str, str], out: Path) -> None:
+    def __init__(
+        self,
+        command: list[str],
+        cwd: Path,
+        env: dict[str, str],
+        out: Path,
+        stdin: int = subprocess.DEVNULL,
+    ) -> None:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
         env = {**env, "TERM": "xterm", "COLUMNS": "200", "LINES": "50"}
@@ -282,7 +316,7 @@ class Watched:
             command,
             cwd=cwd,
             env=env,
-            stdin=subprocess.DEVNULL,
+            stdin=stdin,
             stdout=self._out,
             stderr=slave,
             start_new_session=True,
@@ -310,6 +344,17 @@ class Watched:
                 counts = [int(m.group(1)) for m in PROGRESS.finditer(ANSI.sub("", text))]
                 if counts:
                     self.samples.append((time.monotonic(), max(counts)))
+
+    def feed(self, records: Sequence[dict[str, Any]], *, last: bool = False) -> None:
+        """Write articles to the run's stdin (a pipe), as JSON lines; ``last`` closes it."""
+        assert self.proc.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # the run ended: its checks tell why
+            self.proc.stdin.write(
+                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
+            )
+            self.proc.stdin.flush()
+            if last:
+                self.proc.stdin.close()
 
     @property
     def text(self) -> str:
@@ -350,6 +395,9 @@ class Watched:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
             code = self.proc.wait()
+        if self.proc.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.proc.stdin.close()
         self._reader.join(5)
         os.close(self._master)
         self._out.close()
@@ -363,6 +411,31 @@ class Watched:
     def cleanup(self) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, signal.SIGKILL)
+
+
+class Feeder:
+    """Writes articles to a run's stdin at a steady rate on a thread, then closes it."""
+
+    def __init__(self, run: Watched, records: Sequence[dict[str, Any]], rate: float) -> None:
+        self._run = run
+        self._records = records
+        self._pause = 1.0 / rate
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._feed, daemon=True)
+        self._thread.start()
+
+    def _feed(self) -> None:
+        for record in self._records:
+            if self._stop.is_set() or self._run.proc.poll() is not None:
+                break
+            self._run.feed([record])
+            self._stop.wait(self._pause)
+        self._run.feed([], last=True)
+
+    def stop(self) -> None:
+        """Stop feeding and close the run's stdin (its end of input)."""
+        self._stop.set()
+        self._thread.join()
 
 
 def message_lines(stderr: str) -> list[str]:
@@ -388,6 +461,18 @@ def wipe_neo4j(env: dict[str, str]) -> None:
         drv.session() as session,
     ):
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+
+
+def count_neo4j_articles(env: dict[str, str]) -> int:
+    from neo4j import GraphDatabase
+
+    auth = (env["NEO4J_USER"], env["NEO4J_PASSWORD"])
+    with (
+        GraphDatabase.driver(env["NEO4J_URI"], auth=auth, notifications_min_severity="OFF") as drv,
+        drv.session() as session,
+    ):
+        record = session.run("MATCH (a:Article) RETURN count(a) AS n").single()
+        return int(record["n"]) if record else 0
 
 
 @dataclass(slots=True)
@@ -513,6 +598,13 @@ def load_corpus(size: int) -> list[dict[str, Any]]:
     return records[:size]
 
 
+def article_ids(path: Path) -> frozenset[str]:
+    """The ids kgraph gives the articles of ``path`` (its own reader's)."""
+    from kgraph.readers import iter_articles
+
+    return frozenset(getattr(item, "id", "") for item in iter_articles([str(path)]))
+
+
 def write_jsonl(path: Path, records: Sequence[dict[str, Any]]) -> Path:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     return path
@@ -529,6 +621,7 @@ class Suite:
         self.rng = random.Random(seed)
         self.kill_records = records[:KILL_ARTICLES]
         self.kill_file = write_jsonl(work / "news-kill.jsonl", self.kill_records)
+        self.feed_file = write_jsonl(work / "news-feed.jsonl", records)
         self.input_ids: frozenset[str] = frozenset()
         """The ids kgraph gives the kill set's articles (from the clean ingest)."""
         self.rows: list[Row] = []
@@ -554,10 +647,12 @@ class Suite:
     def stores(self) -> list[Kgraph]:
         return [self.embedded("embedded"), self.neo4j()]
 
-    def watch(self, kg: Kgraph, *paths: str, extra: Sequence[str] = ()) -> Watched:
+    def watch(
+        self, kg: Kgraph, *paths: str, extra: Sequence[str] = (), stdin: int = subprocess.DEVNULL
+    ) -> Watched:
         command = kg.command("ingest", *extra, *paths)
         out = self.work / f"stdout-{time.monotonic_ns()}.txt"
-        return Watched(command, self.work, kg.env, out)
+        return Watched(command, self.work, kg.env, out, stdin)
 
     # -- reference ------------------------------------------------------------------
 
@@ -581,10 +676,16 @@ class Suite:
         )
 
     def check_store(
-        self, kg: Kgraph, row: Row, label: str, before: frozenset[str]
+        self,
+        kg: Kgraph,
+        row: Row,
+        label: str,
+        before: frozenset[str],
+        inputs: frozenset[str] | None = None,
     ) -> frozenset[str]:
-        """The store loads, stats work, its articles are a subset of the input with all
-        their claims, and nothing stored before is gone.  Returns the articles held."""
+        """The store loads, stats work, its articles are a subset of the input (``inputs``,
+        else the kill set, then each with all its claims), and nothing stored before is
+        gone.  Returns the articles held."""
         stats = kg.run("stats", "--format", "json")
         row.check(
             stats.code == 0, f"{label}: kgraph stats exit {stats.code}: {stats.stderr[-200:]}"
@@ -595,11 +696,12 @@ class Suite:
             row.check(False, f"{label}: the store cannot be queried: {exc}")
             return frozenset()
         held = frozenset(claims)
-        extra = held - self.input_ids
+        extra = held - (self.input_ids if inputs is None else inputs)
         row.check(not extra, f"{label}: {len(extra)} stored articles are not in the input")
-        reference = self.reference_claims[kg.name]
-        partial = [a for a in held & self.input_ids if claims[a] != reference[a]]
-        row.check(not partial, f"{label}: {len(partial)} articles with missing or extra claims")
+        if inputs is None or inputs == self.input_ids:
+            reference = self.reference_claims[kg.name]
+            partial = [a for a in held & self.input_ids if claims[a] != reference[a]]
+            row.check(not partial, f"{label}: {len(partial)} articles with missing or extra claims")
         gone = before - held
         row.check(not gone, f"{label}: {len(gone)} articles stored before the run are gone")
         row.lost += len(gone)
@@ -765,50 +867,159 @@ class Suite:
     # -- 3. interrupts --------------------------------------------------------------
 
     def interrupts(self) -> None:
+        """Each store is signalled once at each moment of :data:`MOMENTS`; the three ways
+        to signal rotate over the moments from a random start, so that across the stores
+        each moment meets two of them."""
         row = self.row("3. Ctrl-C / SIGTERM mid-ingest (both stores)")
-        variants = [("SIGINT", False), ("SIGINT", True), ("SIGTERM", False)]
-        for kg in (self.embedded("interrupt"), self.neo4j()):
-            for name, group in variants:
-                row.runs += 1
-                kg.reset()
-                label = f"{kg.name} {name}{' to the group' if group else ''}"
-                signum = signal.Signals[name]
-                run = self.watch(kg, str(self.kill_file))
-                try:
-                    # Mid-ingest: once the progress bar is up (the store is open and the
-                    # reading has begun), a random moment of parsing, writing or saving.
-                    clean = self.clean_seconds["embedded"]
-                    run.wait_for(run.has_said("parsing"), RUN_TIMEOUT)
-                    run.wait_for(lambda: False, self.rng.uniform(0, 0.3 * clean))
-                    early = run.proc.poll() is not None
-                    done = run.done
-                    with contextlib.suppress(ProcessLookupError):
-                        if group:
-                            os.killpg(run.proc.pid, signum)
-                        else:
-                            os.kill(run.proc.pid, signum)
-                    result = run.finish(60)
-                finally:
-                    run.cleanup()
-                if early:
-                    row.runs -= 1
-                    row.notes.append(f"{label}: the ingest ended before the signal (not counted)")
-                    continue
-                expected = 128 + signum
-                row.check(
-                    result.code == expected, f"{label}: exit {result.code}, expected {expected}"
-                )
-                lines = message_lines(result.stderr)
-                said = [line for line in lines if line.startswith("Interrupted:")]
-                row.check(TRACEBACK not in result.stderr, f"{label}: traceback")
-                row.check(len(said) == 1 and len(lines) == 1, f"{label}: stderr {lines[-3:]}")
-                match = re.search(r"Interrupted: ([\d,]+) finished", said[0]) if said else None
-                saved = int(match.group(1).replace(",", "")) if match else -1
-                held = len(self.check_store(kg, row, label, frozenset()))
-                row.check(held == saved, f"{label}: says {saved} saved, the store holds {held}")
-                row.lost += max(0, saved - held, done - held)
-                row.check(held >= done, f"{label}: {done} finished at the signal, {held} stored")
-                say(f"{label}: {run.done} finished, {saved} said saved, {held} stored")
+        saved: dict[str, list[int]] = {moment: [] for moment in MOMENTS}
+        turn = self.rng.randrange(len(SIGNALS))
+        for s, kg in enumerate((self.embedded("interrupt"), self.neo4j())):
+            for m, moment in enumerate(MOMENTS):
+                name, group = SIGNALS[(turn + s + m) % len(SIGNALS)]
+                count = self.interrupt(kg, row, moment, signal.Signals[name], group)
+                if count is not None:
+                    saved[moment].append(count)
+        for moment, counts in saved.items():
+            some = sum(1 for n in counts if n > 0)
+            row.notes.append(
+                f"signalled {moment}: {some} of {len(counts)} runs saved N > 0 articles "
+                f"(N = {', '.join(map(str, counts)) or 'none'})"
+            )
+
+    def interrupt(
+        self, kg: Kgraph, row: Row, moment: str, signum: signal.Signals, group: bool
+    ) -> int | None:
+        """One interrupted ingest and its re-run; N, the articles it said it saved (None
+        when the ingest ended before the signal)."""
+        row.runs += 1
+        kg.reset()
+        label = f"{kg.name} {signum.name}{' to the group' if group else ''} {moment}"
+        feeding = moment == MOMENTS[1]
+        records = self.records if feeding else self.kill_records
+        source = self.feed_file if feeding else self.kill_file
+        if feeding:
+            run = self.watch(kg, "-", stdin=subprocess.PIPE)
+            feeder = Feeder(run, records, FEED_RATE)
+        else:
+            run = self.watch(kg, str(source))
+        try:
+            how, visible = self.interrupt_moment(kg, run, moment)
+            early = run.proc.poll() is not None
+            done = run.done
+            with contextlib.suppress(ProcessLookupError):
+                if group:
+                    os.killpg(run.proc.pid, signum)
+                else:
+                    os.kill(run.proc.pid, signum)
+            if feeding:
+                feeder.stop()
+            result = run.finish(60)
+        finally:
+            if feeding:
+                feeder.stop()
+            run.cleanup()
+        lines = message_lines(result.stderr)
+        said = [line for line in lines if line.startswith("Interrupted:")]
+        if early or (result.code == 0 and not said):
+            row.runs -= 1
+            row.notes.append(f"{label}: the ingest ended before the signal (not counted)")
+            return None
+        expected = 128 + signum
+        row.check(result.code == expected, f"{label}: exit {result.code}, expected {expected}")
+        row.check(TRACEBACK not in result.stderr, f"{label}: traceback")
+        row.check(len(said) == 1 and len(lines) == 1, f"{label}: stderr {lines[-3:]}")
+        match = re.search(r"Interrupted: ([\d,]+) finished", said[0]) if said else None
+        saved = int(match.group(1).replace(",", "")) if match else -1
+        inputs = article_ids(source) if feeding else self.input_ids
+        held = len(self.check_store(kg, row, label, frozenset(), inputs))
+        row.check(held == saved, f"{label}: says {saved} saved, the store holds {held}")
+        row.lost += max(0, saved - held, done - held)
+        row.check(held >= done, f"{label}: {done} finished at the signal, {held} stored")
+        row.check(held >= visible, f"{label}: a reader saw {visible} articles, {held} stored")
+        if moment == MOMENTS[2]:
+            row.check(
+                saved == len(inputs), f"{label}: {saved} of {len(inputs)} finished articles saved"
+            )
+        rerun = self.resume(kg, row, label, source, inputs, held, compare=not feeding)
+        say(
+            f"{label} ({how}): {done} finished at the signal, {saved} said saved, {held} "
+            f"stored; re-run: {rerun}"
+        )
+        return saved
+
+    def interrupt_moment(self, kg: Kgraph, run: Watched, moment: str) -> tuple[str, int]:
+        """Wait for the moment to signal; returns what it was and the articles a reader
+        of the store saw before it."""
+        if moment == MOMENTS[0]:
+            # Parsing has begun ("parsing": articles are read); results come back a chunk
+            # at a time, so a random moment of the first second, unless one is back.
+            run.wait_for(run.has_said("parsing"), RUN_TIMEOUT)
+            delay = self.rng.uniform(0, 1.0)
+            run.wait_for(run.has_done(1), delay)
+            return f"{delay:.2f} s into parsing", 0
+        if moment == MOMENTS[1]:
+            # A reader of the store sees the ingest's first saved articles while more are
+            # still coming in; then a random moment of the next second.
+            started = time.monotonic()
+            seen = run.wait_for(lambda: kg.visible() > 0, RUN_TIMEOUT, poll=0.2)
+            visible = kg.visible() if seen else 0
+            waited = time.monotonic() - started
+            run.wait_for(lambda: False, self.rng.uniform(0, 1.0))
+            if not seen:
+                return "no article visible before the ingest ended", 0
+            return f"{visible} articles visible to a reader after {waited:.0f} s", visible
+        # The parser is done; on Neo4j the last batch is being written ("writing"), on the
+        # embedded store the save has begun ("saving" or its temporary file exists).
+        if kg.neo4j:
+            hit = run.wait_for(run.has_said("writing"), RUN_TIMEOUT, poll=0.005)
+            delay = self.rng.uniform(0, 0.3)
+            run.wait_for(lambda: False, delay)
+            return (f"{delay:.2f} s into writing" if hit else "writing (missed)"), 0
+        assert kg.store is not None
+        store, said = kg.store, run.has_said("saving")
+        pattern = f".{store.name}.*.tmp"
+        hit = run.wait_for(
+            lambda: said() or any(store.parent.glob(pattern)), RUN_TIMEOUT, poll=0.002
+        )
+        return ("saving" if hit else "saving (missed)"), 0
+
+    def resume(
+        self,
+        kg: Kgraph,
+        row: Row,
+        label: str,
+        source: Path,
+        inputs: frozenset[str],
+        saved: int,
+        *,
+        compare: bool,
+    ) -> str:
+        """Re-run an interrupted ingest: it must skip the saved articles as unchanged,
+        add the rest and leave no duplicate; with ``compare`` the graph must also be the
+        clean ingest's.  Returns what it did."""
+        result = kg.run("ingest", "--json", str(source))
+        if not row.check(result.code == 0, f"{label} re-run: exit {result.code}"):
+            return f"exit {result.code}"
+        summary = json.loads(result.stdout)
+        unchanged, new = summary["articles_unchanged"], summary["articles_new"]
+        row.check(
+            (unchanged, new) == (saved, len(inputs) - saved),
+            f"{label} re-run: {unchanged} unchanged and {new} new, expected {saved} and "
+            f"{len(inputs) - saved}",
+        )
+        snap = kg.snapshot()
+        missing = inputs - snap.articles
+        row.check(not missing, f"{label} re-run: {len(missing)} articles missing")
+        row.lost += len(missing)
+        row.check(
+            not (snap.duplicate_articles or snap.duplicate_keys),
+            f"{label} re-run: {snap.duplicate_articles} duplicate articles, "
+            f"{snap.duplicate_keys} duplicate entity keys",
+        )
+        if compare:
+            diff = snap.differences(self.reference[kg.name])
+            row.check(not diff, f"{label} re-run: the graph differs from a clean ingest ({diff})")
+        return f"{unchanged} unchanged, {new} new, {len(snap.articles)} stored"
 
     # -- 4. concurrency -------------------------------------------------------------
 
