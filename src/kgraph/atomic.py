@@ -1,4 +1,5 @@
-"""Atomic file writes: a reader sees the old file or the new one, never part of one.
+"""Atomic file writes (a reader sees the old file or the new one, never part of one) and
+the one file lock kgraph's writers take.
 
 The data goes to a temporary file beside the target (one filesystem, so the rename is
 atomic), created with mode 0600 by ``mkstemp``; it is flushed to disk, given its final
@@ -19,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -50,6 +51,26 @@ def write_atomic(path: Path, data: str | bytes, mode: int | None = None) -> None
     """Write ``data`` (text as UTF-8) to ``path`` atomically; see :func:`replacing`."""
     with replacing(path, mode) as handle:
         handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+@contextlib.contextmanager
+def file_lock(path: Path, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """An exclusive advisory lock (``flock``) on ``path``, created if missing.  It blocks
+    until the lock is free, calling ``waiting`` first when another process holds it."""
+    import fcntl  # POSIX only; imported here so that importing kgraph works anywhere
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting is not None:
+                waiting()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
 
 
 def _new_file_mode() -> int:

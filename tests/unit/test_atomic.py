@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
 
-from kgraph.atomic import replacing, write_atomic
+from kgraph.atomic import file_lock, replacing, write_atomic
 
 
 def test_a_new_file_gets_the_umask_mode_and_a_secret_0600(tmp_path: Path) -> None:
@@ -41,3 +42,20 @@ def test_the_target_is_untouched_until_the_block_ends(tmp_path: Path) -> None:
         (temporary,) = target.parent.iterdir()
         assert temporary.name.startswith(".file.txt.") and temporary.name.endswith(".tmp")
     assert target.read_bytes() == b"new"
+
+
+def test_a_second_holder_of_the_lock_is_told_and_waits_for_the_first(tmp_path: Path) -> None:
+    lock = tmp_path / "sub" / "store.lock"
+    told, acquired = threading.Event(), threading.Event()
+
+    def second() -> None:
+        with file_lock(lock, waiting=told.set):
+            acquired.set()
+
+    with file_lock(lock, waiting=lambda: pytest.fail("the lock was free")):
+        thread = threading.Thread(target=second)
+        thread.start()
+        assert told.wait(10)
+        assert not acquired.wait(0.2)
+    thread.join(10)
+    assert acquired.is_set()

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kgraph.atomic import write_atomic
+from kgraph.atomic import file_lock, write_atomic
 from kgraph.errors import ServerError
 from kgraph.server.config import (
     BROWSER_VERSION,
@@ -26,7 +26,7 @@ from kgraph.server.config import (
     parse_java_version,
     render_pom,
 )
-from kgraph.server.files import file_lock, run_tool
+from kgraph.server.files import run_tool
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Helpers of the local server: a lock, a folder's size, a log's tail and last error, running
+"""Helpers of the local server: a folder's size, a log's tail and last error, running
 a tool."""
 
 from __future__ import annotations
@@ -7,23 +7,8 @@ import contextlib
 import os
 import stat
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-
-@contextlib.contextmanager
-def file_lock(path: Path) -> Iterator[None]:
-    """An exclusive advisory lock (``flock``) on ``path``, created if missing; blocks."""
-    import fcntl  # POSIX only; imported here so that importing kgraph.server works anywhere
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing the descriptor releases the lock
 
 
 def dir_size(path: Path) -> int:

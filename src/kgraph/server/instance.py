@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kgraph.atomic import write_atomic
+from kgraph.atomic import file_lock, write_atomic
 from kgraph.errors import ConfigError, ServerError, redact
 from kgraph.server.config import (
     ADMIN_CLASS,
@@ -48,7 +48,7 @@ from kgraph.server.config import (
     render_conf,
 )
 from kgraph.server.dist import assemble, check_java
-from kgraph.server.files import dir_size, file_lock, last_error, run_tool
+from kgraph.server.files import dir_size, last_error, run_tool
 
 log = logging.getLogger(__name__)
 

@@ -9,17 +9,15 @@ what the first saved.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import gzip
 import logging
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import orjson
 
+from kgraph.atomic import file_lock
 from kgraph.errors import StoreError
 from kgraph.store.records import shared_labels
 
@@ -75,18 +73,10 @@ def summary_path(path: Path) -> Path:
     return path.with_name(path.name + ".summary")
 
 
-@contextlib.contextmanager
-def write_lock(path: Path) -> Iterator[None]:
+def write_lock(path: Path) -> contextlib.AbstractContextManager[None]:
     """Hold an exclusive lock beside ``path``; a second writer waits for the first."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = path.with_name(path.name + ".lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            log.warning("%s: another kgraph process is writing; waiting for it", path)
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
+
+    def waiting() -> None:
+        log.warning("%s: another kgraph process is writing; waiting for it", path)
+
+    return file_lock(path.with_name(path.name + ".lock"), waiting)
