@@ -102,6 +102,28 @@ def test_an_actor_named_only_by_a_modifier_carries_the_fact(
     assert claim.object_text == f"a {phrase}"
 
 
+@pytest.mark.parametrize(
+    ("relation", "phrase", "modifier", "label", "actor"),
+    [
+        ("LEAD", "Chilean government", "Chilean", "NORP", "place:chile"),  # the state itself
+        ("WORK_FOR", "Chilean administration", "Chilean", "NORP", "place:chile"),
+        ("LEAD", "Chilean delegation", "Chilean", "NORP", NO_ENTITY),  # acts for it: not it
+        ("LEAD", "Chilean antibusing movement", "Chilean", "NORP", NO_ENTITY),
+        ("WORK_FOR", "Chilean bank", "Chilean", "NORP", NO_ENTITY),
+        ("LEAD", "Lusa team", "Lusa", "ORG", NO_ENTITY),
+        ("MEET", "Chilean delegation", "Chilean", "NORP", "place:chile"),  # not a role
+    ],
+)
+def test_in_a_role_only_the_states_own_bodies_stand_for_it(
+    relation: str, phrase: str, modifier: str, label: str, actor: str
+) -> None:
+    lind = _m("Greta Lind", 0, "PERSON")
+    obj = _m(phrase, 20, "NOUN")
+    spans = [lind, _m(modifier, 20 + phrase.index(modifier), label)]
+    [claim] = _resolve([_rel(lind, relation, obj, obj_text=f"the {phrase}")], spans).claims
+    assert claim.object_key == actor
+
+
 def test_two_demonyms_of_one_country_give_one_actor() -> None:
     chile = _m("Chile", 0, "GPE")
     first, second = _m("North Korean troops", 20, "NOUN"), _m("DPRK troops", 60, "NOUN")

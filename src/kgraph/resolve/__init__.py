@@ -26,7 +26,7 @@ from kgraph.models import (
     EntityRef,
     RelationMention,
 )
-from kgraph.resolve.arguments import UNRESOLVED, Arguments, place_slot
+from kgraph.resolve.arguments import ROLE_RELATIONS, UNRESOLVED, Arguments, place_slot
 from kgraph.resolve.article import ArticleEntities, People, distinct_mentions
 from kgraph.resolve.casing import Casing
 from kgraph.resolve.context import in_context
@@ -146,7 +146,8 @@ def resolve_article(
     claims = []
     for relation in relations:
         subject = args.key(relation.subject)
-        obj = args.key(relation.object, place_slot=place_slot(relation))
+        role = relation.relation in ROLE_RELATIONS
+        obj = args.key(relation.object, place_slot=place_slot(relation), role=role)
         if relation.object is not None and (subject or obj) and subject != obj:
             claim = _claim(article, relation, subject, obj, extractor)
             claims.append(replace(claim, attribution=args.speaker(relation)))

@@ -43,9 +43,10 @@ class Arguments:
         labels = Counter(FIELD_LABEL.findall(document))
         self.labels = {label for label, n in labels.items() if n >= FIELD_LABEL_REPEATS}
 
-    def key(self, arg: Argument | None, place_slot: bool = False) -> str:
+    def key(self, arg: Argument | None, place_slot: bool = False, role: bool = False) -> str:
         """The entity key of an argument, or :data:`NO_ENTITY` for a generic phrase.
-        ``place_slot``: the argument is where something happens or goes."""
+        ``place_slot``: the argument is where something happens or goes; ``role``: it is
+        what a person leads or works for (see :data:`ROLE_BODIES`)."""
         if arg is None or arg.mention is None:
             return NO_ENTITY
         mention = arg.mention
@@ -64,7 +65,7 @@ class Arguments:
             self.table.proper(mention.text)
             or self._organisation(arg, mention)
             or self._compass(arg)
-            or (NO_ENTITY if place_slot or _owned(arg) else self._modifier(mention))
+            or (NO_ENTITY if place_slot or _owned(arg) else self._modifier(mention, role))
         )
 
     def _compass(self, arg: Argument) -> str:
@@ -168,9 +169,11 @@ class Arguments:
             return False  # "fury in Ankara", "turmoil in Washington": its government
         return before[-1] in PLACE_PREPOSITIONS - DIRECTIONS
 
-    def _modifier(self, mention: EntityMention) -> str:
+    def _modifier(self, mention: EntityMention, role: bool = False) -> str:
         """The actor a noun phrase names only by a premodifier ("US troops" -> United
-        States), when it is a country or an organisation."""
+        States), when it is a country or an organisation.  In a role only the state's
+        own bodies stand for it ("works for the US government", not "heads the Russian
+        delegation" or "works for a Russian bank")."""
         span = modifier_span(mention, self.spans, self.starts)
         if span is None:
             return NO_ENTITY
@@ -178,6 +181,8 @@ class Arguments:
         institution = institution_name(" ".join([span.text, *(w.title() for w in rest)]))
         if institution is not None:  # "the Russian defence ministry"
             return self.table.ensure(institution, "Organization")
+        if role and not (rest and rest[-1].lower().strip(EDGE) in ROLE_BODIES):
+            return NO_ENTITY
         key = self.table.key(span)
         if key is None or self.table.entities[key].type not in MODIFIER_TYPES:
             return NO_ENTITY
@@ -245,6 +250,10 @@ def _verbal(words: list[str]) -> bool:
 
 
 ROLE_RELATIONS = frozenset({"WORK_FOR", "LEAD"})
+ROLE_BODIES = frozenset({"government", "administration", "regime", "leadership"})
+"""What a person in a role leads or works for that is its modifier's state or organisation
+itself ("heads the Chilean government"); any other body only acts for it: the head of a
+"Russian delegation" does not lead Russia, nor does the chief of a "US company"."""
 CITY_OFFICES = frozenset({"mayor", "councillor", "councilor", "alderman"})
 """Roles whose capital is the city ("Moscow's mayor"); in any other role a capital is its
 country's government ("Moscow's ambassador to Washington")."""
