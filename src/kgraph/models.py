@@ -59,6 +59,8 @@ def tuple_state(cls: type[_T]) -> type[_T]:
 
 def _slot_init(cls: type[Any], names: tuple[str, ...]) -> Callable[..., None]:
     """The dataclass's own ``__init__`` (plain defaults only), made from its field names."""
+    if hasattr(cls, "__post_init__") or any(f.default_factory is not MISSING for f in fields(cls)):
+        raise TypeError(f"{cls.__name__}: tuple_state takes no __post_init__ or default_factory")
     scope = {f"set_{f.name}": cls.__dict__[f.name].__set__ for f in fields(cls)}
     scope |= {f"default_{f.name}": f.default for f in fields(cls) if f.default is not MISSING}
     params = [f"{name}=default_{name}" if f"default_{name}" in scope else name for name in names]
