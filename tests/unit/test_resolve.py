@@ -149,6 +149,27 @@ def test_ambiguous_short_name_is_not_merged() -> None:
     assert "person:kim" in result.entities
 
 
+def test_a_short_name_is_the_one_person_of_that_name_introduced_before_it() -> None:
+    rupert, short = _m("Rupert Murdoch", 0, "PERSON"), _m("Murdoch", 40, "PERSON")
+    sky, later = _m("Sky", 60, "ORG"), _m("Murdoch", 140, "PERSON")
+    mentions = [
+        rupert,
+        short,
+        sky,
+        _m("Lachlan Murdoch", 80, "PERSON"),
+        _m("James Murdoch", 110, "PERSON"),
+        later,
+    ]
+    relations = [_rel(short, "CRITICISE", sky, 40), _rel(later, "PRAISE", sky, 140)]
+    result = resolve_article(ARTICLE, relations, mentions, [(0, 39), (40, 139), (140, 200)], "x/1")
+    first, second = result.claims
+    # Before Lachlan and James are named, "Murdoch" can only be Rupert ...
+    assert first.subject_key == "person:rupert murdoch"
+    assert "Murdoch" in result.entities["person:rupert murdoch"].aliases
+    # ... after them it fits three people and stays a name of its own.
+    assert second.subject_key == "person:murdoch"
+
+
 def test_acronym_and_country_resolution() -> None:
     mentions = [
         _m("DPRK", 0, "ORG"),

@@ -31,7 +31,8 @@ class ArticleEntities:
 
     def __init__(self, mentions: Sequence[EntityMention]) -> None:
         self.surfaces: dict[str, Surface] = collect_surfaces(mentions)
-        self.roots = cluster(self.surfaces)
+        clusters = cluster(self.surfaces)
+        self.roots = clusters.roots
         self.entities: dict[str, Entity] = {}
         self._key_of_surface: dict[str, str] = {}
         for surface_key, root_key in self.roots.items():
@@ -47,6 +48,34 @@ class ArticleEntities:
             found = self._by_name(mention)
             if found is not None:
                 self._key_of_span[span_of(mention)] = found
+        self._introduced_before(mentions, clusters.ambiguous)
+
+    def _introduced_before(
+        self, mentions: Sequence[EntityMention], ambiguous: dict[str, list[str]]
+    ) -> None:
+        """A short name that fits several people ("Mr Murdoch" beside Rupert, Lachlan and
+        James Murdoch) is, where it stands, the one of them the article has introduced
+        before it, when only one has been; elsewhere it stays a name of its own."""
+        if not ambiguous:
+            return
+        first: dict[str, int] = {}
+        for mention in mentions:
+            key = self._key_of_span.get(span_of(mention))
+            if key is not None:
+                first.setdefault(key, mention.start)
+        for mention in mentions:
+            form = canonical_form(mention)
+            fits = ambiguous.get(name_key(form[0])) if form is not None else None
+            if not fits or form is None:
+                continue
+            before = {
+                key
+                for surface in fits
+                if (key := self._key_of_surface[surface]) in first and first[key] < mention.start
+            }
+            if len(before) == 1:
+                key = self._key_of_span[span_of(mention)] = before.pop()
+                self.entities[key].aliases.add(form[0])
 
     def _by_name(self, mention: EntityMention) -> str | None:
         form = canonical_form(mention)

@@ -331,11 +331,21 @@ def _misspelt(
     return found
 
 
-def cluster(surfaces: dict[str, Surface]) -> dict[str, str]:
+@dataclass(slots=True)
+class Clusters:
+    """What :func:`cluster` found: each surface's root, and the fuller names a person's
+    short name fits more than one of ("Murdoch": Rupert, Lachlan and James Murdoch)."""
+
+    roots: dict[str, str]
+    ambiguous: dict[str, list[str]]
+
+
+def cluster(surfaces: dict[str, Surface]) -> Clusters:
     """Map every surface key to the key of the fullest unambiguous name it stands for."""
     shapes = _shapes(surfaces)
     index = _index(shapes)
     parent: dict[str, str] = {}
+    ambiguous: dict[str, list[str]] = {}
     for key in surfaces:
         longer = _longer_matches(key, shapes, index)
         # Keep only maximal names: drop candidates that are themselves sub-names of others.
@@ -348,6 +358,8 @@ def cluster(surfaces: dict[str, Surface]) -> dict[str, str]:
             maximal = _same_role(shapes[key], maximal, shapes)
         if len(maximal) == 1:
             parent[key] = maximal[0]
+        elif len(maximal) > 1 and shapes[key].type == "Person":
+            ambiguous[key] = maximal
     parent.update(_misspelt(surfaces, shapes, index, parent))
 
     def root(key: str) -> str:
@@ -357,4 +369,4 @@ def cluster(surfaces: dict[str, Surface]) -> dict[str, str]:
             key = parent[key]
         return key
 
-    return {key: root(key) for key in surfaces}
+    return Clusters({key: root(key) for key in surfaces}, ambiguous)
