@@ -408,12 +408,23 @@ def test_a_lower_case_national_institution_is_the_organisation() -> None:
         ("Zenit", "Zenit Scotland", False),
         ("Zenit", "Zenit News", True),
         ("Zenit", "Zenit China Energy Co", True),  # a region inside the name
+        ("Zenit", "Zenit Audit Committee", False),  # a body within it: not its full name
+        ("Zenit", "Zenit Advisory Council", False),
+        ("Zenit", "Zenit Freedom Caucus", False),
+        ("Zenit", "Zenit Audit Commission", True),  # a commission is often the whole body
     ],
 )
 def test_organisation_short_forms(short: str, full: str, merged: bool) -> None:
     spans = [_m(full, 0, "ORG"), _m(short, 50, "ORG")]
     result = _resolve([], spans)
     assert (len(result.entities) == 1) is merged
+
+
+def test_a_cut_name_of_a_body_within_an_institution_is_not_the_institutions_full_name() -> None:
+    # NER cuts "Zenit Audit Committee" to "Zenit Audit" in one place: neither is Zenit's
+    names = ("Zenit Audit Committee", "Zenit Audit", "Zenit")
+    spans = [_m(text, 30 * i, "ORG") for i, text in enumerate(names)]
+    assert "organization:zenit" in _resolve([], spans).entities
 
 
 def test_initials_with_and_without_dots_are_one_person() -> None:

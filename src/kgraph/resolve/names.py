@@ -326,9 +326,15 @@ def abbreviates(short: tuple[str, ...], full: tuple[str, ...], entity_type: str)
     if entity_type == "Organization":
         from kgraph.resolve.regions import regional  # regions reads country tables keyed here
 
-        # "BBC Scotland", "Al Jazeera Arabic": a region or language at the end is a branch
-        return full[: len(short)] == short and not regional(full[-1])
+        # "BBC Scotland", "Al Jazeera Arabic": a region or language at the end is a branch;
+        # "Senate Intelligence Committee", "UN Security Council": a body within the first
+        return full[: len(short)] == short and not regional(full[-1]) and full[-1] not in SUB_BODIES
     return True
+
+
+SUB_BODIES = frozenset({"committee", "subcommittee", "council", "caucus", "panel"})
+"""Last words of a body named after the institution it sits in: the institution's name
+alone ("the Senate", "the House", "the UN") is the whole institution, not that body."""
 
 
 def distinct_case(names: Iterable[str]) -> list[str]:

@@ -21,6 +21,7 @@ from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import (
     HONORIFICS,
     PRONOUN_LABEL,
+    SUB_BODIES,
     abbreviates,
     all_initials,
     entity_type,
@@ -275,7 +276,15 @@ def _longer_matches(
         )
         if subname or acronym:
             matches.append(other_key)
+    if shape.type == "Organization":
+        # "Senate Intelligence" (NER's cut of "Senate Intelligence Committee") is no more
+        # the Senate's full name than the committee is (see names.SUB_BODIES)
+        bodies = [shapes[k].tokens for k in candidates if shapes[k].tokens[-1:] in _SUB_BODY]
+        matches = [k for k in matches if not any(is_subname(shapes[k].tokens, b) for b in bodies)]
     return matches
+
+
+_SUB_BODY = {(word,) for word in SUB_BODIES}
 
 
 def _runs_into_name(
