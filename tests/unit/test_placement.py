@@ -6,7 +6,8 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from kgraph.models import Entity, IndexedEntity, Merge, StoredRef
+from kgraph.models import Entity, EntityType, IndexedEntity, Merge, StoredRef
+from kgraph.resolve.names import entity_key
 from kgraph.resolve.placement import display_name, placement, relink
 from kgraph.store.local import LocalStore
 from tests.unit.test_linker import XI, _entity, article, facts, ingest, people
@@ -104,3 +105,37 @@ def test_a_hand_merge_survives_the_pass(tmp_path: Path) -> None:
     store.unmerge(kim_yo.key)
     relink(store, None)
     assert kim_yo.key in people(store)
+
+
+def _typed(name: str, etype: EntityType, articles: int) -> list[StoredRef]:
+    key = entity_key(etype, name)
+    return [StoredRef(key, key, etype, (name,), ()) for _ in range(articles)]
+
+
+def test_a_long_name_takes_the_type_most_articles_give_it() -> None:
+    refs = [
+        *_typed("Zenit News", "Organization", 4),
+        *_typed("Zenit News", "Person", 2),  # NER's slip in two articles
+        *_typed("Lake Vara", "Place", 3),
+        *_typed("Lake Vara", "Person", 2),  # no clear majority: both stay
+        *_typed("Jordan", "Place", 5),
+        *_typed("Jordan", "Person", 1),  # one word: a country and a player
+    ]
+    for order in (refs, refs[::-1]):
+        placed = {r: e.key for r, e in placement(order, []).items()}
+        assert placed["person:zenit news"] == "organization:zenit news"
+        assert placed["person:lake vara"] == "person:lake vara"
+        assert placed["place:lake vara"] == "place:lake vara"
+        assert placed["person:jordan"] == "person:jordan"
+
+
+def test_a_ref_split_off_by_hand_keeps_its_type() -> None:
+    refs = [*_typed("Zenit News", "Organization", 4), *_typed("Zenit News", "Person", 1)]
+    split = IndexedEntity(
+        "organization:zenit news",
+        "Zenit News",
+        "Organization",
+        distinct_from=("person:zenit news",),
+    )
+    placed = {r: e.key for r, e in placement(refs, [split]).items()}
+    assert placed["person:zenit news"] == "person:zenit news"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from kgraph.models import Entity, EntityType, IndexedEntity, StoredRef
 from kgraph.resolve.aliases import AliasTable
 from kgraph.resolve.linker import Linker
-from kgraph.resolve.names import entity_key, tokens
+from kgraph.resolve.names import entity_key, name_key, tokens
 from kgraph.store.base import GraphStore
 
 
@@ -50,8 +50,8 @@ def _evidence(refs: Iterable[StoredRef]) -> dict[str, _Evidence]:
     return found
 
 
-def _order(ref: str, evidence: _Evidence, name: str) -> tuple[int, bool, str]:
-    return (-len(tokens(name)), evidence.type != "Person", ref)
+def _order(ref: str, etype: EntityType, name: str) -> tuple[int, bool, str]:
+    return (-len(tokens(name)), etype != "Person", ref)
 
 
 def placement(
@@ -66,15 +66,48 @@ def placement(
     distinct = {e.key: e.distinct_from for e in entities if e.distinct_from}
     linker = Linker(aliases=aliases, distinct=distinct)
     names = {ref: display_name(ref, ev.type, ev.names) for ref, ev in evidence.items()}
+    kept = {ref for e in entities for ref in (*e.distinct_from, *e.pinned)}
+    types = _majority_types(evidence, names, kept)
     linked: dict[str, str] = {}
-    for ref in sorted(evidence, key=lambda r: _order(r, evidence[r], names[r])):
+    for ref in sorted(evidence, key=lambda r: _order(r, types.get(r, evidence[r].type), names[r])):
         ev = evidence[ref]
-        entity = Entity(ref, names[ref], ev.type)
+        etype = types.get(ref, ev.type)
+        key = ref if etype == ev.type else entity_key(etype, names[ref])
+        entity = Entity(key, names[ref], etype)
         all_names = tuple(sorted(set(ev.names) | {names[ref]}))
         calls = tuple(sorted(Counter(ev.names).items()))
         titles = tuple(sorted(ev.titles))
         linked[ref] = linker.link_one(entity, all_names, titles, calls)[0].key
     return _resolved(linked, linker, entities)
+
+
+MAJORITY = 2
+"""How many times more articles must give a name one type than any other for that type to
+hold for all of them."""
+
+
+def _majority_types(
+    evidence: Mapping[str, _Evidence], names: Mapping[str, str], kept: set[str]
+) -> dict[str, EntityType]:
+    """The type a ref of a name of two or more words takes when most articles give that
+    name another type: NER calls "Al Jazeera" a person now and then and "Fethullah Gulen"
+    an organisation, but a name that long is one thing across the articles.  One-word
+    names are left as they are ("Jordan" the country and "Jordan" the player).  Refs a
+    user split off or merged by hand (``kept``) keep their own type."""
+    by_name: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    refs_of: dict[str, list[str]] = defaultdict(list)
+    for ref, ev in evidence.items():
+        if ref in kept or len(tokens(names[ref])) < 2:
+            continue
+        name = name_key(names[ref])
+        by_name[name][ev.type] += len(ev.names)
+        refs_of[name].append(ref)
+    found: dict[str, EntityType] = {}
+    for name, votes in by_name.items():
+        (top, most), *rest = votes.most_common()
+        if rest and most >= MAJORITY * rest[0][1]:
+            found.update((ref, top) for ref in refs_of[name] if evidence[ref].type != top)
+    return found
 
 
 def _resolved(
