@@ -249,3 +249,46 @@ def test_a_place_is_not_merged_into_a_person_of_the_same_name() -> None:
 def test_iso_codes_count_only_for_places() -> None:
     assert country_name("IT", label="ORG") is None
     assert country_name("IT", label="GPE") == "Italy"
+
+
+@pytest.mark.parametrize(
+    ("text", "arg", "state"),
+    [
+        ("Ada Lund joined American in 2010.", "American", False),  # a company (or a person)
+        ("Ada Lund met an Albanian in 2010.", "an Albanian", False),  # a person
+        ("Ada Lund met the Hungarian in 2010.", "the Hungarian", False),  # one Hungarian
+        ("Ada Lund met the Dutch in 2010.", "the Dutch", True),  # the nation: no -s plural
+        ("Ada Lund met Iranian-backed fighters.", "Iranian", True),  # hyphened: the state
+    ],
+)
+def test_a_nationality_word_alone_is_the_state_only_as_a_nation(
+    text: str, arg: str, state: bool
+) -> None:
+    word = arg.split()[-1]
+    nat, at = _m(word, text.index(word), "NORP"), text.index(arg)
+    ada = _m("Ada Lund", 0, "PERSON")
+    relation = RelationMention(
+        subject=Argument("Ada Lund", 0, 8, ada),
+        predicate="meet",
+        relation="MEET",
+        object=Argument(arg, at, at + len(arg), nat),
+        sentence=text,
+        sentence_start=0,
+        confidence=0.8,
+    )
+    article = Article(id="a2", title="", text=text)
+    [claim] = resolve_article(article, [relation], [ada, nat], [(0, len(text))], "x/1").claims
+    assert claim.object_key.startswith("place:") is state
+
+
+def test_a_point_of_the_compass_alone_is_the_one_country_named_so() -> None:
+    north_korea, north, kim = (
+        _m("North Korea", 0, "GPE"),
+        _m("North", 40, "GPE"),
+        _m("Kim Jong Nam", 60, "PERSON"),
+    )
+    result = resolve_article(
+        ARTICLE, [_rel(north, "POISON", kim, 40)], [north_korea, north, kim], [(0, 100)], "x/1"
+    )
+    [claim] = result.claims
+    assert claim.subject_key == "place:north korea"

@@ -13,10 +13,17 @@ from kgraph.models import NO_ENTITY, Argument, EntityMention, EntityType, Relati
 from kgraph.resolve.article import ArticleEntities, People, span_of
 from kgraph.resolve.capitals import capital_of
 from kgraph.resolve.context import EDGE
-from kgraph.resolve.countries import country_name
+from kgraph.resolve.countries import country_name, is_nationals
 from kgraph.resolve.descriptors import DEFINITE, parse_description, resolve_description
 from kgraph.resolve.institutions import institution_name
-from kgraph.resolve.names import NAMED_LABELS, PRONOUN_LABEL, tokens
+from kgraph.resolve.names import (
+    COMPASS,
+    NAMED_LABELS,
+    PRONOUN_LABEL,
+    clean,
+    name_key,
+    tokens,
+)
 from kgraph.resolve.phrases import modifier_span
 from kgraph.resolve.within import is_personal_title
 
@@ -52,6 +59,8 @@ class Arguments:
         mention = arg.mention
         if mention.label == PRONOUN_LABEL:
             return self.people.pronouns.resolve(mention.text, mention.start) or NO_ENTITY
+        if mention.label == "NORP" and _one_national(arg, mention, self.document):
+            return NO_ENTITY
         if mention.label in NAMED_LABELS:
             return self.named(mention, place_slot) or NO_ENTITY
         forward = mention.start < self.headline  # headlines drop "the"; the body names
@@ -363,7 +372,29 @@ MOOD_NOUNS = frozenset(
 """Nouns of a political mood or upheaval: "<mood> in <capital>" is about the people who
 govern there (English news metonymy), not about the city."""
 
-COMPASS = frozenset({"North", "South", "East", "West"})
+
+def _one_national(arg: Argument, mention: EntityMention, document: str) -> bool:
+    """A nationality word that is the whole argument and names a person or a company, not
+    the state: "an Albanian", "the Hungarian" (one of the Hungarians), "joined American",
+    "buy American".  Not "the Dutch" or "the Japanese" (the nation: no plural in -s) and
+    not "Iranian-backed" or "Venezuelan-US relations" (the state, hyphened to a word)."""
+    words = clean(arg.text).split()
+    name = clean(mention.text)
+    article = words[0].lower() if len(words) > 1 and words[0].lower() in ARTICLES else ""
+    if name_key(" ".join(words[1:] if article else words)) != name_key(name):
+        return False
+    if country_name(name, demonym=True) in (None, name) or is_nationals(name):
+        return False
+    if article == "the":
+        return not name.endswith(INVARIANT_DEMONYMS)
+    return bool(article) or document[mention.end : mention.end + 1] != "-"
+
+
+ARTICLES = frozenset({"a", "an", "the"})
+INVARIANT_DEMONYMS = ("ese", "sh", "ch", "ss")
+"""Endings of nationality words whose plural is the word itself ("the Chinese", "the
+Dutch", "the British", "the Swiss"): with "the" they name the nation."""
+
 
 COMPANY_NOUNS = frozenset(
     {

@@ -25,6 +25,8 @@ LABEL_TYPES: dict[str, EntityType] = {
 """spaCy NER labels -> entity types; everything else (noun phrases, works, laws) is no entity."""
 
 NAMED_LABELS = frozenset(LABEL_TYPES)
+COMPASS = frozenset({"North", "South", "East", "West"})
+"""Words that, alone ("the North"), stand for the one country of an article named so."""
 PRONOUN_LABEL = "PRON"
 
 HONORIFICS = frozenset(

@@ -19,6 +19,7 @@ from kgraph.resolve.countries import country_name, is_nationals
 from kgraph.resolve.descriptors import ROLE_NOUNS
 from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import (
+    COMPASS,
     HONORIFICS,
     PRONOUN_LABEL,
     SUB_BODIES,
@@ -179,6 +180,7 @@ class _Shape:
     named_head: bool
     """Whether the name's last word is capitalised: "Fox News presidency" ends in a
     common noun and names a presidency, whatever NER called it."""
+    country: bool
 
 
 def role_titles(titles: Iterable[str]) -> frozenset[str]:
@@ -205,6 +207,7 @@ def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
             role_titles(s.titles),
             all_initials(s.name),
             not s.name.split()[-1].islower(),
+            s.type == "Place" and country_name(s.name) == s.name,
         )
         for key, s in surfaces.items()
     }
@@ -269,7 +272,11 @@ def _longer_matches(
             and (not other.named_head or _runs_into_name(short, full, shapes, index))
         ):
             continue  # "Lusa News presidency" is a presidency, "NATO Ivo Daalder" two names
-        subname = subname or (shape.type == "Organization" and _national(short, full))
+        subname = (
+            subname
+            or (shape.type == "Organization" and _national(short, full))
+            or (shape.type == "Place" and other.country and _compass(short, full))
+        )
         acronym = shape.acronym is not None and shape.acronym in (
             other.initials,
             other.all_initials,
@@ -285,6 +292,12 @@ def _longer_matches(
 
 
 _SUB_BODY = {(word,) for word in SUB_BODIES}
+
+
+def _compass(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """ "North" (as in "the North") of "North Korea": a point of the compass alone for the
+    one country of the article whose name begins with it."""
+    return len(short) == 1 and short[0].title() in COMPASS and full[:1] == short
 
 
 def _runs_into_name(
