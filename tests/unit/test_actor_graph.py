@@ -137,7 +137,7 @@ def test_two_demonyms_of_one_country_give_one_actor() -> None:
     [
         ("Peruvians", "NORP", "group:peruvians"),  # the nationality's people: a group
         ("Chileans", "NORP", "group:chileans"),
-        ("Peruvian", "NORP", "place:peru"),  # the adjective, as NER spans it alone
+        ("Peruvian", "NORP", ""),  # one Peruvian: a person, not the state
         ("Peru", "GPE", "place:peru"),
     ],
 )
