@@ -170,6 +170,24 @@ def test_a_short_name_is_the_one_person_of_that_name_introduced_before_it() -> N
     assert second.subject_key == "person:murdoch"
 
 
+def test_a_surname_ner_called_an_organisation_is_the_person_introduced_before_it() -> None:
+    donald, trump, ivanka = (
+        _m("Donald Trump", 0, "PERSON"),
+        _m("Trump", 30, "ORG"),
+        _m("Ivanka Trump", 60, "PERSON"),
+    )
+    pence = _m("Mike Pence", 40, "PERSON")
+    result = resolve_article(
+        ARTICLE,
+        [_rel(trump, "CHOOSE", pence, 30)],
+        [donald, trump, pence, ivanka],
+        [(0, 29), (30, 100)],
+        "x/1",
+    )
+    [claim] = result.claims
+    assert claim.subject_key == "person:donald trump"
+
+
 def test_acronym_and_country_resolution() -> None:
     mentions = [
         _m("DPRK", 0, "ORG"),

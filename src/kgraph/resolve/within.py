@@ -355,8 +355,8 @@ def _misspelt(
 
 @dataclass(slots=True)
 class Clusters:
-    """What :func:`cluster` found: each surface's root, and the fuller names a person's
-    short name fits more than one of ("Murdoch": Rupert, Lachlan and James Murdoch)."""
+    """What :func:`cluster` found: each surface's root, and the people's full names a short
+    name fits more than one of ("Murdoch": Rupert, Lachlan and James Murdoch)."""
 
     roots: dict[str, str]
     ambiguous: dict[str, list[str]]
@@ -380,8 +380,8 @@ def cluster(surfaces: dict[str, Surface]) -> Clusters:
             maximal = _same_role(shapes[key], maximal, shapes)
         if len(maximal) == 1:
             parent[key] = maximal[0]
-        elif len(maximal) > 1 and shapes[key].type == "Person":
-            ambiguous[key] = maximal
+        elif len(maximal) > 1 and all(shapes[k].type == "Person" for k in maximal):
+            ambiguous[key] = maximal  # a surname, whatever NER called it ("Trump" as ORG)
     parent.update(_misspelt(surfaces, shapes, index, parent))
 
     def root(key: str) -> str:
