@@ -310,3 +310,31 @@ def test_a_point_of_the_compass_alone_is_the_one_country_named_so() -> None:
     )
     [claim] = result.claims
     assert claim.subject_key == "place:north korea"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "key"),
+    [
+        ("Ada Lund lives in Lebanon, Tennessee, now.", "Lebanon", "place:lebanon, tennessee"),
+        ("Ada Lund lives in Moscow, Idaho, now.", "Moscow", "place:moscow, idaho"),
+        ("Ada Lund visited Greece, Georgia and Peru.", "Greece", "place:greece"),  # a list
+        ("Ada Lund visited Georgia, Ohio and Iowa.", "Georgia", "place:georgia"),  # states
+        ("United States, New York - Ada Lund left.", "United States", "place:united states"),
+    ],
+)
+def test_a_country_or_capital_placed_in_a_us_state_is_the_town(
+    text: str, place: str, key: str
+) -> None:
+    ada, where = _m("Ada Lund", text.index("Ada"), "PERSON"), _m(place, text.index(place), "GPE")
+    relation = RelationMention(
+        subject=Argument("Ada Lund", ada.start, ada.end, ada),
+        predicate="live in",
+        relation="LIVE_IN",
+        object=Argument(place, where.start, where.end, where),
+        sentence=text,
+        sentence_start=0,
+        confidence=0.8,
+    )
+    article = Article(id="a3", title="", text=text)
+    [claim] = resolve_article(article, [relation], [ada, where], [(0, len(text))], "x/1").claims
+    assert claim.object_key == key

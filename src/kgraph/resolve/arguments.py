@@ -25,6 +25,7 @@ from kgraph.resolve.names import (
     tokens,
 )
 from kgraph.resolve.phrases import modifier_span
+from kgraph.resolve.regions import towns_in_states
 from kgraph.resolve.within import is_personal_title
 
 
@@ -47,6 +48,7 @@ class Arguments:
         self.people = people
         self.spans = sorted(spans, key=span_of)
         self.starts = [m.start for m in self.spans]
+        self.towns = towns_in_states(document)
         labels = Counter(FIELD_LABEL.findall(document))
         self.labels = {label for label, n in labels.items() if n >= FIELD_LABEL_REPEATS}
 
@@ -125,6 +127,8 @@ class Arguments:
         key = self.table.key(mention)
         if key is not None and self._possessed_noun(key, mention):
             return None
+        if key is not None and (town := self._town(key)) is not None:
+            return town
         if mention.text.split(" ", 1)[0] in self.labels:  # "ATTACKER: ... ATTACKER: ..."
             return None
         if key is None or not self.capitals or place_slot or mention.text.isupper():
@@ -134,6 +138,17 @@ class Arguments:
         if country is None or self._after_place_preposition(mention) or self._modifier_of(mention):
             return key
         return self.table.ensure(country, "Place")
+
+    def _town(self, key: str) -> str | None:
+        """ "Lebanon" in an article that writes "Lebanon, Tennessee": the town, not the
+        country (nor "Moscow" of "Moscow, Idaho" the capital) -- a country's or capital's
+        name that the article places in a US state."""
+        entity = self.table.entities[key]
+        town = self.towns.get(entity.name) if entity.type == "Place" else None
+        country = country_name(entity.name)
+        if town is None or country == US or (country is None and capital_of(entity.name) is None):
+            return None  # "United States, New York": a dateline, from the country down
+        return self.table.ensure(town, "Place")
 
     def _possessed_noun(self, key: str, mention: EntityMention) -> bool:
         """ "our Union's history", "their Party", "his first National Security Adviser":
@@ -389,6 +404,8 @@ def _one_national(arg: Argument, mention: EntityMention, document: str) -> bool:
         return not name.endswith(INVARIANT_DEMONYMS)
     return bool(article) or document[mention.end : mention.end + 1] != "-"
 
+
+US = "United States"
 
 ARTICLES = frozenset({"a", "an", "the"})
 INVARIANT_DEMONYMS = ("ese", "sh", "ch", "ss")

