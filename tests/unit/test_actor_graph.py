@@ -259,6 +259,9 @@ def test_short_forms_of_country_names(text: str, country: str | None) -> None:
         ("Peking", "China"),
         ("Singapore", None),  # also a country's name
         ("Victoria", None),  # the capital of several
+        ("Salisbury", None),  # Harare's old name, and an English city's own
+        ("Philadelphia", None),  # Amman's ancient name, and a bigger city's own
+        ("Hamilton", None),  # Bermuda's capital: Canada's Hamilton is bigger
         ("Gotham", None),
     ],
 )

