@@ -562,6 +562,16 @@ def test_his_counterpart_from_a_country_is_the_person_of_that_country() -> None:
     assert key == "person:ana soto"
 
 
+def test_a_description_followed_by_a_name_is_not_resolved_elsewhere() -> None:
+    doc = (
+        "Chilean Foreign Minister Omar Sy met Peruvian Foreign Minister Ana Soto. "
+        "His Peruvian counterpart Eva Lind visited Ghana."
+    )
+    arg = "His Peruvian counterpart Eva Lind"  # NER missed the name: not Ana Soto
+    key = _described(doc, ["Omar Sy", "Ana Soto"], "Peruvian counterpart", arg)
+    assert key == NO_ENTITY
+
+
 def test_the_foreign_minister_needs_a_title_that_says_foreign() -> None:
     doc = (
         "Foreign Minister Ana Soto met Health Minister Omar Sy. The foreign minister visited Ghana."

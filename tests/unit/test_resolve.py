@@ -188,6 +188,21 @@ def test_a_surname_ner_called_an_organisation_is_the_person_introduced_before_it
     assert claim.subject_key == "person:donald trump"
 
 
+def test_a_surname_ner_missed_is_the_person_introduced_before_it() -> None:
+    donald, ivanka = _m("Donald Trump", 0, "PERSON"), _m("Ivanka Trump", 80, "PERSON")
+    early, late = _m("Trump", 30, "ORG"), _m("Trump", 110, "ORG")
+    bare, pence = _m("Trump", 50, "NOUN"), _m("Mike Pence", 60, "PERSON")  # NER missed it
+    result = resolve_article(
+        ARTICLE,
+        [_rel(bare, "CHOOSE", pence, 50)],
+        [donald, early, pence, ivanka, late],
+        [(0, 49), (50, 200)],
+        "x/1",
+    )
+    [claim] = result.claims
+    assert claim.subject_key == "person:donald trump"
+
+
 def test_acronym_and_country_resolution() -> None:
     mentions = [
         _m("DPRK", 0, "ORG"),

@@ -73,7 +73,7 @@ class Arguments:
             profiles = self.people.profiles
             return resolve_description(description, mention.start, profiles, forward) or NO_ENTITY
         return (
-            self.table.proper(mention.text)
+            self.table.proper(mention.text, mention.start)
             or self._organisation(arg, mention)
             or self._compass(arg)
             or (NO_ENTITY if place_slot or _owned(arg) else self._modifier(mention, role))

@@ -48,34 +48,28 @@ class ArticleEntities:
             found = self._by_name(mention)
             if found is not None:
                 self._key_of_span[span_of(mention)] = found
-        self._introduced_before(mentions, clusters.ambiguous)
+        self._ambiguous = clusters.ambiguous
+        self._first: dict[str, int] = {}
+        for mention in mentions:
+            if (known := self._key_of_span.get(span_of(mention))) is not None:
+                self._first.setdefault(known, mention.start)
+        for mention in mentions if self._ambiguous else ():
+            form = canonical_form(mention)
+            found = self._introduced(name_key(form[0]), mention.start) if form else None
+            if found is not None and form is not None:
+                self._key_of_span[span_of(mention)] = found
+                self.entities[found].aliases.add(form[0])
 
-    def _introduced_before(
-        self, mentions: Sequence[EntityMention], ambiguous: dict[str, list[str]]
-    ) -> None:
+    def _introduced(self, surface: str, start: int) -> str | None:
         """A short name that fits several people ("Mr Murdoch" beside Rupert, Lachlan and
         James Murdoch) is, where it stands, the one of them the article has introduced
         before it, when only one has been; elsewhere it stays a name of its own."""
-        if not ambiguous:
-            return
-        first: dict[str, int] = {}
-        for mention in mentions:
-            key = self._key_of_span.get(span_of(mention))
-            if key is not None:
-                first.setdefault(key, mention.start)
-        for mention in mentions:
-            form = canonical_form(mention)
-            fits = ambiguous.get(name_key(form[0])) if form is not None else None
-            if not fits or form is None:
-                continue
-            before = {
-                key
-                for surface in fits
-                if (key := self._key_of_surface[surface]) in first and first[key] < mention.start
-            }
-            if len(before) == 1:
-                key = self._key_of_span[span_of(mention)] = before.pop()
-                self.entities[key].aliases.add(form[0])
+        before = {
+            key
+            for fit in self._ambiguous.get(surface, ())
+            if (key := self._key_of_surface[fit]) in self._first and self._first[key] < start
+        }
+        return before.pop() if len(before) == 1 else None
 
     def _by_name(self, mention: EntityMention) -> str | None:
         form = canonical_form(mention)
@@ -98,13 +92,14 @@ class ArticleEntities:
             self._key_of_surface[name_key(name)] = key
         return key
 
-    def proper(self, text: str) -> str | None:
+    def proper(self, text: str, start: int = -1) -> str | None:
         """The entity a capitalised noun phrase NER did not label names: one of the
-        article's names, or the one entity it abbreviates ("Merkel" of "Angela Merkel")."""
+        article's names (at ``start``, see :meth:`_introduced`), or the one entity it
+        abbreviates ("Merkel" of "Angela Merkel")."""
         name = strip_determiner(clean(text))
         if not is_proper_phrase(name):
             return None
-        key = self._key_of_surface.get(name_key(name))
+        key = self._introduced(name_key(name), start) or self._key_of_surface.get(name_key(name))
         country = country_name(name)
         if key is None and country is not None:
             key = self._key_of_surface.get(name_key(country))
