@@ -226,7 +226,6 @@ class LocalStore:
         for result in results:
             aid = result.article.id
             if self.graph.has_node(article_node(aid)):
-                stats.articles_replaced += 1
                 self._drop_evidence(aid, facts, entities)
             self.graph.add_node(
                 article_node(aid), labels=ARTICLE_LABELS, props=article_props(result, now)
@@ -234,7 +233,6 @@ class LocalStore:
             stats.entities_new += self._add_entities(result.entities.values())
             self._add_mentions(mention_rows(result), grown, entities)
             stats.claims_written += self._add_claims(result, facts)
-            stats.articles_written += 1
         for key, refs in linked_refs(results).items():
             props = self._edit(entity_node(key))
             props.update(link_lists(props, refs))
