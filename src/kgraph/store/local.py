@@ -287,13 +287,17 @@ class LocalStore:
 
     def _move_ref(self, ref: str, source: str, target: str, facts: set[FactKey]) -> None:
         """Move the mentions and claims of ``ref`` from entity ``source`` to ``target``."""
-        for art, _, key, data in list(
-            self.graph.in_edges(entity_node(source), keys=True, data=True)
-        ):
-            if data["type"] == schema.MENTIONS and data["props"]["ref"] == ref:
-                self.graph.remove_edge(art, entity_node(source), key=key)
-                self.graph.add_edge(art, entity_node(target), key=key, **data)
+        self._move_mentions(source, target, ref)
         self._rekey_claims(source, target, facts, only_ref=ref)
+
+    def _move_mentions(self, source: str, target: str, ref: str | None = None) -> None:
+        """Move the mentions of entity ``source`` (only those of ``ref``, if given) to
+        ``target``."""
+        old, new = entity_node(source), entity_node(target)
+        for art, _, key, data in list(self.graph.in_edges(old, keys=True, data=True)):
+            if data["type"] == schema.MENTIONS and ref in (None, data["props"]["ref"]):
+                self.graph.remove_edge(art, old, key=key)
+                self.graph.add_edge(art, new, key=key, **data)
 
     def _set_placed(self, wanted: Mapping[str, Entity]) -> set[str]:
         """Give the entities refs were placed in their chosen names and ``merged`` lists;
@@ -313,18 +317,14 @@ class LocalStore:
         if target is None:
             return None
         facts: set[FactKey] = set()
-        rows = [
-            (src, k, d)
-            for src, _, k, d in self.graph.in_edges(entity_node(target), keys=True, data=True)
+        names = [
+            name
+            for _, _, d in self.graph.in_edges(entity_node(target), data=True)
             if d["type"] == schema.MENTIONS and d["props"]["ref"] == ref
+            for name in d["props"]["names"]
         ]
-        self._add_entities(
-            [split_entity(ref, [n for _, _, d in rows for n in d["props"]["names"]])]
-        )
-        for src, key, data in rows:
-            self.graph.remove_edge(src, entity_node(target), key=key)
-            self.graph.add_edge(src, entity_node(ref), key=key, **data)
-        self._rekey_claims(target, ref, facts, only_ref=ref)
+        self._add_entities([split_entity(ref, names)])
+        self._move_ref(ref, target, ref, facts)
         props = self._edit(entity_node(target))
         props.update(split_lists(props, ref))
         self._refresh(facts, {target, ref})
@@ -433,11 +433,7 @@ class LocalStore:
             return False
         self._add_entities([merge.target])
         src_props = self.graph.nodes[entity_node(source)]["props"]
-        for art, _, key, data in list(
-            self.graph.in_edges(entity_node(source), keys=True, data=True)
-        ):
-            if data["type"] == schema.MENTIONS:
-                self.graph.add_edge(art, entity_node(target), key=key, **data)
+        self._move_mentions(source, target)
         self._rekey_claims(source, target, facts)
         props = self._edit(entity_node(target))
         props.update(fold_lists(props, {source: src_props}, [source] if merge.manual else []))
