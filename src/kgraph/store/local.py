@@ -158,19 +158,7 @@ class LocalStore:
         }
 
     def entity_index(self) -> list[IndexedEntity]:
-        return [
-            IndexedEntity(
-                p["key"],
-                p["name"],
-                p["type"],
-                tuple(p["aliases"]),
-                tuple(p["merged"]),
-                tuple(p["distinct_from"]),
-                tuple(p["titles"]),
-                tuple(p.get("pinned", ())),
-            )
-            for p in self._props(schema.ENTITY)
-        ]
+        return [IndexedEntity.of(p) for p in self._props(schema.ENTITY)]
 
     def _stored_refs(self) -> list[StoredRef]:
         found: dict[tuple[str, str], tuple[list[str], set[str]]] = {}
