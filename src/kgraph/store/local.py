@@ -462,14 +462,7 @@ class LocalStore:
         if not self.graph.has_node(node):
             return
         rows = [
-            MentionRow(
-                src[2:],
-                key,
-                d["props"]["ref"],
-                d["props"]["count"],
-                tuple(d["props"]["names"]),
-                tuple(d["props"]["titles"]),
-            )
+            MentionRow.of(src[2:], key, d["props"])
             for src, _, d in self.graph.in_edges(node, data=True)
             if d["type"] == schema.MENTIONS
         ]
