@@ -47,10 +47,7 @@ from kgraph.models import (
     Entity,
     IndexedEntity,
     Merge,
-    NodeValue,
-    PathValue,
     QueryResult,
-    RelationshipValue,
     StoredRef,
 )
 from kgraph.store.base import GraphStats, Placer, WriteStats
@@ -78,7 +75,6 @@ from kgraph.timeutil import utc_now_iso
 if TYPE_CHECKING:
     import networkx as nx
 
-    from kgraph.cypher_engine import Result as EngineResult
     from kgraph.store.store_graph import EdgeId, StoreGraph
 
 
@@ -185,15 +181,13 @@ class LocalStore:
             )
         try:
             if self._graph is not None:  # a writer's graph, with what it has not saved
-                result = execute(self._graph, cypher, params or {}, derived=self._claim_edges)
-            else:
-                from kgraph.cypher_engine import SqliteView
+                return execute(self._graph, cypher, params or {}, derived=self._claim_edges)
+            from kgraph.cypher_engine import SqliteView
 
-                with self._file.reading() as conn:
-                    result = execute(SqliteView(conn), cypher, params or {})
+            with self._file.reading() as conn:
+                return execute(SqliteView(conn), cypher, params or {})
         except CypherError as exc:
             raise from_engine(exc) from None
-        return _query_result(result)
 
     def stats(self) -> GraphStats:
         if self._graph is None:
@@ -528,25 +522,3 @@ def _save(file: GraphFile, graph: StoreGraph, *, everything: bool = False) -> No
         derived_types=CLAIM_EDGE_TYPES,
     )
     graph.forget_changes()
-
-
-def _query_result(result: EngineResult) -> QueryResult:
-    """The Cypher engine's result with the store-neutral values of kgraph.models."""
-    from kgraph.cypher_engine import Node, Path, Relationship
-
-    def value(v: Any) -> Any:
-        if isinstance(v, Node):
-            return NodeValue(v.id, v.labels, v.properties)
-        if isinstance(v, Relationship):
-            return RelationshipValue(v.id, v.type, v.start, v.end, v.properties)
-        if isinstance(v, Path):
-            return PathValue(
-                tuple(value(n) for n in v.nodes), tuple(value(r) for r in v.relationships)
-            )
-        if isinstance(v, list):
-            return [value(item) for item in v]
-        if isinstance(v, dict):
-            return {k: value(item) for k, item in v.items()}
-        return v
-
-    return QueryResult(result.columns, [[value(v) for v in row] for row in result.rows])
