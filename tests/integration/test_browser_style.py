@@ -20,10 +20,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from kgraph.browser import parse_grass, style_text
+from kgraph.browser import style_text
 from kgraph.cli import app
 from kgraph.config import Neo4jSettings
 from tests.conftest import REPO, TEST_BOLT_PORT, TEST_HTTP_PORT
+from tests.grass import parse_grass
 from tests.integration.test_browser import (  # noqa: F401  (fixtures)
     FRAME_ERROR,
     browser_page,
