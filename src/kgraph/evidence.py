@@ -137,8 +137,9 @@ RETURN a.key AS from, b.key AS to, startNode(r).key AS subject, type(r) AS relat
 ORDER BY from, to, relation
 """
 
-NAMES = """
-MATCH (e:Entity) WHERE e.key IN $keys RETURN e.key AS key, e.name AS name
+ENTITIES_BY_KEY = """
+MATCH (e:Entity) WHERE e.key IN $keys
+RETURN e.key AS key, e.name AS name, e.type AS type, e.mentions AS mentions, e.aliases AS aliases
 """
 
 
@@ -189,7 +190,7 @@ def _steps(
         facts.append(fact)
     facts.reverse()
     keys = sorted({k for s, _, o in facts for k in (s, o)})
-    names = dict(store.query(NAMES, {"keys": keys}).rows)
+    names = {r["key"]: r["name"] for r in query_records(store, ENTITIES_BY_KEY, {"keys": keys})}
     return [Step(names.get(s, s), relation, names.get(o, o)) for s, relation, o in facts]
 
 

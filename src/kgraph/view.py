@@ -20,7 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from kgraph.evidence import Evidence, claims_of, entity_keys
+from kgraph.evidence import ENTITIES_BY_KEY, Evidence, claims_of, entity_keys
 from kgraph.graph import fact_id
 from kgraph.store.base import GraphStore, query_records
 
@@ -100,10 +100,6 @@ class GraphView:
 
 # --- reading the neighbourhood ----------------------------------------------------------
 
-_ENTITIES_BY_KEY = (
-    "MATCH (e:Entity) WHERE e.key IN $keys RETURN e.key AS key, e.name AS name, "
-    "e.type AS type, e.mentions AS mentions, e.aliases AS aliases"
-)
 _FACT_COLUMNS = (
     "RETURN s.key AS subject, type(r) AS relation, o.key AS object, r.count AS count, "
     "r.negated AS negated"
@@ -148,7 +144,7 @@ def load_view(store: GraphStore, name: str, *, hops: int = 1, limit: int = 100) 
         frontier = reached
     nodes = [
         _node(r, distance[r["key"]])
-        for r in query_records(store, _ENTITIES_BY_KEY, {"keys": list(distance)})
+        for r in query_records(store, ENTITIES_BY_KEY, {"keys": list(distance)})
     ]
     nodes.sort(key=lambda n: (n.distance, -n.mentions, n.name))
     kept = nodes[: max(limit, 1)]
