@@ -513,5 +513,12 @@ def test_neo4j_settings_flags_then_variables_then_the_local_server(tmp_path: Pat
     )
     env |= {"NEO4J_USER": "bob", "NEO4J_PASSWORD": "pw"}
     assert neo4j_settings(env=env) == Neo4jSettings("bolt://db:7687", "bob", "pw", "x")
-    flags = neo4j_settings("bolt://127.0.0.1:17687", "cy", "y", env=home)
-    assert flags == Neo4jSettings("bolt://127.0.0.1:17687", "cy", SECRET, "y")
+    flags = neo4j_settings("bolt://127.0.0.1:17687", "cy", "y", env=env)
+    assert flags == Neo4jSettings("bolt://127.0.0.1:17687", "cy", "pw", "y")
+    del env["NEO4J_PASSWORD"]
+    local_flag = neo4j_settings("bolt://127.0.0.1:17687", env=env)
+    assert (local_flag.uri, local_flag.user, local_flag.password) == (
+        "bolt://127.0.0.1:17687",
+        "bob",
+        SECRET,
+    )
