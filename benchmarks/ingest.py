@@ -231,16 +231,15 @@ def bare_worker(texts_file: Path, model: str, batch_size: int, processes: int) -
 def writer_worker(path: Path, batch_size: int, processes: int, budget: float) -> dict[str, Any]:
     """Analyse ``path`` once, then time the writes alone into the (empty) Neo4j of the
     ``NEO4J_*`` variables."""
-    from kgraph.config import neo4j_from_env
+    from kgraph.config import neo4j_settings
     from kgraph.store.neo4j import Neo4jStore
 
     began = time.perf_counter()
     results = analyse_articles(path, batch_size, processes)
     analysed = time.perf_counter() - began
-    settings = neo4j_from_env()
-    if settings is None:
+    if not os.environ.get("NEO4J_URI"):
         raise RuntimeError("the writer worker needs NEO4J_URI")
-    store = Neo4jStore(settings)
+    store = Neo4jStore(neo4j_settings())
     try:
         timing = write_timed(store, results, WRITE_BATCH, budget)
     finally:

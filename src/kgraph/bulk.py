@@ -30,7 +30,7 @@ from kgraph.analysis import Analyzer
 from kgraph.atomic import write_atomic
 from kgraph.config import Neo4jSettings
 from kgraph.errors import KGraphError, ServerError, StoreError
-from kgraph.events import Event, EventHandler
+from kgraph.events import Event, EventHandler, ignore
 from kgraph.models import IngestSummary
 from kgraph.pipeline import ingest
 from kgraph.resolve.aliases import AliasTable
@@ -46,10 +46,6 @@ from kgraph.store.neo4j_export import (
 )
 
 INDEX_WAIT_SECONDS = 600
-
-
-def _ignore(_: Event) -> None:
-    return None
 
 
 def local_settings(cfg: server.ServerConfig) -> Neo4jSettings:
@@ -87,7 +83,7 @@ def bulk_import(
     cfg: server.ServerConfig,
     *,
     stdin: TextIO | None = None,
-    on_event: EventHandler = _ignore,
+    on_event: EventHandler = ignore,
     aliases: AliasTable | None = None,
 ) -> IngestSummary:
     """Analyse the articles and import their graph into the instance's empty database;

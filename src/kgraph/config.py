@@ -35,15 +35,27 @@ def default_n_process() -> int:
     return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
-def neo4j_from_env(env: Mapping[str, str] | None = None) -> Neo4jSettings | None:
-    """Neo4j settings from ``NEO4J_URI`` and friends, or None when no URI is set."""
+def neo4j_settings(
+    uri: str | None = None,
+    user: str | None = None,
+    database: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Neo4jSettings:
+    """How to reach Neo4j, for the CLI and the API alike: the arguments (the CLI's flags),
+    else ``NEO4J_URI``, ``NEO4J_USER`` (or ``NEO4J_USERNAME``), ``NEO4J_PASSWORD`` and
+    ``NEO4J_DATABASE``, else the local server's (``kgraph neo4j start``)."""
+    from kgraph import server
+
     env = os.environ if env is None else env
-    uri = env.get("NEO4J_URI")
-    if not uri:
-        return None
+    uri = uri or env.get("NEO4J_URI") or None
+    password = env.get("NEO4J_PASSWORD") or None
+    if uri is None or password is None:
+        local = server.local_credentials(server.ServerConfig.from_env(env))
+        if local is not None and (uri is None or uri == local[0]):
+            uri, password = local[0], password or local[2]
     return Neo4jSettings(
-        uri=uri,
-        user=env.get("NEO4J_USER") or env.get("NEO4J_USERNAME") or "neo4j",
-        password=env.get("NEO4J_PASSWORD") or None,
-        database=env.get("NEO4J_DATABASE") or None,
+        uri=uri or "bolt://127.0.0.1:7687",
+        user=user or env.get("NEO4J_USER") or env.get("NEO4J_USERNAME") or "neo4j",
+        password=password,
+        database=database or env.get("NEO4J_DATABASE") or None,
     )

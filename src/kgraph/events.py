@@ -23,3 +23,7 @@ class Event:
 
 
 EventHandler = Callable[[Event], None]
+
+
+def ignore(_: Event) -> None:
+    """The handler of a caller that wants no progress reports."""

@@ -17,18 +17,31 @@ RETURN e.key AS key, e.name AS name, e.type AS type, e.mentions AS mentions
 ORDER BY mentions DESC, key
 """
 
-CLAIMS_BETWEEN = """
-MATCH (s:Entity)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity)
-WHERE s.key IN $both AND o.key IN $both
-  AND ((s.key IN $left AND o.key IN $right) OR (s.key IN $right AND o.key IN $left))
-MATCH (c)-[:SUPPORTED_BY]->(a:Article)
-RETURN s.name AS subject, c.relation AS relation, o.name AS object,
+_CLAIM_COLUMNS = """
+RETURN c.fact AS fact, s.name AS subject, c.relation AS relation, o.name AS object,
        c.negated AS negated, c.modality AS modality, c.attribution AS attribution,
        c.confidence AS confidence, c.sentence AS sentence, c.context AS context,
        c.start AS start, c.end AS end, c.extractor AS extractor,
        a.id AS article_id, a.title AS title, a.published AS published, a.url AS url,
        a.source AS source
+"""
+"""Every column of :class:`Evidence`, from a claim ``c``, its ends ``s``, ``o`` and its
+article ``a``; ``fact`` (the fact's id) lets a caller group them."""
+
+CLAIMS_BETWEEN = f"""
+MATCH (s:Entity)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity)
+WHERE s.key IN $both AND o.key IN $both
+  AND ((s.key IN $left AND o.key IN $right) OR (s.key IN $right AND o.key IN $left))
+MATCH (c)-[:SUPPORTED_BY]->(a:Article)
+{_CLAIM_COLUMNS}
 ORDER BY subject, relation, object, published, article_id, start
+"""
+
+CLAIMS_OF_FACTS = f"""
+MATCH (c:Claim)-[:SUPPORTED_BY]->(a:Article) WHERE c.fact IN $facts
+MATCH (s:Entity)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Entity)
+{_CLAIM_COLUMNS}
+ORDER BY published, title, start
 """
 
 
@@ -92,8 +105,17 @@ def why(store: GraphStore, first: str, second: str) -> list[Evidence]:
     return [_evidence(r) for r in query_records(store, CLAIMS_BETWEEN, params)]
 
 
+def claims_of(store: GraphStore, facts: Sequence[str]) -> dict[str, list[Evidence]]:
+    """The claims behind each of the facts with these ids (:func:`kgraph.graph.fact_id`),
+    oldest article first."""
+    found: dict[str, list[Evidence]] = {}
+    for row in query_records(store, CLAIMS_OF_FACTS, {"facts": list(facts)}):
+        found.setdefault(row["fact"], []).append(_evidence(row))
+    return found
+
+
 def _evidence(r: dict[str, Any]) -> Evidence:
-    """A CLAIMS_BETWEEN row (its columns are the fields) with the types made sure of."""
+    """A claim row (its columns are the fields, and ``fact``) with the types made sure of."""
     typed = {
         "negated": bool(r["negated"]),
         "confidence": float(r["confidence"]),
@@ -102,7 +124,9 @@ def _evidence(r: dict[str, Any]) -> Evidence:
         "end": int(r["end"]),
         "title": r["title"] or "",
     }
-    return Evidence(**(r | typed))
+    fields = r | typed
+    del fields["fact"]
+    return Evidence(**fields)
 
 
 NEIGHBOURS = """
@@ -113,8 +137,9 @@ RETURN a.key AS from, b.key AS to, startNode(r).key AS subject, type(r) AS relat
 ORDER BY from, to, relation
 """
 
-NAMES = """
-MATCH (e:Entity) WHERE e.key IN $keys RETURN e.key AS key, e.name AS name
+ENTITIES_BY_KEY = """
+MATCH (e:Entity) WHERE e.key IN $keys
+RETURN e.key AS key, e.name AS name, e.type AS type, e.mentions AS mentions, e.aliases AS aliases
 """
 
 
@@ -165,7 +190,7 @@ def _steps(
         facts.append(fact)
     facts.reverse()
     keys = sorted({k for s, _, o in facts for k in (s, o)})
-    names = dict(store.query(NAMES, {"keys": keys}).rows)
+    names = {r["key"]: r["name"] for r in query_records(store, ENTITIES_BY_KEY, {"keys": keys})}
     return [Step(names.get(s, s), relation, names.get(o, o)) for s, relation, o in facts]
 
 

@@ -48,6 +48,12 @@ class MentionRow:
         values = {p: getattr(self, p) for p in MENTION_PROPS}
         return {p: list(v) if isinstance(v, tuple) else v for p, v in values.items()}
 
+    @classmethod
+    def of(cls, article_id: str, key: str, props: Mapping[str, Any]) -> MentionRow:
+        """The mention whose edge has the properties ``props`` (as either store reads them)."""
+        names, titles = tuple(props["names"]), tuple(props["titles"])
+        return cls(article_id, key, props["ref"], props["count"], names, titles)
+
 
 _TYPE_OF_PREFIX: dict[str, EntityType] = {t.lower(): t for t in ENTITY_TYPES}
 

@@ -8,7 +8,7 @@ networkx or the Neo4j driver, so every module can depend on it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Literal, TypeVar
 
@@ -255,6 +255,14 @@ class IndexedEntity:
     calls: tuple[tuple[str, int], ...] = ()
     """(name, articles that use it) for its names, when the linker knows (re-linking
     from all the stored evidence does)."""
+
+    @classmethod
+    def of(cls, props: Mapping[str, Any]) -> IndexedEntity:
+        """The entity whose stored properties (either store's) are ``props``."""
+        lists = ("aliases", "merged", "distinct_from", "titles", "pinned")
+        return cls(
+            props["key"], props["name"], props["type"], *(tuple(props.get(k) or ()) for k in lists)
+        )
 
 
 @dataclass(frozen=True, slots=True)

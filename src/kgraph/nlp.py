@@ -11,10 +11,10 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -31,7 +31,6 @@ DISABLED = ("lemmatizer",)
 REQUIRED = ("parser", "ner")
 
 Lemmatizer = Callable[[Token], str]
-C = TypeVar("C")
 
 
 @Language.component(PARAGRAPHS)
@@ -196,14 +195,3 @@ def lemmatizer_for(nlp: Language) -> Lemmatizer:
         return (forms[0] if forms else token.text).lower()
 
     return lemma
-
-
-def parse(
-    nlp: Language,
-    items: Iterable[tuple[str, C]],
-    *,
-    batch_size: int = 64,
-    n_process: int = 1,
-) -> Iterator[tuple[Doc, C]]:
-    """Parse ``(text, context)`` pairs lazily, keeping each context with its Doc."""
-    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)

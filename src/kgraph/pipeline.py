@@ -15,7 +15,7 @@ from typing import TextIO
 
 from kgraph.analysis import Analyzer
 from kgraph.errors import InputError, OtherLanguageError
-from kgraph.events import Event, EventHandler
+from kgraph.events import Event, EventHandler, ignore
 from kgraph.graph import fingerprint
 from kgraph.interrupts import Interrupts
 from kgraph.models import Article, ArticleResult, IngestSummary, Merge
@@ -31,10 +31,6 @@ WRITE_SECONDS = 15.0
 """Articles analysed this long ago go to the writer even if the batch is not full."""
 """Articles per store write: large enough for fast batched writes, small enough to keep
 transactions short and memory flat."""
-
-
-def _ignore(_: Event) -> None:
-    return None
 
 
 def _failed(summary: IngestSummary, error: InputError, on_event: EventHandler) -> None:
@@ -186,7 +182,7 @@ def ingest(
     analyzer: Analyzer,
     *,
     stdin: TextIO | None = None,
-    on_event: EventHandler = _ignore,
+    on_event: EventHandler = ignore,
     write_batch: int = WRITE_BATCH,
     aliases: AliasTable | None = None,
     interrupts: Interrupts | None = None,
@@ -257,7 +253,7 @@ def extract(
     analyzer: Analyzer,
     *,
     stdin: TextIO | None = None,
-    on_event: EventHandler = _ignore,
+    on_event: EventHandler = ignore,
     aliases: AliasTable | None = None,
 ) -> Iterator[ArticleResult]:
     """Analyse and link articles without storing anything (``kgraph extract``)."""

@@ -20,7 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from kgraph.evidence import entity_keys
+from kgraph.evidence import ENTITIES_BY_KEY, Evidence, claims_of, entity_keys
 from kgraph.graph import fact_id
 from kgraph.store.base import GraphStore, query_records
 
@@ -51,16 +51,6 @@ class ViewNode:
     mentions: int = 0
     aliases: tuple[str, ...] = ()
     distance: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    sentence: str
-    article: str | None = None
-    published: str | None = None
-    url: str | None = None
-    attribution: str | None = None
-    modality: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +100,6 @@ class GraphView:
 
 # --- reading the neighbourhood ----------------------------------------------------------
 
-_ENTITIES_BY_KEY = (
-    "MATCH (e:Entity) WHERE e.key IN $keys RETURN e.key AS key, e.name AS name, "
-    "e.type AS type, e.mentions AS mentions, e.aliases AS aliases"
-)
 _FACT_COLUMNS = (
     "RETURN s.key AS subject, type(r) AS relation, o.key AS object, r.count AS count, "
     "r.negated AS negated"
@@ -122,12 +108,6 @@ _FACTS = (
     # Two anchored halves rather than one OR, so Neo4j finds the ends by the key index.
     f"MATCH (s:Entity)-[r]->(o:Entity) WHERE s.key IN $keys {_FACT_COLUMNS} UNION "
     f"MATCH (s:Entity)-[r]->(o:Entity) WHERE o.key IN $keys {_FACT_COLUMNS}"
-)
-_CLAIMS = (
-    "MATCH (c:Claim)-[:SUPPORTED_BY]->(a:Article) WHERE c.fact IN $facts "
-    "RETURN c.fact AS fact, c.sentence AS sentence, c.attribution AS attribution, "
-    "c.modality AS modality, a.title AS title, a.published AS published, a.url AS url, "
-    "c.start AS start ORDER BY published, title, start"
 )
 
 
@@ -140,10 +120,6 @@ def _node(row: Mapping[str, Any], distance: int = 0) -> ViewNode:
         aliases=tuple(str(a) for a in row["aliases"] or ()),
         distance=distance,
     )
-
-
-def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
 
 
 def load_view(store: GraphStore, name: str, *, hops: int = 1, limit: int = 100) -> GraphView:
@@ -168,26 +144,13 @@ def load_view(store: GraphStore, name: str, *, hops: int = 1, limit: int = 100) 
         frontier = reached
     nodes = [
         _node(r, distance[r["key"]])
-        for r in query_records(store, _ENTITIES_BY_KEY, {"keys": list(distance)})
+        for r in query_records(store, ENTITIES_BY_KEY, {"keys": list(distance)})
     ]
     nodes.sort(key=lambda n: (n.distance, -n.mentions, n.name))
     kept = nodes[: max(limit, 1)]
     keys = {n.key for n in kept}
     edges_at = {k: r for k, r in facts.items() if k[0] in keys and k[2] in keys}
-    evidence: dict[str, list[Evidence]] = defaultdict(list)
-    if edges_at:
-        ids = {fact_id(k): k for k in edges_at}
-        for row in query_records(store, _CLAIMS, {"facts": sorted(ids)}):
-            evidence[row["fact"]].append(
-                Evidence(
-                    sentence=str(row["sentence"] or ""),
-                    article=_text(row["title"]),
-                    published=_text(row["published"]),
-                    url=_text(row["url"]),
-                    attribution=_text(row["attribution"]),
-                    modality=_text(row["modality"]),
-                )
-            )
+    evidence = claims_of(store, sorted(fact_id(k) for k in edges_at))
     edges = [
         ViewEdge(
             subject=k[0],
@@ -269,7 +232,7 @@ def page_data(view: GraphView) -> dict[str, Any]:
                 "modalities": e.modalities,
                 "parallel": parallel,
                 "colour": NEGATED_COLOUR if e.negated else HEDGED_COLOUR if e.hedged else None,
-                "evidence": [asdict(x) for x in e.evidence[:EVIDENCE_SHOWN]],
+                "evidence": [_shown(x) for x in e.evidence[:EVIDENCE_SHOWN]],
                 "more_evidence": max(0, len(e.evidence) - EVIDENCE_SHOWN),
             }
         )
@@ -282,6 +245,18 @@ def page_data(view: GraphView) -> dict[str, Any]:
         "colours": dict(TYPE_COLOURS),
         "negated_colour": NEGATED_COLOUR,
         "hedged_colour": HEDGED_COLOUR,
+    }
+
+
+def _shown(claim: Evidence) -> dict[str, Any]:
+    """What a fact's hover shows of one claim."""
+    return {
+        "sentence": claim.sentence,
+        "article": claim.title,
+        "published": claim.published,
+        "url": claim.url,
+        "attribution": claim.attribution,
+        "modality": claim.modality,
     }
 
 

@@ -62,20 +62,17 @@ def write_batch(
 
 
 class BatchWriter:
-    """Writes batches one at a time on a background thread (or inline if asked)."""
+    """Writes batches one at a time on a background thread."""
 
-    def __init__(self, store: GraphStore, *, background: bool = True) -> None:
+    def __init__(self, store: GraphStore) -> None:
         self.store = store
-        self._pool = ThreadPoolExecutor(1, "kgraph-writer") if background else None
+        self._pool = ThreadPoolExecutor(1, "kgraph-writer")
         self._pending: Future[BatchOutcome] | None = None
         self._last_flush: float | None = None  # the first batch is saved at once
 
     def submit(self, results: list[ArticleResult], merges: list[Merge]) -> BatchOutcome | None:
         """Queue a batch; returns the outcome of the batch written before it, if any."""
         previous = self.finish()
-        if self._pool is None:
-            done = self._write(results, merges)
-            return _combine(previous, done)
         self._pending = self._pool.submit(self._write, results, merges)
         return previous
 
@@ -85,8 +82,7 @@ class BatchWriter:
         return pending.result() if pending is not None else None
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
+        self._pool.shutdown(wait=True)
 
     def _write(self, results: list[ArticleResult], merges: list[Merge]) -> BatchOutcome:
         outcome = write_batch(self.store, results, merges)
@@ -95,13 +91,3 @@ class BatchWriter:
             self.store.flush()
             self._last_flush = time.monotonic()
         return outcome
-
-
-def _combine(first: BatchOutcome | None, second: BatchOutcome) -> BatchOutcome:
-    if first is None:
-        return second
-    first.written.extend(second.written)
-    first.failed.extend(second.failed)
-    first.stats.add(second.stats)
-    first.merges += second.merges
-    return first

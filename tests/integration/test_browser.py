@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from kgraph.analysis import Analyzer
-from kgraph.config import Neo4jSettings, neo4j_from_env
+from kgraph.config import Neo4jSettings
 from kgraph.pipeline import ingest
 from kgraph.store.neo4j import Neo4jStore
 from tests.conftest import EXAMPLES, TEST_HTTP_PORT
@@ -57,7 +57,7 @@ FRAME_ERROR = "[data-testid=frameStatusbar] :has(> .fa-exclamation-triangle)"
 def browser_url(settings: Neo4jSettings) -> str:
     """Where Neo4j Browser is served for the server the ``neo4j_server`` fixture gives."""
     host = urlsplit(settings.uri).hostname or "127.0.0.1"
-    if neo4j_from_env() is None:  # the fixture started its own local server
+    if not os.environ.get("NEO4J_URI"):  # the fixture started its own local server
         return f"http://{host}:{TEST_HTTP_PORT}/browser/"
     http = os.environ.get("NEO4J_HTTP_URL") or f"http://{host}:7474"
     return http.rstrip("/").removesuffix("/browser") + "/browser/"

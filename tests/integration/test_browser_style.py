@@ -20,10 +20,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from kgraph.browser import parse_grass, style_text
+from kgraph.browser import style_text
 from kgraph.cli import app
-from kgraph.config import Neo4jSettings, neo4j_from_env
+from kgraph.config import Neo4jSettings
 from tests.conftest import REPO, TEST_BOLT_PORT, TEST_HTTP_PORT
+from tests.grass import parse_grass
 from tests.integration.test_browser import (  # noqa: F401  (fixtures)
     FRAME_ERROR,
     browser_page,
@@ -50,7 +51,7 @@ def test_browser_opens_styled_with_the_guide(
     browser_page: Any,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    if neo4j_from_env() is not None:
+    if os.environ.get("NEO4J_URI"):
         pytest.skip("the style and guide are served by kgraph's local server, not NEO4J_URI's")
     page = browser_page
     shot = tmp_path / "neo4j-browser.png"

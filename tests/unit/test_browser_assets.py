@@ -14,7 +14,6 @@ from kgraph.browser import (
     browser_url,
     guide_html,
     launcher_html,
-    parse_grass,
     post_connect_cmd,
     style_text,
     write_browser_archive,
@@ -23,6 +22,12 @@ from kgraph.models import ENTITY_TYPES
 from kgraph.named_queries import NamedQuery, named_queries
 from kgraph.server.config import ServerConfig, render_conf
 from kgraph.view import TYPE_COLOURS
+from tests.grass import parse_grass
+
+
+def test_grass_braces_inside_quotes_do_not_end_a_rule() -> None:
+    rules = parse_grass('node.Person { color: #4E79A7; caption: "{name}"; }')
+    assert rules == {"node.Person": {"color": "#4E79A7", "caption": "{name}"}}
 
 
 def test_style_gives_every_entity_type_its_colour_and_the_name_as_caption() -> None:

@@ -173,7 +173,7 @@ def test_rewriting_the_same_article_changes_nothing(store: LocalStore) -> None:
     store.write([r1])
     before = (store.stats(), _facts(store))
     stats = store.write([r1])
-    assert (stats.entities_new, stats.relations_new, stats.articles_replaced) == (0, 0, 1)
+    assert (stats.entities_new, stats.relations_new, stats.claims_written) == (0, 0, 1)
     assert (store.stats(), _facts(store)) == before
 
 

@@ -58,8 +58,8 @@ def paragraphs(article: Article) -> list[str]:
     return article.text.split("\n\n")
 
 
-def stdin_article(content: str, fmt: str = "auto") -> list[Article | InputError]:
-    return list(iter_articles(["-"], stdin=io.StringIO(content), stdin_format=fmt))
+def stdin_article(content: str) -> list[Article | InputError]:
+    return list(iter_articles(["-"], stdin=io.StringIO(content)))
 
 
 # ---------------------------------------------------------------- plain text and markdown
@@ -907,32 +907,16 @@ def test_stdin_jsonl_bad_line_is_reported_with_line_number() -> None:
 
 
 @pytest.mark.parametrize(
-    ("fmt", "content", "text"),
+    ("stdin", "problem"),
     [
-        ("text", '{"text": "raw"}', '{"text": "raw"}'),
-        ("markdown", "# T\n\n**Bold** move.", "Bold move."),
-        ("json", '{"text": "One."}', "One."),
-        ("jsonl", '{"text": "One."}', "One."),
-        ("html", f"<p>{BODY}</p>", BODY),
+        (io.StringIO(""), "standard input is empty"),
+        (io.StringIO(" \n\n"), "standard input is empty"),
+        (io.StringIO("a\x00b\n\nc"), "looks like binary data, not text"),
+        (None, "'-' was given but no standard input is available"),
     ],
 )
-def test_stdin_explicit_format(fmt: str, content: str, text: str) -> None:
-    items = stdin_article(content, fmt)
-    assert [i.text for i in items if isinstance(i, Article)] == [text]
-
-
-@pytest.mark.parametrize(
-    ("stdin", "fmt", "problem"),
-    [
-        (io.StringIO(""), "auto", "standard input is empty"),
-        (io.StringIO(" \n\n"), "auto", "standard input is empty"),
-        (io.StringIO("a\x00b\n\nc"), "auto", "looks like binary data, not text"),
-        (io.StringIO("x"), "yaml", "unknown input format 'yaml'"),
-        (None, "auto", "'-' was given but no standard input is available"),
-    ],
-)
-def test_stdin_errors(stdin: io.StringIO | None, fmt: str, problem: str) -> None:
-    items = list(iter_articles(["-"], stdin=stdin, stdin_format=fmt))
+def test_stdin_errors(stdin: io.StringIO | None, problem: str) -> None:
+    items = list(iter_articles(["-"], stdin=stdin))
     assert len(items) == 1 and isinstance(items[0], InputError)
     assert (items[0].origin, items[0].problem) == ("<stdin>", problem)
 

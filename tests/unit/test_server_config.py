@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from kgraph.atomic import write_atomic
+from kgraph.config import Neo4jSettings, neo4j_settings
 from kgraph.errors import ConfigError, ServerError, redact
 from kgraph.server import (
     BROWSER_VERSION,
@@ -494,3 +495,30 @@ def test_wipe_removes_only_instance_files(tmp_path: Path) -> None:
 def test_wipe_refuses_the_home_directory(tmp_path: Path) -> None:
     with pytest.raises(ConfigError):
         wipe(ServerConfig(home=Path.home(), dist_dir=tmp_path / "dist"))
+
+
+def test_neo4j_settings_flags_then_variables_then_the_local_server(tmp_path: Path) -> None:
+    home = {"KGRAPH_NEO4J_HOME": str(tmp_path), "KGRAPH_NEO4J_BOLT_PORT": "17687"}
+    assert neo4j_settings(env=home) == Neo4jSettings("bolt://127.0.0.1:7687")
+    write_atomic(tmp_path / "password", SECRET + "\n", mode=0o600)
+    local = neo4j_settings(env=home)
+    assert (local.uri, local.user, local.password) == ("bolt://127.0.0.1:17687", "neo4j", SECRET)
+    env = home | {"NEO4J_URI": "bolt://db:7687", "NEO4J_USERNAME": "ann", "NEO4J_DATABASE": "x"}
+    other = neo4j_settings(env=env)
+    assert (other.uri, other.user, other.password, other.database) == (
+        "bolt://db:7687",
+        "ann",
+        None,
+        "x",
+    )
+    env |= {"NEO4J_USER": "bob", "NEO4J_PASSWORD": "pw"}
+    assert neo4j_settings(env=env) == Neo4jSettings("bolt://db:7687", "bob", "pw", "x")
+    flags = neo4j_settings("bolt://127.0.0.1:17687", "cy", "y", env=env)
+    assert flags == Neo4jSettings("bolt://127.0.0.1:17687", "cy", "pw", "y")
+    del env["NEO4J_PASSWORD"]
+    local_flag = neo4j_settings("bolt://127.0.0.1:17687", env=env)
+    assert (local_flag.uri, local_flag.user, local_flag.password) == (
+        "bolt://127.0.0.1:17687",
+        "bob",
+        SECRET,
+    )

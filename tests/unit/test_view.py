@@ -7,10 +7,10 @@ import re
 
 import pytest
 
+from kgraph.evidence import Evidence
 from kgraph.lookup import EntityNotFoundError, find
 from kgraph.view import (
     TYPE_COLOURS,
-    Evidence,
     GraphView,
     ViewEdge,
     ViewNode,
@@ -27,6 +27,31 @@ KYIV = ViewNode("place:kyiv", "Kyïv", "Place", 3, (), 1)
 EVIL = ViewNode("organization:evil", HOSTILE, "Organization", 1, (), 1)
 
 
+def _claim(
+    sentence: str, title: str = "", published: str | None = None, modality: str | None = None
+) -> Evidence:
+    """A claim stating ``sentence`` in the article ``title`` (the rest is not shown)."""
+    return Evidence(
+        subject="s",
+        relation="R",
+        object="o",
+        negated=False,
+        modality=modality,
+        attribution=None,
+        confidence=1.0,
+        sentence=sentence,
+        context=(),
+        start=0,
+        end=len(sentence),
+        extractor="test",
+        article_id="a",
+        title=title,
+        published=published,
+        url=None,
+        source=None,
+    )
+
+
 def _view() -> GraphView:
     return GraphView(
         center=PUTIN.key,
@@ -38,10 +63,10 @@ def _view() -> GraphView:
                 "CONGRATULATE",
                 KIM.key,
                 1,
-                evidence=(Evidence("Putin congratulated Kim.", "UNN report", "2025-12-25"),),
+                evidence=(_claim("Putin congratulated Kim.", "UNN report", "2025-12-25"),),
             ),
-            ViewEdge(PUTIN.key, "VISIT", KYIV.key, 1, negated=True, evidence=(Evidence("no"),)),
-            ViewEdge(PUTIN.key, "CITE", EVIL.key, 2, evidence=(Evidence(HOSTILE, HOSTILE),)),
+            ViewEdge(PUTIN.key, "VISIT", KYIV.key, 1, negated=True, evidence=(_claim("no"),)),
+            ViewEdge(PUTIN.key, "CITE", EVIL.key, 2, evidence=(_claim(HOSTILE, HOSTILE),)),
         ],
         total_nodes=4,
     )
@@ -104,16 +129,14 @@ def test_title_is_escaped_html() -> None:
 
 
 def test_labels_mark_negation_and_modality() -> None:
-    plain = Evidence("s")
-    may = Evidence("s", modality="may")
+    plain = _claim("s")
+    may = _claim("s", modality="may")
     assert ViewEdge("a", "VISIT", "b", negated=True, evidence=(plain,)).label == "not VISIT"
     hedged = ViewEdge("a", "VISIT", "b", evidence=(may, may))
     assert hedged.hedged and hedged.label == "VISIT (may)"
     partly = ViewEdge("a", "VISIT", "b", evidence=(may, plain))
     assert not partly.hedged and partly.label == "VISIT (may: 1 of 2)"
-    both = ViewEdge(
-        "a", "INSTRUCT", "b", negated=True, evidence=(Evidence("s", modality="likely"),)
-    )
+    both = ViewEdge("a", "INSTRUCT", "b", negated=True, evidence=(_claim("s", modality="likely"),))
     assert both.label == "not INSTRUCT (likely)"
     data = page_data(GraphView(center="a", hops=1, nodes=[], edges=[hedged, both]))
     assert [e["hedged"] for e in data["edges"]] == [True, True]

@@ -13,17 +13,15 @@ DRIVER_LOGGER = "neo4j"
 
 
 class DriverLog(logging.Handler):
-    """Counts the driver's warnings, and among them the retried transactions."""
+    """Counts the driver's warnings that report a retried transaction."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.warnings = 0
         self.retries = 0
         self.lost = False
         """The command ended with "cannot reach Neo4j": retries are not news then."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.warnings += 1
         if "retried" in record.getMessage():
             self.retries += 1
 

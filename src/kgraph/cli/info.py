@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from kgraph import about
-from kgraph.cli.stores import NO_CHOICE, StoreChoice, default_store, neo4j_settings, with_store
+from kgraph.cli.stores import NO_CHOICE, StoreChoice, default_store, with_store
 
 
 def _lines(info: dict[str, Any], indent: str = "") -> list[str]:
@@ -39,7 +39,7 @@ def info_command(
         "versions": about.versions(),
         "model": about.model_info(model),
         "store": about.store_info(choice.store or default_store()),
-        "neo4j": about.neo4j_info(neo4j_settings(choice), connect=choice.uses_neo4j),
+        "neo4j": about.neo4j_info(choice.neo4j_settings(), connect=choice.uses_neo4j),
     }
     if as_json:
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))

@@ -173,7 +173,6 @@ def _result_lines(result: ArticleResult) -> list[str]:
 
 @opt.with_analysis
 def extract(
-    ctx: typer.Context,
     analysis: opt.AnalysisChoice = opt.NO_ANALYSIS,
     paths: Annotated[
         list[str] | None,
@@ -201,35 +200,33 @@ def extract(
     from kgraph.analysis import Analyzer
     from kgraph.pipeline import extract as extract_articles
 
-    state = State.of(ctx)
-    with reporting(state.debug):
-        if output_format == "carb":
-            _extract_carb(lines, analysis.model)
-            return
-        if output_format != "jsonl":
-            raise ConfigError(f"unknown --format {output_format!r}", "use jsonl or carb")
-        if not paths:
-            raise ConfigError("give at least one path (or - for stdin)")
-        analyzer = Analyzer(analysis.model, **analysis.analyzer_options())
-        with analyzer, IngestProgress(quiet=quiet) as progress:
-            failed = 0
+    if output_format == "carb":
+        _extract_carb(lines, analysis.model)
+        return
+    if output_format != "jsonl":
+        raise ConfigError(f"unknown --format {output_format!r}", "use jsonl or carb")
+    if not paths:
+        raise ConfigError("give at least one path (or - for stdin)")
+    analyzer = Analyzer(analysis.model, **analysis.analyzer_options())
+    with analyzer, IngestProgress(quiet=quiet) as progress:
+        failed = 0
 
-            def on_event(event):  # type: ignore[no-untyped-def]
-                nonlocal failed
-                failed += event.kind == "error"
-                progress(event)
+        def on_event(event):  # type: ignore[no-untyped-def]
+            nonlocal failed
+            failed += event.kind == "error"
+            progress(event)
 
-            for result in extract_articles(
-                paths,
-                analyzer,
-                stdin=_stdin_if_needed(paths),
-                on_event=on_event,
-                aliases=analysis.alias_rules(),
-            ):
-                for line in _result_lines(result):
-                    typer.echo(line)
-        if failed:
-            raise typer.Exit(1)
+        for result in extract_articles(
+            paths,
+            analyzer,
+            stdin=_stdin_if_needed(paths),
+            on_event=on_event,
+            aliases=analysis.alias_rules(),
+        ):
+            for line in _result_lines(result):
+                typer.echo(line)
+    if failed:
+        raise typer.Exit(1)
 
 
 def _extract_carb(lines: Path | None, model: str | None) -> None:

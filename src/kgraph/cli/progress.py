@@ -33,7 +33,6 @@ class IngestProgress:
 
     def __init__(self, *, quiet: bool, total: int | None = None) -> None:
         self.console = err_console()
-        self.quiet = quiet
         self._progress = Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),

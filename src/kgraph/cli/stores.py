@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from kgraph import config
 from kgraph.cli import options as opt
 from kgraph.cli.options import option_group
 from kgraph.config import DEFAULT_STORE, LEGACY_DEFAULT_STORE, Neo4jSettings
@@ -28,23 +28,9 @@ class StoreChoice:
         """Neo4j when asked for, or when a URI is configured and no --store path is given."""
         return self.neo4j or (self.uri is not None and self.store is None)
 
-
-def neo4j_settings(choice: StoreChoice) -> Neo4jSettings:
-    """Connection settings: flags, then NEO4J_* variables, then the local server's."""
-    from kgraph import server
-
-    password = os.environ.get("NEO4J_PASSWORD") or None
-    uri = choice.uri
-    if uri is None or password is None:
-        local = server.local_credentials(server.ServerConfig.from_env())
-        if local is not None and (uri is None or uri == local[0]):
-            uri, password = local[0], password or local[2]
-    return Neo4jSettings(
-        uri=uri or "bolt://127.0.0.1:7687",
-        user=choice.user or "neo4j",
-        password=password,
-        database=choice.database,
-    )
+    def neo4j_settings(self) -> Neo4jSettings:
+        """Connection settings: these flags, then NEO4J_* variables, then the local server's."""
+        return config.neo4j_settings(self.uri, self.user, self.database)
 
 
 def open_store(choice: StoreChoice, *, writable: bool = False) -> GraphStore:
@@ -52,7 +38,7 @@ def open_store(choice: StoreChoice, *, writable: bool = False) -> GraphStore:
     if choice.uses_neo4j:
         from kgraph.store.neo4j import Neo4jStore
 
-        return Neo4jStore(neo4j_settings(choice))
+        return Neo4jStore(choice.neo4j_settings())
     return LocalStore(choice.store or default_store(), writable=writable)
 
 

@@ -47,7 +47,6 @@ from kgraph.readers.text import read_text
 
 __all__ = [
     "EXTENSIONS",
-    "STDIN_FORMATS",
     "Reader",
     "build_article",
     "estimate_total",
@@ -75,19 +74,17 @@ EXTENSIONS: dict[str, str] = {
     ".rss": "feed",
     ".atom": "feed",
 }
-#: Values accepted for ``stdin_format``.
-STDIN_FORMATS = ("auto", "text", "markdown", "json", "jsonl", "html", "feed")
 STDIN_ORIGIN = "<stdin>"
 #: Whole-file formats larger than this are refused rather than read into memory.
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
 def iter_articles(
-    paths: Sequence[str], *, stdin: TextIO | None = None, stdin_format: str = "auto"
+    paths: Sequence[str], *, stdin: TextIO | None = None
 ) -> Iterator[Article | InputError]:
     """Lazily yield an article or an :class:`InputError` for everything in ``paths``.
 
-    ``-`` reads ``stdin`` (format sniffed unless ``stdin_format`` names one).  Nothing
+    ``-`` reads ``stdin`` (its format sniffed, see :func:`_sniff`).  Nothing
     raised by bad input escapes: it is yielded as an error and reading continues.
 
     >>> import io
@@ -96,7 +93,7 @@ def iter_articles(
     """
     for path in paths:
         if path == "-":
-            yield from _guard(STDIN_ORIGIN, _read_stdin(stdin, stdin_format))
+            yield from _guard(STDIN_ORIGIN, _read_stdin(stdin))
         else:
             yield from _read_path(path)
 
@@ -222,14 +219,10 @@ def _file_lines(path: str) -> Iterator[NumberedLine]:
             offset += len(raw)
 
 
-def _read_stdin(stdin: TextIO | None, fmt: str) -> Reader:
-    """Read standard input in ``fmt``, or sniff it (see :func:`_sniff`)."""
+def _read_stdin(stdin: TextIO | None) -> Reader:
+    """Read standard input in the format :func:`_sniff` tells."""
     if stdin is None:
         yield InputError(STDIN_ORIGIN, "'-' was given but no standard input is available")
-        return
-    if fmt not in STDIN_FORMATS:
-        hint = "use one of " + ", ".join(STDIN_FORMATS)
-        yield InputError(STDIN_ORIGIN, f"unknown input format {fmt!r}", hint)
         return
     try:
         lines = iter(stdin)
@@ -238,14 +231,14 @@ def _read_stdin(stdin: TextIO | None, fmt: str) -> Reader:
             head.append(line)
             if line.strip():
                 break
-        if fmt in ("auto", "jsonl") and _is_json_line(head[-1] if head else ""):
+        if _is_json_line(head[-1] if head else ""):
             yield from read_jsonl(STDIN_ORIGIN, _stdin_lines(head, lines))
             return
         text = "".join(head) + "".join(lines)
     except UnicodeDecodeError as exc:
         yield InputError(STDIN_ORIGIN, decode_error(exc, exc.object), UTF8_HINT)
         return
-    yield from _read_stdin_text(text, fmt)
+    yield from _read_stdin_text(text)
 
 
 def _stdin_lines(head: list[str], rest: Iterator[str]) -> Iterator[NumberedLine]:
@@ -259,14 +252,14 @@ def _stdin_lines(head: list[str], rest: Iterator[str]) -> Iterator[NumberedLine]
         yield lineno + 1, InputError(where, decode_error(exc, exc.object), UTF8_HINT)
 
 
-def _read_stdin_text(text: str, fmt: str) -> Reader:
+def _read_stdin_text(text: str) -> Reader:
     if not text.strip():
         yield InputError(STDIN_ORIGIN, "standard input is empty")
         return
     if "\x00" in text[:SNIFF_BYTES]:
         yield InputError(STDIN_ORIGIN, "looks like binary data, not text")
         return
-    yield from _parse(STDIN_ORIGIN, text, _sniff(text) if fmt == "auto" else fmt)
+    yield from _parse(STDIN_ORIGIN, text, _sniff(text))
 
 
 def _sniff(text: str) -> str:

@@ -14,13 +14,11 @@ Placer = Callable[[Sequence[StoredRef], Sequence[IndexedEntity]], dict[str, Enti
 
 @dataclass(slots=True)
 class WriteStats:
-    """What one write did: new entities/facts, claims written, articles replaced."""
+    """What one write did: new entities and facts, claims written."""
 
     entities_new: int = 0
     relations_new: int = 0
     claims_written: int = 0
-    articles_written: int = 0
-    articles_replaced: int = 0
 
     def add(self, other: WriteStats) -> None:
         for name in self.__dataclass_fields__:

@@ -47,10 +47,7 @@ from kgraph.models import (
     Entity,
     IndexedEntity,
     Merge,
-    NodeValue,
-    PathValue,
     QueryResult,
-    RelationshipValue,
     StoredRef,
 )
 from kgraph.store.base import GraphStats, Placer, WriteStats
@@ -78,7 +75,6 @@ from kgraph.timeutil import utc_now_iso
 if TYPE_CHECKING:
     import networkx as nx
 
-    from kgraph.cypher_engine import Result as EngineResult
     from kgraph.store.store_graph import EdgeId, StoreGraph
 
 
@@ -158,19 +154,7 @@ class LocalStore:
         }
 
     def entity_index(self) -> list[IndexedEntity]:
-        return [
-            IndexedEntity(
-                p["key"],
-                p["name"],
-                p["type"],
-                tuple(p["aliases"]),
-                tuple(p["merged"]),
-                tuple(p["distinct_from"]),
-                tuple(p["titles"]),
-                tuple(p.get("pinned", ())),
-            )
-            for p in self._props(schema.ENTITY)
-        ]
+        return [IndexedEntity.of(p) for p in self._props(schema.ENTITY)]
 
     def _stored_refs(self) -> list[StoredRef]:
         found: dict[tuple[str, str], tuple[list[str], set[str]]] = {}
@@ -197,15 +181,13 @@ class LocalStore:
             )
         try:
             if self._graph is not None:  # a writer's graph, with what it has not saved
-                result = execute(self._graph, cypher, params or {}, derived=self._claim_edges)
-            else:
-                from kgraph.cypher_engine import SqliteView
+                return execute(self._graph, cypher, params or {}, derived=self._claim_edges)
+            from kgraph.cypher_engine import SqliteView
 
-                with self._file.reading() as conn:
-                    result = execute(SqliteView(conn), cypher, params or {})
+            with self._file.reading() as conn:
+                return execute(SqliteView(conn), cypher, params or {})
         except CypherError as exc:
             raise from_engine(exc) from None
-        return _query_result(result)
 
     def stats(self) -> GraphStats:
         if self._graph is None:
@@ -226,7 +208,6 @@ class LocalStore:
         for result in results:
             aid = result.article.id
             if self.graph.has_node(article_node(aid)):
-                stats.articles_replaced += 1
                 self._drop_evidence(aid, facts, entities)
             self.graph.add_node(
                 article_node(aid), labels=ARTICLE_LABELS, props=article_props(result, now)
@@ -234,7 +215,6 @@ class LocalStore:
             stats.entities_new += self._add_entities(result.entities.values())
             self._add_mentions(mention_rows(result), grown, entities)
             stats.claims_written += self._add_claims(result, facts)
-            stats.articles_written += 1
         for key, refs in linked_refs(results).items():
             props = self._edit(entity_node(key))
             props.update(link_lists(props, refs))
@@ -289,13 +269,17 @@ class LocalStore:
 
     def _move_ref(self, ref: str, source: str, target: str, facts: set[FactKey]) -> None:
         """Move the mentions and claims of ``ref`` from entity ``source`` to ``target``."""
-        for art, _, key, data in list(
-            self.graph.in_edges(entity_node(source), keys=True, data=True)
-        ):
-            if data["type"] == schema.MENTIONS and data["props"]["ref"] == ref:
-                self.graph.remove_edge(art, entity_node(source), key=key)
-                self.graph.add_edge(art, entity_node(target), key=key, **data)
+        self._move_mentions(source, target, ref)
         self._rekey_claims(source, target, facts, only_ref=ref)
+
+    def _move_mentions(self, source: str, target: str, ref: str | None = None) -> None:
+        """Move the mentions of entity ``source`` (only those of ``ref``, if given) to
+        ``target``."""
+        old, new = entity_node(source), entity_node(target)
+        for art, _, key, data in list(self.graph.in_edges(old, keys=True, data=True)):
+            if data["type"] == schema.MENTIONS and ref in (None, data["props"]["ref"]):
+                self.graph.remove_edge(art, old, key=key)
+                self.graph.add_edge(art, new, key=key, **data)
 
     def _set_placed(self, wanted: Mapping[str, Entity]) -> set[str]:
         """Give the entities refs were placed in their chosen names and ``merged`` lists;
@@ -315,18 +299,14 @@ class LocalStore:
         if target is None:
             return None
         facts: set[FactKey] = set()
-        rows = [
-            (src, k, d)
-            for src, _, k, d in self.graph.in_edges(entity_node(target), keys=True, data=True)
+        names = [
+            name
+            for _, _, d in self.graph.in_edges(entity_node(target), data=True)
             if d["type"] == schema.MENTIONS and d["props"]["ref"] == ref
+            for name in d["props"]["names"]
         ]
-        self._add_entities(
-            [split_entity(ref, [n for _, _, d in rows for n in d["props"]["names"]])]
-        )
-        for src, key, data in rows:
-            self.graph.remove_edge(src, entity_node(target), key=key)
-            self.graph.add_edge(src, entity_node(ref), key=key, **data)
-        self._rekey_claims(target, ref, facts, only_ref=ref)
+        self._add_entities([split_entity(ref, names)])
+        self._move_ref(ref, target, ref, facts)
         props = self._edit(entity_node(target))
         props.update(split_lists(props, ref))
         self._refresh(facts, {target, ref})
@@ -435,11 +415,7 @@ class LocalStore:
             return False
         self._add_entities([merge.target])
         src_props = self.graph.nodes[entity_node(source)]["props"]
-        for art, _, key, data in list(
-            self.graph.in_edges(entity_node(source), keys=True, data=True)
-        ):
-            if data["type"] == schema.MENTIONS:
-                self.graph.add_edge(art, entity_node(target), key=key, **data)
+        self._move_mentions(source, target)
         self._rekey_claims(source, target, facts)
         props = self._edit(entity_node(target))
         props.update(fold_lists(props, {source: src_props}, [source] if merge.manual else []))
@@ -480,14 +456,7 @@ class LocalStore:
         if not self.graph.has_node(node):
             return
         rows = [
-            MentionRow(
-                src[2:],
-                key,
-                d["props"]["ref"],
-                d["props"]["count"],
-                tuple(d["props"]["names"]),
-                tuple(d["props"]["titles"]),
-            )
+            MentionRow.of(src[2:], key, d["props"])
             for src, _, d in self.graph.in_edges(node, data=True)
             if d["type"] == schema.MENTIONS
         ]
@@ -553,25 +522,3 @@ def _save(file: GraphFile, graph: StoreGraph, *, everything: bool = False) -> No
         derived_types=CLAIM_EDGE_TYPES,
     )
     graph.forget_changes()
-
-
-def _query_result(result: EngineResult) -> QueryResult:
-    """The Cypher engine's result with the store-neutral values of kgraph.models."""
-    from kgraph.cypher_engine import Node, Path, Relationship
-
-    def value(v: Any) -> Any:
-        if isinstance(v, Node):
-            return NodeValue(v.id, v.labels, v.properties)
-        if isinstance(v, Relationship):
-            return RelationshipValue(v.id, v.type, v.start, v.end, v.properties)
-        if isinstance(v, Path):
-            return PathValue(
-                tuple(value(n) for n in v.nodes), tuple(value(r) for r in v.relationships)
-            )
-        if isinstance(v, list):
-            return [value(item) for item in v]
-        if isinstance(v, dict):
-            return {k: value(item) for k, item in v.items()}
-        return v
-
-    return QueryResult(result.columns, [[value(v) for v in row] for row in result.rows])

@@ -44,7 +44,7 @@ from kgraph.models import (
 from kgraph.query_guard import check_read_only
 from kgraph.store import neo4j_cypher as q
 from kgraph.store.base import GraphStats, Placer, WriteStats
-from kgraph.store.neo4j_merge import entity_of, merge_all, relink, unmerge
+from kgraph.store.neo4j_merge import merge_all, relink, unmerge
 from kgraph.store.neo4j_retry import run_transaction
 from kgraph.store.neo4j_write import remove_articles, write_batch
 from kgraph.timeutil import utc_now_iso
@@ -185,7 +185,7 @@ class Neo4jStore:
     def entity_index(self) -> list[IndexedEntity]:
         with reported(self.settings, "read"):
             records = self._read(lambda tx: list(tx.run(q.ENTITY_INDEX)))
-        return [entity_of(r) for r in records]
+        return [IndexedEntity.of(r) for r in records]
 
     def query(
         self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False

@@ -67,7 +67,7 @@ def _columns(props: tuple[str, ...], id_prop: str | None = None, space: str = ""
 ARTICLE_COLUMNS: Final = _columns(schema.ARTICLE_PROPS, "id", "Article")
 ENTITY_COLUMNS: Final = _columns(schema.ENTITY_PROPS, "key", "Entity")
 CLAIM_COLUMNS: Final = _columns(schema.CLAIM_PROPS, "id", "Claim")
-MENTION_COLUMNS: Final = _columns(("ref", "count", "names", "titles"))
+MENTION_COLUMNS: Final = _columns(schema.MENTION_PROPS)
 FACT_COLUMNS: Final = _columns(schema.FACT_PROPS)
 
 _ALL_COLUMNS: Final = (ARTICLE_COLUMNS, ENTITY_COLUMNS, CLAIM_COLUMNS, MENTION_COLUMNS)

@@ -37,20 +37,6 @@ from kgraph.store.neo4j_tx import (
 )
 
 
-def entity_of(r: Any) -> IndexedEntity:
-    """An entity as :data:`kgraph.store.neo4j_cypher.ENTITY_INDEX` returns it."""
-    return IndexedEntity(
-        r["key"],
-        r["name"],
-        r["type"],
-        tuple(r["aliases"] or ()),
-        tuple(r["merged"] or ()),
-        tuple(r["distinct_from"] or ()),
-        tuple(r["titles"] or ()),
-        tuple(r["pinned"] or ()),
-    )
-
-
 def rounds(merges: Iterable[Merge]) -> list[list[Merge]]:
     """Consecutive runs of merges in which no key is merged twice and no key is both a
     source and a target; merges of an entity into itself are dropped."""
@@ -168,7 +154,7 @@ def relink(tx: ManagedTransaction, place: Placer) -> int:
         for r in tx.run(q.STORED_REFS)
     ]
     refs.sort(key=lambda s: (s.ref, s.key))
-    wanted = place(refs, [entity_of(r) for r in tx.run(q.ENTITY_INDEX)])
+    wanted = place(refs, [IndexedEntity.of(r) for r in tx.run(q.ENTITY_INDEX)])
     rows = [
         {"source": s.key, "target": wanted[s.ref].key, "ref": s.ref}
         for s in refs

@@ -144,7 +144,7 @@ def _refresh_entities(tx: ManagedTransaction, keys: Iterable[str]) -> None:
     orphans: list[str] = []
     for chunk in chunks(sorted(keys)):
         for r in tx.run(q.ENTITY_MENTIONS, keys=chunk):
-            mentions = [mention_row(r["key"], m) for m in r["mentions"]]
+            mentions = [MentionRow.of(m["article_id"], r["key"], m) for m in r["mentions"]]
             aggregates = refreshed_entity(r["name"], mentions)
             if aggregates is None:
                 orphans.append(r["key"])
@@ -152,13 +152,6 @@ def _refresh_entities(tx: ManagedTransaction, keys: Iterable[str]) -> None:
                 rows.append({"e": r["e"]} | aggregates)
     send(tx, q.SET_ENTITY_AGGREGATES, rows)
     send(tx, q.DELETE_ENTITIES, orphans, param="keys")
-
-
-def mention_row(key: str, m: dict[str, Any]) -> MentionRow:
-    """A mention as read by :data:`~kgraph.store.neo4j_cypher.ENTITY_MENTIONS`."""
-    return MentionRow(
-        m["article_id"], key, m["ref"], m["count"], tuple(m["names"]), tuple(m["titles"])
-    )
 
 
 def locked_entities(tx: ManagedTransaction, keys: Iterable[str]) -> dict[str, dict[str, Any]]:

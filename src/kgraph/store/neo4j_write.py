@@ -45,13 +45,11 @@ def write_batch(
 ) -> WriteStats:
     """Store a batch of analysed articles (replacing their earlier versions) and apply the
     entity merges linking called for."""
-    stats = WriteStats(articles_written=len(results))
+    stats = WriteStats()
     facts: set[FactKey] = set()
     entities: set[str] = set()
     apply_merges(tx, merges, facts, entities)
     ids = [r.article.id for r in results]
-    existing = tx.run(q.EXISTING_ARTICLES, ids=ids).single()
-    stats.articles_replaced = len(existing["ids"]) if existing else 0
     # Writing the articles first locks them, so a concurrent writer of the same article
     # waits here and then finds (and drops) this one's evidence.
     articles: dict[str, str] = {}
