@@ -66,12 +66,7 @@ def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction |
     tuple is made only with ``openie``."""
     subject = argument(frame.subject, sent, with_prep=False)
     obj = argument(frame.object, sent, with_prep=False) if frame.object is not None else None
-    taken = [subject] if obj is None else [subject, obj]
-    extras = tuple(
-        extra
-        for extra in (argument(s, sent, with_prep=True) for s in frame.extras)
-        if not any(_overlaps(extra, arg) for arg in taken)
-    )
+    extras = _extras(frame, sent, subject, obj) if frame.extras else ()
     if obj is None and not extras:
         return None
     if obj is not None and _overlaps(subject, obj):
@@ -98,6 +93,18 @@ def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction |
         and not _reflexive(relation)
     )
     return Extraction(relation, carb, graph)
+
+
+def _extras(
+    frame: Frame, sent: Sentence, subject: Argument, obj: Argument | None
+) -> tuple[Argument, ...]:
+    """The further arguments of ``frame`` that overlap neither its subject nor its object."""
+    found = []
+    for slot in frame.extras:
+        extra = argument(slot, sent, with_prep=True)
+        if not _overlaps(extra, subject) and (obj is None or not _overlaps(extra, obj)):
+            found.append(extra)
+    return tuple(found)
 
 
 def _as_class(obj: Argument | None) -> Argument | None:
@@ -220,27 +227,24 @@ def _carb_tuple(frame: Frame, rel: RelationMention) -> tuple[str, ...] | None:
 
 def argument(slot: Slot, sent: Sentence, *, with_prep: bool) -> Argument:
     """The argument for ``slot``: its span, the preposition before it and its mention."""
-    prep = slot.prep.i if slot.prep is not None and with_prep else -1
-    key = (slot.head.i, prep, slot.kind, slot.bounds)
+    prep = slot.prep if with_prep else None
+    key = (slot.head.i, -1 if prep is None else prep.i, slot.kind, slot.bounds)
     found = sent.arguments.get(key)
     if found is None:
-        found = sent.arguments[key] = _argument(slot, sent, with_prep=with_prep)
+        found = sent.arguments[key] = _argument(slot, prep, sent)
     return found
 
 
-def _argument(slot: Slot, sent: Sentence, *, with_prep: bool) -> Argument:
-    start, end = _bounds(slot)
-    text, start_char, end_char = sent.chars(start, end)
-    prep = None
-    if with_prep and slot.prep is not None:
-        prep = sent.chars(slot.prep.i, start)[0] if slot.prep.i < start else slot.prep.text
-    mention = _mention(slot, sent, start, end, (text, start_char, end_char))
-    return Argument(text, start_char, end_char, mention, prep)
+def _argument(slot: Slot, prep: Token | None, sent: Sentence) -> Argument:
+    start, end = slot.bounds or _bounds(slot)
+    chars = sent.chars(start, end)
+    words = None
+    if prep is not None:
+        words = sent.chars(prep.i, start)[0] if prep.i < start else prep.text
+    return Argument(*chars, _mention(slot, sent, start, end, chars), words)
 
 
 def _bounds(slot: Slot) -> tuple[int, int]:
-    if slot.bounds is not None:
-        return slot.bounds
     if slot.kind == "np":
         return np_bounds(slot.head)
     if slot.kind == "phrase":
