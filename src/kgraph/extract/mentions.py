@@ -53,7 +53,7 @@ LABEL_PRON = "PRON"
 POSSESSIVE = get_string_id("POS")
 POSSESSOR = get_string_id("PRP$")
 """Tag ids of the possessive ending ("'s") and of possessive pronouns ("his")."""
-EDGES_AND_QUOTES = PUNCT_EDGES | OPEN_QUOTES | CLOSE_QUOTES
+EDGE_AND_QUOTE_IDS = ids(PUNCT_EDGES | OPEN_QUOTES | CLOSE_QUOTES)
 
 
 def mention_for(head: Token, start: int, end: int, text_of: TextOf) -> EntityMention | None:
@@ -288,4 +288,4 @@ def _name_start(toks: list[Token], head: int, start: int) -> int:
 
 
 def _is_punct(tok: Token) -> bool:
-    return tok.is_punct or tok.text in EDGES_AND_QUOTES
+    return tok.is_punct or tok.orth in EDGE_AND_QUOTE_IDS

@@ -9,7 +9,7 @@ the graph gets the inner relation with its attribution instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.symbols import ADJ, ADP, ADV, NOUN, NUM, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
@@ -110,7 +110,7 @@ def _extras(
 def _as_class(obj: Argument | None) -> Argument | None:
     """The object of "X is a Y" is a class ("a dictator", "a US ally"): it names no entity,
     so the resolver never makes it one ("the Russian president" would be a person)."""
-    return None if obj is None else replace(obj, mention=None)
+    return None if obj is None else Argument(obj.text, obj.start, obj.end, None, obj.preposition)
 
 
 def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
