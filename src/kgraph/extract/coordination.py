@@ -7,7 +7,6 @@ split: conjuncts inside the named entity of the head stay with it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import fields
 from operator import attrgetter
 
@@ -85,10 +84,12 @@ def _adjectival(tok: Token) -> bool:
     return tok.dep_ in ("amod", "compound") or tok.head.dep_ in ("amod", "compound")
 
 
-def expand(base: Frame, *, subjects: bool = True, objects: bool = True) -> Iterator[Frame]:
+def expand(base: Frame, *, subjects: bool = True, objects: bool = True) -> list[Frame]:
     """One frame per (subject conjunct, object conjunct) of ``base``.
 
-    Slots with fixed bounds (titles) are not expanded, nor a side whose flag is False.
+    Slots with fixed bounds (titles) are not expanded, nor a side whose flag is False.  A
+    list, not a generator: most frames have one of each, and a generator per frame shows
+    in ``benchmarks/extract_speed.py``.
     """
     subject = base.subject
     heads = conjuncts(subject.head) if subjects and not subject.bounds else [subject.head]
@@ -100,11 +101,8 @@ def expand(base: Frame, *, subjects: bool = True, objects: bool = True) -> Itera
     else:
         others = list(conjuncts(obj.head))
     if len(heads) == 1 and len(others) == 1:
-        yield base
-        return
-    for head in heads:
-        for other in others:
-            yield _with_args(base, head, other)
+        return [base]
+    return [_with_args(base, head, other) for head in heads for other in others]
 
 
 def _with_args(base: Frame, subj: Token, obj: Token | None) -> Frame:

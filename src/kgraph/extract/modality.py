@@ -107,9 +107,10 @@ def unasserted(verb: Token, lemma: Lemmatizer) -> str | None:
 def _conditional(verb: Token) -> bool:
     """Whether a condition ("if ...", "unless ...") hangs on the clause of ``verb``; not
     a concession ("even if talks fail, Merkel will meet Macron")."""
-    return any(
-        UNASSERTING_MARKS.get(mark.lower_) == "if"
-        and not any(c.lower_ == "even" for c in labels(clause).get("advmod", ()))
-        for clause in labels(verb).get("advcl", ())
-        for mark in labels(clause).get("mark", ())
-    )
+    for clause in labels(verb).get("advcl", ()):
+        for mark in labels(clause).get("mark", ()):
+            if UNASSERTING_MARKS.get(mark.lower_) == "if" and not any(
+                c.lower_ == "even" for c in labels(clause).get("advmod", ())
+            ):
+                return True
+    return False

@@ -57,7 +57,7 @@ class Extraction:
         """Identity for de-duplication: the same tuple is never emitted twice."""
         r = self.relation
         obj = (r.object.start, r.object.end) if r.object else None
-        extras = tuple((a.start, a.end) for a in r.extras)
+        extras = tuple([(a.start, a.end) for a in r.extras])
         return (r.subject.start, r.subject.end, r.relation, r.predicate, obj, extras)
 
 
