@@ -12,17 +12,19 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from spacy.strings import get_string_id
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from kgraph.extract.deps import PUNCT_EDGES
-from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES
-from kgraph.extract.tree import kids, labels, one_of_listed, rights, tokens_of, tree_of
+from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, ids
+from kgraph.extract.tree import Tree, kids, labels, one_of_listed, rights, tokens_of, tree_of
 
 NP_LEFT_STOP = frozenset({"cc", "preconj", "punct", "appos", "advcl", "mark"})
 NP_RIGHT_KEEP = frozenset({"amod", "compound", "nummod", "quantmod", "nmod", "poss", "det"})
 """Right dependents kept in a compact noun phrase; a head's own possessive "'s" is not."""
 PHRASE_RIGHT_STOP = frozenset({"relcl", "appos", "advcl", "parataxis", "acl", "dep"})
 KEEP_PREPS = frozenset({"of"})
+KEEP_PREP_IDS = ids(KEEP_PREPS)
 PREMODIFIERS = frozenset({"amod", "compound", "nummod", "det", "poss", "nmod"})
 POSSESSIVE = get_string_id("POS")
 """The tag id of the possessive ending ("'s")."""
@@ -46,12 +48,13 @@ def _np_bounds(head: Token) -> tuple[int, int]:
     tree = tree_of(head.doc)
     i = head.i
     left, right = tree.lefts[i], tree.rights[i]
-    start = i
+    farthest = None  # the farthest left child kept: the phrase starts at its left edge
     for k in range(len(left) - 1, -1, -1):
         child = left[k]
         if child.dep_ in NP_LEFT_STOP and not _inner_punct(child, left[k - 1] if k else None):
             break
-        start = child.left_edge.i
+        farthest = child
+    start = i if farthest is None else farthest.left_edge.i
     end = i + 1
     for child in right:
         if not _keeps_right(child, head):
@@ -62,13 +65,13 @@ def _np_bounds(head: Token) -> tuple[int, int]:
         start, end = min(start, first), max(end, last)
     while end - 1 > i and tree.tokens[end - 1].tag == POSSESSIVE:
         end -= 1  # a possessor names the owner: "Kim Jong Un's" -> "Kim Jong Un"
-    return trim(head.doc, start, end)
+    return trim(head.doc, start, end, tree)
 
 
 def _keeps_right(child: Token, head: Token) -> bool:
     if child.dep_ in NP_RIGHT_KEEP:
         return True
-    if child.dep_ == "prep" and child.lower_ in KEEP_PREPS and head.pos_ != "VERB":
+    if child.dep_ == "prep" and child.lower in KEEP_PREP_IDS and head.pos != VERB:
         return "pobj" in labels(child)
     return False
 
@@ -107,14 +110,17 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     return trim(head.doc, start, max(end, head.i + 1))
 
 
-def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def trim(doc: Doc, start: int, end: int, tree: Tree | None = None) -> tuple[int, int]:
     """Drop edge punctuation, keeping a quotation that is closed inside the span, and
-    close a quotation left open by the parse (`` art of doctoring '')."""
-    toks = tokens_of(doc)
+    close a quotation left open by the parse (`` art of doctoring ''); ``tree`` is
+    ``tree_of(doc)`` when the caller has it."""
+    if tree is None:
+        tree = tree_of(doc)
+    toks = tree.tokens
     first, last = toks[start], toks[end - 1]
     if first.is_punct or last.is_punct or first.is_space or last.is_space:
         start, end = _trim_edges(doc, start, end)
-    if _open_quotes(doc, start, end) > 0:
+    if _open_quotes(tree, start, end) > 0:
         if _closes_next(doc, end):
             return start, end + 1
         if toks[start].text in OPEN_QUOTES:
@@ -122,9 +128,8 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _open_quotes(doc: Doc, start: int, end: int) -> int:
+def _open_quotes(tree: Tree, start: int, end: int) -> int:
     """Opening minus closing quotes in the span (a straight quote alternates)."""
-    tree = tree_of(doc)
     positions = tree.quotes
     first, last = bisect_left(positions, start), bisect_left(positions, end)
     if first == last:

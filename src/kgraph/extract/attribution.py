@@ -7,6 +7,7 @@ relation only when its object is not a clause (see :mod:`kgraph.extract.render`)
 
 from __future__ import annotations
 
+from spacy.symbols import ADJ
 from spacy.tokens import Token
 
 from kgraph.extract import subjects
@@ -43,7 +44,7 @@ def speaker(anchor: Token, lemma: Lemmatizer, *, according: bool = True) -> Toke
 
 def is_reporting(verb: Token, lemma: Lemmatizer) -> bool:
     """True for a verb of saying or believing ("said", "noted", "is convinced")."""
-    if verb.pos_ == "ADJ":
+    if verb.pos == ADJ:
         return verb.lower_ in REPORTING_ADJECTIVES
     return is_verbal(verb) and lemma(verb) in REPORTING_VERBS
 
@@ -51,7 +52,7 @@ def is_reporting(verb: Token, lemma: Lemmatizer) -> bool:
 def _holder(head: Token) -> Token | None:
     """The one who says or believes: subject of the verb, or of the copula of an adjective
     ("I am convinced that ...")."""
-    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+    if head.pos == ADJ and head.dep_ == "acomp":
         return subjects.logical_subject(head.head)
     return subjects.acting_subject(head, strict=True)
 

@@ -7,15 +7,15 @@ split: conjuncts inside the named entity of the head stay with it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import fields
 from operator import attrgetter
 
-from spacy.symbols import conj
+from spacy.symbols import PERSON, PROPN, conj
 from spacy.tokens import Token
 
 from kgraph.extract.deps import is_nominal
 from kgraph.extract.frame import Frame, Slot
+from kgraph.extract.lexicon import ids
 from kgraph.extract.tree import entity_bounds, labels
 
 MAX_CONJUNCTS = 8
@@ -33,7 +33,7 @@ def conjuncts(tok: Token) -> list[Token]:
         return _named_members(tok) or [tok]
     if not is_nominal(tok):
         return [tok]
-    first, last = entity_bounds(tok) if tok.ent_type_ else (tok.i, tok.i + 1)
+    first, last = entity_bounds(tok) if tok.ent_type else (tok.i, tok.i + 1)
     others = [
         c
         for c in tok.conjuncts
@@ -45,10 +45,10 @@ def conjuncts(tok: Token) -> list[Token]:
 def _listed_name(tok: Token) -> Token | None:
     """ "to meet Putin, Lavrov": a person's name in apposition to another name is a list
     (a person is not another person), so both are arguments."""
-    if tok.ent_type_ != "PERSON":
+    if tok.ent_type != PERSON:
         return None
     for child in labels(tok).get("appos", ()):
-        if child.pos_ == "PROPN" and child.ent_type_ in LISTED_LABELS:
+        if child.pos == PROPN and child.ent_type_ in LISTED_LABELS:
             first, _ = entity_bounds(tok)
             if child.i > tok.i and not first <= child.i < tok.i:
                 return child
@@ -61,7 +61,7 @@ LISTED_LABELS = frozenset({"PERSON", "GPE"})
 def _named_members(tok: Token) -> list[Token] | None:
     """ "his predecessors, Jacques Chirac and Nicolas Sarkozy": a plural noun whose
     apposition lists names stands for each of them."""
-    if tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_:
+    if tok.tag not in PLURAL_NOUN_TAGS or tok.ent_type:
         return None
     for child in labels(tok).get("appos", ()):
         if child.ent_type_ in MEMBER_LABELS and "conj" in labels(child):
@@ -70,6 +70,7 @@ def _named_members(tok: Token) -> list[Token] | None:
 
 
 MEMBER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLURAL_NOUN_TAGS = ids(["NNS", "NNPS"])
 
 
 def _own_name(tok: Token) -> bool:
@@ -83,10 +84,12 @@ def _adjectival(tok: Token) -> bool:
     return tok.dep_ in ("amod", "compound") or tok.head.dep_ in ("amod", "compound")
 
 
-def expand(base: Frame, *, subjects: bool = True, objects: bool = True) -> Iterator[Frame]:
+def expand(base: Frame, *, subjects: bool = True, objects: bool = True) -> list[Frame]:
     """One frame per (subject conjunct, object conjunct) of ``base``.
 
-    Slots with fixed bounds (titles) are not expanded, nor a side whose flag is False.
+    Slots with fixed bounds (titles) are not expanded, nor a side whose flag is False.  A
+    list, not a generator: most frames have one of each, and a generator per frame shows
+    in ``benchmarks/extract_speed.py``.
     """
     subject = base.subject
     heads = conjuncts(subject.head) if subjects and not subject.bounds else [subject.head]
@@ -98,11 +101,8 @@ def expand(base: Frame, *, subjects: bool = True, objects: bool = True) -> Itera
     else:
         others = list(conjuncts(obj.head))
     if len(heads) == 1 and len(others) == 1:
-        yield base
-        return
-    for head in heads:
-        for other in others:
-            yield _with_args(base, head, other)
+        return [base]
+    return [_with_args(base, head, other) for head in heads for other in others]
 
 
 def _with_args(base: Frame, subj: Token, obj: Token | None) -> Frame:

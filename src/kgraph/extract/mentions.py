@@ -53,7 +53,7 @@ LABEL_PRON = "PRON"
 POSSESSIVE = get_string_id("POS")
 POSSESSOR = get_string_id("PRP$")
 """Tag ids of the possessive ending ("'s") and of possessive pronouns ("his")."""
-EDGES_AND_QUOTES = PUNCT_EDGES | OPEN_QUOTES | CLOSE_QUOTES
+EDGE_AND_QUOTE_IDS = ids(PUNCT_EDGES | OPEN_QUOTES | CLOSE_QUOTES)
 
 
 def mention_for(head: Token, start: int, end: int, text_of: TextOf) -> EntityMention | None:
@@ -219,7 +219,7 @@ def _titled(toks: list[Token]) -> bool:
 
 def _year(tok: Token) -> bool:
     """ "In 2011 News Corp ...": a year the recogniser glued onto the name that follows."""
-    return tok.ent_type_ != "DATE" and tok.is_digit and len(tok.text) == 4
+    return tok.is_digit and len(tok.text) == 4 and tok.ent_type_ != "DATE"
 
 
 def _split_title(doc: Doc, arg_start: int, first: int, last: int) -> tuple[int, int]:
@@ -241,14 +241,14 @@ def _split_title(doc: Doc, arg_start: int, first: int, last: int) -> tuple[int, 
 def _title_word(tok: Token, person: bool) -> bool:
     """A title before a name: a common noun ("dictator"), an honorific ("President"), or
     before a person's name a capitalised word outside any entity ("Attorney", "Governor")."""
-    if tok.ent_type_ and tok.lower_ not in HONORIFICS:
-        return False
     if tok.dep_ != "compound":
         return False
-    if tok.pos_ == "NOUN" or tok.lower_ in HONORIFICS:
+    if tok.ent_type and tok.lower_ not in HONORIFICS:
+        return False
+    if tok.pos == NOUN or tok.lower_ in HONORIFICS:
         return True
     # "former U.S. Attorney Todd Graves", but not a first name the NER left out ("Gideon")
-    if not person or tok.pos_ != "PROPN":
+    if not person or tok.pos != PROPN:
         return False
     return tok.left_edge.i < tok.i or any(c.i < tok.i for c in tok.head.children)
 
@@ -265,7 +265,7 @@ def _noun_phrase(head: Token, start: int, end: int, text_of: TextOf) -> EntityMe
         start += 1
     while end - 1 > head.i and (toks[end - 1].tag == POSSESSIVE or _is_punct(toks[end - 1])):
         end -= 1
-    if head.pos_ == "PROPN" or head.is_upper:  # "Dutch broadcaster RTL": the name only
+    if head.pos == PROPN or head.is_upper:  # "Dutch broadcaster RTL": the name only
         start = max(start, _name_start(toks, head.i, start))
     if end <= start:
         return None
@@ -288,4 +288,4 @@ def _name_start(toks: list[Token], head: int, start: int) -> int:
 
 
 def _is_punct(tok: Token) -> bool:
-    return tok.is_punct or tok.text in EDGES_AND_QUOTES
+    return tok.is_punct or tok.orth in EDGE_AND_QUOTE_IDS

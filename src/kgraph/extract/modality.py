@@ -7,15 +7,18 @@ or only might.
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Token
 
-from kgraph.extract.lexicon import words
+from kgraph.extract.lexicon import ids, words
 from kgraph.extract.tree import labels, lefts
 from kgraph.nlp import Lemmatizer
 
 MODAL_FORMS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would", "sha": "shall"}
 PREDICATE_AUX = frozenset({"aux", "auxpass", "neg"})
+TO, PAST, MODAL = get_string_id("TO"), get_string_id("VBD"), get_string_id("MD")
+"""The tag ids of infinitival "to", the past tense and modal auxiliaries."""
 
 
 def negated(verb: Token) -> bool:
@@ -29,10 +32,10 @@ def negated(verb: Token) -> bool:
 def modal(verb: Token) -> str | None:
     """The modal auxiliary of ``verb`` ("may deploy" -> "may"), normalised, or None.  A
     past tense takes none: in '..." May told MPs' the parser took a name for one."""
-    if verb.tag_ == "VBD":
+    if verb.tag == PAST:
         return None
     for child in labels(verb).get("aux", ()):
-        if child.tag_ == "MD":
+        if child.tag == MODAL:
             text = child.lower_
             return MODAL_FORMS.get(text, text)
     return None
@@ -40,17 +43,18 @@ def modal(verb: Token) -> str | None:
 
 def predicate_aux(verb: Token) -> list[Token]:
     """Auxiliaries and negation that belong to the surface predicate ("has not been")."""
-    return [c for c in lefts(verb) if c.dep_ in PREDICATE_AUX and c.tag_ != "TO"]
+    return [c for c in lefts(verb) if c.dep_ in PREDICATE_AUX and c.tag != TO]
 
 
 NEGATIVE_DETERMINERS = frozenset({"no"})
+NEGATIVE_DETERMINER_IDS = ids(NEGATIVE_DETERMINERS)
 ALLEGING_VERBS = frozenset(words("accuse suspect charge blame allege indict criticise criticize"))
 """Verbs whose "of"/"for" + -ing complement is an allegation, not a fact."""
 
 
 def denied_object(obj: Token) -> bool:
     """ "pay no more tax", "has no troops there": the determiner "no" negates the clause."""
-    return any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in lefts(obj))
+    return any(c.dep_ == "det" and c.lower in NEGATIVE_DETERMINER_IDS for c in lefts(obj))
 
 
 def alleged(verb: Token, lemma: Lemmatizer) -> str | None:
@@ -103,9 +107,10 @@ def unasserted(verb: Token, lemma: Lemmatizer) -> str | None:
 def _conditional(verb: Token) -> bool:
     """Whether a condition ("if ...", "unless ...") hangs on the clause of ``verb``; not
     a concession ("even if talks fail, Merkel will meet Macron")."""
-    return any(
-        UNASSERTING_MARKS.get(mark.lower_) == "if"
-        and not any(c.lower_ == "even" for c in labels(clause).get("advmod", ()))
-        for clause in labels(verb).get("advcl", ())
-        for mark in labels(clause).get("mark", ())
-    )
+    for clause in labels(verb).get("advcl", ()):
+        for mark in labels(clause).get("mark", ()):
+            if UNASSERTING_MARKS.get(mark.lower_) == "if" and not any(
+                c.lower_ == "even" for c in labels(clause).get("advmod", ())
+            ):
+                return True
+    return False

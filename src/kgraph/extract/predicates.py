@@ -8,25 +8,20 @@ UPPER_SNAKE ("congratulated" -> CONGRATULATE, "met with" -> MEET_WITH).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from operator import attrgetter
 
 from spacy.tokens import Token
 
 _NOT_NAME = re.compile(r"[^A-Z0-9]+")
-_index = attrgetter("i")
 
 
-def surface(tokens: Iterable[Token]) -> str:
+def surface(tokens: Sequence[Token]) -> str:
     """The predicate as written, tokens in sentence order joined by single spaces."""
-    seen: set[int] = set()
-    words = []
-    for tok in sorted(tokens, key=_index):
-        if tok.i not in seen:
-            seen.add(tok.i)
-            words.append(tok.text)
-    return " ".join(words)
+    if len(tokens) == 1:
+        return tokens[0].text
+    by_index = {tok.i: tok for tok in tokens}  # a token listed twice is written once
+    return " ".join([by_index[i].text for i in sorted(by_index)])
 
 
 def relation_name(parts: Iterable[str]) -> str:

@@ -9,7 +9,7 @@ the graph gets the inner relation with its attribution instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.symbols import ADJ, ADP, ADV, NOUN, NUM, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
@@ -57,7 +57,7 @@ class Extraction:
         """Identity for de-duplication: the same tuple is never emitted twice."""
         r = self.relation
         obj = (r.object.start, r.object.end) if r.object else None
-        extras = tuple((a.start, a.end) for a in r.extras)
+        extras = tuple([(a.start, a.end) for a in r.extras])
         return (r.subject.start, r.subject.end, r.relation, r.predicate, obj, extras)
 
 
@@ -66,12 +66,7 @@ def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction |
     tuple is made only with ``openie``."""
     subject = argument(frame.subject, sent, with_prep=False)
     obj = argument(frame.object, sent, with_prep=False) if frame.object is not None else None
-    taken = [subject] if obj is None else [subject, obj]
-    extras = tuple(
-        extra
-        for extra in (argument(s, sent, with_prep=True) for s in frame.extras)
-        if not any(_overlaps(extra, arg) for arg in taken)
-    )
+    extras = _extras(frame, sent, subject, obj) if frame.extras else ()
     if obj is None and not extras:
         return None
     if obj is not None and _overlaps(subject, obj):
@@ -100,10 +95,22 @@ def render(frame: Frame, sent: Sentence, *, openie: bool = True) -> Extraction |
     return Extraction(relation, carb, graph)
 
 
+def _extras(
+    frame: Frame, sent: Sentence, subject: Argument, obj: Argument | None
+) -> tuple[Argument, ...]:
+    """The further arguments of ``frame`` that overlap neither its subject nor its object."""
+    found = []
+    for slot in frame.extras:
+        extra = argument(slot, sent, with_prep=True)
+        if not _overlaps(extra, subject) and (obj is None or not _overlaps(extra, obj)):
+            found.append(extra)
+    return tuple(found)
+
+
 def _as_class(obj: Argument | None) -> Argument | None:
     """The object of "X is a Y" is a class ("a dictator", "a US ally"): it names no entity,
     so the resolver never makes it one ("the Russian president" would be a person)."""
-    return None if obj is None else replace(obj, mention=None)
+    return None if obj is None else Argument(obj.text, obj.start, obj.end, None, obj.preposition)
 
 
 def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
@@ -220,27 +227,24 @@ def _carb_tuple(frame: Frame, rel: RelationMention) -> tuple[str, ...] | None:
 
 def argument(slot: Slot, sent: Sentence, *, with_prep: bool) -> Argument:
     """The argument for ``slot``: its span, the preposition before it and its mention."""
-    prep = slot.prep.i if slot.prep is not None and with_prep else -1
-    key = (slot.head.i, prep, slot.kind, slot.bounds)
+    prep = slot.prep if with_prep else None
+    key = (slot.head.i, -1 if prep is None else prep.i, slot.kind, slot.bounds)
     found = sent.arguments.get(key)
     if found is None:
-        found = sent.arguments[key] = _argument(slot, sent, with_prep=with_prep)
+        found = sent.arguments[key] = _argument(slot, prep, sent)
     return found
 
 
-def _argument(slot: Slot, sent: Sentence, *, with_prep: bool) -> Argument:
-    start, end = _bounds(slot)
-    text, start_char, end_char = sent.chars(start, end)
-    prep = None
-    if with_prep and slot.prep is not None:
-        prep = sent.chars(slot.prep.i, start)[0] if slot.prep.i < start else slot.prep.text
-    mention = _mention(slot, sent, start, end, (text, start_char, end_char))
-    return Argument(text, start_char, end_char, mention, prep)
+def _argument(slot: Slot, prep: Token | None, sent: Sentence) -> Argument:
+    start, end = slot.bounds or _bounds(slot)
+    chars = sent.chars(start, end)
+    words = None
+    if prep is not None:
+        words = sent.chars(prep.i, start)[0] if prep.i < start else prep.text
+    return Argument(*chars, _mention(slot, sent, start, end, chars), words)
 
 
 def _bounds(slot: Slot) -> tuple[int, int]:
-    if slot.bounds is not None:
-        return slot.bounds
     if slot.kind == "np":
         return np_bounds(slot.head)
     if slot.kind == "phrase":
