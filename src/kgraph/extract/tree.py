@@ -43,7 +43,8 @@ QUOTE_IDS = np.array(sorted(get_string_id(q) for q in OPEN_QUOTES | CLOSE_QUOTES
 
 class TreeToken(Token):
     """A ``Token`` whose most-read attributes are plain values set once per Doc: ``i``,
-    ``doc``, ``pos``, ``dep``, ``dep_``, ``lower`` and ``head``.
+    ``doc``, ``pos``, ``dep``, ``dep_``, ``lower`` and ``head``; ``groups`` holds its
+    children by label once :func:`labels` is asked for them.
 
     spaCy computes them anew on every read (``pos`` as an enum member, ``dep_`` from the
     string store, ``head`` as a new ``Token``; even ``i`` goes through a descriptor), and
@@ -54,8 +55,9 @@ class TreeToken(Token):
     to itself would be a reference cycle keeping the Doc alive until a full collection).
     """
 
-    __slots__ = ("dep", "dep_", "doc", "head", "i", "lower", "pos")
+    __slots__ = ("dep", "dep_", "doc", "groups", "head", "i", "lower", "pos")
     lower: int
+    groups: Labels | None
 
 
 @dataclass(slots=True)
@@ -69,8 +71,6 @@ class Tree:
     """The children before each token, in sentence order."""
     rights: list[list[Token]]
     """The children after each token, in sentence order."""
-    labels: list[Labels | None]
-    """Children by dependency label, made on first use (see :func:`labels`)."""
     starts: list[int]
     """``tok.idx``: the first character of each token."""
     ends: list[int]
@@ -119,7 +119,6 @@ def tree_of(doc: Doc) -> Tree:
         heads,
         before,
         after,
-        [None] * len(tokens),
         starts.tolist(),
         (starts + lengths).tolist(),
         entity_starts.tolist(),
@@ -140,11 +139,15 @@ def _tokens(
         _LABELS[dep] = strings[dep]
     made = [TreeToken(vocab, doc, i) for i in range(len(pos))]
     tokens: list[Token] = list(made)
-    for i, tok in enumerate(made):
-        tok.i, tok.doc, tok.pos, tok.lower = i, doc, pos[i], lowers[i]
-        tok.dep = dep = deps[i]
+    rows = zip(range(len(made)), made, pos, lowers, deps, heads, strict=True)
+    for i, tok, tag, lower, dep, head in rows:
+        tok.i = i
+        tok.doc = doc
+        tok.pos = tag
+        tok.lower = lower
+        tok.groups = None
+        tok.dep = dep
         tok.dep_ = _LABELS[dep]
-        head = heads[i]
         tok.head = tokens[head] if head != i else Token(vocab, doc, i)
     return tokens
 
@@ -193,11 +196,19 @@ def labels(tok: Token) -> Labels:
 
     >>> # labels(verb).get("dobj") -> [the direct object]; "neg" in labels(verb) -> negated
     """
-    tree = tree_of(tok.doc)
-    found = tree.labels[tok.i]
+    try:
+        found: Labels | None = tok.groups  # type: ignore[attr-defined]
+    except AttributeError:  # a plain spaCy Token (a root's head, ``doc[i]``): ask the tree's
+        return labels(tree_of(tok.doc).tokens[tok.i])
     if found is None:
-        found = tree.labels[tok.i] = _by_label(kids(tok))
+        found = tok.groups = _by_label(kids(tok))  # type: ignore[attr-defined]
+        if found:
+            _GROUPED.append(tok)  # a cycle (its children's head is the token): see forget
     return found
+
+
+_GROUPED: list[Token] = []
+"""The tokens whose :func:`labels` are set, until :func:`forget`."""
 
 
 def _by_label(children: list[Token]) -> Labels:
@@ -261,6 +272,9 @@ def entity_bounds(tok: Token) -> tuple[int, int]:
 def forget() -> None:
     """Drop the cached tables (call it when a Doc is done, so that no Doc outlives its
     extraction)."""
+    for tok in _GROUPED:
+        tok.groups = None  # type: ignore[attr-defined]
+    _GROUPED.clear()
     tree_of.cache_clear()
 
 
