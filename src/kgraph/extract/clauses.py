@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from kgraph.extract import complements, subjects
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
-from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_verbal
+from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_verbal, labelled
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import TEMPORAL_LABELS
 from kgraph.extract.modality import (
@@ -81,7 +81,7 @@ def _base_frame(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame | None:
         agent = agent or stray_agent(verb)
         if agent is not None:
             return _passive_with_agent(frame, verb, agent, preps)
-    obj = first_child(verb, DIRECT_OBJECTS) or first_child(verb, frozenset({"dative"}))
+    obj = first_child(verb, DIRECT_OBJECTS) or labelled(verb, "dative")
     if obj is not None:
         obj = subjects.resolve_relative(obj)
         frame.object = Slot(obj)
@@ -104,7 +104,7 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
     if scope.i != verb.i:
         core = [*predicate_aux(scope), *core]
         is_negated, modality = is_negated or negated(scope), modality or modal(scope)
-    rel = [lemma(verb), *(p.lower_ for p in particles)]
+    rel = [lemma(verb), *[p.lower_ for p in particles]]
     frame = Frame("verb", verb, subject_slot(subject), None, [*prefix.tokens, *core], rel)
     frame.negated = is_negated != prefix.negated
     if subjects.headline_infinitive(verb):
@@ -196,7 +196,7 @@ def stray_agent(verb: Token) -> Slot | None:
     for child in kids(verb):
         if child.dep_ not in STRAY_AGENT_HOSTS:
             continue
-        host = child if child.dep_ != "prep" else first_child(child, frozenset({"pcomp"}))
+        host = child if child.dep_ != "prep" else labelled(child, "pcomp")
         if host is None:
             continue
         for slot in prep_slots(host):

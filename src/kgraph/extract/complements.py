@@ -69,9 +69,10 @@ def _adjective_controller(tok: Token) -> bool:
 
 def hands_over(verb: Token, lemma: Lemmatizer) -> bool:
     """A controller without an object of its own is rendered through its complement."""
-    if first_child(verb, DIRECT_OBJECTS) is not None:
+    children = labels(verb)
+    if "xcomp" not in children or not DIRECT_OBJECTS.isdisjoint(children):
         return False
-    return any(is_controlled(c, lemma) for c in labels(verb).get("xcomp", ()))
+    return any(is_controlled(c, lemma) for c in children["xcomp"])
 
 
 def controlled_subject(verb: Token) -> Token | None:

@@ -23,7 +23,7 @@ from kgraph.extract.clauses import (
 )
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
-from kgraph.extract.deps import described, first_child, is_nominal, is_pronoun
+from kgraph.extract.deps import described, is_nominal, is_pronoun, labelled
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import NUMERIC_LABELS, PLACE_LABELS
 from kgraph.extract.modality import modal, negated, predicate_aux
@@ -79,8 +79,8 @@ def _copula(be: Token, lemma: Lemmatizer) -> Iterator[Frame]:
     pred = [*predicate_aux(be), be]
     frame = Frame("copula", be, subject_slot(subject), None, pred, ["be"])
     frame.negated, frame.modality = negated(be), modal(be)
-    attr = first_child(be, frozenset({"attr"}))
-    acomp = first_child(be, frozenset({"acomp"}))
+    attr = labelled(be, "attr")
+    acomp = labelled(be, "acomp")
     preps = prep_slots(be)
     if attr is not None and is_nominal(attr):
         _nominal_complement(frame, attr, lemma)
@@ -116,7 +116,7 @@ def relational_object(noun: Token) -> tuple[Token, Token] | None:
         return None
     for child in rights(noun):
         if child.dep_ == "prep" and child.lower_ in RELATIONAL_PREPS:
-            pobj = first_child(child, frozenset({"pobj"}))
+            pobj = labelled(child, "pobj")
             if pobj is not None:
                 return child, pobj
     return None
@@ -135,7 +135,7 @@ def _compounds(noun: Token, lemma: Lemmatizer) -> list[str]:
 def _adjective_complement(frame: Frame, adj: Token, preps: list[Slot], lemma: Lemmatizer) -> None:
     """ "is responsible for X" -> RESPONSIBLE_FOR X; "is heroic" -> BE heroic;
     "am convinced that ..." -> a clause object (OpenIE only)."""
-    clause = first_child(adj, frozenset({"ccomp"}))
+    clause = labelled(adj, "ccomp")
     if clause is not None:
         frame.pred = [*frame.pred, *[t for c in lefts(adj) for t in c.subtree], adj]
         frame.rel = [lemma(adj)]
@@ -195,7 +195,7 @@ def _placed(head: Token, appos: Token) -> bool:
 def _inclusion(prep: Token) -> Iterator[Frame]:
     """ "neighborhoods such as Chinatown", "the soils, including X and Y" -> (neighborhoods;
     such as; Chinatown) with relation INCLUDE, one per conjunct."""
-    member = first_child(prep, frozenset({"pobj"}))
+    member = labelled(prep, "pobj")
     such = [c for c in lefts(prep) if c.lower_ == "such"]
     if member is None or (prep.lower_ == "as" and not such):
         return

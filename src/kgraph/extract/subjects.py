@@ -17,6 +17,7 @@ from kgraph.extract.deps import (
     is_nominal,
     is_relative_pronoun,
     is_verbal,
+    labelled,
 )
 from kgraph.extract.lexicon import ids, words
 from kgraph.extract.tree import ancestors, kids, labels, lefts
@@ -71,7 +72,7 @@ def _object_of_preposition_control(prep: Token) -> Token | None:
     the governing verb does what the gerund says."""
     if prep.lower_ not in CONTROLLING_PREPS:
         return None
-    obj = first_child(prep.head, frozenset({"dobj"}))
+    obj = labelled(prep.head, "dobj")
     return obj if obj is not None and obj.i < prep.i else None
 
 
@@ -145,7 +146,7 @@ def acting_subject(verb: Token, *, strict: bool = False) -> Token | None:
     if is_passive(verb):
         for child in kids(verb):
             if child.dep_ == "agent":
-                return first_child(child, frozenset({"pobj"}))
+                return labelled(child, "pobj")
         if strict:
             return None
     return logical_subject(verb)

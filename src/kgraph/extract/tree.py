@@ -239,7 +239,7 @@ def kids(tok: Token) -> list[Token]:
     """The children of ``tok`` in sentence order (like ``tok.children``)."""
     tree = tree_of(tok.doc)
     left, right = tree.lefts[tok.i], tree.rights[tok.i]
-    return left + right if left else right
+    return left + right if left and right else left or right
 
 
 def lefts(tok: Token) -> list[Token]:
