@@ -73,6 +73,11 @@ COMPOUND = get_string_id("compound")
 PLACE_PREP_IDS = ids(["at", "in", "to"])
 PARTY_LABELS = frozenset({"conj", "prep", "appos"})
 """A subject with one of these children may name several parties."""
+ACTOR_LABEL_IDS = ids(ACTOR_LABELS)
+PARTICIPANT_PREP_IDS = ids(reltypes.PARTICIPANT_PREPS)
+PHONE_IDS = ids(reltypes.PHONE_WORDS)
+CIRCUMSTANCE_IDS = ids(["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"])
+OF = ids(["of"])
 
 
 def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
@@ -167,7 +172,7 @@ def _eventive(noun_lemma: str) -> bool:
 
 def _themed(noun: Token) -> bool:
     """ "the deployment of troops to X": the noun's own event has its parties (nominal)."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(noun))
+    return any(c.dep_ == "prep" and c.lower in OF for c in kids(noun))
 
 
 def _participants(noun: Token, verb: Token) -> Iterator[tuple[Token, Token]]:
@@ -176,7 +181,7 @@ def _participants(noun: Token, verb: Token) -> Iterator[tuple[Token, Token]]:
     own = [c for c in kids(noun) if c.dep_ == "prep" and c.i > noun.i]
     stranded = [c for c in kids(verb) if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
     for prep in [*own, *stranded]:
-        if prep.lower_ not in reltypes.PARTICIPANT_PREPS:
+        if prep.lower not in PARTICIPANT_PREP_IDS:
             continue
         party = labelled(prep, "pobj")
         if party is not None and is_nominal(party) and not _circumstance(party):
@@ -184,15 +189,15 @@ def _participants(noun: Token, verb: Token) -> Iterator[tuple[Token, Token]]:
 
 
 def _circumstance(tok: Token) -> bool:
-    return tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")
+    return tok.ent_type in CIRCUMSTANCE_IDS
 
 
 def _phone(noun: Token) -> bool:
-    return any(c.lower_ in reltypes.PHONE_WORDS for c in kids(noun) if c.i < noun.i)
+    return any(c.lower in PHONE_IDS for c in lefts(noun))
 
 
 def _named(tok: Token) -> bool:
-    return tok.ent_type_ in ACTOR_LABELS
+    return tok.ent_type in ACTOR_LABEL_IDS
 
 
 def _adjuncts(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
@@ -632,7 +637,7 @@ def _symmetric_type(verb: Token, sentence: Sentence) -> str | None:
     if lemma in reltypes.LIGHT_VERBS and obj is not None and obj.pos == NOUN:
         typed = reltypes.event_type(sentence.lemma(obj), "with", phone=_phone(obj))
         return typed if typed is not None and reltypes.is_symmetric(typed) else None
-    if obj is not None and obj.ent_type_ in ACTOR_LABELS:
+    if obj is not None and obj.ent_type in ACTOR_LABEL_IDS:
         return None  # "A and B visited C": each visited C, they did not meet
     if obj is not None and (lemma, sentence.lemma(obj)) in reltypes.SYMMETRIC_OBJECTS:
         return reltypes.SYMMETRIC_OBJECTS[lemma, sentence.lemma(obj)]
