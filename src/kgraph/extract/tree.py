@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
-from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LENGTH, LOWER, ORTH, POS
+from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LENGTH, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -38,7 +38,8 @@ NO_LABELS: Labels = {}
 IOB_INSIDE = 1
 """``ENT_IOB`` code of a token inside (not beginning) an entity (2 = outside, 3 = begin)."""
 QUOTE_IDS = np.array(sorted(get_string_id(q) for q in OPEN_QUOTES | CLOSE_QUOTES), np.uint64)
-"""``ORTH`` ids of the quotation marks (string ids are hashes, the same in every vocab)."""
+"""``ORTH`` (and ``LOWER``) ids of the quotation marks (string ids are hashes, the same in
+every vocab)."""
 
 
 class TreeToken(Token):
@@ -64,6 +65,7 @@ class TreeToken(Token):
 class Tree:
     """Per-Doc tables, indexed by token index: whatever the rules ask of many tokens."""
 
+    doc: Doc
     tokens: list[Token]
     heads: list[int]
     """The index of each token's head (a root is its own head)."""
@@ -104,17 +106,31 @@ class Tree:
         return found
 
 
-@lru_cache(maxsize=8)
 def tree_of(doc: Doc) -> Tree:
     """The tables of ``doc``, built once (until :func:`forget`)."""
-    table = doc.to_array([POS, DEP, HEAD, ENT_IOB, IDX, LENGTH, ORTH, LOWER])
+    tree = _LAST[0]
+    if tree is None or tree.doc is not doc:
+        tree = _LAST[0] = _built(doc)
+    return tree
+
+
+_LAST: list[Tree | None] = [None]
+"""The tables asked for last: the rules ask for one Doc's hundreds of thousands of times, and
+comparing it with the last costs less than a cache lookup (``benchmarks/extract_speed.py``)."""
+
+
+@lru_cache(maxsize=8)
+def _built(doc: Doc) -> Tree:
+    # Quotation marks have no case: their lower-case ids are their own (ORTH is not asked).
+    table = doc.to_array([POS, DEP, HEAD, ENT_IOB, IDX, LENGTH, LOWER])
     signed = table.astype(np.int64).T
     offsets, iob, starts, lengths = signed[2:6]
     heads = (offsets + np.arange(len(doc))).tolist()
-    tokens = _tokens(doc, signed[0].tolist(), table[:, 1].tolist(), table[:, 7].tolist(), heads)
+    tokens = _tokens(doc, signed[0].tolist(), table[:, 1].tolist(), table[:, 6].tolist(), heads)
     entity_starts, entity_ends = _entity_tables(iob)
-    before, after = _children(tokens, offsets.tolist())
+    before, after = _children(tokens, heads)
     return Tree(
+        doc,
         tokens,
         heads,
         before,
@@ -158,14 +174,13 @@ _LABELS: dict[int, str] = {}
 
 def _children(tokens: list[Token], heads: list[int]) -> tuple[list[list[Token]], list[list[Token]]]:
     """The children of every token before it and after it, each in sentence order, from the
-    relative head offsets (childless sides share one empty list)."""
+    head indices (childless sides share one empty list)."""
     before: list[list[Token]] = [NO_TOKENS] * len(tokens)
     after: list[list[Token]] = [NO_TOKENS] * len(tokens)
-    for i, offset in enumerate(heads):
-        if not offset:
+    for i, head in enumerate(heads):
+        if head == i:
             continue  # a root
-        head = i + offset
-        side = before if offset > 0 else after  # a head after the token: a left child
+        side = before if head > i else after  # a head after the token: a left child
         if side[head] is NO_TOKENS:
             side[head] = [tokens[i]]
         else:
@@ -185,10 +200,10 @@ def _entity_tables(iob: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[n
     return starts, ends
 
 
-def _quotes(orths: NDArray[np.uint64]) -> list[int]:
-    """Indices of the tokens whose ``ORTH`` id is a quotation mark's."""
-    found = np.minimum(np.searchsorted(QUOTE_IDS, orths), len(QUOTE_IDS) - 1)
-    return np.flatnonzero(QUOTE_IDS[found] == orths).tolist()
+def _quotes(lowers: NDArray[np.uint64]) -> list[int]:
+    """Indices of the tokens whose ``LOWER`` id is a quotation mark's."""
+    found = np.minimum(np.searchsorted(QUOTE_IDS, lowers), len(QUOTE_IDS) - 1)
+    return np.flatnonzero(QUOTE_IDS[found] == lowers).tolist()
 
 
 def labels(tok: Token) -> Labels:
@@ -275,7 +290,8 @@ def forget() -> None:
     for tok in _GROUPED:
         tok.groups = None  # type: ignore[attr-defined]
     _GROUPED.clear()
-    tree_of.cache_clear()
+    _LAST[0] = None
+    _built.cache_clear()
 
 
 def one_of_listed(toks: list[Token], head: int, first: int, last: int) -> tuple[int, int]:
