@@ -17,9 +17,9 @@ from spacy.tokens import Token
 from kgraph.extract import complements, subjects
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
-from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_verbal
+from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_verbal, labelled
 from kgraph.extract.frame import Frame, Slot
-from kgraph.extract.lexicon import TEMPORAL_LABELS
+from kgraph.extract.lexicon import TEMPORAL_LABELS, ids
 from kgraph.extract.modality import (
     alleged,
     denied_object,
@@ -37,6 +37,9 @@ NON_FINITE = frozenset({"VB", "VBN", "VBG"})
 NOMINAL_SLOTS = frozenset({"phrase", "np"})
 OWN_SUBJECT = frozenset({"nsubj", "nsubjpass"})
 SHARING_BLOCKERS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
+TO = ids(["TO"])
+BY = ids(["by"])
+TEMPORAL_LABEL_IDS = ids(TEMPORAL_LABELS)
 VERB_HEAD_DEPS = frozenset(
     {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
 )
@@ -81,7 +84,7 @@ def _base_frame(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame | None:
         agent = agent or stray_agent(verb)
         if agent is not None:
             return _passive_with_agent(frame, verb, agent, preps)
-    obj = first_child(verb, DIRECT_OBJECTS) or first_child(verb, frozenset({"dative"}))
+    obj = first_child(verb, DIRECT_OBJECTS) or labelled(verb, "dative")
     if obj is not None:
         obj = subjects.resolve_relative(obj)
         frame.object = Slot(obj)
@@ -104,7 +107,7 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
     if scope.i != verb.i:
         core = [*predicate_aux(scope), *core]
         is_negated, modality = is_negated or negated(scope), modality or modal(scope)
-    rel = [lemma(verb), *(p.lower_ for p in particles)]
+    rel = [lemma(verb), *[p.lower_ for p in particles]]
     frame = Frame("verb", verb, subject_slot(subject), None, [*prefix.tokens, *core], rel)
     frame.negated = is_negated != prefix.negated
     if subjects.headline_infinitive(verb):
@@ -182,7 +185,7 @@ def purpose(verb: Token) -> str | None:
 
 
 def _to_markers(verb: Token) -> list[Token]:
-    return [c for c in labels(verb).get("aux", ()) if c.tag_ == "TO"]
+    return [c for c in labels(verb).get("aux", ()) if c.tag in TO]
 
 
 def _particles(verb: Token) -> list[Token]:
@@ -196,7 +199,7 @@ def stray_agent(verb: Token) -> Slot | None:
     for child in kids(verb):
         if child.dep_ not in STRAY_AGENT_HOSTS:
             continue
-        host = child if child.dep_ != "prep" else first_child(child, frozenset({"pcomp"}))
+        host = child if child.dep_ != "prep" else labelled(child, "pcomp")
         if host is None:
             continue
         for slot in prep_slots(host):
@@ -212,7 +215,7 @@ def _quoted_as(verb: Token) -> bool:
 
 
 def _by(slot: Slot) -> bool:
-    return slot.prep is not None and slot.prep.lower_ == "by"
+    return slot.prep is not None and slot.prep.lower in BY
 
 
 STRAY_AGENT_HOSTS = frozenset({"oprd", "dobj", "prep", "attr"})
@@ -265,7 +268,7 @@ def _shared_object(verb: Token) -> Token | None:
     """ "traders buy and sell large amounts of stocks": a verb without arguments shares the
     direct object of the verb coordinated right after it ("V1 and V2 object")."""
     for conj in labels(verb).get("conj", ()):
-        if conj.pos_ == "VERB" and conj.i == verb.i + 2:
+        if conj.pos == VERB and conj.i == verb.i + 2:
             obj = first_child(conj, DIRECT_OBJECTS)
             if obj is not None:
                 return obj
@@ -289,4 +292,4 @@ def _prep_words(slot: Slot) -> list[Token]:
 
 def _circumstantial(head: Token) -> bool:
     """Dates, times and amounts make poor objects ("taught at X in 1970": object is X)."""
-    return head.ent_type_ in TEMPORAL_LABELS
+    return head.ent_type in TEMPORAL_LABEL_IDS

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.symbols import ADJ, VERB
 from spacy.tokens import Token
 
 from kgraph.extract import subjects
@@ -23,6 +24,7 @@ from kgraph.extract.lexicon import (
     NEGATING_ADJECTIVES,
     NEGATING_VERBS,
     OBJECT_CONTROL_VERBS,
+    ids,
     inflection_of,
 )
 from kgraph.extract.modality import modal, negated, predicate_aux
@@ -39,18 +41,19 @@ class ControlPrefix:
     negated: bool = False
 
 
+TO = ids(["TO"])
 NO_CONTROL = ControlPrefix()
 """The prefix of a verb that is not controlled (most verbs): shared, never changed."""
 
 
 def _to_marker(verb: Token) -> Token | None:
-    return next((c for c in labels(verb).get("aux", ()) if c.tag_ == "TO"), None)
+    return next((c for c in labels(verb).get("aux", ()) if c.tag in TO), None)
 
 
 def is_controlled(verb: Token, lemma: Lemmatizer) -> bool:
     """True for an xcomp whose relation is rendered on its own ("agreed *to send*",
     "kept *working*")."""
-    if verb.dep_ != "xcomp" or verb.pos_ != "VERB":
+    if verb.dep_ != "xcomp" or verb.pos != VERB:
         return False
     head = verb.head
     if _adjective_controller(head):
@@ -64,14 +67,15 @@ def is_controlled(verb: Token, lemma: Lemmatizer) -> bool:
 
 def _adjective_controller(tok: Token) -> bool:
     """ "is likely/able/ready to V": an adjective after a copula controls V."""
-    return tok.pos_ == "ADJ" and tok.dep_ == "acomp" and is_verbal(tok.head)
+    return tok.pos == ADJ and tok.dep_ == "acomp" and is_verbal(tok.head)
 
 
 def hands_over(verb: Token, lemma: Lemmatizer) -> bool:
     """A controller without an object of its own is rendered through its complement."""
-    if first_child(verb, DIRECT_OBJECTS) is not None:
+    children = labels(verb)
+    if "xcomp" not in children or not DIRECT_OBJECTS.isdisjoint(children):
         return False
-    return any(is_controlled(c, lemma) for c in labels(verb).get("xcomp", ()))
+    return any(is_controlled(c, lemma) for c in children["xcomp"])
 
 
 def controlled_subject(verb: Token) -> Token | None:

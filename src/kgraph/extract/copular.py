@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.symbols import AUX, appos, prep
+from spacy.symbols import AUX, NOUN, NUM, appos, prep
 from spacy.tokens import Token
 
 from kgraph.extract import complements, subjects
@@ -23,9 +23,9 @@ from kgraph.extract.clauses import (
 )
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
-from kgraph.extract.deps import described, first_child, is_nominal, is_pronoun
+from kgraph.extract.deps import described, is_nominal, is_pronoun, labelled
 from kgraph.extract.frame import Frame, Slot
-from kgraph.extract.lexicon import NUMERIC_LABELS, PLACE_LABELS
+from kgraph.extract.lexicon import NUMERIC_LABELS, PLACE_LABELS, ids
 from kgraph.extract.modality import modal, negated, predicate_aux
 from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
 from kgraph.extract.tree import labels, lefts, rights
@@ -35,6 +35,10 @@ RELATIONAL_PREPS = frozenset({"of"})
 INCLUSIONS = frozenset({"including", "as"})
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"})
 NOT_BE = frozenset({"has", "have", "had", "do", "does", "did", "will", "would", "can", "could"})
+INCLUSION_IDS = ids(INCLUSIONS)
+BE_FORM_IDS = ids(BE_FORMS)
+NOT_BE_IDS = ids(NOT_BE)
+NUMERIC_LABEL_IDS = ids(NUMERIC_LABELS)
 CANDIDATE_POS = frozenset({AUX})
 CANDIDATE_DEPS = frozenset({appos, prep})
 """Copulas are auxiliaries, appositions and inclusions are labelled so: no other token is
@@ -49,15 +53,15 @@ def copular_frames(sentence: Sentence) -> Iterator[Frame]:
             yield from _copula(tok, lemma)
         elif tok.dep == appos and _appositive(tok):
             yield from _apposition(tok)
-        elif tok.dep_ == "prep" and tok.lower_ in INCLUSIONS and is_nominal(tok.head):
+        elif tok.dep_ == "prep" and tok.lower in INCLUSION_IDS and is_nominal(tok.head):
             yield from _inclusion(tok)
 
 
 def _is_be(tok: Token, lemma: Lemmatizer) -> bool:
     """A form of "be"; the common forms are known without lemmatising."""
-    if tok.lower_ in BE_FORMS:
+    if tok.lower in BE_FORM_IDS:
         return True
-    return tok.lower_ not in NOT_BE and lemma(tok) == "be"
+    return tok.lower not in NOT_BE_IDS and lemma(tok) == "be"
 
 
 def _appositive(tok: Token) -> bool:
@@ -69,7 +73,7 @@ def _appositive(tok: Token) -> bool:
 
 
 def _numeric(tok: Token) -> bool:
-    return tok.pos_ == "NUM" or tok.ent_type_ in NUMERIC_LABELS
+    return tok.pos == NUM or tok.ent_type in NUMERIC_LABEL_IDS
 
 
 def _copula(be: Token, lemma: Lemmatizer) -> Iterator[Frame]:
@@ -79,8 +83,8 @@ def _copula(be: Token, lemma: Lemmatizer) -> Iterator[Frame]:
     pred = [*predicate_aux(be), be]
     frame = Frame("copula", be, subject_slot(subject), None, pred, ["be"])
     frame.negated, frame.modality = negated(be), modal(be)
-    attr = first_child(be, frozenset({"attr"}))
-    acomp = first_child(be, frozenset({"acomp"}))
+    attr = labelled(be, "attr")
+    acomp = labelled(be, "acomp")
     preps = prep_slots(be)
     if attr is not None and is_nominal(attr):
         _nominal_complement(frame, attr, lemma)
@@ -112,11 +116,11 @@ def _nominal_complement(frame: Frame, noun: Token, lemma: Lemmatizer) -> None:
 
 def relational_object(noun: Token) -> tuple[Token, Token] | None:
     """The "of" phrase of a relational common noun ("the leader *of North Korea*")."""
-    if noun.pos_ != "NOUN":
+    if noun.pos != NOUN:
         return None
     for child in rights(noun):
         if child.dep_ == "prep" and child.lower_ in RELATIONAL_PREPS:
-            pobj = first_child(child, frozenset({"pobj"}))
+            pobj = labelled(child, "pobj")
             if pobj is not None:
                 return child, pobj
     return None
@@ -135,7 +139,7 @@ def _compounds(noun: Token, lemma: Lemmatizer) -> list[str]:
 def _adjective_complement(frame: Frame, adj: Token, preps: list[Slot], lemma: Lemmatizer) -> None:
     """ "is responsible for X" -> RESPONSIBLE_FOR X; "is heroic" -> BE heroic;
     "am convinced that ..." -> a clause object (OpenIE only)."""
-    clause = first_child(adj, frozenset({"ccomp"}))
+    clause = labelled(adj, "ccomp")
     if clause is not None:
         frame.pred = [*frame.pred, *[t for c in lefts(adj) for t in c.subtree], adj]
         frame.rel = [lemma(adj)]
@@ -195,7 +199,7 @@ def _placed(head: Token, appos: Token) -> bool:
 def _inclusion(prep: Token) -> Iterator[Frame]:
     """ "neighborhoods such as Chinatown", "the soils, including X and Y" -> (neighborhoods;
     such as; Chinatown) with relation INCLUDE, one per conjunct."""
-    member = first_child(prep, frozenset({"pobj"}))
+    member = labelled(prep, "pobj")
     such = [c for c in lefts(prep) if c.lower_ == "such"]
     if member is None or (prep.lower_ == "as" and not such):
         return

@@ -64,12 +64,20 @@ def is_verbal(tok: Token) -> bool:
 def first_child(tok: Token, deps: frozenset[str]) -> Token | None:
     """The first child of ``tok`` with a label in ``deps``, or None."""
     groups = labels(tok)
+    if not groups:
+        return None
     best: Token | None = None
     for dep in deps:
         group = groups.get(dep)
         if group and (best is None or group[0].i < best.i):
             best = group[0]
     return best
+
+
+def labelled(tok: Token, dep: str) -> Token | None:
+    """The first child of ``tok`` labelled ``dep``, or None."""
+    group = labels(tok).get(dep)
+    return group[0] if group else None
 
 
 def is_relative_pronoun(tok: Token) -> bool:

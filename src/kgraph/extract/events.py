@@ -34,7 +34,14 @@ from spacy.tokens import Token
 from kgraph.extract import reltypes, subjects
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import conjuncts, expand
-from kgraph.extract.deps import DIRECT_OBJECTS, described, first_child, is_nominal, is_pronoun
+from kgraph.extract.deps import (
+    DIRECT_OBJECTS,
+    described,
+    first_child,
+    is_nominal,
+    is_pronoun,
+    labelled,
+)
 from kgraph.extract.derivation import event_verb
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import ids, words
@@ -66,6 +73,11 @@ COMPOUND = get_string_id("compound")
 PLACE_PREP_IDS = ids(["at", "in", "to"])
 PARTY_LABELS = frozenset({"conj", "prep", "appos"})
 """A subject with one of these children may name several parties."""
+ACTOR_LABEL_IDS = ids(ACTOR_LABELS)
+PARTICIPANT_PREP_IDS = ids(reltypes.PARTICIPANT_PREPS)
+PHONE_IDS = ids(reltypes.PHONE_WORDS)
+CIRCUMSTANCE_IDS = ids(["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"])
+OF = ids(["of"])
 
 
 def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
@@ -160,7 +172,7 @@ def _eventive(noun_lemma: str) -> bool:
 
 def _themed(noun: Token) -> bool:
     """ "the deployment of troops to X": the noun's own event has its parties (nominal)."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in kids(noun))
+    return any(c.dep_ == "prep" and c.lower in OF for c in kids(noun))
 
 
 def _participants(noun: Token, verb: Token) -> Iterator[tuple[Token, Token]]:
@@ -169,23 +181,23 @@ def _participants(noun: Token, verb: Token) -> Iterator[tuple[Token, Token]]:
     own = [c for c in kids(noun) if c.dep_ == "prep" and c.i > noun.i]
     stranded = [c for c in kids(verb) if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
     for prep in [*own, *stranded]:
-        if prep.lower_ not in reltypes.PARTICIPANT_PREPS:
+        if prep.lower not in PARTICIPANT_PREP_IDS:
             continue
-        party = first_child(prep, frozenset({"pobj"}))
+        party = labelled(prep, "pobj")
         if party is not None and is_nominal(party) and not _circumstance(party):
             yield prep, party
 
 
 def _circumstance(tok: Token) -> bool:
-    return tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")
+    return tok.ent_type in CIRCUMSTANCE_IDS
 
 
 def _phone(noun: Token) -> bool:
-    return any(c.lower_ in reltypes.PHONE_WORDS for c in kids(noun) if c.i < noun.i)
+    return any(c.lower in PHONE_IDS for c in lefts(noun))
 
 
 def _named(tok: Token) -> bool:
-    return tok.ent_type_ in ACTOR_LABELS
+    return tok.ent_type in ACTOR_LABEL_IDS
 
 
 def _adjuncts(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
@@ -229,7 +241,7 @@ def headline_frames(sentence: Sentence) -> Iterator[Frame]:
 def _comitative_event(prep: Token, sentence: Sentence) -> tuple[Token, str, Token, Token] | None:
     """The event noun under ``prep`` whose type takes a "with" party ("during a meeting
     with X", "for talks with Y"): the noun, its type, the party's preposition and the party."""
-    noun = first_child(prep, frozenset({"pobj"}))
+    noun = labelled(prep, "pobj")
     if noun is None or noun.pos != NOUN:
         return None
     typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
@@ -304,7 +316,7 @@ def _role_organisations(role: Token) -> Iterator[tuple[Token, Token | None]]:
         ):
             yield child, None
         elif child.dep_ == "prep" and child.i > role.i and child.lower_ in OWN_ROLE_PREPS:
-            org = first_child(child, frozenset({"pobj"}))
+            org = labelled(child, "pobj")
             if org is not None and org.ent_type_ in ROLE_ORGS:
                 if child.lower_ == "in" and org.ent_type_ != "ORG":
                     continue  # "a lawyer in Karachi" works there, not for it
@@ -361,13 +373,13 @@ NOUN_OR_NAME = frozenset({NOUN, PROPN})
 def _invitation(prep: Token, sentence: Sentence) -> Iterator[Frame]:
     """ "X arrived in Lima at the invitation of Y", "X is on a visit at Y's invitation" ->
     Y INVITE X: the inviter of the occasion invited the clause's subject."""
-    noun = first_child(prep, frozenset({"pobj"}))
+    noun = labelled(prep, "pobj")
     if noun is None or noun.lower not in INVITATION_IDS:
         return
-    inviter = first_child(noun, frozenset({"poss"}))
+    inviter = labelled(noun, "poss")
     if inviter is None:
         of = next((c for c in rights(noun) if c.dep_ == "prep" and c.lower_ == "of"), None)
-        inviter = first_child(of, frozenset({"pobj"})) if of is not None else None
+        inviter = labelled(of, "pobj") if of is not None else None
     clause = _clause_head(prep)
     if inviter is None or clause is None or not _named(inviter):
         return
@@ -449,7 +461,7 @@ def _enclosing_place(frame: Frame) -> Iterator[Frame]:
     if obj.head.ent_type_ not in ("FAC", "ORG") and obj.head.pos != NOUN:
         return
     for prep in labels(obj.head).get("prep", ()):
-        place = first_child(prep, frozenset({"pobj"})) if prep.lower_ == "in" else None
+        place = labelled(prep, "pobj") if prep.lower_ == "in" else None
         if place is not None and place.ent_type_ == "GPE":
             rel = [frame.rel[0], "in"]
             pred = [*frame.pred[:-1], prep]
@@ -470,7 +482,7 @@ def _possessed_message(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     message, aid = obj.head.lower in MESSAGE_IDS, obj.head.lower in AID_IDS
     if not (message or aid):
         return
-    sender = first_child(obj.head, frozenset({"poss"}))
+    sender = labelled(obj.head, "poss")
     if sender is None or not _named(sender):
         return
     lemma = sentence.lemma(frame.anchor)
@@ -511,7 +523,7 @@ def _participle_event(frame: Frame) -> Iterator[Frame]:
         return
     noun = verb.head
     typed = reltypes.noun_type(noun.lower_)
-    agent = first_child(noun, frozenset({"poss"}))
+    agent = labelled(noun, "poss")
     if typed is None or agent is None or not _named(agent) or not _named(obj.head):
         return
     yield Frame(EVENT, noun, Slot(agent), obj, [noun, verb, obj.prep], [typed])
@@ -545,7 +557,7 @@ def _paired(mark: Token, sentence: Sentence) -> Iterator[Frame]:
 
 def _between(noun: Token, prep: Token, sentence: Sentence) -> Iterator[Frame]:
     """ "talks between A and B" -> A MEET B; "trade between A and B" -> A TRADE_WITH B."""
-    first = first_child(prep, frozenset({"pobj"}))
+    first = labelled(prep, "pobj")
     if first is None:
         return
     parties = conjuncts(first)
@@ -590,7 +602,7 @@ def _parties(subject: Token) -> list[Token]:
         return parties
     for prep in kids(subject):
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-            pobj = first_child(prep, frozenset({"pobj"}))
+            pobj = labelled(prep, "pobj")
             if pobj is not None and _named(pobj):
                 return [p for p in conjuncts(pobj) if _named(p)]
     return parties
@@ -601,7 +613,7 @@ def _adjunct_type(verb: Token, sentence: Sentence) -> str | None:
     the clause (the parser may hang it on any phrase of the clause)."""
     for prep in verb.subtree:
         if prep.dep_ == "prep" and prep.lower_ in ADJUNCT_PREPS and _clause_of(prep) == verb.i:
-            noun = first_child(prep, frozenset({"pobj"}))
+            noun = labelled(prep, "pobj")
             if noun is not None and noun.pos == NOUN:
                 typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
                 if typed is not None and reltypes.is_symmetric(typed):
@@ -625,7 +637,7 @@ def _symmetric_type(verb: Token, sentence: Sentence) -> str | None:
     if lemma in reltypes.LIGHT_VERBS and obj is not None and obj.pos == NOUN:
         typed = reltypes.event_type(sentence.lemma(obj), "with", phone=_phone(obj))
         return typed if typed is not None and reltypes.is_symmetric(typed) else None
-    if obj is not None and obj.ent_type_ in ACTOR_LABELS:
+    if obj is not None and obj.ent_type in ACTOR_LABEL_IDS:
         return None  # "A and B visited C": each visited C, they did not meet
     if obj is not None and (lemma, sentence.lemma(obj)) in reltypes.SYMMETRIC_OBJECTS:
         return reltypes.SYMMETRIC_OBJECTS[lemma, sentence.lemma(obj)]

@@ -20,7 +20,7 @@ from kgraph.extract import reltypes
 from kgraph.extract.clauses import NOMINAL_SLOTS
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
-from kgraph.extract.deps import first_child, is_nominal, is_pronoun
+from kgraph.extract.deps import is_nominal, is_pronoun, labelled
 from kgraph.extract.derivation import event_verb
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import PLACE_LABELS
@@ -46,18 +46,15 @@ def nominal_frames(sentence: Sentence) -> Iterator[Frame]:
 
 def _event(noun: Token) -> Frame | None:
     """The frame of one event noun, or None when it is no event or has one participant."""
-    typed = reltypes.noun_type(noun.lower_)
-    verb = event_verb(noun.lower_, zero=True) or typed
+    word = noun.lower_
+    typed = reltypes.noun_type(word)
+    verb = event_verb(word, zero=True) or typed
     if verb is None:
         return None
     preps = [s for s in noun_preps(noun) if s.prep is not None and s.kind in NOMINAL_SLOTS]
     theme = next((s for s in preps if _word(s) == "of"), None)
     agent = _agent(noun, preps)
-    if (
-        typed is None
-        and event_verb(noun.lower_) is None
-        and (agent is None or is_pronoun(agent.head))
-    ):
+    if typed is None and event_verb(word) is None and (agent is None or is_pronoun(agent.head)):
         return None  # a noun that is also a verb ("visit") needs a named agent to be an event
     others = [s for s in preps if s is not theme and s is not agent]
     if agent is not None and theme is not None:
@@ -165,7 +162,7 @@ def _adjacent(modifier: Token, noun: Token) -> bool:
 
 
 def _agent(noun: Token, preps: list[Slot]) -> Slot | None:
-    possessor = first_child(noun, frozenset({"poss"}))
+    possessor = labelled(noun, "poss")
     if possessor is not None and is_nominal(possessor) and not _circumstance(possessor):
         return Slot(possessor)
     return next((s for s in preps if _word(s) == "by"), None)

@@ -7,12 +7,13 @@ noun to the relation, so the object stays compact ("a New Year's message").
 
 from __future__ import annotations
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
 from kgraph.extract.arguments import KEEP_PREPS
 from kgraph.extract.deps import is_nominal
 from kgraph.extract.frame import Slot
-from kgraph.extract.lexicon import ATTRIBUTION_PREPS
+from kgraph.extract.lexicon import ATTRIBUTION_PREPS, ids
 from kgraph.extract.subjects import resolve_relative
 from kgraph.extract.tree import kids, labels, rights
 
@@ -21,6 +22,10 @@ ADVERBIAL_NPS = frozenset({"npadvmod", "tmod", "obl"})
 PREDICATIVE = frozenset({"oprd"})
 BARE_EXTRAS = ADVERBIAL_NPS | PREDICATIVE | {"dative"}
 """The labels of the arguments without a preposition (see :func:`_bare_extra`)."""
+VERBAL_POS = frozenset({VERB, AUX})
+ATTRIBUTION_PREP_IDS = ids(ATTRIBUTION_PREPS)
+KEEP_PREP_IDS = ids(KEEP_PREPS)
+OF = ids(["of"])
 
 
 def prep_slots(head: Token) -> list[Slot]:
@@ -46,7 +51,7 @@ def _prep_slot(prep: Token) -> Slot | None:
             # "in which he expressed": the antecedent noun alone, not its whole phrase
             return Slot(antecedent, prep, "phrase" if antecedent.i == child.i else "np")
         if child.dep_ == "pcomp":
-            return Slot(child, prep, "clause" if child.pos_ in ("VERB", "AUX") else "phrase")
+            return Slot(child, prep, "clause" if child.pos in VERBAL_POS else "phrase")
     for child in kids(prep):
         if child.dep_ == "prep" and child.i == prep.i + 1:
             inner = _prep_slot(child)
@@ -57,7 +62,7 @@ def _prep_slot(prep: Token) -> Slot | None:
 
 def is_attribution_slot(slot: Slot) -> bool:
     """ "according to X" names a source, not a circumstance."""
-    return slot.prep is not None and slot.prep.lower_ in ATTRIBUTION_PREPS
+    return slot.prep is not None and slot.prep.lower in ATTRIBUTION_PREP_IDS
 
 
 def verb_extras(verb: Token, preps: list[Slot], *, exclude: Token | None) -> list[Slot]:
@@ -90,7 +95,7 @@ def noun_extras(noun: Token) -> list[Slot]:
         extras += [
             s
             for s in prep_slots(head)
-            if s.prep is not None and s.prep.i > head.i and s.prep.lower_ not in KEEP_PREPS
+            if s.prep is not None and s.prep.i > head.i and s.prep.lower not in KEEP_PREP_IDS
         ]
     return extras
 
@@ -99,7 +104,7 @@ def of_chain(noun: Token) -> list[Token]:
     """``noun`` and the objects of its chained "of" phrases ("construction of a submarine")."""
     chain = [noun]
     while True:
-        prep = next((c for c in rights(chain[-1]) if c.dep_ == "prep" and c.lower_ == "of"), None)
+        prep = next((c for c in rights(chain[-1]) if c.dep_ == "prep" and c.lower in OF), None)
         pobj = next((c for c in kids(prep) if c.dep_ == "pobj"), None) if prep else None
         if pobj is None or len(chain) > 6:
             return chain

@@ -7,6 +7,7 @@ subject (or the agent of a passive) of the clause it modifies.
 
 from __future__ import annotations
 
+from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Token
 
 from kgraph.extract import complements
@@ -17,6 +18,7 @@ from kgraph.extract.deps import (
     is_nominal,
     is_relative_pronoun,
     is_verbal,
+    labelled,
 )
 from kgraph.extract.lexicon import ids, words
 from kgraph.extract.tree import ancestors, kids, labels, lefts
@@ -27,6 +29,10 @@ SINGLING = frozenset({"only", "first", "last", "next", "sole", "second", "third"
 PASSIVE_MARKS = PASSIVE_SUBJECTS | {"auxpass"}
 AUX_LABELS = frozenset({"aux", "auxpass"})
 THERE = ids(["there"])
+PARTICIPLE_TAG_IDS = ids(PARTICIPLE_TAGS)
+FINITE_TAG_IDS = ids(FINITE_TAGS)
+VBN = ids(["VBN"])
+TO = ids(["TO"])
 
 
 def logical_subject(verb: Token) -> Token | None:
@@ -38,7 +44,7 @@ def logical_subject(verb: Token) -> Token | None:
     if own is not None:
         return resolve_relative(own)
     head, dep = verb.head, verb.dep_
-    if dep == "xcomp" and (is_verbal(head) or head.pos_ == "ADJ"):
+    if dep == "xcomp" and (is_verbal(head) or head.pos == ADJ):
         return complements.controlled_subject(verb)
     if dep == "conj" and is_verbal(head) and head.i != verb.i:
         return logical_subject(head)
@@ -52,7 +58,7 @@ def logical_subject(verb: Token) -> Token | None:
         return _singled_out(head) or _undertaking_subject(head)
     if dep == "advcl" and _nonfinite_adjunct(verb):
         return acting_subject(head) if is_verbal(head) else None
-    if dep == "pcomp" and verb.tag_ in PARTICIPLE_TAGS and is_verbal(head.head):
+    if dep == "pcomp" and verb.tag in PARTICIPLE_TAG_IDS and is_verbal(head.head):
         controller = _object_of_preposition_control(head)
         if controller is not None:
             return controller
@@ -61,7 +67,7 @@ def logical_subject(verb: Token) -> Token | None:
         if head.lower_ in TIME_PREPOSITIONS:  # "X was detained by police after travelling"
             return logical_subject(head.head)
         return acting_subject(head.head, strict=means)
-    if verb.tag_ in FINITE_TAGS:
+    if verb.tag in FINITE_TAG_IDS:
         return _elided_subject(verb)
     return None
 
@@ -71,7 +77,7 @@ def _object_of_preposition_control(prep: Token) -> Token | None:
     the governing verb does what the gerund says."""
     if prep.lower_ not in CONTROLLING_PREPS:
         return None
-    obj = first_child(prep.head, frozenset({"dobj"}))
+    obj = labelled(prep.head, "dobj")
     return obj if obj is not None and obj.i < prep.i else None
 
 
@@ -145,7 +151,7 @@ def acting_subject(verb: Token, *, strict: bool = False) -> Token | None:
     if is_passive(verb):
         for child in kids(verb):
             if child.dep_ == "agent":
-                return first_child(child, frozenset({"pobj"}))
+                return labelled(child, "pobj")
         if strict:
             return None
     return logical_subject(verb)
@@ -178,7 +184,7 @@ def is_passive(verb: Token) -> bool:
     """True for a passive verb: "was reported", "troops deployed to ...", "and exalted"."""
     if not PASSIVE_MARKS.isdisjoint(labels(verb)):
         return True
-    if verb.tag_ != "VBN":
+    if verb.tag not in VBN:
         return False
     if verb.dep_ == "acl":
         return True
@@ -207,7 +213,7 @@ def headline_infinitive(verb: Token) -> bool:
     return (
         verb.dep_ in ("relcl", "acl", "advcl")
         and head.dep_ == "ROOT"
-        and (head.ent_type_ in HEADLINE_SUBJECTS or head.pos_ == "PROPN")
+        and (head.ent_type_ in HEADLINE_SUBJECTS or head.pos == PROPN)
         and _has_to(verb)
     )
 
@@ -216,14 +222,14 @@ HEADLINE_SUBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _has_to(verb: Token) -> bool:
-    return any(c.tag_ == "TO" for c in labels(verb).get("aux", ()))
+    return any(c.tag in TO for c in labels(verb).get("aux", ()))
 
 
 def _nonfinite_adjunct(verb: Token) -> bool:
     """ "..., citing KCNA" / "... to study management": adjuncts without a subject."""
     if _has_to(verb):
         return True
-    return verb.tag_ in PARTICIPLE_TAGS and not _has_mark(verb)
+    return verb.tag in PARTICIPLE_TAG_IDS and not _has_mark(verb)
 
 
 def in_order_to(verb: Token) -> bool:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
-from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LENGTH, LOWER, ORTH, POS
+from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LENGTH, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -38,12 +38,14 @@ NO_LABELS: Labels = {}
 IOB_INSIDE = 1
 """``ENT_IOB`` code of a token inside (not beginning) an entity (2 = outside, 3 = begin)."""
 QUOTE_IDS = np.array(sorted(get_string_id(q) for q in OPEN_QUOTES | CLOSE_QUOTES), np.uint64)
-"""``ORTH`` ids of the quotation marks (string ids are hashes, the same in every vocab)."""
+"""``ORTH`` (and ``LOWER``) ids of the quotation marks (string ids are hashes, the same in
+every vocab)."""
 
 
 class TreeToken(Token):
     """A ``Token`` whose most-read attributes are plain values set once per Doc: ``i``,
-    ``doc``, ``pos``, ``dep``, ``dep_``, ``lower`` and ``head``.
+    ``doc``, ``pos``, ``dep``, ``dep_``, ``lower`` and ``head``; ``groups`` holds its
+    children by label once :func:`labels` is asked for them.
 
     spaCy computes them anew on every read (``pos`` as an enum member, ``dep_`` from the
     string store, ``head`` as a new ``Token``; even ``i`` goes through a descriptor), and
@@ -54,14 +56,16 @@ class TreeToken(Token):
     to itself would be a reference cycle keeping the Doc alive until a full collection).
     """
 
-    __slots__ = ("dep", "dep_", "doc", "head", "i", "lower", "pos")
+    __slots__ = ("dep", "dep_", "doc", "groups", "head", "i", "lower", "pos")
     lower: int
+    groups: Labels | None
 
 
 @dataclass(slots=True)
 class Tree:
     """Per-Doc tables, indexed by token index: whatever the rules ask of many tokens."""
 
+    doc: Doc
     tokens: list[Token]
     heads: list[int]
     """The index of each token's head (a root is its own head)."""
@@ -69,8 +73,6 @@ class Tree:
     """The children before each token, in sentence order."""
     rights: list[list[Token]]
     """The children after each token, in sentence order."""
-    labels: list[Labels | None]
-    """Children by dependency label, made on first use (see :func:`labels`)."""
     starts: list[int]
     """``tok.idx``: the first character of each token."""
     ends: list[int]
@@ -104,22 +106,35 @@ class Tree:
         return found
 
 
-@lru_cache(maxsize=8)
 def tree_of(doc: Doc) -> Tree:
     """The tables of ``doc``, built once (until :func:`forget`)."""
-    table = doc.to_array([POS, DEP, HEAD, ENT_IOB, IDX, LENGTH, ORTH, LOWER])
+    tree = _LAST[0]
+    if tree is None or tree.doc is not doc:
+        tree = _LAST[0] = _built(doc)
+    return tree
+
+
+_LAST: list[Tree | None] = [None]
+"""The tables asked for last: the rules ask for one Doc's hundreds of thousands of times, and
+comparing it with the last costs less than a cache lookup (``benchmarks/extract_speed.py``)."""
+
+
+@lru_cache(maxsize=8)
+def _built(doc: Doc) -> Tree:
+    # Quotation marks have no case: their lower-case ids are their own (ORTH is not asked).
+    table = doc.to_array([POS, DEP, HEAD, ENT_IOB, IDX, LENGTH, LOWER])
     signed = table.astype(np.int64).T
     offsets, iob, starts, lengths = signed[2:6]
     heads = (offsets + np.arange(len(doc))).tolist()
-    tokens = _tokens(doc, signed[0].tolist(), table[:, 1].tolist(), table[:, 7].tolist(), heads)
+    tokens = _tokens(doc, signed[0].tolist(), table[:, 1].tolist(), table[:, 6].tolist(), heads)
     entity_starts, entity_ends = _entity_tables(iob)
-    before, after = _children(tokens, offsets.tolist())
+    before, after = _children(tokens, heads)
     return Tree(
+        doc,
         tokens,
         heads,
         before,
         after,
-        [None] * len(tokens),
         starts.tolist(),
         (starts + lengths).tolist(),
         entity_starts.tolist(),
@@ -140,11 +155,15 @@ def _tokens(
         _LABELS[dep] = strings[dep]
     made = [TreeToken(vocab, doc, i) for i in range(len(pos))]
     tokens: list[Token] = list(made)
-    for i, tok in enumerate(made):
-        tok.i, tok.doc, tok.pos, tok.lower = i, doc, pos[i], lowers[i]
-        tok.dep = dep = deps[i]
+    rows = zip(range(len(made)), made, pos, lowers, deps, heads, strict=True)
+    for i, tok, tag, lower, dep, head in rows:
+        tok.i = i
+        tok.doc = doc
+        tok.pos = tag
+        tok.lower = lower
+        tok.groups = None
+        tok.dep = dep
         tok.dep_ = _LABELS[dep]
-        head = heads[i]
         tok.head = tokens[head] if head != i else Token(vocab, doc, i)
     return tokens
 
@@ -155,14 +174,13 @@ _LABELS: dict[int, str] = {}
 
 def _children(tokens: list[Token], heads: list[int]) -> tuple[list[list[Token]], list[list[Token]]]:
     """The children of every token before it and after it, each in sentence order, from the
-    relative head offsets (childless sides share one empty list)."""
+    head indices (childless sides share one empty list)."""
     before: list[list[Token]] = [NO_TOKENS] * len(tokens)
     after: list[list[Token]] = [NO_TOKENS] * len(tokens)
-    for i, offset in enumerate(heads):
-        if not offset:
+    for i, head in enumerate(heads):
+        if head == i:
             continue  # a root
-        head = i + offset
-        side = before if offset > 0 else after  # a head after the token: a left child
+        side = before if head > i else after  # a head after the token: a left child
         if side[head] is NO_TOKENS:
             side[head] = [tokens[i]]
         else:
@@ -182,10 +200,10 @@ def _entity_tables(iob: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[n
     return starts, ends
 
 
-def _quotes(orths: NDArray[np.uint64]) -> list[int]:
-    """Indices of the tokens whose ``ORTH`` id is a quotation mark's."""
-    found = np.minimum(np.searchsorted(QUOTE_IDS, orths), len(QUOTE_IDS) - 1)
-    return np.flatnonzero(QUOTE_IDS[found] == orths).tolist()
+def _quotes(lowers: NDArray[np.uint64]) -> list[int]:
+    """Indices of the tokens whose ``LOWER`` id is a quotation mark's."""
+    found = np.minimum(np.searchsorted(QUOTE_IDS, lowers), len(QUOTE_IDS) - 1)
+    return np.flatnonzero(QUOTE_IDS[found] == lowers).tolist()
 
 
 def labels(tok: Token) -> Labels:
@@ -193,11 +211,19 @@ def labels(tok: Token) -> Labels:
 
     >>> # labels(verb).get("dobj") -> [the direct object]; "neg" in labels(verb) -> negated
     """
-    tree = tree_of(tok.doc)
-    found = tree.labels[tok.i]
+    try:
+        found: Labels | None = tok.groups  # type: ignore[attr-defined]
+    except AttributeError:  # a plain spaCy Token (a root's head, ``doc[i]``): ask the tree's
+        return labels(tree_of(tok.doc).tokens[tok.i])
     if found is None:
-        found = tree.labels[tok.i] = _by_label(kids(tok))
+        found = tok.groups = _by_label(kids(tok))  # type: ignore[attr-defined]
+        if found:
+            _GROUPED.append(tok)  # a cycle (its children's head is the token): see forget
     return found
+
+
+_GROUPED: list[Token] = []
+"""The tokens whose :func:`labels` are set, until :func:`forget`."""
 
 
 def _by_label(children: list[Token]) -> Labels:
@@ -228,7 +254,7 @@ def kids(tok: Token) -> list[Token]:
     """The children of ``tok`` in sentence order (like ``tok.children``)."""
     tree = tree_of(tok.doc)
     left, right = tree.lefts[tok.i], tree.rights[tok.i]
-    return left + right if left else right
+    return left + right if left and right else left or right
 
 
 def lefts(tok: Token) -> list[Token]:
@@ -261,7 +287,11 @@ def entity_bounds(tok: Token) -> tuple[int, int]:
 def forget() -> None:
     """Drop the cached tables (call it when a Doc is done, so that no Doc outlives its
     extraction)."""
-    tree_of.cache_clear()
+    for tok in _GROUPED:
+        tok.groups = None  # type: ignore[attr-defined]
+    _GROUPED.clear()
+    _LAST[0] = None
+    _built.cache_clear()
 
 
 def one_of_listed(toks: list[Token], head: int, first: int, last: int) -> tuple[int, int]:
