@@ -69,6 +69,8 @@ class Arguments:
         description = parse_description(arg.text, mention.text) or (
             parse_description(f"the {arg.text}", mention.text) if forward else None
         )
+        if description is not None and not forward and self._named_after(arg):
+            return NO_ENTITY  # "his German counterpart Ursula von der Leyen": named there
         if description is not None:
             profiles = self.people.profiles
             return resolve_description(description, mention.start, profiles, forward) or NO_ENTITY
@@ -138,6 +140,14 @@ class Arguments:
         if country is None or self._after_place_preposition(mention) or self._modifier_of(mention):
             return key
         return self.table.ensure(country, "Place")
+
+    def _named_after(self, arg: Argument) -> bool:
+        """Whether a name follows the argument at once, as one in apposition to it does
+        ("his German counterpart Ursula von der Leyen", "the pope Francis"): the
+        description is that person's, whoever NER made of the name."""
+        words = self.document[arg.end : arg.end + 40].split(maxsplit=1)
+        word = words[0] if words and self.document[arg.end : arg.end + 1] == " " else ""
+        return word[:1].isupper() and word.isalpha() and word not in CALENDAR
 
     def _town(self, key: str) -> str | None:
         """ "Lebanon" in an article that writes "Lebanon, Tennessee": the town, not the
@@ -406,6 +416,16 @@ def _one_national(arg: Argument, mention: EntityMention, document: str) -> bool:
 
 
 US = "United States"
+
+CALENDAR = frozenset(
+    {
+        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        *("January", "February", "March", "April", "May", "June", "July", "August"),
+        *("September", "October", "November", "December"),
+    }
+)
+"""Capitalised words that follow a description without naming anyone ("the president
+Monday")."""
 
 ARTICLES = frozenset({"a", "an", "the"})
 INVARIANT_DEMONYMS = ("ese", "sh", "ch", "ss")

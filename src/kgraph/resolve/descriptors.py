@@ -127,9 +127,6 @@ def parse_description(argument_text: str, mention_text: str) -> Description | No
     tokens = words[1:] if possessor else mention_text.split()
     if not tokens or len(tokens) > 4 or tokens[-1].lower() not in ROLE_NOUNS:
         return None
-    after = argument_text.partition(mention_text)[2].split()
-    if after and after[0][:1].isupper():
-        return None  # "his German counterpart Ursula von der Leyen": the name is given
     named = [t for t in tokens[:-1] if t[:1].isupper()]
     qualifiers = frozenset(t.lower() for t in tokens[:-1] if not t[:1].isupper())
     country = possessor
