@@ -167,18 +167,25 @@ def _as_sets(index: Any) -> None:
             index[key] = frozenset(words)
 
 
+BASE_FORMS = frozenset({"VB", "VBP"})
+"""Penn tags of a verb's base form: the word is its own lemma."""
+
+
 def lemmatizer_for(nlp: Language) -> Lemmatizer:
     """A function giving a token's lemma, using the (disabled) rule lemmatizer on demand.
 
     Of the forms the rules give a word the model does not know, the one that ends in a
     known verb wins ("reappointed": "reappoint", not "reappointe"; "wiretapped":
-    "wiretap")."""
+    "wiretap"); failing that, a base form is its own lemma ("cling", not "cle") and an
+    inflected one takes a form that is a known word ("texting": "text", not "texte")."""
     component: Any = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
     verbs: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
     if component is not None and component.lookups.has_table("lemma_index"):
         index = component.lookups.get_table("lemma_index")
         _as_sets(index)
         verbs = index.get("verb", frozenset())
+        words = frozenset().union(*index.values())
 
     def known(form: str) -> bool:
         """A known verb, or one after a prefix or a word ("reappoint", "wiretap")."""
@@ -191,7 +198,10 @@ def lemmatizer_for(nlp: Language) -> Lemmatizer:
             return token.lower_
         forms: list[str] = component.rule_lemmatize(token)
         if forms and token.tag_.startswith("VB") and forms[0] not in verbs:
-            forms = [f for f in [*forms, *_undoubled(token.lower_)] if known(f)] or forms
+            found = [f for f in [*forms, *_undoubled(token.lower_)] if known(f)]
+            if not found and token.tag_ in BASE_FORMS:
+                found = [token.lower_]
+            forms = found or [f for f in forms if f in words and len(f) > 2] or forms
         return (forms[0] if forms else token.text).lower()
 
     return lemma
