@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.symbols import ADJ, VERB
+from spacy.symbols import ADJ
 from spacy.tokens import Token
 
 from kgraph.extract import subjects
@@ -53,7 +53,7 @@ def _to_marker(verb: Token) -> Token | None:
 def is_controlled(verb: Token, lemma: Lemmatizer) -> bool:
     """True for an xcomp whose relation is rendered on its own ("agreed *to send*",
     "kept *working*")."""
-    if verb.dep_ != "xcomp" or verb.pos != VERB:
+    if verb.dep_ != "xcomp" or not is_verbal(verb):
         return False
     head = verb.head
     if _adjective_controller(head):

@@ -26,7 +26,7 @@ from kgraph.extract.coordination import expand
 from kgraph.extract.deps import described, is_nominal, is_pronoun, labelled
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import NUMERIC_LABELS, PLACE_LABELS, ids
-from kgraph.extract.modality import modal, negated, predicate_aux
+from kgraph.extract.modality import modal, negated, predicate_aux, unasserted
 from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
 from kgraph.extract.tree import labels, lefts, rights
 from kgraph.nlp import Lemmatizer
@@ -80,9 +80,11 @@ def _copula(be: Token, lemma: Lemmatizer) -> Iterator[Frame]:
     subject = subjects.logical_subject(be)
     if subject is None or subjects.is_expletive(subject):
         return
-    pred = [*predicate_aux(be), be]
+    prefix = complements.control_prefix(be, lemma)  # "is believed to be in Malaysia"
+    pred = [*prefix.tokens, *predicate_aux(be), be]
     frame = Frame("copula", be, subject_slot(subject), None, pred, ["be"])
-    frame.negated, frame.modality = negated(be), modal(be)
+    frame.negated = negated(be) != prefix.negated
+    frame.modality = unasserted(be, lemma) or modal(be) or prefix.modality
     attr = labelled(be, "attr")
     acomp = labelled(be, "acomp")
     preps = prep_slots(be)

@@ -7,10 +7,13 @@ or only might.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.strings import get_string_id
 from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Token
 
+from kgraph.extract.deps import is_verbal
 from kgraph.extract.lexicon import ids, words
 from kgraph.extract.tree import labels, lefts
 from kgraph.nlp import Lemmatizer
@@ -73,6 +76,18 @@ DENYING_VERBS = frozenset(words("deny reject dismiss dispute refute doubt"))
 ALLEGATION_NOUNS = frozenset(
     words("allegation claim accusation suspicion rumour rumor speculation charge")
 )
+HEDGING_NOUNS = frozenset(
+    words(
+        """
+        report headline suggestion concern fear worry hope expectation belief possibility
+        prospect risk threat danger chance likelihood theory idea notion impression
+        assumption prediction perception warning
+        """
+    )
+)
+"""Nouns whose "that" clause is reported, feared or hoped, not stated: "headlines that X
+was sidelined", "fears that Russia would invade"."""
+SCOPES = frozenset({"denied", "unasserted", "alleged", "whether", "if"})
 GOVERNING_POS = frozenset({VERB, AUX, ADJ})
 
 
@@ -82,12 +97,16 @@ def unasserted(verb: Token, lemma: Lemmatizer) -> str | None:
     ("unasserted"), "no evidence that Moscow hacked" ("unasserted"), "allegations that X
     paid Y" ("alleged"), "whether Putin would meet Erdogan" ("whether"), "if Russia
     invades" ("if"), and what follows from that: "the US will respond if Russia
-    invades" ("if")."""
+    invades" ("if").  A controlled verb is in the clause of its controller ("fears that
+    Trump would seek to withdraw ...")."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
     if _conditional(verb):
         return "if"
-    if verb.dep_ not in ("ccomp", "acl", "advcl"):
+    marks = labels(verb).get("mark", ())
+    if verb.dep_ not in ("ccomp", "acl", "advcl") and not _content_clause(verb, marks):
         return None
-    for mark in labels(verb).get("mark", ()):
+    for mark in marks:
         if mark.lower_ in UNASSERTING_MARKS:
             return UNASSERTING_MARKS[mark.lower_]
     governor = verb.head
@@ -100,8 +119,39 @@ def unasserted(verb: Token, lemma: Lemmatizer) -> str | None:
     if governor.pos == NOUN:
         if denied_object(governor):
             return "unasserted"
-        return "alleged" if lemma(governor) in ALLEGATION_NOUNS else None
+        word = lemma(governor)
+        if word in ALLEGATION_NOUNS:
+            return "alleged"
+        return "unasserted" if word in HEDGING_NOUNS else None
     return None
+
+
+def inherited(noun: Token, pred: list[Token], lemma: Lemmatizer) -> str | None:
+    """The scope an event noun takes from the clause it is part of: "suspected of providing
+    favours to Park" ("alleged"), "denied any tension with Kushner" ("denied"), "if Russia
+    holds talks with ..." ("if").  A plain modal stays with its own verb: "may cancel
+    Tillerson's visit" does not make the visit a possibility, and a verb in the relation's
+    own predicate ("denied talks with" -> DENY_TALK_WITH) is no scope of it."""
+    tok = child = noun
+    while not is_verbal(tok):
+        if tok.head.i == tok.i:
+            return None
+        child, tok = tok, tok.head
+    if any(t.i == tok.i for t in pred):
+        return None
+    if child.dep_ == "dobj" and lemma(tok) in DENYING_VERBS:
+        return "denied"
+    scope = unasserted(tok, lemma) or alleged(tok, lemma)
+    return scope if scope in SCOPES else None
+
+
+def _content_clause(verb: Token, marks: Sequence[Token]) -> bool:
+    """ "headlines that Tillerson was sidelined": a clause the parser hung on its noun as a
+    relative clause, but whose "that" is a complementiser, not a relative pronoun."""
+    return verb.dep_ == "relcl" and any(m.lower in THAT_IDS for m in marks)
+
+
+THAT_IDS = ids(["that"])
 
 
 def _conditional(verb: Token) -> bool:

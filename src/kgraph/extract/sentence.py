@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
-from kgraph.extract import attribution, clauses, copular, events, nominal, titles
+from kgraph.extract import attribution, clauses, copular, events, nominal, title_roles, titles
 from kgraph.extract.context import Sentence
-from kgraph.extract.deps import THAT, WH_TAG_IDS
+from kgraph.extract.deps import THAT, WH_TAG_IDS, is_verbal
 from kgraph.extract.frame import Frame
+from kgraph.extract.modality import inherited
 from kgraph.extract.render import Extraction, render, wanted_by_graph
 
 Finder = Callable[[Sentence], Iterator[Frame]]
@@ -17,6 +18,7 @@ FINDERS: tuple[Finder, ...] = (
     clauses.verb_frames,
     copular.copular_frames,
     nominal.nominal_frames,
+    title_roles.title_frames,
 )
 OPENIE_FINDERS: tuple[Finder, ...] = (titles.title_frames, titles.possessive_frames)
 """Constructions the graph keeps elsewhere (titles on mentions), for OpenIE output only."""
@@ -30,6 +32,8 @@ def sentence_frames(sentence: Sentence, *, openie: bool = False) -> list[Frame]:
     according = "ccording" in sentence.text
     speakers: dict[int, Token | None] = {}  # frames of one verb share its speaker
     for frame in frames:
+        if frame.modality is None and not is_verbal(frame.anchor):
+            frame.modality = inherited(frame.anchor, frame.pred, sentence.lemma)
         if frame.attribution is None:
             anchor = frame.anchor.i
             if anchor not in speakers:
