@@ -328,6 +328,13 @@ UNASSERTED = [
     ("If Russia invades Ukraine, the US will impose sanctions on Moscow.", "SANCTION", "if"),
     ("Even if talks fail, Merkel will meet Macron.", "MEET", "will"),
     ("Lavrov said that Russia had attacked Ukraine.", "ATTACK", None),
+    ("It fuelled headlines that Tillerson was sidelined by Trump.", "SIDELINE", "unasserted"),
+    ("There are fears that Russia would seek to invade Ukraine.", "INVADE", "unasserted"),
+    ("Lavrov denied that Russia wanted to attack Ukraine.", "ATTACK", "denied"),
+    ("Merkel denied any rift between Germany and France.", "CLASH_WITH", "denied"),
+    ("Kim is believed to be in Malaysia.", "BE_IN", "believe"),
+    ("Putin is likely to be in Beijing.", "BE_IN", "likely"),
+    ("Lavrov denied talks with the Taliban.", "DENY_TALK_WITH", None),
 ]
 
 
@@ -458,6 +465,30 @@ ROLES = [
         "They ignored Anna Berg, the OSCE's special rapporteur on media.",
         (("Anna Berg", "WORK_FOR", "OSCE"),),
     ),
+    ("Apple CEO Tim Cook met them.", (("Tim Cook", "LEAD", "Apple"),)),
+    ("UN Secretary-General Antonio Guterres spoke.", (("Antonio Guterres", "LEAD", "UN"),)),
+    (
+        "Russian Foreign Minister Sergei Lavrov met Tim Cook.",
+        (("Sergei Lavrov", "WORK_FOR", "Russian"),),
+    ),
+    (
+        "US President Donald Trump and German Chancellor Angela Merkel spoke.",
+        (("Donald Trump", "LEAD", "US"), ("Angela Merkel", "LEAD", "German")),
+    ),
+    ("Britain's Prime Minister Theresa May spoke.", (("Theresa May", "LEAD", "Britain"),)),
+    (
+        "Japanese Deputy Prime Minister Taro Aso spoke.",
+        (("Taro Aso", "WORK_FOR", "Japanese"),),
+    ),
+    (
+        "White House press secretary Sean Spicer spoke.",
+        (("Sean Spicer", "WORK_FOR", "White House"),),
+    ),
+    (
+        "Russian Defense Minister Sergei Shoigu spoke.",
+        (("Sergei Shoigu", "WORK_FOR", "Russian"),),
+    ),
+    ("Putin's spokesman Dmitry Peskov spoke.", (("Dmitry Peskov", "WORK_FOR", "Putin"),)),
 ]
 
 
@@ -477,6 +508,10 @@ def test_roles_relate_people_to_organisations(
         ("Kremlin opponent Ilya Yashin was jailed.", "Ilya Yashin", "Kremlin"),
         ("Nokia's mother company, Nokia Oyj, said it.", "Nokia Oyj", "Nokia"),
         ("They include Harvard University freshman Ana Lee.", "Ana Lee", "Harvard University"),
+        ("Republican Senator John McCain spoke.", "John McCain", "Republican"),
+        ("Chinese director Zhang Yimou spoke.", "Zhang Yimou", "Chinese"),
+        ("Defense Secretary Jim Mattis spoke.", "Jim Mattis", "Defense"),
+        ("French far-right leader Marine Le Pen spoke.", "Marine Le Pen", "French"),
     ],
 )
 def test_where_someone_is_from_or_what_they_oppose_is_no_employer(
@@ -914,3 +949,9 @@ def test_a_name_run_on_into_a_title_case_headline_ends_before_its_verb(nlp: Lang
     doc = nlp("Ivana Lind Is Writing A Memoir")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Ivana Lind Is"]
     assert [m.text for m in named_spans(doc, frozenset({"PERSON"}))] == ["Ivana Lind"]
+
+
+def test_a_name_run_on_into_the_next_sentence_ends_before_a_number_word(nlp: Language) -> None:
+    doc = nlp("Two were named by President Obama Four were named by Republicans.")
+    people = [m.text for m in named_spans(doc, frozenset({"PERSON"}))]
+    assert "Obama" in people and not any("Four" in p for p in people), people

@@ -114,8 +114,6 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
             yield from _invitation(tok, sentence)
         if tok.dep == appos:
             yield from _role(tok)
-        elif tok.dep == COMPOUND and pos == NOUN:
-            yield from _title(tok)
         elif tok.lower == BASED:
             yield from _based(tok)
         elif tok.dep == amod and pos == VERB:
@@ -268,14 +266,7 @@ def _role(appos: Token) -> Iterator[Frame]:
     yield from _role_frames(person, role)
 
 
-def _title(role: Token) -> Iterator[Frame]:
-    """ "Kremlin spokesman Dmitry Peskov" -> Dmitry Peskov WORK_FOR Kremlin: a role
-    before a person's name, with its organisation's name before it."""
-    if role.i < role.head.i:
-        yield from _role_frames(role.head, role, Slot(role.head, bounds=entity_bounds(role.head)))
-
-
-def _role_frames(person: Token, role: Token, holder: Slot | None = None) -> Iterator[Frame]:
+def _role_frames(person: Token, role: Token) -> Iterator[Frame]:
     """The person's relation to the organisation of their role noun, if it names one."""
     if person.ent_type_ != "PERSON" or role.pos != NOUN or role.ent_type_:
         return
@@ -287,7 +278,7 @@ def _role_frames(person: Token, role: Token, holder: Slot | None = None) -> Iter
     for org, prep in _role_organisations(role):
         typed = reltypes.role_type(role.lower_, modifiers, prep.lower_ if prep else "of")
         words = [*pred, prep] if prep is not None else pred
-        frame = Frame(EVENT, role, holder or Slot(person), Slot(org), words, [typed])
+        frame = Frame(EVENT, role, Slot(person), Slot(org), words, [typed])
         frame.pred_prefix = "is"
         frame.modality = former(modifiers)
         yield frame

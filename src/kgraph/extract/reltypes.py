@@ -183,12 +183,13 @@ LEAD_ROLES = frozenset(
     words(
         """
         leader head president chairman chairwoman chairperson chair ceo premier chancellor
+        secretary-general speaker
         king queen governor mayor boss director commander
         """
     )
 )
 """Role nouns that say who leads the organisation or country ("the head of X" -> LEAD)."""
-CHIEF_WORDS = frozenset(words("chief managing"))
+CHIEF_WORDS = frozenset(words("chief managing prime"))
 """Modifiers that make an executive or officer its organisation's leader."""
 ROLE_PREPS = frozenset(words("of at for with in"))
 """Prepositions that tie a role noun to its organisation ("an analyst at X")."""
@@ -238,14 +239,16 @@ def role_type(noun: str, modifiers: frozenset[str] = frozenset(), prep: str = "o
     >>> role_type("chairman"), role_type("executive", frozenset({"chief"})), role_type("analyst")
     ('lead', 'lead', 'work_for')
     """
-    if prep != "of":
+    if prep != "of" or not DEPUTY_WORDS.isdisjoint(modifiers):
         return WORK_FOR
     if noun in LEAD_ROLES or (noun in CHIEF_ROLES and not CHIEF_WORDS.isdisjoint(modifiers)):
         return LEAD
     return WORK_FOR
 
 
-CHIEF_ROLES = frozenset({"executive", "officer"})
+CHIEF_ROLES = frozenset({"executive", "officer", "minister"})
+DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant"})
+"""Modifiers of a role that serves its leader ("deputy head", "Deputy Prime Minister")."""
 
 
 def verb_type(parts: tuple[str, ...]) -> tuple[str, ...]:

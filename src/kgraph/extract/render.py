@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.symbols import ADJ, ADP, ADV, NOUN, NUM, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
@@ -27,6 +28,7 @@ from kgraph.models import Argument, EntityMention, RelationMention
 CLAUSE_KINDS = frozenset({"clause"})
 NAMING_POS = frozenset({NOUN, PROPN, PRON, NUM})
 NOT_NAMING_POS = frozenset({ADJ, ADV, VERB, ADP})
+NORP = get_string_id("NORP")
 """Coarse POS ids of heads that may (and may never) name an entity."""
 IS_A = "IS_A"
 IDENTITIES = frozenset({IS_A, "KNOW_AS"})
@@ -273,8 +275,8 @@ def _mention(
     pos = slot.head.pos
     if slot.kind == "word" and pos not in NAMING_POS:
         return None
-    if pos in NOT_NAMING_POS:
-        return None
+    if pos in NOT_NAMING_POS and not (slot.bounds and slot.head.ent_type == NORP):
+        return None  # but "Russian" of "Russian Foreign Minister" names its state
     if slot.kind == "phrase":
         start, end = np_bounds(slot.head)
     return mention_for(slot.head, start, end, sent.chars)

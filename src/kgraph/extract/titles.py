@@ -3,7 +3,8 @@
 
 In the graph a title is a property of the mention (``EntityMention.title``) and a possessive
 is part of a noun phrase, so these frames are rendered for OpenIE output only (see
-:data:`kgraph.extract.render.OPENIE_ONLY`).
+:data:`kgraph.extract.render.OPENIE_ONLY`); a title that names an organisation or state
+relates the person to it (:mod:`kgraph.extract.title_roles`).
 """
 
 from __future__ import annotations

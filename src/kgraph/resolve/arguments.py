@@ -55,13 +55,14 @@ class Arguments:
     def key(self, arg: Argument | None, place_slot: bool = False, role: bool = False) -> str:
         """The entity key of an argument, or :data:`NO_ENTITY` for a generic phrase.
         ``place_slot``: the argument is where something happens or goes; ``role``: it is
-        what a person leads or works for (see :data:`ROLE_BODIES`)."""
+        what a person leads or works for (see :data:`ROLE_BODIES`; there a nationality
+        word is its state: "Chinese leader Xi Jinping")."""
         if arg is None or arg.mention is None:
             return NO_ENTITY
         mention = arg.mention
         if mention.label == PRONOUN_LABEL:
             return self.people.pronouns.resolve(mention.text, mention.start) or NO_ENTITY
-        if mention.label == "NORP" and _one_national(arg, mention, self.document):
+        if mention.label == "NORP" and not role and _one_national(arg, mention, self.document):
             return NO_ENTITY
         if mention.label in NAMED_LABELS:
             return self.named(mention, place_slot) or NO_ENTITY

@@ -155,7 +155,11 @@ class People:
         document: str = "",
     ) -> None:
         args = {span_of(a.mention): a for a in arguments_of(relations) if a.mention is not None}
-        subjects = {span_of(r.subject.mention) for r in relations if r.subject.mention}
+        subjects = {
+            span_of(r.subject.mention)
+            for r in relations
+            if r.subject.mention is not None and _salient_subject(r)
+        }
         persons, profiles = [], []
         for mention in mentions:
             key = table.key(mention)
@@ -177,3 +181,12 @@ class People:
         """A person's country, once stated, holds for all their mentions."""
         country = {p.key: p.country for p in profiles if p.country}
         return [PersonProfile(p.start, p.key, p.titles, country.get(p.key)) for p in profiles]
+
+
+def _salient_subject(relation: RelationMention) -> bool:
+    """Whether the relation's subject was a subject in the text, which makes it the likely
+    antecedent of a later "he": not the person after a title ("British Prime Minister
+    Theresa May" -> May LEAD United Kingdom, where the organisation is named first)."""
+    subject, obj = relation.subject, relation.object
+    titled = obj is not None and obj.start < subject.start and relation.predicate[:3] == "is "
+    return not titled
