@@ -273,6 +273,14 @@ def test_a_surname_ner_called_an_organisation_joins_the_person() -> None:
     assert {r.ref: r.count for r in result.refs} == {"person:donald trump": 3}
 
 
+def test_an_acronym_is_not_the_lower_case_end_of_a_persons_name() -> None:
+    mentions = [_m("Donald Trump", 0, "PERSON"), _m("Kim Jong-un", 20, "PERSON")]
+    mentions += [_m("UN", 40, "ORG"), _m("TRUMP", 60, "ORG")]
+    result = resolve_article(ARTICLE, [], mentions, [(0, 100)], "x/1")
+    assert "organization:un" in result.entities  # not merged into Kim Jong-un
+    assert "organization:trump" not in result.entities  # a capitalised surname still joins
+
+
 def test_a_place_is_not_merged_into_a_person_of_the_same_name() -> None:
     mentions = [_m("Michael Jordan", 0, "PERSON"), _m("Jordan", 30, "GPE")]
     result = resolve_article(ARTICLE, [], mentions, [(0, 100)], "x/1")

@@ -160,11 +160,16 @@ def _entity(head: Token, arg_start: int, text_of: TextOf) -> EntityMention:
 
 
 def person_end(toks: Sequence[Token], first: int, last: int) -> int:
-    """Where a person's name the recogniser ran on into a title-case headline ends: before
-    its first verb or adverb ("Trump Suggests ...", "Ivana Trump Is Writing")."""
+    """Where a person's name the recogniser ran on into a title-case headline or the next
+    sentence ends: before its first verb or adverb ("Trump Suggests ...", "Ivana Trump Is
+    Writing") or number word ("by President Obama Four were appointed")."""
     if toks[first].ent_type_ != "PERSON":
         return last
-    return next((i for i in range(first + 1, last) if toks[i].pos in NOT_IN_NAMES), last)
+    return next((i for i in range(first + 1, last) if _not_in_name(toks[i])), last)
+
+
+def _not_in_name(tok: Token) -> bool:
+    return tok.pos in NOT_IN_NAMES or (tok.like_num and tok.is_alpha)
 
 
 NOT_IN_NAMES = frozenset({VERB, AUX, ADV})

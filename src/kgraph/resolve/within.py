@@ -181,6 +181,9 @@ class _Shape:
     """Whether the name's last word is capitalised: "Fox News presidency" ends in a
     common noun and names a presidency, whatever NER called it."""
     country: bool
+    capital_end: bool
+    """Whether the name's last piece is capitalised: the "un" of "Kim Jong-un" is no
+    surname, so an organisation "UN" is not that person."""
 
 
 def role_titles(titles: Iterable[str]) -> frozenset[str]:
@@ -208,6 +211,7 @@ def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
             all_initials(s.name),
             not s.name.split()[-1].islower(),
             s.type == "Place" and country_name(s.name) == s.name,
+            s.name.split()[-1].split("-")[-1][:1].isupper(),
         )
         for key, s in surfaces.items()
     }
@@ -262,7 +266,7 @@ def _longer_matches(
         full = other.tokens
         if other.type != shape.type:
             mislabelled = shape.type in MISLABELLED_SURNAMES and other.type == "Person"
-            if mislabelled and _is_surname(short, full):
+            if mislabelled and other.capital_end and _is_surname(short, full):
                 matches.append(other_key)
             continue
         subname = shape.type in ("Person", "Organization") and abbreviates(short, full, shape.type)
