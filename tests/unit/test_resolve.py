@@ -281,6 +281,17 @@ def test_an_acronym_is_not_the_lower_case_end_of_a_persons_name() -> None:
     assert "organization:trump" not in result.entities  # a capitalised surname still joins
 
 
+def test_initials_of_a_country_name_count_only_where_the_article_names_it() -> None:
+    mentions = [_m("AP", 0, "ORG"), _m("DPRK", 10, "ORG"), _m("North Korea", 20, "GPE")]
+    mentions.append(_m("TV", 40, "ORG"))
+    result = resolve_article(ARTICLE, [], mentions, [(0, 100)], "x/1")
+    assert set(result.entities) == {"organization:ap", "place:north korea", "organization:tv"}
+    alone = resolve_article(ARTICLE, [], [_m("DPRK", 10, "ORG")], [(0, 100)], "x/2")
+    assert set(alone.entities) == {"organization:dprk"}
+    place = resolve_article(ARTICLE, [], [_m("PRC", 10, "GPE")], [(0, 100)], "x/3")
+    assert set(place.entities) == {"place:china"}
+
+
 def test_a_place_is_not_merged_into_a_person_of_the_same_name() -> None:
     mentions = [_m("Michael Jordan", 0, "PERSON"), _m("Jordan", 30, "GPE")]
     result = resolve_article(ARTICLE, [], mentions, [(0, 100)], "x/1")

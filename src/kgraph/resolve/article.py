@@ -21,7 +21,13 @@ from kgraph.resolve.names import (
 )
 from kgraph.resolve.phrases import is_proper_phrase
 from kgraph.resolve.pronouns import PersonMention, PronounResolver, gender_of
-from kgraph.resolve.within import Surface, canonical_form, cluster, collect_surfaces
+from kgraph.resolve.within import (
+    Surface,
+    canonical_form,
+    cluster,
+    collect_surfaces,
+    named_countries,
+)
 
 ABBREVIATED_TYPES: frozenset[EntityType] = frozenset({"Person", "Organization"})
 
@@ -30,7 +36,8 @@ class ArticleEntities:
     """The entities of one article and the lookup from a mention to its entity key."""
 
     def __init__(self, mentions: Sequence[EntityMention]) -> None:
-        self.surfaces: dict[str, Surface] = collect_surfaces(mentions)
+        self._named = named_countries(mentions)
+        self.surfaces: dict[str, Surface] = collect_surfaces(mentions, self._named)
         clusters = cluster(self.surfaces)
         self.roots = clusters.roots
         self.entities: dict[str, Entity] = {}
@@ -54,7 +61,7 @@ class ArticleEntities:
             if (known := self._key_of_span.get(span_of(mention))) is not None:
                 self._first.setdefault(known, mention.start)
         for mention in mentions if self._ambiguous else ():
-            form = canonical_form(mention)
+            form = canonical_form(mention, self._named)
             found = self._introduced(name_key(form[0]), mention.start) if form else None
             if found is not None and form is not None:
                 self._key_of_span[span_of(mention)] = found
@@ -72,7 +79,7 @@ class ArticleEntities:
         return before.pop() if len(before) == 1 else None
 
     def _by_name(self, mention: EntityMention) -> str | None:
-        form = canonical_form(mention)
+        form = canonical_form(mention, self._named)
         if form is None:
             return None
         return self._key_of_surface.get(name_key(form[0]))

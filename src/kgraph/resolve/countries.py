@@ -177,6 +177,21 @@ def country_name(text: str, *, demonym: bool = False, label: str = "GPE") -> str
     return None
 
 
+def initials_country(text: str, label: str = "GPE") -> str | None:
+    """The country :func:`country_name` finds for ``text`` only as the initials of one of
+    its names ("DPRK"): initials stand for many things ("AP" is no Brunei, "ISS" no
+    Samoa, "TV" no Bolivia), so a reader of the whole article keeps them only where it
+    names that country too (:func:`kgraph.resolve.within.canonical_form`)."""
+    names, acronyms, codes, _ = _tables()
+    letters = text.replace(".", "").replace(" ", "")
+    if not (letters.isalpha() and letters.isupper()) or name_key(text) in names:
+        return None
+    country = acronyms.get(letters)
+    if country is None or (label in _CODE_LABELS and codes.get(letters) == country):
+        return None  # "US" as a place is its code
+    return country
+
+
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     """Country -> its demonym adjective ("Russia" -> "Russian"), from ``countryinfo``."""

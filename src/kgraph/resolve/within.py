@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kgraph.models import EntityMention, EntityType
 from kgraph.resolve.capitals import capital_of, major_capital
-from kgraph.resolve.countries import country_name, is_nationals
+from kgraph.resolve.countries import country_name, initials_country, is_nationals
 from kgraph.resolve.descriptors import ROLE_NOUNS
 from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import (
@@ -59,15 +59,50 @@ class Surface:
         return next(t for t in _TYPE_PRIORITY if self.types[t] == best)
 
 
-def canonical_form(mention: EntityMention) -> tuple[str, EntityType, str | None] | None:
-    """(name, type, title) for a mention before clustering; None for pronouns/empties."""
-    return _canonical_form(mention.text, mention.label, mention.title)
+Form = tuple[str, EntityType, str | None]
+
+
+def canonical_form(mention: EntityMention, named: frozenset[str] = frozenset()) -> Form | None:
+    """(name, type, title) for a mention before clustering; None for pronouns/empties.
+    Initials of a country's name NER did not call a place ("DPRK") are that country only
+    if it is in ``named``, the countries the article names otherwise
+    (:func:`named_countries`)."""
+    form = _canonical_form(mention.text, mention.label, mention.title)
+    if (
+        form is not None
+        and form[1] == "Place"
+        and form[0] not in named
+        and _by_initials(mention.text, mention.label)
+    ):
+        return _canonical_form(mention.text, mention.label, mention.title, countries=False)
+    return form
+
+
+def named_countries(mentions: Iterable[EntityMention]) -> frozenset[str]:
+    """The countries an article names by more than initials."""
+    return frozenset(
+        form[0]
+        for m in mentions
+        if (form := _canonical_form(m.text, m.label, m.title)) is not None
+        and form[1] == "Place"
+        and not _by_initials(m.text, m.label)
+    )
+
+
+@lru_cache(maxsize=1 << 12)
+def _by_initials(text: str, label: str) -> bool:
+    """Whether only initials make the mention a country, which NER did not call a place
+    ("the PRC" as a place is China, "AP" as an organisation no Brunei)."""
+    if label == "GPE":
+        return False
+    name = normalise_name(text, label)[0]
+    return bool(name) and initials_country(name, label) is not None
 
 
 @lru_cache(maxsize=1 << 16)
 def _canonical_form(
-    text: str, label: str, mention_title: str | None
-) -> tuple[str, EntityType, str | None] | None:
+    text: str, label: str, mention_title: str | None, countries: bool = True
+) -> Form | None:
     """:func:`canonical_form` of a mention's text, label and title.  Cached: an article
     asks for each of its mentions several times, and news repeats the same names."""
     if label == PRONOUN_LABEL:
@@ -78,7 +113,7 @@ def _canonical_form(
     etype = entity_type(label)
     if etype is None:
         return None
-    if label in {"GPE", "ORG", "NORP", "LOC"}:
+    if countries and label in {"GPE", "ORG", "NORP", "LOC"}:
         country = country_name(name, demonym=label == "NORP", label=label)
         if country and not (label == "NORP" and is_nationals(name)):
             return country, "Place", title  # but "Eritreans" are people, not Eritrea
@@ -90,10 +125,13 @@ def _canonical_form(
     return name, etype, title
 
 
-def collect_surfaces(mentions: Iterable[EntityMention]) -> dict[str, Surface]:
-    """Group mentions by normalised name, voting on the type of each name."""
+def collect_surfaces(
+    mentions: Iterable[EntityMention], named: frozenset[str] = frozenset()
+) -> dict[str, Surface]:
+    """Group mentions by normalised name, voting on the type of each name; ``named`` as
+    for :func:`canonical_form`."""
     surfaces: dict[str, Surface] = {}
-    forms = [(m, form) for m in mentions if (form := canonical_form(m)) is not None]
+    forms = [(m, form) for m in mentions if (form := canonical_form(m, named)) is not None]
     people = {
         t for _, (n, e, _) in forms if e == "Person" and len(tokens(n)) > 1 for t in tokens(n)
     }
@@ -123,7 +161,7 @@ def known_place(
     if etype == "Place" or (title and is_personal_title(title)):
         return name, etype
     country = country_name(name, label=label)
-    if country is not None:
+    if country is not None and initials_country(name, label) is None:
         return country, "Place"
     return (name, "Place") if major_capital(name) else (name, etype)
 
