@@ -286,6 +286,11 @@ CASES = [
         (("Seoul", "URGE", "Pyongyang"), ("Pyongyang", "STOP", "the tests")),
     ),
     Case(
+        "prepositional-control",
+        "Merkel called on Moscow to withdraw its troops.",
+        (("Merkel", "CALL_ON", "Moscow"), ("Moscow", "WITHDRAW", "its troops")),
+    ),
+    Case(
         "passive-controller",
         "The minister is expected to visit Beijing.",
         (("The minister", "VISIT", "Beijing"),),

@@ -71,11 +71,15 @@ def _adjective_controller(tok: Token) -> bool:
 
 
 def hands_over(verb: Token, lemma: Lemmatizer) -> bool:
-    """A controller without an object of its own is rendered through its complement."""
+    """A controller without an object of its own is rendered through its complement; one
+    with a prepositional one ("called on Russia to ...") also on its own (CALL_ON)."""
     children = labels(verb)
     if "xcomp" not in children or not DIRECT_OBJECTS.isdisjoint(children):
         return False
-    return any(is_controlled(c, lemma) for c in children["xcomp"])
+    return any(
+        is_controlled(c, lemma) and prepositional_controller(verb, c) is None
+        for c in children["xcomp"]
+    )
 
 
 def controlled_subject(verb: Token) -> Token | None:
@@ -86,7 +90,22 @@ def controlled_subject(verb: Token) -> Token | None:
     obj = first_child(controller, DIRECT_OBJECTS)
     if obj is not None and obj.i < verb.i and _object_control(controller):
         return obj
-    return subjects.logical_subject(controller)
+    return prepositional_controller(controller, verb) or subjects.logical_subject(controller)
+
+
+def prepositional_controller(controller: Token, verb: Token) -> Token | None:
+    """ "called for the Netherlands to exit the EU", "called on Russia to withdraw": the
+    object of "for"/"on" before the complement is its subject."""
+    for prep in labels(controller).get("prep", ()):
+        if prep.lower_ in CONTROLLING_PREPS and prep.i < verb.i:
+            for obj in labels(prep).get("pobj", ()):
+                if obj.i < verb.i and obj.ent_type_ not in NOT_ACTORS:
+                    return obj
+    return None
+
+
+CONTROLLING_PREPS = frozenset({"for", "on", "upon"})
+NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 SUBJECT_CONTROL_FORMS = frozenset({"promised", "promises", "promise"})
@@ -105,7 +124,9 @@ def control_prefix(verb: Token, lemma: Lemmatizer) -> ControlPrefix:
     to = _to_marker(verb)
     if _adjective_controller(controller):
         return _adjective_prefix(controller, to)
-    if first_child(controller, DIRECT_OBJECTS) is not None:
+    if first_child(controller, DIRECT_OBJECTS) is not None or prepositional_controller(
+        controller, verb
+    ):
         return ControlPrefix([to] if to else [], lemma(controller))
     outer = control_prefix(controller, lemma)
     tokens = [*outer.tokens, *predicate_aux(controller), controller, *([to] if to else [])]
