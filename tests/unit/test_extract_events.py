@@ -955,3 +955,21 @@ def test_a_name_run_on_into_the_next_sentence_ends_before_a_number_word(nlp: Lan
     doc = nlp("Two were named by President Obama Four were named by Republicans.")
     people = [m.text for m in named_spans(doc, frozenset({"PERSON"}))]
     assert "Obama" in people and not any("Four" in p for p in people), people
+
+
+def test_a_name_hung_on_an_earlier_noun_is_the_subject_of_the_verb_after_it(
+    nlp: Language, lemma: Lemmatizer
+) -> None:
+    text = (
+        "Investigators seized watches from former governor Boris Volkov, "
+        "Investigative Committee Spokesperson Svetlana Petrova told TASS."
+    )
+    told = nlp(text)[-3]
+    assert told.text == "told" and not any(t.dep_ == "nsubj" for t in told.children)  # the parse
+    check(
+        nlp,
+        lemma,
+        text,
+        (("Investigative Committee Spokesperson Svetlana Petrova", "TELL", "TASS"),),
+        (("Investigators", "SEIZE_FROM", "Investigative Committee Spokesperson Svetlana Petrova"),),
+    )

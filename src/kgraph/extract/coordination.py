@@ -13,10 +13,10 @@ from operator import attrgetter
 from spacy.symbols import PERSON, PROPN, conj
 from spacy.tokens import Token
 
-from kgraph.extract.deps import is_nominal
+from kgraph.extract.deps import SUBJECTS, is_nominal, is_verbal
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import ids
-from kgraph.extract.tree import entity_bounds, labels
+from kgraph.extract.tree import entity_bounds, labels, tokens_of
 
 MAX_CONJUNCTS = 8
 
@@ -48,11 +48,22 @@ def _listed_name(tok: Token) -> Token | None:
     if tok.ent_type != PERSON:
         return None
     for child in labels(tok).get("appos", ()):
-        if child.pos == PROPN and child.ent_type_ in LISTED_LABELS:
+        if child.pos == PROPN and child.ent_type_ in LISTED_LABELS and not subject_of_next(child):
             first, _ = entity_bounds(tok)
             if child.i > tok.i and not first <= child.i < tok.i:
                 return child
     return None
+
+
+def subject_of_next(name: Token) -> bool:
+    """ "... from Khoroshavin, spokesperson Svetlana Petrenko told TASS": a name the parser
+    hung on an earlier one, right before a verb without a subject, begins a clause of its
+    own (:func:`kgraph.extract.subjects.logical_subject` makes it that verb's subject)."""
+    toks = tokens_of(name.doc)
+    if name.i + 1 >= len(toks):
+        return False
+    verb = toks[name.i + 1]
+    return is_verbal(verb) and SUBJECTS.isdisjoint(labels(verb))
 
 
 LISTED_LABELS = frozenset({"PERSON", "GPE"})

@@ -11,6 +11,7 @@ from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Token
 
 from kgraph.extract import complements
+from kgraph.extract.coordination import subject_of_next
 from kgraph.extract.deps import (
     PASSIVE_SUBJECTS,
     SUBJECTS,
@@ -21,7 +22,7 @@ from kgraph.extract.deps import (
     labelled,
 )
 from kgraph.extract.lexicon import ids, words
-from kgraph.extract.tree import ancestors, kids, labels, lefts
+from kgraph.extract.tree import ancestors, kids, labels, lefts, tokens_of
 
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -68,8 +69,24 @@ def logical_subject(verb: Token) -> Token | None:
             return logical_subject(head.head)
         return acting_subject(head.head, strict=means)
     if verb.tag in FINITE_TAG_IDS:
-        return _elided_subject(verb)
+        return _stranded_name(verb) or _elided_subject(verb)
     return None
+
+
+def _stranded_name(verb: Token) -> Token | None:
+    """ "... from Khoroshavin, committee spokesperson Svetlana Petrenko told TASS": a name
+    right before a verb without a subject, which the parser hung on an earlier noun as an
+    apposition or conjunct, is that verb's subject."""
+    if verb.i == 0:
+        return None
+    name = tokens_of(verb.doc)[verb.i - 1]
+    if name.ent_type_ not in STRANDED_LABELS or name.dep_ not in STRANDED_DEPS:
+        return None
+    return name if name.head.i < name.i and subject_of_next(name) else None
+
+
+STRANDED_LABELS = frozenset({"PERSON", "ORG"})
+STRANDED_DEPS = frozenset({"appos", "conj"})
 
 
 def _object_of_preposition_control(prep: Token) -> Token | None:
