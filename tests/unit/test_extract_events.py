@@ -335,6 +335,7 @@ UNASSERTED = [
     ("Kim is believed to be in Malaysia.", "BE_IN", "believe"),
     ("Putin is likely to be in Beijing.", "BE_IN", "likely"),
     ("Lavrov denied talks with the Taliban.", "DENY_TALK_WITH", None),
+    ("Rifkind, who supported the UK remaining in the EU, spoke.", "REMAIN_IN", "support"),
 ]
 
 
@@ -972,4 +973,23 @@ def test_a_name_hung_on_an_earlier_noun_is_the_subject_of_the_verb_after_it(
         text,
         (("Investigative Committee Spokesperson Svetlana Petrova", "TELL", "TASS"),),
         (("Investigators", "SEIZE_FROM", "Investigative Committee Spokesperson Svetlana Petrova"),),
+    )
+
+
+def test_the_object_before_an_ing_clause_of_perceiving_is_its_subject(
+    nlp: Language, lemma: Lemmatizer
+) -> None:
+    check(
+        nlp,
+        lemma,
+        "Rifkind, who supported the UK remaining in the EU, spoke.",
+        (("the UK", "REMAIN_IN", "the EU"),),
+        (("Rifkind", "SUPPORT", "the UK"), ("Rifkind", "REMAIN_IN", "the EU")),
+    )
+    check(
+        nlp,
+        lemma,
+        "Witnesses saw Russian troops crossing the border.",
+        (("Russian troops", "CROSS", "the border"),),
+        (("Witnesses", "CROSS", "the border"),),
     )

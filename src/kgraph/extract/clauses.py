@@ -88,6 +88,12 @@ def _base_frame(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame | None:
     if obj is not None:
         obj = subjects.resolve_relative(obj)
         frame.object = Slot(obj)
+        gerund = next(
+            (c for c in labels(verb).get("advcl", ()) if subjects.accusative_subject(c) is obj),
+            None,
+        )
+        if gerund is not None:  # "supported [the UK remaining in the EU]"
+            frame.object = Slot(obj, None, "clause", (obj.left_edge.i, gerund.right_edge.i + 1))
         frame.negated = frame.negated != denied_object(obj)
         frame.extras = [*shared, *verb_extras(verb, preps, exclude=obj), *noun_extras(obj)]
         return frame
@@ -122,6 +128,7 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
         or goal
         or alleged(verb, lemma)
         or subjects.undertaking(verb)
+        or subjects.favoured(verb, lemma)
     )
     if goal:
         frame.pred = [*_to_markers(verb), *frame.pred]

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from kgraph.extract import complements
 from kgraph.extract.coordination import subject_of_next
 from kgraph.extract.deps import (
+    DIRECT_OBJECTS,
     PASSIVE_SUBJECTS,
     SUBJECTS,
     first_child,
@@ -21,8 +22,9 @@ from kgraph.extract.deps import (
     is_verbal,
     labelled,
 )
-from kgraph.extract.lexicon import ids, words
+from kgraph.extract.lexicon import ids, inflection_of, words
 from kgraph.extract.tree import ancestors, kids, labels, lefts, tokens_of
+from kgraph.nlp import Lemmatizer
 
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -57,6 +59,8 @@ def logical_subject(verb: Token) -> Token | None:
         if not _has_to(verb):
             return head
         return _singled_out(head) or _undertaking_subject(head)
+    if dep == "advcl" and (obj := accusative_subject(verb)) is not None:
+        return obj
     if dep == "advcl" and _nonfinite_adjunct(verb):
         return acting_subject(head) if is_verbal(head) else None
     if dep == "pcomp" and verb.tag in PARTICIPLE_TAG_IDS and is_verbal(head.head):
@@ -240,6 +244,41 @@ HEADLINE_SUBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 def _has_to(verb: Token) -> bool:
     return any(c.tag in TO for c in labels(verb).get("aux", ()))
+
+
+def accusative_subject(gerund: Token) -> Token | None:
+    """ "supported the UK remaining in the EU", "saw Russia attacking Ukraine": the object
+    right before an -ing clause of a verb of perceiving or favouring is that clause's
+    subject (and the verb's object is the whole clause); not "left the room smiling"."""
+    if gerund.tag not in VBG or not SUBJECTS.isdisjoint(labels(gerund)):
+        return None
+    verb = gerund.head
+    obj = first_child(verb, DIRECT_OBJECTS)
+    if obj is None or obj.right_edge.i + 1 != gerund.i:
+        return None
+    return obj if inflection_of(verb.lower_, ACCUSATIVE_GERUND_VERBS) else None
+
+
+def favoured(gerund: Token, lemma: Lemmatizer) -> str | None:
+    """The modality of such an -ing clause under a verb of favouring or opposing, whose
+    content is wished, not stated: "opposed Britain leaving the EU" ("oppose")."""
+    clause = gerund.dep_ == "ccomp" and gerund.tag in VBG  # the parser's other reading
+    if not clause and accusative_subject(gerund) is None:
+        return None
+    word = lemma(gerund.head)
+    return word if word in FAVOURING_VERBS else None
+
+
+FAVOURING_VERBS = frozenset(words("support oppose favour favor back welcome resist"))
+ACCUSATIVE_GERUND_VERBS = frozenset(
+    words(
+        """
+        see watch hear notice find catch spot imagine remember recall support oppose
+        favour favor back welcome resist envisage
+        """
+    )
+)
+VBG = ids(["VBG"])
 
 
 def _nonfinite_adjunct(verb: Token) -> bool:
