@@ -12,6 +12,7 @@ import pytest
 from spacy.language import Language
 
 from kgraph.extract import extract_doc
+from kgraph.extract.derivation import event_verb
 from kgraph.extract.mentions import named_spans
 from kgraph.extract.modality import modal
 from kgraph.extract.reltypes import event_type, verb_type
@@ -993,3 +994,13 @@ def test_the_object_before_an_ing_clause_of_perceiving_is_its_subject(
         (("Russian troops", "CROSS", "the border"),),
         (("Witnesses", "CROSS", "the border"),),
     )
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb"),
+    [("deployment", "deploy"), ("discussion", "discuss"), ("mission", None), ("passion", None)],
+)
+def test_an_event_noun_derives_from_its_verb_and_a_look_alike_does_not(
+    nlp: Language, noun: str, verb: str | None
+) -> None:
+    assert event_verb(noun) == verb
