@@ -491,6 +491,7 @@ ROLES = [
         (("Sergei Shoigu", "WORK_FOR", "Russian"),),
     ),
     ("Putin's spokesman Dmitry Peskov spoke.", (("Dmitry Peskov", "WORK_FOR", "Putin"),)),
+    ("US UN Ambassador Nikki Haley spoke.", (("Nikki Haley", "WORK_FOR", "US"),)),
 ]
 
 
@@ -513,6 +514,8 @@ def test_roles_relate_people_to_organisations(
         ("Republican Senator John McCain spoke.", "John McCain", "Republican"),
         ("Chinese director Zhang Yimou spoke.", "Zhang Yimou", "Chinese"),
         ("Defense Secretary Jim Mattis spoke.", "Jim Mattis", "Defense"),
+        ("The UN ambassador, Nikki Haley, spoke.", "Nikki Haley", "UN"),
+        ("UN ambassador Nikki Haley spoke.", "Nikki Haley", "UN"),
         ("French far-right leader Marine Le Pen spoke.", "Marine Le Pen", "French"),
     ],
 )

@@ -301,8 +301,9 @@ def _role_organisations(role: Token) -> Iterator[tuple[Token, Token | None]]:
     """The named organisation or country of a role: its possessor ("GM's president"), an
     organisation's name before it ("the GM president"; "the Chicago lawyer" is from
     there) or the object of its preposition ("an analyst at Analysys")."""
+    posted = role.lower_ in reltypes.POSTED_ROLES  # "the UN ambassador" is posted there
     for child in kids(role):
-        if (child.dep_, child.ent_type_) in ROLE_NAMES or (
+        if ((child.dep_, child.ent_type_) in ROLE_NAMES and not posted) or (
             child.dep_ == "poss" and child.ent_type_ in ROLE_ORGS
         ):
             yield child, None

@@ -189,6 +189,8 @@ LEAD_ROLES = frozenset(
     )
 )
 """Role nouns that say who leads the organisation or country ("the head of X" -> LEAD)."""
+POSTED_ROLES = frozenset(words("ambassador envoy representative delegate consul"))
+"""Roles an organisation's name before them posts, not employs: "UN ambassador"."""
 CHIEF_WORDS = frozenset(words("chief managing prime"))
 """Modifiers that make an executive or officer its organisation's leader."""
 ROLE_PREPS = frozenset(words("of at for with in"))

@@ -123,8 +123,9 @@ def _actor(toks: list[Token], title: int, end: int, word: str) -> tuple[int, int
     """The bounds of the organisation, country or possessor named in the title, the one
     nearest the role; None when the title names none.  A department the recogniser took
     for an organisation ("Defense" of "Russian Defense Minister") is the portfolio of a
-    state's office, and a place before another role only says where: the name before
-    them, if any, is the actor."""
+    state's office, an organisation before an envoy's role is the posting ("US UN
+    Ambassador"), and a place before another role only says where: the name before them,
+    if any, is the actor."""
     i = end
     while i > title:
         tok = toks[i - 1]
@@ -133,7 +134,9 @@ def _actor(toks: list[Token], title: int, end: int, word: str) -> tuple[int, int
             i -= 1
             continue
         first, last = entity_bounds(tok)
-        if label in ORGANISATION_LABELS and not _portfolio(toks[last - 1], word):
+        if label in ORGANISATION_LABELS and not (
+            _portfolio(toks[last - 1], word) or word in reltypes.POSTED_ROLES
+        ):
             return max(first, title), last
         if label in STATE_LABELS and word in STATE_ROLES:
             return max(first, title), last
