@@ -1007,3 +1007,21 @@ def test_an_event_noun_derives_from_its_verb_and_a_look_alike_does_not(
     nlp: Language, noun: str, verb: str | None
 ) -> None:
     assert event_verb(noun) == verb
+
+
+def test_a_relative_clause_on_one_conjunct_says_nothing_of_those_after_it(
+    nlp: Language, lemma: Lemmatizer
+) -> None:
+    check(
+        nlp,
+        lemma,
+        "Two cars are sold - the Polo, which is built by Skoda, and the imported Golf.",
+        (("Skoda", "BUILD", "the Polo"),),
+        (("Skoda", "BUILD", "the imported Golf"),),
+    )
+    check(
+        nlp,
+        lemma,
+        "The Polo and the Golf, which are built by Skoda, are sold in China.",
+        (("Skoda", "BUILD", "The Polo"), ("Skoda", "BUILD", "the Golf")),
+    )

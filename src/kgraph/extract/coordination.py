@@ -104,6 +104,8 @@ def expand(base: Frame, *, subjects: bool = True, objects: bool = True) -> list[
     """
     subject = base.subject
     heads = conjuncts(subject.head) if subjects and not subject.bounds else [subject.head]
+    if len(heads) > 1:
+        heads = _before_relative(base.anchor, subject.head, heads)
     obj = base.object
     if obj is None:
         others: list[Token | None] = [None]
@@ -111,9 +113,23 @@ def expand(base: Frame, *, subjects: bool = True, objects: bool = True) -> list[
         others = [obj.head]
     else:
         others = list(conjuncts(obj.head))
+        if len(others) > 1:
+            others = list(_before_relative(base.anchor, obj.head, others))
     if len(heads) == 1 and len(others) == 1:
         return [base]
     return [_with_args(base, head, other) for head in heads for other in others]
+
+
+def _before_relative(anchor: Token, head: Token, members: list[Token]) -> list[Token]:
+    """ "the Tiguan, which is produced by SAIC, and the imported Touareg": a relative clause
+    on one conjunct says nothing of those after it (but "the Tiguan and the Touareg, which
+    are produced by SAIC" says it of both)."""
+    clause = anchor
+    while clause.dep_ != "relcl" or clause.head.i != head.i:
+        if clause.head.i == clause.i:
+            return members
+        clause = clause.head
+    return [m for m in members if m.i < clause.i]
 
 
 def _with_args(base: Frame, subj: Token, obj: Token | None) -> Frame:
