@@ -289,6 +289,9 @@ def markdown(
         f"| fact_recall | {official['fact_recall']} ({score.found}/{score.facts}) |",
         f"| fact_precision | {official['fact_precision']} "
         f"({score.correct}/{score.judged - score.neutral}; {score.neutral} neutral) |",
+        f"| fact_precision, role rows aside (news-dev annotates no role or title) | "
+        f"{score.precision_without_roles:.3f} ({score.correct}/"
+        f"{score.judged - score.neutral - score.unannotated_roles}) |",
         f"| judged rows | {official['judged']} |",
         f"| entities_split | {official['entities_split']} |",
         f"| cross_doc_split | {official['cross_doc_split']} |",
@@ -404,6 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         figures = {**official, "by_tag": {t: vars_of(f) for t, f in score.by_tag.items()}}
         figures["cross_doc_own_entity"] = [e.canonical for e in entities.cross_own_entity]
+        figures["fact_precision_without_roles"] = round(score.precision_without_roles, 3)
         if corpus_report is not None:
             figures["corpus"] = corpus_report
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")

@@ -257,6 +257,21 @@ class FactScore:
         counted = self.judged - self.neutral
         return self.correct / counted if counted > 0 else 0.0
 
+    @property
+    def unannotated_roles(self) -> int:
+        """Wrong rows that relate a person to their organisation or country (LEAD,
+        WORK_FOR): news-dev annotates no role or title ("not counted: ... titles that
+        sit next to the name"), so its scorer counts every such row wrong."""
+        return sum(w.row.p in ROLE_TYPES for w in self.wrong)
+
+    @property
+    def precision_without_roles(self) -> float:
+        counted = self.judged - self.neutral - self.unannotated_roles
+        return self.correct / counted if counted > 0 else 0.0
+
+
+ROLE_TYPES = frozenset({"LEAD", "WORK_FOR"})
+
 
 def _sentence_tags(facts: Iterable[Fact]) -> dict[tuple[str, str], set[str]]:
     """(article id, sentence) -> tags of the facts annotated in that sentence."""

@@ -339,6 +339,11 @@ def test_score_facts_counts_recall_precision_neutral_rows_and_tags() -> None:
     assert (symmetric.facts, symmetric.found, symmetric.rows, symmetric.correct) == (1, 1, 1, 1)
     plain = score.by_tag[news_scoring.NO_NOTE]
     assert (plain.facts, plain.found, plain.rows, plain.correct) == (1, 0, 1, 0)
+    assert score.unannotated_roles == 0 and score.precision_without_roles == 0.5
+    rows.append(news_scoring.Row("Rudolf Elphberg", "LEAD", "Ruritania"))  # a title's role
+    with_role = news_scoring.score_facts([talks, sanction, negated], rows, gold, excluded)
+    assert with_role.precision == 1 / 3 and with_role.unannotated_roles == 1
+    assert with_role.precision_without_roles == 0.5
 
 
 def test_score_entities_names_the_split_nodes() -> None:
