@@ -291,6 +291,12 @@ CASES = [
         (("Merkel", "CALL_ON", "Moscow"), ("Moscow", "WITHDRAW", "its troops")),
     ),
     Case(
+        "no-prepositional-control-before-the-verb",
+        "On his first trip to Asia, Tillerson wants to meet Abe.",
+        (("Tillerson", "MEET", "Abe"),),
+        {"modality": "want"},
+    ),
+    Case(
         "passive-controller",
         "The minister is expected to visit Beijing.",
         (("The minister", "VISIT", "Beijing"),),

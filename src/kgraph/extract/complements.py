@@ -97,7 +97,7 @@ def prepositional_controller(controller: Token, verb: Token) -> Token | None:
     """ "called for the Netherlands to exit the EU", "called on Russia to withdraw": the
     object of "for"/"on" before the complement is its subject."""
     for prep in labels(controller).get("prep", ()):
-        if prep.lower_ in CONTROLLING_PREPS and prep.i < verb.i:
+        if prep.lower_ in CONTROLLING_PREPS and controller.i < prep.i < verb.i:
             for obj in labels(prep).get("pobj", ()):
                 if obj.i < verb.i and obj.ent_type_ not in NOT_ACTORS:
                     return obj

@@ -112,9 +112,10 @@ def expand(base: Frame, *, subjects: bool = True, objects: bool = True) -> list[
     elif not objects or obj.bounds or obj.kind != "np":
         others = [obj.head]
     else:
-        others = list(conjuncts(obj.head))
-        if len(others) > 1:
-            others = list(_before_relative(base.anchor, obj.head, others))
+        members = conjuncts(obj.head)
+        if len(members) > 1:
+            members = _before_relative(base.anchor, obj.head, members)
+        others = list(members)
     if len(heads) == 1 and len(others) == 1:
         return [base]
     return [_with_args(base, head, other) for head in heads for other in others]

@@ -294,6 +294,7 @@ PAST_ROLE_WORDS = frozenset({"former", "ex", "late", "then"})
 
 
 ROLE_NAMES = frozenset({("compound", "ORG"), ("nmod", "ORG")})
+SENDING_LABELS = frozenset({"GPE", "NORP", "LOC"})
 """A name before a role that is its organisation ("the GM president")."""
 
 
@@ -301,9 +302,13 @@ def _role_organisations(role: Token) -> Iterator[tuple[Token, Token | None]]:
     """The named organisation or country of a role: its possessor ("GM's president"), an
     organisation's name before it ("the GM president"; "the Chicago lawyer" is from
     there) or the object of its preposition ("an analyst at Analysys")."""
-    posted = role.lower_ in reltypes.POSTED_ROLES  # "the UN ambassador" is posted there
+    if role.lower_ in reltypes.POSTED_ROLES:  # "South Sudan's UN ambassador"
+        sender = labelled(role, "poss")
+        if sender is not None and sender.ent_type_ in SENDING_LABELS:
+            yield sender, None
+            return
     for child in kids(role):
-        if ((child.dep_, child.ent_type_) in ROLE_NAMES and not posted) or (
+        if (child.dep_, child.ent_type_) in ROLE_NAMES or (
             child.dep_ == "poss" and child.ent_type_ in ROLE_ORGS
         ):
             yield child, None

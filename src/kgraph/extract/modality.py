@@ -122,7 +122,8 @@ def unasserted(verb: Token, lemma: Lemmatizer) -> str | None:
         word = lemma(governor)
         if word in ALLEGATION_NOUNS:
             return "alleged"
-        return "unasserted" if word in HEDGING_NOUNS else None
+        content = verb.dep_ != "ccomp"  # not "..., RTE reports" misread as a noun
+        return "unasserted" if content and word in HEDGING_NOUNS else None
     return None
 
 

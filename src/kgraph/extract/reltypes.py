@@ -189,8 +189,10 @@ LEAD_ROLES = frozenset(
     )
 )
 """Role nouns that say who leads the organisation or country ("the head of X" -> LEAD)."""
-POSTED_ROLES = frozenset(words("ambassador envoy representative delegate consul"))
-"""Roles an organisation's name before them posts, not employs: "UN ambassador"."""
+POSTED_ROLES = frozenset(words("ambassador representative delegate"))
+"""Roles a state sends to an organisation: in "South Sudan's UN ambassador" and "US UN
+Ambassador" the state employs, the organisation is the posting (but an "EU ambassador"
+with no state named is the EU's, and a "UN envoy" the UN's)."""
 CHIEF_WORDS = frozenset(words("chief managing prime"))
 """Modifiers that make an executive or officer its organisation's leader."""
 ROLE_PREPS = frozenset(words("of at for with in"))

@@ -32,7 +32,7 @@ def sentence_frames(sentence: Sentence, *, openie: bool = False) -> list[Frame]:
     according = "ccording" in sentence.text
     speakers: dict[int, Token | None] = {}  # frames of one verb share its speaker
     for frame in frames:
-        if frame.modality is None and not is_verbal(frame.anchor):
+        if frame.modality is None and frame.pred_prefix is None and not is_verbal(frame.anchor):
             frame.modality = inherited(frame.anchor, frame.pred, sentence.lemma)
         if frame.attribution is None:
             anchor = frame.anchor.i

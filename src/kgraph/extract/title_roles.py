@@ -127,6 +127,7 @@ def _actor(toks: list[Token], title: int, end: int, word: str) -> tuple[int, int
     Ambassador"), and a place before another role only says where: the name before them,
     if any, is the actor."""
     i = end
+    posting: tuple[int, int] | None = None
     while i > title:
         tok = toks[i - 1]
         label = tok.ent_type_
@@ -134,16 +135,20 @@ def _actor(toks: list[Token], title: int, end: int, word: str) -> tuple[int, int
             i -= 1
             continue
         first, last = entity_bounds(tok)
-        if label in ORGANISATION_LABELS and not (
-            _portfolio(toks[last - 1], word) or word in reltypes.POSTED_ROLES
-        ):
-            return max(first, title), last
-        if label in STATE_LABELS and word in STATE_ROLES:
-            return max(first, title), last
         if label == "PERSON":  # "Putin's spokesman Dmitry Peskov"
             return first, last
+        if label in ORGANISATION_LABELS and word in reltypes.POSTED_ROLES:
+            posting = posting or (max(first, title), last)  # the state before it, if any
+        elif _employs(label, toks[last - 1], word):
+            return max(first, title), last
         i = first  # a place that only says where ("Al Jazeera's Washington editor")
-    return None
+    return posting
+
+
+def _employs(label: str, last: Token, word: str) -> bool:
+    if label in ORGANISATION_LABELS:
+        return not _portfolio(last, word)
+    return label in STATE_LABELS and word in STATE_ROLES
 
 
 def _portfolio(last: Token, word: str) -> bool:
