@@ -58,7 +58,7 @@ NOT_EVENTS = frozenset(
         animal capital hospital journal material rival signal total arsenal general official
         ment comment element segment moment department document instrument apartment
         experience presence influence confidence difference reference violence conference
-        mission passion profession commission session
+        mission passion profession session
         """
     )
 )
