@@ -337,6 +337,8 @@ UNASSERTED = [
     ("Putin is likely to be in Beijing.", "BE_IN", "likely"),
     ("Lavrov denied talks with the Taliban.", "DENY_TALK_WITH", None),
     ("Rifkind, who supported the UK remaining in the EU, spoke.", "REMAIN_IN", "support"),
+    ("The time has come for Britain to leave the EU.", "LEAVE", "unasserted"),
+    ("The populist Wilders had called for the Netherlands to exit the EU.", "EXIT", "call"),
 ]
 
 
@@ -1027,4 +1029,16 @@ def test_a_relative_clause_on_one_conjunct_says_nothing_of_those_after_it(
         lemma,
         "The Polo and the Golf, which are built by Skoda, are sold in China.",
         (("Skoda", "BUILD", "The Polo"), ("Skoda", "BUILD", "the Golf")),
+    )
+
+
+def test_the_object_of_for_before_an_infinitive_is_its_subject(
+    nlp: Language, lemma: Lemmatizer
+) -> None:
+    check(
+        nlp,
+        lemma,
+        "The populist Wilders had called for the Netherlands to exit the EU.",
+        (("the Netherlands", "EXIT", "the EU"),),
+        (("The populist Wilders", "EXIT", "the EU"),),
     )

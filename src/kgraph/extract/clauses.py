@@ -120,7 +120,7 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
         frame.modality = "will"  # "Xi to meet Trump": the headline's future
         frame.pred = [*_to_markers(verb), *frame.pred]
         return frame
-    goal = purpose(verb)
+    goal = purpose(verb, lemma)
     frame.modality = (
         unasserted(scope, lemma)
         or modality
@@ -182,8 +182,12 @@ def _before(slot: Slot, subject: Token) -> bool:
     return (slot.prep or slot.head).i < subject.left_edge.i
 
 
-def purpose(verb: Token) -> str | None:
-    """ "enrolled at Hofstra to study management": a purpose clause, modality "purpose"."""
+def purpose(verb: Token, lemma: Lemmatizer) -> str | None:
+    """ "enrolled at Hofstra to study management": a purpose clause, modality "purpose";
+    with a subject of its own after "for" it is what the governing verb wants: "called for
+    the Netherlands to exit the EU" (modality "call")."""
+    if verb.dep_ in ("advcl", "acl") and subjects.for_subject(verb) is not None:
+        return lemma(verb.head) if is_verbal(verb.head) else "purpose"
     if verb.dep_ == "advcl" and _to_markers(verb):
         return "purpose"
     if verb.dep_ == "acl" and _to_markers(verb) and subjects.in_order_to(verb):

@@ -69,9 +69,9 @@ def alleged(verb: Token, lemma: Lemmatizer) -> str | None:
     return "alleged" if lemma(prep.head) in ALLEGING_VERBS else None
 
 
-UNASSERTING_MARKS = {"whether": "whether", "if": "if", "unless": "if"}
+UNASSERTING_MARKS = {"whether": "whether", "if": "if", "unless": "if", "for": "unasserted"}
 """Conjunctions that open a clause the sentence does not assert: "whether Putin would
-meet Erdogan", "if Russia invades"."""
+meet Erdogan", "if Russia invades", "the time has come for Britain to leave"."""
 DENYING_VERBS = frozenset(words("deny reject dismiss dispute refute doubt"))
 ALLEGATION_NOUNS = frozenset(
     words("allegation claim accusation suspicion rumour rumor speculation charge")
@@ -147,12 +147,13 @@ def inherited(noun: Token, pred: list[Token], lemma: Lemmatizer) -> str | None:
 
 
 def _content_clause(verb: Token, marks: Sequence[Token]) -> bool:
-    """ "headlines that Tillerson was sidelined": a clause the parser hung on its noun as a
-    relative clause, but whose "that" is a complementiser, not a relative pronoun."""
-    return verb.dep_ == "relcl" and any(m.lower in THAT_IDS for m in marks)
+    """ "headlines that Tillerson was sidelined", "the time has come for Britain to leave": a
+    clause the parser hung on a noun as a relative clause, but whose "that" or "for" is a
+    complementiser, not a relative pronoun."""
+    return verb.dep_ == "relcl" and any(m.lower in CONTENT_MARK_IDS for m in marks)
 
 
-THAT_IDS = ids(["that"])
+CONTENT_MARK_IDS = ids(["that", "for"])
 
 
 def _conditional(verb: Token) -> bool:

@@ -46,6 +46,9 @@ def logical_subject(verb: Token) -> Token | None:
     own = first_child(verb, SUBJECTS)
     if own is not None:
         return resolve_relative(own)
+    named = for_subject(verb)
+    if named is not None:
+        return named
     head, dep = verb.head, verb.dep_
     if dep == "xcomp" and (is_verbal(head) or head.pos == ADJ):
         return complements.controlled_subject(verb)
@@ -74,6 +77,23 @@ def logical_subject(verb: Token) -> Token | None:
         return acting_subject(head.head, strict=means)
     if verb.tag in FINITE_TAG_IDS:
         return _stranded_name(verb) or _elided_subject(verb)
+    return None
+
+
+def for_subject(verb: Token) -> Token | None:
+    """ "called for the Netherlands to exit the EU", "the time has come for Britain to
+    leave": the object of "for" right before an infinitive is its subject."""
+    toks = tokens_of(verb.doc)
+    to = verb.i - 1
+    if to < 1 or toks[to].tag not in TO or toks[to].head.i != verb.i:
+        return None
+    tok = toks[to - 1]
+    while tok.right_edge.i == to - 1:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for":
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
     return None
 
 
