@@ -499,6 +499,10 @@ ROLES = [
         (("Joseph Moum Malok", "WORK_FOR", "South Sudan"),),
     ),
     ("UN envoy Staffan de Mistura began talks.", (("Staffan de Mistura", "WORK_FOR", "UN"),)),
+    (
+        "Scotland's First Minister Nicola Sturgeon spoke.",
+        (("Nicola Sturgeon", "LEAD", "Scotland"),),
+    ),
 ]
 
 

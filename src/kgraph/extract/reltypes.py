@@ -193,7 +193,7 @@ POSTED_ROLES = frozenset(words("ambassador representative delegate"))
 """Roles a state sends to an organisation: in "South Sudan's UN ambassador" and "US UN
 Ambassador" the state employs, the organisation is the posting (but an "EU ambassador"
 with no state named is the EU's, and a "UN envoy" the UN's)."""
-CHIEF_WORDS = frozenset(words("chief managing prime"))
+CHIEF_WORDS = frozenset(words("chief managing prime first"))
 """Modifiers that make an executive or officer its organisation's leader."""
 ROLE_PREPS = frozenset(words("of at for with in"))
 """Prepositions that tie a role noun to its organisation ("an analyst at X")."""
