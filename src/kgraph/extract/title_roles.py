@@ -68,7 +68,7 @@ def _title_role(toks: list[Token], first: int, last: int, opening: int) -> Itera
         return
     actor_start, actor_end = actor
     label = toks[actor_end - 1].ent_type_
-    described = [t for t in toks[title:start] if not t.ent_type and t.tag_ not in JOINERS]
+    described = [t for t in toks[title:start] if _describes(t)]
     modifiers = frozenset(t.lower_ for t in described)
     if label in STATE_LABELS and not _office_of_state(word, label, described):
         return
@@ -80,6 +80,12 @@ def _title_role(toks: list[Token], first: int, last: int, opening: int) -> Itera
     frame.pred_prefix = "is"
     frame.modality = "former" if not PAST_ROLE_WORDS.isdisjoint(modifiers) else None
     yield frame
+
+
+def _describes(tok: Token) -> bool:
+    """A word of the title that is no name ("Foreign", "chief", "First" of "First
+    Minister", which the recogniser calls an ordinal)."""
+    return tok.tag_ not in JOINERS and (not tok.ent_type or tok.ent_type_ == "ORDINAL")
 
 
 def _role_word(toks: list[Token], role: Token) -> tuple[int, str]:
