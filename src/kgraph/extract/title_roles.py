@@ -24,7 +24,7 @@ from kgraph.extract import reltypes
 from kgraph.extract.context import Sentence
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import words
-from kgraph.extract.tree import entity_bounds, tokens_of
+from kgraph.extract.tree import entity_bounds
 
 EVENT = "event"
 ORGANISATION_LABELS = frozenset({"ORG"})
@@ -49,9 +49,11 @@ PAST_ROLE_WORDS = frozenset({"former", "ex", "late", "then"})
 
 def title_frames(sentence: Sentence) -> Iterator[Frame]:
     """Role relations of the people named in the sentence after a title."""
-    for ent in sentence.span.ents:
-        if ent.label == PERSON and ent.start > sentence.start:
-            yield from _title_role(tokens_of(ent.doc), ent.start, ent.end, sentence.start)
+    tree = sentence.tree
+    toks, starts, ends = tree.tokens, tree.entity_starts, tree.entity_ends
+    for i in range(sentence.start + 1, sentence.end):
+        if starts[i] == i and toks[i].ent_type == PERSON:  # the first word of a name
+            yield from _title_role(toks, i, ends[i], sentence.start)
 
 
 def _title_role(toks: list[Token], first: int, last: int, opening: int) -> Iterator[Frame]:
