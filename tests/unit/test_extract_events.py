@@ -1046,3 +1046,20 @@ def test_the_object_of_for_before_an_infinitive_is_its_subject(
         (("the Netherlands", "EXIT", "the EU"),),
         (("The populist Wilders", "EXIT", "the EU"),),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "speaker"),
+    [
+        ("Antonio Guterres: Salva Kiir is ignoring famine", "IGNORE", "Antonio Guterres"),
+        ("Angela Merkel: Vladimir Putin is ignoring the ceasefire", "IGNORE", "Angela Merkel"),
+        ("Macron: Russia must leave Crimea", "LEAVE", "Macron"),
+    ],
+)
+def test_a_headline_name_before_a_colon_is_the_speaker_of_what_follows(
+    nlp: Language, lemma: Lemmatizer, text: str, relation: str, speaker: str
+) -> None:
+    relations = extract_doc(nlp(text), lemma=lemma)
+    found = [r for r in relations if r.relation == relation]
+    assert found and {r.attribution for r in found} == {speaker}, show(relations)
+    assert all(speaker not in r.subject.text for r in found), show(relations)

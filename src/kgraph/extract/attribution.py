@@ -35,7 +35,7 @@ def speaker(anchor: Token, lemma: Lemmatizer, *, according: bool = True) -> Toke
             return source
         head = tok.head
         if head.i == tok.i:
-            return None
+            return subjects.colon_speaker(tok)
         if tok.dep_ in CONTENT_DEPS and is_reporting(head, lemma):
             return _holder(head)
         tok = head

@@ -45,6 +45,8 @@ def logical_subject(verb: Token) -> Token | None:
     """
     own = first_child(verb, SUBJECTS)
     if own is not None:
+        if colon_speaker(verb) is own:  # "Guterres: Kiir is ignoring famine"
+            return next(c for c in kids(verb) if c.dep_ in SUBJECTS and c.i > own.i)
         return resolve_relative(own)
     named = for_subject(verb)
     if named is not None:
@@ -78,6 +80,30 @@ def logical_subject(verb: Token) -> Token | None:
     if verb.tag in FINITE_TAG_IDS:
         return _stranded_name(verb) or _elided_subject(verb)
     return None
+
+
+def colon_speaker(verb: Token) -> Token | None:
+    """ "Antonio Guterres: Salva Kiir is ignoring famine", "Trump: China must stop ...": a
+    headline's name before a colon is who says the clause after it (the parser may have
+    made it a first subject of the verb)."""
+    children = kids(verb)
+    found = [c for c in children if c.dep_ in SUBJECTS]
+    if not found:
+        return None
+    subject = found[-1]
+    toks = tokens_of(verb.doc)
+    for child in children:
+        if child.i >= subject.i:
+            return None
+        named = child.ent_type_ in SPEAKER_LABELS or child.pos == PROPN or child.is_title
+        if child.dep_ in SPEAKER_DEPS and named:
+            between = toks[child.i + 1 : subject.left_edge.i]
+            return child if any(t.lower_ == ":" for t in between) else None
+    return None
+
+
+SPEAKER_DEPS = frozenset({"nsubj", "dep", "npadvmod", "nmod"})
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def for_subject(verb: Token) -> Token | None:
