@@ -88,6 +88,7 @@ def test_a_claim_between_two_generic_phrases_is_dropped() -> None:
         ("officials of Chile", "Chile", "GPE", "place:chile"),
         ("Chile's new civilian government", "Chile", "GPE", "place:chile"),
         ("Lusa's staff", "Lusa", "ORG", "organization:lusa"),
+        ("South Sudan's government", "South Sudan's", "LOC", "place:south sudan"),
     ],
 )
 def test_an_actor_named_only_by_a_modifier_carries_the_fact(

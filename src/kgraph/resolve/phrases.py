@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from kgraph.models import EntityMention
+from kgraph.resolve.countries import country_name
 
 MODIFIER_LABELS = frozenset({"GPE", "NORP", "ORG"})
 """Labels of a premodifier that names an actor: a country, its people's adjective, or an
@@ -100,6 +101,12 @@ _OF_NAME_RE = re.compile(r"(?:(?:the|a|an|some|several|two|three) )?(?P<head>[a-
 """Before the name in "members of the Bundestag", "officials of the EU"."""
 
 
+def _country_place(span: EntityMention) -> bool:
+    """A country NER called a location ("South Sudan's government")."""
+    name = span.text.removesuffix("'s").removesuffix("\u2019s")
+    return span.label == "LOC" and country_name(name) is not None
+
+
 def modifier_span(
     mention: EntityMention, spans: Sequence[EntityMention], starts: Sequence[int]
 ) -> EntityMention | None:
@@ -120,7 +127,7 @@ def modifier_span(
     if len(inside) != 1:
         return None
     span = inside[0]
-    if span.label not in MODIFIER_LABELS:
+    if span.label not in MODIFIER_LABELS and not _country_place(span):
         return None
     if span.end == mention.end:
         return span if _of_name(mention.text[: span.start - mention.start], span) else None
