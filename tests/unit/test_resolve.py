@@ -372,3 +372,16 @@ def test_a_country_or_capital_placed_in_a_us_state_is_the_town(
     article = Article(id="a3", title="", text=text)
     [claim] = resolve_article(article, [relation], [ada, where], [(0, len(text))], "x/1").claims
     assert claim.object_key == key
+
+
+def test_a_pronoun_that_opens_the_sentence_is_who_a_later_one_in_it_refers_to() -> None:
+    persons = [
+        PersonMention(0, "person:malcolm rifkind", True),
+        PersonMention(60, "person:qian qichen", False),
+    ]
+    pronouns = [(30, "He"), (80, "he"), (85, "she")]
+    resolver = PronounResolver([(0, 30), (30, 100)], persons, pronouns)
+    assert resolver.resolve("he", 80) == "person:malcolm rifkind"  # not Qian, named before it
+    assert resolver.resolve("she", 85) == "person:qian qichen"  # no "she" opens the sentence
+    named_first = PronounResolver([(0, 30), (30, 100)], persons, [(70, "he"), (80, "he")])
+    assert named_first.resolve("he", 80) == "person:qian qichen"  # a name came before "he"

@@ -12,6 +12,7 @@ from kgraph.resolve.countries import country_name
 from kgraph.resolve.descriptors import PersonProfile, nationality
 from kgraph.resolve.names import (
     NAMED_LABELS,
+    PRONOUN_LABEL,
     abbreviates,
     clean,
     entity_key,
@@ -180,7 +181,12 @@ class People:
             profiles.append(
                 PersonProfile(mention.start, key, frozenset(table.entities[key].titles), country)
             )
-        self.pronouns = PronounResolver(sentences, persons)
+        pronouns = [
+            (a.mention.start, a.mention.text)
+            for a in args.values()
+            if a.mention is not None and a.mention.label == PRONOUN_LABEL
+        ]
+        self.pronouns = PronounResolver(sentences, persons, pronouns)
         self.profiles = self._with_countries(profiles)
 
     @staticmethod

@@ -62,9 +62,15 @@ def _fits(pronoun: str, person: PersonMention) -> bool:
 class PronounResolver:
     """Resolve personal pronouns against the persons mentioned earlier in the article."""
 
-    def __init__(self, sentences: Sequence[tuple[int, int]], persons: Sequence[PersonMention]):
+    def __init__(
+        self,
+        sentences: Sequence[tuple[int, int]],
+        persons: Sequence[PersonMention],
+        pronouns: Sequence[tuple[int, str]] = (),
+    ):
         self._starts = [s for s, _ in sentences]
         self._persons = sorted(persons, key=lambda p: p.start)
+        self._pronouns = sorted((start, word.strip().lower()) for start, word in pronouns)
 
     def _sentence_index(self, offset: int) -> int:
         return max(bisect.bisect_right(self._starts, offset) - 1, 0)
@@ -88,6 +94,9 @@ class PronounResolver:
         if word not in PERSONAL:
             return None
         index = self._sentence_index(offset)
+        leading = self._leading(index, offset, word)
+        if leading is not None:
+            return self.resolve(leading[1], leading[0])
         same = {p.key for p in self._in_sentence(index, offset) if _fits(word, p)}
         if same:
             return next(iter(same)) if len(same) == 1 else None
@@ -98,4 +107,19 @@ class PronounResolver:
             subjects = {p.key for p in earlier if p.subject}
             candidates = subjects or {p.key for p in earlier}
             return next(iter(candidates)) if len(candidates) == 1 else None
+        return None
+
+    def _leading(self, index: int, offset: int, word: str) -> tuple[int, str] | None:
+        """ "He met Qian Qichen in London, and when he visited Hong Kong ...": a pronoun of
+        the same gender that opens the sentence, before anyone is named in it, is who a
+        later one in the sentence refers to."""
+        start = self._starts[index] if self._starts else 0
+        gender = MALE if word in MALE else FEMALE
+        first = bisect.bisect_left(self._pronouns, (start, ""))
+        for at, other in self._pronouns[first:]:
+            if at >= offset:
+                return None
+            if other in gender:
+                named = self._in_sentence(index, at)
+                return None if named else (at, other)
         return None
