@@ -615,6 +615,19 @@ def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
     assert {c.relation: c.subject_key for c in result.claims}["VISIT"] == "person:sy"
 
 
+def test_a_kinship_noun_in_apposition_gives_the_persons_gender() -> None:
+    doc = "Omar Sy and his wife, Ana Ruiz, met. He visited Ghana."
+    sy, ruiz = _m("Omar Sy", 0, "PERSON"), _m("Ana Ruiz", doc.index("Ana"), "PERSON")
+    ghana, he = _m("Ghana", doc.index("Ghana"), "GPE"), _m("He", doc.index("He"), "PRON")
+    wife = Argument("his wife", doc.index("his"), doc.index("his") + 8, ruiz)
+    met = RelationMention(wife, "met", "MEET", _arg(sy), sentence="s" * 30, confidence=0.8)
+    rels = [met, _rel(he, "VISIT", ghana, 37)]
+    result = resolve_article(
+        Article(id="g", title="", text=doc), rels, [sy, ruiz, ghana], [(0, 36), (37, 60)], "x/1"
+    )
+    assert {c.relation: c.subject_key for c in result.claims}["VISIT"] == "person:omar sy"
+
+
 @pytest.mark.parametrize(
     "phrase", ["Portuguese father", "Portuguese tourists", "Portuguese film", "Portuguese poets"]
 )

@@ -169,11 +169,12 @@ class People:
             if r.subject.mention is not None and _salient_subject(r)
         }
         persons, profiles = [], []
+        kin = _kin_genders(mentions, args, table)
         for mention in mentions:
             key = table.key(mention)
             if key is None or table.entities[key].type != "Person":
                 continue
-            gender = gender_of(table.entities[key].titles)
+            gender = gender_of(table.entities[key].titles) or kin.get(key)
             persons.append(PersonMention(mention.start, key, span_of(mention) in subjects, gender))
             arg = args.get(span_of(mention))
             country = nationality(arg.text, mention.text, mention.title) if arg else None
@@ -203,3 +204,34 @@ def _salient_subject(relation: RelationMention) -> bool:
     subject, obj = relation.subject, relation.object
     titled = obj is not None and obj.start < subject.start and relation.predicate[:3] == "is "
     return not titled
+
+
+def _kin_genders(
+    mentions: Sequence[EntityMention], args: dict[tuple[int, int], Argument], table: ArticleEntities
+) -> dict[str, str]:
+    """Genders a kinship noun in apposition gives ("his wife, Elizabeth", "her son
+    Hunter"), where the people agree on one."""
+    found: dict[str, set[str]] = {}
+    for mention in mentions:
+        arg = args.get(span_of(mention))
+        key = table.key(mention)
+        if arg is None or key is None or arg.text == mention.text:
+            continue
+        words = {w.strip(",").lower() for w in arg.text.split()}
+        for gender, nouns in KIN_NOUNS.items():
+            if not nouns.isdisjoint(words):
+                found.setdefault(key, set()).add(gender)
+    return {key: genders.pop() for key, genders in found.items() if len(genders) == 1}
+
+
+KIN_NOUNS = {
+    "f": frozenset(
+        {"wife", "mother", "daughter", "sister", "girlfriend", "widow", "grandmother"}
+        | {"aunt", "niece", "stepmother"}
+    ),
+    "m": frozenset(
+        {"husband", "father", "son", "brother", "boyfriend", "widower", "grandfather"}
+        | {"uncle", "nephew", "stepfather"}
+    ),
+}
+"""Kinship nouns that tell a person's gender."""
