@@ -415,6 +415,7 @@ def test_a_lower_case_national_institution_is_the_organisation() -> None:
         ("Zenit", "Zenit Audit Committee", False),  # a body within it: not its full name
         ("Zenit", "Zenit Advisory Council", False),
         ("Zenit", "Zenit Freedom Caucus", False),
+        ("Zenit", "Zenit Signal Corps", False),
         ("Zenit", "Zenit Audit Commission", True),  # a commission is often the whole body
     ],
 )

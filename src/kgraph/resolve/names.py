@@ -334,7 +334,7 @@ def abbreviates(short: tuple[str, ...], full: tuple[str, ...], entity_type: str)
     return True
 
 
-SUB_BODIES = frozenset({"committee", "subcommittee", "council", "caucus", "panel"})
+SUB_BODIES = frozenset({"committee", "subcommittee", "council", "caucus", "panel", "corps"})
 """Last words of a body named after the institution it sits in: the institution's name
 alone ("the Senate", "the House", "the UN") is the whole institution, not that body."""
 
