@@ -385,3 +385,7 @@ def test_a_pronoun_that_opens_the_sentence_is_who_a_later_one_in_it_refers_to() 
     assert resolver.resolve("she", 85) == "person:qian qichen"  # no "she" opens the sentence
     named_first = PronounResolver([(0, 30), (30, 100)], persons, [(70, "he"), (80, "he")])
     assert named_first.resolve("he", 80) == "person:qian qichen"  # a name came before "he"
+    quoted = PronounResolver([(0, 30), (30, 100)], persons, pronouns, quotes=[50])
+    assert quoted.resolve("he", 80) == "person:qian qichen"  # 'He called Qian "... he ..."'
+    objects = PronounResolver([(0, 30), (30, 100)], persons, [(30, "him"), (80, "he")])
+    assert objects.resolve("he", 80) == "person:qian qichen"  # "him" opens no clause

@@ -187,7 +187,8 @@ class People:
             for a in args.values()
             if a.mention is not None and a.mention.label == PRONOUN_LABEL
         ]
-        self.pronouns = PronounResolver(sentences, persons, pronouns)
+        quotes = [i for i, ch in enumerate(document) if ch in QUOTE_MARKS]
+        self.pronouns = PronounResolver(sentences, persons, pronouns, quotes)
         self.profiles = self._with_countries(profiles)
 
     @staticmethod
@@ -224,6 +225,7 @@ def _kin_genders(
     return {key: genders.pop() for key, genders in found.items() if len(genders) == 1}
 
 
+QUOTE_MARKS = frozenset('"\u201c\u201d')
 KIN_NOUNS = {
     "f": frozenset(
         {"wife", "mother", "daughter", "sister", "girlfriend", "widow", "grandmother"}

@@ -67,10 +67,12 @@ class PronounResolver:
         sentences: Sequence[tuple[int, int]],
         persons: Sequence[PersonMention],
         pronouns: Sequence[tuple[int, str]] = (),
+        quotes: Sequence[int] = (),
     ):
         self._starts = [s for s, _ in sentences]
         self._persons = sorted(persons, key=lambda p: p.start)
         self._pronouns = sorted((start, word.strip().lower()) for start, word in pronouns)
+        self._quotes = sorted(quotes)
 
     def _sentence_index(self, offset: int) -> int:
         return max(bisect.bisect_right(self._starts, offset) - 1, 0)
@@ -110,9 +112,10 @@ class PronounResolver:
         return None
 
     def _leading(self, index: int, offset: int, word: str) -> tuple[int, str] | None:
-        """ "He met Qian Qichen in London, and when he visited Hong Kong ...": a pronoun of
-        the same gender that opens the sentence, before anyone is named in it, is who a
-        later one in the sentence refers to."""
+        """ "He met Qian Qichen in London, and when he visited Hong Kong ...": "he" or
+        "she" opening the sentence, before anyone is named in it, is who a later pronoun
+        of that gender in the sentence refers to, unless a quotation lies between them
+        ('He called Ma "a great entrepreneur, and he loves China"')."""
         start = self._starts[index] if self._starts else 0
         gender = MALE if word in MALE else FEMALE
         first = bisect.bisect_left(self._pronouns, (start, ""))
@@ -120,6 +123,13 @@ class PronounResolver:
             if at >= offset:
                 return None
             if other in gender:
-                named = self._in_sentence(index, at)
-                return None if named else (at, other)
+                quoted = bisect.bisect_left(self._quotes, at) < bisect.bisect_left(
+                    self._quotes, offset
+                )
+                if other not in SUBJECT_FORMS or quoted or self._in_sentence(index, at):
+                    return None
+                return at, other
         return None
+
+
+SUBJECT_FORMS = frozenset({"he", "she"})
