@@ -503,6 +503,8 @@ ROLES = [
         "Scotland's First Minister Nicola Sturgeon spoke.",
         (("Nicola Sturgeon", "LEAD", "Scotland"),),
     ),
+    ("Yao Lin, vice-president of Ansteel, said so.", (("Yao Lin", "WORK_FOR", "Ansteel"),)),
+    ("House Minority Leader Nancy Pelosi spoke.", (("Nancy Pelosi", "WORK_FOR", "House"),)),
 ]
 
 
@@ -1063,3 +1065,13 @@ def test_a_headline_name_before_a_colon_is_the_speaker_of_what_follows(
     found = [r for r in relations if r.relation == relation]
     assert found and {r.attribution for r in found} == {speaker}, show(relations)
     assert all(speaker not in r.subject.text for r in found), show(relations)
+
+
+def test_a_lawmakers_party_and_state_name_no_second_party(nlp: Language, lemma: Lemmatizer) -> None:
+    check(
+        nlp,
+        lemma,
+        "House Speaker Paul Ryan, R-Wis., called the address a home run.",
+        (),
+        (("House Speaker Paul Ryan", "CALL", "R-Wis."), ("R-Wis.", "CALL", "the address")),
+    )

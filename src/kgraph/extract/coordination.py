@@ -48,11 +48,24 @@ def _listed_name(tok: Token) -> Token | None:
     if tok.ent_type != PERSON:
         return None
     for child in labels(tok).get("appos", ()):
+        if _party_label(child):
+            continue
         if child.pos == PROPN and child.ent_type_ in LISTED_LABELS and not subject_of_next(child):
             first, _ = entity_bounds(tok)
             if child.i > tok.i and not first <= child.i < tok.i:
                 return child
     return None
+
+
+def _party_label(tok: Token) -> bool:
+    """ "Paul Ryan, R-Wis.": a party's letter hyphened to a state after a lawmaker's name
+    says who they are, it names no second party."""
+    first = tok.left_edge.i
+    toks = tokens_of(tok.doc)
+    return first < tok.i and toks[first].text in PARTY_LETTERS and toks[first + 1].tag_ == "HYPH"
+
+
+PARTY_LETTERS = frozenset({"R", "D", "I"})
 
 
 def subject_of_next(name: Token) -> bool:

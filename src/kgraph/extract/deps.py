@@ -10,7 +10,7 @@ from spacy.symbols import AUX, DET, PRON, VERB
 from spacy.tokens import Token
 
 from kgraph.extract.lexicon import ids, words
-from kgraph.extract.tree import kids, labels
+from kgraph.extract.tree import kids, labels, tokens_of
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -90,3 +90,13 @@ def described(head: Token, appos: Token) -> Token:
     Ma, founder of X" describes Ma; the parser hangs the apposition on the first)."""
     before = [c for c in kids(head) if c.dep_ == "conj" and head.i < c.i < appos.i]
     return before[-1] if before else head
+
+
+def hyphened(tok: Token) -> frozenset[str]:
+    """The word hyphened before ``tok``: "vice" of "vice-president"."""
+    toks = tokens_of(tok.doc)
+    if tok.i < 2:
+        return frozenset()
+    hyphen, word = toks[tok.i - 1], toks[tok.i - 2]
+    joined = hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_
+    return frozenset({word.lower_}) if joined else frozenset()

@@ -38,6 +38,7 @@ from kgraph.extract.deps import (
     DIRECT_OBJECTS,
     described,
     first_child,
+    hyphened,
     is_nominal,
     is_pronoun,
     labelled,
@@ -273,7 +274,7 @@ def _role_frames(person: Token, role: Token) -> Iterator[Frame]:
     if not reltypes.is_role(role.lower_):
         return
     words_before = [t for t in lefts(role) if t.dep_ in ("amod", "compound") and not t.ent_type_]
-    modifiers = frozenset(t.lower_ for t in words_before)
+    modifiers = frozenset(t.lower_ for t in words_before) | hyphened(role)
     pred = [*words_before, role]
     for org, prep in _role_organisations(role):
         typed = reltypes.role_type(role.lower_, modifiers, prep.lower_ if prep else "of")

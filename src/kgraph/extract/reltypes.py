@@ -251,8 +251,9 @@ def role_type(noun: str, modifiers: frozenset[str] = frozenset(), prep: str = "o
 
 
 CHIEF_ROLES = frozenset({"executive", "officer", "minister"})
-DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant"})
-"""Modifiers of a role that serves its leader ("deputy head", "Deputy Prime Minister")."""
+DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant", "minority"})
+"""Modifiers of a role that serves its leader ("deputy head", "Deputy Prime Minister"), or
+leads only a part ("House Minority Leader")."""
 
 
 def verb_type(parts: tuple[str, ...]) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from kgraph.extract import confidence, reltypes
 from kgraph.extract.arguments import np_bounds, phrase_bounds, trim
 from kgraph.extract.context import Sentence
-from kgraph.extract.deps import is_pronoun
+from kgraph.extract.deps import hyphened, is_pronoun
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.mentions import LABEL_NOUN, mention_for
 from kgraph.extract.predicates import relation_name, surface
@@ -124,6 +124,8 @@ def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
         return reltypes.verb_type(tuple(frame.rel))
     if _role(frame):
         words = frozenset(t.lower_ for t in frame.pred)
+        role = next((t for t in frame.pred if t.lower_ == frame.rel[-2]), None)
+        words |= hyphened(role) if role is not None else frozenset()
         return (reltypes.role_type(frame.rel[-2], words),)
     if frame.kind == "nominal" and len(frame.pred) > 1:
         typed = reltypes.event_type(sent.lemma(frame.anchor), frame.pred[-1].lower_)
