@@ -310,6 +310,7 @@ def test_iso_codes_count_only_for_places() -> None:
         ("Ada Lund met an Albanian in 2010.", "an Albanian", False),  # a person
         ("Ada Lund met the Hungarian in 2010.", "the Hungarian", False),  # one Hungarian
         ("Ada Lund met the Dutch in 2010.", "the Dutch", True),  # the nation: no -s plural
+        ("Ada Lund met a 30-year-old Albanian in 2010.", "a 30-year-old Albanian", False),
         ("Ada Lund met Iranian-backed fighters.", "Iranian", True),  # hyphened: the state
     ],
 )

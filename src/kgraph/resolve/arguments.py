@@ -400,13 +400,17 @@ govern there (English news metonymy), not about the city."""
 
 
 def _one_national(arg: Argument, mention: EntityMention, document: str) -> bool:
-    """A nationality word that is the whole argument and names a person or a company, not
-    the state: "an Albanian", "the Hungarian" (one of the Hungarians), "joined American",
-    "buy American".  Not "the Dutch" or "the Japanese" (the nation: no plural in -s) and
-    not "Iranian-backed" or "Venezuelan-US relations" (the state, hyphened to a word)."""
+    """A nationality word that is the whole argument or its head and names a person or a
+    company, not the state: "an Albanian", "the Hungarian" (one of the Hungarians), "a
+    30-year-old Egyptian", "joined American", "buy American".  Not "the Dutch" or "the
+    Japanese" (the nation: no plural in -s) and not "Iranian-backed" or "Venezuelan-US
+    relations" (the state, hyphened to a word)."""
     words = clean(arg.text).split()
     name = clean(mention.text)
     article = words[0].lower() if len(words) > 1 and words[0].lower() in ARTICLES else ""
+    described = article and len(words) > 2 and name_key(words[-1]) == name_key(name)
+    if described:  # "a 30-year-old Egyptian", "the young Albanian": one of them
+        return country_name(name, demonym=True) not in (None, name) and not is_nationals(name)
     if name_key(" ".join(words[1:] if article else words)) != name_key(name):
         return False
     if country_name(name, demonym=True) in (None, name) or is_nationals(name):
