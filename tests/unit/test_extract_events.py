@@ -71,6 +71,8 @@ def check(
 
 
 LIGHT_VERBS = [
+    ("Merkel praised the talks Putin held with Erdogan.", (("Putin", "MEET", "Erdogan"),)),
+    ("The deal Russia signed with Turkey collapsed.", (("Russia", "SIGN_DEAL_WITH", "Turkey"),)),
     (
         "Boris Pistorius had a phone call with Lloyd Austin.",
         (("Boris Pistorius", "CALL", "Lloyd Austin"),),

@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from spacy.symbols import VERB
 from spacy.tokens import Token
 
-from kgraph.extract import complements, subjects
+from kgraph.extract import complements, reltypes, subjects
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
-from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_verbal, labelled
+from kgraph.extract.deps import DIRECT_OBJECTS, WH_TAG_IDS, first_child, is_verbal, labelled
+from kgraph.extract.derivation import event_verb
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import TEMPORAL_LABELS, ids
 from kgraph.extract.modality import (
@@ -97,9 +98,32 @@ def _base_frame(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame | None:
         frame.negated = frame.negated != denied_object(obj)
         frame.extras = [*shared, *verb_extras(verb, preps, exclude=obj), *noun_extras(obj)]
         return frame
+    gap = object_gap(verb, lemma)
+    if gap is not None:  # "the meeting he held with X"
+        frame.object = Slot(gap)
+        frame.extras = [*shared, *verb_extras(verb, preps, exclude=None)]
+        return frame
     frame = prepositional_object(frame, verb, preps, lemma)
     frame.extras = [*shared, *frame.extras]
     return frame
+
+
+def object_gap(verb: Token, lemma: Lemmatizer) -> Token | None:
+    """ "a meeting he held with Gorkov", "the deal Russia signed with Turkey": the event
+    noun a relative clause without a relative word hangs on is its light verb's object."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.i > verb.i or lemma(verb) not in reltypes.LIGHT_VERBS:
+        return None
+    children = labels(verb)
+    if not DIRECT_OBJECTS.isdisjoint(children) or "nsubj" not in children:
+        return None
+    if any(c.tag in WH_TAG_IDS for c in kids(verb)) or any(
+        c.tag in WH_TAG_IDS for p in children.get("prep", ()) for c in kids(p)
+    ):
+        return None  # "the meeting at which he ...", "the day when he ..."
+    word = lemma(noun)
+    eventive = reltypes.noun_type(word) is not None or event_verb(word, zero=True) is not None
+    return noun if eventive else None
 
 
 def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:

@@ -136,7 +136,8 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     light = lemma in reltypes.LIGHT_VERBS
     if obj.prep is not None:  # "sat down for talks with", "entered into an alliance with"
         light = lemma in reltypes.LIGHT_VERBS or lemma in reltypes.PREPOSITIONAL_LIGHT_VERBS
-    if obj.prep is None and noun.dep_ not in DIRECT_OBJECTS:
+    gap = verb.dep_ == "relcl" and verb.head.i == noun.i  # "the meeting he held with X"
+    if obj.prep is None and noun.dep_ not in DIRECT_OBJECTS and not gap:
         return
     for prep, party in _participants(noun, verb):
         word = prep.lower_
@@ -179,6 +180,8 @@ def _participants(noun: Token, verb: Token) -> Iterator[tuple[Token, Token]]:
     the parser hung on the verb right after the noun ("signed a deal [with X]")."""
     own = [c for c in kids(noun) if c.dep_ == "prep" and c.i > noun.i]
     stranded = [c for c in kids(verb) if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
+    if verb.dep_ == "relcl" and verb.head.i == noun.i:  # "the meeting he held [with X]"
+        stranded = [c for c in kids(verb) if c.dep_ == "prep" and c.i > verb.i]
     for prep in [*own, *stranded]:
         if prep.lower not in PARTICIPANT_PREP_IDS:
             continue
