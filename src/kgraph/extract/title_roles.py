@@ -22,11 +22,12 @@ from spacy.tokens import Token
 
 from kgraph.extract import reltypes
 from kgraph.extract.context import Sentence
+from kgraph.extract.deps import hyphened
+from kgraph.extract.events import EVENT, PAST_ROLE_WORDS
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import words
 from kgraph.extract.tree import entity_bounds
 
-EVENT = "event"
 ORGANISATION_LABELS = frozenset({"ORG"})
 STATE_LABELS = frozenset({"GPE", "NORP"})
 STATE_ROLES = frozenset(
@@ -44,7 +45,6 @@ LEGISLATORS = frozenset(words("senator lawmaker congressman congresswoman"))
 """Roles an adjective names the party of ("Republican Senator"), not the employer."""
 TITLE_POS = frozenset({ADJ, NOUN, PROPN})
 PERSON = get_string_id("PERSON")
-PAST_ROLE_WORDS = frozenset({"former", "ex", "late", "then"})
 
 
 def title_frames(sentence: Sentence) -> Iterator[Frame]:
@@ -93,10 +93,10 @@ def _describes(tok: Token) -> bool:
 def _role_word(toks: list[Token], role: Token) -> tuple[int, str]:
     """Where the role word starts and its lower-case form, joined over a hyphen
     ("Secretary-General")."""
-    i = role.i
-    if i >= 2 and toks[i - 1].tag_ == "HYPH" and not toks[i - 2].ent_type:
-        return i - 2, f"{toks[i - 2].lower_}-{role.lower_}"
-    return i, role.lower_
+    prefix = hyphened(role)
+    if prefix and not toks[role.i - 2].ent_type:
+        return role.i - 2, f"{next(iter(prefix))}-{role.lower_}"
+    return role.i, role.lower_
 
 
 def _title_start(toks: list[Token], start: int, sentence_start: int) -> int:
