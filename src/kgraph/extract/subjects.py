@@ -45,8 +45,9 @@ def logical_subject(verb: Token) -> Token | None:
     """
     own = first_child(verb, SUBJECTS)
     if own is not None:
-        if colon_speaker(verb) is own:  # "Guterres: Kiir is ignoring famine"
-            return next(c for c in kids(verb) if c.dep_ in SUBJECTS and c.i > own.i)
+        nsubj = labels(verb).get("nsubj", ())
+        if len(nsubj) > 1 and colon_speaker(verb) is own:  # "Guterres: Kiir is ignoring"
+            return nsubj[1]
         return resolve_relative(own)
     named = for_subject(verb)
     if named is not None:
