@@ -416,6 +416,7 @@ def test_a_lower_case_national_institution_is_the_organisation() -> None:
         ("Zenit", "Zenit Advisory Council", False),
         ("Zenit", "Zenit Freedom Caucus", False),
         ("Zenit", "Zenit Signal Corps", False),
+        ("Zenit", "Zenit Corps of Engineers", False),
         ("Zenit", "Zenit Audit Commission", True),  # a commission is often the whole body
     ],
 )

@@ -329,8 +329,10 @@ def abbreviates(short: tuple[str, ...], full: tuple[str, ...], entity_type: str)
         from kgraph.resolve.regions import regional  # regions reads country tables keyed here
 
         # "BBC Scotland", "Al Jazeera Arabic": a region or language at the end is a branch;
-        # "Senate Intelligence Committee", "UN Security Council": a body within the first
-        return full[: len(short)] == short and not regional(full[-1]) and full[-1] not in SUB_BODIES
+        # "Senate Intelligence Committee", "Army Corps of Engineers": a body within the first
+        rest = full[len(short) :]
+        body = any(word in SUB_BODIES for word in rest)
+        return full[: len(short)] == short and not regional(full[-1]) and not body
     return True
 
 
