@@ -104,7 +104,9 @@ def test_offsets_entities_and_quotes_match_spacy(doc: Doc) -> None:
 
 def test_positions_and_sentence_selections(doc: Doc, nlp: Language) -> None:
     tree = tree_of(doc)
-    assert tree.positions(frozenset({VERB}), frozenset()) == [t.i for t in doc if t.pos == VERB]
+    indices, toks = tree.positions(frozenset({VERB}), frozenset())
+    assert indices == [t.i for t in doc if t.pos == VERB]
+    assert toks == [tree.tokens[i] for i in indices]
     lemma = memoised(lemmatizer_for(nlp))
     for span in doc.sents:
         sentence = Sentence.of(span, lemma, doc.text)

@@ -87,12 +87,14 @@ class Tree:
     """``tok.pos`` (the coarse POS id) and ``tok.dep`` (the label id) as two rows."""
     phrases: dict[int, tuple[int, int]] = field(default_factory=dict)
     """Compact noun-phrase bounds by head index (see :func:`.arguments.np_bounds`)."""
-    found: dict[tuple[frozenset[int], frozenset[int]], list[int]] = field(default_factory=dict)
+    found: dict[tuple[frozenset[int], frozenset[int]], tuple[list[int], list[Token]]] = field(
+        default_factory=dict
+    )
     """Results of :meth:`positions`."""
 
-    def positions(self, pos: frozenset[int], deps: frozenset[int]) -> list[int]:
-        """Indices of the tokens whose POS id is in ``pos`` or label id in ``deps`` (once
-        per Doc and question, vectorised)."""
+    def positions(self, pos: frozenset[int], deps: frozenset[int]) -> tuple[list[int], list[Token]]:
+        """Indices of the tokens whose POS id is in ``pos`` or label id in ``deps``, and
+        those tokens (once per Doc and question, vectorised)."""
         key = (pos, deps)
         found = self.found.get(key)
         if found is None:
@@ -102,7 +104,9 @@ class Tree:
                 wanted |= tags == value
             for value in deps:
                 wanted |= labels == value
-            found = self.found[key] = np.flatnonzero(wanted).tolist()
+            indices = np.flatnonzero(wanted).tolist()
+            toks = self.tokens
+            found = self.found[key] = indices, [toks[i] for i in indices]
         return found
 
 
