@@ -31,6 +31,7 @@ from kgraph.extract.tree import (
     tokens_of,
     tree_of,
 )
+from kgraph.nlp import TEXT as KEPT
 from kgraph.nlp import lemmatizer_for, load_model
 
 TEXT = (
@@ -88,6 +89,19 @@ def test_tables_hold_no_reference_cycle(nlp: Language) -> None:
         assert sys.getrefcount(parsed) == before
     finally:
         gc.enable()
+
+
+def test_doc_text_is_the_text_kept_or_joined(nlp: Language, doc: Doc) -> None:
+    """The text the tokenizer kept is the Doc's; a Doc made without it, or whose text no
+    longer fits its tokens, is joined from the tokens."""
+    assert doc.user_data[KEPT] is TEXT
+    assert doc_text(doc) is TEXT
+    forget()
+    made = Doc(nlp.vocab, words=["Kim", "met", "Putin", "."], spaces=[True, True, False, False])
+    assert KEPT not in made.user_data and doc_text(made) == made.text == "Kim met Putin."
+    forget()
+    made.user_data[KEPT] = "Kim met Putin in Moscow."
+    assert doc_text(made) == "Kim met Putin."
 
 
 def test_offsets_entities_and_quotes_match_spacy(doc: Doc) -> None:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES
+from kgraph.nlp import TEXT
 
 NO_TOKENS: list[Token] = []
 """The children of a childless token (shared: never changed)."""
@@ -250,8 +251,13 @@ def tokens_of(doc: Doc) -> list[Token]:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined from the tokens already built (``Doc.text`` builds new ones)."""
-    return "".join([tok.text_with_ws for tok in tokens_of(doc)])
+    """``doc.text``: the text the tokenizer kept (:class:`kgraph.nlp.TextKeeper`), or
+    joined from the tokens already built (``Doc.text`` builds new ones)."""
+    toks = tokens_of(doc)
+    text = doc.user_data.get(TEXT)
+    if isinstance(text, str) and toks and len(text) == toks[-1].idx + len(toks[-1].text_with_ws):
+        return text
+    return "".join([tok.text_with_ws for tok in toks])
 
 
 def kids(tok: Token) -> list[Token]:
