@@ -27,6 +27,8 @@ from kgraph.errors import ModelError
 log = logging.getLogger(__name__)
 
 PARAGRAPHS = "kgraph_paragraphs"
+TEXT = "kgraph_text"
+"""``Doc.user_data`` key of the text the Doc was made from (see :class:`TextKeeper`)."""
 DISABLED = ("lemmatizer",)
 REQUIRED = ("parser", "ner")
 
@@ -87,6 +89,23 @@ def _start_paragraph(doc: Doc, start: int) -> None:
         doc[second].is_sent_start = False
 
 
+class TextKeeper:
+    """A tokenizer that keeps the text each Doc is made from in ``doc.user_data[TEXT]``.
+
+    The extractor slices sentences out of the whole text; ``Doc.text`` joins it back
+    from the tokens, decoding every word from the string store, which shows in
+    ``benchmarks/extract_speed.py``.
+    """
+
+    def __init__(self, tokenizer: Callable[[str], Doc]):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data[TEXT] = text
+        return doc
+
+
 def installed_model(name: str | None) -> str:
     """The model to load: ``name`` if given, else the first default that is installed."""
     if name:
@@ -118,6 +137,7 @@ def load_model(name: str | None = None) -> Language:
     if missing:
         raise ModelError(f"spaCy model {model!r} lacks the {', '.join(missing)} component")
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    nlp.tokenizer = TextKeeper(nlp.tokenizer)
     speed_up(nlp)
     log.debug("loaded %s with %s", model, nlp.pipe_names)
     return nlp

@@ -31,6 +31,7 @@ from kgraph.extract.tree import (
     tokens_of,
     tree_of,
 )
+from kgraph.nlp import TEXT as KEPT
 from kgraph.nlp import lemmatizer_for, load_model
 
 TEXT = (
@@ -90,6 +91,19 @@ def test_tables_hold_no_reference_cycle(nlp: Language) -> None:
         gc.enable()
 
 
+def test_doc_text_is_the_text_kept_or_joined(nlp: Language, doc: Doc) -> None:
+    """The text the tokenizer kept is the Doc's; a Doc made without it, or whose text no
+    longer fits its tokens, is joined from the tokens."""
+    assert doc.user_data[KEPT] is TEXT
+    assert doc_text(doc) is TEXT
+    forget()
+    made = Doc(nlp.vocab, words=["Kim", "met", "Putin", "."], spaces=[True, True, False, False])
+    assert KEPT not in made.user_data and doc_text(made) == made.text == "Kim met Putin."
+    forget()
+    made.user_data[KEPT] = "Kim met Putin in Moscow."
+    assert doc_text(made) == "Kim met Putin."
+
+
 def test_offsets_entities_and_quotes_match_spacy(doc: Doc) -> None:
     tree = tree_of(doc)
     assert doc_text(doc) == doc.text
@@ -104,7 +118,9 @@ def test_offsets_entities_and_quotes_match_spacy(doc: Doc) -> None:
 
 def test_positions_and_sentence_selections(doc: Doc, nlp: Language) -> None:
     tree = tree_of(doc)
-    assert tree.positions(frozenset({VERB}), frozenset()) == [t.i for t in doc if t.pos == VERB]
+    indices, toks = tree.positions(frozenset({VERB}), frozenset())
+    assert indices == [t.i for t in doc if t.pos == VERB]
+    assert toks == [tree.tokens[i] for i in indices]
     lemma = memoised(lemmatizer_for(nlp))
     for span in doc.sents:
         sentence = Sentence.of(span, lemma, doc.text)

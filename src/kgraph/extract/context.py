@@ -46,7 +46,7 @@ class Sentence:
         text = span.text if doc_text is None else doc_text[span.start_char : span.end_char]
         tree = tree_of(span.doc)
         start, end = span.start, span.end
-        verbal = tree.positions(VERBAL, NO_IDS)
+        verbal = tree.positions(VERBAL, NO_IDS)[0]
         has_verb = bisect_left(verbal, start) < bisect_left(verbal, end)
         return cls(span, lemma, text.rstrip(), has_verb, tree, start, end)
 
@@ -63,11 +63,8 @@ class Sentence:
     def having(self, pos: frozenset[int], deps: frozenset[int]) -> list[Token]:
         """The tokens whose POS id is in ``pos`` or dependency label id in ``deps``, in order
         (found once per Doc, so that finders skip the other tokens at no cost)."""
-        found = self.tree.positions(pos, deps)
-        toks = self.tree.tokens
-        return [
-            toks[i] for i in found[bisect_left(found, self.start) : bisect_left(found, self.end)]
-        ]
+        found, toks = self.tree.positions(pos, deps)
+        return toks[bisect_left(found, self.start) : bisect_left(found, self.end)]
 
     def chars(self, start: int, end: int) -> tuple[str, int, int]:
         """Text and character offsets of tokens ``[start, end)``, sliced from the sentence

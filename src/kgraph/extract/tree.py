@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES
+from kgraph.nlp import TEXT
 
 NO_TOKENS: list[Token] = []
 """The children of a childless token (shared: never changed)."""
@@ -87,12 +88,14 @@ class Tree:
     """``tok.pos`` (the coarse POS id) and ``tok.dep`` (the label id) as two rows."""
     phrases: dict[int, tuple[int, int]] = field(default_factory=dict)
     """Compact noun-phrase bounds by head index (see :func:`.arguments.np_bounds`)."""
-    found: dict[tuple[frozenset[int], frozenset[int]], list[int]] = field(default_factory=dict)
+    found: dict[tuple[frozenset[int], frozenset[int]], tuple[list[int], list[Token]]] = field(
+        default_factory=dict
+    )
     """Results of :meth:`positions`."""
 
-    def positions(self, pos: frozenset[int], deps: frozenset[int]) -> list[int]:
-        """Indices of the tokens whose POS id is in ``pos`` or label id in ``deps`` (once
-        per Doc and question, vectorised)."""
+    def positions(self, pos: frozenset[int], deps: frozenset[int]) -> tuple[list[int], list[Token]]:
+        """Indices of the tokens whose POS id is in ``pos`` or label id in ``deps``, and
+        those tokens (once per Doc and question, vectorised)."""
         key = (pos, deps)
         found = self.found.get(key)
         if found is None:
@@ -102,7 +105,9 @@ class Tree:
                 wanted |= tags == value
             for value in deps:
                 wanted |= labels == value
-            found = self.found[key] = np.flatnonzero(wanted).tolist()
+            indices = np.flatnonzero(wanted).tolist()
+            toks = self.tokens
+            found = self.found[key] = indices, [toks[i] for i in indices]
         return found
 
 
@@ -246,8 +251,13 @@ def tokens_of(doc: Doc) -> list[Token]:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined from the tokens already built (``Doc.text`` builds new ones)."""
-    return "".join([tok.text_with_ws for tok in tokens_of(doc)])
+    """``doc.text``: the text the tokenizer kept (:class:`kgraph.nlp.TextKeeper`), or
+    joined from the tokens already built (``Doc.text`` builds new ones)."""
+    toks = tokens_of(doc)
+    text = doc.user_data.get(TEXT)
+    if isinstance(text, str) and toks and len(text) == toks[-1].idx + len(toks[-1].text_with_ws):
+        return text
+    return "".join([tok.text_with_ws for tok in toks])
 
 
 def kids(tok: Token) -> list[Token]:
