@@ -170,7 +170,7 @@ class Analyzer:
         )
         for parts in split:
             docs = list(itertools.islice(parsed, len(parts)))
-            yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+            yield docs[0] if len(docs) == 1 else _joined(docs, parts)
 
     def analyse(self, articles: Iterable[Article]) -> Iterator[Outcome]:
         """Outcomes in input order, analysed in chunks of ``chunk_size`` articles.
@@ -195,6 +195,16 @@ class Analyzer:
                 yield from window.popleft().get()
         while window:
             yield from window.popleft().get()
+
+
+def _joined(docs: list[Doc], parts: list[str]) -> Doc:
+    """One Doc of an article's parsed pieces, keeping the whole text as the tokenizer keeps
+    a piece's (``Doc.from_docs`` would warn about, and drop, each piece's own)."""
+    for doc in docs:
+        doc.user_data.pop(nlp_mod.TEXT, None)
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    joined.user_data[nlp_mod.TEXT] = "".join(parts)
+    return joined
 
 
 def pieces(text: str, limit: int = MAX_LENGTH) -> list[str]:
