@@ -172,7 +172,7 @@ class LocalStore:
     def query(
         self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
     ) -> QueryResult:
-        from kgraph.cypher_engine import CypherError, execute, is_write_query
+        from kgraph_cypher import CypherError, execute, is_write_query
 
         if is_write_query(cypher):
             raise WriteNotAllowedError(
@@ -182,7 +182,7 @@ class LocalStore:
         try:
             if self._graph is not None:  # a writer's graph, with what it has not saved
                 return execute(self._graph, cypher, params or {}, derived=self._claim_edges)
-            from kgraph.cypher_engine import SqliteView
+            from kgraph_cypher import SqliteView
 
             with self._file.reading() as conn:
                 return execute(SqliteView(conn), cypher, params or {})

@@ -1,5 +1,5 @@
 """The embedded store's file: a SQLite database in the layout the Cypher engine reads
-(:mod:`kgraph.cypher_engine.sqlite_view`), plus a ``meta`` table (format, version, counts).
+(:mod:`kgraph_cypher.sqlite_view`), plus a ``meta`` table (format, version, counts).
 
 Read commands query the file directly and never load the graph.  A writer loads the
 graph into networkx, changes it, and :meth:`GraphFile.save` writes back only the nodes
@@ -28,7 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from kgraph.cypher_engine.sqlite_view import (
+from kgraph.errors import StoreError
+from kgraph.store.records import as_dict, shared_labels
+from kgraph_cypher.sqlite_view import (
     create_schema,
     delete_edges,
     delete_nodes,
@@ -36,8 +38,6 @@ from kgraph.cypher_engine.sqlite_view import (
     upsert_edges,
     upsert_nodes,
 )
-from kgraph.errors import StoreError
-from kgraph.store.records import as_dict, shared_labels
 
 if TYPE_CHECKING:
     import networkx as nx
