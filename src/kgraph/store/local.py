@@ -51,7 +51,7 @@ from kgraph.models import (
     StoredRef,
 )
 from kgraph.store.base import GraphStats, Placer, WriteStats
-from kgraph.store.claim_edges import CLAIM_EDGE_TYPES, ClaimEdges, claim_ends
+from kgraph.store.claim_edges import CLAIM_EDGE_TYPES, ClaimEdges
 from kgraph.store.local_ids import (
     article_node,
     claim_node,
@@ -518,7 +518,6 @@ def _save(file: GraphFile, graph: StoreGraph, *, everything: bool = False) -> No
         graph,
         changed,
         {"stats": graph_stats(graph).as_dict()},
-        derive=lambda labels, props: claim_ends(props) if schema.CLAIM in labels else (),
-        derived_types=CLAIM_EDGE_TYPES,
+        ClaimEdges(),
     )
     graph.forget_changes()
