@@ -16,7 +16,7 @@ import time
 
 import networkx as nx
 
-from kgraph.cypher_engine import execute
+from kgraph_cypher import execute
 
 QUERIES = (
     "MATCH (a:Person {name: $n})-[r]->(b) RETURN a.name, type(r), b.name",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kgraph.cypher_engine import CypherError
+    from kgraph_cypher import CypherError
 
 
 class KGraphError(Exception):
@@ -93,8 +93,8 @@ class WriteNotAllowedError(QueryError):
 
 def from_engine(exc: CypherError) -> QueryError:
     """The kgraph error for a query the embedded Cypher engine refused or failed to run."""
-    from kgraph.cypher_engine import CypherSyntaxError as EngineSyntaxError
-    from kgraph.cypher_engine import UnsupportedCypherError as EngineUnsupportedError
+    from kgraph_cypher import CypherSyntaxError as EngineSyntaxError
+    from kgraph_cypher import UnsupportedCypherError as EngineUnsupportedError
 
     if isinstance(exc, EngineUnsupportedError):
         return UnsupportedCypherError(exc.construct)

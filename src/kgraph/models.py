@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Literal, TypeVar
 
-from kgraph.cypher_engine import result as _query
+from kgraph_cypher import result as _query
 
 EntityType = Literal["Person", "Organization", "Place", "Group", "Event"]
 ENTITY_TYPES: tuple[EntityType, ...] = (

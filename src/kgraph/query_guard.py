@@ -25,10 +25,10 @@ strings, comments and backtick names do not count):
 
 from __future__ import annotations
 
-from kgraph.cypher_engine import CypherError
-from kgraph.cypher_engine.lexer import Token, TokenKind, tokenize
-from kgraph.cypher_engine.writes import following, is_name_position, write_clause_at
 from kgraph.errors import WriteNotAllowedError, from_engine
+from kgraph_cypher import CypherError
+from kgraph_cypher.lexer import Token, TokenKind, tokenize
+from kgraph_cypher.writes import following, is_name_position, write_clause_at
 
 READ_PROCEDURES = frozenset(
     {

@@ -101,6 +101,26 @@ def test_output_formats(runner: CliRunner, unn: Path) -> None:
     assert markdown[2] == "| a\\|b | tab\there | 3 |"
 
 
+def test_json_gives_nodes_relationships_and_paths_as_maps(runner: CliRunner, unn: Path) -> None:
+    cypher = (
+        "MATCH p = (a:Article)-[m:MENTIONS]->(e:Entity {name: 'Vladimir Putin'}) "
+        "RETURN a, m, p LIMIT 1"
+    )
+    result = invoke(runner, "query", "--format", "json", cypher)
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.stdout)
+    article, mention, path = row["a"], row["m"], row["p"]
+    assert list(article) == ["id", "labels", "properties"]
+    assert article["labels"] == ["Article"] and article["properties"]["title"]
+    assert list(mention) == ["id", "type", "start", "end", "properties"]
+    assert mention["type"] == "MENTIONS" and mention["start"] == article["id"]
+    assert list(path) == ["nodes", "relationships"]
+    assert path["nodes"][0] == article and path["relationships"] == [mention]
+    putin = path["nodes"][1]
+    assert putin["id"] == mention["end"] and putin["properties"]["name"] == "Vladimir Putin"
+    assert "Person" in putin["labels"]
+
+
 MANY_ROWS = "UNWIND range(1, 100000) AS i RETURN i, 'Vladimir Putin' AS name"
 
 

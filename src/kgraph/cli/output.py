@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import os
 import sys
@@ -42,26 +43,10 @@ def err_console() -> Console:
 
 
 def jsonable(value: Any) -> Any:
-    """Query values as plain JSON data (nodes and relationships as maps)."""
-    if isinstance(value, NodeValue):
-        return {
-            "id": value.id,
-            "labels": list(value.labels),
-            "properties": jsonable(value.properties),
-        }
-    if isinstance(value, RelationshipValue):
-        return {
-            "id": value.id,
-            "type": value.type,
-            "start": value.start,
-            "end": value.end,
-            "properties": jsonable(value.properties),
-        }
-    if isinstance(value, PathValue):
-        return {
-            "nodes": [jsonable(n) for n in value.nodes],
-            "relationships": [jsonable(r) for r in value.relationships],
-        }
+    """Query values as plain JSON data (nodes, relationships and paths as maps of their
+    fields)."""
+    if isinstance(value, NodeValue | RelationshipValue | PathValue):
+        return jsonable(dataclasses.asdict(value))
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

@@ -125,7 +125,6 @@ class ServerConfig:
     host: str = "127.0.0.1"
     heap: str = DEFAULT_HEAP
     pagecache: str = "512m"
-    tx_timeout: str = "10m"
 
     def __post_init__(self) -> None:
         self.home = Path(self.home).expanduser().resolve()
@@ -151,10 +150,6 @@ class ServerConfig:
         for name, size in (("heap", self.heap), ("page cache", self.pagecache)):
             if not _MEMORY.match(size):
                 raise ConfigError(f"the Neo4j {name} size must look like 512m or 2g, got {size!r}")
-        if not re.match(r"^[0-9]+(ms|s|m|h)$", self.tx_timeout):
-            raise ConfigError(
-                f"the transaction timeout must look like 30s or 10m, got {self.tx_timeout!r}"
-            )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> ServerConfig:
@@ -266,7 +261,7 @@ def render_conf(cfg: ServerConfig) -> str:
         "# address is blocked for URL loads (internal setting of 5.26).",
         "dbms.security.allow_csv_import_from_file_urls=false",
         "internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0",
-        f"db.transaction.timeout={cfg.tx_timeout}",
+        "db.transaction.timeout=10m",
         "",
         "# Transaction logs: grow as needed (no 256 MB preallocation per database), keep 1 GB.",
         "db.tx_log.preallocate=false",

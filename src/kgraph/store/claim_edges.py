@@ -4,7 +4,7 @@ The embedded store does not keep these edges in its networkx graph: a claim's
 ``subject_key``, ``object_key`` and ``article_id`` already say where they go, and three
 networkx edges per claim would cost memory for nothing.  :class:`ClaimEdges`
 answers the reverse direction (an entity's or an article's claims) from a plain index,
-and serves the embedded Cypher engine as its source of derived edges.
+and is the source of derived edges for the embedded Cypher engine and the store file.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class ClaimEdges:
         """The claims with an ``rtype`` edge to ``node``, oldest first (a copy)."""
         return list(self._into[rtype].get(node, ()))
 
-    # -- the embedded Cypher engine's DerivedEdges protocol ------------------------------
+    # -- kgraph_cypher's DerivedEdges protocol --------------------------------------------
 
     def outgoing(
         self, labels: tuple[str, ...], props: Mapping[str, Any]

@@ -51,7 +51,7 @@ from kgraph.models import (
     StoredRef,
 )
 from kgraph.store.base import GraphStats, Placer, WriteStats
-from kgraph.store.claim_edges import CLAIM_EDGE_TYPES, ClaimEdges, claim_ends
+from kgraph.store.claim_edges import CLAIM_EDGE_TYPES, ClaimEdges
 from kgraph.store.local_ids import (
     article_node,
     claim_node,
@@ -172,7 +172,7 @@ class LocalStore:
     def query(
         self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
     ) -> QueryResult:
-        from kgraph.cypher_engine import CypherError, execute, is_write_query
+        from kgraph_cypher import CypherError, execute, is_write_query
 
         if is_write_query(cypher):
             raise WriteNotAllowedError(
@@ -182,7 +182,7 @@ class LocalStore:
         try:
             if self._graph is not None:  # a writer's graph, with what it has not saved
                 return execute(self._graph, cypher, params or {}, derived=self._claim_edges)
-            from kgraph.cypher_engine import SqliteView
+            from kgraph_cypher import SqliteView
 
             with self._file.reading() as conn:
                 return execute(SqliteView(conn), cypher, params or {})
@@ -518,7 +518,6 @@ def _save(file: GraphFile, graph: StoreGraph, *, everything: bool = False) -> No
         graph,
         changed,
         {"stats": graph_stats(graph).as_dict()},
-        derive=lambda labels, props: claim_ends(props) if schema.CLAIM in labels else (),
-        derived_types=CLAIM_EDGE_TYPES,
+        ClaimEdges(),
     )
     graph.forget_changes()

@@ -161,9 +161,6 @@ class Neo4jStore:
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, ValueError) as exc:
             raise connection_error(settings, exc) from None
 
-    def _session(self, access: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
-        return self.driver.session(database=self.settings.database, default_access_mode=access)
-
     def _run(self, work: Callable[..., T], *args: Any, write: bool = True) -> T:
         return run_transaction(self.driver, self.settings.database, work, *args, write=write)
 
@@ -171,7 +168,7 @@ class Neo4jStore:
         return self._run(work, write=False)
 
     def _run_schema(self) -> None:
-        with self._session() as session:
+        with self.driver.session(database=self.settings.database) as session:
             for statement in schema_statements():
                 session.run(statement).consume()
 

@@ -1,5 +1,5 @@
 """The embedded store's file: a SQLite database in the layout the Cypher engine reads
-(:mod:`kgraph.cypher_engine.sqlite_view`), plus a ``meta`` table (format, version, counts).
+(:mod:`kgraph_cypher.sqlite_view`), plus a ``meta`` table (format, version, counts).
 
 Read commands query the file directly and never load the graph.  A writer loads the
 graph into networkx, changes it, and :meth:`GraphFile.save` writes back only the nodes
@@ -28,7 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from kgraph.cypher_engine.sqlite_view import (
+from kgraph.errors import StoreError
+from kgraph.store.records import as_dict, shared_labels
+from kgraph_cypher import DerivedEdges
+from kgraph_cypher.sqlite_view import (
     create_schema,
     delete_edges,
     delete_nodes,
@@ -36,8 +39,6 @@ from kgraph.cypher_engine.sqlite_view import (
     upsert_edges,
     upsert_nodes,
 )
-from kgraph.errors import StoreError
-from kgraph.store.records import as_dict, shared_labels
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -56,9 +57,6 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 GZIP_MAGIC = b"\x1f\x8b"
 BUSY_SECONDS = 600.0
 """How long a reader or writer waits for another process's commit."""
-
-Derive = Callable[[tuple[str, ...], Mapping[str, Any]], Sequence[tuple[str, str]]]
-"""``(labels, props) -> [(type, end node)]``: the derived edges leaving a node."""
 
 
 def file_kind(path: Path) -> str | None:
@@ -227,12 +225,11 @@ class GraphFile:
         graph: nx.MultiDiGraph,
         changed: tuple[Iterable[str], Iterable[EdgeId]],
         meta: Mapping[str, Any],
-        derive: Derive | None = None,
-        derived_types: Iterable[str] = (),
+        derived: DerivedEdges,
     ) -> None:
         """Write the ``changed`` nodes and edges of ``graph`` (those it no longer has are
-        deleted), and ``meta``, in one transaction.  ``derive`` gives the derived edges
-        of a node; they are rewritten with the node."""
+        deleted), and ``meta``, in one transaction.  A node's ``derived`` edges are
+        rewritten with it."""
         nodes, edges = changed
         node_rows, gone_nodes = [], []
         for node in nodes:
@@ -249,7 +246,6 @@ class GraphFile:
             else:
                 edge_rows.append((u, v, k, data["type"], _dumps(data["props"])))
         conn = self.connection() or self._create()
-        types = tuple(derived_types)
         with transaction(conn, "IMMEDIATE"):
             create_schema(conn, INDEXED)
             delete_edges(conn, gone_edges)
@@ -257,8 +253,7 @@ class GraphFile:
             delete_nodes(conn, gone_nodes)
             upsert_nodes(conn, node_rows)
             upsert_edges(conn, edge_rows)
-            if derive is not None:
-                _write_derived(conn, graph, [n for n, _, _ in node_rows], derive, types)
+            _write_derived(conn, graph, [n for n, _, _ in node_rows], derived)
             conn.executemany(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)",
                 [(name, _dumps(value)) for name, value in meta.items()],
@@ -269,15 +264,16 @@ def _write_derived(
     conn: sqlite3.Connection,
     graph: nx.MultiDiGraph,
     changed: Sequence[str],
-    derive: Derive,
-    types: Sequence[str],
+    derived: DerivedEdges,
 ) -> None:
+    types = sorted(derived.types)
     marks = ",".join("?" * len(types))  # placeholders only: the types are parameters
     rows: list[tuple[str, str, str, str, str]] = []
     for node in changed:
         data = graph.nodes[node]
         rows.extend(
-            (node, end, rtype, rtype, "{}") for rtype, end in derive(data["labels"], data["props"])
+            (node, end, rtype, rtype, "{}")
+            for rtype, end in derived.outgoing(data["labels"], data["props"])
         )
     if types:
         conn.executemany(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from kgraph.cypher_engine.errors import CypherSyntaxError
-from kgraph.cypher_engine.lexer import Token, TokenKind, tokenize
+from kgraph_cypher.errors import CypherSyntaxError
+from kgraph_cypher.lexer import Token, TokenKind, tokenize
 
 _WRITE_WORDS = frozenset({"CREATE", "MERGE", "SET", "DELETE", "REMOVE", "DETACH", "FOREACH"})
 _FALLBACK = re.compile(

@@ -1,5 +1,5 @@
-"""A read-only Cypher interpreter over a networkx graph or a SQLite file, with Neo4j 5
-semantics.
+"""kgraph_cypher: a read-only interpreter of a subset of Cypher, with Neo4j 5 semantics,
+over a networkx graph or a SQLite property-graph file.
 
 ``execute(graph, query, params)`` is the entry point: it parses, checks and runs a query
 and returns a :class:`Result`.  ``parse`` gives the checked syntax tree without running it;
@@ -8,14 +8,14 @@ and returns a :class:`Result`.  ``parse`` gives the checked syntax tree without 
 (naming the construct) for valid Cypher this engine cannot run, which it never answers
 with an empty or partial result instead.
 
-The package depends on networkx and the standard library only (nothing else of kgraph),
-so it can be used alone.
+The package depends on networkx and the standard library only, and on nothing in kgraph
+(``tests/cypher/test_engine.py`` checks), so it can be used alone.
 
 Graph contract: node attributes ``labels`` (tuple of str) and ``props`` (a mapping); edge
 attributes ``type`` (str) and ``props`` (a mapping), on a ``networkx.MultiDiGraph``; plus,
 optionally, edges derived from node properties (see :class:`DerivedEdges`).  Or any
 :class:`GraphView`, such as a :class:`SqliteView` of a database holding the same contract
-in tables (:mod:`kgraph.cypher_engine.sqlite_view`), read only as far as the query goes.
+in tables (:mod:`kgraph_cypher.sqlite_view`), read only as far as the query goes.
 """
 
 from __future__ import annotations
@@ -23,15 +23,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from kgraph.cypher_engine.ast import Query
-from kgraph.cypher_engine.errors import CypherError, CypherSyntaxError, UnsupportedCypherError
-from kgraph.cypher_engine.executor import Executor
-from kgraph.cypher_engine.graphview import DerivedEdges, GraphView, NetworkxView
-from kgraph.cypher_engine.parser import parse_query
-from kgraph.cypher_engine.result import Node, Path, Relationship, Result
-from kgraph.cypher_engine.semantics import validate
-from kgraph.cypher_engine.sqlite_view import SqliteView
-from kgraph.cypher_engine.writes import is_write_query
+from kgraph_cypher.ast import Query
+from kgraph_cypher.errors import CypherError, CypherSyntaxError, UnsupportedCypherError
+from kgraph_cypher.executor import Executor
+from kgraph_cypher.graphview import DerivedEdges, GraphView, NetworkxView
+from kgraph_cypher.parser import parse_query
+from kgraph_cypher.result import Node, Path, Relationship, Result
+from kgraph_cypher.semantics import validate
+from kgraph_cypher.sqlite_view import SqliteView
+from kgraph_cypher.writes import is_write_query
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from kgraph.cypher_engine.errors import CypherError
+from kgraph_cypher.errors import CypherError
 
 Row = dict[str, Any]
 Evaluator = Callable[[Row], Any]

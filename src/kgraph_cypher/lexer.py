@@ -12,7 +12,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-from kgraph.cypher_engine.errors import CypherSyntaxError
+from kgraph_cypher.errors import CypherSyntaxError
 
 _QUOTED = r"`(?:[^`]|``)*`"
 _TOKEN = re.compile(

@@ -12,13 +12,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from kgraph.cypher_engine import ast
-from kgraph.cypher_engine.astutil import free_variables
-from kgraph.cypher_engine.compare import equals
-from kgraph.cypher_engine.errors import CypherError
-from kgraph.cypher_engine.expressions import ExpressionCompiler
-from kgraph.cypher_engine.graphview import GraphView, Hop
-from kgraph.cypher_engine.values import Evaluator, NodeRef, PathRef, RelRef, Row, type_error
+from kgraph_cypher import ast
+from kgraph_cypher.astutil import free_variables
+from kgraph_cypher.compare import equals
+from kgraph_cypher.errors import CypherError
+from kgraph_cypher.expressions import ExpressionCompiler
+from kgraph_cypher.graphview import GraphView, Hop
+from kgraph_cypher.values import Evaluator, NodeRef, PathRef, RelRef, Row, type_error
 
 Predicate = Callable[[Row], bool]
 Segment = tuple[tuple[RelRef, ...], tuple[str, ...]]

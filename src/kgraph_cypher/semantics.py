@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kgraph.cypher_engine import ast
-from kgraph.cypher_engine.aggregates import AGGREGATE_ARITY
-from kgraph.cypher_engine.astutil import (
+from kgraph_cypher import ast
+from kgraph_cypher.aggregates import AGGREGATE_ARITY
+from kgraph_cypher.astutil import (
     contains_aggregate,
     free_variables,
     pattern_variables,
     rewrite_against_items,
     scoped_children,
 )
-from kgraph.cypher_engine.errors import CypherSyntaxError, UnsupportedCypherError
-from kgraph.cypher_engine.functions import FUNCTIONS
+from kgraph_cypher.errors import CypherSyntaxError, UnsupportedCypherError
+from kgraph_cypher.functions import FUNCTIONS
 
 Scope = frozenset[str]
 

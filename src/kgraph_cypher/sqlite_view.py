@@ -35,9 +35,9 @@ import sqlite3
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from kgraph.cypher_engine.compare import group_key
-from kgraph.cypher_engine.graphview import GraphView, Hop
-from kgraph.cypher_engine.values import RelRef, is_number
+from kgraph_cypher.compare import group_key
+from kgraph_cypher.graphview import GraphView, Hop
+from kgraph_cypher.values import RelRef, is_number
 
 _loads: Callable[[str], Any]
 try:

@@ -10,8 +10,8 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from kgraph.cypher_engine import ast
-from kgraph.cypher_engine.aggregates import AGGREGATE_ARITY
+from kgraph_cypher import ast
+from kgraph_cypher.aggregates import AGGREGATE_ARITY
 
 _NODE_TYPES = (
     ast.Expr,

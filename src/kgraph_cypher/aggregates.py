@@ -9,9 +9,9 @@ import math
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from kgraph.cypher_engine.compare import group_key, order_key
-from kgraph.cypher_engine.errors import CypherError
-from kgraph.cypher_engine.values import check_int, is_number, type_error
+from kgraph_cypher.compare import group_key, order_key
+from kgraph_cypher.errors import CypherError
+from kgraph_cypher.values import check_int, is_number, type_error
 
 Reduce = Callable[[list[Any], list[Any]], Any]
 """The non-null values and the further arguments (a percentile) -> the aggregate."""

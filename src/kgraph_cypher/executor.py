@@ -10,17 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from kgraph.cypher_engine import ast
-from kgraph.cypher_engine.astutil import pattern_variables, walk
-from kgraph.cypher_engine.compare import distinct
-from kgraph.cypher_engine.errors import CypherError
-from kgraph.cypher_engine.expressions import ExpressionCompiler
-from kgraph.cypher_engine.graphview import DerivedEdges, GraphView, NetworkxView, plain
-from kgraph.cypher_engine.patterns import PatternMatcher
-from kgraph.cypher_engine.projection import Projector
-from kgraph.cypher_engine.result import Result
-from kgraph.cypher_engine.semantics import Scope, output_scope
-from kgraph.cypher_engine.values import Row
+from kgraph_cypher import ast
+from kgraph_cypher.astutil import pattern_variables, walk
+from kgraph_cypher.compare import distinct
+from kgraph_cypher.errors import CypherError
+from kgraph_cypher.expressions import ExpressionCompiler
+from kgraph_cypher.graphview import DerivedEdges, GraphView, NetworkxView, plain
+from kgraph_cypher.patterns import PatternMatcher
+from kgraph_cypher.projection import Projector
+from kgraph_cypher.result import Result
+from kgraph_cypher.semantics import Scope, output_scope
+from kgraph_cypher.values import Row
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -12,11 +12,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from kgraph.cypher_engine import ast
-from kgraph.cypher_engine.cursor import TokenCursor
-from kgraph.cypher_engine.errors import UnsupportedCypherError
-from kgraph.cypher_engine.lexer import TokenKind, syntax_error
-from kgraph.cypher_engine.values import INT_MIN
+from kgraph_cypher import ast
+from kgraph_cypher.cursor import TokenCursor
+from kgraph_cypher.errors import UnsupportedCypherError
+from kgraph_cypher.lexer import TokenKind, syntax_error
+from kgraph_cypher.values import INT_MIN
 
 # Binary operators by precedence level, loosest first (see the module docstring).
 _BOOLEAN_LEVELS = (("OR",), ("XOR",), ("AND",))

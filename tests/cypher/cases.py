@@ -1,5 +1,5 @@
 """The embedded Cypher engine's case tables, shared by the unit tests (run by
-``kgraph.cypher_engine`` on networkx and on SQLite) and the integration tests (run on a
+``kgraph_cypher`` on networkx and on SQLite) and the integration tests (run on a
 real Neo4j loaded with the same graphs), so each expected value is checked against both.
 
 Expected values follow Neo4j 5 semantics.  Row order counts where the query's final
@@ -22,8 +22,8 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from kgraph.cypher_engine import Node, Path, Relationship
-from kgraph.cypher_engine.sqlite_view import (
+from kgraph_cypher import Node, Path, Relationship
+from kgraph_cypher.sqlite_view import (
     create_schema,
     labels_json,
     upsert_edges,

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from kgraph.cypher_engine.errors import CypherError
-from kgraph.cypher_engine.graphview import GraphView, plain
-from kgraph.cypher_engine.values import (
+from kgraph_cypher.errors import CypherError
+from kgraph_cypher.graphview import GraphView, plain
+from kgraph_cypher.values import (
     NodeRef,
     PathRef,
     RelRef,

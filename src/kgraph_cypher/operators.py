@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from kgraph.cypher_engine.compare import compare, equals, is_nan
-from kgraph.cypher_engine.errors import CypherError
-from kgraph.cypher_engine.values import check_int, is_number, to_text, type_error
+from kgraph_cypher.compare import compare, equals, is_nan
+from kgraph_cypher.errors import CypherError
+from kgraph_cypher.values import check_int, is_number, to_text, type_error
 
 BinaryOp = Callable[[Any, Any], Any]
 

@@ -6,10 +6,10 @@ Clauses this engine cannot run are recognised by their first keyword and rejecte
 
 from __future__ import annotations
 
-from kgraph.cypher_engine import ast
-from kgraph.cypher_engine.errors import CypherSyntaxError, UnsupportedCypherError
-from kgraph.cypher_engine.lexer import TokenKind, tokenize
-from kgraph.cypher_engine.pattern_parser import PatternParser
+from kgraph_cypher import ast
+from kgraph_cypher.errors import CypherSyntaxError, UnsupportedCypherError
+from kgraph_cypher.lexer import TokenKind, tokenize
+from kgraph_cypher.pattern_parser import PatternParser
 
 _CLAUSES = ("CREATE", "MERGE", "SET", "DELETE", "REMOVE", "FOREACH", "USE", "FINISH", "INSERT")
 _COMMANDS = ("SHOW", "DROP", "ALTER", "GRANT", "DENY", "REVOKE", "TERMINATE")

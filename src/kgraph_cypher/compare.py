@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from kgraph.cypher_engine.values import NodeRef, PathRef, RelRef, is_number
+from kgraph_cypher.values import NodeRef, PathRef, RelRef, is_number
 
 _GRAPH_TYPES = (NodeRef, RelRef, PathRef)
 T = TypeVar("T")

@@ -1,4 +1,4 @@
-"""The embedded Cypher engine's case tables (``tests/cypher_cases.py``) run on a real Neo4j:
+"""The embedded Cypher engine's case tables (``tests/cypher/cases.py``) run on a real Neo4j:
 the same graphs, the same queries, the same columns and results (in order where the query
 orders, as multisets elsewhere), and the same queries refused.
 
@@ -20,8 +20,8 @@ import pytest
 from neo4j import graph as neo4j_graph
 
 from kgraph.config import Neo4jSettings
-from kgraph.cypher_engine import Node, Path, Relationship, execute
-from tests.cypher_cases import ERROR_CASES, GRAPHS, RESULT_CASES, Case, same_rows
+from kgraph_cypher import Node, Path, Relationship, execute
+from tests.cypher.cases import ERROR_CASES, GRAPHS, RESULT_CASES, Case, same_rows
 
 pytestmark = pytest.mark.neo4j
 

@@ -11,19 +11,19 @@ from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from kgraph.cypher_engine import ast
-from kgraph.cypher_engine.aggregates import Aggregator
-from kgraph.cypher_engine.astutil import (
+from kgraph_cypher import ast
+from kgraph_cypher.aggregates import Aggregator
+from kgraph_cypher.astutil import (
     contains_aggregate,
     is_aggregate,
     rewrite_against_items,
     transform,
 )
-from kgraph.cypher_engine.compare import distinct, group_key, order_key
-from kgraph.cypher_engine.errors import CypherError
-from kgraph.cypher_engine.expressions import ExpressionCompiler
-from kgraph.cypher_engine.semantics import Scope, expanded_items
-from kgraph.cypher_engine.values import Evaluator, Row
+from kgraph_cypher.compare import distinct, group_key, order_key
+from kgraph_cypher.errors import CypherError
+from kgraph_cypher.expressions import ExpressionCompiler
+from kgraph_cypher.semantics import Scope, expanded_items
+from kgraph_cypher.values import Evaluator, Row
 
 Pair = tuple[Row, Row]  # (incoming row, projected row)
 

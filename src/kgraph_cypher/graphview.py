@@ -3,7 +3,7 @@ reads through, and its implementation over a networkx graph, with lazy indexes.
 
 The engine reads a graph only through :class:`GraphView`'s methods, so any source that
 answers them can be queried: :class:`NetworkxView` here, and
-:class:`~kgraph.cypher_engine.sqlite_view.SqliteView` over a database file.  A view lives
+:class:`~kgraph_cypher.sqlite_view.SqliteView` over a database file.  A view lives
 for one execution, so its indexes and caches are never stale.
 
 Besides the graph's own edges, a :class:`DerivedEdges` source may supply edges that
@@ -16,9 +16,9 @@ from abc import ABC, abstractmethod
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kgraph.cypher_engine.compare import group_key
-from kgraph.cypher_engine.result import Node, Path, Relationship
-from kgraph.cypher_engine.values import NodeRef, PathRef, RelRef
+from kgraph_cypher.compare import group_key
+from kgraph_cypher.result import Node, Path, Relationship
+from kgraph_cypher.values import NodeRef, PathRef, RelRef
 
 if TYPE_CHECKING:
     import networkx as nx

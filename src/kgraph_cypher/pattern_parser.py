@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kgraph.cypher_engine import ast
-from kgraph.cypher_engine.errors import CypherError, UnsupportedCypherError
-from kgraph.cypher_engine.expr_parser import PATH_FUNCTIONS, ExpressionParser
-from kgraph.cypher_engine.lexer import TokenKind, syntax_error
+from kgraph_cypher import ast
+from kgraph_cypher.errors import CypherError, UnsupportedCypherError
+from kgraph_cypher.expr_parser import PATH_FUNCTIONS, ExpressionParser
+from kgraph_cypher.lexer import TokenKind, syntax_error
 
 _COLON_ALTERNATIVES_PROBLEM = (
     "The semantics of using colon in the separation of alternative relationship types in "

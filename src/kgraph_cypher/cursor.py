@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from kgraph.cypher_engine.errors import CypherSyntaxError
-from kgraph.cypher_engine.lexer import Token, TokenKind, syntax_error
-from kgraph.cypher_engine.values import INT_MAX
+from kgraph_cypher.errors import CypherSyntaxError
+from kgraph_cypher.lexer import Token, TokenKind, syntax_error
+from kgraph_cypher.values import INT_MAX
 
 T = TypeVar("T")
 

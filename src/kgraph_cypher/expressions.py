@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from kgraph.cypher_engine import ast
-from kgraph.cypher_engine.compare import equals
-from kgraph.cypher_engine.functions import FUNCTIONS, properties_of
-from kgraph.cypher_engine.graphview import GraphView
-from kgraph.cypher_engine.operators import BINARY_OPERATORS, UNARY_OPERATORS, check_boolean
-from kgraph.cypher_engine.values import Evaluator, NodeRef, RelRef, Row, type_error
+from kgraph_cypher import ast
+from kgraph_cypher.compare import equals
+from kgraph_cypher.functions import FUNCTIONS, properties_of
+from kgraph_cypher.graphview import GraphView
+from kgraph_cypher.operators import BINARY_OPERATORS, UNARY_OPERATORS, check_boolean
+from kgraph_cypher.values import Evaluator, NodeRef, RelRef, Row, type_error
 
 Predicate = Callable[[Row], bool]
 MatcherFactory = Callable[[ast.PatternPart], Callable[[Row], Iterator[Row]]]

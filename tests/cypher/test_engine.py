@@ -1,21 +1,24 @@
-"""Tests for the embedded Cypher engine (``kgraph.cypher_engine``).
+"""Tests for the embedded Cypher engine (``kgraph_cypher``).
 
-The case tables live in ``tests/cypher_cases.py``, shared with
-``tests/integration/test_cypher_engine_neo4j.py``, which runs them on a real Neo4j.
+The case tables live in ``tests/cypher/cases.py``, shared with
+``tests/cypher/test_engine_neo4j.py``, which runs them on a real Neo4j.
 """
 
 from __future__ import annotations
 
+import ast as ast_module
 import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
 
-from kgraph.cypher_engine import (
+import kgraph_cypher
+from kgraph_cypher import (
     CypherError,
     CypherSyntaxError,
     Node,
@@ -27,7 +30,7 @@ from kgraph.cypher_engine import (
     is_write_query,
     parse,
 )
-from tests.cypher_cases import ERROR_CASES, GRAPHS, RESULT_CASES, Case, same, same_rows
+from tests.cypher.cases import ERROR_CASES, GRAPHS, RESULT_CASES, Case, same, same_rows
 
 
 @pytest.fixture(scope="module")
@@ -105,17 +108,33 @@ def test_same_is_strict_about_types() -> None:
     assert not same_rows([[1], [2]], [[2], [1]], ordered)
 
 
-def test_engine_imports_nothing_else_of_kgraph() -> None:
-    """The engine can be split out: importing it loads no other kgraph module."""
+def test_importing_the_engine_loads_nothing_of_kgraph() -> None:
+    """``kgraph_cypher`` stands alone: importing it loads no ``kgraph`` module."""
     code = (
-        "import sys, kgraph.cypher_engine; "
-        "print(sorted(m for m in sys.modules if m.startswith('kgraph') "
-        "and m != 'kgraph' and not m.startswith('kgraph.cypher_engine')))"
+        "import sys, kgraph_cypher; "
+        "print(sorted(m for m in sys.modules if m == 'kgraph' or m.startswith('kgraph.')))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_no_engine_module_imports_kgraph() -> None:
+    """Not even inside a function: every import in ``kgraph_cypher`` names something else."""
+    package = Path(kgraph_cypher.__file__).parent
+    modules = sorted(package.glob("*.py"))
+    assert len(modules) > 10
+    for module in modules:
+        for node in ast_module.walk(ast_module.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast_module.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast_module.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                assert name.split(".")[0] != "kgraph", f"{module.name} imports {name}"
 
 
 def test_nodes_and_relationships_are_result_values(graphs: dict[str, nx.MultiDiGraph]) -> None:
@@ -221,7 +240,7 @@ def test_parse_relationship_lengths(
 
 
 def test_parse_precedence_tree_without_semantics() -> None:
-    from kgraph.cypher_engine.parser import parse_query
+    from kgraph_cypher.parser import parse_query
 
     ret = parse_query("RETURN 1 + 2 * 3 = 7 AND NOT false OR x IS NULL AS v").parts[0].clauses[-1]
     assert isinstance(ret, ast.Return)
