@@ -126,4 +126,6 @@ def test_browser_opens_styled_with_the_guide(
     for kind in ("Person", "Place", "Organization"):
         assert _rgb(rules[f"node.{kind}"]["color"]) in fills, (kind, nodes, shot)
     arrows = frame.locator("svg g.relationship text").all_text_contents()
-    assert any(a.strip() == "CONGRATULATE" for a in arrows), arrows
+    # the Browser cuts a caption to its arrow's length ("CONGRATULA…"), which the layout sets
+    shown = [a.strip().removesuffix("…") for a in arrows]
+    assert any(len(a) >= 8 and "CONGRATULATE".startswith(a) for a in shown), arrows
