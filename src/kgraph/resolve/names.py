@@ -337,8 +337,9 @@ def abbreviates(short: tuple[str, ...], full: tuple[str, ...], entity_type: str)
 
 
 SUB_BODIES = frozenset({"committee", "subcommittee", "council", "caucus", "panel", "corps"})
-"""Last words of a body named after the institution it sits in: the institution's name
-alone ("the Senate", "the House", "the UN") is the whole institution, not that body."""
+"""Words of a body named after the institution it sits in ("Senate Intelligence
+Committee", "Army Corps of Engineers"): the institution's name alone ("the Senate", "the
+Army", "the UN") is the whole institution, not that body."""
 
 
 def distinct_case(names: Iterable[str]) -> list[str]:
