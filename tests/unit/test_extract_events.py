@@ -1077,3 +1077,20 @@ def test_a_lawmakers_party_and_state_name_no_second_party(nlp: Language, lemma: 
         (),
         (("House Speaker Paul Ryan", "CALL", "R-Wis."), ("R-Wis.", "CALL", "the address")),
     )
+
+
+def test_an_interview_speaker_label_is_the_speaker_not_a_subject(
+    nlp: Language, lemma: Lemmatizer
+) -> None:
+    text = (
+        "Bert Noglik: The Original Dixieland Jass Band, from New Orleans, went to Chicago "
+        "to perform Dixieland jazz."
+    )
+    relations = check(
+        nlp,
+        lemma,
+        text,
+        (("The Original Dixieland Jass Band", "GO_TO", "Chicago"),),
+        (("Bert Noglik", "GO_TO", "Chicago"),),
+    )
+    assert {r.attribution for r in relations if r.relation == "GO_TO"} == {"Bert Noglik"}

@@ -48,13 +48,20 @@ def _listed_name(tok: Token) -> Token | None:
     if tok.ent_type != PERSON:
         return None
     for child in labels(tok).get("appos", ()):
-        if _party_label(child):
+        if _party_label(child) or after_colon(tok, child):
             continue
         if child.pos == PROPN and child.ent_type_ in LISTED_LABELS and not subject_of_next(child):
             first, _ = entity_bounds(tok)
             if child.i > tok.i and not first <= child.i < tok.i:
                 return child
     return None
+
+
+def after_colon(name: Token, appos: Token) -> bool:
+    """ "Bert Noglik: The Original Dixieland Jass Band ... went to Chicago": what follows a
+    speaker's label and a colon is what they say, not a second name of theirs."""
+    toks = tokens_of(name.doc)
+    return any(t.lower_ == ":" for t in toks[name.i + 1 : appos.left_edge.i])
 
 
 def _party_label(tok: Token) -> bool:

@@ -11,7 +11,7 @@ from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Token
 
 from kgraph.extract import complements
-from kgraph.extract.coordination import subject_of_next
+from kgraph.extract.coordination import after_colon, subject_of_next
 from kgraph.extract.deps import (
     DIRECT_OBJECTS,
     PASSIVE_SUBJECTS,
@@ -45,6 +45,9 @@ def logical_subject(verb: Token) -> Token | None:
     """
     own = first_child(verb, SUBJECTS)
     if own is not None:
+        said = _said_after_colon(own)
+        if said is not None:  # "Bert Noglik: The band went to Chicago"
+            return said
         nsubj = labels(verb).get("nsubj", ())
         if len(nsubj) > 1 and colon_speaker(verb) is own:  # "Guterres: Kiir is ignoring"
             return nsubj[1]
@@ -83,6 +86,18 @@ def logical_subject(verb: Token) -> Token | None:
     return None
 
 
+def _said_after_colon(name: Token) -> Token | None:
+    """The apposition the parser hung on a speaker's label across a colon: the subject of
+    what the speaker says.  The label is a name with the colon right after it."""
+    toks = tokens_of(name.doc)
+    if name.pos != PROPN or name.i + 1 >= len(toks) or toks[name.i + 1].lower_ != ":":
+        return None
+    for appos in labels(name).get("appos", ()):
+        if after_colon(name, appos):
+            return appos
+    return None
+
+
 def colon_speaker(verb: Token) -> Token | None:
     """ "Antonio Guterres: Salva Kiir is ignoring famine", "Trump: China must stop ...": a
     headline's name before a colon is who says the clause after it (the parser may have
@@ -91,6 +106,8 @@ def colon_speaker(verb: Token) -> Token | None:
     found = [c for c in children if c.dep_ in SUBJECTS]
     if not found:
         return None
+    if _said_after_colon(found[0]) is not None:  # "Bert Noglik: The band went to ..."
+        return found[0]
     subject = found[-1]
     toks = tokens_of(verb.doc)
     for child in children:
