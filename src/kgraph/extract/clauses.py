@@ -18,7 +18,7 @@ from kgraph.extract import complements, reltypes, subjects
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
 from kgraph.extract.deps import DIRECT_OBJECTS, WH_TAG_IDS, first_child, is_verbal, labelled
-from kgraph.extract.derivation import event_verb
+from kgraph.extract.derivation import eventive
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import TEMPORAL_LABELS, ids
 from kgraph.extract.modality import (
@@ -121,9 +121,7 @@ def object_gap(verb: Token, lemma: Lemmatizer) -> Token | None:
         c.tag in WH_TAG_IDS for p in children.get("prep", ()) for c in kids(p)
     ):
         return None  # "the meeting at which he ...", "the day when he ..."
-    word = lemma(noun)
-    eventive = reltypes.noun_type(word) is not None or event_verb(word, zero=True) is not None
-    return noun if eventive else None
+    return noun if eventive(lemma(noun)) else None
 
 
 def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:

@@ -11,6 +11,7 @@ import glob
 import os
 from functools import lru_cache
 
+from kgraph.extract import reltypes
 from kgraph.extract.lexicon import words
 
 SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -112,3 +113,11 @@ def known_verbs() -> frozenset[str]:
     lookups = Lookups().from_disk(os.path.dirname(files[0]))
     table = lookups.get_table("lemma_index") if lookups.has_table("lemma_index") else None
     return frozenset(table.get("verb", [])) if table is not None else frozenset()
+
+
+def eventive(noun_lemma: str) -> bool:
+    """Event and relationship nouns ("talks", "relations", "remarks"), which carry a light
+    verb's meaning (SUSPEND_RELATION_WITH); a thing does not ("bought jets from X")."""
+    return (
+        reltypes.noun_type(noun_lemma) is not None or event_verb(noun_lemma, zero=True) is not None
+    )

@@ -43,7 +43,7 @@ from kgraph.extract.deps import (
     is_pronoun,
     labelled,
 )
-from kgraph.extract.derivation import event_verb
+from kgraph.extract.derivation import event_verb, eventive
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import ids, words
 from kgraph.extract.modality import modal, negated
@@ -152,7 +152,7 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
             and not _themed(noun)
         ):
             own = prep.head.i == noun.i  # "sought ideas from X": from is the verb's
-            rel = [lemma, noun_lemma, word] if own and _eventive(noun_lemma) else [lemma, word]
+            rel = [lemma, noun_lemma, word] if own and eventive(noun_lemma) else [lemma, word]
         else:
             continue
         base = Frame(EVENT, verb, frame.subject, Slot(party, prep), [*frame.pred, noun, prep], rel)
@@ -160,14 +160,6 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         base.attribution = frame.attribution
         yield from expand(base)
         return
-
-
-def _eventive(noun_lemma: str) -> bool:
-    """Event and relationship nouns ("relations", "remarks") are part of the type
-    (SUSPEND_RELATION_WITH); a thing is not ("bought jets from X" -> BUY_FROM)."""
-    return (
-        reltypes.noun_type(noun_lemma) is not None or event_verb(noun_lemma, zero=True) is not None
-    )
 
 
 def _themed(noun: Token) -> bool:
