@@ -101,7 +101,7 @@ CASES = [
     Case(
         "passive-no-agent",
         "The minister was arrested in Kyiv.",
-        (("The minister", "ARREST_IN", "Kyiv"),),
+        (("The minister", "BE_ARRESTED_IN", "Kyiv"),),
     ),
     Case("particle", "The rebels gave up their weapons.", (("The rebels", "GIVE_UP", "weapons"),)),
     Case(
@@ -295,6 +295,18 @@ CASES = [
         "On his first trip to Asia, Tillerson wants to meet Abe.",
         (("Tillerson", "MEET", "Abe"),),
         {"modality": "want"},
+    ),
+    Case(
+        "bare-infinitive-in-scope",
+        "The lawyer asked Smith to help find witnesses in Poland.",
+        (("Smith", "FIND", "witnesses"),),
+        {"modality": "ask"},
+    ),
+    Case(
+        "bare-infinitive-negated",
+        "Berlin did not help rebuild the port.",
+        (("Berlin", "REBUILD", "the port"),),
+        {"negated": True},
     ),
     Case(
         "passive-controller",

@@ -90,6 +90,11 @@ LIGHT_VERBS = [
     ("The rebels launched an attack on Mosul.", (("The rebels", "ATTACK", "Mosul"),)),
     ("The pope paid a visit to Lebanon.", (("The pope", "VISIT", "Lebanon"),)),
     ("Vietnam signed a deal with Boeing.", (("Vietnam", "SIGN_DEAL_WITH", "Boeing"),)),
+    ("Renault formed an alliance with Nissan.", (("Renault", "PARTNER_WITH", "Nissan"),)),
+    (
+        "Volvo announced a partnership with Baidu on Monday.",
+        (("Volvo", "PARTNER_WITH", "Baidu"),),
+    ),
 ]
 
 
@@ -119,7 +124,25 @@ NOMINAL = [
         (("Armenia", "MEET", "Azerbaijan"),),
     ),
     ("Trade between Chile and Peru grew by 5% last year.", (("Chile", "TRADE_WITH", "Peru"),)),
+    ("Contacts between Ghana and Togo resumed.", (("Ghana", "CONTACT_WITH", "Togo"),)),
+    ("Cooperation between Kenya and Uganda grew.", (("Kenya", "COOPERATE_WITH", "Uganda"),)),
+    ("Tensions between Serbia and Croatia eased.", (("Serbia", "CLASH_WITH", "Croatia"),)),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malta is a bridge between Italy and Libya.",
+        "Trains between Austria and Hungary were cancelled.",
+    ],
+)
+def test_a_thing_between_two_names_relates_neither(
+    nlp: Language, lemma: Lemmatizer, text: str
+) -> None:
+    relations = extract_doc(nlp(text), lemma=lemma)
+    pairs = {(r.subject.text, r.object.text) for r in relations if r.object is not None}
+    assert not pairs & {("Italy", "Libya"), ("Austria", "Hungary")}, show(relations)
 
 
 @pytest.mark.parametrize(("text", "want"), NOMINAL, ids=[t[:28] for t, _ in NOMINAL])
@@ -365,6 +388,10 @@ PASSIVES = [
         "Kosovo, the territory annexed by Serbia in 1999, declared independence.",
         (("Serbia", "ANNEX", "Kosovo"),),
     ),
+    ("Macron was criticised over Syria.", (("Macron", "BE_CRITICISED_OVER", "Syria"),)),
+    ("She was born in Lagos.", (("She", "BE_BORN_IN", "Lagos"),)),
+    ("Gazprom is headquartered in St Petersburg.", (("Gazprom", "BASED_IN", "St Petersburg"),)),
+    ("US troops were deployed to Poland.", (("US troops", "DEPLOY_TO", "Poland"),)),
 ]
 
 
@@ -507,6 +534,10 @@ ROLES = [
     ),
     ("Yao Lin, vice-president of Ansteel, said so.", (("Yao Lin", "WORK_FOR", "Ansteel"),)),
     ("House Minority Leader Nancy Pelosi spoke.", (("Nancy Pelosi", "WORK_FOR", "House"),)),
+    (
+        "Ivan Orlov, an adviser at the Russian defence ministry, said so.",
+        (("Ivan Orlov", "WORK_FOR", "the Russian defence ministry"),),
+    ),
 ]
 
 
@@ -660,7 +691,7 @@ def test_no_role_or_identity_between_names(nlp: Language, lemma: Lemmatizer, tex
     relations = extract_doc(nlp(text), lemma=lemma)
     for r in relations:
         assert (
-            r.relation not in {"IS_A", "KNOW_AS", "LOCATED_IN"}
+            r.relation not in {"IS_A", "KNOW_AS", "BE_KNOWN_AS", "LOCATED_IN"}
             or r.object is None
             or not (
                 r.subject.mention

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.strings import get_string_id
 from spacy.symbols import ADJ
 from spacy.tokens import Token
 
@@ -119,7 +120,7 @@ def _object_control(controller: Token) -> bool:
 def control_prefix(verb: Token, lemma: Lemmatizer) -> ControlPrefix:
     """Controller tokens, modality and negation for a controlled complement."""
     if not is_controlled(verb, lemma):
-        return NO_CONTROL
+        return _bare_infinitive_scope(verb, lemma)
     controller = verb.head
     to = _to_marker(verb)
     if _adjective_controller(controller):
@@ -138,6 +139,20 @@ def control_prefix(verb: Token, lemma: Lemmatizer) -> ControlPrefix:
     if word in NEGATING_VERBS:
         return ControlPrefix(tokens, outer_modality, not is_negated)
     return ControlPrefix(tokens, outer_modality or word, is_negated)
+
+
+def _bare_infinitive_scope(verb: Token, lemma: Lemmatizer) -> ControlPrefix:
+    """ "asked X to help secure ...", "did not help rebuild it": a bare infinitive is in the
+    scope of the verb it completes (modality and negation), though it keeps its own words."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or verb.tag != BARE or head.i == verb.i or not is_verbal(head):
+        return NO_CONTROL
+    outer = control_prefix(head, lemma)
+    modality, is_negated = outer.modality or modal(head), outer.negated != negated(head)
+    return ControlPrefix([], modality, is_negated) if modality or is_negated else NO_CONTROL
+
+
+BARE = get_string_id("VB")
 
 
 def _adjective_prefix(adj: Token, to: Token | None) -> ControlPrefix:

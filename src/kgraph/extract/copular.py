@@ -192,10 +192,13 @@ def _apposition(appos: Token) -> Iterator[Frame]:
 
 def _placed(head: Token, appos: Token) -> bool:
     """ "Columbus, Ohio": a place in apposition to a place is where it lies, unless either is
-    part of a list ("borders Canada and Mexico -- India and Pakistan")."""
+    part of a list ("borders Canada and Mexico -- India and Pakistan", "in Bosnia, then
+    Macedonia")."""
     if head.ent_type_ not in PLACE_LABELS or appos.ent_type_ not in PLACE_LABELS:
         return False
-    return not any("conj" in labels(t) or t.dep_ == "conj" for t in (head, appos))
+    return not any(
+        "conj" in labels(t) or "advmod" in labels(t) or t.dep_ == "conj" for t in (head, appos)
+    )
 
 
 def _inclusion(prep: Token) -> Iterator[Frame]:

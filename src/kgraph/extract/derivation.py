@@ -59,7 +59,7 @@ NOT_EVENTS = frozenset(
         animal capital hospital journal material rival signal total arsenal general official
         ment comment element segment moment department document instrument apartment
         experience presence influence confidence difference reference violence conference
-        mission passion profession session
+        mission passion profession session tension balance venture
         """
     )
 )

@@ -314,6 +314,16 @@ def _role_organisations(role: Token) -> Iterator[tuple[Token, Token | None]]:
                 if child.lower_ == "in" and org.ent_type_ != "ORG":
                     continue  # "a lawyer in Karachi" works there, not for it
                 yield org, child
+            elif org is not None and child.lower_ != "in" and _named_body(org):
+                yield org, child  # "a diplomat at the US embassy": resolved as the US
+
+
+def _named_body(noun: Token) -> bool:
+    """ "the US embassy", "the Russian defence ministry": a common noun that a name before
+    it makes a body of that state or organisation (the resolver decides which heads do)."""
+    return noun.pos == NOUN and any(
+        c.dep_ in ("compound", "amod") and c.ent_type_ in ROLE_ORGS for c in lefts(noun)
+    )
 
 
 def _based(based: Token) -> Iterator[Frame]:
@@ -559,9 +569,9 @@ def _between(noun: Token, prep: Token, sentence: Sentence) -> Iterator[Frame]:
     noun_lemma = sentence.lemma(noun)
     typed = reltypes.event_type(noun_lemma, "with", phone=_phone(noun))
     if typed is None:
-        verb = event_verb(noun_lemma, zero=True)
+        verb = event_verb(noun_lemma, zero=noun_lemma in reltypes.RECIPROCAL_NOUNS)
         if verb is None:
-            return
+            return  # "a bridge between A and B" relates neither to the other
         typed = reltypes.SYMMETRIC_WITH.get(verb, f"{verb}_with")
     for a, b in combinations(parties, 2):
         yield Frame(EVENT, noun, Slot(a), Slot(b), [noun, prep], [typed])

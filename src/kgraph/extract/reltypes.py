@@ -37,7 +37,7 @@ EVENT_NOUNS: dict[str, str] = {
     **dict.fromkeys(words("attack strike offensive assault raid airstrike"), ATTACK),
     "stake": STAKE,
     **dict.fromkeys(words("deal agreement pact accord contract"), DEAL),
-    **dict.fromkeys(words("dispute discord row rift feud clash quarrel"), CLASH),
+    **dict.fromkeys(words("dispute discord row rift feud clash quarrel tension"), CLASH),
     **dict.fromkeys(words("partnership alliance"), PARTNER),
     "war": "fight",
     "condolence": "condole",
@@ -67,7 +67,7 @@ LIGHT_VERBS = frozenset(
         """
         have hold make take pay give offer launch sign conduct impose carry stage mount
         conclude reach strike seal hold acquire buy extend express send convey deliver
-        begin start open wage fight sit engage grant
+        begin start open wage fight sit engage grant form forge establish announce
         """
     )
 )
@@ -95,6 +95,8 @@ VERB_TYPES: dict[str, str] = {
     "sanction": SANCTION,
     "attack": ATTACK,
     "base in": "based_in",
+    "headquarter in": "based_in",
+    "locate in": "located_in",
     "describe": "describe_as",
     "describe as": "describe_as",
     "brand": "describe_as",
@@ -156,6 +158,13 @@ SYMMETRIC_WITH = {
     "merge": "merge_with",
 }
 """A verb said of two coordinated parties relates them "with" each other."""
+
+RECIPROCAL_NOUNS = frozenset(
+    words("contact conflict fight battle struggle split rupture exchange border race match link")
+)
+"""Nouns that are verbs too and name what two parties do to each other ("contacts between
+A and B"); other such nouns between two names do not relate them ("a bridge between A and
+B", "trains between A and B")."""
 
 SYMMETRIC_OBJECTS = {
     ("shake", "hand"): "shake_hands_with",

@@ -15,14 +15,14 @@ from spacy.strings import get_string_id
 from spacy.symbols import ADJ, ADP, ADV, NOUN, NUM, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from kgraph.extract import confidence, reltypes
+from kgraph.extract import confidence, reltypes, subjects
 from kgraph.extract.arguments import np_bounds, phrase_bounds, trim
 from kgraph.extract.context import Sentence
 from kgraph.extract.deps import hyphened, is_pronoun
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.mentions import LABEL_NOUN, mention_for
 from kgraph.extract.predicates import relation_name, surface
-from kgraph.extract.tree import labels, tokens_of
+from kgraph.extract.tree import labels, lefts, tokens_of
 from kgraph.models import Argument, EntityMention, RelationMention
 
 CLAUSE_KINDS = frozenset({"clause"})
@@ -31,7 +31,7 @@ NOT_NAMING_POS = frozenset({ADJ, ADV, VERB, ADP})
 NORP = get_string_id("NORP")
 """Coarse POS ids of heads that may (and may never) name an entity."""
 IS_A = "IS_A"
-IDENTITIES = frozenset({IS_A, "KNOW_AS"})
+IDENTITIES = frozenset({IS_A, "KNOW_AS", "BE_KNOWN_AS"})
 MODALITIES: dict[str | None, str] = {"be": "will"}
 """Modalities that mean another: "is to meet" is a scheduled "will meet"."""
 ROLE_KINDS = frozenset({"appos", "copula"})
@@ -122,7 +122,8 @@ def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
     if frame.kind == "verb":
         if frame.rel == ["call"] and "oprd" in labels(frame.anchor):
             return ("describe_as",)  # "called Iran a sponsor of terrorism" names, not phones
-        return reltypes.verb_type(tuple(frame.rel))
+        parts = reltypes.verb_type(tuple(frame.rel))
+        return _participle(frame, parts) if parts == tuple(frame.rel) else parts
     if _role(frame):
         words = frozenset(t.lower_ for t in frame.pred)
         role = next((t for t in frame.pred if t.lower_ == frame.rel[-2]), None)
@@ -133,6 +134,24 @@ def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
         if typed is not None:
             return (typed,)
     return tuple(frame.rel)
+
+
+def _participle(frame: Frame, parts: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Merkel was criticised over Greece" -> BE_CRITICISED_OVER, not CRITICISE_OVER: the
+    subject of a passive without an agent underwent the act, so the type says so rather
+    than read as what the subject did.  Not when the graph draws a named modifier as the
+    subject: in "EU sanctions imposed on Russia" that is the EU, which did impose."""
+    verb, subject = frame.anchor, frame.subject.head
+    if frame.passive_agent or verb.tag != PARTICIPLE or "nsubj" in labels(verb):
+        return parts  # "... that X has arrived" (misparsed as a participle clause) is active
+    if not subjects.is_passive(verb):
+        return parts
+    if not subject.ent_type and any(c.ent_type for c in lefts(subject)):
+        return parts
+    return ("be", verb.lower_, *parts[1:])
+
+
+PARTICIPLE = get_string_id("VBN")
 
 
 def _past_role(frame: Frame) -> str | None:
