@@ -99,6 +99,11 @@ CASES = [
         {"object_label": "PRON", "subject_label": "ORG"},
     ),
     Case(
+        "since-clause-subject",
+        "This is the town the army has held since its commander Omar Ali declared victory.",
+        absent=(("the army", "HOLD_SINCE", "its commander"),),
+    ),
+    Case(
         "passive-no-agent",
         "The minister was arrested in Kyiv.",
         (("The minister", "BE_ARRESTED_IN", "Kyiv"),),

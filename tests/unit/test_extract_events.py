@@ -561,6 +561,8 @@ def test_roles_relate_people_to_organisations(
         ("Chinese director Zhang Yimou spoke.", "Zhang Yimou", "Chinese"),
         ("Defense Secretary Jim Mattis spoke.", "Jim Mattis", "Defense"),
         ("French far-right leader Marine Le Pen spoke.", "Marine Le Pen", "French"),
+        ("Labour's shadow Lords leader Ann Shaw spoke.", "Ann Shaw", "Lords"),
+        ("Ann Shaw, the author of 'The Long Road', spoke.", "Ann Shaw", "The Long Road"),
     ],
 )
 def test_where_someone_is_from_or_what_they_oppose_is_no_employer(

@@ -227,13 +227,13 @@ NOT_ROLES = frozenset(
         reader listener subscriber follower supporter opponent rival challenger critic
         protester prisoner detainee survivor shareholder investor donor voter
         mother father brother sister daughter grandmother grandfather stepfather
-        stepmother freshman sophomore
+        stepmother freshman sophomore author winner
         """
     )
 )
 """Nouns with a role's ending that say what someone is to a place, an organisation or a
 person, not that they work for it ("a resident of Vitoria", "Kremlin opponent", "Wang's
-mother", "a University of Florida freshman")."""
+mother", "a University of Florida freshman", "the author of 'Ways of Seeing'")."""
 
 
 def is_role(noun: str) -> bool:

@@ -47,6 +47,8 @@ def _prep_slot(prep: Token) -> Slot | None:
     """The object of a preposition, looking through multiword ones ("because of X")."""
     for child in kids(prep):
         if child.dep_ == "pobj":
+            if prep.lower in CLAUSE_PREP_IDS and _subject_of_next_verb(child):
+                return None
             antecedent = resolve_relative(child)
             # "in which he expressed": the antecedent noun alone, not its whole phrase
             return Slot(antecedent, prep, "phrase" if antecedent.i == child.i else "np")
@@ -58,6 +60,21 @@ def _prep_slot(prep: Token) -> Slot | None:
             if inner is not None:
                 return Slot(inner.head, prep, inner.kind)
     return None
+
+
+CLAUSE_PREP_IDS = ids(["since", "after", "before", "until", "till"])
+FINITE_TAGS = ids(["VBD", "VBZ", "VBP", "MD"])
+
+
+def _subject_of_next_verb(obj: Token) -> bool:
+    """ "held since its leader X proclaimed ...": the parser took the subject of a clause
+    after a conjunction that is also a preposition for that preposition's object; a finite
+    verb without a subject right after the phrase gives it away."""
+    following = obj.right_edge.i + 1
+    if following >= len(obj.doc):
+        return False
+    verb = obj.doc[following]
+    return verb.tag in FINITE_TAGS and verb.pos in VERBAL_POS and "nsubj" not in labels(verb)
 
 
 def is_attribution_slot(slot: Slot) -> bool:

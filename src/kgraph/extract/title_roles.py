@@ -74,6 +74,8 @@ def _title_role(toks: list[Token], first: int, last: int, opening: int) -> Itera
     modifiers = frozenset(t.lower_ for t in described)
     if label in STATE_LABELS and not _office_of_state(word, label, described):
         return
+    if "shadow" in modifiers:
+        return  # "Labour's shadow Lords leader": the opposition's, not the body's, role
     person = Slot(toks[last - 1], bounds=(first, last))
     organisation = Slot(toks[actor_end - 1], bounds=(actor_start, actor_end))
     typed = reltypes.role_type(word, modifiers)
