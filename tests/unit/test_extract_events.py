@@ -661,6 +661,23 @@ def test_a_standard_of_comparison_is_no_party(nlp: Language, lemma: Lemmatizer) 
     )
 
 
+def test_it_in_what_a_named_body_says_is_the_speaker(nlp: Language, lemma: Lemmatizer) -> None:
+    check(
+        nlp,
+        lemma,
+        "Denmark said it would hold talks with Norway.",
+        (("Denmark", "MEET", "Norway"),),
+        (("it", "MEET", "Norway"),),
+    )
+    check(
+        nlp,
+        lemma,
+        "Denmark said that Sweden had left, and it would hold talks with Norway.",
+        (),
+        (("Denmark", "MEET", "Norway"),),
+    )
+
+
 def test_quoted_as_saying_by_is_the_quoting_agent(nlp: Language, lemma: Lemmatizer) -> None:
     check(
         nlp,

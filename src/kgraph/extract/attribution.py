@@ -12,7 +12,12 @@ from spacy.tokens import Token
 
 from kgraph.extract import subjects
 from kgraph.extract.deps import first_child, is_verbal
-from kgraph.extract.lexicon import ATTRIBUTION_PREPS, REPORTING_ADJECTIVES, REPORTING_VERBS
+from kgraph.extract.lexicon import (
+    ATTRIBUTION_PREPS,
+    REPORTING_ADJECTIVES,
+    REPORTING_VERBS,
+    words,
+)
 from kgraph.extract.tree import kids
 from kgraph.nlp import Lemmatizer
 
@@ -55,6 +60,31 @@ def _holder(head: Token) -> Token | None:
     if head.pos == ADJ and head.dep_ == "acomp":
         return subjects.logical_subject(head.head)
     return subjects.acting_subject(head, strict=True)
+
+
+SPEAKING_LABELS = frozenset({"ORG", "GPE", "NORP"})
+
+
+SAYING_VERBS = frozenset(
+    words("say announce confirm state declare insist maintain add claim warn reveal vow pledge")
+)
+
+
+def itself(subject: Token, source: Token, lemma: Lemmatizer) -> bool:
+    """ "China said it had requested talks": "it" as the subject of what a named
+    organisation or country has just said it does is that speaker.  Not a copula's "it"
+    ("Yale said it was the final decision"), nor an "it" before the speaker ("It costs
+    1,000 yuan, Wang says")."""
+    if subject.lower_ != "it" or subject.dep_ != "nsubj" or subject.i < source.i:
+        return False
+    clause, verb = subject.head, source.head
+    return (
+        source.ent_type_ in SPEAKING_LABELS
+        and clause.dep_ == "ccomp"
+        and clause.head.i == verb.i
+        and lemma(clause) != "be"
+        and lemma(verb) in SAYING_VERBS
+    )
 
 
 def according_to(tok: Token) -> Token | None:

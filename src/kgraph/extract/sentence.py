@@ -9,9 +9,10 @@ from spacy.tokens import Token
 from kgraph.extract import attribution, clauses, copular, events, nominal, title_roles, titles
 from kgraph.extract.context import Sentence
 from kgraph.extract.deps import THAT, WH_TAG_IDS, is_verbal
-from kgraph.extract.frame import Frame
+from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.modality import inherited
 from kgraph.extract.render import Extraction, render, wanted_by_graph
+from kgraph.extract.tree import entity_bounds
 
 Finder = Callable[[Sentence], Iterator[Frame]]
 FINDERS: tuple[Finder, ...] = (
@@ -41,6 +42,11 @@ def sentence_frames(sentence: Sentence, *, openie: bool = False) -> list[Frame]:
                     frame.anchor, sentence.lemma, according=according
                 )
             frame.attribution = speakers[anchor]
+        speaker = frame.attribution
+        if openie or speaker is None:
+            continue
+        if attribution.itself(frame.subject.head, speaker, sentence.lemma):
+            frame.subject = Slot(speaker, bounds=entity_bounds(speaker))
     return frames
 
 
