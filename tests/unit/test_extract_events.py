@@ -538,7 +538,32 @@ ROLES = [
         "Ivan Orlov, an adviser at the Russian defence ministry, said so.",
         (("Ivan Orlov", "WORK_FOR", "the Russian defence ministry"),),
     ),
+    (
+        "Pavel Novak, the Czech deputy foreign minister, arrived.",
+        (("Pavel Novak", "WORK_FOR", "Czech"),),
+    ),
+    (
+        "The top British commander in Iraq, General Tom Hale, spoke.",
+        (("Tom Hale", "WORK_FOR", "British"),),
+    ),
 ]
+
+
+COPULAR_ROLES = [
+    (
+        "Lee Hsien Loong is the Singaporean prime minister.",
+        (("Lee Hsien Loong", "LEAD", "Singaporean"),),
+    ),
+    ("John Miller is an economist at Barclays.", (("John Miller", "WORK_FOR", "Barclays"),)),
+    ("Jan Kowalski is Siemens's chief executive.", (("Jan Kowalski", "LEAD", "Siemens"),)),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), COPULAR_ROLES, ids=[t[:28] for t, _ in COPULAR_ROLES])
+def test_a_role_said_with_a_copula_relates_too(
+    nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Triple, ...]
+) -> None:
+    check(nlp, lemma, text, want)
 
 
 @pytest.mark.parametrize(("text", "want"), ROLES, ids=[t[:28] for t, _ in ROLES])
@@ -562,6 +587,8 @@ def test_roles_relate_people_to_organisations(
         ("Defense Secretary Jim Mattis spoke.", "Jim Mattis", "Defense"),
         ("French far-right leader Marine Le Pen spoke.", "Marine Le Pen", "French"),
         ("Labour's shadow Lords leader Ann Shaw spoke.", "Ann Shaw", "Lords"),
+        ("Ivan Sidorov, the Russian opposition leader, was jailed.", "Ivan Sidorov", "Russian"),
+        ("The Polish ambassador texts Nowak, a source said.", "Nowak", "Polish"),
         ("Ann Shaw, the author of 'The Long Road', spoke.", "Ann Shaw", "The Long Road"),
     ],
 )

@@ -24,11 +24,11 @@ only (kind ``"event"``): OpenIE output keeps the surface clause ("A; held; talks
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import combinations
+from collections.abc import Iterable, Iterator
+from itertools import chain, combinations
 
 from spacy.strings import get_string_id
-from spacy.symbols import ADP, AUX, NOUN, PROPN, PUNCT, VERB, acl, amod, appos
+from spacy.symbols import ADJ, ADP, AUX, NOUN, PROPN, PUNCT, VERB, acl, amod, appos
 from spacy.tokens import Token
 
 from kgraph.extract import reltypes, subjects
@@ -88,6 +88,7 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
     for frame in frames:
         if frame.kind == "copula":
             yield from _copular_event(frame, sentence)
+            yield from _copular_role(frame)
         if frame.kind != "verb":
             continue
         key = (frame.anchor.i, frame.subject.head.i, frame.object.head.i if frame.object else -1)
@@ -259,11 +260,16 @@ def _role(appos: Token) -> Iterator[Frame]:
         person, role = role, person
     else:
         person = described(person, role)
+    if role.i < person.i and any(c.dep_ == "compound" and c.is_lower for c in lefts(person)):
+        return  # "The Russian ambassador texts Flynn": a verb the parser made part of a name
     yield from _role_frames(person, role)
 
 
-def _role_frames(person: Token, role: Token) -> Iterator[Frame]:
-    """The person's relation to the organisation of their role noun, if it names one."""
+def _role_frames(
+    person: Token, role: Token, elsewhere: Iterable[tuple[Token, Token | None]] = ()
+) -> Iterator[Frame]:
+    """The person's relation to the organisation of their role noun, if it names one (or,
+    failing that, the first of ``elsewhere``: "is an economist at X" on the copula)."""
     if person.ent_type_ != "PERSON" or role.pos != NOUN or role.ent_type_:
         return
     if not reltypes.is_role(role.lower_):
@@ -271,10 +277,14 @@ def _role_frames(person: Token, role: Token) -> Iterator[Frame]:
     words_before = [t for t in lefts(role) if t.dep_ in ("amod", "compound") and not t.ent_type_]
     modifiers = frozenset(t.lower_ for t in words_before) | hyphened(role)
     pred = [*words_before, role]
-    for org, prep in _role_organisations(role):
-        typed = reltypes.role_type(role.lower_, modifiers, prep.lower_ if prep else "of")
+    for org, prep in chain(_role_organisations(role), elsewhere):
+        state = org.ent_type_ in SENDING_LABELS
+        typed = reltypes.role_type(
+            role.lower_, modifiers, prep.lower_ if prep else "of", state=state
+        )
         words = [*pred, prep] if prep is not None else pred
-        frame = Frame(EVENT, role, Slot(person), Slot(org), words, [typed])
+        named = Slot(org, bounds=entity_bounds(org)) if org.pos == ADJ else Slot(org)
+        frame = Frame(EVENT, role, Slot(person), named, words, [typed])
         frame.pred_prefix = "is"
         frame.modality = former(modifiers)
         yield frame
@@ -316,6 +326,30 @@ def _role_organisations(role: Token) -> Iterator[tuple[Token, Token | None]]:
                 yield org, child
             elif org is not None and child.lower_ != "in" and _named_body(org):
                 yield org, child  # "a diplomat at the US embassy": resolved as the US
+    state = _state_of_office(role)
+    if state is not None:  # "Xi Jinping, the Chinese president"
+        yield state, None
+
+
+def _state_of_office(role: Token) -> Token | None:
+    """The country whose name or adjective makes ``role`` an office of its state ("the
+    Russian deputy foreign minister"); not a party's legislator ("a Republican senator")
+    nor a role another word narrows ("the Russian opposition leader")."""
+    word = role.lower_
+    if word not in reltypes.STATE_ROLES:
+        return None
+    modifiers = [c for c in lefts(role) if c.dep_ in MODIFIER_DEPS]
+    states = [c for c in modifiers if c.ent_type_ in SENDING_LABELS]
+    if len(states) != 1 or any(
+        not c.ent_type_ and c.lower_ not in reltypes.OFFICE_WORDS for c in modifiers
+    ):
+        return None
+    if states[0].ent_type_ == "NORP" and word in reltypes.LEGISLATORS:
+        return None
+    return states[0]
+
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
 def _named_body(noun: Token) -> bool:
@@ -453,6 +487,26 @@ def _copular_event(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
 
 
 EVENT_STATE_PREP_IDS = ids(["on", "in", "at"])
+
+
+def _copular_role(frame: Frame) -> Iterator[Frame]:
+    """ "Mary Barra is GM's chief executive", "Li is an analyst at Analysys", "Xi is the
+    Chinese president": a role said with a copula relates like one in apposition."""
+    obj = frame.object
+    if frame.rel != ["is", "a"] or obj is None or obj.prep is not None:
+        return
+    at_copula = (
+        (slot.head, slot.prep)
+        for slot in frame.extras
+        if slot.prep is not None
+        and slot.prep.lower_ in OWN_ROLE_PREPS
+        and slot.head.ent_type_ in ROLE_ORGS
+        and (slot.prep.lower_ != "in" or slot.head.ent_type_ == "ORG")
+    )
+    for role in _role_frames(frame.subject.head, obj.head, at_copula):
+        role.negated, role.modality = frame.negated, frame.modality or role.modality
+        role.attribution = frame.attribution
+        yield role
 
 
 def _enclosing_place(frame: Frame) -> Iterator[Frame]:

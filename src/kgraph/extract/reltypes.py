@@ -204,6 +204,43 @@ Ambassador" the state employs, the organisation is the posting (but an "EU ambas
 with no state named is the EU's, and a "UN envoy" the UN's)."""
 CHIEF_WORDS = frozenset(words("chief managing prime first"))
 """Modifiers that make an executive or officer its organisation's leader."""
+STATE_ROLES = frozenset(
+    words(
+        """
+        president premier chancellor king queen emperor prince governor mayor leader
+        minister secretary secretary-general ambassador envoy official diplomat spokesman
+        spokeswoman spokesperson general commander negotiator prosecutor attorney consul
+        admiral senator lawmaker congressman congresswoman
+        """
+    )
+)
+"""Roles a country's name or adjective can own: offices of the state."""
+LEGISLATORS = frozenset(words("senator lawmaker congressman congresswoman"))
+"""Roles an adjective names the party of ("Republican Senator"), not the employer."""
+PORTFOLIO_WORDS = frozenset(
+    words(
+        """
+        defence defense interior labor labour justice education transport health finance
+        treasury trade commerce energy agriculture environment culture security affairs
+        brexit enlargement development economy industry housing welfare
+        """
+    )
+)
+"""Last words of a portfolio: "Defense Secretary X" holds an office, "White House press
+secretary X" works for the White House."""
+OFFICE_WORDS = (
+    frozenset(
+        words(
+            """
+        foreign prime deputy vice first chief top senior acting interim new outgoing
+        incoming former late then
+        """
+        )
+    )
+    | PORTFOLIO_WORDS
+)
+"""Lower-case words that keep a role an office of the state ("the Russian deputy foreign
+minister"); any other ("the Russian opposition leader") makes it something else."""
 ROLE_PREPS = frozenset(words("of at for with in"))
 """Prepositions that tie a role noun to its organisation ("an analyst at X")."""
 VERB_TYPES_ROLE = {"lead": LEAD, "head": LEAD, "chair": LEAD, "work for": WORK_FOR}
@@ -244,22 +281,32 @@ def is_role(noun: str) -> bool:
     return noun.endswith(PERSON_SUFFIXES) and noun not in NOT_ROLES and len(noun) > 4
 
 
-def role_type(noun: str, modifiers: frozenset[str] = frozenset(), prep: str = "of") -> str:
+def role_type(
+    noun: str, modifiers: frozenset[str] = frozenset(), prep: str = "of", *, state: bool = False
+) -> str:
     """The type a role noun gives its holder and organisation: LEAD for who leads it ("the
     chairman of X", "X's chief executive"), WORK_FOR for every other role ("an analyst at
-    X", "a director at X", "the chief economist of X").
+    X", "a director at X", "the chief economist of X").  A country (``state``) is led only
+    by its head of state or government: "the US commander" works for it.
 
     >>> role_type("chairman"), role_type("executive", frozenset({"chief"})), role_type("analyst")
     ('lead', 'lead', 'work_for')
+    >>> role_type("commander", state=True), role_type("president", state=True)
+    ('work_for', 'lead')
     """
     if prep != "of" or not DEPUTY_WORDS.isdisjoint(modifiers):
         return WORK_FOR
-    if noun in LEAD_ROLES or (noun in CHIEF_ROLES and not CHIEF_WORDS.isdisjoint(modifiers)):
-        return LEAD
-    return WORK_FOR
+    chief = noun in CHIEF_ROLES and not CHIEF_WORDS.isdisjoint(modifiers)
+    if state and noun not in STATE_LEADERS and not chief:
+        return WORK_FOR
+    return LEAD if noun in LEAD_ROLES or chief else WORK_FOR
 
 
 CHIEF_ROLES = frozenset({"executive", "officer", "minister"})
+STATE_LEADERS = frozenset(
+    words("leader head president premier chancellor king queen emperor governor mayor")
+)
+"""The roles that lead a country, region or city (with "prime" or "first" minister)."""
 DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant", "minority"})
 """Modifiers of a role that serves its leader ("deputy head", "Deputy Prime Minister"), or
 leads only a part ("House Minority Leader")."""

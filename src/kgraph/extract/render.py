@@ -36,6 +36,7 @@ MODALITIES: dict[str | None, str] = {"be": "will"}
 """Modalities that mean another: "is to meet" is a scheduled "will meet"."""
 ROLE_KINDS = frozenset({"appos", "copula"})
 ROLE_ORGS = frozenset({"ORG", "GPE", "NORP"})
+STATE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 """Role relations ("the leader of X") to an organisation or country get a role type."""
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 """Mention labels of named things (a "Concept" or pronoun mention is none)."""
@@ -128,7 +129,8 @@ def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
         words = frozenset(t.lower_ for t in frame.pred)
         role = next((t for t in frame.pred if t.lower_ == frame.rel[-2]), None)
         words |= hyphened(role) if role is not None else frozenset()
-        return (reltypes.role_type(frame.rel[-2], words),)
+        state = frame.object is not None and frame.object.head.ent_type_ in STATE_LABELS
+        return (reltypes.role_type(frame.rel[-2], words, state=state),)
     if frame.kind == "nominal" and len(frame.pred) > 1:
         typed = reltypes.event_type(sent.lemma(frame.anchor), frame.pred[-1].lower_)
         if typed is not None:

@@ -30,19 +30,6 @@ from kgraph.extract.tree import entity_bounds
 
 ORGANISATION_LABELS = frozenset({"ORG"})
 STATE_LABELS = frozenset({"GPE", "NORP"})
-STATE_ROLES = frozenset(
-    words(
-        """
-        president premier chancellor king queen emperor prince governor mayor leader
-        minister secretary secretary-general ambassador envoy official diplomat spokesman
-        spokeswoman spokesperson general commander negotiator prosecutor attorney consul
-        admiral senator lawmaker congressman congresswoman
-        """
-    )
-)
-"""Roles a country's name or adjective can own: offices of the state."""
-LEGISLATORS = frozenset(words("senator lawmaker congressman congresswoman"))
-"""Roles an adjective names the party of ("Republican Senator"), not the employer."""
 TITLE_POS = frozenset({ADJ, NOUN, PROPN})
 PERSON = get_string_id("PERSON")
 
@@ -62,7 +49,7 @@ def _title_role(toks: list[Token], first: int, last: int, opening: int) -> Itera
     if role.ent_type or role.pos not in TITLE_POS:
         return
     start, word = _role_word(toks, role)
-    if not reltypes.is_role(word) and word not in STATE_ROLES:
+    if not reltypes.is_role(word) and word not in reltypes.STATE_ROLES:
         return
     title = _title_start(toks, start, opening)
     actor = _actor(toks, title, start, word)
@@ -78,7 +65,7 @@ def _title_role(toks: list[Token], first: int, last: int, opening: int) -> Itera
         return  # "Labour's shadow Lords leader": the opposition's, not the body's, role
     person = Slot(toks[last - 1], bounds=(first, last))
     organisation = Slot(toks[actor_end - 1], bounds=(actor_start, actor_end))
-    typed = reltypes.role_type(word, modifiers)
+    typed = reltypes.role_type(word, modifiers, state=label in STATE_LABELS)
     words_of_role = [t for t in toks[actor_end : role.i + 1] if t.tag_ != "POS"]
     frame = Frame(EVENT, role, person, organisation, words_of_role, [typed])
     frame.pred_prefix = "is"
@@ -124,7 +111,7 @@ def _office_of_state(word: str, label: str, described: list[Token]) -> bool:
     """Whether a country's name or adjective owns the role: an office of the state, not a
     legislator's party ("Republican Senator") nor a role a lower-case word narrows to
     something else ("French far-right leader", "Russian opposition leader")."""
-    if word not in STATE_ROLES or (label == "NORP" and word in LEGISLATORS):
+    if word not in reltypes.STATE_ROLES or (label == "NORP" and word in reltypes.LEGISLATORS):
         return False
     return all(t.is_title or t.lower_ in PAST_ROLE_WORDS for t in described)
 
@@ -158,22 +145,11 @@ def _actor(toks: list[Token], title: int, end: int, word: str) -> tuple[int, int
 def _employs(label: str, last: Token, word: str) -> bool:
     if label in ORGANISATION_LABELS:
         return not _portfolio(last, word)
-    return label in STATE_LABELS and word in STATE_ROLES
+    return label in STATE_LABELS and word in reltypes.STATE_ROLES
 
 
 def _portfolio(last: Token, word: str) -> bool:
-    return word in PORTFOLIO_ROLES and last.lower_ in PORTFOLIO_WORDS
+    return word in PORTFOLIO_ROLES and last.lower_ in reltypes.PORTFOLIO_WORDS
 
 
 PORTFOLIO_ROLES = frozenset(words("minister secretary adviser advisor commissioner"))
-PORTFOLIO_WORDS = frozenset(
-    words(
-        """
-        defence defense interior labor labour justice education transport health finance
-        treasury trade commerce energy agriculture environment culture security affairs
-        brexit enlargement development economy industry housing welfare
-        """
-    )
-)
-"""Last words of a portfolio: "Defense Secretary X" holds an office, "White House press
-secretary X" works for the White House."""
