@@ -696,6 +696,7 @@ def test_it_in_what_a_named_body_says_is_the_speaker(nlp: Language, lemma: Lemma
         (("Denmark", "MEET", "Norway"),),
         (("it", "MEET", "Norway"),),
     )
+    check(nlp, lemma, "Latvia said it was attacked by Belarus.", (("Belarus", "ATTACK", "Latvia"),))
     check(
         nlp,
         lemma,

@@ -63,6 +63,7 @@ def _holder(head: Token) -> Token | None:
 
 
 SPEAKING_LABELS = frozenset({"ORG", "GPE", "NORP"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 SAYING_VERBS = frozenset(
@@ -75,7 +76,7 @@ def itself(subject: Token, source: Token, lemma: Lemmatizer) -> bool:
     organisation or country has just said it does is that speaker.  Not a copula's "it"
     ("Yale said it was the final decision"), nor an "it" before the speaker ("It costs
     1,000 yuan, Wang says")."""
-    if subject.lower_ != "it" or subject.dep_ != "nsubj" or subject.i < source.i:
+    if subject.lower_ != "it" or subject.dep_ not in SUBJECT_DEPS or subject.i < source.i:
         return False
     clause, verb = subject.head, source.head
     return (

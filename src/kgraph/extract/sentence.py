@@ -47,6 +47,10 @@ def sentence_frames(sentence: Sentence, *, openie: bool = False) -> list[Frame]:
             continue
         if attribution.itself(frame.subject.head, speaker, sentence.lemma):
             frame.subject = Slot(speaker, bounds=entity_bounds(speaker))
+        elif frame.object is not None and attribution.itself(
+            frame.object.head, speaker, sentence.lemma
+        ):  # "Estonia said it was targeted by Russia": the passive's subject, made object
+            frame.object = Slot(speaker, bounds=entity_bounds(speaker))
     return frames
 
 
