@@ -63,7 +63,6 @@ COMITATIVE = frozenset({"with"})
 COMPARING_VERBS = frozenset({"compare", "liken", "equate", "link", "tie", "connect", "describe"})
 """Verbs whose second phrase is a standard of comparison, not a party ("compared X to Y")."""
 ROLE_DEPS = ids(["appos", "amod", "compound"])
-ROLE_ORGS = frozenset({"ORG", "GPE", "NORP"})
 OWN_ROLE_PREPS = reltypes.ROLE_PREPS - {"of"}
 """("the leader *of* X" is the copular apposition's own relation, typed in rendering.)"""
 CANDIDATE_POS = frozenset({VERB, PUNCT, ADP})
@@ -278,7 +277,7 @@ def _role_frames(
     modifiers = frozenset(t.lower_ for t in words_before) | hyphened(role)
     pred = [*words_before, role]
     for org, prep in chain(_role_organisations(role), elsewhere):
-        state = org.ent_type_ in SENDING_LABELS
+        state = org.ent_type_ in reltypes.STATE_LABELS
         typed = reltypes.role_type(
             role.lower_, modifiers, prep.lower_ if prep else "of", state=state
         )
@@ -300,7 +299,6 @@ PAST_ROLE_WORDS = frozenset({"former", "ex", "late", "then"})
 
 
 ROLE_NAMES = frozenset({("compound", "ORG"), ("nmod", "ORG")})
-SENDING_LABELS = frozenset({"GPE", "NORP", "LOC"})
 """A name before a role that is its organisation ("the GM president")."""
 
 
@@ -310,17 +308,17 @@ def _role_organisations(role: Token) -> Iterator[tuple[Token, Token | None]]:
     there) or the object of its preposition ("an analyst at Analysys")."""
     if role.lower_ in reltypes.POSTED_ROLES:  # "South Sudan's UN ambassador"
         sender = labelled(role, "poss")
-        if sender is not None and sender.ent_type_ in SENDING_LABELS:
+        if sender is not None and sender.ent_type_ in reltypes.STATE_LABELS:
             yield sender, None
             return
     for child in kids(role):
         if (child.dep_, child.ent_type_) in ROLE_NAMES or (
-            child.dep_ == "poss" and child.ent_type_ in ROLE_ORGS
+            child.dep_ == "poss" and child.ent_type_ in reltypes.ROLE_ORGS
         ):
             yield child, None
         elif child.dep_ == "prep" and child.i > role.i and child.lower_ in OWN_ROLE_PREPS:
             org = labelled(child, "pobj")
-            if org is not None and org.ent_type_ in ROLE_ORGS:
+            if org is not None and org.ent_type_ in reltypes.ROLE_ORGS:
                 if child.lower_ == "in" and org.ent_type_ != "ORG":
                     continue  # "a lawyer in Karachi" works there, not for it
                 yield org, child
@@ -339,7 +337,7 @@ def _state_of_office(role: Token) -> Token | None:
     if word not in reltypes.STATE_ROLES:
         return None
     modifiers = [c for c in lefts(role) if c.dep_ in MODIFIER_DEPS]
-    states = [c for c in modifiers if c.ent_type_ in SENDING_LABELS]
+    states = [c for c in modifiers if c.ent_type_ in reltypes.STATE_LABELS]
     if len(states) != 1 or any(
         not c.ent_type_ and c.lower_ not in reltypes.OFFICE_WORDS for c in modifiers
     ):
@@ -356,7 +354,7 @@ def _named_body(noun: Token) -> bool:
     """ "the US embassy", "the Russian defence ministry": a common noun that a name before
     it makes a body of that state or organisation (the resolver decides which heads do)."""
     return noun.pos == NOUN and any(
-        c.dep_ in ("compound", "amod") and c.ent_type_ in ROLE_ORGS for c in lefts(noun)
+        c.dep_ in ("compound", "amod") and c.ent_type_ in reltypes.ROLE_ORGS for c in lefts(noun)
     )
 
 
@@ -364,7 +362,12 @@ def _based(based: Token) -> Iterator[Frame]:
     """ "Beijing-based Analysys" -> Analysys BASED_IN Beijing."""
     place = next((c for c in kids(based) if c.ent_type_ in ("GPE", "LOC")), None)
     org = based.head
-    if place is None or based.dep_ != "amod" or not org.ent_type_ or org.ent_type_ not in ROLE_ORGS:
+    if (
+        place is None
+        or based.dep_ != "amod"
+        or not org.ent_type_
+        or org.ent_type_ not in reltypes.ROLE_ORGS
+    ):
         return
     name = Slot(org, bounds=entity_bounds(org))  # not "Beijing-based Analysys"
     yield Frame(EVENT, based, name, Slot(place, bounds=entity_bounds(place)), [based], ["based_in"])
@@ -500,7 +503,7 @@ def _copular_role(frame: Frame) -> Iterator[Frame]:
         for slot in frame.extras
         if slot.prep is not None
         and slot.prep.lower_ in OWN_ROLE_PREPS
-        and slot.head.ent_type_ in ROLE_ORGS
+        and slot.head.ent_type_ in reltypes.ROLE_ORGS
         and (slot.prep.lower_ != "in" or slot.head.ent_type_ == "ORG")
     )
     for role in _role_frames(frame.subject.head, obj.head, at_copula):

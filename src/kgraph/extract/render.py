@@ -35,8 +35,6 @@ IDENTITIES = frozenset({IS_A, "KNOW_AS", "BE_KNOWN_AS"})
 MODALITIES: dict[str | None, str] = {"be": "will"}
 """Modalities that mean another: "is to meet" is a scheduled "will meet"."""
 ROLE_KINDS = frozenset({"appos", "copula"})
-ROLE_ORGS = frozenset({"ORG", "GPE", "NORP"})
-STATE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 """Role relations ("the leader of X") to an organisation or country get a role type."""
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 """Mention labels of named things (a "Concept" or pronoun mention is none)."""
@@ -129,7 +127,7 @@ def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
         words = frozenset(t.lower_ for t in frame.pred)
         role = next((t for t in frame.pred if t.lower_ == frame.rel[-2]), None)
         words |= hyphened(role) if role is not None else frozenset()
-        state = frame.object is not None and frame.object.head.ent_type_ in STATE_LABELS
+        state = frame.object is not None and frame.object.head.ent_type_ in reltypes.STATE_LABELS
         return (reltypes.role_type(frame.rel[-2], words, state=state),)
     if frame.kind == "nominal" and len(frame.pred) > 1:
         typed = reltypes.event_type(sent.lemma(frame.anchor), frame.pred[-1].lower_)
@@ -171,7 +169,11 @@ def _role(frame: Frame) -> bool:
     if frame.kind not in ROLE_KINDS or len(frame.rel) < 2 or frame.rel[-1] != "of":
         return False
     obj = frame.object
-    if obj is None or obj.head.ent_type_ not in ROLE_ORGS or not reltypes.is_role(frame.rel[-2]):
+    if (
+        obj is None
+        or obj.head.ent_type_ not in reltypes.ROLE_ORGS
+        or not reltypes.is_role(frame.rel[-2])
+    ):
         return False
     return _person(frame.subject.head)
 
