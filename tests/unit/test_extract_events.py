@@ -1136,6 +1136,11 @@ def test_the_object_of_for_before_an_infinitive_is_its_subject(
         ("Antonio Guterres: Salva Kiir is ignoring famine", "IGNORE", "Antonio Guterres"),
         ("Angela Merkel: Vladimir Putin is ignoring the ceasefire", "IGNORE", "Angela Merkel"),
         ("Macron: Russia must leave Crimea", "LEAVE", "Macron"),
+        (
+            "Dr. Anna Berg: Historically, Poland's banks were always linked with Germany.",
+            "LINK_WITH",
+            "Dr. Anna Berg",
+        ),
     ],
 )
 def test_a_headline_name_before_a_colon_is_the_speaker_of_what_follows(

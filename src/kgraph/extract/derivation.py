@@ -59,7 +59,8 @@ NOT_EVENTS = frozenset(
         animal capital hospital journal material rival signal total arsenal general official
         ment comment element segment moment department document instrument apartment
         experience presence influence confidence difference reference violence conference
-        mission passion profession session tension balance venture
+        mission passion profession session tension balance venture institution constitution
+        organisation organization foundation corporation association federation generation
         """
     )
 )

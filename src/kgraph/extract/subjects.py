@@ -48,9 +48,10 @@ def logical_subject(verb: Token) -> Token | None:
         said = _said_after_colon(own)
         if said is not None:  # "Bert Noglik: The band went to Chicago"
             return said
-        nsubj = labels(verb).get("nsubj", ())
-        if len(nsubj) > 1 and colon_speaker(verb) is own:  # "Guterres: Kiir is ignoring"
-            return nsubj[1]
+        children = labels(verb)
+        both = [*children.get("nsubj", ()), *children.get("nsubjpass", ())]
+        if len(both) > 1 and colon_speaker(verb) is own:  # "Guterres: Kiir is ignoring"
+            return sorted(both, key=lambda t: t.i)[1]
         return resolve_relative(own)
     named = for_subject(verb)
     if named is not None:
@@ -120,7 +121,7 @@ def colon_speaker(verb: Token) -> Token | None:
     return None
 
 
-SPEAKER_DEPS = frozenset({"nsubj", "dep", "npadvmod", "nmod"})
+SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dep", "npadvmod", "nmod"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
