@@ -49,9 +49,9 @@ def logical_subject(verb: Token) -> Token | None:
         if said is not None:  # "Bert Noglik: The band went to Chicago"
             return said
         children = labels(verb)
-        both = [*children.get("nsubj", ()), *children.get("nsubjpass", ())]
+        both: list[Token] = [*children.get("nsubj", ()), *children.get("nsubjpass", ())]
         if len(both) > 1 and colon_speaker(verb) is own:  # "Guterres: Kiir is ignoring"
-            return sorted(both, key=lambda t: t.i)[1]
+            return min((t for t in both if t.i != own.i), key=lambda t: t.i)
         return resolve_relative(own)
     named = for_subject(verb)
     if named is not None:
