@@ -125,6 +125,10 @@ NOMINAL = [
     ),
     ("Trade between Chile and Peru grew by 5% last year.", (("Chile", "TRADE_WITH", "Peru"),)),
     ("Contacts between Ghana and Togo resumed.", (("Ghana", "CONTACT_WITH", "Togo"),)),
+    (
+        "Ivan Petrov, whose talks with Sauli Niinisto ended on Monday, flew home.",
+        (("Ivan Petrov", "MEET", "Sauli Niinisto"),),
+    ),
     ("Cooperation between Kenya and Uganda grew.", (("Kenya", "COOPERATE_WITH", "Uganda"),)),
     ("Tensions between Serbia and Croatia eased.", (("Serbia", "CLASH_WITH", "Croatia"),)),
 ]

@@ -163,9 +163,20 @@ def _adjacent(modifier: Token, noun: Token) -> bool:
 
 def _agent(noun: Token, preps: list[Slot]) -> Slot | None:
     possessor = labelled(noun, "poss")
+    if possessor is not None and possessor.lower_ == "whose":
+        possessor = _antecedent(noun)
     if possessor is not None and is_nominal(possessor) and not _circumstance(possessor):
         return Slot(possessor)
     return next((s for s in preps if _word(s) == "by"), None)
+
+
+def _antecedent(noun: Token) -> Token | None:
+    """ "Kislyak, whose talks with Flynn ...": the noun the relative clause of ``noun``
+    modifies owns it."""
+    clause = noun.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" and clause.head.i != clause.i else None
 
 
 def _circumstance(tok: Token) -> bool:
