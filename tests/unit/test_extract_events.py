@@ -720,6 +720,19 @@ def test_quoted_as_saying_by_is_the_quoting_agent(nlp: Language, lemma: Lemmatiz
     )
 
 
+def test_a_light_verb_does_not_take_an_event_that_names_its_own_agent(
+    nlp: Language, lemma: Lemmatizer
+) -> None:
+    check(
+        nlp,
+        lemma,
+        "The ministry announced Modi's visit to Nepal.",
+        (("Modi", "VISIT", "Nepal"),),
+        (("The ministry", "VISIT", "Nepal"),),
+    )
+    check(nlp, lemma, "Abe paid his first visit to Hawaii.", (("Abe", "VISIT", "Hawaii"),))
+
+
 def test_a_verb_with_an_object_and_a_named_party(nlp: Language, lemma: Lemmatizer) -> None:
     check(
         nlp,

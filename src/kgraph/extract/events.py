@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, combinations
 
 from spacy.strings import get_string_id
-from spacy.symbols import ADJ, ADP, AUX, NOUN, PROPN, PUNCT, VERB, acl, amod, appos
+from spacy.symbols import ADJ, ADP, AUX, NOUN, PRON, PROPN, PUNCT, VERB, acl, amod, appos
 from spacy.tokens import Token
 
 from kgraph.extract import reltypes, subjects
@@ -136,6 +136,7 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     light = lemma in reltypes.LIGHT_VERBS
     if obj.prep is not None:  # "sat down for talks with", "entered into an alliance with"
         light = lemma in reltypes.LIGHT_VERBS or lemma in reltypes.PREPOSITIONAL_LIGHT_VERBS
+    light = light and not _own_agent(noun)
     gap = verb.dep_ == "relcl" and verb.head.i == noun.i  # "the meeting he held with X"
     if obj.prep is None and noun.dep_ not in DIRECT_OBJECTS and not gap:
         return
@@ -160,6 +161,16 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         base.attribution = frame.attribution
         yield from expand(base)
         return
+
+
+def _own_agent(noun: Token) -> bool:
+    """ "announced Putin's visit to Turkey", "a visit by Xi to Russia": the event noun names
+    who does it, so the light verb's subject does not (a pronoun may be the same: "paid
+    his first visit to X")."""
+    return any(
+        (c.dep_ == "poss" and c.pos != PRON) or (c.dep_ == "prep" and c.lower_ == "by")
+        for c in kids(noun)
+    )
 
 
 def _themed(noun: Token) -> bool:
