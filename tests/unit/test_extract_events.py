@@ -385,6 +385,22 @@ def test_told_names_the_speaker(nlp: Language, lemma: Lemmatizer) -> None:
     assert bought and bought[0].attribution == "Modi", show(relations)
 
 
+def test_a_trailing_report_joined_by_a_comma_names_the_speaker(
+    nlp: Language, lemma: Lemmatizer
+) -> None:
+    text = (
+        "Last week, the ministry sent Senator Tom Udall, a New Mexico Democrat, a set of papers "
+        "related to Chinese efforts to influence elections in Asia, two people familiar with "
+        "the matter told Reuters."
+    )
+    relations = extract_doc(nlp(text), lemma=lemma)
+    sent = [r for r in relations if r.relation == "SEND"]
+    assert sent and sent[0].attribution == "two people familiar", show(relations)
+    text = "He calls for a ban on cars, argues against the tax and criticizes the euro."
+    relations = extract_doc(nlp(text), lemma=lemma)
+    assert all(r.attribution is None for r in relations), show(relations)
+
+
 PASSIVES = [
     ("The ETA is considered a terrorist group by Spain.", (("Spain", "CONSIDER", "The ETA"),)),
     ("Ortega was quoted as saying by Reuters.", (("Reuters", "QUOTE", "Ortega"),)),

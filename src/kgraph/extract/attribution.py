@@ -18,10 +18,11 @@ from kgraph.extract.lexicon import (
     REPORTING_VERBS,
     words,
 )
-from kgraph.extract.tree import kids
+from kgraph.extract.tree import kids, labels
 from kgraph.nlp import Lemmatizer
 
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+TRAILING_DEPS = frozenset({"conj", "advcl"})
 MAX_CLIMB = 12
 
 
@@ -40,10 +41,36 @@ def speaker(anchor: Token, lemma: Lemmatizer, *, according: bool = True) -> Toke
             return source
         head = tok.head
         if head.i == tok.i:
-            return subjects.colon_speaker(tok)
+            return _trailing_report(tok, anchor, lemma) or subjects.colon_speaker(tok)
         if tok.dep_ in CONTENT_DEPS and is_reporting(head, lemma):
             return _holder(head)
         tok = head
+    return None
+
+
+def _trailing_report(root: Token, anchor: Token, lemma: Lemmatizer) -> Token | None:
+    """ "The ministry sent X the files, two sources told CNN": a reporting clause joined to
+    the end of the sentence by a comma alone (the parser makes it a conjunct or an adverbial
+    clause) says who reports the rest; not its own relations, nor a clause joined by "and"
+    or "but"."""
+    for child in kids(root):
+        if child.dep_ not in TRAILING_DEPS or child.i < root.i:
+            continue
+        if lemma(child) not in TELLING_VERBS:
+            continue
+        if "mark" in labels(child):
+            continue  # "..., as two officials told Reuters" is not misparsed
+        joined = any(c.dep_ == "cc" and root.i < c.i < child.i for c in kids(root))
+        if joined or child.left_edge.i <= anchor.i <= child.right_edge.i:
+            return None
+        own = [c for c in kids(child) if c.dep_ == "nsubj"]
+        if len(own) != 1 or CONTENT_DEPS.intersection(c.dep_ for c in kids(child)):
+            return None
+        comma = child.doc[own[0].left_edge.i - 1] if own[0].left_edge.i > 0 else None
+        last = (
+            child.right_edge.i + 1 >= len(child.doc) or child.doc[child.right_edge.i + 1].is_punct
+        )
+        return own[0] if comma is not None and comma.text == "," and last else None
     return None
 
 
@@ -69,6 +96,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SAYING_VERBS = frozenset(
     words("say announce confirm state declare insist maintain add claim warn reveal vow pledge")
 )
+
+
+TELLING_VERBS = SAYING_VERBS | {"tell", "report", "write"}
 
 
 def itself(subject: Token, source: Token, lemma: Lemmatizer) -> bool:
