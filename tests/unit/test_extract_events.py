@@ -736,6 +736,27 @@ def test_quoted_as_saying_by_is_the_quoting_agent(nlp: Language, lemma: Lemmatiz
     )
 
 
+def test_a_relative_clause_stands_for_the_noun_it_agrees_with(
+    nlp: Language, lemma: Lemmatizer
+) -> None:
+    check(
+        nlp,
+        lemma,
+        "Senators read a letter from Ann Lee, the widow of the Rev Tom Lee Jr, "
+        "that criticised Ford.",
+        (("a letter", "CRITICISE", "Ford"),),
+        (("the Rev Tom Lee Jr", "CRITICISE", "Ford"), ("Tom Lee Jr", "CRITICISE", "Ford")),
+    )
+    check(
+        nlp,
+        lemma,
+        "Trump interviewed Bob Kimmitt, David Petraeus and Keith Kellogg, "
+        "who is serving as adviser.",
+        (("Keith Kellogg", "SERVE_AS", "adviser"),),
+        (("Bob Kimmitt", "SERVE_AS", "adviser"), ("David Petraeus", "SERVE_AS", "adviser")),
+    )
+
+
 def test_a_light_verb_does_not_take_an_event_that_names_its_own_agent(
     nlp: Language, lemma: Lemmatizer
 ) -> None:

@@ -258,6 +258,15 @@ def test_relation_between_an_entity_and_itself_is_dropped() -> None:
     assert result.claims == []
 
 
+def test_a_reflexive_object_is_never_another_entity() -> None:
+    trump, sessions = _m("Donald Trump", 0, "PERSON"), _m("Sessions", 40, "PERSON")
+    himself = _m("himself", 62, "PRON")
+    rels = [_rel(trump, "PRAISE", sessions, 0), _rel(sessions, "RECUSE", himself, 40)]
+    result = resolve_article(ARTICLE, rels, [trump, sessions], [(0, 39), (40, 80)], "x/1")
+    recused = [c for c in result.claims if c.relation == "RECUSE"]
+    assert [(c.subject_key, c.object_key) for c in recused] == [("person:sessions", "")]
+
+
 def test_claim_ids_are_stable() -> None:
     a, b = _m("Vladimir Putin", 0, "PERSON"), _m("Kim Jong Un", 20, "PERSON")
     first = resolve_article(ARTICLE, [_rel(a, "THANK", b)], [a, b], [(0, 50)], "x/1")

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import fields
 from operator import attrgetter
 
+from spacy.strings import get_string_id
 from spacy.symbols import PERSON, PROPN, conj
 from spacy.tokens import Token
 
-from kgraph.extract.deps import SUBJECTS, is_nominal, is_verbal
+from kgraph.extract.deps import SUBJECTS, THAT, WH_TAG_IDS, is_nominal, is_verbal
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import ids
-from kgraph.extract.tree import entity_bounds, labels, tokens_of
+from kgraph.extract.tree import entity_bounds, kids, labels, tokens_of
 
 MAX_CONJUNCTS = 8
 
@@ -136,7 +137,8 @@ def expand(base: Frame, *, subjects: bool = True, objects: bool = True) -> list[
         if len(members) > 1:
             members = _before_relative(base.anchor, obj.head, members)
         others = list(members)
-    if len(heads) == 1 and len(others) == 1:
+    same_object = obj is None or others[0] is obj.head
+    if len(heads) == 1 and len(others) == 1 and heads[0].i == subject.head.i and same_object:
         return [base]
     return [_with_args(base, head, other) for head in heads for other in others]
 
@@ -144,13 +146,31 @@ def expand(base: Frame, *, subjects: bool = True, objects: bool = True) -> list[
 def _before_relative(anchor: Token, head: Token, members: list[Token]) -> list[Token]:
     """ "the Tiguan, which is produced by SAIC, and the imported Touareg": a relative clause
     on one conjunct says nothing of those after it (but "the Tiguan and the Touareg, which
-    are produced by SAIC" says it of both)."""
+    are produced by SAIC" says it of both), and one with a singular verb after a list is
+    about its last member ("A, B and C, who is serving as ...")."""
+    listed = {m.i for m in members}
     clause = anchor
-    while clause.dep_ != "relcl" or clause.head.i != head.i:
+    while clause.dep_ != "relcl" or clause.head.i not in listed:
         if clause.head.i == clause.i:
             return members
         clause = clause.head
-    return [m for m in members if m.i < clause.i]
+    before = [m for m in members if m.i < clause.i]
+    return before[-1:] if len(before) > 1 and _singular(clause) else before
+
+
+def _singular(clause: Token) -> bool:
+    """Whether a relative clause's verb agrees with one noun only, its relative pronoun
+    ("who is", "which has", "that was"; not "services that Verizon is buying")."""
+    relative = any(
+        c.dep_ in SUBJECTS and (c.tag in WH_TAG_IDS or c.lower in THAT) for c in kids(clause)
+    )
+    return relative and any(
+        v.tag == SINGULAR or v.lower_ == "was"
+        for v in (clause, *[c for c in kids(clause) if c.dep_ in ("aux", "auxpass")])
+    )
+
+
+SINGULAR = get_string_id("VBZ")
 
 
 def _with_args(base: Frame, subj: Token, obj: Token | None) -> Frame:

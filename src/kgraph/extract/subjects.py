@@ -7,10 +7,10 @@ subject (or the agent of a passive) of the clause it modifies.
 
 from __future__ import annotations
 
-from spacy.symbols import ADJ, PROPN
+from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Token
 
-from kgraph.extract import complements
+from kgraph.extract import complements, reltypes
 from kgraph.extract.coordination import after_colon, subject_of_next
 from kgraph.extract.deps import (
     DIRECT_OBJECTS,
@@ -256,14 +256,38 @@ def resolve_relative(tok: Token) -> Token:
 
 
 def _antecedent(pronoun: Token, noun: Token) -> Token:
-    """ "which" never stands for a person: in "a message from Vladimir Putin, in which he
-    expressed ..." the parser hangs the clause on "Putin"; the antecedent is "message"."""
-    if pronoun.lower_ != "which" or noun.ent_type_ != "PERSON":
+    """The noun a relative pronoun stands for, where the parser hung its clause on another.
+
+    "which" stands for no named person, nor ", that" for a name: in "a message from Vladimir
+    Putin, in which he expressed ..." and "a letter from Coretta Scott King, the widow of
+    Martin Luther King Jr, that criticised X" the antecedent is the message, the letter
+    ("a Republican Party that finds ..." is the party)."""
+    word = pronoun.lower_
+    after_comma = pronoun.i > 0 and pronoun.doc[pronoun.i - 1].lower_ == ","
+    if (word == "which" and noun.ent_type_ == "PERSON") or (
+        word == "that" and noun.ent_type and after_comma
+    ):
+        above = _thing_above(noun)
+        if above is not None or word == "that":
+            return above or noun
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.dep_ == "prep" and is_nominal(prep.head):
+            return prep.head
         return noun
-    prep = noun.head
-    if noun.dep_ == "pobj" and prep.dep_ == "prep" and is_nominal(prep.head):
-        return prep.head
     return noun
+
+
+def _thing_above(noun: Token) -> Token | None:
+    """The nearest common noun that a named person hangs on through "of", "from" and
+    appositions ("a letter from X, the widow of Y" -> letter), if any."""
+    tok = noun
+    for _ in range(8):
+        if tok.dep_ not in ("pobj", "prep", "appos") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos == NOUN and tok.dep_ != "appos" and not tok.ent_type_:
+            return None if reltypes.is_role(tok.lower_) else tok
+    return None
 
 
 def is_passive(verb: Token) -> bool:

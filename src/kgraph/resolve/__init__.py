@@ -36,6 +36,10 @@ from kgraph.schema import sanitize_type
 __all__ = ["UNRESOLVED", "resolve_article"]
 
 
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+"""Objects that are their clause's subject ("recused himself"), never another entity."""
+
+
 def _claim_id(article_id: str, relation: RelationMention, extractor: str) -> str:
     obj = relation.object
     parts = (
@@ -148,6 +152,8 @@ def resolve_article(
         subject = args.key(relation.subject)
         role = relation.relation in ROLE_RELATIONS
         obj = args.key(relation.object, place_slot=place_slot(relation), role=role)
+        if relation.object is not None and relation.object.text.lower() in REFLEXIVES:
+            obj = NO_ENTITY  # "Sessions has recused himself": no fact with anyone else
         if relation.object is not None and (subject or obj) and subject != obj:
             claim = _claim(article, relation, subject, obj, extractor)
             claims.append(replace(claim, attribution=args.speaker(relation)))
