@@ -91,13 +91,10 @@ def _holder(head: Token) -> Token | None:
 
 SPEAKING_LABELS = frozenset({"ORG", "GPE", "NORP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-
 SAYING_VERBS = frozenset(
     words("say announce confirm state declare insist maintain add claim warn reveal vow pledge")
 )
-
-
+"""Verbs by which a speaker states what it does or did (not believes or feels)."""
 TELLING_VERBS = SAYING_VERBS | {"tell", "report", "write"}
 
 

@@ -373,12 +373,7 @@ def _based(based: Token) -> Iterator[Frame]:
     """ "Beijing-based Analysys" -> Analysys BASED_IN Beijing."""
     place = next((c for c in kids(based) if c.ent_type_ in ("GPE", "LOC")), None)
     org = based.head
-    if (
-        place is None
-        or based.dep_ != "amod"
-        or not org.ent_type_
-        or org.ent_type_ not in reltypes.ROLE_ORGS
-    ):
+    if place is None or based.dep_ != "amod" or org.ent_type_ not in reltypes.ROLE_ORGS:
         return
     name = Slot(org, bounds=entity_bounds(org))  # not "Beijing-based Analysys"
     yield Frame(EVENT, based, name, Slot(place, bounds=entity_bounds(place)), [based], ["based_in"])

@@ -228,16 +228,9 @@ PORTFOLIO_WORDS = frozenset(
 )
 """Last words of a portfolio: "Defense Secretary X" holds an office, "White House press
 secretary X" works for the White House."""
-OFFICE_WORDS = (
-    frozenset(
-        words(
-            """
-        foreign prime deputy vice first chief top senior acting interim new outgoing
-        incoming former late then
-        """
-        )
-    )
-    | PORTFOLIO_WORDS
+OFFICE_WORDS = PORTFOLIO_WORDS | frozenset(
+    words("foreign prime deputy vice first chief top senior acting interim new incoming")
+    + words("outgoing former late then")
 )
 """Lower-case words that keep a role an office of the state ("the Russian deputy foreign
 minister"); any other ("the Russian opposition leader") makes it something else."""
