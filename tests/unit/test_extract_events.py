@@ -126,6 +126,10 @@ NOMINAL = [
     ("Trade between Chile and Peru grew by 5% last year.", (("Chile", "TRADE_WITH", "Peru"),)),
     ("Contacts between Ghana and Togo resumed.", (("Ghana", "CONTACT_WITH", "Togo"),)),
     (
+        "The talks came after Italy's defeat in the Second World War.",
+        (("Italy", "BE_DEFEATED_IN", "the Second World War"),),
+    ),
+    (
         "Ivan Petrov, whose talks with Sauli Niinisto ended on Monday, flew home.",
         (("Ivan Petrov", "MEET", "Sauli Niinisto"),),
     ),

@@ -77,7 +77,9 @@ def _event(noun: Token) -> Frame | None:
     goal = others[0]
     assert goal.prep is not None
     target, context = _goal(goal)
-    frame = Frame("nominal", noun, _np(doer), target, [noun, goal.prep], [verb, _word(goal)])
+    undergone = reltypes.UNDERGONE.get(word) if doer.prep is None or doer is theme else None
+    rel = ["be", undergone, _word(goal)] if undergone else [verb, _word(goal)]
+    frame = Frame("nominal", noun, _np(doer), target, [noun, goal.prep], rel)
     frame.extras = [*context, *others[1:], *noun_extras(goal.head)]
     return frame
 

@@ -56,6 +56,32 @@ EVENT_NOUNS: dict[str, str] = {
 }
 """Event nouns whose verb is not simply derived, or whose meaning a verb already has."""
 
+UNDERGONE = {
+    "defeat": "defeated",
+    "arrest": "arrested",
+    "detention": "detained",
+    "capture": "captured",
+    "killing": "killed",
+    "murder": "murdered",
+    "assassination": "assassinated",
+    "execution": "executed",
+    "expulsion": "expelled",
+    "deportation": "deported",
+    "extradition": "extradited",
+    "release": "released",
+    "ouster": "ousted",
+    "dismissal": "dismissed",
+    "firing": "fired",
+    "impeachment": "impeached",
+    "conviction": "convicted",
+    "election": "elected",
+    "appointment": "appointed",
+    "nomination": "nominated",
+}
+"""Event nouns whose possessor, or "of" phrase without one, underwent the event: "Japan's
+defeat in World War II", "the arrest of X in Moscow" -> BE_DEFEATED_IN, BE_ARRESTED_IN (not
+what Japan or X did)."""
+
 TYPES = frozenset(EVENT_NOUNS.values())
 """The types event nouns stand for."""
 
