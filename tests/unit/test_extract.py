@@ -286,6 +286,12 @@ CASES = [
         {"negated": True},
     ),
     Case(
+        "xcomp-yet",
+        "Oslo has yet to respond to the offer.",
+        (("Oslo", "RESPOND_TO", "the offer"),),
+        {"negated": True, "modality": None},
+    ),
+    Case(
         "object-control",
         "Seoul urged Pyongyang to stop the tests.",
         (("Seoul", "URGE", "Pyongyang"), ("Pyongyang", "STOP", "the tests")),

@@ -134,6 +134,11 @@ def control_prefix(verb: Token, lemma: Lemmatizer) -> ControlPrefix:
     word = lemma(controller)
     is_negated = outer.negated != negated(controller)
     outer_modality = outer.modality or modal(controller)
+    yet = next((c for c in labels(controller).get("advmod", ()) if c.lower_ == "yet"), None)
+    if word in YET_VERBS and yet is not None:  # "has yet to respond" has not responded
+        return ControlPrefix(
+            sorted([*tokens, yet], key=lambda t: t.i), outer_modality, not is_negated
+        )
     if word in ASPECTUAL_VERBS:
         return ControlPrefix(tokens, outer_modality, is_negated)
     if word in NEGATING_VERBS:
@@ -153,6 +158,8 @@ def _bare_infinitive_scope(verb: Token, lemma: Lemmatizer) -> ControlPrefix:
 
 
 BARE = get_string_id("VB")
+YET_VERBS = frozenset({"have", "be"})
+"""Controllers that "yet" makes a denial: "has yet to respond" has not responded."""
 
 
 def _adjective_prefix(adj: Token, to: Token | None) -> ControlPrefix:
