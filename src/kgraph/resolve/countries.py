@@ -101,8 +101,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str,
         for iso in (info.get("ISO") or {}).values():
             if isinstance(iso, str) and iso.isalpha():
                 codes[iso.upper()].add(display)
-        demonym = info.get("demonym")
-        if demonym:
+        for demonym in _demonym_forms(display, info.get("demonym")):
             for form in (demonym, demonym + "s"):
                 demonyms[name_key(form)].add(display)
     picked = [
@@ -112,6 +111,23 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str,
     shorts = _short_table(names, regions, all_spellings)
     names_and_shorts = picked[0] | {k: v for k, v in shorts.items() if k not in picked[0]}
     return names_and_shorts, picked[1], picked[2], picked[3]
+
+
+def _demonym_forms(display: str, demonym: object) -> list[str]:
+    """The country's demonym, and for a land named "-stan" after its people the people's
+    own name, which English uses as the adjective too: "Kazakh" beside the data's
+    "Kazakhstani", "Uzbek", "Tajik"."""
+    forms = [str(demonym)] if demonym else []
+    if " " not in display and display.endswith(STAN):
+        stem = display.removesuffix(STAN).removesuffix("i")
+        forms.extend(f for f in (stem,) if len(stem) >= MIN_STEM and stem not in forms)
+    return forms
+
+
+STAN = "stan"
+MIN_STEM = 4
+"""Letters a people's name left of "-(i)stan" has at least: "Pak" of Pakistan (itself an
+acronym) names no people."""
 
 
 def _population(country: CountryInfo) -> int:
