@@ -759,6 +759,44 @@ def test_a_capital_or_country_ner_called_a_person_is_the_place() -> None:
     assert result.claims[0].object_key == "place:jordan"
 
 
+@pytest.mark.parametrize(
+    ("name", "label", "key"),
+    [
+        ("Temasek", "ORG", "organization:temasek"),  # Singapore's old name: a fund here
+        ("Roma", "ORG", "organization:roma"),  # Rome in Italian: a people or a club here
+        ("Rossiya", "ORG", "organization:rossiya"),  # Russia in Russian: a bank here
+        ("Island", "ORG", "organization:island"),  # Iceland in Icelandic
+        ("Temasek", "GPE", "place:singapore"),  # as a place, the old name counts
+        ("Rossiya", "GPE", "place:russia"),
+        ("Russian Federation", "ORG", "place:russia"),  # a usual English name
+        ("Cairo", "ORG", "place:egypt"),
+    ],
+)
+def test_other_spellings_of_a_country_or_capital_count_only_for_places(
+    name: str, label: str, key: str
+) -> None:
+    doc = f"{name} rejected the plan of Ada Lund."
+    actor, ada = _m(name, 0, label), _m("Ada Lund", doc.index("Ada"), "PERSON")
+    article = Article(id="o", title="", text=doc)
+    result = resolve_article(
+        article, [_rel(actor, "REJECT", ada)], [actor, ada], [(0, len(doc))], "x/1"
+    )
+    assert result.claims[0].subject_key == key
+
+
+@pytest.mark.parametrize(
+    ("label", "key"), [("ORG", "organization:sana"), ("PERSON", "person:sana")]
+)
+def test_a_news_agency_in_capitals_is_no_capitals_other_spelling(label: str, key: str) -> None:
+    doc = "SANA reported the plan of Ada Lund."
+    sana, ada = _m("SANA", 0, label), _m("Ada Lund", doc.index("Ada"), "PERSON")
+    article = Article(id="s", title="", text=doc)
+    result = resolve_article(
+        article, [_rel(sana, "REPORT", ada)], [sana, ada], [(0, len(doc))], "x/1"
+    )
+    assert result.claims[0].subject_key == key  # not Sanaa, Yemen
+
+
 def test_a_country_name_that_is_a_persons_name_in_the_article_stays_the_person() -> None:
     doc = "Michael Jordan scored. Jordan smiled."
     spans = [_m("Michael Jordan", 0, "PERSON"), _m("Jordan", doc.index("Jordan smiled"), "PERSON")]

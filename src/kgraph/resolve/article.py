@@ -12,6 +12,7 @@ from kgraph.resolve.countries import country_name
 from kgraph.resolve.descriptors import PersonProfile, nationality
 from kgraph.resolve.names import (
     NAMED_LABELS,
+    NOUN_LABEL,
     PRONOUN_LABEL,
     abbreviates,
     clean,
@@ -108,7 +109,7 @@ class ArticleEntities:
         if not is_proper_phrase(name):
             return None
         key = self._introduced(name_key(name), start) or self._key_of_surface.get(name_key(name))
-        country = country_name(name)
+        country = country_name(name, label=NOUN_LABEL)
         if key is None and country is not None:
             key = self._key_of_surface.get(name_key(country))
         if key is not None:

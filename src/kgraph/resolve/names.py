@@ -28,6 +28,8 @@ NAMED_LABELS = frozenset(LABEL_TYPES)
 COMPASS = frozenset({"North", "South", "East", "West"})
 """Words that, alone ("the North"), stand for the one country of an article named so."""
 PRONOUN_LABEL = "PRON"
+NOUN_LABEL = "NOUN"
+"""The label of a plain noun phrase: no named entity to NER."""
 
 HONORIFICS = frozenset(
     {

@@ -117,7 +117,7 @@ def _canonical_form(
         country = country_name(name, demonym=label == "NORP", label=label)
         if country and not (label == "NORP" and is_nationals(name)):
             return country, "Place", title  # but "Eritreans" are people, not Eritrea
-        if name.isupper() and capital_of(name.title()):  # a dateline NER took for an ORG
+        if name.isupper() and capital_of(name.title(), label):  # a dateline NER took for an ORG
             return name.title(), "Place", title
         name = institution_name(name) or name
     if mention_title and not title:
@@ -163,7 +163,7 @@ def known_place(
     country = country_name(name, label=label)
     if country is not None and initials_country(name, label) is None:
         return country, "Place"
-    return (name, "Place") if major_capital(name) else (name, etype)
+    return (name, "Place") if major_capital(name, label) else (name, etype)
 
 
 def _promote_people(surfaces: dict[str, Surface]) -> None:
