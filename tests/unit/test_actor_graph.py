@@ -677,6 +677,10 @@ def test_the_north_is_the_one_country_of_the_article_named_so() -> None:
         ("Quito objected by letter to Lima.", "place:peru"),  # no going before the "by"
         ("Quito pointed to Lima as the culprit.", "place:peru"),
         ("Quito wanted an answer from Lima.", "place:peru"),
+        ("Quito heard from Lima.", "place:peru"),
+        ("Quito gave its view from Lima.", "place:lima"),  # where it spoke from
+        ("Quito sent troops from Lima.", "place:lima"),
+        ("Quito signed a deal between Lima and Bogota.", "place:peru"),  # a party
         ("Quito saw fury in Lima.", "place:peru"),  # a mood in a capital: its government
         ("Quito saw turmoil in Lima.", "place:peru"),
         ("Quito saw crowds in Lima.", "place:lima"),

@@ -190,8 +190,9 @@ class Arguments:
         return article and after[:1] == " " and after[1:].islower()
 
     def _after_place_preposition(self, mention: EntityMention) -> bool:
-        """ "in Moscow", "at Moscow", "trip to Moscow" -- not "explanation from Moscow",
-        "point to Washington" or "anger in Beijing" (governments)."""
+        """ "in Moscow", "at Moscow", "trip to Moscow", "his view from Riyadh" -- not
+        "explanation from Moscow", "point to Washington" or "anger in Beijing"
+        (governments)."""
         before = [
             w.lower().strip(EDGE)
             for w in self.document[max(mention.start - 40, 0) : mention.start].split()
@@ -200,6 +201,8 @@ class Arguments:
             return False
         if before[-1] == "to":
             return len(before) > 1 and _motion_before(before[:-1])
+        if before[-1] == "from":
+            return len(before) < 2 or before[-2] not in SOURCE_WORDS
         if len(before) > 1 and before[-1] == "in" and before[-2] in MOOD_NOUNS:
             return False  # "fury in Ankara", "turmoil in Washington": its government
         return before[-1] in PLACE_PREPOSITIONS - DIRECTIONS
@@ -366,6 +369,26 @@ MOTION_WORDS = MOTION_VERBS | frozenset(
 )
 """Words before "to" or "from" that make its object a place ("a trip to Moscow",
 "reporting from Seoul")."""
+
+SOURCE_WORDS = frozenset(
+    {
+        *("answer", "answers", "response", "responses", "reply", "reaction", "word"),
+        *("explanation", "statement", "message", "messages", "letter", "call", "calls"),
+        *("request", "requests", "demand", "demands", "order", "orders", "instructions"),
+        *("signal", "signals", "warning", "warnings", "threat", "threats", "pressure"),
+        *("support", "backing", "help", "aid", "assistance", "funding", "approval"),
+        *("permission", "offer", "offers", "invitation", "assurance", "assurances"),
+        *("guarantee", "guarantees", "commitment", "confirmation", "criticism"),
+        *("condemnation", "protest", "protests", "complaint", "complaints", "objection"),
+        *("objections", "opposition", "resistance", "interference", "retaliation"),
+        *("recognition", "apology", "proposal", "proposals", "concession", "concessions"),
+        *("hear", "heard", "hearing", "hears"),
+    }
+)
+"""Words of what an actor says, asks, gives or does to another, and of hearing it:
+"<word> from <capital>" names its government ("an explanation from Moscow", "pressure
+from Washington"); after any other word "from" says where ("his view from Riyadh",
+"flights from London")."""
 
 MOOD_NOUNS = frozenset(
     {
