@@ -604,6 +604,39 @@ def test_a_misspelt_full_name_in_the_same_article_is_the_person() -> None:
     assert set(_resolve([], spans).entities) == {"person:vladimir orlov"}
 
 
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        # the lone surname spelt one letter apart from the full name's
+        (("Jean-Luc Ostrander", "Ostrandr"), {"person:jean-luc ostrander"}),
+        (("Jean-Luc Ostrander", "Ostrannder"), {"person:jean-luc ostrander"}),
+        # the full name with the same given names: the rarer spelling joins
+        (
+            ("Jean-Luc Ostrander", "Jean-Luc Ostrander", "Jean-Luc Ostrannder"),
+            {"person:jean-luc ostrander"},
+        ),
+        # other given names: another person
+        (
+            ("Jean-Luc Ostrander", "Maria Ostrannder"),
+            {"person:jean-luc ostrander", "person:maria ostrannder"},
+        ),
+        # another first letter, or a short surname: another family
+        (("Anna Jansen", "Hansen"), {"person:anna jansen", "person:hansen"}),
+        (("Anna Berg", "Borg"), {"person:anna berg", "person:borg"}),
+        # two full names it may stand for: neither
+        (
+            ("Jean-Luc Ostrander", "Maria Ostrandar", "Ostrandr"),
+            {"person:jean-luc ostrander", "person:maria ostrandar", "person:ostrandr"},
+        ),
+    ],
+)
+def test_a_surname_spelt_one_letter_apart_in_the_same_article_is_the_person(
+    names: tuple[str, ...], expected: set[str]
+) -> None:
+    spans = [_m(name, 30 * i, "PERSON") for i, name in enumerate(names)]
+    assert set(_resolve([], spans).entities) == expected
+
+
 def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
     doc = "Ms Soto met Mr Sy. He visited Ghana."
     soto, sy = _m("Soto", 3, "PERSON"), _m("Sy", 15, "PERSON")

@@ -32,6 +32,7 @@ from kgraph.resolve.names import (
     name_key,
     normalise_name,
     spelling_variant,
+    surname_variant,
     tokens,
 )
 
@@ -395,6 +396,28 @@ def _misspelt(
     return found
 
 
+def _surname_misspelt(
+    surfaces: dict[str, Surface], shapes: dict[str, _Shape], placed: set[str]
+) -> dict[str, str]:
+    """A person's surname spelt one letter apart elsewhere in the article ("Juncker"
+    beside "Jean-Claude Junker"): the lone surname, or the full name with the same given
+    names, points at the one full name it may stand for (of two full names the rarer at
+    the commoner, then the first)."""
+    full = [k for k, s in shapes.items() if s.type == "Person" and len(s.tokens) >= 2]
+    found: dict[str, str] = {}
+    for key, shape in shapes.items():
+        if shape.type != "Person" or key in placed:
+            continue
+        fits = [k for k in full if k != key and surname_variant(shape.tokens, shapes[k].tokens)]
+        if len(fits) != 1:
+            continue
+        other = fits[0]
+        mine, theirs = surfaces[key].types.total(), surfaces[other].types.total()
+        if len(shape.tokens) == 1 or (mine, other) < (theirs, key):
+            found[key] = other
+    return found
+
+
 @dataclass(slots=True)
 class Clusters:
     """What :func:`cluster` found: each surface's root, and the people's full names a short
@@ -425,6 +448,7 @@ def cluster(surfaces: dict[str, Surface]) -> Clusters:
         elif len(maximal) > 1 and all(shapes[k].type == "Person" for k in maximal):
             ambiguous[key] = maximal  # a surname, whatever NER called it ("Trump" as ORG)
     parent.update(_misspelt(surfaces, shapes, index, parent))
+    parent.update(_surname_misspelt(surfaces, shapes, set(parent) | set(ambiguous)))
 
     def root(key: str) -> str:
         seen = set()
