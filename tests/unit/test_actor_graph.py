@@ -279,6 +279,34 @@ def _capital_article(document: str, relations_of, capitals: bool = True):  # typ
     )
 
 
+@pytest.mark.parametrize(
+    ("doc", "names", "subject"),
+    [
+        ("Brussels warned Ankara. The EU met.", ("EU", "ORG"), "organization:eu"),
+        (
+            "Brussels warned Ankara. The European Union met.",
+            ("European Union", "ORG"),
+            "organization:european union",
+        ),
+        ("Brussels warned Ankara. Lena Ruiz met.", ("Lena Ruiz", "PERSON"), "place:brussels"),
+    ],
+)
+def test_the_seat_of_an_organisation_acting_is_the_organisation_never_the_host_country(
+    doc: str, names: tuple[str, str], subject: str
+) -> None:
+    spans = [
+        _m("Brussels", 0, "GPE"),
+        _m("Ankara", doc.index("Ankara"), "GPE"),
+        _m(names[0], doc.index(names[0]), names[1]),
+    ]
+    article = Article(id="b", title="", text=doc)
+    result = resolve_article(
+        article, [_rel(spans[0], "WARN", spans[1])], spans, [(0, 23), (24, len(doc))], "x/1"
+    )
+    [claim] = result.claims
+    assert (claim.subject_key, claim.object_key) == (subject, "place:turkey")
+
+
 def test_a_capital_as_an_agent_is_its_country() -> None:
     result = _capital_article("Lima warned Quito.", lambda a, b: [_rel(a, "WARN", b)])
     [claim] = result.claims

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from kgraph.models import NO_ENTITY, Argument, EntityMention, EntityType, RelationMention
+from kgraph.resolve.aliases import builtin_aliases
 from kgraph.resolve.article import ArticleEntities, People, span_of
 from kgraph.resolve.capitals import capital_of
 from kgraph.resolve.context import EDGE
@@ -26,6 +27,7 @@ from kgraph.resolve.names import (
 )
 from kgraph.resolve.phrases import modifier_span
 from kgraph.resolve.regions import towns_in_states
+from kgraph.resolve.seats import seated_at
 from kgraph.resolve.within import is_personal_title
 
 
@@ -122,7 +124,8 @@ class Arguments:
     def named(self, mention: EntityMention, place_slot: bool = False) -> str | None:
         """The entity a named mention stands for: its own, or -- for a capital used for
         its government ("Moscow warned Kyiv", "talks between Moscow and Ankara") -- its
-        country.  A capital is the city in a place slot, after a place preposition ("in
+        country, or for the seat of an international organisation the organisation
+        (:mod:`.seats`).  A capital is the city in a place slot, after a place preposition ("in
         Moscow") and in a dateline ("MOSCOW, March 3").  A lone word after a possessive
         ("our Union", "their Party") is a common noun NER took for a name, and a word in
         capitals that heads a field again and again ("TARGET: ... TARGET:") a label: no
@@ -140,7 +143,22 @@ class Arguments:
         country = capital_of(entity.name) if entity.type == "Place" else None
         if country is None or self._after_place_preposition(mention) or self._modifier_of(mention):
             return key
+        if seated_at(entity.name):  # "talks with Brussels": the EU, never Belgium
+            return self._seated(entity.name) or key
         return self.table.ensure(country, "Place")
+
+    def _seated(self, capital: str) -> str | None:
+        """The one organisation seated at ``capital`` that the article names, by its name
+        or an alias ("EU" for the European Union)."""
+        wanted = {name_key(o) for o in seated_at(capital)}
+        aliases = builtin_aliases()
+        found = {
+            key
+            for key, e in self.table.entities.items()
+            if e.type == "Organization"
+            and name_key((aliases.lookup(e.name, e.type) or (e.name,))[0]) in wanted
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _named_after(self, arg: Argument) -> bool:
         """Whether a name follows the argument at once, as one in apposition to it does
