@@ -665,6 +665,14 @@ def test_a_surname_spelt_one_letter_apart_in_the_same_article_is_the_person(
     assert set(_resolve([], spans).entities) == expected
 
 
+def test_the_surname_spelling_the_article_uses_most_names_the_person() -> None:
+    names = ("Jean-Luc Ostrannder", "Ostrander", "Ostrander")
+    spans = [_m(name, 30 * i, "PERSON") for i, name in enumerate(names)]
+    [entity] = _resolve([], spans).entities.values()
+    assert entity.name == "Jean-Luc Ostrander"
+    assert "Jean-Luc Ostrannder" in entity.aliases
+
+
 def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
     doc = "Ms Soto met Mr Sy. He visited Ghana."
     soto, sy = _m("Soto", 3, "PERSON"), _m("Sy", 15, "PERSON")

@@ -46,10 +46,11 @@ class ArticleEntities:
         self._key_of_surface: dict[str, str] = {}
         for surface_key, root_key in self.roots.items():
             root = self.surfaces[root_key]
-            key = entity_key(root.type, root.name)
-            entity = self.entities.setdefault(key, Entity(key=key, name=root.name, type=root.type))
+            name = clusters.names.get(root_key, root.name)
+            key = entity_key(root.type, name)
+            entity = self.entities.setdefault(key, Entity(key=key, name=name, type=root.type))
             surface = self.surfaces[surface_key]
-            entity.aliases.update(f for f in surface.forms | {surface.name} if f != root.name)
+            entity.aliases.update(f for f in surface.forms | {surface.name} if f != name)
             entity.titles.update(surface.titles)
             self._key_of_surface[surface_key] = key
         self._key_of_span: dict[tuple[int, int], str] = {}

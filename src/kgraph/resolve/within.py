@@ -53,6 +53,7 @@ class Surface:
     types: Counter[EntityType] = field(default_factory=Counter)
     titles: set[str] = field(default_factory=set)
     forms: set[str] = field(default_factory=set)
+    mentions: int = 0
 
     @property
     def type(self) -> EntityType:
@@ -143,6 +144,7 @@ def collect_surfaces(
         if surface.name.isupper() and not name.isupper():
             surface.name = name  # "Moscow" over the dateline's "MOSCOW"
         surface.types[etype] += 1
+        surface.mentions += 1
         surface.forms.add(name)
         if title:
             surface.titles.add(title)
@@ -420,11 +422,13 @@ def _surname_misspelt(
 
 @dataclass(slots=True)
 class Clusters:
-    """What :func:`cluster` found: each surface's root, and the people's full names a short
-    name fits more than one of ("Murdoch": Rupert, Lachlan and James Murdoch)."""
+    """What :func:`cluster` found: each surface's root, the people's full names a short
+    name fits more than one of ("Murdoch": Rupert, Lachlan and James Murdoch), and the
+    names some roots are better written by (see :func:`_surname_spellings`)."""
 
     roots: dict[str, str]
     ambiguous: dict[str, list[str]]
+    names: dict[str, str] = field(default_factory=dict)
 
 
 def cluster(surfaces: dict[str, Surface]) -> Clusters:
@@ -448,7 +452,6 @@ def cluster(surfaces: dict[str, Surface]) -> Clusters:
         elif len(maximal) > 1 and all(shapes[k].type == "Person" for k in maximal):
             ambiguous[key] = maximal  # a surname, whatever NER called it ("Trump" as ORG)
     parent.update(_misspelt(surfaces, shapes, index, parent))
-    parent.update(_surname_misspelt(surfaces, shapes, set(parent) | set(ambiguous)))
 
     def root(key: str) -> str:
         seen = set()
@@ -457,4 +460,23 @@ def cluster(surfaces: dict[str, Surface]) -> Clusters:
             key = parent[key]
         return key
 
-    return Clusters({key: root(key) for key in surfaces}, ambiguous)
+    variants = _surname_misspelt(surfaces, shapes, set(parent) | set(ambiguous))
+    parent.update(variants)
+    roots = {key: root(key) for key in surfaces}
+    return Clusters(roots, ambiguous, _surname_spellings(surfaces, variants, roots))
+
+
+def _surname_spellings(
+    surfaces: dict[str, Surface], variants: dict[str, str], roots: dict[str, str]
+) -> dict[str, str]:
+    """The full name written with the surname spelling the article uses more often: where
+    "Juncker" comes more often than "Jean-Claude Junker", the person is "Jean-Claude
+    Juncker"."""
+    names: dict[str, str] = {}
+    for key, target in variants.items():
+        lone, full = surfaces[key], surfaces[roots[target]]
+        words = full.name.split(" ")
+        if " " in lone.name or len(words) < 2 or lone.mentions <= full.mentions:
+            continue
+        names[roots[target]] = " ".join([*words[:-1], lone.name])
+    return names
