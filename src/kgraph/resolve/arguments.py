@@ -124,12 +124,11 @@ class Arguments:
     def named(self, mention: EntityMention, place_slot: bool = False) -> str | None:
         """The entity a named mention stands for: its own, or -- for a capital used for
         its government ("Moscow warned Kyiv", "talks between Moscow and Ankara") -- its
-        country, or for the seat of an international organisation the organisation
-        (:mod:`.seats`).  A capital is the city in a place slot, after a place preposition ("in
-        Moscow") and in a dateline ("MOSCOW, March 3").  A lone word after a possessive
-        ("our Union", "their Party") is a common noun NER took for a name, and a word in
-        capitals that heads a field again and again ("TARGET: ... TARGET:") a label: no
-        entity."""
+        country, or the organisation whose seat it is (:mod:`.seats`).  A capital is the
+        city in a place slot, after a place preposition ("in Moscow") and in a dateline
+        ("MOSCOW, March 3").  A lone word after a possessive ("our Union", "their Party")
+        is a common noun NER took for a name, and a word in capitals that heads a field
+        again and again ("TARGET: ... TARGET:") a label: no entity."""
         key = self.table.key(mention)
         if key is not None and self._possessed_noun(key, mention):
             return None

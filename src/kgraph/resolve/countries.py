@@ -118,13 +118,13 @@ def _tables() -> _Tables:
         usual_spellings[display] = [display, *_usual(spellings[1:], [*own, *demonym_forms])]
         regions.update(name_key(str(r)) for r in (info.get("region"), info.get("subregion")) if r)
         for spelling in spellings:
-            if spelling.isupper() and spelling.isalpha() and len(spelling) <= 3:
+            if _is_code(spelling):
                 codes[spelling].add(display)
                 continue
             names[name_key(spelling)].add(display)
             if " " in spelling and len(initials(spelling)) >= 2:
                 acronyms[initials(spelling)].add(display)
-        for spelling in usual_spellings[display]:
+        for spelling in filter(lambda s: not _is_code(s), usual_spellings[display]):
             usual[name_key(spelling)].add(display)
         for iso in (info.get("ISO") or {}).values():
             if isinstance(iso, str) and iso.isalpha():
@@ -143,6 +143,11 @@ def _tables() -> _Tables:
         picked[1] | {k: v for k, v in usual_shorts.items() if k not in picked[1]},
         *picked[2:],
     )
+
+
+def _is_code(spelling: str) -> bool:
+    """Whether a spelling is an ISO code ("RU", "RUS"), not a name."""
+    return spelling.isupper() and spelling.isalpha() and len(spelling) <= 3
 
 
 def _english_names() -> dict[str, list[str]]:
@@ -269,7 +274,8 @@ def initials_country(text: str, label: str = "GPE") -> str | None:
     its names ("DPRK"): initials stand for many things ("AP" is no Brunei, "ISS" no
     Samoa, "TV" no Bolivia), so a reader of the whole article keeps them only where it
     names that country too (:func:`kgraph.resolve.within.canonical_form`)."""
-    names, acronyms, codes = _tables().names, _tables().acronyms, _tables().codes
+    tables = _tables()
+    names, acronyms, codes = tables.names, tables.acronyms, tables.codes
     letters = text.replace(".", "").replace(" ", "")
     if not (letters.isalpha() and letters.isupper()) or name_key(text) in names:
         return None

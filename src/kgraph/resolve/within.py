@@ -476,7 +476,8 @@ def _surname_spellings(
     for key, target in variants.items():
         lone, full = surfaces[key], surfaces[roots[target]]
         words = full.name.split(" ")
-        if " " in lone.name or len(words) < 2 or lone.mentions <= full.mentions:
+        shouted = lone.name.isupper()  # "JUNCKER" says nothing of how the name is written
+        if " " in lone.name or shouted or len(words) < 2 or lone.mentions <= full.mentions:
             continue
         names[roots[target]] = " ".join([*words[:-1], lone.name])
     return names
