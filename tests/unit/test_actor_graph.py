@@ -279,6 +279,34 @@ def _capital_article(document: str, relations_of, capitals: bool = True):  # typ
     )
 
 
+@pytest.mark.parametrize(
+    ("doc", "names", "subject"),
+    [
+        ("Brussels warned Ankara. The EU met.", ("EU", "ORG"), "organization:eu"),
+        (
+            "Brussels warned Ankara. The European Union met.",
+            ("European Union", "ORG"),
+            "organization:european union",
+        ),
+        ("Brussels warned Ankara. Lena Ruiz met.", ("Lena Ruiz", "PERSON"), "place:brussels"),
+    ],
+)
+def test_the_seat_of_an_organisation_acting_is_the_organisation_never_the_host_country(
+    doc: str, names: tuple[str, str], subject: str
+) -> None:
+    spans = [
+        _m("Brussels", 0, "GPE"),
+        _m("Ankara", doc.index("Ankara"), "GPE"),
+        _m(names[0], doc.index(names[0]), names[1]),
+    ]
+    article = Article(id="b", title="", text=doc)
+    result = resolve_article(
+        article, [_rel(spans[0], "WARN", spans[1])], spans, [(0, 23), (24, len(doc))], "x/1"
+    )
+    [claim] = result.claims
+    assert (claim.subject_key, claim.object_key) == (subject, "place:turkey")
+
+
 def test_a_capital_as_an_agent_is_its_country() -> None:
     result = _capital_article("Lima warned Quito.", lambda a, b: [_rel(a, "WARN", b)])
     [claim] = result.claims
@@ -604,6 +632,47 @@ def test_a_misspelt_full_name_in_the_same_article_is_the_person() -> None:
     assert set(_resolve([], spans).entities) == {"person:vladimir orlov"}
 
 
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        # the lone surname spelt one letter apart from the full name's
+        (("Jean-Luc Ostrander", "Ostrandr"), {"person:jean-luc ostrander"}),
+        (("Jean-Luc Ostrander", "Ostrannder"), {"person:jean-luc ostrander"}),
+        # the full name with the same given names: the rarer spelling joins
+        (
+            ("Jean-Luc Ostrander", "Jean-Luc Ostrander", "Jean-Luc Ostrannder"),
+            {"person:jean-luc ostrander"},
+        ),
+        # other given names: another person
+        (
+            ("Jean-Luc Ostrander", "Maria Ostrannder"),
+            {"person:jean-luc ostrander", "person:maria ostrannder"},
+        ),
+        # another first letter, or a short surname: another family
+        (("Anna Jansen", "Hansen"), {"person:anna jansen", "person:hansen"}),
+        (("Anna Berg", "Borg"), {"person:anna berg", "person:borg"}),
+        # two full names it may stand for: neither
+        (
+            ("Jean-Luc Ostrander", "Maria Ostrandar", "Ostrandr"),
+            {"person:jean-luc ostrander", "person:maria ostrandar", "person:ostrandr"},
+        ),
+    ],
+)
+def test_a_surname_spelt_one_letter_apart_in_the_same_article_is_the_person(
+    names: tuple[str, ...], expected: set[str]
+) -> None:
+    spans = [_m(name, 30 * i, "PERSON") for i, name in enumerate(names)]
+    assert set(_resolve([], spans).entities) == expected
+
+
+def test_the_surname_spelling_the_article_uses_most_names_the_person() -> None:
+    names = ("Jean-Luc Ostrannder", "Ostrander", "Ostrander")
+    spans = [_m(name, 30 * i, "PERSON") for i, name in enumerate(names)]
+    [entity] = _resolve([], spans).entities.values()
+    assert entity.name == "Jean-Luc Ostrander"
+    assert "Jean-Luc Ostrannder" in entity.aliases
+
+
 def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
     doc = "Ms Soto met Mr Sy. He visited Ghana."
     soto, sy = _m("Soto", 3, "PERSON"), _m("Sy", 15, "PERSON")
@@ -677,6 +746,10 @@ def test_the_north_is_the_one_country_of_the_article_named_so() -> None:
         ("Quito objected by letter to Lima.", "place:peru"),  # no going before the "by"
         ("Quito pointed to Lima as the culprit.", "place:peru"),
         ("Quito wanted an answer from Lima.", "place:peru"),
+        ("Quito heard from Lima.", "place:peru"),
+        ("Quito gave its view from Lima.", "place:lima"),  # where it spoke from
+        ("Quito sent troops from Lima.", "place:lima"),
+        ("Quito signed a deal between Lima and Bogota.", "place:peru"),  # a party
         ("Quito saw fury in Lima.", "place:peru"),  # a mood in a capital: its government
         ("Quito saw turmoil in Lima.", "place:peru"),
         ("Quito saw crowds in Lima.", "place:lima"),
@@ -757,6 +830,44 @@ def test_a_capital_or_country_ner_called_a_person_is_the_place() -> None:
     )
     assert result.claims[0].subject_key == "place:ukraine"  # Kiev stands for its government
     assert result.claims[0].object_key == "place:jordan"
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "key"),
+    [
+        ("Temasek", "ORG", "organization:temasek"),  # Singapore's old name: a fund here
+        ("Roma", "ORG", "organization:roma"),  # Rome in Italian: a people or a club here
+        ("Rossiya", "ORG", "organization:rossiya"),  # Russia in Russian: a bank here
+        ("Island", "ORG", "organization:island"),  # Iceland in Icelandic
+        ("Temasek", "GPE", "place:singapore"),  # as a place, the old name counts
+        ("Rossiya", "GPE", "place:russia"),
+        ("Russian Federation", "ORG", "place:russia"),  # a usual English name
+        ("Cairo", "ORG", "place:egypt"),
+    ],
+)
+def test_other_spellings_of_a_country_or_capital_count_only_for_places(
+    name: str, label: str, key: str
+) -> None:
+    doc = f"{name} rejected the plan of Ada Lund."
+    actor, ada = _m(name, 0, label), _m("Ada Lund", doc.index("Ada"), "PERSON")
+    article = Article(id="o", title="", text=doc)
+    result = resolve_article(
+        article, [_rel(actor, "REJECT", ada)], [actor, ada], [(0, len(doc))], "x/1"
+    )
+    assert result.claims[0].subject_key == key
+
+
+@pytest.mark.parametrize(
+    ("label", "key"), [("ORG", "organization:sana"), ("PERSON", "person:sana")]
+)
+def test_a_news_agency_in_capitals_is_no_capitals_other_spelling(label: str, key: str) -> None:
+    doc = "SANA reported the plan of Ada Lund."
+    sana, ada = _m("SANA", 0, label), _m("Ada Lund", doc.index("Ada"), "PERSON")
+    article = Article(id="s", title="", text=doc)
+    result = resolve_article(
+        article, [_rel(sana, "REPORT", ada)], [sana, ada], [(0, len(doc))], "x/1"
+    )
+    assert result.claims[0].subject_key == key  # not Sanaa, Yemen
 
 
 def test_a_country_name_that_is_a_persons_name_in_the_article_stays_the_person() -> None:

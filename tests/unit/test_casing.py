@@ -95,6 +95,18 @@ def test_a_headline_name_of_common_words_is_no_name() -> None:
     assert found == {"place:lima"}
 
 
+def test_a_headline_phrase_of_common_words_around_a_name_is_no_name() -> None:
+    title = "Tribe Files Legal Challenge Over Lima Canal Easement"
+    body = "The tribe filed a legal challenge. The easement lets Lima Canal build a dam."
+    found = _entities(
+        title,
+        body,
+        ("Legal Challenge Over Lima Canal Easement", "ORG", 0),
+        ("Lima Canal", "ORG", 1),
+    )
+    assert found == {"organization:lima canal"}
+
+
 def test_a_cut_headline_name_the_body_never_writes_is_no_name() -> None:
     title = "Top Official Mocks Rival In Lima"
     body = "An official in Lima mocked a rival on Monday."

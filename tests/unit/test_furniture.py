@@ -186,6 +186,15 @@ def test_a_glued_dash_between_sentences_is_a_paragraph_break() -> None:
     ]
 
 
+def test_a_run_of_list_dashes_between_sentences_is_a_paragraph_break() -> None:
+    text = "The court ruled in May.---- Okafor, who led the party, appealed.--- It failed."
+    assert paragraphs(clean_body(text)) == [
+        "The court ruled in May.",
+        "Okafor, who led the party, appealed.",
+        "It failed.",
+    ]
+
+
 def test_hyphens_inside_words_and_abbreviations_stay() -> None:
     text = "U.S.-Mexico trade grew.-- It was a pro-EU move, the co-chair said."
     assert paragraphs(clean_body(text)) == [

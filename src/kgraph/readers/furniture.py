@@ -26,7 +26,7 @@ _CLOSE = "\"'”’"
 _SPACE_RUN_RE = re.compile(r"[ \t\u00a0]{2,}")
 _BEFORE_PARAGRAPH_GAP = frozenset(f".!?…){_CLOSE}" + _DASH.replace("\\", ""))
 _GLUED_DASH_RE = re.compile(
-    rf"(?P<end>[.!?](?<=[a-z0-9%)\]{_CLOSE}].)[{_CLOSE}]?) ?-{{1,2}} *(?=[\"“A-Z])"
+    rf"(?P<end>[.!?](?<=[a-z0-9%)\]{_CLOSE}].)[{_CLOSE}]?) ?-+ *(?=[\"“A-Z])"
 )
 _CAPS_DATELINE_RE = re.compile(
     rf"^(?P<line>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [^\n]{{1,40}}?)?\.?"

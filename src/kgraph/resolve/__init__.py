@@ -30,6 +30,7 @@ from kgraph.resolve.arguments import ROLE_RELATIONS, UNRESOLVED, Arguments, plac
 from kgraph.resolve.article import ArticleEntities, People, distinct_mentions
 from kgraph.resolve.casing import Casing
 from kgraph.resolve.context import in_context
+from kgraph.resolve.demonyms import as_nationality, relation_as_nationality
 from kgraph.resolve.names import distinct_case
 from kgraph.schema import sanitize_type
 
@@ -139,8 +140,8 @@ def resolve_article(
     country (see :meth:`.arguments.Arguments.named`); without it a capital is always the city.
     """
     casing = Casing(article.title, article.document, sentences)
-    relations = [casing.relation(r) for r in relations]
-    entities = casing.mentions(entities)
+    relations = [relation_as_nationality(casing.relation(r)) for r in relations]
+    entities = [as_nationality(m) for m in casing.mentions(entities)]
     mentions = distinct_mentions(relations, in_context(entities, article.document))
     table = ArticleEntities(mentions)
     people = People(mentions, relations, table, sentences, article.document)

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from kgraph.models import NO_ENTITY, Argument, EntityMention, EntityType, RelationMention
+from kgraph.resolve.aliases import builtin_aliases
 from kgraph.resolve.article import ArticleEntities, People, span_of
 from kgraph.resolve.capitals import capital_of
 from kgraph.resolve.context import EDGE
@@ -26,6 +27,7 @@ from kgraph.resolve.names import (
 )
 from kgraph.resolve.phrases import modifier_span
 from kgraph.resolve.regions import towns_in_states
+from kgraph.resolve.seats import seated_at
 from kgraph.resolve.within import is_personal_title
 
 
@@ -122,11 +124,11 @@ class Arguments:
     def named(self, mention: EntityMention, place_slot: bool = False) -> str | None:
         """The entity a named mention stands for: its own, or -- for a capital used for
         its government ("Moscow warned Kyiv", "talks between Moscow and Ankara") -- its
-        country.  A capital is the city in a place slot, after a place preposition ("in
-        Moscow") and in a dateline ("MOSCOW, March 3").  A lone word after a possessive
-        ("our Union", "their Party") is a common noun NER took for a name, and a word in
-        capitals that heads a field again and again ("TARGET: ... TARGET:") a label: no
-        entity."""
+        country, or the organisation whose seat it is (:mod:`.seats`).  A capital is the
+        city in a place slot, after a place preposition ("in Moscow") and in a dateline
+        ("MOSCOW, March 3").  A lone word after a possessive ("our Union", "their Party")
+        is a common noun NER took for a name, and a word in capitals that heads a field
+        again and again ("TARGET: ... TARGET:") a label: no entity."""
         key = self.table.key(mention)
         if key is not None and self._possessed_noun(key, mention):
             return None
@@ -140,7 +142,22 @@ class Arguments:
         country = capital_of(entity.name) if entity.type == "Place" else None
         if country is None or self._after_place_preposition(mention) or self._modifier_of(mention):
             return key
+        if seated_at(entity.name):  # "talks with Brussels": the EU, never Belgium
+            return self._seated(entity.name) or key
         return self.table.ensure(country, "Place")
+
+    def _seated(self, capital: str) -> str | None:
+        """The one organisation seated at ``capital`` that the article names, by its name
+        or an alias ("EU" for the European Union)."""
+        wanted = {name_key(o) for o in seated_at(capital)}
+        aliases = builtin_aliases()
+        found = {
+            key
+            for key, e in self.table.entities.items()
+            if e.type == "Organization"
+            and name_key((aliases.lookup(e.name, e.type) or (e.name,))[0]) in wanted
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _named_after(self, arg: Argument) -> bool:
         """Whether a name follows the argument at once, as one in apposition to it does
@@ -190,8 +207,9 @@ class Arguments:
         return article and after[:1] == " " and after[1:].islower()
 
     def _after_place_preposition(self, mention: EntityMention) -> bool:
-        """ "in Moscow", "at Moscow", "trip to Moscow" -- not "explanation from Moscow",
-        "point to Washington" or "anger in Beijing" (governments)."""
+        """ "in Moscow", "at Moscow", "trip to Moscow", "his view from Riyadh" -- not
+        "explanation from Moscow", "point to Washington" or "anger in Beijing"
+        (governments)."""
         before = [
             w.lower().strip(EDGE)
             for w in self.document[max(mention.start - 40, 0) : mention.start].split()
@@ -200,6 +218,8 @@ class Arguments:
             return False
         if before[-1] == "to":
             return len(before) > 1 and _motion_before(before[:-1])
+        if before[-1] == "from":
+            return len(before) < 2 or before[-2] not in SOURCE_WORDS
         if len(before) > 1 and before[-1] == "in" and before[-2] in MOOD_NOUNS:
             return False  # "fury in Ankara", "turmoil in Washington": its government
         return before[-1] in PLACE_PREPOSITIONS - DIRECTIONS
@@ -366,6 +386,26 @@ MOTION_WORDS = MOTION_VERBS | frozenset(
 )
 """Words before "to" or "from" that make its object a place ("a trip to Moscow",
 "reporting from Seoul")."""
+
+SOURCE_WORDS = frozenset(
+    {
+        *("answer", "answers", "response", "responses", "reply", "reaction", "word"),
+        *("explanation", "statement", "message", "messages", "letter", "call", "calls"),
+        *("request", "requests", "demand", "demands", "order", "orders", "instructions"),
+        *("signal", "signals", "warning", "warnings", "threat", "threats", "pressure"),
+        *("support", "backing", "help", "aid", "assistance", "funding", "approval"),
+        *("permission", "offer", "offers", "invitation", "assurance", "assurances"),
+        *("guarantee", "guarantees", "commitment", "confirmation", "criticism"),
+        *("condemnation", "protest", "protests", "complaint", "complaints", "objection"),
+        *("objections", "opposition", "resistance", "interference", "retaliation"),
+        *("recognition", "apology", "proposal", "proposals", "concession", "concessions"),
+        *("hear", "heard", "hearing", "hears"),
+    }
+)
+"""Words of what an actor says, asks, gives or does to another, and of hearing it:
+"<word> from <capital>" names its government ("an explanation from Moscow", "pressure
+from Washington"); after any other word "from" says where ("his view from Riyadh",
+"flights from London")."""
 
 MOOD_NOUNS = frozenset(
     {

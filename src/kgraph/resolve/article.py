@@ -12,6 +12,7 @@ from kgraph.resolve.countries import country_name
 from kgraph.resolve.descriptors import PersonProfile, nationality
 from kgraph.resolve.names import (
     NAMED_LABELS,
+    NOUN_LABEL,
     PRONOUN_LABEL,
     abbreviates,
     clean,
@@ -45,10 +46,11 @@ class ArticleEntities:
         self._key_of_surface: dict[str, str] = {}
         for surface_key, root_key in self.roots.items():
             root = self.surfaces[root_key]
-            key = entity_key(root.type, root.name)
-            entity = self.entities.setdefault(key, Entity(key=key, name=root.name, type=root.type))
+            name = clusters.names.get(root_key, root.name)
+            key = entity_key(root.type, name)
+            entity = self.entities.setdefault(key, Entity(key=key, name=name, type=root.type))
             surface = self.surfaces[surface_key]
-            entity.aliases.update(f for f in surface.forms | {surface.name} if f != root.name)
+            entity.aliases.update(f for f in surface.forms | {surface.name} if f != name)
             entity.titles.update(surface.titles)
             self._key_of_surface[surface_key] = key
         self._key_of_span: dict[tuple[int, int], str] = {}
@@ -108,7 +110,7 @@ class ArticleEntities:
         if not is_proper_phrase(name):
             return None
         key = self._introduced(name_key(name), start) or self._key_of_surface.get(name_key(name))
-        country = country_name(name)
+        country = country_name(name, label=NOUN_LABEL)
         if key is None and country is not None:
             key = self._key_of_surface.get(name_key(country))
         if key is not None:

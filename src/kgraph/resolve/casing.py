@@ -97,7 +97,8 @@ class Casing:
         words = mention.text.split(" ")
         if mention.start < self.headline_end:
             keep = next((i for i in range(len(words)) if self._ends(words, i)), len(words))
-            if keep == 0 and any(self._named(w) for w in words[1:]):
+            rest = words[1:]
+            if keep == 0 and any(map(self._named, rest)) and not any(map(self.common, rest)):
                 return mention  # "Bill Clinton" where the body has "bill" and "Clinton"
         elif mention.start in self.starts and len(words) == 1 and self.common(words[0]):
             keep = 0

