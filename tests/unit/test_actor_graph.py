@@ -103,6 +103,15 @@ def test_an_actor_named_only_by_a_modifier_carries_the_fact(
     assert claim.object_text == f"a {phrase}"
 
 
+@pytest.mark.parametrize("phrase", ["Chilean rebels", "Chilean opposition", "Chilean militants"])
+def test_those_who_fight_a_state_do_not_stand_for_it(phrase: str) -> None:
+    navy = _m("Peru", 0, "GPE")
+    obj = _m(phrase, 20, "NOUN")
+    spans = [navy, _m("Chilean", 20, "NORP")]
+    result = _resolve([_rel(navy, "ATTACK", obj, obj_text=f"the {phrase}")], spans)
+    assert [(c.subject_key, c.object_key) for c in result.claims] == [("place:peru", NO_ENTITY)]
+
+
 @pytest.mark.parametrize(
     ("relation", "phrase", "modifier", "label", "actor"),
     [

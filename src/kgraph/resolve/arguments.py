@@ -241,6 +241,9 @@ class Arguments:
         key = self.table.key(span)
         if key is None or self.table.entities[key].type not in MODIFIER_TYPES:
             return NO_ENTITY
+        against = bool(rest) and rest[-1].lower().strip(EDGE) in AGAINST_THE_STATE
+        if against and self.table.entities[key].type == "Place":
+            return NO_ENTITY  # "Syrian rebels" fight Syria's government, not for it
         return key
 
     def speaker(self, relation: RelationMention) -> str | None:
@@ -506,6 +509,11 @@ COMPANY_NOUNS = frozenset(
 """Nouns a news text uses for a company it has just named ("the company", "the firm")."""
 
 MODIFIER_TYPES: frozenset[EntityType] = frozenset({"Place", "Organization"})
+AGAINST_THE_STATE = frozenset(
+    {"rebels", "rebel", "militants", "insurgents", "separatists", "dissidents", "opposition"}
+)
+"""Heads whose country modifier names where they are from, not the state they act for
+("Syrian rebels", "Chechen separatists"; "Houthi rebels" are the Houthis)."""
 SPEAKER_PRONOUNS = frozenset(
     {"he", "she", "i", "we", "they", "it", "you", "him", "her", "them", "us", "me", "his"}
 )
