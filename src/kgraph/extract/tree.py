@@ -7,8 +7,8 @@ character offsets and entity bounds come vectorised from ``Doc.to_array``, and a
 share them; :func:`forget` drops everything when the Doc is done.  The tokens are
 :class:`TreeToken` objects, whose most-read attributes are plain values.
 
-The tables hold few Python containers (childless tokens share one empty list, children by
-label are grouped only when asked): each costs its allocation, and where the collector runs
+The tables hold few Python containers (childless tokens share one empty list and one empty
+dict of children by label): each costs its allocation, and where the collector runs
 (:func:`.document.doc_extractions` pauses it) every container that lives as long as the Doc
 brings the next full collection, which walks the whole heap, the model included, nearer.
 """
@@ -45,8 +45,11 @@ every vocab)."""
 
 class TreeToken(Token):
     """A ``Token`` whose most-read attributes are plain values set once per Doc: ``i``,
-    ``doc``, ``pos``, ``dep``, ``dep_``, ``lower`` and ``head``; ``groups`` holds its
-    children by label once :func:`labels` is asked for them.
+    ``doc``, ``pos``, ``dep``, ``dep_``, ``lower`` and ``head``; ``kids`` holds its
+    children and ``groups`` the same by label (:func:`kids`, :func:`labels`), made in one
+    pass over the Doc: the rules ask for them more than for anything else, and a lookup
+    in the tree's tables per question costs more than making them all
+    (``benchmarks/extract_speed.py``).
 
     spaCy computes them anew on every read (``pos`` as an enum member, ``dep_`` from the
     string store, ``head`` as a new ``Token``; even ``i`` goes through a descriptor), and
@@ -57,9 +60,10 @@ class TreeToken(Token):
     to itself would be a reference cycle keeping the Doc alive until a full collection).
     """
 
-    __slots__ = ("dep", "dep_", "doc", "groups", "head", "i", "lower", "pos")
+    __slots__ = ("dep", "dep_", "doc", "groups", "head", "i", "kids", "lower", "pos")
     lower: int
-    groups: Labels | None
+    groups: Labels
+    kids: list[Token]
 
 
 @dataclass(slots=True)
@@ -131,10 +135,11 @@ def _built(doc: Doc) -> Tree:
     signed = table.astype(np.int64).T
     offsets, iob, starts, lengths = signed[2:6]
     heads = (offsets + np.arange(len(doc))).tolist()
-    tokens = _tokens(doc, signed[0].tolist(), table[:, 1].tolist(), table[:, 6].tolist(), heads)
+    made = _tokens(doc, signed[0].tolist(), table[:, 1].tolist(), table[:, 6].tolist(), heads)
+    tokens: list[Token] = list(made)
     entity_starts, entity_ends = _entity_tables(iob)
-    before, after = _children(tokens, heads)
-    return Tree(
+    before, after = _children(made, heads)
+    tree = Tree(
         doc,
         tokens,
         heads,
@@ -147,49 +152,69 @@ def _built(doc: Doc) -> Tree:
         _quotes(np.asarray(table[:, 6], dtype=np.uint64)),
         signed[:2],
     )
+    _TREES.append(tree)
+    return tree
+
+
+_TREES: list[Tree] = []
+"""The tables built since :func:`forget`."""
 
 
 def _tokens(
     doc: Doc, pos: list[int], deps: list[int], lowers: list[int], heads: list[int]
-) -> list[Token]:
-    """The tokens of ``doc`` with their indices, POS ids, labels, lower-case ids and heads
-    set."""
+) -> list[TreeToken]:
+    """The tokens of ``doc`` with their indices, POS ids, labels, lower-case ids, heads and
+    children set."""
     vocab: Vocab = doc.vocab
     strings = vocab.strings
     for dep in set(deps).difference(_LABELS):
         _LABELS[dep] = strings[dep]
     made = [TreeToken(vocab, doc, i) for i in range(len(pos))]
-    tokens: list[Token] = list(made)
     rows = zip(range(len(made)), made, pos, lowers, deps, heads, strict=True)
     for i, tok, tag, lower, dep, head in rows:
         tok.i = i
         tok.doc = doc
         tok.pos = tag
         tok.lower = lower
-        tok.groups = None
+        tok.groups = NO_LABELS
+        tok.kids = NO_TOKENS
         tok.dep = dep
         tok.dep_ = _LABELS[dep]
-        tok.head = tokens[head] if head != i else Token(vocab, doc, i)
-    return tokens
+        tok.head = made[head] if head != i else Token(vocab, doc, i)
+    return made
 
 
 _LABELS: dict[int, str] = {}
 """Dependency labels by id (the string store decodes them anew on every lookup)."""
 
 
-def _children(tokens: list[Token], heads: list[int]) -> tuple[list[list[Token]], list[list[Token]]]:
+def _children(
+    tokens: list[TreeToken], heads: list[int]
+) -> tuple[list[list[Token]], list[list[Token]]]:
     """The children of every token before it and after it, each in sentence order, from the
-    head indices (childless sides share one empty list)."""
+    head indices (childless sides share one empty list); sets each token's ``kids`` and
+    ``groups``."""
     before: list[list[Token]] = [NO_TOKENS] * len(tokens)
     after: list[list[Token]] = [NO_TOKENS] * len(tokens)
     for i, head in enumerate(heads):
         if head == i:
             continue  # a root
+        tok, parent = tokens[i], tokens[head]
         side = before if head > i else after  # a head after the token: a left child
         if side[head] is NO_TOKENS:
-            side[head] = [tokens[i]]
+            side[head] = [tok]
         else:
-            side[head].append(tokens[i])
+            side[head].append(tok)
+        if parent.kids is NO_TOKENS:
+            parent.kids = [tok]
+            parent.groups = {tok.dep_: [tok]}
+            continue
+        parent.kids.append(tok)
+        group = parent.groups.get(tok.dep_)
+        if group is None:
+            parent.groups[tok.dep_] = [tok]
+        else:
+            group.append(tok)
     return before, after
 
 
@@ -217,32 +242,9 @@ def labels(tok: Token) -> Labels:
     >>> # labels(verb).get("dobj") -> [the direct object]; "neg" in labels(verb) -> negated
     """
     try:
-        found: Labels | None = tok.groups  # type: ignore[attr-defined]
+        return tok.groups  # type: ignore[attr-defined,no-any-return]
     except AttributeError:  # a plain spaCy Token (a root's head, ``doc[i]``): ask the tree's
-        return labels(tree_of(tok.doc).tokens[tok.i])
-    if found is None:
-        found = tok.groups = _by_label(kids(tok))  # type: ignore[attr-defined]
-        if found:
-            _GROUPED.append(tok)  # a cycle (its children's head is the token): see forget
-    return found
-
-
-_GROUPED: list[Token] = []
-"""The tokens whose :func:`labels` are set, until :func:`forget`."""
-
-
-def _by_label(children: list[Token]) -> Labels:
-    """``children`` grouped by dependency label, each group in the order given."""
-    if not children:
-        return NO_LABELS
-    found: Labels = {}
-    for child in children:
-        dep = child.dep_
-        if dep in found:
-            found[dep].append(child)
-        else:
-            found[dep] = [child]
-    return found
+        return tree_of(tok.doc).tokens[tok.i].groups  # type: ignore[attr-defined,no-any-return]
 
 
 def tokens_of(doc: Doc) -> list[Token]:
@@ -262,9 +264,10 @@ def doc_text(doc: Doc) -> str:
 
 def kids(tok: Token) -> list[Token]:
     """The children of ``tok`` in sentence order (like ``tok.children``)."""
-    tree = tree_of(tok.doc)
-    left, right = tree.lefts[tok.i], tree.rights[tok.i]
-    return left + right if left and right else left or right
+    try:
+        return tok.kids  # type: ignore[attr-defined,no-any-return]
+    except AttributeError:  # a plain spaCy Token (a root's head, ``doc[i]``): ask the tree's
+        return tree_of(tok.doc).tokens[tok.i].kids  # type: ignore[attr-defined,no-any-return]
 
 
 def lefts(tok: Token) -> list[Token]:
@@ -297,9 +300,11 @@ def entity_bounds(tok: Token) -> tuple[int, int]:
 def forget() -> None:
     """Drop the cached tables (call it when a Doc is done, so that no Doc outlives its
     extraction)."""
-    for tok in _GROUPED:
-        tok.groups = None  # type: ignore[attr-defined]
-    _GROUPED.clear()
+    for tree in _TREES:  # break the cycles: a parent holds its children, which hold it
+        for tok in tree.tokens:
+            if tok.kids is not NO_TOKENS:  # type: ignore[attr-defined]
+                tok.kids = tok.groups = None  # type: ignore[attr-defined]
+    _TREES.clear()
     _LAST[0] = None
     _built.cache_clear()
 
