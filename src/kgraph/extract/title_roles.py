@@ -14,9 +14,9 @@ employer: "Republican Senator John McCain" gives nothing.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
-from spacy.strings import get_string_id
 from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Token
 
@@ -31,16 +31,15 @@ from kgraph.extract.tree import entity_bounds
 ORGANISATION_LABELS = frozenset({"ORG"})
 STATE_LABELS = frozenset({"GPE", "NORP"})
 TITLE_POS = frozenset({ADJ, NOUN, PROPN})
-PERSON = get_string_id("PERSON")
 
 
 def title_frames(sentence: Sentence) -> Iterator[Frame]:
     """Role relations of the people named in the sentence after a title."""
     tree = sentence.tree
-    toks, starts, ends = tree.tokens, tree.entity_starts, tree.entity_ends
-    for i in range(sentence.start + 1, sentence.end):
-        if starts[i] == i and toks[i].ent_type == PERSON:  # the first word of a name
-            yield from _title_role(toks, i, ends[i], sentence.start)
+    people = tree.people
+    first, last = bisect_left(people, sentence.start + 1), bisect_left(people, sentence.end)
+    for i in people[first:last]:
+        yield from _title_role(tree.tokens, i, tree.entity_ends[i], sentence.start)
 
 
 def _title_role(toks: list[Token], first: int, last: int, opening: int) -> Iterator[Frame]:

@@ -20,8 +20,9 @@ from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
-from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LENGTH, LOWER, POS
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LENGTH, LOWER, POS
 from spacy.strings import get_string_id
+from spacy.symbols import PERSON
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -88,6 +89,8 @@ class Tree:
     """End of the named entity containing each token (the next token outside one)."""
     quotes: list[int]
     """Indices of the quotation-mark tokens."""
+    people: list[int]
+    """Indices of the first tokens of people's names."""
     tags: NDArray[np.int64]
     """``tok.pos`` (the coarse POS id) and ``tok.dep`` (the label id) as two rows."""
     phrases: dict[int, tuple[int, int]] = field(default_factory=dict)
@@ -131,13 +134,15 @@ comparing it with the last costs less than a cache lookup (``benchmarks/extract_
 @lru_cache(maxsize=8)
 def _built(doc: Doc) -> Tree:
     # Quotation marks have no case: their lower-case ids are their own (ORTH is not asked).
-    table = doc.to_array([POS, DEP, HEAD, ENT_IOB, IDX, LENGTH, LOWER])
+    table = doc.to_array([POS, DEP, HEAD, ENT_IOB, IDX, LENGTH, LOWER, ENT_TYPE])
     signed = table.astype(np.int64).T
     offsets, iob, starts, lengths = signed[2:6]
-    heads = (offsets + np.arange(len(doc))).tolist()
+    index = np.arange(len(doc))
+    heads = (offsets + index).tolist()
     made = _tokens(doc, signed[0].tolist(), table[:, 1].tolist(), table[:, 6].tolist(), heads)
     tokens: list[Token] = list(made)
     entity_starts, entity_ends = _entity_tables(iob)
+    people = np.flatnonzero((table[:, 7] == PERSON) & (entity_starts == index))
     before, after = _children(made, heads)
     tree = Tree(
         doc,
@@ -150,6 +155,7 @@ def _built(doc: Doc) -> Tree:
         entity_starts.tolist(),
         entity_ends.tolist(),
         _quotes(np.asarray(table[:, 6], dtype=np.uint64)),
+        people.tolist(),
         signed[:2],
     )
     _TREES.append(tree)
