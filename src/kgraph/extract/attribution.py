@@ -26,11 +26,13 @@ TRAILING_DEPS = frozenset({"conj", "advcl"})
 MAX_CLIMB = 12
 
 
-def speaker(anchor: Token, lemma: Lemmatizer, *, according: bool = True) -> Token | None:
+def speaker(
+    anchor: Token, lemma: Lemmatizer, *, according: bool = True, colon: bool = True
+) -> Token | None:
     """Head token of the source the clause of ``anchor`` is attributed to, or None.
 
-    ``according=False`` skips the search for "according to" (the caller knows the sentence
-    has none).
+    ``according=False`` skips the search for "according to", ``colon=False`` that for a
+    speaker's label before a colon (the caller knows the sentence has none).
 
     >>> # "He added that such an alliance will contribute to ..." -> "He" for CONTRIBUTE_TO
     """
@@ -41,7 +43,8 @@ def speaker(anchor: Token, lemma: Lemmatizer, *, according: bool = True) -> Toke
             return source
         head = tok.head
         if head.i == tok.i:
-            return _trailing_report(tok, anchor, lemma) or subjects.colon_speaker(tok)
+            reporter = _trailing_report(tok, anchor, lemma)
+            return reporter or (subjects.colon_speaker(tok) if colon else None)
         if tok.dep_ in CONTENT_DEPS and is_reporting(head, lemma):
             return _holder(head)
         tok = head

@@ -31,6 +31,7 @@ def sentence_frames(sentence: Sentence, *, openie: bool = False) -> list[Frame]:
     frames = [frame for finder in finders for frame in finder(sentence)]
     frames += list(events.event_frames(sentence, frames))
     according = "ccording" in sentence.text
+    colon = ":" in sentence.text or _colon_next(sentence)
     speakers: dict[int, Token | None] = {}  # frames of one verb share its speaker
     for frame in frames:
         if frame.modality is None and frame.pred_prefix is None and not is_verbal(frame.anchor):
@@ -39,7 +40,7 @@ def sentence_frames(sentence: Sentence, *, openie: bool = False) -> list[Frame]:
             anchor = frame.anchor.i
             if anchor not in speakers:
                 speakers[anchor] = attribution.speaker(
-                    frame.anchor, sentence.lemma, according=according
+                    frame.anchor, sentence.lemma, according=according, colon=colon
                 )
             frame.attribution = speakers[anchor]
         speaker = frame.attribution
@@ -52,6 +53,13 @@ def sentence_frames(sentence: Sentence, *, openie: bool = False) -> list[Frame]:
         ):  # "Estonia said it was targeted by Russia": the passive's subject, made object
             frame.object = Slot(speaker, bounds=entity_bounds(speaker))
     return frames
+
+
+def _colon_next(sentence: Sentence) -> bool:
+    """Whether the token right after the sentence is a colon (a subject ending the
+    sentence may be a speaker's label before it)."""
+    toks = sentence.tree.tokens
+    return sentence.end < len(toks) and toks[sentence.end].lower_ == ":"
 
 
 def renderable(frame: Frame, *, openie: bool) -> bool:

@@ -90,10 +90,13 @@ def logical_subject(verb: Token) -> Token | None:
 def _said_after_colon(name: Token) -> Token | None:
     """The apposition the parser hung on a speaker's label across a colon: the subject of
     what the speaker says.  The label is a name with the colon right after it."""
-    toks = tokens_of(name.doc)
-    if name.pos != PROPN or name.i + 1 >= len(toks) or toks[name.i + 1].lower_ != ":":
+    appositions = labels(name).get("appos") if name.pos == PROPN else None
+    if not appositions:
         return None
-    for appos in labels(name).get("appos", ()):
+    toks = tokens_of(name.doc)
+    if name.i + 1 >= len(toks) or toks[name.i + 1].lower_ != ":":
+        return None
+    for appos in appositions:
         if after_colon(name, appos):
             return appos
     return None
