@@ -20,6 +20,8 @@ from kgraph.extract.tree import Tree, tree_of
 from kgraph.models import Argument
 from kgraph.nlp import Lemmatizer
 
+NO_IDS: frozenset[int] = frozenset()
+
 
 @dataclass(slots=True)
 class Sentence:
@@ -60,10 +62,13 @@ class Sentence:
         """The tokens whose coarse POS id is ``pos`` (``spacy.symbols.VERB`` ...), in order."""
         return self.having(frozenset((pos,)), NO_IDS)
 
-    def having(self, pos: frozenset[int], deps: frozenset[int]) -> list[Token]:
-        """The tokens whose POS id is in ``pos`` or dependency label id in ``deps``, in order
-        (found once per Doc, so that finders skip the other tokens at no cost)."""
-        found, toks = self.tree.positions(pos, deps)
+    def having(
+        self, pos: frozenset[int], deps: frozenset[int], lowers: frozenset[int] = NO_IDS
+    ) -> list[Token]:
+        """The tokens whose POS id is in ``pos``, dependency label id in ``deps`` or
+        lower-case id in ``lowers``, in order (found once per Doc, so that finders skip the
+        other tokens at no cost)."""
+        found, toks = self.tree.positions(pos, deps, lowers)
         return toks[bisect_left(found, self.start) : bisect_left(found, self.end)]
 
     def chars(self, start: int, end: int) -> tuple[str, int, int]:
@@ -77,7 +82,6 @@ class Sentence:
         return span.text, span.start_char, span.end_char
 
 
-NO_IDS: frozenset[int] = frozenset()
 VERBAL = frozenset({VERB, AUX})
 TextOf = Callable[[int, int], tuple[str, int, int]]
 """Text, start and end character of the tokens ``[start, end)`` of one Doc."""

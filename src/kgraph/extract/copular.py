@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.symbols import AUX, NOUN, NUM, appos, prep
+from spacy.symbols import AUX, NOUN, NUM, appos
 from spacy.tokens import Token
 
 from kgraph.extract import complements, subjects
@@ -40,15 +40,15 @@ BE_FORM_IDS = ids(BE_FORMS)
 NOT_BE_IDS = ids(NOT_BE)
 NUMERIC_LABEL_IDS = ids(NUMERIC_LABELS)
 CANDIDATE_POS = frozenset({AUX})
-CANDIDATE_DEPS = frozenset({appos, prep})
-"""Copulas are auxiliaries, appositions and inclusions are labelled so: no other token is
-looked at."""
+CANDIDATE_DEPS = frozenset({appos})
+"""Copulas are auxiliaries, appositions are labelled so, and inclusions are their words
+(:data:`INCLUSION_IDS`): no other token is looked at."""
 
 
 def copular_frames(sentence: Sentence) -> Iterator[Frame]:
     """Frames for "be" clauses and appositions in the sentence."""
     lemma = sentence.lemma
-    for tok in sentence.having(CANDIDATE_POS, CANDIDATE_DEPS):
+    for tok in sentence.having(CANDIDATE_POS, CANDIDATE_DEPS, INCLUSION_IDS):
         if tok.pos == AUX and tok.dep_ in VERB_HEAD_DEPS and _is_be(tok, lemma):
             yield from _copula(tok, lemma)
         elif tok.dep == appos and _appositive(tok):

@@ -62,10 +62,8 @@ NON_LIGHT_PREPS = frozenset({"with", "to", "against", "on", "from", "into", "ove
 COMITATIVE = frozenset({"with"})
 COMPARING_VERBS = frozenset({"compare", "liken", "equate", "link", "tie", "connect", "describe"})
 """Verbs whose second phrase is a standard of comparison, not a party ("compared X to Y")."""
-ROLE_DEPS = ids(["appos", "amod", "compound"])
 OWN_ROLE_PREPS = reltypes.ROLE_PREPS - {"of"}
 """("the leader *of* X" is the copular apposition's own relation, typed in rendering.)"""
-CANDIDATE_POS = frozenset({VERB, PUNCT, ADP})
 BETWEEN = get_string_id("between")
 HYPHEN = get_string_id("-")
 BASED = get_string_id("based")
@@ -78,6 +76,8 @@ PARTICIPANT_PREP_IDS = ids(reltypes.PARTICIPANT_PREPS)
 PHONE_IDS = ids(reltypes.PHONE_WORDS)
 CIRCUMSTANCE_IDS = ids(["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"])
 OF = ids(["of"])
+VERBS = frozenset({VERB})
+APPOSITIONS = frozenset({appos})
 
 
 def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
@@ -103,7 +103,7 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
         yield from _enclosing_place(frame)
         yield from _possessed_message(frame, sentence)
         yield from _prohibited_in(frame, sentence)
-    for tok in sentence.having(CANDIDATE_POS, ROLE_DEPS):  # one pass over the candidates
+    for tok in sentence.having(VERBS, APPOSITIONS, CANDIDATE_WORDS):  # one pass over them all
         pos = tok.pos
         if pos == VERB:
             yield from _symmetric_parties(tok, sentence)
@@ -438,6 +438,10 @@ def _invitation(prep: Token, sentence: Sentence) -> Iterator[Frame]:
 
 
 INVITING_PREP_IDS = ids(["at", "upon", "on", "by"])
+CANDIDATE_WORDS = frozenset({HYPHEN, BETWEEN, BASED}) | INVITING_PREP_IDS
+"""The words :func:`event_frames` looks at besides verbs and appositions ("Turkey-US
+talks", "talks between", "at the invitation of", "Beijing-based"): its other rules start
+from no other token."""
 INVITATION_IDS = ids(["invitation"])
 
 

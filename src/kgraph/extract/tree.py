@@ -67,6 +67,10 @@ class TreeToken(Token):
     kids: list[Token]
 
 
+Question = tuple[frozenset[int], frozenset[int], frozenset[int]]
+"""POS ids, label ids and lower-case ids (see :meth:`Tree.positions`)."""
+
+
 @dataclass(slots=True)
 class Tree:
     """Per-Doc tables, indexed by token index: whatever the rules ask of many tokens."""
@@ -93,17 +97,20 @@ class Tree:
     """Indices of the first tokens of people's names."""
     tags: NDArray[np.int64]
     """``tok.pos`` (the coarse POS id) and ``tok.dep`` (the label id) as two rows."""
+    lowers: NDArray[np.uint64]
+    """``tok.lower``: the id of each token's lower-case form."""
     phrases: dict[int, tuple[int, int]] = field(default_factory=dict)
     """Compact noun-phrase bounds by head index (see :func:`.arguments.np_bounds`)."""
-    found: dict[tuple[frozenset[int], frozenset[int]], tuple[list[int], list[Token]]] = field(
-        default_factory=dict
-    )
+    found: dict[Question, tuple[list[int], list[Token]]] = field(default_factory=dict)
     """Results of :meth:`positions`."""
 
-    def positions(self, pos: frozenset[int], deps: frozenset[int]) -> tuple[list[int], list[Token]]:
-        """Indices of the tokens whose POS id is in ``pos`` or label id in ``deps``, and
-        those tokens (once per Doc and question, vectorised)."""
-        key = (pos, deps)
+    def positions(
+        self, pos: frozenset[int], deps: frozenset[int], lowers: frozenset[int] = frozenset()
+    ) -> tuple[list[int], list[Token]]:
+        """Indices of the tokens whose POS id is in ``pos``, label id in ``deps`` or
+        lower-case id in ``lowers``, and those tokens (once per Doc and question,
+        vectorised)."""
+        key = (pos, deps, lowers)
         found = self.found.get(key)
         if found is None:
             tags, labels = self.tags
@@ -112,6 +119,8 @@ class Tree:
                 wanted |= tags == value
             for value in deps:
                 wanted |= labels == value
+            for value in lowers:
+                wanted |= self.lowers == value
             indices = np.flatnonzero(wanted).tolist()
             toks = self.tokens
             found = self.found[key] = indices, [toks[i] for i in indices]
@@ -139,7 +148,8 @@ def _built(doc: Doc) -> Tree:
     offsets, iob, starts, lengths = signed[2:6]
     index = np.arange(len(doc))
     heads = (offsets + index).tolist()
-    made = _tokens(doc, signed[0].tolist(), table[:, 1].tolist(), table[:, 6].tolist(), heads)
+    lowers = np.asarray(table[:, 6], dtype=np.uint64)
+    made = _tokens(doc, signed[0].tolist(), table[:, 1].tolist(), lowers.tolist(), heads)
     tokens: list[Token] = list(made)
     entity_starts, entity_ends = _entity_tables(iob)
     people = np.flatnonzero((table[:, 7] == PERSON) & (entity_starts == index))
@@ -154,9 +164,10 @@ def _built(doc: Doc) -> Tree:
         (starts + lengths).tolist(),
         entity_starts.tolist(),
         entity_ends.tolist(),
-        _quotes(np.asarray(table[:, 6], dtype=np.uint64)),
+        _quotes(lowers),
         people.tolist(),
         signed[:2],
+        lowers,
     )
     _TREES.append(tree)
     return tree
