@@ -27,12 +27,18 @@ MAX_CLIMB = 12
 
 
 def speaker(
-    anchor: Token, lemma: Lemmatizer, *, according: bool = True, colon: bool = True
+    anchor: Token,
+    lemma: Lemmatizer,
+    *,
+    according: bool = True,
+    colon: bool = True,
+    trailing: bool = True,
 ) -> Token | None:
     """Head token of the source the clause of ``anchor`` is attributed to, or None.
 
     ``according=False`` skips the search for "according to", ``colon=False`` that for a
-    speaker's label before a colon (the caller knows the sentence has none).
+    speaker's label before a colon, ``trailing=False`` that for a telling clause ending
+    the sentence (the caller knows the sentence has none: :func:`may_trail`).
 
     >>> # "He added that such an alliance will contribute to ..." -> "He" for CONTRIBUTE_TO
     """
@@ -43,12 +49,20 @@ def speaker(
             return source
         head = tok.head
         if head.i == tok.i:
-            reporter = _trailing_report(tok, anchor, lemma)
+            reporter = _trailing_report(tok, anchor, lemma) if trailing else None
             return reporter or (subjects.colon_speaker(tok) if colon else None)
         if tok.dep_ in CONTENT_DEPS and is_reporting(head, lemma):
             return _holder(head)
         tok = head
     return None
+
+
+def may_trail(root: Token, lemma: Lemmatizer) -> bool:
+    """Whether a telling verb hangs on the sentence's root after it (checked once per
+    sentence, not per clause: ``benchmarks/extract_speed.py``)."""
+    return any(
+        c.dep_ in TRAILING_DEPS and c.i > root.i and lemma(c) in TELLING_VERBS for c in kids(root)
+    )
 
 
 def _trailing_report(root: Token, anchor: Token, lemma: Lemmatizer) -> Token | None:

@@ -32,6 +32,7 @@ def sentence_frames(sentence: Sentence, *, openie: bool = False) -> list[Frame]:
     frames += list(events.event_frames(sentence, frames))
     according = "ccording" in sentence.text
     colon = ":" in sentence.text or _colon_next(sentence)
+    trailing = attribution.may_trail(sentence.span.root, sentence.lemma)
     speakers: dict[int, Token | None] = {}  # frames of one verb share its speaker
     for frame in frames:
         if frame.modality is None and frame.pred_prefix is None and not is_verbal(frame.anchor):
@@ -40,7 +41,11 @@ def sentence_frames(sentence: Sentence, *, openie: bool = False) -> list[Frame]:
             anchor = frame.anchor.i
             if anchor not in speakers:
                 speakers[anchor] = attribution.speaker(
-                    frame.anchor, sentence.lemma, according=according, colon=colon
+                    frame.anchor,
+                    sentence.lemma,
+                    according=according,
+                    colon=colon,
+                    trailing=trailing,
                 )
             frame.attribution = speakers[anchor]
         speaker = frame.attribution
