@@ -334,7 +334,7 @@ def _role_organisations(role: Token) -> Iterator[tuple[Token, Token | None]]:
                     continue  # "a lawyer in Karachi" works there, not for it
                 yield org, child
             elif org is not None and child.lower_ != "in" and _named_body(org):
-                yield org, child  # "a diplomat at the US embassy": resolved as the US
+                yield org, child  # "an adviser at the Russian defence ministry"
     state = _state_of_office(role)
     if state is not None:  # "Xi Jinping, the Chinese president"
         yield state, None
@@ -362,8 +362,9 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
 def _named_body(noun: Token) -> bool:
-    """ "the US embassy", "the Russian defence ministry": a common noun that a name before
-    it makes a body of that state or organisation (the resolver decides which heads do)."""
+    """ "the Russian defence ministry", "the US embassy": a common noun that a name before
+    it makes a body of that state or organisation (the resolver decides which bodies it
+    links: the ministry, not the embassy)."""
     return noun.pos == NOUN and any(
         c.dep_ in ("compound", "amod") and c.ent_type_ in reltypes.ROLE_ORGS for c in lefts(noun)
     )
