@@ -412,6 +412,7 @@ PASSIVES = [
         "Kosovo, the territory annexed by Serbia in 1999, declared independence.",
         (("Serbia", "ANNEX", "Kosovo"),),
     ),
+    ("Backed by Iran, the rebels seized the capital.", (("Iran", "BACK", "the rebels"),)),
     ("Macron was criticised over Syria.", (("Macron", "BE_CRITICISED_OVER", "Syria"),)),
     ("She was born in Lagos.", (("She", "BE_BORN_IN", "Lagos"),)),
     ("Gazprom is headquartered in St Petersburg.", (("Gazprom", "BASED_IN", "St Petersburg"),)),

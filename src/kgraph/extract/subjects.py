@@ -301,6 +301,8 @@ def is_passive(verb: Token) -> bool:
         return False
     if verb.dep_ == "acl":
         return True
+    if verb.dep_ == "advcl":  # "Backed by Iran, the rebels seized ..."
+        return any(c.lower_ == "by" and c.i == verb.i + 1 for c in kids(verb))
     if verb.dep_ != "conj":
         return False
     head = verb.head
