@@ -286,6 +286,12 @@ CASES = [
         {"negated": True},
     ),
     Case(
+        "adjective-asserting",
+        "Oslo was quick to welcome the offer.",
+        (("Oslo", "WELCOME", "the offer"),),
+        {"modality": None, "negated": False},
+    ),
+    Case(
         "xcomp-yet",
         "Oslo has yet to respond to the offer.",
         (("Oslo", "RESPOND_TO", "the offer"),),

@@ -22,6 +22,7 @@ from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_verbal
 from kgraph.extract.frame import Slot
 from kgraph.extract.lexicon import (
     ASPECTUAL_VERBS,
+    ASSERTING_ADJECTIVES,
     NEGATING_ADJECTIVES,
     NEGATING_VERBS,
     OBJECT_CONTROL_VERBS,
@@ -169,6 +170,8 @@ def _adjective_prefix(adj: Token, to: Token | None) -> ControlPrefix:
     word = adj.lower_
     if word in NEGATING_ADJECTIVES:
         return ControlPrefix(tokens, modal(be), not negated(be))
+    if word in ASSERTING_ADJECTIVES and not negated(be):
+        return ControlPrefix(tokens, modal(be))
     return ControlPrefix(tokens, modal(be) or word, negated(be))
 
 

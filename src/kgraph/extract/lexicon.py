@@ -122,3 +122,6 @@ REPORTING_ADJECTIVES = frozenset(
 
 NEGATING_ADJECTIVES = frozenset({"unable", "unwilling", "reluctant"})
 """Adjectives that deny their "to" complement ("was unable to reach" -> REACH, negated)."""
+ASSERTING_ADJECTIVES = frozenset({"quick", "swift", "fast", "prompt"})
+"""Adjectives that say how their "to" complement happened ("was quick to congratulate"
+-> CONGRATULATE, no modality)."""

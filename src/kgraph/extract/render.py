@@ -214,7 +214,7 @@ def _name(tok: Token) -> bool:
 
 
 def _reflexive(relation: RelationMention) -> bool:
-    """Both ends name the same thing ("the force, known as the YPG" -> YPG KNOW_AS YPG):
+    """Both ends name the same thing ("the force, known as the YPG" -> YPG BE_KNOWN_AS YPG):
     no fact between two entities."""
     subject = relation.subject.mention
     obj = relation.object.mention if relation.object is not None else None
