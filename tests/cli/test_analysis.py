@@ -63,6 +63,18 @@ def test_unchanged_articles_are_skipped_before_the_model_loads(tmp_path: Path) -
     assert "nlp" not in again.__dict__, "the model was loaded although nothing was new"
 
 
+def test_an_article_stored_by_another_extractor_is_analysed_again(
+    tmp_path: Path, analyzer: Analyzer
+) -> None:
+    store = LocalStore(tmp_path / "g.json.gz", writable=True)
+    older = Analyzer(n_process=1)
+    older.extractor = "kgraph-extract/0.1+" + analyzer.extractor.split("+", 1)[1]
+    ingest([str(EXAMPLES)], store, older)
+    summary = ingest([str(EXAMPLES)], store, analyzer)
+    assert (summary.articles_unchanged, summary.articles_updated) == (0, 1)
+    assert summary.claims_written > 0
+
+
 class _PickyStore(LocalStore):
     """A real embedded store that refuses one article, as a server might refuse a value."""
 
