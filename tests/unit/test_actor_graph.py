@@ -89,6 +89,10 @@ def test_a_claim_between_two_generic_phrases_is_dropped() -> None:
         ("Chile's new civilian government", "Chile", "GPE", "place:chile"),
         ("Lusa's staff", "Lusa", "ORG", "organization:lusa"),
         ("South Sudan's government", "South Sudan's", "LOC", "place:south sudan"),
+        ("Chilean state media", "Chilean", "NORP", "place:chile"),  # the state's own press
+        ("diplomats from Chile", "Chile", "GPE", "place:chile"),
+        ("Chilean leaders", "Chilean", "NORP", "place:chile"),
+        ("leaders of Chile", "Chile", "GPE", "place:chile"),
     ],
 )
 def test_an_actor_named_only_by_a_modifier_carries_the_fact(
@@ -103,8 +107,19 @@ def test_an_actor_named_only_by_a_modifier_carries_the_fact(
     assert claim.object_text == f"a {phrase}"
 
 
-@pytest.mark.parametrize("phrase", ["Chilean rebels", "Chilean opposition", "Chilean militants"])
-def test_those_who_fight_a_state_do_not_stand_for_it(phrase: str) -> None:
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Chilean rebels",
+        "Chilean opposition",
+        "Chilean militants",
+        "Chilean media",
+        "Chilean journalists",
+        "Chilean opposition newspapers",
+        "Chilean business leaders",
+    ],
+)
+def test_those_who_fight_or_report_on_a_state_do_not_stand_for_it(phrase: str) -> None:
     navy = _m("Peru", 0, "GPE")
     obj = _m(phrase, 20, "NOUN")
     spans = [navy, _m("Chilean", 20, "NORP")]

@@ -14,7 +14,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import PERSON, PROPN, conj
 from spacy.tokens import Token
 
-from kgraph.extract.deps import SUBJECTS, THAT, WH_TAG_IDS, is_nominal, is_verbal
+from kgraph.extract.deps import SUBJECTS, THAT, WH_TAG_IDS, is_nominal, is_verbal, party_label
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import ids
 from kgraph.extract.tree import entity_bounds, kids, labels, tokens_of
@@ -49,7 +49,7 @@ def _listed_name(tok: Token) -> Token | None:
     if tok.ent_type != PERSON:
         return None
     for child in labels(tok).get("appos", ()):
-        if _party_label(child) or after_colon(tok, child):
+        if party_label(child) or after_colon(tok, child):
             continue
         if child.pos == PROPN and child.ent_type_ in LISTED_LABELS and not subject_of_next(child):
             first, _ = entity_bounds(tok)
@@ -63,17 +63,6 @@ def after_colon(name: Token, appos: Token) -> bool:
     speaker's label and a colon is what they say, not a second name of theirs."""
     toks = tokens_of(name.doc)
     return any(t.lower_ == ":" for t in toks[name.i + 1 : appos.left_edge.i])
-
-
-def _party_label(tok: Token) -> bool:
-    """ "Paul Ryan, R-Wis.": a party's letter hyphened to a state after a lawmaker's name
-    says who they are, it names no second party."""
-    first = tok.left_edge.i
-    toks = tokens_of(tok.doc)
-    return first < tok.i and toks[first].text in PARTY_LETTERS and toks[first + 1].tag_ == "HYPH"
-
-
-PARTY_LETTERS = frozenset({"R", "D", "I"})
 
 
 def subject_of_next(name: Token) -> bool:
@@ -95,7 +84,10 @@ def _named_members(tok: Token) -> list[Token] | None:
     apposition lists names stands for each of them."""
     if tok.tag not in PLURAL_NOUN_TAGS or tok.ent_type:
         return None
+    verb = tok.head
     for child in labels(tok).get("appos", ()):
+        if tok.i < verb.i < child.i:
+            continue  # "The players were named as A; B and C": a list after the verb
         if child.ent_type_ in MEMBER_LABELS and "conj" in labels(child):
             return conjuncts(child)
     return None

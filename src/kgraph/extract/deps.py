@@ -88,8 +88,22 @@ def is_relative_pronoun(tok: Token) -> bool:
 def described(head: Token, appos: Token) -> Token:
     """The phrase an apposition describes: the conjunct right before it ("Trump and Jack
     Ma, founder of X" describes Ma; the parser hangs the apposition on the first)."""
+    if head.dep_ == "appos" and party_label(head):  # "X, R-New Jersey, the chairman of Y"
+        return described(head.head, head)
     before = [c for c in kids(head) if c.dep_ == "conj" and head.i < c.i < appos.i]
     return before[-1] if before else head
+
+
+def party_label(tok: Token) -> bool:
+    """ "Paul Ryan, R-Wis.": a party's letter hyphened to a state after a lawmaker's name
+    says who they are: it names no second party, and a further apposition describes the
+    lawmaker ("X, R-New Jersey, the chairman of Y")."""
+    first = tok.left_edge.i
+    toks = tokens_of(tok.doc)
+    return first < tok.i and toks[first].text in PARTY_LETTERS and toks[first + 1].tag_ == "HYPH"
+
+
+PARTY_LETTERS = frozenset({"R", "D", "I"})
 
 
 def hyphened(tok: Token) -> frozenset[str]:

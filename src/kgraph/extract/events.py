@@ -143,6 +143,9 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     for prep, party in _participants(noun, verb):
         word = prep.lower_
         typed = reltypes.event_type(noun_lemma, word, phone=_phone(noun))
+        if obj.prep is None and _members_of(noun, prep, party, lemma):
+            yield from _with_members(frame, noun, party)
+            return
         if light and typed is not None:
             rel = [typed]
         elif (
@@ -161,6 +164,53 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         base.attribution = frame.attribution
         yield from expand(base)
         return
+
+
+def _members_of(noun: Token, prep: Token, party: Token, lemma: str) -> bool:
+    """ "met officials from the EU": the people act for the body they are from (was
+    MEET_FROM the EU); not where a verb of moving takes them from ("withdrew diplomats
+    from Moscow", "its envoys")."""
+    return (
+        prep.lower_ == "from"
+        and noun.lower_ in REPRESENTATIVES
+        and _named(party)
+        and lemma not in REMOVING_VERBS
+        and not any(c.dep_ == "poss" for c in kids(noun))
+    )
+
+
+def _with_members(frame: Frame, noun: Token, party: Token) -> Iterator[Frame]:
+    """The clause with its object widened to "officials from X", which the resolver
+    reads as X acting through them (the modifier representation); each of several
+    named bodies is a party of its own."""
+    if any(c.dep_ == "conj" for c in kids(party)):  # "leaders from France and Italy"
+        obj = Slot(party)
+    else:
+        obj = Slot(noun, bounds=(noun.left_edge.i, entity_bounds(party)[1]))
+    base = Frame(EVENT, frame.anchor, frame.subject, obj, frame.pred, frame.rel)
+    base.negated, base.modality = frame.negated, frame.modality
+    base.attribution = frame.attribution
+    yield from expand(base)
+
+
+REPRESENTATIVES = frozenset(
+    words(
+        """
+        officials diplomats representatives delegates envoys negotiators executives
+        ministers leaders lawmakers legislators members counterparts
+        """
+    )
+)
+"""People who act for the body they are "from" ("officials from the EU")."""
+REMOVING_VERBS = frozenset(
+    words(
+        """
+        withdraw recall expel evacuate remove pull ban bar exclude oust release free
+        rescue bring fly send move transfer deport extradite poach hire recruit
+        """
+    )
+)
+"""Verbs whose "from" phrase says where their object is taken from."""
 
 
 def _own_agent(noun: Token) -> bool:
@@ -182,7 +232,7 @@ def _participants(noun: Token, verb: Token) -> Iterator[tuple[Token, Token]]:
     """(preposition, object) pairs of the event noun: its own phrases after it, and those
     the parser hung on the verb right after the noun ("signed a deal [with X]")."""
     own = [c for c in kids(noun) if c.dep_ == "prep" and c.i > noun.i]
-    stranded = [c for c in kids(verb) if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
+    stranded = [c for c in kids(verb) if c.dep_ in STRANDED and c.i == noun.right_edge.i + 1]
     if verb.dep_ == "relcl" and verb.head.i == noun.i:  # "the meeting he held [with X]"
         stranded = [c for c in kids(verb) if c.dep_ == "prep" and c.i > verb.i]
     for prep in [*own, *stranded]:
@@ -191,6 +241,11 @@ def _participants(noun: Token, verb: Token) -> Iterator[tuple[Token, Token]]:
         party = labelled(prep, "pobj")
         if party is not None and is_nominal(party) and not _circumstance(party):
             yield prep, party
+
+
+STRANDED = frozenset({"prep", "dative"})
+"""The labels of a phrase hung on the verb right after its object noun ("wrote a letter
+[to X]" is a dative)."""
 
 
 def _circumstance(tok: Token) -> bool:
@@ -646,8 +701,11 @@ def _between(noun: Token, prep: Token, sentence: Sentence) -> Iterator[Frame]:
 
 
 def _symmetric_parties(verb: Token, sentence: Sentence) -> Iterator[Frame]:
-    """ "A and B met / clashed / held talks / agreed to ..." -> A MEET B ..."""
-    subjects = labels(verb).get("nsubj", [])
+    """ "A and B met / clashed / held talks / agreed to ..." -> A MEET B ...; "A and B are
+    locked in a dispute" -> A CLASH_WITH B (a passive only by its event noun)."""
+    children = labels(verb)
+    passive = "nsubj" not in children and "agent" not in children
+    subjects = children.get("nsubjpass", []) if passive else children.get("nsubj", [])
     if len(subjects) > 1:  # "Putin, Erdogan agree ...": a headline's list of subjects
         parties = [p for p in subjects if _named(p)]
     elif not subjects or PARTY_LABELS.isdisjoint(labels(subjects[0])):
@@ -656,7 +714,8 @@ def _symmetric_parties(verb: Token, sentence: Sentence) -> Iterator[Frame]:
         parties = _parties(subjects[0])
     if len(parties) < 2:
         return
-    typed = _symmetric_type(verb, sentence) or _adjunct_type(verb, sentence)
+    typed = None if passive else _symmetric_type(verb, sentence)
+    typed = typed or _adjunct_type(verb, sentence)
     if typed is None:
         return
     for a, b in combinations(parties, 2):

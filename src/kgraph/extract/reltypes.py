@@ -316,8 +316,12 @@ def role_type(
     ('lead', 'lead', 'work_for')
     >>> role_type("commander", state=True), role_type("president", state=True)
     ('work_for', 'lead')
+    >>> role_type("director", frozenset({"budget"})), role_type("director")
+    ('work_for', 'lead')
     """
     if prep != "of" or not DEPUTY_WORDS.isdisjoint(modifiers):
+        return WORK_FOR
+    if not FUNCTION_WORDS.isdisjoint(modifiers):  # "White House budget director"
         return WORK_FOR
     chief = noun in CHIEF_ROLES and not CHIEF_WORDS.isdisjoint(modifiers)
     if state and noun not in STATE_LEADERS and not chief:
@@ -330,9 +334,20 @@ STATE_LEADERS = frozenset(
     words("leader head president premier chancellor king queen emperor governor mayor")
 )
 """The roles that lead a country, region or city (with "prime" or "first" minister)."""
-DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant", "minority"})
+FUNCTION_WORDS = PORTFOLIO_WORDS | frozenset(
+    words(
+        """
+        budget communications campaign policy press legal marketing sales technology
+        technical research operations operating strategy financial programme program
+        regional editorial news sports digital investment information
+        """
+    )
+)
+"""Modifiers that make a role head one function of its organisation, not the whole:
+"budget director", "campaign chairman", "chief financial officer"."""
+DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant", "minority", "majority"})
 """Modifiers of a role that serves its leader ("deputy head", "Deputy Prime Minister"), or
-leads only a part ("House Minority Leader")."""
+leads only a part ("House Minority Leader", "Senate Majority Leader")."""
 
 
 def verb_type(parts: tuple[str, ...]) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from kgraph.extract import confidence, reltypes, subjects
 from kgraph.extract.arguments import np_bounds, phrase_bounds, trim
 from kgraph.extract.context import Sentence
 from kgraph.extract.deps import hyphened, is_pronoun
+from kgraph.extract.events import EVENT
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.mentions import LABEL_NOUN, mention_for
 from kgraph.extract.predicates import relation_name, surface
@@ -120,6 +121,8 @@ def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
     with" are one type (MEET), "Xi's trip to Y" is a VISIT."""
     if frame.kind == "verb":
         if frame.rel == ["call"] and "oprd" in labels(frame.anchor):
+            if _phoned(frame):
+                return ("call",)
             return ("describe_as",)  # "called Iran a sponsor of terrorism" names, not phones
         parts = reltypes.verb_type(tuple(frame.rel))
         return _participle(frame, parts) if parts == tuple(frame.rel) else parts
@@ -129,11 +132,41 @@ def normalised(frame: Frame, sent: Sentence) -> tuple[str, ...]:
         words |= hyphened(role) if role is not None else frozenset()
         state = frame.object is not None and frame.object.head.ent_type_ in reltypes.STATE_LABELS
         return (reltypes.role_type(frame.rel[-2], words, state=state),)
+    if _passive_event(frame, sent):
+        return _participle(frame, tuple(frame.rel))  # "was arrested at an address in X"
     if frame.kind == "nominal" and len(frame.pred) > 1:
         typed = reltypes.event_type(sent.lemma(frame.anchor), frame.pred[-1].lower_)
         if typed is not None:
             return (typed,)
     return tuple(frame.rel)
+
+
+def _passive_event(frame: Frame, sent: Sentence) -> bool:
+    """An event frame that keeps its clause's verb and subject and names a further place
+    or party ("X was arrested at an address in Y" -> X ... in Y), not one that made that
+    phrase its subject ("a group banned in Russia" -> Russia BAN the group)."""
+    return frame.kind == EVENT and len(frame.rel) > 1 and frame.rel[0] == sent.lemma(frame.anchor)
+
+
+def _phoned(frame: Frame) -> bool:
+    """ "Trump called Speaker Paul Ryan, asking him ...": the parser read a name's verb as
+    "Trump (who is) called Ryan"; a name is not what another name is called."""
+    verb = frame.anchor
+    children = labels(verb)
+    if verb.dep_ != "acl" or verb.head.ent_type_ not in ACTOR_NAMES or "dobj" in children:
+        return False
+    said = children.get("oprd", ())
+    if len(said) != 1 or said[0].ent_type_ != "PERSON":
+        return False
+    toks = tokens_of(verb.doc)
+    after = said[0].right_edge.i + 1  # nothing said of the person: "called X 'a friend'"
+    return after >= len(toks) or toks[after].text in CLAUSE_BREAKS
+
+
+CLAUSE_BREAKS = frozenset({",", ".", ";", ":", "-", "–", "—"})
+
+
+ACTOR_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _participle(frame: Frame, parts: tuple[str, ...]) -> tuple[str, ...]:
@@ -142,11 +175,15 @@ def _participle(frame: Frame, parts: tuple[str, ...]) -> tuple[str, ...]:
     than read as what the subject did.  Not when the graph draws a named modifier as the
     subject: in "EU sanctions imposed on Russia" that is the EU, which did impose."""
     verb, subject = frame.anchor, frame.subject.head
-    if frame.passive_agent or verb.tag != PARTICIPLE or "nsubj" in labels(verb):
+    if frame.passive_agent:
+        return parts
+    if subjects.headline_passive(verb):  # "Senator X arrested in Manila"
+        return ("be", verb.lower_, *parts[1:])
+    if verb.tag != PARTICIPLE or "nsubj" in labels(verb):
         return parts  # "... that X has arrived" (misparsed as a participle clause) is active
     if not subjects.is_passive(verb):
         return parts
-    if not subject.ent_type and any(c.ent_type for c in lefts(subject)):
+    if not subject.ent_type and any(c.ent_type_ in NAMED_LABELS for c in lefts(subject)):
         return parts
     return ("be", verb.lower_, *parts[1:])
 

@@ -297,6 +297,8 @@ def is_passive(verb: Token) -> bool:
     """True for a passive verb: "was reported", "troops deployed to ...", "and exalted"."""
     if not PASSIVE_MARKS.isdisjoint(labels(verb)):
         return True
+    if headline_passive(verb):
+        return True
     if verb.tag not in VBN:
         return False
     if verb.dep_ == "acl":
@@ -310,6 +312,34 @@ def is_passive(verb: Token) -> bool:
         own_aux = not AUX_LABELS.isdisjoint(labels(verb))
         return not own_aux and is_passive(head)
     return False
+
+
+def headline_passive(verb: Token) -> bool:
+    """ "Senator Leila de Lima arrested in the Philippines": a headline drops the "was" of a
+    passive, so a verb that needs an object ("arrested", "jailed", "expelled") without one,
+    without an auxiliary and in a sentence with no final stop, says what its subject
+    underwent."""
+    if verb.dep_ != "ROOT" or verb.lower_ not in HEADLINE_PASSIVES:
+        return False
+    children = labels(verb)
+    if "nsubj" not in children or not NOT_HEADLINE_PASSIVE.isdisjoint(children):
+        return False
+    return verb.sent[-1].lower_ not in SENTENCE_ENDS
+
+
+HEADLINE_PASSIVES = frozenset(reltypes.UNDERGONE.values()) | frozenset(
+    words(
+        """
+        jailed sentenced charged indicted injured wounded kidnapped abducted banned fined
+        questioned hospitalised hospitalized stabbed shot attacked beaten sued summoned
+        barred suspended sacked freed
+        """
+    )
+)
+"""Participles a headline uses without "was": verbs that take an object, so that without
+one the subject is what they happened to."""
+NOT_HEADLINE_PASSIVE = frozenset({"dobj", "aux", "auxpass", "ccomp", "xcomp", "dative", "attr"})
+SENTENCE_ENDS = frozenset({".", "!", "?", "...", "…", '"', "”", "'", "’"})
 
 
 def is_expletive(tok: Token) -> bool:

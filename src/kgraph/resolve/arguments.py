@@ -241,8 +241,7 @@ class Arguments:
         key = self.table.key(span)
         if key is None or self.table.entities[key].type not in MODIFIER_TYPES:
             return NO_ENTITY
-        against = bool(rest) and rest[-1].lower().strip(EDGE) in AGAINST_THE_STATE
-        if against and self.table.entities[key].type == "Place":
+        if self.table.entities[key].type == "Place" and _apart_from_state(rest):
             return NO_ENTITY  # "Syrian rebels" fight Syria's government, not for it
         return key
 
@@ -514,6 +513,27 @@ AGAINST_THE_STATE = frozenset(
 )
 """Heads whose country modifier names where they are from, not the state they act for
 ("Syrian rebels", "Chechen separatists"; "Houthi rebels" are the Houthis)."""
+PRESS = frozenset(
+    {"media", "press", "journalists", "reporters", "newspaper", "newspapers", "outlets"}
+)
+"""Heads whose country modifier names where they publish: "told Pakistani media" is not
+the Pakistani state ("Chinese state media" is, see STATE_RUN)."""
+STATE_RUN = frozenset(
+    {"state", "state-run", "state-owned", "state-controlled", "government", "official"}
+)
+
+
+def _apart_from_state(rest: list[str]) -> bool:
+    """Whether the words after a country modifier name people or bodies that do not act
+    for its state: its rebels and opposition, its press unless the state runs it."""
+    words = [w.lower().strip(EDGE) for w in rest]
+    if not words:
+        return False
+    if words[-1] in AGAINST_THE_STATE:
+        return True
+    return words[-1] in PRESS and STATE_RUN.isdisjoint(words[:-1])
+
+
 SPEAKER_PRONOUNS = frozenset(
     {"he", "she", "i", "we", "they", "it", "you", "him", "her", "them", "us", "me", "his"}
 )

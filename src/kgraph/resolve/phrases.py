@@ -54,6 +54,8 @@ def _rest_is_common_noun_phrase(rest: str, label: str) -> bool:
     if any(not w.isalpha() or not w.islower() for w in words):
         return False
     before_prep = next((i for i, w in enumerate(words) if w in PREPOSITIONS), len(words))
+    if before_prep > 1 and words[before_prep - 1] in BARE_HEADS:
+        return False  # "China's business leaders" are not China's
     return before_prep > 0 and _acts_for(words[before_prep - 1], label)
 
 
@@ -74,7 +76,7 @@ ACTOR_HEADS = _words(
     alliance bloc coalition group party movement militia cartel network organisation
     organization
     officials envoys negotiators representatives delegates lawmakers legislators
-    ministers commanders officers militants rebels
+    ministers leaders commanders officers militants rebels
     jet aircraft plane warplane bomber fighter warship ship vessel submarine missile
     rocket drone tank flight airliner satellite coal oil gas exports imports goods
     products investment investors money aid weapons arms
@@ -97,8 +99,15 @@ STAFF_HEADS = _words(
 staff", "NATO members" -- but "Russian journalists" are not Russia.  People count only in
 the plural: one of them ("a Turkish minister") is a person, resolved as a description."""
 
-_OF_NAME_RE = re.compile(r"(?:(?:the|a|an|some|several|two|three) )?(?P<head>[a-z]+) of (?:the )?$")
-"""Before the name in "members of the Bundestag", "officials of the EU"."""
+BARE_HEADS = _words("leaders")
+"""Heads that stand for the actor only right after its name ("EU leaders", "Chinese
+leaders"): with a word between, they lead something else ("Chinese business leaders",
+"Kenyan opposition leaders")."""
+
+_OF_NAME_RE = re.compile(
+    r"(?:(?:the|a|an|some|several|two|three) )?(?P<head>[a-z]+) (?:of|from) (?:the )?$"
+)
+"""Before the name in "members of the Bundestag", "officials from the EU"."""
 
 
 def _country_place(span: EntityMention) -> bool:
@@ -140,6 +149,6 @@ def modifier_span(
 
 def _of_name(before: str, span: EntityMention) -> bool:
     """Whether the words before a name that ends the phrase make it "members of" /
-    "officials of" the name ("members of the Bundestag"), not "the capital of" it."""
+    "officials from" the name ("members of the Bundestag"), not "the capital of" it."""
     found = _OF_NAME_RE.fullmatch(before)
     return found is not None and _acts_for(found["head"], span.label)
