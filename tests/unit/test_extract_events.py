@@ -609,6 +609,11 @@ ROLES = [
         "Rep. Jane Doyle, R-Ohio, the chairman of the House Budget Committee, objected.",
         (("Rep. Jane Doyle", "LEAD", "the House Budget Committee"),),
     ),
+    (
+        "Members objected, including Rep. Jane Doyle, R-New Mexico, the chairman of the "
+        "House Committee on Appropriations.",
+        (("Rep. Jane Doyle", "LEAD", "the House Committee on Appropriations"),),
+    ),
     ("US UN Ambassador Nikki Haley spoke.", (("Nikki Haley", "WORK_FOR", "US"),)),
     (
         "In response, South Sudan's deputy UN ambassador, Joseph Moum Malok, said it.",

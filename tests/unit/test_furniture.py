@@ -55,6 +55,16 @@ def test_doctests_pass(module: Any) -> None:
         ("Dr J\ufffd\ufffdrgensen met Sean O\ufffd\ufffdNeill.", "Dr Jrgensen met Sean O’Neill."),
         # a lost opening quote
         ('She said "\ufffdno deal" twice.', 'She said “no deal" twice.'),
+        # a space that became a hyphen after a grammar word
+        ("Prices fell,” said-Ruth Okafor in-Lagos.", "Prices fell,” said Ruth Okafor in Lagos."),
+        ("He said-the plan of-the minister failed.", "He said the plan of the minister failed."),
+        # but not inside a compound, nor after a prefix, nor a preposition's own compound
+        ("An in-depth look at the by-election", "An in-depth look at the by-election"),
+        ("From Rostov-on-Don to Mar-a-Lago", "From Rostov-on-Don to Mar-a-Lago"),
+        (
+            "then-President Obama met anti-Kremlin activists",
+            "then-President Obama met anti-Kremlin activists",
+        ),
     ],
 )
 def test_repair_text(damaged: str, repaired: str) -> None:

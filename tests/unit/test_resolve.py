@@ -399,3 +399,19 @@ def test_a_pronoun_that_opens_the_sentence_is_who_a_later_one_in_it_refers_to() 
     assert quoted.resolve("he", 80) == "person:qian qichen"  # 'He called Qian "... he ..."'
     objects = PronounResolver([(0, 30), (30, 100)], persons, [(30, "him"), (80, "he")])
     assert objects.resolve("he", 80) == "person:qian qichen"  # "him" opens no clause
+
+
+def test_the_speaker_after_a_quotation_is_not_a_person_it_talks_about() -> None:
+    # 0: '"A lot of people came here," said Brad Lee.'  45: '"Trump is hurting us.'
+    # 70: 'We can stand up," he told Al Jazeera.'  (quote marks at 0, 27, 45, 85)
+    sentences = [(0, 45), (45, 70), (70, 110)]
+    persons = [PersonMention(35, "person:brad lee", True), PersonMention(46, "person:trump", True)]
+    quotes = [0, 27, 45, 85]
+    resolver = PronounResolver(sentences, persons, [(87, "he")], quotes)
+    assert resolver.resolve("he", 87) == "person:brad lee"
+    # without the quotation, the last sentence's subject is the one meant
+    plain = PronounResolver(sentences, persons, [(87, "he")])
+    assert plain.resolve("he", 87) == "person:trump"
+    # a pronoun that opens a quotation ('"He was a good boy," ...') is inside it
+    opening = PronounResolver(sentences, persons, [(71, "he")], [70, 85])
+    assert opening.resolve("he", 71) == "person:trump"

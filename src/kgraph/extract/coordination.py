@@ -38,7 +38,10 @@ def conjuncts(tok: Token) -> list[Token]:
     others = [
         c
         for c in tok.conjuncts
-        if is_nominal(c) and (not first <= c.i < last or _own_name(c)) and not _adjectival(c)
+        if is_nominal(c)
+        and (not first <= c.i < last or _own_name(c))
+        and not _adjectival(c)
+        and not party_label(c)
     ]
     return sorted([tok, *others], key=lambda t: t.i)[:MAX_CONJUNCTS]
 

@@ -88,9 +88,11 @@ def is_relative_pronoun(tok: Token) -> bool:
 def described(head: Token, appos: Token) -> Token:
     """The phrase an apposition describes: the conjunct right before it ("Trump and Jack
     Ma, founder of X" describes Ma; the parser hangs the apposition on the first)."""
-    if head.dep_ == "appos" and party_label(head):  # "X, R-New Jersey, the chairman of Y"
+    if head.dep_ in PARTY_LABEL_DEPS and party_label(head):  # "X, R-Ohio, the chairman of Y"
         return described(head.head, head)
-    before = [c for c in kids(head) if c.dep_ == "conj" and head.i < c.i < appos.i]
+    before = [
+        c for c in kids(head) if c.dep_ == "conj" and head.i < c.i < appos.i and not party_label(c)
+    ]
     return before[-1] if before else head
 
 
@@ -104,6 +106,7 @@ def party_label(tok: Token) -> bool:
 
 
 PARTY_LETTERS = frozenset({"R", "D", "I"})
+PARTY_LABEL_DEPS = frozenset({"appos", "conj"})
 
 
 def hyphened(tok: Token) -> frozenset[str]:

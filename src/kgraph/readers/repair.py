@@ -12,7 +12,11 @@ likely character from the shape of the context, never from particular words:
   word an opening quote; U+FFFD inside a word a lost letter (dropped) or, between capitals,
   an apostrophe (``O’Reilly``);
 * invisible characters are removed; a zero-width space between a lower-case and a capital
-  letter becomes a space (``Angela\\u200bMerkel``).
+  letter becomes a space (``Angela\\u200bMerkel``);
+* a hyphen glued after a grammar word (``said-Brad Taylor``, ``said-the``, ``talks
+  with-Polish Prime Minister``, ``in-Brussels``) was a space: articles, pronouns,
+  conjunctions and verbs of saying start no hyphenated compound, prepositions none before a
+  capital ("in-depth" stays), unless the word is itself inside one (``Rostov-on-Don``).
 
 >>> repair_text('"We will survive,"?said Mike Taylor. I"ve seen O\\ufffd\\ufffdReilly.')
 '"We will survive,” said Mike Taylor. I’ve seen O’Reilly.'
@@ -38,6 +42,19 @@ _OPENING_LOST_RE = re.compile(r"\"\ufffd+(?=[\w\[(])")
 _CAPITAL_GAP_RE = re.compile(r"(?<=\b[A-Z])\ufffd+(?=[A-Z][a-z])")
 _LETTER_GAP_RE = re.compile(r"(?<=[^\W\d_])\ufffd+(?=[^\W\d_])")
 _QUOTES_RE = re.compile(r"\"\?|[\"“”\n]")
+_NEVER_COMPOUNDED = (
+    "the|of|and|that|with|from|than|against|its|his|her|their|is|was|were|are|which|where"
+    "|when|while|said|says|told"
+)
+"""Grammar words that start no hyphenated compound at all ("said-the" was "said the")."""
+_BEFORE_NAMES = (
+    "to|in|into|on|at|by|for|but|or|under|after|about|like|has|have|who|added|called|see"
+)
+"""Grammar words that start a few compounds ("in-depth", "by-election", "like-minded"),
+none before a capital ("in-Brussels" was "in Brussels")."""
+_LOST_SPACE_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<word>{_NEVER_COMPOUNDED})-(?=[A-Za-z])|(?P<name>{_BEFORE_NAMES})-(?=[A-Z]))"
+)
 _CLOSING_PUNCT = ",.!?;:…"
 
 
@@ -60,7 +77,13 @@ def repair_text(text: str) -> str:
         text = _repair_lost_quotes(text)
     if _FFFD in text:
         text = _LETTER_GAP_RE.sub("", _CAPITAL_GAP_RE.sub("’", text))
+    if "-" in text:
+        text = _LOST_SPACE_RE.sub(_lost_space, text)
     return text
+
+
+def _lost_space(match: re.Match[str]) -> str:
+    return (match["word"] or match["name"]) + " "
 
 
 def _repair_lost_quotes(text: str) -> str:

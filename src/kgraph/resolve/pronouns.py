@@ -99,17 +99,38 @@ class PronounResolver:
         leading = self._leading(index, offset, word)
         if leading is not None:
             return self.resolve(leading[1], leading[0])
-        same = {p.key for p in self._in_sentence(index, offset) if _fits(word, p)}
+        quoted = self._quoted_before(offset)
+        same = {
+            p.key
+            for p in self._in_sentence(index, offset)
+            if _fits(word, p) and not quoted[0] <= p.start < quoted[1]
+        }
         if same:
             return next(iter(same)) if len(same) == 1 else None
         for back in range(1, LOOKBACK_SENTENCES + 1):
-            earlier = [p for p in self._in_sentence(index - back, None) if _fits(word, p)]
+            earlier = [
+                p
+                for p in self._in_sentence(index - back, None)
+                if _fits(word, p) and not quoted[0] <= p.start < quoted[1]
+            ]
             if not earlier:
                 continue
             subjects = {p.key for p in earlier if p.subject}
             candidates = subjects or {p.key for p in earlier}
             return next(iter(candidates)) if len(candidates) == 1 else None
         return None
+
+    def _quoted_before(self, offset: int) -> tuple[int, int]:
+        """The quotation right before a pronoun that names its speaker ('"Trump is
+        hurting our families. ...," he told Al Jazeera'): the speaker is not a person the
+        quotation talks about, in whichever of its sentences.  An empty span when the
+        pronoun does not follow a quote."""
+        k = bisect.bisect_left(self._quotes, offset)
+        if k < 2 or not 2 <= offset - self._quotes[k - 1] <= SPEAKER_GAP:
+            return (0, 0)  # not after a quote ('"He was ...' opens one)
+        if self._quotes[k - 1] < self._starts[self._sentence_index(offset)]:
+            return (0, 0)  # '... the case." He urged': a sentence of its own
+        return (self._quotes[k - 2], self._quotes[k - 1])
 
     def _leading(self, index: int, offset: int, word: str) -> tuple[int, str] | None:
         """ "He met Qian Qichen in London, and when he visited Hong Kong ...": "he" or
@@ -133,3 +154,5 @@ class PronounResolver:
 
 
 SUBJECT_FORMS = frozenset({"he", "she"})
+SPEAKER_GAP = 3
+"""Characters at most from a closing quote to the pronoun after it ('," he', '” he')."""
