@@ -206,6 +206,39 @@ def test_coordinated_objects(nlp: Language, lemma: Lemmatizer) -> None:
     )
 
 
+def test_a_role_as_what_is_past_after_leaving_it_and_none_after_seeing(
+    nlp: Language, lemma: Lemmatizer
+) -> None:
+    relations = check(nlp, lemma, "Travis Kalanick resigned as chief executive of Uber.", ())
+    [role] = [r for r in relations if r.relation == "LEAD"]
+    assert role.modality == "former"
+    text = "Baroni said David Wildstein was viewed as Chris Christie's enforcer."
+    check(nlp, lemma, text, (), (("David Wildstein", "WORK_FOR", "Chris Christie"),))
+
+
+ADJUNCT_EVENTS = [
+    (
+        "Sigmar Gabriel arrived in Moscow ahead of talks with Sergey Lavrov.",
+        (("Sigmar Gabriel", "MEET", "Sergey Lavrov"),),
+    ),
+    (
+        "Sigmar Gabriel spoke to reporters before talks with Sergey Lavrov.",
+        (("Sigmar Gabriel", "MEET", "Sergey Lavrov"),),
+    ),
+    (
+        "In a letter to Michael Horowitz, Jason Chaffetz requested an investigation.",
+        (("Jason Chaffetz", "WRITE_TO", "Michael Horowitz"),),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ADJUNCT_EVENTS, ids=[t[:28] for t, _ in ADJUNCT_EVENTS])
+def test_an_event_in_an_adjunct_makes_the_subject_its_party(
+    nlp: Language, lemma: Lemmatizer, text: str, want: tuple[Triple, ...]
+) -> None:
+    check(nlp, lemma, text, want)
+
+
 def test_a_list_after_the_verb_is_not_the_subjects_apposition(
     nlp: Language, lemma: Lemmatizer
 ) -> None:
@@ -608,6 +641,15 @@ ROLES = [
     (
         "Rep. Jane Doyle, R-Ohio, the chairman of the House Budget Committee, objected.",
         (("Rep. Jane Doyle", "LEAD", "the House Budget Committee"),),
+    ),
+    # a role "as" what: a past one after a verb of leaving it, none after a verb of seeing
+    (
+        "Travis Kalanick resigned as chief executive of Uber.",
+        (("Travis Kalanick", "LEAD", "Uber"),),
+    ),
+    (
+        "Michael Flynn served as White House national security adviser.",
+        (("Michael Flynn", "WORK_FOR", "White House"),),
     ),
     (
         "Members objected, including Rep. Jane Doyle, R-New Mexico, the chairman of the "

@@ -54,7 +54,7 @@ EVENT = "event"
 SURFACE = "surface"
 """Frame kind of a light-verb clause whose event frame replaces it in the graph."""
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
-ADJUNCT_PREPS = frozenset({"in", "during", "at", "after", "following"})
+ADJUNCT_PREPS = frozenset({"in", "during", "at", "after", "following", "before"})
 ADJUNCT_PREP_IDS = ids(ADJUNCT_PREPS)
 """Prepositions whose event object makes the clause's subject a party ("in a call with")."""
 NON_LIGHT_PREPS = frozenset({"with", "to", "against", "on", "from", "into", "over"})
@@ -103,6 +103,7 @@ def event_frames(sentence: Sentence, frames: list[Frame]) -> Iterator[Frame]:
         yield from _enclosing_place(frame)
         yield from _possessed_message(frame, sentence)
         yield from _prohibited_in(frame, sentence)
+        yield from _serving_as(frame, sentence)
     for tok in sentence.having(VERBS, APPOSITIONS, CANDIDATE_WORDS):  # one pass over them all
         pos = tok.pos
         if pos == VERB:
@@ -267,10 +268,18 @@ def _adjuncts(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         return
     obj = first_child(verb, DIRECT_OBJECTS)
     hosts = [verb] if obj is None else [verb, obj]
-    for prep in [c for host in hosts for c in labels(host).get("prep", ())]:
-        if prep.lower not in ADJUNCT_PREP_IDS:
-            continue
-        found = _comitative_event(prep, sentence)
+    preps = [
+        p for host in hosts for p in labels(host).get("prep", ()) if p.lower in ADJUNCT_PREP_IDS
+    ]
+    preps += [  # "arrived ahead of talks with X"
+        p
+        for a in labels(verb).get("advmod", ())
+        if a.lower_ == "ahead"
+        for p in labels(a).get("prep", ())
+        if p.lower_ == "of"
+    ]
+    for prep in preps:
+        found = _comitative_event(prep, sentence) or _letter_to(prep)
         if found is None:
             continue
         noun, typed, inner, party = found
@@ -313,6 +322,19 @@ def _comitative_event(prep: Token, sentence: Sentence) -> tuple[Token, str, Toke
     return None
 
 
+def _letter_to(prep: Token) -> tuple[Token, str, Token, Token] | None:
+    """ "In a letter to X, Y requested ...": the clause's subject wrote to X."""
+    noun = labelled(prep, "pobj")
+    if noun is None or noun.lower not in LETTER_IDS or prep.lower_ != "in":
+        return None
+    for inner in labels(noun).get("prep", ()):
+        party = labelled(inner, "pobj") if inner.lower_ == "to" else None
+        if party is not None and _named(party):
+            return noun, "write_to", inner, party
+    return None
+
+
+LETTER_IDS = ids(words("letter letters message messages note telegram"))
 HEADLINE_PREPS = ADJUNCT_PREPS | {"for"}
 
 
@@ -354,6 +376,41 @@ def _role_frames(
         frame.modality = former(modifiers)
         yield frame
         return
+
+
+def _serving_as(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
+    """ "Flynn served as White House national security adviser", "Kalanick resigned as
+    chief executive of Uber": a person's role "as" what relates them to its organisation
+    (a past role after a verb of leaving it)."""
+    verb, person = frame.anchor, frame.subject.head
+    if frame.object is None or frame.object.prep is None or frame.object.prep.lower_ != "as":
+        return
+    lemma = sentence.lemma(verb)
+    if person.ent_type_ != "PERSON" or lemma in SEEING_VERBS:
+        return  # "was viewed as Christie's enforcer" is how others see him
+    left = lemma in LEAVING_VERBS
+    role = frame.object.head
+    of = [
+        (org, prep)
+        for prep in labels(role).get("prep", ())
+        if prep.lower_ == "of"
+        for org in labels(prep).get("pobj", ())
+        if org.ent_type_ in reltypes.ROLE_ORGS
+    ]
+    for role_frame in _role_frames(person, role, of):
+        role_frame.negated = frame.negated
+        role_frame.modality = "former" if left else role_frame.modality or frame.modality
+        yield role_frame
+
+
+LEAVING_VERBS = frozenset(
+    words("resign quit leave retire step fire dismiss sack oust remove replace succeed")
+)
+"""Verbs whose "as <role>" is a role the person no longer holds ("resigned as CEO")."""
+SEEING_VERBS = frozenset(
+    words("view see regard consider describe portray label brand call cast depict know hail")
+)
+"""Verbs whose "as <role>" says how someone is seen, not what they are."""
 
 
 def former(modifiers: frozenset[str]) -> str | None:
