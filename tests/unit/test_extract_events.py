@@ -438,6 +438,14 @@ UNASSERTED = [
     ("Rifkind, who supported the UK remaining in the EU, spoke.", "REMAIN_IN", "support"),
     ("The time has come for Britain to leave the EU.", "LEAVE", "unasserted"),
     ("The populist Wilders had called for the Netherlands to exit the EU.", "EXIT", "call"),
+    # what someone wants, hopes or expects to happen (the parser makes "X to V" a clause)
+    (
+        "Several senators want Michael Flynn to testify before the committee.",
+        "TESTIFY_BEFORE",
+        "want",
+    ),
+    ("Merkel hopes that Russia will withdraw from Crimea.", "WITHDRAW_FROM", "hope"),
+    ("We did not want Hezbollah to join the government.", "JOIN", "unasserted"),
 ]
 
 

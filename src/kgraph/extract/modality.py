@@ -14,7 +14,7 @@ from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Token
 
 from kgraph.extract.deps import is_verbal
-from kgraph.extract.lexicon import ids, words
+from kgraph.extract.lexicon import ids, inflection_of, words
 from kgraph.extract.tree import labels, lefts
 from kgraph.nlp import Lemmatizer
 
@@ -91,6 +91,33 @@ SCOPES = frozenset({"denied", "unasserted", "alleged", "whether", "if"})
 GOVERNING_POS = frozenset({VERB, AUX, ADJ})
 
 
+WANTING_VERBS = frozenset({"want", "wish", "hope", "prefer", "expect"})
+"""Verbs whose clause says what someone wants to happen, not what did ("Republicans want
+Flynn to testify", "hopes that Russia will withdraw")."""
+
+
+def _wanted(verb: Token, governor: Token) -> bool:
+    """Whether ``verb`` is the clause a verb of wanting governs, not a speaker's verb the
+    parser hung on it ("Moscow expects X ..., Titov told TASS")."""
+    toks = verb.doc
+    first = verb.left_edge.i
+    if verb.dep_ != "ccomp" or first <= governor.i or toks[first - 1].text == ",":
+        return False
+    return not inflection_of(verb.lower_, REPORTING_VERBS)
+
+
+REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "write", "note"})
+"""Verbs of a speaker the parser may hang on a hope ("expects that ..." Titov told TASS)."""
+
+
+def _wanting(verb: Token) -> str | None:
+    """The verb of wanting ``verb`` is a form of, by its form: the lemmatizer reads
+    "hopes" as "hop"."""
+    return next(
+        (w for w in sorted(WANTING_VERBS) if inflection_of(verb.lower_, frozenset({w}))), None
+    )
+
+
 def unasserted(verb: Token, lemma: Lemmatizer) -> str | None:
     """The modality of a clause its sentence reports without asserting it: "Lavrov denied
     that Russia attacked" ("denied"), "does not mean that the group had links"
@@ -113,9 +140,13 @@ def unasserted(verb: Token, lemma: Lemmatizer) -> str | None:
     if verb.dep_ == "advcl" or governor.i == verb.i:
         return None
     if governor.pos in GOVERNING_POS:
-        if lemma(governor) in DENYING_VERBS:
+        word = lemma(governor)
+        if word in DENYING_VERBS:
             return "denied"
-        return "unasserted" if negated(governor) else None
+        if negated(governor):
+            return "unasserted"
+        wanting = _wanting(governor) if _wanted(verb, governor) else None
+        return wanting  # "want Flynn to testify" (parsed as a clause), "hope that X wins"
     if governor.pos == NOUN:
         if denied_object(governor):
             return "unasserted"
