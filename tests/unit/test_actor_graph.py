@@ -422,6 +422,7 @@ def test_a_surname_ner_called_a_group_joins_the_person_but_a_place_does_not() ->
         "Peruvian Ministry of Health",
         "Health Ministry of Peru",
         "Ministry of Health of the Republic of Peru",
+        "Peru's Health Ministry",
     ],
 )
 def test_word_orders_of_a_national_institution_are_one_name(name: str) -> None:
@@ -431,6 +432,24 @@ def test_word_orders_of_a_national_institution_are_one_name(name: str) -> None:
 @pytest.mark.parametrize("name", ["US State Department", "Ministry of Health", "Ministry Sound"])
 def test_other_names_are_not_rewritten_as_institutions(name: str) -> None:
     assert institution_name(name) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "actor"),
+    [
+        ("Peru's health ministry", "organization:peruvian health ministry"),
+        ("Peru's top health agency", "organization:peruvian health agency"),
+        ("Peru's navy", "place:peru"),  # not an institution noun: the state through it
+    ],
+)
+def test_a_countrys_institution_after_its_possessive_is_the_institution(
+    phrase: str, actor: str
+) -> None:
+    mayor = _m("Anna Berg", 0, "PERSON")
+    obj = _m(phrase, 20, "NOUN")
+    spans = [mayor, _m("Peru", 20, "GPE")]
+    result = _resolve([_rel(mayor, "SCRAP", obj, obj_text=phrase)], spans)
+    assert [c.object_key for c in result.claims] == [actor]
 
 
 def test_an_institution_after_its_countrys_possessive_and_its_short_form() -> None:

@@ -233,7 +233,11 @@ class Arguments:
         if span is None:
             return NO_ENTITY
         rest = mention.text[span.end - mention.start :].split()
-        institution = institution_name(" ".join([span.text, *(w.title() for w in rest)]))
+        owner = span.text
+        if rest and rest[0].lower() in POSSESSIVE_ENDINGS:  # "the UK's climate ministry"
+            owner, rest = owner + "'s", rest[1:]
+        field = [w.title() for w in rest if w.lower() not in RANKING_WORDS]
+        institution = institution_name(" ".join([owner, *field]))
         if institution is not None:  # "the Russian defence ministry"
             return self.table.ensure(institution, "Organization")
         if role and not (rest and rest[-1].lower().strip(EDGE) in ROLE_BODIES):
@@ -508,6 +512,9 @@ COMPANY_NOUNS = frozenset(
 """Nouns a news text uses for a company it has just named ("the company", "the firm")."""
 
 MODIFIER_TYPES: frozenset[EntityType] = frozenset({"Place", "Organization"})
+POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s"})
+RANKING_WORDS = frozenset({"top", "main", "chief", "senior", "own", "new", "powerful", "leading"})
+"""Words before an institution that are no part of its name ("Russia's top spy agency")."""
 AGAINST_THE_STATE = frozenset(
     {"rebels", "rebel", "militants", "insurgents", "separatists", "dissidents", "opposition"}
 )

@@ -1,7 +1,8 @@
 """A country's institutions under one name whatever the word order.
 
-"Russian Defence Ministry", "Russian Ministry of Defence", "Defence Ministry of Russia"
-and "Ministry of Defence of the Russian Federation" are all "Russian Defence Ministry":
+"Russian Defence Ministry", "Russian Ministry of Defence", "Defence Ministry of Russia",
+"Russia's Defence Ministry" and "Ministry of Defence of the Russian Federation" are all
+"Russian Defence Ministry":
 the country's adjective (from ``countryinfo``), the field, the institution noun.  Only
 names whose country part is a country kgraph knows are rewritten.
 """
@@ -45,6 +46,9 @@ def institution_name(name: str) -> str | None:
     if len(words) < 3 or not any(w in INSTITUTION_NOUNS for w in words):
         return None
     candidates: list[tuple[str | None, list[str]]] = []
+    owner = words[0].removesuffix("'s").removesuffix("\u2019s")
+    if owner != words[0]:  # "the UK's Climate Ministry"
+        candidates.append((_country_words([owner], False), words[1:]))
     for cut in range(1, len(words)):
         # "<Demonym> <institution>" and "<institution> of <Country>"
         candidates.append((_country_words(words[:cut], True), words[cut:]))
