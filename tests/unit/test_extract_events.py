@@ -197,6 +197,12 @@ def test_symmetric_parties(
     check(nlp, lemma, text, want)
 
 
+def test_with_a_third_party_each_met_it_not_each_other(nlp: Language, lemma: Lemmatizer) -> None:
+    text = "Jared Kushner and Michael Flynn met with the Russian ambassador."
+    want = (("Jared Kushner", "MEET", "the Russian ambassador"),)
+    check(nlp, lemma, text, want, (("Jared Kushner", "MEET", "Michael Flynn"),))
+
+
 def test_coordinated_objects(nlp: Language, lemma: Lemmatizer) -> None:
     check(
         nlp,

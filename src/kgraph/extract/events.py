@@ -817,6 +817,10 @@ def _clause_of(tok: Token) -> int:
     return head.i
 
 
+OTHER_PARTY_PREPS = frozenset({"with", "against"})
+"""Prepositions of a third party the coordinated subjects act with or against."""
+
+
 def _symmetric_type(verb: Token, sentence: Sentence) -> str | None:
     """The symmetric type of ``verb`` said of several parties, or None."""
     lemma = sentence.lemma(verb)
@@ -826,6 +830,10 @@ def _symmetric_type(verb: Token, sentence: Sentence) -> str | None:
         return typed if typed is not None and reltypes.is_symmetric(typed) else None
     if obj is not None and obj.ent_type in ACTOR_LABEL_IDS:
         return None  # "A and B visited C": each visited C, they did not meet
+    if any(
+        p.lower_ in OTHER_PARTY_PREPS and "pobj" in labels(p) for p in labels(verb).get("prep", ())
+    ):
+        return None  # "A and B met with the Russian ambassador": each met him
     if obj is not None and (lemma, sentence.lemma(obj)) in reltypes.SYMMETRIC_OBJECTS:
         return reltypes.SYMMETRIC_OBJECTS[lemma, sentence.lemma(obj)]
     if lemma in reltypes.SYMMETRIC_WITH:
