@@ -90,6 +90,8 @@ def test_a_claim_between_two_generic_phrases_is_dropped() -> None:
         ("Lusa's staff", "Lusa", "ORG", "organization:lusa"),
         ("South Sudan's government", "South Sudan's", "LOC", "place:south sudan"),
         ("Chilean state media", "Chilean", "NORP", "place:chile"),  # the state's own press
+        ("Chile's move", "Chile", "GPE", "place:chile"),  # what it decides as a noun
+        ("Chilean demands", "Chilean", "NORP", "place:chile"),
         ("diplomats from Chile", "Chile", "GPE", "place:chile"),
         ("Chilean leaders", "Chilean", "NORP", "place:chile"),
         ("leaders of Chile", "Chile", "GPE", "place:chile"),

@@ -82,15 +82,17 @@ ACTOR_HEADS = _words(
     products investment investors money aid weapons arms
     invasion attack strike airstrike raid offensive operation incursion intervention
     interference involvement support backing sanctions pressure threat action
+    move decision step stance behaviour behavior conduct aggression annexation
+    occupation response demands
     """
 )
 """Heads of noun phrases that stand for the actor their modifier names: "a Russian
 fighter jet", "US troops", "North Korean coal", "the Flybe flight", "German forces",
-"the Russian invasion", "the NATO alliance": the bodies and people acting for a state or
-an organisation, the kind of thing an organisation is, what it sends, fields or trades,
-and what it does as a noun.  A closed class of English nouns (not names): a phrase with any
-other head ("German film", "American humorists", "a German father") names something or
-someone else, and stays text on its claim."""
+"the Russian invasion", "Russia's move", "the NATO alliance": the bodies and people acting
+for a state or an organisation, the kind of thing an organisation is, what it sends,
+fields or trades, and what it does or decides as a noun.  A closed class of English
+nouns (not names): a phrase with any other head ("German film", "American humorists", "a
+German father") names something or someone else, and stays text on its claim."""
 
 STAFF_HEADS = _words(
     "staff employees workers executives reporters journalists correspondents members"
