@@ -191,6 +191,22 @@ BASE_FORMS = frozenset({"VB", "VBP"})
 """Penn tags of a verb's base form: the word is its own lemma."""
 
 
+def _silent_e(form: str, word: str, verbs: frozenset[str]) -> str:
+    """ "hoped", "hoping", "fined": a verb of one syllable ending in one vowel and one
+    consonant doubles it before -ed and -ing ("hop" -> "hopped"), so a form without the
+    doubled consonant is of the verb with a silent e ("hope"), when that is a verb."""
+    with_e = form + "e"
+    if with_e not in verbs or form[-1] in "aeiouwxy" or word not in _regular(form):
+        return form  # "won" is "win", "bars" "bar", "barred" "bar"
+    vowels = [i for i, ch in enumerate(form) if ch in "aeiouy"]
+    one_vowel = len(vowels) == 1 and vowels[0] == len(form) - 2
+    return with_e if one_vowel else form
+
+
+def _regular(form: str) -> tuple[str, str, str]:
+    return (form + "ed", form + "es", form + "ing")
+
+
 def lemmatizer_for(nlp: Language) -> Lemmatizer:
     """A function giving a token's lemma, using the (disabled) rule lemmatizer on demand.
 
@@ -217,6 +233,8 @@ def lemmatizer_for(nlp: Language) -> Lemmatizer:
         if component is None:
             return token.lower_
         forms: list[str] = component.rule_lemmatize(token)
+        if forms and token.tag_.startswith("VB") and forms[0] in verbs:
+            return _silent_e(forms[0], token.lower_, verbs)
         if forms and token.tag_.startswith("VB") and forms[0] not in verbs:
             found = [f for f in [*forms, *_undoubled(token.lower_)] if known(f)]
             if not found and token.tag_ in BASE_FORMS:

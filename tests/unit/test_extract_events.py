@@ -1369,3 +1369,21 @@ def test_an_interview_speaker_label_is_the_speaker_not_a_subject(
         (("Bert Noglik", "GO_TO", "Chicago"),),
     )
     assert {r.attribution for r in relations if r.relation == "GO_TO"} == {"Bert Noglik"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "base"),
+    [
+        ("Merkel hoped for a deal.", "hoped", "hope"),
+        ("Merkel hopped onto the train.", "hopped", "hop"),
+        ("A court fined Google.", "fined", "fine"),
+        ("Ryanair staged a protest.", "staged", "stage"),
+        ("Merkel won the election.", "won", "win"),
+        ("The UK bars Russian banks.", "bars", "bar"),
+    ],
+)
+def test_a_verb_with_a_silent_e_is_not_the_shorter_verb(
+    nlp: Language, lemma: Lemmatizer, text: str, word: str, base: str
+) -> None:
+    [token] = [t for t in nlp(text) if t.text == word]
+    assert lemma(token) == base
