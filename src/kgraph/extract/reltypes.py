@@ -44,6 +44,7 @@ EVENT_NOUNS: dict[str, str] = {
     "interview": "interview_with",
     "reference": "refer_to",
     "relation": "have_relations_with",
+    "relationship": "have_relations_with",
     "tie": "have_relations_with",
     "negotiation": "negotiate_with",
     "discussion": "discuss_with",
