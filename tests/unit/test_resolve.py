@@ -66,6 +66,12 @@ def test_clean_strips_possessive_and_quotes() -> None:
         ("Russian Federation", False, "Russia"),
         ("UK", False, "United Kingdom"),
         ("Korean", True, None),
+        # codes and initials that name something else in news
+        ("DC", False, None),  # Washington, DC, not "DR Congo"
+        ("CA", False, None),  # California, not Canada's ISO code
+        ("RT", False, None),  # a broadcaster, not "Republique Togolaise"
+        ("UAE", False, "United Arab Emirates"),
+        ("NZ", False, "New Zealand"),
     ],
 )
 def test_country_name(text: str, demonym: bool, country: str | None) -> None:

