@@ -1391,3 +1391,29 @@ def test_a_verb_with_a_silent_e_is_not_the_shorter_verb(
 ) -> None:
     [token] = [t for t in nlp(text) if t.text == word]
     assert lemma(token) == base
+
+
+@pytest.mark.parametrize(
+    ("text", "placed"),
+    [
+        ("He lives in Columbus, Ohio.", ("Columbus", "Ohio")),
+        ("Drugs were seized at a house in Raheny, north Dublin.", ("Raheny", "Dublin")),
+        ("Jobs should be in the United States, not Mexico.", None),
+        ("Approval was low in Hungary, 72 percent; Italy, 69 percent; Greece, 65 percent.", None),
+    ],
+)
+def test_a_place_right_after_a_place_and_its_comma_is_where_it_lies(
+    nlp: Language, lemma: Lemmatizer, text: str, placed: tuple[str, str] | None
+) -> None:
+    relations = extract_doc(nlp(text), lemma=lemma)
+    found = [
+        (r.subject.text, r.object.text)
+        for r in relations
+        if r.relation == "LOCATED_IN" and r.object is not None
+    ]
+    if placed is None:
+        assert found == [], show(relations)
+    else:
+        assert any(s.endswith(placed[0]) and o.endswith(placed[1]) for s, o in found), show(
+            relations
+        )

@@ -28,7 +28,7 @@ from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import NUMERIC_LABELS, PLACE_LABELS, ids
 from kgraph.extract.modality import modal, negated, predicate_aux, unasserted
 from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
-from kgraph.extract.tree import labels, lefts, rights
+from kgraph.extract.tree import entity_bounds, labels, lefts, rights, tokens_of
 from kgraph.nlp import Lemmatizer
 
 RELATIONAL_PREPS = frozenset({"of"})
@@ -190,15 +190,26 @@ def _apposition(appos: Token) -> Iterator[Frame]:
     yield from expand(frame, subjects=head.i != anchor.i, objects=frame.object.head.i != anchor.i)
 
 
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+    | {"north-east", "north-west", "south-east", "south-west", "northeast", "northwest"}
+    | {"southeast", "southwest", "-", "upstate", "rural"}
+)
+"""Words before the larger place that still name it ("Kent, south-east England")."""
+
+
 def _placed(head: Token, appos: Token) -> bool:
-    """ "Columbus, Ohio": a place in apposition to a place is where it lies, unless either is
-    part of a list ("borders Canada and Mexico -- India and Pakistan", "in Bosnia, then
-    Macedonia")."""
+    """ "Columbus, Ohio": a place in apposition to a place is where it lies, right after it
+    and its comma, unless either is part of a list ("borders Canada and Mexico -- India and
+    Pakistan", "in Bosnia, then Macedonia", "Italy, 69 percent; Greece, 65 percent")."""
     if head.ent_type_ not in PLACE_LABELS or appos.ent_type_ not in PLACE_LABELS:
         return False
-    return not any(
-        "conj" in labels(t) or "advmod" in labels(t) or t.dep_ == "conj" for t in (head, appos)
-    )
+    if any("conj" in labels(t) or "advmod" in labels(t) or t.dep_ == "conj" for t in (head, appos)):
+        return False
+    toks = tokens_of(head.doc)  # "Italy, 69 percent; Greece", "the US, not Mexico": no
+    between = toks[entity_bounds(head)[1] : appos.left_edge.i]
+    before = toks[appos.left_edge.i : entity_bounds(appos)[0]]  # "Raheny, north Dublin"
+    return [t.text for t in between] == [","] and all(t.lower_ in COMPASS for t in before)
 
 
 def _inclusion(prep: Token) -> Iterator[Frame]:
