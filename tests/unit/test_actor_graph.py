@@ -119,6 +119,7 @@ def test_an_actor_named_only_by_a_modifier_carries_the_fact(
         "Chilean journalists",
         "Chilean opposition newspapers",
         "Chilean business leaders",
+        "Chilean rebel group",
     ],
 )
 def test_those_who_fight_or_report_on_a_state_do_not_stand_for_it(phrase: str) -> None:

@@ -106,6 +106,11 @@ LIGHT_VERBS = [
     ),
     ("Britain withdrew diplomats from Russia.", (("Britain", "WITHDRAW_FROM", "Russia"),)),
     ("Russia bought weapons from China.", (("Russia", "BUY_FROM", "China"),)),
+    ("Turkey downed a Russian jet.", (("Turkey", "SHOOT_DOWN", "a Russian jet"),)),
+    (
+        "Rex Tillerson's ties to Russia worried them.",
+        (("Rex Tillerson", "HAVE_RELATIONS_WITH", "Russia"),),
+    ),
     # a "to" phrase the parser hung on the verb as a dative
     (
         "Sigmar Gabriel wrote a letter to Michael Horowitz.",
@@ -186,6 +191,7 @@ SYMMETRIC = [
         (("Jacinda Ardern", "MEET", "Justin Trudeau"),),
     ),
     ("Brazil and Argentina have clashed over trade.", (("Brazil", "CLASH_WITH", "Argentina"),)),
+    ("Japan and China have locked horns over the islands.", (("Japan", "CLASH_WITH", "China"),)),
     (
         "Tesco and Mandate are engaged in a dispute over pay.",
         (("Tesco", "CLASH_WITH", "Mandate"),),
@@ -499,6 +505,10 @@ PASSIVES = [
     ("Backed by Iran, the rebels seized the capital.", (("Iran", "BACK", "the rebels"),)),
     ("Macron was criticised over Syria.", (("Macron", "BE_CRITICISED_OVER", "Syria"),)),
     ("She was born in Lagos.", (("She", "BE_BORN_IN", "Lagos"),)),
+    (
+        "Born in Vienna in 1919, Karl Weiss became a publisher.",
+        (("Karl Weiss", "BE_BORN_IN", "Vienna"),),
+    ),
     ("Gazprom is headquartered in St Petersburg.", (("Gazprom", "BASED_IN", "St Petersburg"),)),
     ("US troops were deployed to Poland.", (("US troops", "DEPLOY_TO", "Poland"),)),
     # a headline drops the "was" of a passive

@@ -132,6 +132,8 @@ VERB_TYPES: dict[str, str] = {
     "label as": "describe_as",
     "partner with": PARTNER,
     "ally with": PARTNER,
+    "down": "shoot_down",  # "Turkey downed a Russian jet"
+    "oppose to": "oppose",  # "a group opposed to the regime"
 }
 """Verb wordings (lemma and particle/preposition) and the type they share."""
 
@@ -196,6 +198,7 @@ B", "trains between A and B")."""
 SYMMETRIC_OBJECTS = {
     ("shake", "hand"): "shake_hands_with",
     ("exchange", "view"): "exchange_views_with",
+    ("lock", "horn"): CLASH,
 }
 """Verb + object idioms said of two parties ("A and B shook hands")."""
 
@@ -382,7 +385,8 @@ WITH = frozenset({"with", "between"})
 TYPE_PREPS: dict[str, frozenset[str]] = {
     **dict.fromkeys((MEET, CALL, TALK), WITH | {"to"}),  # granted an audience / a call to X
     **dict.fromkeys((DEAL, CLASH, PARTNER), WITH),
-    **dict.fromkeys(("have_relations_with", "negotiate_with", "discuss_with", "trade_with"), WITH),
+    "have_relations_with": WITH | {"to"},  # "Tillerson's ties to Russia"
+    **dict.fromkeys(("negotiate_with", "discuss_with", "trade_with"), WITH),
     VISIT: frozenset({"to", "in"}),
     SANCTION: frozenset({"on", "against"}),
     ATTACK: frozenset({"on", "against"}),

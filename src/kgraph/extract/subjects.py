@@ -297,7 +297,7 @@ def is_passive(verb: Token) -> bool:
     """True for a passive verb: "was reported", "troops deployed to ...", "and exalted"."""
     if not PASSIVE_MARKS.isdisjoint(labels(verb)):
         return True
-    if headline_passive(verb):
+    if headline_passive(verb) or verb.lower_ == "born":  # "Born in Vienna in 1919, X ..."
         return True
     if verb.tag not in VBN:
         return False

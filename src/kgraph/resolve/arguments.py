@@ -536,7 +536,7 @@ def _apart_from_state(rest: list[str]) -> bool:
     words = [w.lower().strip(EDGE) for w in rest]
     if not words:
         return False
-    if words[-1] in AGAINST_THE_STATE:
+    if not AGAINST_THE_STATE.isdisjoint(words):  # "Syrian rebels", "a Syrian rebel group"
         return True
     return words[-1] in PRESS and STATE_RUN.isdisjoint(words[:-1])
 
