@@ -23,10 +23,11 @@ from kgraph.extract.tree import forget
 from kgraph.models import RelationMention
 from kgraph.nlp import Lemmatizer
 
-EXTRACTOR_VERSION = "kgraph-extract/0.3"
+EXTRACTOR_VERSION = "kgraph-extract/0.4"
 """Stored with every article and claim; an ingest re-analyses a stored article whose
 version differs.  Raise it whenever extraction or resolution output changes (0.3: passive
-types BE_<participle>, roles, speakers), so an upgraded kgraph refreshes old claims."""
+types BE_<participle>, roles, speakers; 0.4: headline passives, roles "as" what, wanting,
+text repair, one node per actor), so an upgraded kgraph refreshes old claims."""
 
 __all__ = ["EXTRACTOR_VERSION", "extract_doc", "extract_sentence"]
 
