@@ -313,9 +313,11 @@ def test_a_place_is_not_merged_into_a_person_of_the_same_name() -> None:
     assert set(result.entities) == {"person:michael jordan", "place:jordan"}
 
 
-def test_iso_codes_count_only_for_places() -> None:
-    assert country_name("IT", label="ORG") is None
-    assert country_name("IT", label="GPE") == "Italy"
+def test_iso_codes_count_only_for_places_and_only_with_three_letters() -> None:
+    assert country_name("ITA", label="ORG") is None
+    assert country_name("ITA", label="GPE") == "Italy"
+    assert country_name("IT", label="GPE") is None  # information technology, a title ...
+    assert country_name("MK", label="GPE") is None  # a member of the Knesset
 
 
 @pytest.mark.parametrize(

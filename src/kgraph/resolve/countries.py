@@ -28,8 +28,11 @@ a building, which are often named after a place's other name: "Rossiya" is a ban
 "Temasek" a fund, "Roma" a people."""
 
 _CODE_LABELS = frozenset({"GPE"})
-"""ISO codes ("US", "RUS") only count for mentions NER already calls a place: as an
-organisation "IT" is a department, not Italy."""
+"""ISO codes ("RUS", "GBR") only count for mentions NER already calls a place."""
+ALPHA3 = 3
+"""Only three-letter codes name countries: two letters in news are a US state ("CA",
+"GA"), a title ("MK", a member of the Knesset), "IT" or "TV"; "US" and "UK" are the
+initials of their English names (see :func:`_acronym_of`)."""
 
 
 DOMINANCE = 10
@@ -120,7 +123,7 @@ def _tables() -> _Tables:
         regions.update(name_key(str(r)) for r in (info.get("region"), info.get("subregion")) if r)
         for spelling in spellings:
             if _is_code(spelling):
-                if spelling not in states:
+                if len(spelling) == ALPHA3:
                     codes[spelling].add(display)
                 continue
             names[name_key(spelling)].add(display)
@@ -129,7 +132,7 @@ def _tables() -> _Tables:
             if _acronym_of(spelling, spelling in own, states):
                 acronyms[initials(spelling)].add(display)
         for iso in (info.get("ISO") or {}).values():
-            if isinstance(iso, str) and iso.isalpha() and iso.upper() not in states:
+            if isinstance(iso, str) and iso.isalpha() and len(iso) == ALPHA3:
                 codes[iso.upper()].add(display)
         for demonym in demonym_forms:
             for form in (demonym, demonym + "s"):
