@@ -78,6 +78,7 @@ UNDERGONE = {
     "election": "elected",
     "appointment": "appointed",
     "nomination": "nominated",
+    "birth": "born",
 }
 """Event nouns whose possessor, or "of" phrase without one, underwent the event: "Japan's
 defeat in World War II", "the arrest of X in Moscow" -> BE_DEFEATED_IN, BE_ARRESTED_IN (not
