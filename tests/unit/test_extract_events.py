@@ -222,6 +222,21 @@ def test_coordinated_objects(nlp: Language, lemma: Lemmatizer) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump's predecessor Barack Obama spoke.",
+        "Capone's owner, Tracy Abbato, said so.",
+        "Keith Ellison, Sanders' preferred candidate to chair the DNC, lost.",
+    ],
+)
+def test_a_relation_to_a_person_or_thing_is_no_employment(
+    nlp: Language, lemma: Lemmatizer, text: str
+) -> None:
+    relations = extract_doc(nlp(text), lemma=lemma)
+    assert not [r for r in relations if r.relation in ("WORK_FOR", "LEAD")], show(relations)
+
+
 def test_a_role_as_what_is_past_after_leaving_it_and_none_after_seeing(
     nlp: Language, lemma: Lemmatizer
 ) -> None:
@@ -463,6 +478,26 @@ UNASSERTED = [
     ("Merkel hopes that Russia will withdraw from Crimea.", "WITHDRAW_FROM", "hope"),
     ("We did not want Hezbollah to join the government.", "JOIN", "unasserted"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Without naming China, the ministry criticised the sanctions.", "NAME"),
+        ("Joshua Wong was barred from visiting Hong Kong.", "VISIT"),
+        ("Police prevented Navalny from leaving Moscow.", "LEAVE"),
+    ],
+)
+def test_what_was_done_without_or_prevented_did_not_happen(
+    nlp: Language, lemma: Lemmatizer, text: str, relation: str
+) -> None:
+    relations = extract_doc(nlp(text), lemma=lemma)
+    assert {r.negated for r in relations if r.relation == relation} == {True}, show(relations)
+
+
+def test_a_gerund_after_another_from_is_not_negated(nlp: Language, lemma: Lemmatizer) -> None:
+    relations = extract_doc(nlp("He returned from visiting Moscow."), lemma=lemma)
+    assert {r.negated for r in relations if r.relation == "VISIT"} == {False}, show(relations)
 
 
 @pytest.mark.parametrize(("text", "relation", "modality"), UNASSERTED)
@@ -1409,6 +1444,7 @@ def test_a_verb_with_a_silent_e_is_not_the_shorter_verb(
         ("He lives in Columbus, Ohio.", ("Columbus", "Ohio")),
         ("Drugs were seized at a house in Raheny, north Dublin.", ("Raheny", "Dublin")),
         ("Jobs should be in the United States, not Mexico.", None),
+        ("Money goes to start-ups in Silicon Valley, Seattle and Boston.", None),
         ("Approval was low in Hungary, 72 percent; Italy, 69 percent; Greece, 65 percent.", None),
     ],
 )

@@ -201,7 +201,8 @@ COMPASS = frozenset(
 def _placed(head: Token, appos: Token) -> bool:
     """ "Columbus, Ohio": a place in apposition to a place is where it lies, right after it
     and its comma, unless either is part of a list ("borders Canada and Mexico -- India and
-    Pakistan", "in Bosnia, then Macedonia", "Italy, 69 percent; Greece, 65 percent")."""
+    Pakistan", "in Bosnia, then Macedonia", "Italy, 69 percent; Greece, 65 percent",
+    "in Silicon Valley, Seattle and ...")."""
     if head.ent_type_ not in PLACE_LABELS or appos.ent_type_ not in PLACE_LABELS:
         return False
     if any("conj" in labels(t) or "advmod" in labels(t) or t.dep_ == "conj" for t in (head, appos)):
@@ -209,7 +210,13 @@ def _placed(head: Token, appos: Token) -> bool:
     toks = tokens_of(head.doc)  # "Italy, 69 percent; Greece", "the US, not Mexico": no
     between = toks[entity_bounds(head)[1] : appos.left_edge.i]
     before = toks[appos.left_edge.i : entity_bounds(appos)[0]]  # "Raheny, north Dublin"
+    end = entity_bounds(appos)[1]
+    if end < len(toks) and toks[end].lower_ in LIST_WORDS:
+        return False  # "in Silicon Valley, Seattle and on the east coast"
     return [t.text for t in between] == [","] and all(t.lower_ in COMPASS for t in before)
+
+
+LIST_WORDS = frozenset({"and", "or"})
 
 
 def _inclusion(prep: Token) -> Iterator[Frame]:

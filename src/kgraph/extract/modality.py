@@ -29,7 +29,20 @@ def negated(verb: Token) -> bool:
 
     >>> # "Putin did not meet Kim" -> negated
     """
-    return "neg" in labels(verb)
+    if "neg" in labels(verb):
+        return True
+    if verb.dep_ != "pcomp":
+        return False
+    prep = verb.head  # "without naming China", "was barred from visiting Hong Kong"
+    return prep.lower_ == "without" or (
+        prep.lower_ == "from" and inflection_of(prep.head.lower_, PREVENTING_VERBS)
+    )
+
+
+PREVENTING_VERBS = frozenset(
+    words("bar ban prevent stop block prohibit forbid keep refrain restrain deter exclude")
+)
+"""Verbs whose "from" + -ing says what did not happen ("barred X from visiting Y")."""
 
 
 def modal(verb: Token) -> str | None:

@@ -279,7 +279,7 @@ PERSON_ROLES = frozenset(
     words(
         """
         head chief minister secretary official aide deputy envoy adviser advisor executive
-        ceo chair member fellow partner expert economist general captain candidate lawmaker
+        ceo chair member fellow partner expert economist general captain lawmaker
         lawyer attorney judge diplomat spokesman spokeswoman spokesperson analyst rapporteur
         """
     )
@@ -292,13 +292,15 @@ NOT_ROLES = frozenset(
         reader listener subscriber follower supporter opponent rival challenger critic
         protester prisoner detainee survivor shareholder investor donor voter
         mother father brother sister daughter grandmother grandfather stepfather
-        stepmother freshman sophomore author winner
+        stepmother freshman sophomore author winner predecessor successor owner
+        nominee candidate
         """
     )
 )
 """Nouns with a role's ending that say what someone is to a place, an organisation or a
 person, not that they work for it ("a resident of Vitoria", "Kremlin opponent", "Wang's
-mother", "a University of Florida freshman", "the author of 'Ways of Seeing'")."""
+mother", "a University of Florida freshman", "the author of 'Ways of Seeing'", "Trump's
+predecessor", "the dog's owner", "Sanders' preferred candidate")."""
 
 
 def is_role(noun: str) -> bool:
