@@ -61,12 +61,14 @@ def install(wheel: Path, site: Path) -> None:
     subprocess.run([*command, "--target", str(site), str(wheel)], check=True)
 
 
-def dump(build: str, site: Path, out: Path, news: int) -> None:
-    """Write the extraction dump of ``build`` to ``out``, run from ``site``'s parent."""
+def dump(build: str, site: Path, out: Path, news: int) -> int:
+    """Write the extraction dump of ``build`` to ``out``, run from ``site``'s parent, and
+    return the exit code (its errors go to stderr)."""
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=str(site) if build == "compiled" else "")
     command = [sys.executable, str(DUMP), "--build", build, "--dump", str(out)]
     command += ["--repeat", "1", "--rounds", "1", "--news", str(news)]
-    subprocess.run(command, cwd=site.parent, env=env, check=True, stdout=subprocess.DEVNULL)
+    done = subprocess.run(command, cwd=site.parent, env=env, check=False, stdout=subprocess.DEVNULL)
+    return done.returncode
 
 
 def differences(pure: Path, compiled: Path) -> list[str]:
@@ -99,8 +101,10 @@ def main(argv: list[str] | None = None) -> int:
         site = Path(tmp) / "site"
         install(args.wheel.resolve(), site)
         pure, compiled = Path(tmp) / "pure.txt", Path(tmp) / "compiled.txt"
-        dump("pure", site, pure, args.news)
-        dump("compiled", site, compiled, args.news)
+        for build, out in (("pure", pure), ("compiled", compiled)):
+            if dump(build, site, out, args.news):
+                print(f"parity: the {build} extraction failed (its error is above)")
+                return 1
         lines = differences(pure, compiled)
         if lines:
             print(f"parity: {args.wheel.name} extracts differently from the sources:")
