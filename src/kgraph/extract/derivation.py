@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
+from collections.abc import Mapping
 from functools import lru_cache
 
 from kgraph.extract import reltypes
@@ -112,8 +113,12 @@ def known_verbs() -> frozenset[str]:
     if not files:
         return frozenset()
     lookups = Lookups().from_disk(os.path.dirname(files[0]))
-    table = lookups.get_table("lemma_index") if lookups.has_table("lemma_index") else None
-    return frozenset(table.get("verb", [])) if table is not None else frozenset()
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    # A Mapping, not the dict subclass it is: spaCy's Table.get hashes the key, and compiled
+    # code (mypyc) would call dict.get directly, past the override.
+    table: Mapping[str, list[str]] = lookups.get_table("lemma_index")
+    return frozenset(table.get("verb", []))
 
 
 def eventive(noun_lemma: str) -> bool:

@@ -27,13 +27,13 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES
+from kgraph.extract.treetoken import Labels, TreeToken
 from kgraph.nlp import TEXT
 
 NO_TOKENS: list[Token] = []
 """The children of a childless token (shared: never changed)."""
 
 
-Labels = dict[str, list[Token]]
 NO_LABELS: Labels = {}
 """The children by label of a childless token (shared: never changed)."""
 
@@ -42,29 +42,6 @@ IOB_INSIDE = 1
 QUOTE_IDS = np.array(sorted(get_string_id(q) for q in OPEN_QUOTES | CLOSE_QUOTES), np.uint64)
 """``ORTH`` (and ``LOWER``) ids of the quotation marks (string ids are hashes, the same in
 every vocab)."""
-
-
-class TreeToken(Token):
-    """A ``Token`` whose most-read attributes are plain values set once per Doc: ``i``,
-    ``doc``, ``pos``, ``dep``, ``dep_``, ``lower`` and ``head``; ``kids`` holds its
-    children and ``groups`` the same by label (:func:`kids`, :func:`labels`), made in one
-    pass over the Doc: the rules ask for them more than for anything else, and a lookup
-    in the tree's tables per question costs more than making them all
-    (``benchmarks/extract_speed.py``).
-
-    spaCy computes them anew on every read (``pos`` as an enum member, ``dep_`` from the
-    string store, ``head`` as a new ``Token``; even ``i`` goes through a descriptor), and
-    the rules read them more than any other attribute: read from slots they cost a
-    fraction of that, which pays for setting them (``benchmarks/extract_speed.py``).  They
-    hold the same values as spaCy's (ids the same integers; ``head`` the tree's own token,
-    but a root's head is a plain ``Token`` for itself, as spaCy gives it: a token pointing
-    to itself would be a reference cycle keeping the Doc alive until a full collection).
-    """
-
-    __slots__ = ("dep", "dep_", "doc", "groups", "head", "i", "kids", "lower", "pos")
-    lower: int
-    groups: Labels
-    kids: list[Token]
 
 
 Question = tuple[frozenset[int], frozenset[int], frozenset[int]]
