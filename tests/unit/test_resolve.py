@@ -423,3 +423,30 @@ def test_the_speaker_after_a_quotation_is_not_a_person_it_talks_about() -> None:
     # a pronoun that opens a quotation ('"He was a good boy," ...') is inside it
     opening = PronounResolver(sentences, persons, [(71, "he")], [70, 85])
     assert opening.resolve("he", 71) == "person:trump"
+
+
+def test_a_pronoun_chains_to_the_subject_pronoun_of_a_sentence_naming_no_subject() -> None:
+    # 0: 'Ms Lee was questioned.'  25: '"I was lost," she told barrister Jon Hart.'
+    # 70: 'She told the court it happened often.'
+    sentences = [(0, 25), (25, 70), (70, 110)]
+    persons = [
+        PersonMention(3, "person:ann lee", True),
+        PersonMention(60, "person:jon hart", False),
+    ]
+    pronouns = [(39, "she"), (70, "She")]
+    resolver = PronounResolver(sentences, persons, pronouns, quotes=[25, 37])
+    assert resolver.resolve("She", 70) == "person:ann lee"  # not the barrister she told
+    # with no sentence naming who "she" is, the later one stays unresolved too
+    unknown = PronounResolver(sentences[1:], persons[1:], pronouns, quotes=[25, 37])
+    assert unknown.resolve("She", 70) is None
+
+
+def test_a_speaker_who_opens_a_quotation_is_not_the_he_in_it() -> None:
+    # 0: 'Mr Khalil said: "A surgeon offered so that he could operate."'
+    sentences = [(0, 70)]
+    persons = [PersonMention(3, "person:basem khalil", True)]
+    resolver = PronounResolver(sentences, persons, [(46, "he")], quotes=[16, 65], openings=[16])
+    assert resolver.resolve("he", 46) is None
+    # 'Mr Khalil said a surgeon offered so that he could operate': Khalil
+    plain = PronounResolver(sentences, persons, [(46, "he")])
+    assert plain.resolve("he", 46) == "person:basem khalil"

@@ -151,6 +151,8 @@ def resolve_article(
     claims = []
     for relation in relations:
         subject = args.key(relation.subject)
+        if subject and args.quoted_self(relation, subject):
+            subject = NO_ENTITY
         role = relation.relation in ROLE_RELATIONS
         obj = args.key(relation.object, place_slot=place_slot(relation), role=role)
         if relation.object is not None and relation.object.text.lower() in REFLEXIVES:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from kgraph.models import NO_ENTITY, Argument, EntityMention, EntityType, RelationMention
 from kgraph.resolve.aliases import builtin_aliases
-from kgraph.resolve.article import ArticleEntities, People, span_of
+from kgraph.resolve.article import QUOTE_MARKS, ArticleEntities, People, span_of
 from kgraph.resolve.capitals import capital_of
 from kgraph.resolve.context import EDGE
 from kgraph.resolve.countries import country_name, is_nationals
@@ -248,6 +248,26 @@ class Arguments:
         if self.table.entities[key].type == "Place" and _apart_from_state(rest):
             return NO_ENTITY  # "Syrian rebels" fight Syria's government, not for it
         return key
+
+    def quoted_self(self, relation: RelationMention, subject: str) -> bool:
+        """Whether ``subject`` came from a third-person pronoun inside a quotation whose
+        speaker it is: 'Mr Khalil said: "... so that he could operate"' -- a speaker
+        says "I" of himself, so "he" is someone else."""
+        mention = relation.subject.mention
+        if mention is None or mention.label != PRONOUN_LABEL or relation.attribution is None:
+            return False
+        opened = self.document[relation.sentence_start : mention.start]
+        if sum(opened.count(q) for q in QUOTE_MARKS) % 2 == 0:
+            return False  # "Khalil said he could operate" is Khalil
+        source = relation.attribution
+        if source.strip().lower() in SPEAKER_PRONOUNS:
+            return False
+        named = self.table.proper(source)
+        if named is not None:
+            return named == subject
+        words = source.split()  # "Mr Khalil": the speaker's surname
+        name = self.table.entities[subject].name.split() if subject in self.table.entities else []
+        return bool(words) and bool(name) and words[-1] == name[-1]
 
     def speaker(self, relation: RelationMention) -> str | None:
         """The attribution with a pronoun speaker resolved to its entity's name, or

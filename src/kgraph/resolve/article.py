@@ -3,6 +3,7 @@ pronouns, descriptions and noun phrases are resolved against."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kgraph.models import Argument, Entity, EntityMention, EntityType, RelationMention
@@ -190,7 +191,8 @@ class People:
             if a.mention is not None and a.mention.label == PRONOUN_LABEL
         ]
         quotes = [i for i, ch in enumerate(document) if ch in QUOTE_MARKS]
-        self.pronouns = PronounResolver(sentences, persons, pronouns, quotes)
+        openings = [i for i in quotes if SPEECH_OPENING.match(document, max(i - 2, 0), i)]
+        self.pronouns = PronounResolver(sentences, persons, pronouns, quotes, openings)
         self.profiles = self._with_countries(profiles)
 
     @staticmethod
@@ -228,6 +230,8 @@ def _kin_genders(
 
 
 QUOTE_MARKS = frozenset('"\u201c\u201d')
+SPEECH_OPENING = re.compile(r"[:,] ?")
+"""What stands right before a quotation a speaker opens ('Khalil said: "...')."""
 KIN_NOUNS = {
     "f": frozenset(
         {"wife", "mother", "daughter", "sister", "girlfriend", "widow", "grandmother"}

@@ -68,11 +68,13 @@ class PronounResolver:
         persons: Sequence[PersonMention],
         pronouns: Sequence[tuple[int, str]] = (),
         quotes: Sequence[int] = (),
+        openings: Sequence[int] = (),
     ):
         self._starts = [s for s, _ in sentences]
         self._persons = sorted(persons, key=lambda p: p.start)
         self._pronouns = sorted((start, word.strip().lower()) for start, word in pronouns)
         self._quotes = sorted(quotes)
+        self._openings = sorted(openings)
 
     def _sentence_index(self, offset: int) -> int:
         return max(bisect.bisect_right(self._starts, offset) - 1, 0)
@@ -103,7 +105,9 @@ class PronounResolver:
         same = {
             p.key
             for p in self._in_sentence(index, offset)
-            if _fits(word, p) and not quoted[0] <= p.start < quoted[1]
+            if _fits(word, p)
+            and not quoted[0] <= p.start < quoted[1]
+            and not (p.subject and self._quote_between(p.start, offset))
         }
         if same:
             return next(iter(same)) if len(same) == 1 else None
@@ -116,8 +120,38 @@ class PronounResolver:
             if not earlier:
                 continue
             subjects = {p.key for p in earlier if p.subject}
+            chained = None if subjects else self._subject_pronoun(index - back, word)
+            if chained is not None:  # '"...," she told Jonas Hankin QC. ... She told'
+                return self.resolve(chained[1], chained[0])  # unsure there: unsure here
             candidates = subjects or {p.key for p in earlier}
             return next(iter(candidates)) if len(candidates) == 1 else None
+        return None
+
+    def _quote_between(self, start: int, offset: int) -> bool:
+        """Whether the pronoun is in a quotation a speaker opened after the person: 'Mr
+        Khalil said: "... so that he could operate"' -- the speaker is not who "he" is."""
+        k = bisect.bisect_left(self._openings, offset)
+        if k == 0 or self._openings[k - 1] <= start:
+            return False
+        after = bisect.bisect_right(self._quotes, self._openings[k - 1])
+        return after == bisect.bisect_left(self._quotes, offset)  # still open
+
+    def _subject_pronoun(self, index: int, word: str) -> tuple[int, str] | None:
+        """The first "he" / "she" of the pronoun's gender in sentence ``index``, which is the
+        subject of its clause: in a sentence naming nobody else as subject, a later
+        pronoun refers to whom it does, and is as unresolved as it is (not the object the
+        sentence names: '"...," she told prosecutor Jonas Hankin. She told the court')."""
+        if index < 0 or index >= len(self._starts):
+            return None
+        start = self._starts[index]
+        end = self._starts[index + 1] if index + 1 < len(self._starts) else None
+        gender = MALE if word in MALE else FEMALE
+        first = bisect.bisect_left(self._pronouns, (start, ""))
+        for at, other in self._pronouns[first:]:
+            if end is not None and at >= end:
+                return None
+            if other in SUBJECT_FORMS and other in gender:
+                return at, other
         return None
 
     def _quoted_before(self, offset: int) -> tuple[int, int]:
