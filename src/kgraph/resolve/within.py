@@ -20,6 +20,7 @@ from kgraph.resolve.descriptors import ROLE_NOUNS
 from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import (
     COMPASS,
+    GENERATIONS,
     HONORIFICS,
     PRONOUN_LABEL,
     SUB_BODIES,
@@ -35,6 +36,8 @@ from kgraph.resolve.names import (
     surname_variant,
     tokens,
 )
+from kgraph.resolve.phrases import NAME_PARTICLES
+from kgraph.resolve.places import well_known_place
 
 _TYPE_PRIORITY: tuple[EntityType, ...] = (
     "Person",
@@ -128,17 +131,22 @@ def _canonical_form(
 
 
 def collect_surfaces(
-    mentions: Iterable[EntityMention], named: frozenset[str] = frozenset()
+    mentions: Iterable[EntityMention],
+    named: frozenset[str] = frozenset(),
+    people: frozenset[tuple[int, int]] = frozenset(),
 ) -> dict[str, Surface]:
     """Group mentions by normalised name, voting on the type of each name; ``named`` as
-    for :func:`canonical_form`."""
+    for :func:`canonical_form`; ``people``: the (start, end) spans of mentions the text
+    says are people ("her daughter Paris"), never places whatever their name."""
     surfaces: dict[str, Surface] = {}
     forms = [(m, form) for m in mentions if (form := canonical_form(m, named)) is not None]
-    people = {
+    people_tokens = {
         t for _, (n, e, _) in forms if e == "Person" and len(tokens(n)) > 1 for t in tokens(n)
     }
     for mention, (name, etype, title) in forms:
-        if not people.intersection(tokens(name)):
+        if (mention.start, mention.end) in people:
+            etype = "Person"
+        elif not people_tokens.intersection(tokens(name)):
             name, etype = known_place(name, etype, title, mention.label)
         surface = surfaces.setdefault(name_key(name), Surface(name=name))
         if surface.name.isupper() and not name.isupper():
@@ -212,6 +220,7 @@ def _is_surname(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 class _Shape:
     """What matching needs of a surface, computed once per article."""
 
+    name: str
     type: EntityType
     tokens: tuple[str, ...]
     acronym: str | None
@@ -225,6 +234,15 @@ class _Shape:
     capital_end: bool
     """Whether the name's last piece is capitalised: the "un" of "Kim Jong-un" is no
     surname, so an organisation "UN" is not that person."""
+    voted: frozenset[EntityType]
+    """The types NER gave the name's mentions."""
+    mentions: int
+    """How many mentions the name has."""
+    landmark: bool
+    """Whether the name is a well-known place (:func:`.places.well_known_place`)."""
+    after_place: tuple[str, ...]
+    """The tokens after a well-known place that opens the name: ("ruijia", "industry",
+    "co") of "Shanghai Ruijia Industry Co"; () when no place opens it."""
 
 
 def role_titles(titles: Iterable[str]) -> frozenset[str]:
@@ -244,6 +262,7 @@ PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dam
 def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
     return {
         key: _Shape(
+            s.name,
             s.type,
             tokens(s.name),
             s.name.replace(".", "") if is_acronym(s.name) else None,
@@ -253,9 +272,22 @@ def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
             not s.name.split()[-1].islower(),
             s.type == "Place" and country_name(s.name) == s.name,
             s.name.split()[-1].split("-")[-1][:1].isupper(),
+            frozenset(t for t, n in s.types.items() if n > 0),
+            s.mentions,
+            well_known_place(s.name),
+            _after_place(s.name),
         )
         for key, s in surfaces.items()
     }
+
+
+def _after_place(name: str) -> tuple[str, ...]:
+    """The tokens of a name after the well-known place that opens it, if one does."""
+    words = name.split()
+    for size in (2, 1):
+        if len(words) > size + 1 and well_known_place(" ".join(words[:size])):
+            return tokens(" ".join(words[size:]))
+    return ()
 
 
 def _index(shapes: dict[str, _Shape]) -> dict[tuple[str, str], list[str]]:
@@ -268,6 +300,8 @@ def _index(shapes: dict[str, _Shape]) -> dict[tuple[str, str], list[str]]:
             index["last", shape.tokens[-1]].append(key)
         for letters in {shape.initials, shape.all_initials} - {""}:
             index["initials", letters].append(key)
+        if shape.after_place:
+            index["first", shape.after_place[0]].append(key)
     return index
 
 
@@ -289,8 +323,11 @@ def _longer_matches(
     """Fuller names in the article this surface may abbreviate.
 
     Same type: a leading or trailing run of the name ("Kim" of "Kim Jong Un") or its
-    acronym.  Across types only one case: a lone surname NER called an organisation
-    ("Trump" as ORG beside "Donald Trump"), a common confusion of small models.
+    acronym.  Across types, as small models often mistype a lone word: the surname or
+    given name of a person ("Nunes" as GPE beside "Devin Nunes"), never a well-known
+    place's name (see :func:`_person_reading`).  Only where none of these fits: an
+    organisation's kind after its owner ("Senate" of "US Senate"), then the distinctive
+    first word of an organisation ("Ruijia" of "Shanghai Ruijia Industry Co").
     """
     shape = shapes[key]
     short = shape.tokens
@@ -301,39 +338,138 @@ def _longer_matches(
     if shape.acronym:
         candidates.update(index.get(("initials", shape.acronym), ()))
     candidates.discard(key)
-    matches = []
+    matches, owned, companies = [], [], []
     for other_key in sorted(candidates):
         other = shapes[other_key]
-        full = other.tokens
         if other.type != shape.type:
-            mislabelled = shape.type in MISLABELLED_SURNAMES and other.type == "Person"
-            if mislabelled and other.capital_end and _is_surname(short, full):
+            if _person_reading(shape, other):
                 matches.append(other_key)
-            continue
-        subname = shape.type in ("Person", "Organization") and abbreviates(short, full, shape.type)
-        if (
-            subname
-            and shape.type == "Organization"
-            and (not other.named_head or _runs_into_name(short, full, shapes, index))
-        ):
-            continue  # "Lusa News presidency" is a presidency, "NATO Ivo Daalder" two names
-        subname = (
-            subname
-            or (shape.type == "Organization" and _national(short, full))
-            or (shape.type == "Place" and other.country and _compass(short, full))
-        )
-        acronym = shape.acronym is not None and shape.acronym in (
-            other.initials,
-            other.all_initials,
-        )
-        if subname or acronym:
+            elif _company_reading(shape, other):
+                companies.append(other_key)
+        elif _same_type_match(shape, other_key, shapes, index):
             matches.append(other_key)
+        elif shape.type == "Organization" and _owned_kind(short, other, shapes):
+            owned.append(other_key)
     if shape.type == "Organization":
         # "Senate Intelligence" (NER's cut of "Senate Intelligence Committee") is no more
         # the Senate's full name than the committee is (see names.SUB_BODIES)
         bodies = [shapes[k].tokens for k in candidates if shapes[k].tokens[-1:] in _SUB_BODY]
         matches = [k for k in matches if not any(is_subname(shapes[k].tokens, b) for b in bodies)]
-    return matches
+        kinds = [
+            k
+            for k in candidates
+            if shapes[k].type == "Organization" and shapes[k].tokens[-1:] == short
+        ]
+        if len(kinds) > 1:  # "Commission" beside two "<X> Commission"s
+            owned = []
+    return matches or owned or companies
+
+
+def _same_type_match(
+    shape: _Shape,
+    other_key: str,
+    shapes: dict[str, _Shape],
+    index: dict[tuple[str, str], list[str]],
+) -> bool:
+    """Whether ``shape`` may abbreviate ``other_key``'s name, of the same type."""
+    other = shapes[other_key]
+    short, full = shape.tokens, other.tokens
+    subname = shape.type in ("Person", "Organization") and abbreviates(short, full, shape.type)
+    if (
+        subname
+        and shape.type == "Organization"
+        and (not other.named_head or _runs_into_name(short, full, shapes, index))
+    ):
+        return False  # "Lusa News presidency" is a presidency, "NATO Ivo Daalder" two names
+    subname = (
+        subname
+        or (shape.type == "Person" and _given_names(shape, other_key, shapes, index))
+        or (shape.type == "Organization" and _national(short, full))
+        or (shape.type == "Place" and other.country and _compass(short, full))
+    )
+    acronym = shape.acronym is not None and shape.acronym in (other.initials, other.all_initials)
+    return subname or acronym
+
+
+def _person_reading(shape: _Shape, other: _Shape) -> bool:
+    """A lone word NER did not call a person that is the surname of a person the article
+    names in full ("Trump" as ORG beside "Donald Trump", "Nunes" as GPE beside "Devin
+    Nunes"), or one NER called an organisation that is the given name ("Rajwinder"
+    beside "Rajwinder Singh").  Never a well-known place typed as one ("Jordan" beside
+    "Paul Jordan", "Cleveland" beside "Charles Cleveland": there the place is likelier),
+    nor a word of a place NER called a person ("Co Wicklow", "Tulla Garda Station")."""
+    if other.type != "Person" or shape.type not in MISLABELLED_PEOPLE:
+        return False
+    if not other.capital_end or len(shape.tokens) != 1 or PLACE_WORDS & set(other.tokens):
+        return False
+    if _is_surname(shape.tokens, other.tokens):
+        return shape.type != "Place" or not shape.landmark
+    given = other.tokens[:1] == shape.tokens and len(other.tokens) > 1
+    return given and shape.type == "Organization" and not shape.landmark
+
+
+def _given_names(
+    shape: _Shape,
+    other_key: str,
+    shapes: dict[str, _Shape],
+    index: dict[tuple[str, str], list[str]],
+) -> bool:
+    """A person's given names without the surname ("Anne Marie" of "Anne Marie
+    O'Brien"): the longer name adds one last word, written as a name, that is no place
+    and ends no other name of the article (so "Ada Novak" is not the tagging slip "Ada
+    Novak Europe", nor "Ada Novak Rowling" beside "Jo Rowling"); the longer name is at
+    least as common as the shorter, and the shorter's last word is not written alone as
+    a surname ("Novak said"): else the shorter is the person's own full name."""
+    other = shapes[other_key]
+    short, full = shape.tokens, other.tokens
+    if len(short) < 2 or len(full) != len(short) + 1 or full[: len(short)] != short:
+        return False
+    if shape.mentions > other.mentions or (short[-1],) in {
+        shapes[k].tokens for k in index.get(("last", short[-1]), ())
+    }:
+        return False
+    last = other.name.split()[-1]
+    written = last[:1].isupper() and not last.isupper() and tokens(last) == full[-1:]
+    return (
+        written
+        and full[-1].rstrip(".") not in GENERATIONS
+        and not well_known_place(last)
+        and not index.get(("first", full[-1]))
+        and index.get(("last", full[-1])) == [other_key]
+    )
+
+
+def _owned_kind(short: tuple[str, ...], other: _Shape, shapes: dict[str, _Shape]) -> bool:
+    """An organisation's kind alone ("Senate", "Commission", "Secretariat") for the one
+    organisation of the article named by that kind after its owner: a country or its
+    adjective, a region's adjective, a well-known place or another organisation of the
+    article ("US Senate", "European Commission", "WTO Secretariat").  Not after any other
+    word: the "House" is not the "White House"."""
+    words = other.name.split()
+    if len(short) != 1 or len(words) < 2 or other.tokens[-1:] != short:
+        return False
+    owner = " ".join(words[:-1])
+    known = shapes.get(name_key(owner))
+    return (
+        name_key(owner) in REGIONAL_ADJECTIVES
+        or country_name(owner, demonym=True) is not None
+        or well_known_place(owner)
+        or (known is not None and known.type == "Organization")
+    )
+
+
+def _company_reading(shape: _Shape, other: _Shape) -> bool:
+    """A lone word NER called a person, though not always, that is the distinctive first
+    word of an organisation's proper name ("Alibaba" of "Alibaba Cloud"), or its first
+    word after a well-known place ("Ruijia" of "Shanghai Ruijia Industry Co").  Only
+    where no person fits (see :func:`_longer_matches`); a place's name is left alone
+    ("Wexford" beside "Wexford Circuit Court")."""
+    if other.type != "Organization" or shape.type != "Person" or shape.voted == {"Person"}:
+        return False
+    if shape.landmark or len(shape.tokens) != 1 or not other.named_head:
+        return False
+    proper = all(w[:1].isupper() or w in NAME_PARTICLES for w in other.name.split())
+    return proper and shape.tokens in (other.tokens[:1], other.after_place[:1])
 
 
 _SUB_BODY = {(word,) for word in SUB_BODIES}
@@ -362,9 +498,26 @@ def _runs_into_name(
     )
 
 
-MISLABELLED_SURNAMES: frozenset[EntityType] = frozenset({"Organization", "Group"})
-"""Types NER gives a lone surname by mistake ("Trump" ORG, "Mattis" NORP); a place name
-("Washington") is left alone."""
+MISLABELLED_PEOPLE: frozenset[EntityType] = frozenset({"Organization", "Group", "Place"})
+"""Types NER gives a lone surname or given name by mistake ("Trump" ORG, "Mattis" NORP,
+"Nunes" GPE); a well-known place's name ("Washington") is left alone."""
+
+PLACE_WORDS = frozenset(
+    {
+        *("station", "street", "road", "avenue", "square", "park", "bridge", "airport"),
+        *("port", "hospital", "school", "college", "university", "stadium", "church"),
+        *("hall", "centre", "center", "county", "co", "city", "district", "province"),
+        *("valley", "lake", "mount", "mt", "fort", "cape"),
+    }
+)
+"""Words that make a name a place's, not a person's, whatever NER called it ("Tulla Garda
+Station", "Co Wicklow"): its other words alone are no person's names."""
+
+REGIONAL_ADJECTIVES = frozenset(
+    {"european", "african", "asian", "arab", "nordic", "caribbean", "pacific", "atlantic"}
+)
+"""Adjectives of regions that own institutions as a country does ("European Commission",
+"African Union")."""
 
 
 def _same_role(shape: _Shape, candidates: list[str], shapes: dict[str, _Shape]) -> list[str]:
@@ -429,16 +582,21 @@ class Clusters:
     roots: dict[str, str]
     ambiguous: dict[str, list[str]]
     names: dict[str, str] = field(default_factory=dict)
+    types: dict[str, EntityType] = field(default_factory=dict)
+    """The type of a root whose spellings NER typed differently, by their majority."""
 
 
 def cluster(surfaces: dict[str, Surface]) -> Clusters:
     """Map every surface key to the key of the fullest unambiguous name it stands for."""
     shapes = _shapes(surfaces)
     index = _index(shapes)
-    parent: dict[str, str] = {}
+    spellings = _spellings(surfaces, shapes)
+    parent: dict[str, str] = dict(spellings)
     ambiguous: dict[str, list[str]] = {}
     for key in surfaces:
-        longer = _longer_matches(key, shapes, index)
+        if key in spellings:
+            continue
+        longer = sorted({spellings.get(k, k) for k in _longer_matches(key, shapes, index)} - {key})
         # Keep only maximal names: drop candidates that are themselves sub-names of others.
         maximal = [
             k
@@ -463,7 +621,59 @@ def cluster(surfaces: dict[str, Surface]) -> Clusters:
     variants = _surname_misspelt(surfaces, shapes, set(parent) | set(ambiguous))
     parent.update(variants)
     roots = {key: root(key) for key in surfaces}
-    return Clusters(roots, ambiguous, _surname_spellings(surfaces, variants, roots))
+    names = _surname_spellings(surfaces, variants, roots)
+    return Clusters(roots, ambiguous, names, _majority_types(surfaces, spellings, roots))
+
+
+def _spellings(surfaces: dict[str, Surface], shapes: dict[str, _Shape]) -> dict[str, str]:
+    """Spellings of one name that differ only in case, hyphens or spaces ("Khan al-Ahmar",
+    "Khan Al Ahmar"), and the forms of one group's word ("Democrat", "Democrats",
+    "Democratic"): each points at a plural, which names a group best, else at the form
+    the article uses most (then the first)."""
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, shape in shapes.items():
+        if shape.tokens:
+            groups[shape.tokens].append(key)
+    words: dict[str, list[str]] = defaultdict(list)
+    for key, shape in shapes.items():
+        if shape.type == "Group" and len(shape.tokens) == 1:
+            for stem in _stems(shape.tokens[0]):
+                words[stem].append(key)
+    found: dict[str, str] = {}
+    for keys in [*groups.values(), *words.values()]:
+        keys = [k for k in keys if k not in found]
+        if len(keys) < 2:
+            continue
+        best = min(keys, key=lambda k: (not k.endswith("s"), -surfaces[k].mentions, k))
+        found.update({k: best for k in keys if k != best})
+    return found
+
+
+def _stems(word: str) -> set[str]:
+    """A group's word and the word without a plural "s" or an adjective's "ic":
+    "democrats" and "democratic" share "democrat"."""
+    stems = {word}
+    if word.endswith("s"):
+        stems.add(word[:-1])
+    if word.endswith("ic"):
+        stems.add(word[:-2])
+    return stems
+
+
+def _majority_types(
+    surfaces: dict[str, Surface], spellings: dict[str, str], roots: dict[str, str]
+) -> dict[str, EntityType]:
+    """The type of each root that has other spellings, by the votes of all its spellings
+    (ties as for one surface): "Mahinda Rajapaksa" three times a person and
+    "Mahinda-Rajapaksa" once an organisation is a person."""
+    votes: dict[str, Counter[EntityType]] = {}
+    for key, root in spellings.items():
+        if roots[root] != root:
+            continue  # a short form of a longer name, which has its own type
+        if root not in votes:
+            votes[root] = Counter(surfaces[root].types)
+        votes[root].update(surfaces[key].types)
+    return {root: Surface(root, counts).type for root, counts in votes.items()}
 
 
 def _surname_spellings(

@@ -1,0 +1,161 @@
+"""One node per real-world actor within an article: short forms join the one longer name
+they fit, whatever NER called them; spellings of one name are one node."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.models import Article, ArticleResult, EntityMention
+from kgraph.resolve import resolve_article
+from kgraph.resolve.places import well_known_place
+
+
+def _resolve(doc: str, names: list[tuple[str, str]]) -> ArticleResult:
+    """The article ``doc`` with NER spans ``names`` (text, label), each found at its
+    first place in ``doc`` not yet taken."""
+    spans, taken = [], set()
+    for text, label in names:
+        start = doc.index(text)
+        while start in taken:
+            start = doc.index(text, start + 1)
+        taken.add(start)
+        spans.append(EntityMention(text, start, start + len(text), label))
+    article = Article(id="a", title="", text=doc)
+    return resolve_article(article, [], spans, [(0, len(doc))], "x/1")
+
+
+def _types(result: ArticleResult) -> dict[str, str]:
+    return {e.name: e.type for e in result.entities.values()}
+
+
+@pytest.mark.parametrize("label", ["GPE", "ORG", "LOC"])
+def test_a_surname_ner_typed_otherwise_joins_the_person(label: str) -> None:
+    doc = "Lena Marsh chairs the panel. Marsh said the leak was serious."
+    result = _resolve(doc, [("Lena Marsh", "PERSON"), ("Marsh", label)])
+    assert _types(result) == {"Lena Marsh": "Person"}
+    assert {r.ref: r.count for r in result.refs} == {"person:lena marsh": 2}
+
+
+def test_a_given_name_ner_called_an_organisation_joins_the_person() -> None:
+    doc = "Priya Kaur lost her savings. Priya says the queues were long."
+    result = _resolve(doc, [("Priya Kaur", "PERSON"), ("Priya", "ORG")])
+    assert _types(result) == {"Priya Kaur": "Person"}
+
+
+def test_a_given_name_is_not_the_first_word_of_a_place() -> None:
+    doc = "Officers at Tulla Garda Station were told. Tulla is quiet."
+    result = _resolve(doc, [("Tulla Garda Station", "PERSON"), ("Tulla", "ORG")])
+    assert set(_types(result)) == {"Tulla Garda Station", "Tulla"}
+
+
+@pytest.mark.parametrize(
+    ("person", "place"), [("Paul Jordan", "Jordan"), ("Ada Houston", "Houston")]
+)
+def test_a_well_known_place_never_joins_a_persons_name(person: str, place: str) -> None:
+    doc = f"{person} arrived. {place} welcomed the plan."
+    result = _resolve(doc, [(person, "PERSON"), (place, "GPE")])
+    assert _types(result) == {person: "Person", place: "Place"}
+
+
+def test_given_names_without_the_surname_are_the_person() -> None:
+    doc = "Mary Ellen Dorsey, 31, died. Her mother said Mary Ellen loved music."
+    result = _resolve(doc, [("Mary Ellen Dorsey", "PERSON"), ("Mary Ellen", "PERSON")])
+    assert _types(result) == {"Mary Ellen Dorsey": "Person"}
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("US Senate", "Senate"),
+        ("European Commission", "Commission"),
+        ("Chilean Navy", "Navy"),
+        ("Lisbon Times", "Times"),
+        ("WTO Secretariat", "Secretariat"),  # owned by an organisation the article names
+    ],
+)
+def test_an_organisations_kind_alone_is_the_one_organisation_its_owner_names(
+    full: str, short: str
+) -> None:
+    doc = f"The WTO met. The {full} voted. The {short} then adjourned."
+    result = _resolve(doc, [("WTO", "ORG"), (full, "ORG"), (short, "ORG")])
+    assert full in _types(result) and short not in _types(result)
+    assert short in next(e.aliases for e in result.entities.values() if e.name == full)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["White House", "House"],  # "White" owns nothing: the House is Congress's
+        ["European Commission", "Lusa Trade Commission", "Commission"],  # two fit
+    ],
+)
+def test_an_organisations_kind_alone_stays_apart_unless_one_owned_name_fits(
+    names: list[str],
+) -> None:
+    doc = ". ".join(f"The {n} spoke" for n in names) + "."
+    result = _resolve(doc, [(n, "ORG") for n in names])
+    assert set(_types(result)) == set(names)
+
+
+def test_a_distinctive_word_of_a_companys_name_ner_typed_variously_is_the_company() -> None:
+    doc = "Shanghai Lumen Trading Co makes cables. Lumen exports them. Lumen grew."
+    names = [("Shanghai Lumen Trading Co", "ORG"), ("Lumen", "PERSON"), ("Lumen", "GPE")]
+    assert _types(_resolve(doc, names)) == {"Shanghai Lumen Trading Co": "Organization"}
+
+
+@pytest.mark.parametrize(
+    ("org", "word", "labels"),
+    [
+        ("Lumen Trading", "Lumen", ("PERSON", "PERSON")),  # always a person: the founder?
+        ("Wexford Circuit Court", "Wexford", ("GPE", "GPE")),  # the court's town
+        ("Lumen invited Navy", "Lumen", ("PERSON", "GPE")),  # no proper name: NER ran on
+    ],
+)
+def test_a_word_that_may_name_something_else_is_not_the_companys(
+    org: str, word: str, labels: tuple[str, str]
+) -> None:
+    doc = f"The {org} met. {word} said so. {word} left."
+    names = [(org, "ORG"), *((word, label) for label in labels)]
+    assert set(_types(_resolve(doc, names))) == {org, word}
+
+
+def test_a_person_the_word_names_wins_over_a_company() -> None:
+    doc = "Ada Lumen founded Lumen Trading. Lumen said sales rose."
+    names = [("Ada Lumen", "PERSON"), ("Lumen Trading", "ORG"), ("Lumen", "PERSON")]
+    result = _resolve(doc, names)
+    assert _types(result) == {"Ada Lumen": "Person", "Lumen Trading": "Organization"}
+
+
+def test_spellings_differing_in_case_or_hyphens_are_one_name_typed_by_their_majority() -> None:
+    doc = "Tomas Berg spoke. Tomas-Berg left. Tomas Berg won. Khan al-Ahmar, Khan Al Ahmar."
+    names = [("Tomas Berg", "PERSON"), ("Tomas-Berg", "ORG"), ("Tomas Berg", "PERSON")]
+    names += [("Khan al-Ahmar", "GPE"), ("Khan Al Ahmar", "GPE"), ("Khan al-Ahmar", "GPE")]
+    doc += " Khan al-Ahmar."
+    result = _resolve(doc, names)
+    assert _types(result) == {"Tomas Berg": "Person", "Khan al-Ahmar": "Place"}
+
+
+def test_a_groups_singular_plural_and_adjective_are_one_group() -> None:
+    doc = "Democrats objected. A Democrat spoke. The Democratic leader left. Republicans won."
+    names = [("Democrats", "NORP"), ("Democrat", "NORP"), ("Democratic", "NORP")]
+    result = _resolve(doc, [*names, ("Republicans", "NORP")])
+    assert _types(result) == {"Democrats": "Group", "Republicans": "Group"}
+
+
+def test_well_known_places() -> None:
+    assert well_known_place("Jordan") and well_known_place("Ohio") and well_known_place("Europe")
+    assert not well_known_place("Marsh")
+
+
+def test_a_well_known_place_ner_called_an_organisation_may_still_be_a_surname() -> None:
+    """NER calls a person's surname an organisation, not a place: "Lincoln" as ORG beside
+    "Abraham Lincoln" is the president."""
+    doc = "Abraham Lincoln spoke. Lincoln freed the slaves."
+    result = _resolve(doc, [("Abraham Lincoln", "PERSON"), ("Lincoln", "ORG")])
+    assert _types(result) == {"Abraham Lincoln": "Person"}
+
+
+def test_given_names_whose_surname_is_written_alone_are_a_full_name() -> None:
+    doc = "Ada Novak spoke. Ada Novak Rowling wrote. Novak left."
+    names = [("Ada Novak", "PERSON"), ("Ada Novak Rowling", "PERSON"), ("Novak", "PERSON")]
+    assert set(_types(_resolve(doc, names))) == {"Ada Novak", "Ada Novak Rowling"}
