@@ -1,12 +1,14 @@
 """One node per real-world actor within an article: short forms join the one longer name
-they fit, whatever NER called them; spellings of one name are one node."""
+they fit, whatever NER called them; spellings of one name are one node; a name after a
+noun of kin is a person."""
 
 from __future__ import annotations
 
 import pytest
 
-from kgraph.models import Article, ArticleResult, EntityMention
+from kgraph.models import Argument, Article, ArticleResult, EntityMention, RelationMention
 from kgraph.resolve import resolve_article
+from kgraph.resolve.context import after_person_noun
 from kgraph.resolve.places import well_known_place
 
 
@@ -140,6 +142,40 @@ def test_a_groups_singular_plural_and_adjective_are_one_group() -> None:
     names = [("Democrats", "NORP"), ("Democrat", "NORP"), ("Democratic", "NORP")]
     result = _resolve(doc, [*names, ("Republicans", "NORP")])
     assert _types(result) == {"Democrats": "Group", "Republicans": "Group"}
+
+
+@pytest.mark.parametrize(
+    ("doc", "name", "person"),
+    [
+        ("She died with her two-year-old daughter Paris.", "Paris", True),
+        ("He was survived by his brother, Jordan.", "Jordan", True),
+        ("The minister flew to Paris.", "Paris", False),
+        ("Her daughter lives in Paris.", "Paris", False),
+    ],
+)
+def test_a_name_after_a_noun_of_kin_is_a_person(doc: str, name: str, person: bool) -> None:
+    start = doc.index(name)
+    assert after_person_noun(EntityMention(name, start, start + len(name), "GPE"), doc) is person
+
+
+def test_a_kin_named_person_is_never_a_capitals_government() -> None:
+    doc = "Ada Moore died along with her daughter Paris. Her son Jordan survived."
+    ada = EntityMention("Ada Moore", 0, 9, "PERSON")
+    paris = EntityMention("Paris", doc.index("Paris"), doc.index("Paris") + 5, "GPE")
+    jordan = EntityMention("Jordan", doc.index("Jordan"), doc.index("Jordan") + 6, "GPE")
+    relation = RelationMention(
+        subject=Argument(ada.text, ada.start, ada.end, ada),
+        predicate="died along with",
+        relation="DIE_ALONG_WITH",
+        object=Argument("her daughter Paris", paris.start - 13, paris.end, paris),
+        sentence=doc[:46],
+        sentence_start=0,
+        confidence=0.8,
+    )
+    article = Article(id="k", title="", text=doc)
+    result = resolve_article(article, [relation], [ada, paris, jordan], [(0, len(doc))], "x/1")
+    assert result.claims[0].object_key == "person:paris"
+    assert _types(result) == {"Ada Moore": "Person", "Paris": "Person", "Jordan": "Person"}
 
 
 def test_well_known_places() -> None:

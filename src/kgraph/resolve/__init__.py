@@ -27,9 +27,9 @@ from kgraph.models import (
     RelationMention,
 )
 from kgraph.resolve.arguments import ROLE_RELATIONS, UNRESOLVED, Arguments, place_slot
-from kgraph.resolve.article import ArticleEntities, People, distinct_mentions
+from kgraph.resolve.article import ArticleEntities, People, distinct_mentions, span_of
 from kgraph.resolve.casing import Casing
-from kgraph.resolve.context import in_context
+from kgraph.resolve.context import after_person_noun, in_context
 from kgraph.resolve.demonyms import as_nationality, relation_as_nationality
 from kgraph.resolve.names import distinct_case
 from kgraph.schema import sanitize_type
@@ -143,7 +143,8 @@ def resolve_article(
     relations = [relation_as_nationality(casing.relation(r)) for r in relations]
     entities = [as_nationality(m) for m in casing.mentions(entities)]
     mentions = distinct_mentions(relations, in_context(entities, article.document))
-    table = ArticleEntities(mentions)
+    kin = frozenset(span_of(m) for m in mentions if after_person_noun(m, article.document))
+    table = ArticleEntities(mentions, kin)
     people = People(mentions, relations, table, sentences, article.document)
     headline = len(article.title) if article.title else 0
     args = Arguments(table, people, entities, article.document, capitals, headline)

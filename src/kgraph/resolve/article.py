@@ -10,7 +10,7 @@ from kgraph.models import Argument, Entity, EntityMention, EntityType, RelationM
 from kgraph.resolve.aliases import builtin_aliases
 from kgraph.resolve.context import country_before
 from kgraph.resolve.countries import country_name
-from kgraph.resolve.descriptors import PersonProfile, nationality
+from kgraph.resolve.descriptors import KIN_NOUNS, PersonProfile, nationality
 from kgraph.resolve.names import (
     NAMED_LABELS,
     NOUN_LABEL,
@@ -237,14 +237,3 @@ def _kin_genders(
 QUOTE_MARKS = frozenset('"\u201c\u201d')
 SPEECH_OPENING = re.compile(r"[:,] ?")
 """What stands right before a quotation a speaker opens ('Khalil said: "...')."""
-KIN_NOUNS = {
-    "f": frozenset(
-        {"wife", "mother", "daughter", "sister", "girlfriend", "widow", "grandmother"}
-        | {"aunt", "niece", "stepmother"}
-    ),
-    "m": frozenset(
-        {"husband", "father", "son", "brother", "boyfriend", "widower", "grandfather"}
-        | {"uncle", "nephew", "stepfather"}
-    ),
-}
-"""Kinship nouns that tell a person's gender."""

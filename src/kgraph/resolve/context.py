@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from kgraph.models import EntityMention
 from kgraph.resolve.countries import country_name
-from kgraph.resolve.descriptors import possessor_country
+from kgraph.resolve.descriptors import PERSON_NOUNS, possessor_country
 from kgraph.resolve.institutions import INSTITUTION_NOUNS, institution_name
 from kgraph.resolve.within import is_personal_title
 
@@ -83,11 +83,27 @@ def _national_institution(mention: EntityMention, document: str) -> str | None:
     return institution_name(f"{mention.text} of {found.group(1)}")
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+),? $")
+
+
+def after_person_noun(mention: EntityMention, document: str) -> bool:
+    """Whether a name follows a noun of kin in apposition ("her two-year-old daughter
+    Paris", "his brother, Jordan"): it names that person, whatever NER called it.  Not a
+    nationality ("her husband, Turkish diplomat ...")."""
+    if mention.label == "NORP":
+        return False
+    found = _WORD_BEFORE.search(document[max(mention.start - 24, 0) : mention.start])
+    return found is not None and found.group(1) in PERSON_NOUNS
+
+
 def in_context(mentions: Sequence[EntityMention], document: str) -> list[EntityMention]:
     """Named-entity spans completed from the words before them: a title ("President"
-    before "Trump"), a country's possessive before one of its institutions."""
+    before "Trump"), a country's possessive before one of its institutions; a name after
+    a noun of kin is a person's (:func:`after_person_noun`)."""
     out = []
     for mention in mentions:
+        if mention.label != "PERSON" and after_person_noun(mention, document):
+            mention = replace(mention, label="PERSON")
         title = _title_before(mention, document)
         if title:
             mention = replace(mention, title=title)

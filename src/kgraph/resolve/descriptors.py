@@ -82,6 +82,24 @@ ROLE_NOUNS = frozenset(
 
 DEFINITE = frozenset({"the", "this", "that"})
 
+KIN_NOUNS = {
+    "f": frozenset(
+        {"wife", "mother", "daughter", "sister", "girlfriend", "widow", "grandmother"}
+        | {"aunt", "niece", "stepmother", "granddaughter", "stepdaughter", "fiancee"}
+    ),
+    "m": frozenset(
+        {"husband", "father", "son", "brother", "boyfriend", "widower", "grandfather"}
+        | {"uncle", "nephew", "stepfather", "grandson", "stepson", "fiance"}
+    ),
+}
+"""Kinship nouns that tell a person's gender."""
+
+PERSON_NOUNS = (
+    KIN_NOUNS["f"] | KIN_NOUNS["m"] | frozenset({"child", "baby", "cousin", "twin", "girl", "boy"})
+)
+"""Nouns of kin and other people that a person's name follows in apposition ("her
+daughter Paris", "his brother Jordan"): the name is that person's, never a place's."""
+
 
 @dataclass(frozen=True, slots=True)
 class PersonProfile:
