@@ -195,3 +195,32 @@ def test_given_names_whose_surname_is_written_alone_are_a_full_name() -> None:
     doc = "Ada Novak spoke. Ada Novak Rowling wrote. Novak left."
     names = [("Ada Novak", "PERSON"), ("Ada Novak Rowling", "PERSON"), ("Novak", "PERSON")]
     assert set(_types(_resolve(doc, names))) == {"Ada Novak", "Ada Novak Rowling"}
+
+
+def test_a_name_without_its_middle_name_is_the_person_and_so_is_the_surname() -> None:
+    doc = "Derek Alton Walcott died. Derek Walcott was a poet. Walcott wrote plays."
+    names = [("Derek Alton Walcott", "PERSON"), ("Derek Walcott", "PERSON"), ("Walcott", "PERSON")]
+    result = _resolve(doc, names)
+    assert _types(result) == {"Derek Alton Walcott": "Person"}
+
+
+def test_a_name_two_fuller_names_fit_stays_apart() -> None:
+    doc = "George H. W. Bush and George W. Bush spoke. George Bush laughed."
+    names = [("George H. W. Bush", "PERSON"), ("George W. Bush", "PERSON")]
+    names += [("George Bush", "PERSON")]
+    assert len(_resolve(doc, names).entities) == 3
+
+
+def test_a_facility_named_after_an_organisation_takes_its_kind_alone() -> None:
+    doc = "The WTO met. The WTO Secretariat was told. The Secretariat replied."
+    names = [("WTO", "ORG"), ("WTO Secretariat", "FAC"), ("Secretariat", "LOC")]
+    assert set(_types(_resolve(doc, names))) == {"WTO", "WTO Secretariat"}
+
+
+@pytest.mark.parametrize(
+    ("full", "short"), [("Russian Arctic", "Arctic"), ("Bayern Munich", "Munich")]
+)
+def test_a_place_is_not_the_kind_of_a_place_named_after_it(full: str, short: str) -> None:
+    doc = f"The {full} is cold. The {short} is colder."
+    names = [(full, "LOC"), (short, "LOC")]
+    assert set(_types(_resolve(doc, names))) == {full, short}

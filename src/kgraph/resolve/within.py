@@ -348,21 +348,24 @@ def _longer_matches(
                 companies.append(other_key)
         elif _same_type_match(shape, other_key, shapes, index):
             matches.append(other_key)
-        elif shape.type == "Organization" and _owned_kind(short, other, shapes):
+        elif shape.type in OWNED_TYPES and not shape.landmark and _owned_kind(shape, other, shapes):
             owned.append(other_key)
     if shape.type == "Organization":
         # "Senate Intelligence" (NER's cut of "Senate Intelligence Committee") is no more
         # the Senate's full name than the committee is (see names.SUB_BODIES)
         bodies = [shapes[k].tokens for k in candidates if shapes[k].tokens[-1:] in _SUB_BODY]
         matches = [k for k in matches if not any(is_subname(shapes[k].tokens, b) for b in bodies)]
-        kinds = [
-            k
-            for k in candidates
-            if shapes[k].type == "Organization" and shapes[k].tokens[-1:] == short
-        ]
-        if len(kinds) > 1:  # "Commission" beside two "<X> Commission"s
-            owned = []
+    kinds = [
+        k for k in candidates if shapes[k].type in OWNED_TYPES and shapes[k].tokens[-1:] == short
+    ]
+    if len(kinds) > 1:  # "Commission" beside two "<X> Commission"s
+        owned = []
     return matches or owned or companies
+
+
+OWNED_TYPES: frozenset[EntityType] = frozenset({"Organization", "Place"})
+"""Types of names made of an owner and a kind ("US Senate", "WTO Secretariat", which NER
+may call a facility)."""
 
 
 def _same_type_match(
@@ -439,22 +442,25 @@ def _given_names(
     )
 
 
-def _owned_kind(short: tuple[str, ...], other: _Shape, shapes: dict[str, _Shape]) -> bool:
+def _owned_kind(shape: _Shape, other: _Shape, shapes: dict[str, _Shape]) -> bool:
     """An organisation's kind alone ("Senate", "Commission", "Secretariat") for the one
     organisation of the article named by that kind after its owner: a country or its
     adjective, a region's adjective, a well-known place or another organisation of the
     article ("US Senate", "European Commission", "WTO Secretariat").  Not after any other
-    word: the "House" is not the "White House"."""
+    word: the "House" is not the "White House".  A place's name is another's kind only
+    after an organisation ("WTO Secretariat" as a facility), never after a country's
+    adjective ("the Arctic" is more than the "Russian Arctic")."""
     words = other.name.split()
-    if len(short) != 1 or len(words) < 2 or other.tokens[-1:] != short:
+    if len(shape.tokens) != 1 or len(words) < 2 or other.tokens[-1:] != shape.tokens:
         return False
     owner = " ".join(words[:-1])
     known = shapes.get(name_key(owner))
-    return (
+    if known is not None and known.type == "Organization":
+        return True
+    return shape.type == "Organization" and (
         name_key(owner) in REGIONAL_ADJECTIVES
         or country_name(owner, demonym=True) is not None
         or well_known_place(owner)
-        or (known is not None and known.type == "Organization")
     )
 
 
@@ -591,12 +597,14 @@ def cluster(surfaces: dict[str, Surface]) -> Clusters:
     shapes = _shapes(surfaces)
     index = _index(shapes)
     spellings = _spellings(surfaces, shapes)
-    parent: dict[str, str] = dict(spellings)
+    same = {**_middle_names(shapes, index, spellings), **spellings}
+    parent: dict[str, str] = dict(same)
     ambiguous: dict[str, list[str]] = {}
     for key in surfaces:
-        if key in spellings:
+        if key in same:
             continue
-        longer = sorted({spellings.get(k, k) for k in _longer_matches(key, shapes, index)} - {key})
+        matches = _longer_matches(key, shapes, index)
+        longer = sorted({_follow(same, k) for k in matches} - {key})
         # Keep only maximal names: drop candidates that are themselves sub-names of others.
         maximal = [
             k
@@ -647,6 +655,39 @@ def _spellings(surfaces: dict[str, Surface], shapes: dict[str, _Shape]) -> dict[
         best = min(keys, key=lambda k: (not k.endswith("s"), -surfaces[k].mentions, k))
         found.update({k: best for k in keys if k != best})
     return found
+
+
+def _middle_names(
+    shapes: dict[str, _Shape], index: dict[tuple[str, str], list[str]], spellings: dict[str, str]
+) -> dict[str, str]:
+    """A person's given name and surname without the middle names the article also writes
+    ("Derek Walcott" of "Derek Alton Walcott", "George Bush" of "George W. Bush"): the
+    shorter points at the one longer name it fits."""
+    found: dict[str, str] = {}
+    for key, shape in shapes.items():
+        short = shape.tokens
+        if shape.type != "Person" or len(short) != 2 or key in spellings:
+            continue
+        fits = {
+            _follow(spellings, k)
+            for k in index.get(("last", short[-1]), ())
+            if shapes[k].type == "Person"
+            and len(shapes[k].tokens) > 2
+            and shapes[k].tokens[0] == short[0]
+            and shapes[k].tokens[-1].rstrip(".") not in GENERATIONS
+        }
+        if len(fits) == 1:
+            found[key] = fits.pop()
+    return found
+
+
+def _follow(links: dict[str, str], key: str) -> str:
+    """The key at the end of ``key``'s chain of links."""
+    seen = {key}
+    while key in links and links[key] not in seen:
+        key = links[key]
+        seen.add(key)
+    return key
 
 
 def _stems(word: str) -> set[str]:
