@@ -597,7 +597,8 @@ def cluster(surfaces: dict[str, Surface]) -> Clusters:
     shapes = _shapes(surfaces)
     index = _index(shapes)
     spellings = _spellings(surfaces, shapes)
-    same = {**_middle_names(shapes, index, spellings), **spellings}
+    middle = _middle_names(shapes, index, spellings)
+    same = {**middle, **spellings}
     parent: dict[str, str] = dict(same)
     ambiguous: dict[str, list[str]] = {}
     for key in surfaces:
@@ -630,7 +631,21 @@ def cluster(surfaces: dict[str, Surface]) -> Clusters:
     parent.update(variants)
     roots = {key: root(key) for key in surfaces}
     names = _surname_spellings(surfaces, variants, roots)
+    for full, name in _usual_names(surfaces, middle, roots).items():
+        names.setdefault(full, name)
     return Clusters(roots, ambiguous, names, _majority_types(surfaces, spellings, roots))
+
+
+def _usual_names(
+    surfaces: dict[str, Surface], middle: dict[str, str], roots: dict[str, str]
+) -> dict[str, str]:
+    """The name without middle names for a person the article writes so at least as often
+    as in full: "Derek Walcott" (five times) for "Derek Alton Walcott" (once)."""
+    return {
+        full: surfaces[short].name
+        for short, full in middle.items()
+        if roots[full] == full and surfaces[short].mentions >= surfaces[full].mentions
+    }
 
 
 def _spellings(surfaces: dict[str, Surface], shapes: dict[str, _Shape]) -> dict[str, str]:
@@ -662,7 +677,8 @@ def _middle_names(
 ) -> dict[str, str]:
     """A person's given name and surname without the middle names the article also writes
     ("Derek Walcott" of "Derek Alton Walcott", "George Bush" of "George W. Bush"): the
-    shorter points at the one longer name it fits."""
+    shorter points at the one longer name it fits (and names the person where the
+    article writes it as often, see :func:`cluster`: other articles write it so too)."""
     found: dict[str, str] = {}
     for key, shape in shapes.items():
         short = shape.tokens
