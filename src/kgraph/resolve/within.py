@@ -1,9 +1,11 @@
 """Within one article: name variants resolve to the fullest name of the same thing.
 
 "Putin" -> "Vladimir Putin", "Kim" -> "Kim Jong Un", "DPRK" -> "North Korea",
-"KCNA" -> "Korean Central News Agency" when both forms occur in the article.  A short
-form that fits two different full names ("Kim" with "Kim Jong Un" and "Kim Yo Jong") is
-left alone rather than merged blindly.
+"KCNA" -> "Korean Central News Agency" when both forms occur in the article, whatever
+NER called the short form ("Nunes" as a place beside "Devin Nunes"); spellings of one name
+("Khan al-Ahmar", "Khan Al Ahmar") are one.  A short form that fits two different full
+names ("Kim" with "Kim Jong Un" and "Kim Yo Jong") is left alone rather than merged
+blindly.
 """
 
 from __future__ import annotations
