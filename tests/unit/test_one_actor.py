@@ -226,3 +226,21 @@ def test_a_place_is_not_the_kind_of_a_place_named_after_it(full: str, short: str
     doc = f"The {full} is cold. The {short} is colder."
     names = [(full, "LOC"), (short, "LOC")]
     assert set(_types(_resolve(doc, names))) == {full, short}
+
+
+@pytest.mark.parametrize(
+    ("names", "types"),
+    [
+        ([("Rotterdam", "PERSON")], {"Rotterdam": "Place"}),  # a big city NER took for a person
+        (
+            [("Lewis Hamilton", "PERSON"), ("Hamilton", "PERSON")],  # the article's person
+            {"Lewis Hamilton": "Person"},
+        ),
+        ([("Nunes", "PERSON")], {"Nunes": "Person"}),  # no city of that name
+    ],
+)
+def test_a_big_city_ner_called_a_person_is_the_place_unless_the_article_names_the_person(
+    names: list[tuple[str, str]], types: dict[str, str]
+) -> None:
+    doc = " ".join(f"{text} was busy." for text, _ in names)
+    assert _types(_resolve(doc, names)) == types

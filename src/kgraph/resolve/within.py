@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kgraph.models import EntityMention, EntityType
-from kgraph.resolve.capitals import capital_of, major_capital
+from kgraph.resolve.capitals import big_city, capital_of, major_capital
 from kgraph.resolve.countries import country_name, initials_country, is_nationals
 from kgraph.resolve.descriptors import ROLE_NOUNS
 from kgraph.resolve.institutions import institution_name
@@ -168,15 +168,17 @@ def known_place(
     name: str, etype: EntityType, title: str | None, label: str
 ) -> tuple[str, EntityType]:
     """A country or a major capital is a place whatever NER called it ("Kiev" as a
-    person): (its name, "Place").  Not when a personal title goes with it ("Mr Jordan"),
-    and the caller keeps the names of the article's people out ("Jordan" beside
-    "Michael Jordan")."""
+    person), and so is a big city NER called a person ("Duesseldorf"): (its name,
+    "Place").  Not when a personal title goes with it ("Mr Jordan"), and the caller keeps
+    the names of the article's people out ("Jordan" beside "Michael Jordan", "Hamilton"
+    beside "Lewis Hamilton")."""
     if etype == "Place" or (title and is_personal_title(title)):
         return name, etype
     country = country_name(name, label=label)
     if country is not None and initials_country(name, label) is None:
         return country, "Place"
-    return (name, "Place") if major_capital(name, label) else (name, etype)
+    city = etype == "Person" and " " not in name and big_city(name)
+    return (name, "Place") if city or major_capital(name, label) else (name, etype)
 
 
 def _promote_people(surfaces: dict[str, Surface]) -> None:
