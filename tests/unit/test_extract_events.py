@@ -1121,6 +1121,11 @@ HYPHENATED_AGENTS = [
     ("The Kremlin-funded broadcaster was fined.", (("Kremlin", "FUND", "broadcaster"),), ()),
     ("The Cuban-born singer moved to Miami.", (), (("Cuban", "BEAR", "singer"),)),
     (
+        "US-educated Ma Ying-jeou spoke in Taipei.",
+        (("Ma Ying-jeou", "BE_EDUCATED_IN", "US"),),
+        (("US", "EDUCATE", "Ma Ying-jeou"),),
+    ),
+    (
         "Oslo-based Equinor bought the field.",
         (("Equinor", "BASED_IN", "Oslo"),),
         (("Oslo", "BASE", "Equinor"),),

@@ -506,13 +506,14 @@ def _named_participle(part: Token, sentence: Sentence) -> Iterator[Frame]:
     if noun.pos not in NOUN_OR_NAME or noun.i < part.i:
         return
     first, last = entity_bounds(noun) if noun.ent_type_ else (part.i + 1, noun.i + 1)
+    named = Slot(agent, bounds=entity_bounds(agent))
+    thing = Slot(noun, bounds=(max(first, part.i + 1), last))
+    if part.lower_ in WHERE_PARTICIPLES:  # "US-educated Ma" was educated in the US
+        if agent.ent_type_ in PLACE_AGENTS:
+            yield Frame(EVENT, part, thing, named, [part], ["be", part.lower_, "in"])
+        return
     yield Frame(
-        EVENT,
-        part,
-        Slot(agent, bounds=entity_bounds(agent)),
-        Slot(noun, bounds=(max(first, part.i + 1), last)),
-        [part],
-        list(reltypes.verb_type((sentence.lemma(part),))),
+        EVENT, part, named, thing, [part], list(reltypes.verb_type((sentence.lemma(part),)))
     )
 
 
@@ -525,6 +526,9 @@ NOT_AGENTIVE_PARTICIPLES = frozenset(
     )
 )
 """Participles whose hyphenated name says where, what or which, not who acts."""
+WHERE_PARTICIPLES = frozenset(words("educated raised schooled"))
+"""Participles whose hyphenated place says where ("US-educated", "London-raised")."""
+PLACE_AGENTS = frozenset({"GPE", "LOC"})
 AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NOUN_OR_NAME = frozenset({NOUN, PROPN})
 
