@@ -477,6 +477,9 @@ UNASSERTED = [
     ),
     ("Merkel hopes that Russia will withdraw from Crimea.", "WITHDRAW_FROM", "hope"),
     ("We did not want Hezbollah to join the government.", "JOIN", "unasserted"),
+    # an event called off did not happen (yet)
+    ("Rex Tillerson's trip to Moscow was postponed.", "VISIT", "postpone"),
+    ("Merkel's visits to Turkey were canceled.", "VISIT", "cancel"),
 ]
 
 
@@ -1468,3 +1471,9 @@ def test_a_place_right_after_a_place_and_its_comma_is_where_it_lies(
         assert any(s.endswith(placed[0]) and o.endswith(placed[1]) for s, o in found), show(
             relations
         )
+
+
+def test_a_datelines_dash_is_no_part_of_a_title(nlp: Language, lemma: Lemmatizer) -> None:
+    text = "WASHINGTON -Chilean President Michelle Bachelet met Donald Trump."
+    relations = extract_doc(nlp(text), lemma=lemma)
+    assert not [r for r in relations if r.relation == "LEAD"], show(relations)

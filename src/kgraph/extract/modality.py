@@ -123,12 +123,10 @@ REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "write", "note"})
 """Verbs of a speaker the parser may hang on a hope ("expects that ..." Titov told TASS)."""
 
 
-def _wanting(verb: Token) -> str | None:
-    """The verb of wanting ``verb`` is a form of, by its form: the lemmatizer reads
-    "hopes" as "hop"."""
-    return next(
-        (w for w in sorted(WANTING_VERBS) if inflection_of(verb.lower_, frozenset({w}))), None
-    )
+def _form_of(verb: Token, lemmas: frozenset[str]) -> str | None:
+    """The verb of ``lemmas`` that ``verb`` is a form of, by its form: the lemmatizer
+    reads "hopes" as "hop"."""
+    return next((w for w in sorted(lemmas) if inflection_of(verb.lower_, frozenset({w}))), None)
 
 
 def unasserted(verb: Token, lemma: Lemmatizer) -> str | None:
@@ -158,7 +156,7 @@ def unasserted(verb: Token, lemma: Lemmatizer) -> str | None:
             return "denied"
         if negated(governor):
             return "unasserted"
-        wanting = _wanting(governor) if _wanted(verb, governor) else None
+        wanting = _form_of(governor, WANTING_VERBS) if _wanted(verb, governor) else None
         return wanting  # "want Flynn to testify" (parsed as a clause), "hope that X wins"
     if governor.pos == NOUN:
         if denied_object(governor):
@@ -186,8 +184,16 @@ def inherited(noun: Token, pred: list[Token], lemma: Lemmatizer) -> str | None:
         return None
     if child.dep_ == "dobj" and lemma(tok) in DENYING_VERBS:
         return "denied"
+    called_off = _form_of(tok, CANCELLING_VERBS) if child.dep_ in UNDERGOING_DEPS else None
+    if called_off is not None:  # "Tillerson's trip to Moscow was postponed": not (yet) made
+        return called_off
     scope = unasserted(tok, lemma) or alleged(tok, lemma)
     return scope if scope in SCOPES else None
+
+
+CANCELLING_VERBS = frozenset(words("cancel postpone delay scrap shelve abandon suspend"))
+"""Verbs that say the event noun they take did not happen (yet)."""
+UNDERGOING_DEPS = frozenset({"dobj", "nsubjpass"})
 
 
 def _content_clause(verb: Token, marks: Sequence[Token]) -> bool:

@@ -100,7 +100,12 @@ def _title_start(toks: list[Token], start: int, sentence_start: int) -> int:
         if tok.pos not in TITLE_POS or (tok.ent_type_ == "PERSON" and toks[i].tag_ != "POS"):
             break
         i -= 1
+        if len(tok.text) > 1 and tok.text[0] in DASHES:
+            break  # "WASHINGTON -Chilean President X": a dateline's dash opens the title
     return i
+
+
+DASHES = frozenset("-\u2013\u2014")
 
 
 JOINERS = frozenset({"HYPH", "POS"})
