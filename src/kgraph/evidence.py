@@ -133,7 +133,7 @@ NEIGHBOURS = """
 MATCH (a:Entity)-[r]-(b:Entity)
 WHERE a.key IN $keys AND NOT r.negated AND NOT coalesce(r.hedged, false)
 RETURN a.key AS from, b.key AS to, startNode(r).key AS subject, type(r) AS relation,
-       endNode(r).key AS object, b.name AS name
+       endNode(r).key AS object
 ORDER BY from, to, relation
 """
 
@@ -167,7 +167,7 @@ def connection(store: GraphStore, first: str, second: str, max_hops: int = 4) ->
     for _ in range(max_hops):
         rows = store.query(NEIGHBOURS, {"keys": frontier}).rows if frontier else []
         next_frontier: list[str] = []
-        for origin, target, subject, relation, obj, _name in rows:
+        for origin, target, subject, relation, obj in rows:
             if target in parents:
                 continue
             parents[target] = (origin, (subject, relation, obj))

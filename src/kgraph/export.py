@@ -37,13 +37,13 @@ FORMATS = ("graphml", "gexf", "json", "csv")
 
 
 def fact_graph(store: GraphStore, min_count: int = 1) -> nx.MultiDiGraph:
-    import networkx as nx  # here, not at the top: every command loads this module
-
     """Entities as nodes, facts as edges (those with at least ``min_count`` mentions).
 
     Nodes carry ``label`` = the entity's name, which Gephi, Cytoscape and yEd show (the
     node id stays the key).  With ``min_count`` above 1 only the entities of the kept
     facts remain: the point of the threshold is a smaller picture."""
+    import networkx as nx  # here, not at the top: every command loads this module
+
     graph = nx.MultiDiGraph()
     for entity in query_records(store, ENTITIES):
         graph.add_node(entity.pop("key"), label=entity["name"], **entity)

@@ -10,6 +10,7 @@ optional ``// params: {...}`` line gives its parameters with example values (JSO
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -37,21 +38,16 @@ class NamedQuery:
     def parse(cls, name: str, text: str) -> NamedQuery:
         """Leading ``//`` lines are the description, but for ``// params: {json}``; the
         rest is the query."""
+        lines = text.splitlines()
+        head = list(itertools.takewhile(lambda s: s.startswith("//"), map(str.strip, lines)))
         description: list[str] = []
         params: dict[str, Any] = {}
-        lines = text.splitlines()
-        body_at = len(lines)
-        for index, line in enumerate(lines):
-            stripped = line.strip()
-            if not stripped.startswith("//"):
-                body_at = index
-                break
-            match = _PARAMS.match(stripped)
-            if match:
+        for line in head:
+            if match := _PARAMS.match(line):
                 params = json.loads(match.group(1))
             else:
-                description.append(stripped.lstrip("/").strip())
-        cypher = "\n".join(lines[body_at:]).strip()
+                description.append(line.lstrip("/").strip())
+        cypher = "\n".join(lines[len(head) :]).strip()
         return cls(name, " ".join(d for d in description if d), cypher, params)
 
     def missing(self, given: dict[str, Any]) -> list[str]:

@@ -70,7 +70,7 @@ def _ends_glued_heading(doc: Doc, i: int) -> bool:
     common noun inside a sentence unless a name or title follows ("the paper The
     Guardian", "the novel The Remains of the Day"), so the word after the article must be
     lower-case (or a capitalised adjective before a lower-case word: "The Turkish
-    president").  The parser rarely sees these boundaries itself (3 of 20 in 300 articles)."""
+    president")."""
     before, after = doc[i - 1], doc[i + 1]
     if doc[i].tag_ != "DT" or before.tag_ not in _COMMON_NOUNS or not before.text[:1].islower():
         return False
@@ -127,7 +127,7 @@ def load_model(name: str | None = None) -> Language:
     """
     model = installed_model(name)
     try:
-        nlp = spacy.load(model, disable=[p for p in DISABLED])
+        nlp = spacy.load(model, disable=list(DISABLED))
     except OSError as exc:
         raise ModelError(
             f"cannot load spaCy model {model!r}",
@@ -180,8 +180,8 @@ def _as_sets(index: Any) -> None:
     """Turn the known words of each part of speech in the lemmatizer's ``lemma_index`` table
     from lists into sets, in place.  The rule lemmatizer asks ``form in index`` of every
     form its suffix rules make: a scan of up to 57,000 nouns as a list, the most expensive
-    step of extracting an article whose words were not seen before
-    (``benchmarks/extract_speed.py``, first round); a set gives the same answers at once."""
+    step of extracting an article whose words were not seen before; a set gives the same
+    answers at once."""
     for key, words in list(index.items()):
         if not isinstance(words, frozenset):
             index[key] = frozenset(words)

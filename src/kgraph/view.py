@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from functools import cache
@@ -208,10 +208,8 @@ def page_data(view: GraphView) -> dict[str, Any]:
         }
         for n in view.nodes
     ]
-    pairs: dict[frozenset[str], int] = defaultdict(int)
-    for e in view.edges:
-        pairs[frozenset((e.subject, e.object))] += 1
-    seen: dict[frozenset[str], int] = defaultdict(int)
+    pairs = Counter(frozenset((e.subject, e.object)) for e in view.edges)
+    seen: Counter[frozenset[str]] = Counter()
     edges = []
     for i, e in enumerate(view.edges):
         pair = frozenset((e.subject, e.object))

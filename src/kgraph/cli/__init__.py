@@ -19,7 +19,6 @@ from kgraph.cli import neo4j as neo4j_cmd
 from kgraph.cli import query as query_cmd
 from kgraph.cli import view as view_cmd
 from kgraph.cli.output import reporting
-from kgraph.cli.state import State
 
 _NEO4J_URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://\S*$")
 """A URI the Neo4j driver accepts; a query that merely contains ``://`` is not one."""
@@ -105,7 +104,7 @@ class KGraphGroup(TyperGroup):
         return super().parse_args(ctx, rewrite_neo4j_uri(args))
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
-        with reporting(lambda: State.of(ctx).debug):
+        with reporting(bool(ctx.params.get("debug"))):  # the root's options are parsed
             return super().invoke(ctx)
 
 
@@ -142,7 +141,6 @@ def root(
 
     Example:  kgraph ingest examples/ && kgraph query "MATCH (n:Person) RETURN n.name"
     """
-    ctx.obj = State(debug=debug)
     driver_log = driverlog.quiet_driver(debug)
     ctx.call_on_close(lambda: driverlog.report(driver_log))
 

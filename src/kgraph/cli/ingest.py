@@ -6,21 +6,16 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import Annotated, TextIO
 
 import typer
 
 from kgraph.cli import options as opt
-from kgraph.cli.output import reporting
 from kgraph.cli.progress import IngestProgress
-from kgraph.cli.state import State
 from kgraph.cli.stores import NO_CHOICE, StoreChoice, open_store, with_store
 from kgraph.errors import ConfigError
 from kgraph.interrupts import Interrupts
 from kgraph.models import ArticleResult, IngestSummary
-
-if TYPE_CHECKING:
-    from kgraph.analysis import Analyzer
 
 
 def _plural(n: int, word: str) -> str:
@@ -55,14 +50,13 @@ def summary_json(summary: IngestSummary, where: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def _stdin_if_needed(paths: list[str]) -> TextIO | None:
+def stdin_for(paths: list[str]) -> TextIO | None:
     return sys.stdin if "-" in paths else None
 
 
 @with_store
 @opt.with_analysis
 def ingest(
-    ctx: typer.Context,
     paths: opt.PathsArg,
     choice: StoreChoice = NO_CHOICE,
     analysis: opt.AnalysisChoice = opt.NO_ANALYSIS,
@@ -91,41 +85,39 @@ def ingest(
     from kgraph.pipeline import ingest as ingest_articles
     from kgraph.readers import estimate_total
 
-    state = State.of(ctx)
-    with reporting(state.debug):
-        rules = analysis.alias_rules()
-        analyzer = _analyzer(dask, analysis)
-        # Signals are noted until the command ends: one during the last save waits for it,
-        # and is reported once the store is closed.  Workers fork before the store
-        # connects and the progress bar starts a thread.
-        with Interrupts() as interrupts, analyzer:
-            with interrupts.raising():
-                graph_store = open_store(choice, writable=True)
-            try:
-                total = None if quiet else estimate_total(paths)
-                with IngestProgress(quiet=quiet, total=total) as progress:
-                    summary = ingest_articles(
-                        paths,
-                        graph_store,
-                        analyzer,
-                        stdin=_stdin_if_needed(paths),
-                        on_event=progress,
-                        aliases=rules,
-                        interrupts=interrupts,
-                    )
-            except IngestInterrupted as stop:
-                summary = stop.summary
-            finally:
-                graph_store.close()
-            if interrupts.received:
-                done = summary.articles_new + summary.articles_updated
-                typer.echo(
-                    f"Interrupted: {done:,} finished articles saved to {graph_store.description}; "
-                    "run the same command again to go on.",
-                    err=True,
+    rules = analysis.alias_rules()
+    analyzer = analysis.analyzer(dask)
+    # Signals are noted until the command ends: one during the last save waits for it,
+    # and is reported once the store is closed.  Workers fork before the store
+    # connects and the progress bar starts a thread.
+    with Interrupts() as interrupts, analyzer:
+        with interrupts.raising():
+            graph_store = open_store(choice, writable=True)
+        try:
+            total = None if quiet else estimate_total(paths)
+            with IngestProgress(quiet=quiet, total=total) as progress:
+                summary = ingest_articles(
+                    paths,
+                    graph_store,
+                    analyzer,
+                    stdin=stdin_for(paths),
+                    on_event=progress,
+                    aliases=rules,
+                    interrupts=interrupts,
                 )
-                raise typer.Exit(interrupts.exit_code)
-            report_summary(summary, graph_store.description, as_json=as_json, quiet=quiet)
+        except IngestInterrupted as stop:
+            summary = stop.summary
+        finally:
+            graph_store.close()
+        if interrupts.received:
+            done = summary.articles_new + summary.articles_updated
+            typer.echo(
+                f"Interrupted: {done:,} finished articles saved to {graph_store.description}; "
+                "run the same command again to go on.",
+                err=True,
+            )
+            raise typer.Exit(interrupts.exit_code)
+        report_summary(summary, graph_store.description, as_json=as_json, quiet=quiet)
 
 
 def report_summary(summary: IngestSummary, where: str, *, as_json: bool, quiet: bool) -> None:
@@ -137,17 +129,6 @@ def report_summary(summary: IngestSummary, where: str, *, as_json: bool, quiet: 
         typer.echo(summary_text(summary, where))
     if summary.articles_failed:
         raise typer.Exit(1)
-
-
-def _analyzer(dask: str | None, analysis: opt.AnalysisChoice) -> Analyzer:
-    """The local analyzer, or with ``--dask`` one that analyses on a Dask cluster."""
-    from kgraph.analysis import Analyzer
-
-    if not dask:
-        return Analyzer(analysis.model, **analysis.analyzer_options())
-    from kgraph.distributed import DaskAnalyzer
-
-    return DaskAnalyzer(dask, analysis.model, **analysis.analyzer_options())
 
 
 _KEYS = {"id", "article_id", "subject_key", "object_key", "subject_ref", "object_ref"}
@@ -197,7 +178,6 @@ def extract(
     Example:  kgraph extract examples/unn-2025-12-25-putin-kim.txt
     Example:  kgraph extract --format carb --lines sentences.txt > predictions.tsv
     """
-    from kgraph.analysis import Analyzer
     from kgraph.pipeline import extract as extract_articles
 
     if output_format == "carb":
@@ -207,8 +187,7 @@ def extract(
         raise ConfigError(f"unknown --format {output_format!r}", "use jsonl or carb")
     if not paths:
         raise ConfigError("give at least one path (or - for stdin)")
-    analyzer = Analyzer(analysis.model, **analysis.analyzer_options())
-    with analyzer, IngestProgress(quiet=quiet) as progress:
+    with analysis.analyzer() as analyzer, IngestProgress(quiet=quiet) as progress:
         failed = 0
 
         def on_event(event):  # type: ignore[no-untyped-def]
@@ -219,7 +198,7 @@ def extract(
         for result in extract_articles(
             paths,
             analyzer,
-            stdin=_stdin_if_needed(paths),
+            stdin=stdin_for(paths),
             on_event=on_event,
             aliases=analysis.alias_rules(),
         ):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -223,15 +222,14 @@ def import_(
 
     Example:  kgraph neo4j import corpus.jsonl && kgraph ingest --neo4j more/
     """
-    from kgraph.analysis import Analyzer
     from kgraph.bulk import bulk_import
-    from kgraph.cli.ingest import report_summary
+    from kgraph.cli.ingest import report_summary, stdin_for
     from kgraph.cli.progress import IngestProgress
     from kgraph.interrupts import Interrupts
     from kgraph.pipeline import IngestInterrupted
     from kgraph.readers import estimate_total
 
-    analyzer = Analyzer(analysis.model, **analysis.analyzer_options())
+    analyzer = analysis.analyzer()
     total = None if quiet else estimate_total(paths)
     try:
         with (
@@ -244,7 +242,7 @@ def import_(
                 paths,
                 analyzer,
                 cfg,
-                stdin=sys.stdin if "-" in paths else None,
+                stdin=stdin_for(paths),
                 on_event=progress,
                 aliases=analysis.alias_rules(),
             )

@@ -9,13 +9,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from kgraph.cli.output import Format
 from kgraph.config import default_n_process
 from kgraph.resolve.aliases import AliasTable, load_aliases
+
+if TYPE_CHECKING:
+    from kgraph.analysis import Analyzer
 
 DEFAULT_ALIASES = Path("aliases.tsv")
 
@@ -149,14 +152,22 @@ class AnalysisChoice:
     lang_check: LangCheck = LangCheck.on
     capitals: bool = True
 
-    def analyzer_options(self) -> dict[str, Any]:
-        """Keyword arguments of an ``Analyzer`` besides the model."""
-        return {
+    def analyzer(self, dask: str | None = None) -> Analyzer:
+        """The analyzer these flags ask for; with ``dask`` (``--dask``), one that analyses
+        on a Dask cluster."""
+        from kgraph.analysis import Analyzer
+
+        options: dict[str, Any] = {
             "batch_size": self.batch_size,
             "n_process": self.processes or default_n_process(),
             "lang_check": self.lang_check is LangCheck.on,
             "capitals": self.capitals,
         }
+        if not dask:
+            return Analyzer(self.model, **options)
+        from kgraph.distributed import DaskAnalyzer
+
+        return DaskAnalyzer(dask, self.model, **options)
 
     def alias_rules(self) -> AliasTable:
         return alias_table(self.aliases)

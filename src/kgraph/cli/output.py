@@ -7,7 +7,7 @@ import dataclasses
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from typing import Any, TextIO
@@ -157,9 +157,9 @@ def error_line(exc: BaseException) -> str:
 
 
 @contextmanager
-def reporting(debug: bool | Callable[[], bool] = False) -> Iterator[None]:
+def reporting(debug: bool = False) -> Iterator[None]:
     """Turn errors into one line on stderr and a non-zero exit code (a traceback instead
-    when ``debug`` is, or returns, true)."""
+    with ``debug``)."""
     try:
         yield
     except KeyboardInterrupt:
@@ -171,7 +171,7 @@ def reporting(debug: bool | Callable[[], bool] = False) -> Iterator[None]:
     except (typer.Exit, typer.Abort, TyperException):  # usage errors: typer reports them
         raise
     except Exception as exc:
-        if debug() if callable(debug) else debug:
+        if debug:
             raise
         if isinstance(exc, Neo4jConnectionError):
             from kgraph.cli import driverlog  # it imports this module

@@ -32,9 +32,9 @@ from kgraph.readers._common import (
     SNIFF_BYTES,
     UTF8_HINT,
     build_article,
-    check_head,
     decode_bytes,
     decode_error,
+    head_error,
     normalize_url,
     os_error,
     text_id,
@@ -182,8 +182,6 @@ def _read_file(path: str) -> Reader:
 def _parse(origin: str, text: str, fmt: str) -> Reader:
     if fmt == "json":
         return read_json(origin, text)
-    if fmt == "jsonl":
-        return read_jsonl(origin, enumerate(text.splitlines(), start=1))
     if fmt == "html":
         return read_html(origin, text)
     if fmt == "feed":
@@ -202,10 +200,8 @@ def _file_lines(path: str) -> Iterator[NumberedLine]:
         yield 0, os_error(path, exc)
         return
     with handle:
-        head = handle.read(SNIFF_BYTES)
-        problem = "file is empty" if not head else check_head(head)
-        if problem:
-            yield 0, InputError(path, problem, UTF8_HINT if "UTF-16" in problem else None)
+        if error := head_error(path, handle.read(SNIFF_BYTES)):
+            yield 0, error
             return
         handle.seek(0)
         offset = 0

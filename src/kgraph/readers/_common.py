@@ -118,22 +118,21 @@ def decode_error(exc: UnicodeDecodeError, data: bytes, base_offset: int = 0) -> 
     return f"is not valid UTF-8 (byte 0x{byte:02x} at offset {base_offset + exc.start})"
 
 
-def check_head(head: bytes) -> str | None:
+def head_error(origin: str, head: bytes) -> InputError | None:
     """Why the first bytes of a file show it is not UTF-8 text, or None if they look fine."""
+    if not head:
+        return InputError(origin, "file is empty")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "is UTF-16 encoded, not UTF-8"
+        return InputError(origin, "is UTF-16 encoded, not UTF-8", UTF8_HINT)
     if b"\x00" in head[:SNIFF_BYTES]:
-        return "looks like a binary file, not text"
+        return InputError(origin, "looks like a binary file, not text")
     return None
 
 
 def decode_bytes(origin: str, data: bytes) -> str | InputError:
     """Decode a whole file as UTF-8 (a leading BOM is allowed) or describe why not."""
-    if not data:
-        return InputError(origin, "file is empty")
-    if problem := check_head(data):
-        hint = UTF8_HINT if "UTF-16" in problem else None
-        return InputError(origin, problem, hint)
+    if error := head_error(origin, data):
+        return error
     skip = len(_BOM) if data.startswith(_BOM) else 0
     try:
         text = data[skip:].decode("utf-8")

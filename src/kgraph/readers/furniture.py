@@ -40,8 +40,8 @@ _AGENCY_DATELINE_RE = re.compile(
 _PLACE_DASH_DATELINE_RE = re.compile(
     rf"^(?P<line>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}},? (?:[{_DASH}] |--(?=\S)))[ ]*(?=[A-Z])"
 )
-_LABEL = r"[A-Z]{2,}(?:[ /&][A-Z]{2,}){0,2}:[ ]"
-_LABEL_AFTER_SENTENCE_RE = re.compile(rf" (?<=[.!?…){_CLOSE}\]] )(?={_LABEL})")
+_LABEL = r"[A-Z]{2,}(?:[ /&][A-Z]{2,}){0,2}"
+_LABEL_AFTER_SENTENCE_RE = re.compile(rf" (?<=[.!?…){_CLOSE}\]] )(?={_LABEL}:[ ])")
 TEASER_LABELS = frozenset(
     {
         "READ MORE",
@@ -66,7 +66,7 @@ TEASER_LABELS = frozenset(
     }
 )
 """Labels of link teasers: a headline follows, with no sentence punctuation to end it."""
-_TEASER_RE = re.compile(r"(?P<label>[A-Z]{2,}(?:[ /&][A-Z]{2,}){0,2}):[ ](?P<rest>.+)")
+_TEASER_RE = re.compile(rf"(?P<label>{_LABEL}):[ ](?P<rest>.+)")
 _SENTENCE_OPENERS = (
     "The|A|An|It|He|She|They|We|I|In|On|At|But|And|However|This|That|These|Those|His|Her"
     "|Their|Its|Mr|Ms|Mrs|Dr|According|After|Before|When|While|As|If|Since|Some|Many|Most"

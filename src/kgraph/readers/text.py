@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass, field
 
 from kgraph.errors import InputError
 from kgraph.models import Article
-from kgraph.readers._common import build_article
+from kgraph.readers._common import build_article, dedupe
 from kgraph.readers.dates import DATE_PATTERN, TIME_PATTERN, find_date
 from kgraph.readers.furniture import separate_furniture
 from kgraph.readers.repair import INVISIBLE_RE, repair_text
@@ -298,7 +298,7 @@ def _is_tag_like(line: str) -> bool:
         and line[-1] not in _SENTENCE_END + ":;,"
         and "," not in line
         and line[0] not in "-–—*•"
-        and any(ch.isalpha() for ch in line)
+        and _has_letter(line)
     )
 
 
@@ -348,10 +348,7 @@ def _tags(lines: list[_Line]) -> tuple[str, ...]:
     texts = [line.text for line in lines]
     if texts:
         texts[:1] = _unglue(texts[0])
-    seen: dict[str, str] = {}
-    for text in texts:
-        seen.setdefault(text.casefold(), text)
-    return tuple(seen.values())
+    return dedupe(texts)
 
 
 def _unglue(text: str) -> list[str]:
