@@ -447,3 +447,19 @@ def test_read_counts_every_input_once(runner: CliRunner, workdir: Path) -> None:
     parts = ("articles_new", "articles_updated", "articles_unchanged", "articles_skipped")
     assert summary["articles_failed"] == 2
     assert summary["articles_read"] == sum(summary[p] for p in parts) + summary["articles_failed"]
+
+
+def test_an_error_is_one_line_and_debug_adds_the_traceback(
+    runner: CliRunner, workdir: Path
+) -> None:
+    import subprocess
+    import sys
+
+    bad = ["query", "--store", str(workdir / "g"), "MATCH (n RETURN n"]
+    plain = invoke(runner, *bad)
+    assert plain.exit_code == 1 and plain.stderr.startswith("Error:")
+    assert "Traceback" not in plain.stderr
+    debug = subprocess.run(
+        [sys.executable, "-m", "kgraph", "--debug", *bad], capture_output=True, text=True
+    )
+    assert debug.returncode == 1 and "Traceback (most recent call last)" in debug.stderr
