@@ -116,15 +116,12 @@ class EntityIndex:
             return {k for k in self._by_token.get((etype, "#" + acronym), ()) if k in self.by_key}
         if len(short) != 1:
             return set()  # "Donald Trump" is not another article's "Donald Trump Europe"
-        candidates = set()
-        for token in {short[0], short[-1]} if short else set():
-            candidates |= self._by_token.get((etype, token), set())
         found = {
             k
-            for k in candidates
+            for k in self._by_token.get((etype, short[0]), ())
             if k in self.by_key and abbreviates(short, tokens(self.by_key[k].name), etype)
         }
-        if etype != "Person" or len(short) != 1:
+        if etype != "Person":
             return found
         roles = role_titles(titles)
         titled = {k for k in found if roles & role_titles(self.by_key[k].titles)}
@@ -134,7 +131,7 @@ class EntityIndex:
         if len(called) == 1:
             return called
         return self._most_called(called, name) or {
-            k for k in found if self._called(self.by_key[k], name, short[0])
+            k for k in found if self._called(self.by_key[k], name)
         }
 
     def _most_called(self, keys: set[str], name: str) -> set[str]:
@@ -158,11 +155,11 @@ class EntityIndex:
         return name.casefold() in {a.casefold() for a in known.aliases}
 
     @staticmethod
-    def _called(known: IndexedEntity, name: str, word: str) -> bool:
-        """Whether a lone ``word`` may stand for the person ``known``: it is their
+    def _called(known: IndexedEntity, name: str) -> bool:
+        """Whether a lone word ``name`` may stand for the person ``known``: it is their
         surname, or an article that named them in full also called them by it ("Xi"
         for "Xi Jinping", whose family name comes first)."""
-        return tokens(known.name)[-1] == word or EntityIndex._called_so(known, name)
+        return tokens(known.name)[-1:] == tokens(name) or EntityIndex._called_so(known, name)
 
     def variant(self, name: str, etype: EntityType) -> set[str]:
         """Keys of people whose full name differs from ``name`` by one letter in one
