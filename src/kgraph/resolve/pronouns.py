@@ -13,7 +13,9 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-PERSONAL = frozenset({"he", "she", "him", "her", "his", "himself", "herself", "hers"})
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+PERSONAL = MALE | FEMALE
 LOOKBACK_SENTENCES = 2
 
 
@@ -27,8 +29,6 @@ class PersonMention:
     gender: str | None = None
 
 
-MALE = frozenset({"he", "him", "his", "himself"})
-FEMALE = frozenset({"she", "her", "hers", "herself"})
 TITLE_GENDER = {
     "mr": "m",
     "sir": "m",
@@ -52,11 +52,7 @@ def gender_of(titles: Sequence[str] | frozenset[str] | set[str]) -> str | None:
 
 
 def _fits(pronoun: str, person: PersonMention) -> bool:
-    if person.gender is None:
-        return True
-    return person.gender == (
-        "m" if pronoun in MALE else "f" if pronoun in FEMALE else person.gender
-    )
+    return person.gender in (None, "m" if pronoun in MALE else "f")
 
 
 class PronounResolver:
