@@ -259,12 +259,6 @@ def normalise_name(text: str, label: str) -> tuple[str, str | None]:
     return name, None
 
 
-def entity_type(label: str) -> EntityType | None:
-    """The entity type for a spaCy label; None for anything that names no real-world
-    thing of the five types (noun phrases, works, laws, dates)."""
-    return LABEL_TYPES.get(label)
-
-
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Case- and space-insensitive form of a name, used inside entity keys (cached: the
@@ -289,13 +283,13 @@ def tokens(name: str) -> tuple[str, ...]:
 
 def initials(name: str) -> str:
     """Upper-case initials of the capitalised words: "Korean Central News Agency" -> "KCNA"."""
-    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper())
+    return "".join(w[0] for w in _TOKEN_SEPARATORS.split(name) if w[:1].isupper())
 
 
 def all_initials(name: str) -> str:
     """Upper-cased initials of every word, small ones too: "Department for International
     Development" -> "DFID" (where :func:`initials` gives "DID")."""
-    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()).upper()
+    return "".join(w[0] for w in _TOKEN_SEPARATORS.split(name) if w[:1].isalpha()).upper()
 
 
 def is_acronym(name: str) -> bool:

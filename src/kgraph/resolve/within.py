@@ -24,11 +24,11 @@ from kgraph.resolve.names import (
     COMPASS,
     GENERATIONS,
     HONORIFICS,
+    LABEL_TYPES,
     PRONOUN_LABEL,
     SUB_BODIES,
     abbreviates,
     all_initials,
-    entity_type,
     initials,
     is_acronym,
     is_subname,
@@ -117,7 +117,7 @@ def _canonical_form(
     name, title = normalise_name(text, label)
     if not name or not any(ch.isalnum() for ch in name):
         return None
-    etype = entity_type(label)
+    etype = LABEL_TYPES.get(label)
     if etype is None:
         return None
     if countries and label in {"GPE", "ORG", "NORP", "LOC"}:
@@ -624,16 +624,9 @@ def cluster(surfaces: dict[str, Surface]) -> Clusters:
             ambiguous[key] = maximal  # a surname, whatever NER called it ("Trump" as ORG)
     parent.update(_misspelt(surfaces, shapes, index, parent))
 
-    def root(key: str) -> str:
-        seen = set()
-        while key in parent and key not in seen:
-            seen.add(key)
-            key = parent[key]
-        return key
-
     variants = _surname_misspelt(surfaces, shapes, set(parent) | set(ambiguous))
     parent.update(variants)
-    roots = {key: root(key) for key in surfaces}
+    roots = {key: _follow(parent, key) for key in surfaces}
     names = _surname_spellings(surfaces, variants, roots)
     for full, name in _usual_names(surfaces, middle, roots).items():
         names.setdefault(full, name)
@@ -702,11 +695,12 @@ def _middle_names(
 
 
 def _follow(links: dict[str, str], key: str) -> str:
-    """The key at the end of ``key``'s chain of links."""
-    seen = {key}
-    while key in links and links[key] not in seen:
-        key = links[key]
+    """The key at the end of ``key``'s chain of links (where a chain runs back into
+    itself, the first key met twice)."""
+    seen = set()
+    while key in links and key not in seen:
         seen.add(key)
+        key = links[key]
     return key
 
 
