@@ -20,14 +20,12 @@ article by article gets most refs right first, so that pass moves few.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from kgraph.models import (
     ArticleResult,
-    Claim,
     Entity,
-    EntityRef,
     EntityType,
     IndexedEntity,
     Merge,
@@ -333,12 +331,13 @@ class Linker:
     def rekey(
         self, result: ArticleResult, targets: dict[str, Entity] | None = None
     ) -> ArticleResult:
-        """Point refs and claims at the current canonical keys (after later merges)."""
+        """Point refs and claims at the current canonical keys (after later merges); a ref
+        or claim none of whose keys changed is kept itself (they are frozen, and most are
+        untouched)."""
         targets = targets or {}
 
         def key(ref: str, current: str) -> str:
-            base = targets[ref].key if ref in targets else current
-            return self.index.final(base)
+            return self.index.final(targets[ref].key if ref in targets else current)
 
         entities = {}
         for ref, entity in result.entities.items():
@@ -346,27 +345,12 @@ class Linker:
             final = self.index.final(target.key)
             known = self.index.by_key.get(final)
             entities[final] = self._as_entity(known) if known else replace(target, key=final)
-        refs = [self._rekey_ref(r, key) for r in result.refs]
-        claims = [self._rekey_claim(c, key) for c in result.claims]
-        return ArticleResult(
-            result.article,
-            entities,
-            refs,
-            claims,
-            result.extractor,
-        )
-
-    @staticmethod
-    def _rekey_ref(ref: EntityRef, key: Callable[[str, str], str]) -> EntityRef:
-        new = key(ref.ref, ref.key)
-        return ref if new == ref.key else EntityRef(ref.ref, new, ref.count, ref.names, ref.titles)
-
-    @staticmethod
-    def _rekey_claim(claim: Claim, key: Callable[[str, str], str]) -> Claim:
-        """The claim pointed at the current keys (itself when none changed: claims are
-        frozen, and most are untouched)."""
-        subject = key(claim.subject_ref, claim.subject_key)
-        obj = key(claim.object_ref, claim.object_key)
-        if subject == claim.subject_key and obj == claim.object_key:
-            return claim
-        return replace(claim, subject_key=subject, object_key=obj)
+        refs = [r if (k := key(r.ref, r.key)) == r.key else replace(r, key=k) for r in result.refs]
+        claims = []
+        for claim in result.claims:
+            subject = key(claim.subject_ref, claim.subject_key)
+            obj = key(claim.object_ref, claim.object_key)
+            if subject != claim.subject_key or obj != claim.object_key:
+                claim = replace(claim, subject_key=subject, object_key=obj)
+            claims.append(claim)
+        return replace(result, entities=entities, refs=refs, claims=claims)
