@@ -60,19 +60,15 @@ class ArticleEntities:
             entity.titles.update(surface.titles)
             self._key_of_surface[surface_key] = key
         self._key_of_span: dict[tuple[int, int], str] = {}
-        for mention in mentions:
-            found = self._by_name(mention)
-            if found is not None:
-                self._key_of_span[span_of(mention)] = found
-        self._ambiguous = clusters.ambiguous
         self._first: dict[str, int] = {}
         for mention in mentions:
-            if (known := self._key_of_span.get(span_of(mention))) is not None:
-                self._first.setdefault(known, mention.start)
+            if (found := self._by_name(mention)) is not None:
+                self._key_of_span[span_of(mention)] = found
+                self._first.setdefault(found, mention.start)
+        self._ambiguous = clusters.ambiguous
         for mention in mentions if self._ambiguous else ():
             form = canonical_form(mention, self._named)
-            found = self._introduced(name_key(form[0]), mention.start) if form else None
-            if found is not None and form is not None:
+            if form and (found := self._introduced(name_key(form[0]), mention.start)):
                 self._key_of_span[span_of(mention)] = found
                 self.entities[found].aliases.add(form[0])
 

@@ -209,8 +209,5 @@ def resolve_description(
                 fitting.append(person)
         elif titled:
             fitting.append(person)
-    if not fitting:
-        return None
-    if forward:
-        return min(fitting, key=lambda p: p.start).key
-    return max(fitting, key=lambda p: p.start).key
+    best = (min if forward else max)(fitting, key=lambda p: p.start, default=None)
+    return best.key if best else None

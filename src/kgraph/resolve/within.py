@@ -25,6 +25,7 @@ from kgraph.resolve.names import (
     GENERATIONS,
     HONORIFICS,
     LABEL_TYPES,
+    PLAIN_TITLES,
     PRONOUN_LABEL,
     SUB_BODIES,
     abbreviates,
@@ -216,10 +217,6 @@ def is_personal_title(title: str) -> bool:
     return bool(words) and (words[-1] in HONORIFICS or words[-1] in ROLE_NOUNS)
 
 
-def _is_surname(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    return len(short) == 1 and len(full) >= 2 and full[-1] == short[0]
-
-
 @dataclass(frozen=True, slots=True)
 class _Shape:
     """What matching needs of a surface, computed once per article."""
@@ -256,11 +253,11 @@ def role_titles(titles: Iterable[str]) -> frozenset[str]:
     for title in titles:
         words = [w.rstrip(".").lower() for w in title.split()]
         if words and words[-1] not in PLAIN_HONORIFICS and is_personal_title(title):
-            found.add(" ".join(words[-1:]))
+            found.add(words[-1])
     return frozenset(found)
 
 
-PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord"})
+PLAIN_HONORIFICS = PLAIN_TITLES | {"sir", "dame", "lady", "lord"}
 
 
 def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
@@ -409,10 +406,11 @@ def _person_reading(shape: _Shape, other: _Shape) -> bool:
         return False
     if not other.capital_end or len(shape.tokens) != 1 or PLACE_WORDS & set(other.tokens):
         return False
-    if _is_surname(shape.tokens, other.tokens):
+    if len(other.tokens) < 2:
+        return False
+    if other.tokens[-1:] == shape.tokens:  # the surname
         return shape.type != "Place" or not shape.landmark
-    given = other.tokens[:1] == shape.tokens and len(other.tokens) > 1
-    return given and shape.type == "Organization" and not shape.landmark
+    return other.tokens[:1] == shape.tokens and shape.type == "Organization" and not shape.landmark
 
 
 def _given_names(
