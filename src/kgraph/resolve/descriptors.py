@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kgraph.resolve.countries import country_name
+from kgraph.resolve.pronouns import PersonMention
 
 ROLE_NOUNS = frozenset(
     {
@@ -102,16 +103,6 @@ daughter Paris", "his brother Jordan"): the name is that person's, never a place
 
 
 @dataclass(frozen=True, slots=True)
-class PersonProfile:
-    """What the article says about a named person: where, titles, country."""
-
-    start: int
-    key: str
-    titles: frozenset[str]
-    country: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class Description:
     """A definite description: its role noun, the country its modifiers name ("?" for a
     modifier that names none) and its other modifiers ("foreign" of "the foreign
@@ -184,7 +175,7 @@ def nationality(argument_text: str, mention_text: str, title: str | None) -> str
 
 
 def resolve_description(
-    description: Description, offset: int, people: list[PersonProfile], forward: bool = False
+    description: Description, offset: int, people: list[PersonMention], forward: bool = False
 ) -> str | None:
     """The most recent person before ``offset`` the description fits, else None.  With a
     country ("the Dutch ambassador"), a person of that country fits unless their titles

@@ -21,12 +21,15 @@ LOOKBACK_SENTENCES = 2
 
 @dataclass(frozen=True, slots=True)
 class PersonMention:
-    """A resolved person mentioned at ``start``; ``subject`` if it was a clause subject."""
+    """A resolved person mentioned at ``start``; ``subject`` if it was a clause subject;
+    the person's titles and country for descriptions (:mod:`.descriptors`)."""
 
     start: int
     key: str
     subject: bool
     gender: str | None = None
+    titles: frozenset[str] = frozenset()
+    country: str | None = None
 
 
 TITLE_GENDER = {
