@@ -18,8 +18,10 @@ from kgraph.resolve.countries import country_name, is_nationals
 from kgraph.resolve.descriptors import DEFINITE, parse_description, resolve_description
 from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import (
+    ARTICLES,
     COMPASS,
     NAMED_LABELS,
+    POSSESSIVES,
     PRONOUN_LABEL,
     clean,
     name_key,
@@ -203,7 +205,7 @@ class Arguments:
         if after[:1] == "-" and after[1:].isalpha():
             return True
         before = self.document[max(mention.start - 4, 0) : mention.start].split()
-        article = bool(before) and before[-1].lower() in {"a", "an", "the"}
+        article = bool(before) and before[-1].lower() in ARTICLES
         return article and after[:1] == " " and after[1:].islower()
 
     def _after_place_preposition(self, mention: EntityMention) -> bool:
@@ -344,7 +346,6 @@ FIELD_LABEL = re.compile(r"\b([A-Z][A-Z ]*[A-Z]):")
 FIELD_LABEL_REPEATS = 2
 """A word in capitals before a colon twice in one text is the label of a field in a list
 or table ("TARGET:", "ATTACKER:"), not a name; once it may be a speaker ("NATO: ...")."""
-POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "its", "their"})
 
 
 COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "become", "became"})
@@ -498,7 +499,6 @@ CALENDAR = frozenset(
 """Capitalised words that follow a description without naming anyone ("the president
 Monday")."""
 
-ARTICLES = frozenset({"a", "an", "the"})
 INVARIANT_DEMONYMS = ("ese", "sh", "ch", "ss")
 """Endings of nationality words whose plural is the word itself ("the Chinese", "the
 Dutch", "the British", "the Swiss"): with "the" they name the nation."""

@@ -117,24 +117,9 @@ def clean(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip()
 
 
-LEADING_DETERMINERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-    }
-)
+ARTICLES = frozenset({"a", "an", "the"})
+POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "its", "their"})
+LEADING_DETERMINERS = ARTICLES | POSSESSIVES | {"this", "that", "these", "those"}
 """Words that open a noun phrase but are no part of a name: "this White House"."""
 
 TRAILING_FUNCTION_WORDS = frozenset(
