@@ -140,8 +140,6 @@ class PronounResolver:
         subject of its clause: in a sentence naming nobody else as subject, a later
         pronoun refers to whom it does, and is as unresolved as it is (not the object the
         sentence names: '"...," she told prosecutor Jonas Hankin. She told the court')."""
-        if index < 0 or index >= len(self._starts):
-            return None
         start = self._starts[index]
         end = self._starts[index + 1] if index + 1 < len(self._starts) else None
         gender = MALE if word in MALE else FEMALE

@@ -26,7 +26,6 @@ from kgraph.resolve.names import (
     HONORIFICS,
     LABEL_TYPES,
     PLAIN_TITLES,
-    PRONOUN_LABEL,
     SUB_BODIES,
     abbreviates,
     all_initials,
@@ -113,13 +112,11 @@ def _canonical_form(
 ) -> Form | None:
     """:func:`canonical_form` of a mention's text, label and title.  Cached: an article
     asks for each of its mentions several times, and news repeats the same names."""
-    if label == PRONOUN_LABEL:
+    etype = LABEL_TYPES.get(label)
+    if etype is None:  # pronouns, noun phrases, works, laws, dates
         return None
     name, title = normalise_name(text, label)
-    if not name or not any(ch.isalnum() for ch in name):
-        return None
-    etype = LABEL_TYPES.get(label)
-    if etype is None:
+    if not any(ch.isalnum() for ch in name):
         return None
     if countries and label in {"GPE", "ORG", "NORP", "LOC"}:
         country = country_name(name, demonym=label == "NORP", label=label)
