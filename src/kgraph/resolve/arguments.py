@@ -21,6 +21,7 @@ from kgraph.resolve.names import (
     ARTICLES,
     COMPASS,
     NAMED_LABELS,
+    NOT_NAMES,
     POSSESSIVES,
     PRONOUN_LABEL,
     clean,
@@ -475,12 +476,10 @@ def _one_national(arg: Argument, mention: EntityMention, document: str) -> bool:
     words = clean(arg.text).split()
     name = clean(mention.text)
     article = words[0].lower() if len(words) > 1 and words[0].lower() in ARTICLES else ""
-    described = article and len(words) > 2 and name_key(words[-1]) == name_key(name)
-    if described:  # "a 30-year-old Egyptian", "the young Albanian": one of them
-        return country_name(name, demonym=True) not in (None, name) and not is_nationals(name)
-    if name_key(" ".join(words[1:] if article else words)) != name_key(name):
-        return False
-    if country_name(name, demonym=True) in (None, name) or is_nationals(name):
+    national = country_name(name, demonym=True) not in (None, name) and not is_nationals(name)
+    if article and len(words) > 2 and name_key(words[-1]) == name_key(name):
+        return national  # "a 30-year-old Egyptian", "the young Albanian": one of them
+    if not national or name_key(" ".join(words[1:] if article else words)) != name_key(name):
         return False
     if article == "the":
         return not name.endswith(INVARIANT_DEMONYMS)
@@ -561,8 +560,6 @@ def _apart_from_state(rest: list[str]) -> bool:
     return words[-1] in PRESS and STATE_RUN.isdisjoint(words[:-1])
 
 
-SPEAKER_PRONOUNS = frozenset(
-    {"he", "she", "i", "we", "they", "it", "you", "him", "her", "them", "us", "me", "his"}
-)
+SPEAKER_PRONOUNS = NOT_NAMES | {"them", "his"}
 UNRESOLVED = "unresolved"
 """The attribution of a claim whose speaker is a pronoun kgraph could not resolve."""

@@ -206,12 +206,18 @@ def _promote_people(surfaces: dict[str, Surface]) -> None:
 
 TITLE_VOTES = 3
 """A personal title ("Chancellor Olaf Scholz") outweighs a few contrary NER labels."""
+TITLE_WORDS = HONORIFICS | ROLE_NOUNS
+
+
+def _title_word(title: str) -> str:
+    """The last word of a title, which says what it is: "Foreign Minister" -> "minister"."""
+    words = title.split()
+    return words[-1].rstrip(".").lower() if words else ""
 
 
 def is_personal_title(title: str) -> bool:
     """True for honorifics and role nouns that only precede people's names."""
-    words = [w.rstrip(".").lower() for w in title.split()]
-    return bool(words) and (words[-1] in HONORIFICS or words[-1] in ROLE_NOUNS)
+    return _title_word(title) in TITLE_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,9 +228,9 @@ class _Shape:
     type: EntityType
     tokens: tuple[str, ...]
     acronym: str | None
-    initials: str
+    initials: frozenset[str]
+    """The initials of its capitalised words and of all its words ("DID", "DFID")."""
     roles: frozenset[str]
-    all_initials: str
     named_head: bool
     """Whether the name's last word is capitalised: "Fox News presidency" ends in a
     common noun and names a presidency, whatever NER called it."""
@@ -246,12 +252,8 @@ class _Shape:
 def role_titles(titles: Iterable[str]) -> frozenset[str]:
     """The role titles among a name's titles ("President", "Chancellor"), lower case:
     evidence of who a short name is.  Plain honorifics ("Mr", "Ms") say nothing."""
-    found = set()
-    for title in titles:
-        words = [w.rstrip(".").lower() for w in title.split()]
-        if words and words[-1] not in PLAIN_HONORIFICS and is_personal_title(title):
-            found.add(words[-1])
-    return frozenset(found)
+    words = map(_title_word, titles)
+    return frozenset(w for w in words if w in TITLE_WORDS and w not in PLAIN_HONORIFICS)
 
 
 PLAIN_HONORIFICS = PLAIN_TITLES | {"sir", "dame", "lady", "lord"}
@@ -264,9 +266,8 @@ def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
             s.type,
             tokens(s.name),
             s.name.replace(".", "") if is_acronym(s.name) else None,
-            initials(s.name),
+            frozenset({initials(s.name), all_initials(s.name)} - {""}),
             role_titles(s.titles),
-            all_initials(s.name),
             not s.name.split()[-1].islower(),
             s.type == "Place" and country_name(s.name) == s.name,
             s.name.split()[-1].split("-")[-1][:1].isupper(),
@@ -296,7 +297,7 @@ def _index(shapes: dict[str, _Shape]) -> dict[tuple[str, str], list[str]]:
         if shape.tokens:
             index["first", shape.tokens[0]].append(key)
             index["last", shape.tokens[-1]].append(key)
-        for letters in {shape.initials, shape.all_initials} - {""}:
+        for letters in shape.initials:
             index["initials", letters].append(key)
         if shape.after_place:
             index["first", shape.after_place[0]].append(key)
@@ -388,7 +389,7 @@ def _same_type_match(
         or (shape.type == "Organization" and _national(short, full))
         or (shape.type == "Place" and other.country and _compass(short, full))
     )
-    acronym = shape.acronym is not None and shape.acronym in (other.initials, other.all_initials)
+    acronym = shape.acronym is not None and shape.acronym in other.initials
     return subname or acronym
 
 
