@@ -160,7 +160,7 @@ def resolve_article(
     """
     casing = Casing(article.title, article.document, sentences)
     relations = [_with_mentions(r, lambda m: as_nationality(casing.argument(m))) for r in relations]
-    entities = [as_nationality(m) for m in casing.mentions(entities)]
+    entities = [as_nationality(m) for m in map(casing.mention, entities) if m is not None]
     mentions = distinct_mentions(relations, in_context(entities, article.document))
     kin = frozenset(span_of(m) for m in mentions if after_person_noun(m, article.document))
     table = ArticleEntities(mentions, kin)

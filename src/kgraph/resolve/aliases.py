@@ -57,9 +57,7 @@ class AliasTable:
         for rule in self._by_name.get(name_key(name), ()):
             if rule.alias.isupper() and name.strip() != rule.alias:
                 continue
-            if rule.type is not None:
-                return rule.canonical, rule.type
-            return rule.canonical, entity_type
+            return rule.canonical, rule.type or entity_type
         return None
 
     def then(self, fallback: AliasTable) -> AliasTable:

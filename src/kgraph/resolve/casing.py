@@ -112,9 +112,6 @@ class Casing:
             return None  # "Top Leader Mocks ...": what is left, the body never names
         return replace(mention, text=text, end=mention.start + len(text))
 
-    def mentions(self, mentions: Sequence[EntityMention]) -> list[EntityMention]:
-        return [m for m in map(self.mention, mentions) if m is not None]
-
     def argument(self, mention: EntityMention) -> EntityMention:
         """A relation argument's mention cut as :meth:`mention` says; a name with nothing
         left is a plain noun phrase."""

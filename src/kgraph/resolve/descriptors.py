@@ -158,11 +158,8 @@ def _role_titles(titles: frozenset[str]) -> list[str]:
 def _titled(description: Description, titles: frozenset[str]) -> bool:
     """Whether one of a person's titles ends in the description's role and holds its
     other modifiers ("Foreign Minister" for "the foreign minister")."""
-    for title in titles:
-        words = [w.rstrip(".").lower() for w in title.split()]
-        if words and words[-1] == description.role and description.qualifiers <= set(words):
-            return True
-    return False
+    words = ([w.rstrip(".").lower() for w in title.split()] for title in titles)
+    return any(w[-1:] == [description.role] and description.qualifiers <= set(w) for w in words)
 
 
 def nationality(argument_text: str, mention_text: str, title: str | None) -> str | None:
