@@ -131,9 +131,7 @@ def _canonical_form(
 
 
 def collect_surfaces(
-    mentions: Iterable[EntityMention],
-    named: frozenset[str] = frozenset(),
-    people: frozenset[tuple[int, int]] = frozenset(),
+    mentions: Iterable[EntityMention], named: frozenset[str], people: frozenset[tuple[int, int]]
 ) -> dict[str, Surface]:
     """Group mentions by normalised name, voting on the type of each name; ``named`` as
     for :func:`canonical_form`; ``people``: the (start, end) spans of mentions the text
@@ -156,7 +154,7 @@ def collect_surfaces(
         surface.forms.add(name)
         if title:
             surface.titles.add(title)
-            if is_personal_title(title) and etype in ("Person", "Organization", "Place", "Group"):
+            if is_personal_title(title) and etype != "Event":
                 surface.types["Person"] += TITLE_VOTES
     _promote_people(surfaces)
     return surfaces
