@@ -333,16 +333,8 @@ def distinct_case(names: Iterable[str]) -> list[str]:
     >>> distinct_case(["pellagra", "Pellagra"]) == distinct_case(["Pellagra", "pellagra"])
     True
     """
-    best: dict[str, str] = {}
-    for name in names:
-        key = name.casefold()
-        if key not in best or _preferred(name) < _preferred(best[key]):
-            best[key] = name
-    return sorted(best.values())
-
-
-def _preferred(name: str) -> tuple[bool, str]:
-    return name.isupper(), name
+    worst_first = sorted(names, key=lambda name: (name.isupper(), name), reverse=True)
+    return sorted({name.casefold(): name for name in worst_first}.values())
 
 
 def _one_edit(a: str, b: str) -> bool:
