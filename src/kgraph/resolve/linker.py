@@ -264,16 +264,13 @@ class Linker:
         }
         if len(fuller) == 1:
             return self._as_entity(self.index.by_key[fuller.pop()]), []
-        aliases = tuple(n for n in names if n != entity.name)
-        distinct = self.distinct.get(entity.key, ())
         self.index.add(
             IndexedEntity(
                 entity.key,
                 entity.name,
                 entity.type,
-                aliases,
-                (),
-                distinct,
+                aliases=tuple(n for n in names if n != entity.name),
+                distinct_from=self.distinct.get(entity.key, ()),
                 titles=titles,
                 calls=calls,
             )
