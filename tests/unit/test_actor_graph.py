@@ -669,6 +669,16 @@ def test_a_description_that_fits_nobody_is_no_entity() -> None:
     assert key == NO_ENTITY
 
 
+def test_a_persons_country_once_stated_holds_for_their_later_mentions() -> None:
+    doc = (
+        "Peruvian President Ana Soto met Peruvian Minister Omar Sy. Mrs Soto thanked Lea Ruiz."
+        " The Peruvian leader visited Ghana."
+    )
+    names = ["Ana Soto", "Omar Sy", "Mrs Soto", "Lea Ruiz"]
+    key = _described(doc, names, "Peruvian leader", "The Peruvian leader")
+    assert key == "person:ana soto"  # "Mrs Soto", the latest Peruvian named, is Ana Soto
+
+
 def test_a_misspelt_full_name_in_the_same_article_is_the_person() -> None:
     spans = [
         _m("Vladimir Orlov", 0, "PERSON"),

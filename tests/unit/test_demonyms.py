@@ -82,3 +82,21 @@ def test_only_misread_labels_become_nationality_words() -> None:
     assert as_nationality(EntityMention("Ukrainian", 0, 9, "GPE")).label == "NORP"
     assert as_nationality(EntityMention("Ukraine", 0, 7, "GPE")).label == "GPE"
     assert as_nationality(EntityMention("Ukrainian", 0, 9, "PRON")).label == "PRON"
+
+
+@pytest.mark.parametrize("label", ["GPE", "ORG", "PERSON"])
+def test_a_mislabelled_demonym_as_an_arguments_own_mention_is_one_national(label: str) -> None:
+    # The relation's own mention is relabelled too, not only the article's NER spans.
+    text = "A Kazakh met Ada Lund."
+    kazakh, ada = EntityMention("Kazakh", 2, 8, label), EntityMention("Ada Lund", 13, 21, "PERSON")
+    relation = RelationMention(
+        subject=Argument("A Kazakh", 0, 8, kazakh),
+        predicate="met",
+        relation="MEET",
+        object=Argument("Ada Lund", 13, 21, ada),
+        sentence=text,
+        confidence=0.8,
+    )
+    article = Article(id="d2", title="", text=text)
+    result = resolve_article(article, [relation], [kazakh, ada], [(0, len(text))], "x/1")
+    assert [(c.subject_key, c.object_key) for c in result.claims] == [("", "person:ada lund")]

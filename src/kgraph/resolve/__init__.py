@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kgraph.models import (
@@ -30,7 +30,7 @@ from kgraph.resolve.arguments import ROLE_RELATIONS, UNRESOLVED, Arguments, plac
 from kgraph.resolve.article import ArticleEntities, People, distinct_mentions, span_of
 from kgraph.resolve.casing import Casing
 from kgraph.resolve.context import after_person_noun, in_context
-from kgraph.resolve.demonyms import as_nationality, relation_as_nationality
+from kgraph.resolve.demonyms import as_nationality
 from kgraph.resolve.names import distinct_case
 from kgraph.schema import sanitize_type
 
@@ -123,6 +123,25 @@ def _refs(table: ArticleEntities, counts: Counter[str], used: set[str]) -> list[
     return refs
 
 
+def _with_mentions(
+    relation: RelationMention, change: Callable[[EntityMention], EntityMention]
+) -> RelationMention:
+    """The relation with ``change`` applied to its arguments' mentions (itself, and each
+    argument itself, where nothing changed: most are untouched)."""
+
+    def argument(arg: Argument | None) -> Argument | None:
+        if arg is None or arg.mention is None:
+            return arg
+        mention = change(arg.mention)
+        return arg if mention is arg.mention else replace(arg, mention=mention)
+
+    subject, obj = argument(relation.subject), argument(relation.object)
+    if subject is relation.subject and obj is relation.object:
+        return relation
+    assert subject is not None
+    return replace(relation, subject=subject, object=obj)
+
+
 def resolve_article(
     article: Article,
     relations: Sequence[RelationMention],
@@ -140,8 +159,8 @@ def resolve_article(
     country (see :meth:`.arguments.Arguments.named`); without it a capital is always the city.
     """
     casing = Casing(article.title, article.document, sentences)
-    relations = [relation_as_nationality(casing.relation(r)) for r in relations]
-    entities = [as_nationality(m) for m in casing.mentions(entities)]
+    relations = [_with_mentions(r, lambda m: as_nationality(casing.argument(m))) for r in relations]
+    entities = [as_nationality(m) for m in map(casing.mention, entities) if m is not None]
     mentions = distinct_mentions(relations, in_context(entities, article.document))
     kin = frozenset(span_of(m) for m in mentions if after_person_noun(m, article.document))
     table = ArticleEntities(mentions, kin)

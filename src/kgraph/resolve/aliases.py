@@ -57,9 +57,7 @@ class AliasTable:
         for rule in self._by_name.get(name_key(name), ()):
             if rule.alias.isupper() and name.strip() != rule.alias:
                 continue
-            if rule.type is not None:
-                return rule.canonical, rule.type
-            return rule.canonical, entity_type
+            return rule.canonical, rule.type or entity_type
         return None
 
     def then(self, fallback: AliasTable) -> AliasTable:
@@ -72,7 +70,7 @@ def _parse_line(line: str, origin: str) -> AliasRule | None:
     text = line.strip()
     if not text or text.startswith("#"):
         return None
-    fields = [clean(f) for f in line.rstrip("\n").split("\t")]
+    fields = [clean(f) for f in line.split("\t")]
     if len(fields) < 2 or not fields[0] or not fields[1]:
         raise ConfigError(f"{origin}: expected alias<TAB>canonical name[<TAB>type]")
     etype: EntityType | None = None
@@ -85,14 +83,18 @@ def _parse_line(line: str, origin: str) -> AliasRule | None:
     return AliasRule(fields[0], fields[1], etype)
 
 
+def _parse(text: str, origin: str) -> AliasTable:
+    rules = [_parse_line(line, f"{origin}:{n}") for n, line in enumerate(text.splitlines(), 1)]
+    return AliasTable([r for r in rules if r is not None])
+
+
 @lru_cache(maxsize=1)
 def builtin_aliases() -> AliasTable:
     """kgraph's small reviewed table of well-known organisations and groups ("ISIS",
     "ISIL", "Daesh" -> "Islamic State"), shipped as package data; a user's alias file
     overrides it name by name (see :meth:`AliasTable.then`)."""
     text = resources.files("kgraph.resolve").joinpath("data/aliases.tsv").read_text("utf-8")
-    rules = [_parse_line(line, f"aliases.tsv:{n}") for n, line in enumerate(text.splitlines(), 1)]
-    return AliasTable([r for r in rules if r is not None])
+    return _parse(text, "aliases.tsv")
 
 
 def load_aliases(path: Path | None) -> AliasTable:
@@ -105,9 +107,4 @@ def load_aliases(path: Path | None) -> AliasTable:
         raise ConfigError(f"{path}: alias file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the alias file ({exc})") from None
-    rules = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        rule = _parse_line(line, f"{path}:{number}")
-        if rule is not None:
-            rules.append(rule)
-    return AliasTable(rules)
+    return _parse(text, str(path))

@@ -18,8 +18,11 @@ from kgraph.resolve.countries import country_name, is_nationals
 from kgraph.resolve.descriptors import DEFINITE, parse_description, resolve_description
 from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import (
+    ARTICLES,
     COMPASS,
     NAMED_LABELS,
+    NOT_NAMES,
+    POSSESSIVES,
     PRONOUN_LABEL,
     clean,
     name_key,
@@ -203,7 +206,7 @@ class Arguments:
         if after[:1] == "-" and after[1:].isalpha():
             return True
         before = self.document[max(mention.start - 4, 0) : mention.start].split()
-        article = bool(before) and before[-1].lower() in {"a", "an", "the"}
+        article = bool(before) and before[-1].lower() in ARTICLES
         return article and after[:1] == " " and after[1:].islower()
 
     def _after_place_preposition(self, mention: EntityMention) -> bool:
@@ -344,7 +347,6 @@ FIELD_LABEL = re.compile(r"\b([A-Z][A-Z ]*[A-Z]):")
 FIELD_LABEL_REPEATS = 2
 """A word in capitals before a colon twice in one text is the label of a field in a list
 or table ("TARGET:", "ATTACKER:"), not a name; once it may be a speaker ("NATO: ...")."""
-POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "its", "their"})
 
 
 COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "become", "became"})
@@ -474,12 +476,10 @@ def _one_national(arg: Argument, mention: EntityMention, document: str) -> bool:
     words = clean(arg.text).split()
     name = clean(mention.text)
     article = words[0].lower() if len(words) > 1 and words[0].lower() in ARTICLES else ""
-    described = article and len(words) > 2 and name_key(words[-1]) == name_key(name)
-    if described:  # "a 30-year-old Egyptian", "the young Albanian": one of them
-        return country_name(name, demonym=True) not in (None, name) and not is_nationals(name)
-    if name_key(" ".join(words[1:] if article else words)) != name_key(name):
-        return False
-    if country_name(name, demonym=True) in (None, name) or is_nationals(name):
+    national = country_name(name, demonym=True) not in (None, name) and not is_nationals(name)
+    if article and len(words) > 2 and name_key(words[-1]) == name_key(name):
+        return national  # "a 30-year-old Egyptian", "the young Albanian": one of them
+    if not national or name_key(" ".join(words[1:] if article else words)) != name_key(name):
         return False
     if article == "the":
         return not name.endswith(INVARIANT_DEMONYMS)
@@ -498,7 +498,6 @@ CALENDAR = frozenset(
 """Capitalised words that follow a description without naming anyone ("the president
 Monday")."""
 
-ARTICLES = frozenset({"a", "an", "the"})
 INVARIANT_DEMONYMS = ("ese", "sh", "ch", "ss")
 """Endings of nationality words whose plural is the word itself ("the Chinese", "the
 Dutch", "the British", "the Swiss"): with "the" they name the nation."""
@@ -561,8 +560,6 @@ def _apart_from_state(rest: list[str]) -> bool:
     return words[-1] in PRESS and STATE_RUN.isdisjoint(words[:-1])
 
 
-SPEAKER_PRONOUNS = frozenset(
-    {"he", "she", "i", "we", "they", "it", "you", "him", "her", "them", "us", "me", "his"}
-)
+SPEAKER_PRONOUNS = NOT_NAMES | {"them", "his"}
 UNRESOLVED = "unresolved"
 """The attribution of a claim whose speaker is a pronoun kgraph could not resolve."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kgraph.models import Argument, Entity, EntityMention, EntityType, RelationMention
 from kgraph.resolve.aliases import builtin_aliases
 from kgraph.resolve.context import country_before
 from kgraph.resolve.countries import country_name
-from kgraph.resolve.descriptors import KIN_NOUNS, PersonProfile, nationality
+from kgraph.resolve.descriptors import KIN_NOUNS, nationality
 from kgraph.resolve.names import (
     NAMED_LABELS,
     NOUN_LABEL,
@@ -60,19 +61,15 @@ class ArticleEntities:
             entity.titles.update(surface.titles)
             self._key_of_surface[surface_key] = key
         self._key_of_span: dict[tuple[int, int], str] = {}
-        for mention in mentions:
-            found = self._by_name(mention)
-            if found is not None:
-                self._key_of_span[span_of(mention)] = found
-        self._ambiguous = clusters.ambiguous
         self._first: dict[str, int] = {}
         for mention in mentions:
-            if (known := self._key_of_span.get(span_of(mention))) is not None:
-                self._first.setdefault(known, mention.start)
+            if (found := self._by_name(mention)) is not None:
+                self._key_of_span[span_of(mention)] = found
+                self._first.setdefault(found, mention.start)
+        self._ambiguous = clusters.ambiguous
         for mention in mentions if self._ambiguous else ():
             form = canonical_form(mention, self._named)
-            found = self._introduced(name_key(form[0]), mention.start) if form else None
-            if found is not None and form is not None:
+            if form and (found := self._introduced(name_key(form[0]), mention.start)):
                 self._key_of_span[span_of(mention)] = found
                 self.entities[found].aliases.add(form[0])
 
@@ -176,19 +173,20 @@ class People:
             for r in relations
             if r.subject.mention is not None and _salient_subject(r)
         }
-        persons, profiles = [], []
+        persons = []
         kin = _kin_genders(mentions, args, table)
         for mention in mentions:
             key = table.key(mention)
             if key is None or table.entities[key].type != "Person":
                 continue
-            gender = gender_of(table.entities[key].titles) or kin.get(key)
-            persons.append(PersonMention(mention.start, key, span_of(mention) in subjects, gender))
+            titles = table.entities[key].titles
             arg = args.get(span_of(mention))
             country = nationality(arg.text, mention.text, mention.title) if arg else None
             country = country or country_before(document, mention.start)
-            profiles.append(
-                PersonProfile(mention.start, key, frozenset(table.entities[key].titles), country)
+            gender = gender_of(titles) or kin.get(key)
+            subject = span_of(mention) in subjects
+            persons.append(
+                PersonMention(mention.start, key, subject, gender, frozenset(titles), country)
             )
         pronouns = [
             (a.mention.start, a.mention.text)
@@ -198,13 +196,8 @@ class People:
         quotes = [i for i, ch in enumerate(document) if ch in QUOTE_MARKS]
         openings = [i for i in quotes if SPEECH_OPENING.match(document, max(i - 2, 0), i)]
         self.pronouns = PronounResolver(sentences, persons, pronouns, quotes, openings)
-        self.profiles = self._with_countries(profiles)
-
-    @staticmethod
-    def _with_countries(profiles: list[PersonProfile]) -> list[PersonProfile]:
-        """A person's country, once stated, holds for all their mentions."""
-        country = {p.key: p.country for p in profiles if p.country}
-        return [PersonProfile(p.start, p.key, p.titles, country.get(p.key)) for p in profiles]
+        countries = {p.key: p.country for p in persons if p.country}  # once stated, for all
+        self.profiles = [replace(p, country=countries.get(p.key)) for p in persons]
 
 
 def _salient_subject(relation: RelationMention) -> bool:

@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cached_property
 
-from kgraph.models import Argument, EntityMention, RelationMention
+from kgraph.models import EntityMention
 from kgraph.resolve.context import EDGE
+from kgraph.resolve.names import NOUN_LABEL, PRONOUN_LABEL
 
 TITLE_CASE_SHARE = 0.8
 """Share of a headline's words of four letters or more that are capitalised from which
@@ -111,26 +112,9 @@ class Casing:
             return None  # "Top Leader Mocks ...": what is left, the body never names
         return replace(mention, text=text, end=mention.start + len(text))
 
-    def mentions(self, mentions: Sequence[EntityMention]) -> list[EntityMention]:
-        return [m for m in map(self.mention, mentions) if m is not None]
-
-    def relation(self, relation: RelationMention) -> RelationMention:
-        """The relation with its arguments' names cut as :meth:`mention` says; a name with
-        nothing left is a plain noun phrase."""
-        subject, obj = self._argument(relation.subject), self._argument(relation.object)
-        if subject is relation.subject and obj is relation.object:
-            return relation
-        assert subject is not None
-        return replace(relation, subject=subject, object=obj)
-
-    def _argument(self, arg: Argument | None) -> Argument | None:
-        if arg is None or arg.mention is None or arg.mention.label in PLAIN_LABELS:
-            return arg
-        found = self.mention(arg.mention)
-        if found is arg.mention:
-            return arg
-        return replace(arg, mention=found or replace(arg.mention, label="NOUN"))
-
-
-PLAIN_LABELS = frozenset({"NOUN", "PRON"})
-"""Labels of argument mentions that are no names (see :class:`kgraph.models.EntityMention`)."""
+    def argument(self, mention: EntityMention) -> EntityMention:
+        """A relation argument's mention cut as :meth:`mention` says; a name with nothing
+        left is a plain noun phrase."""
+        if mention.label in (NOUN_LABEL, PRONOUN_LABEL):
+            return mention
+        return self.mention(mention) or replace(mention, label=NOUN_LABEL)

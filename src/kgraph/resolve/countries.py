@@ -95,6 +95,8 @@ class _Tables(NamedTuple):
     acronyms: dict[str, str]
     codes: dict[str, str]
     demonyms: dict[str, str]
+    adjectives: dict[str, str]
+    """Country -> its demonym adjective ("Russia" -> "Russian")."""
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +107,7 @@ def _tables() -> _Tables:
     acronyms: dict[str, set[str]] = defaultdict(set)
     codes: dict[str, set[str]] = defaultdict(set)
     demonyms: dict[str, set[str]] = defaultdict(set)
+    adjectives: dict[str, str] = {}
     population: dict[str, int] = {}
     regions: set[str] = set()
     all_spellings: dict[str, list[str]] = {}
@@ -117,6 +120,8 @@ def _tables() -> _Tables:
         population[display] = _population(country)
         spellings = [display, *(str(s) for s in info.get("altSpellings") or ())]
         demonym_forms = _demonym_forms(display, info.get("demonym"))
+        if info.get("demonym"):
+            adjectives[display] = str(info["demonym"])
         own = [display, *english.get(str((info.get("ISO") or {}).get("alpha2")), ())]
         all_spellings[display] = spellings
         usual_spellings[display] = [display, *_usual(spellings[1:], [*own, *demonym_forms])]
@@ -146,7 +151,10 @@ def _tables() -> _Tables:
     return _Tables(
         picked[0] | {k: v for k, v in shorts.items() if k not in picked[0]},
         picked[1] | {k: v for k, v in usual_shorts.items() if k not in picked[1]},
-        *picked[2:],
+        picked[2],
+        picked[3],
+        picked[4],
+        adjectives,
     )
 
 
@@ -309,20 +317,9 @@ def initials_country(text: str, label: str = "GPE") -> str | None:
     return country
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    """Country -> its demonym adjective ("Russia" -> "Russian"), from ``countryinfo``."""
-    found: dict[str, str] = {}
-    for country in all_countries():
-        info = country.info()
-        if info.get("demonym"):
-            found[str(info["name"])] = str(info["demonym"])
-    return found
-
-
 def demonym_of(country: str) -> str | None:
     """The adjective of a country as :func:`country_name` names it: "Russia" -> "Russian"."""
-    return _demonyms().get(country)
+    return _tables().adjectives.get(country)
 
 
 def is_nationals(text: str) -> bool:

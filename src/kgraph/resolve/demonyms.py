@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kgraph.models import Argument, EntityMention, RelationMention
+from kgraph.models import EntityMention
 from kgraph.resolve.countries import country_name
 from kgraph.resolve.names import clean
 
@@ -34,19 +34,3 @@ def as_nationality(mention: EntityMention) -> EntityMention:
     if mention.label in RELABELLED and is_demonym(mention.text):
         return replace(mention, label=NATIONALITY)
     return mention
-
-
-def _argument(arg: Argument | None) -> Argument | None:
-    if arg is None or arg.mention is None:
-        return arg
-    mention = as_nationality(arg.mention)
-    return arg if mention is arg.mention else replace(arg, mention=mention)
-
-
-def relation_as_nationality(relation: RelationMention) -> RelationMention:
-    """The relation with its arguments' demonyms labelled as nationality words."""
-    subject, obj = _argument(relation.subject), _argument(relation.object)
-    if subject is relation.subject and obj is relation.object:
-        return relation
-    assert subject is not None
-    return replace(relation, subject=subject, object=obj)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kgraph.resolve.countries import country_name
+from kgraph.resolve.pronouns import PersonMention
 
 ROLE_NOUNS = frozenset(
     {
@@ -102,16 +103,6 @@ daughter Paris", "his brother Jordan"): the name is that person's, never a place
 
 
 @dataclass(frozen=True, slots=True)
-class PersonProfile:
-    """What the article says about a named person: where, titles, country."""
-
-    start: int
-    key: str
-    titles: frozenset[str]
-    country: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class Description:
     """A definite description: its role noun, the country its modifiers name ("?" for a
     modifier that names none) and its other modifiers ("foreign" of "the foreign
@@ -167,11 +158,8 @@ def _role_titles(titles: frozenset[str]) -> list[str]:
 def _titled(description: Description, titles: frozenset[str]) -> bool:
     """Whether one of a person's titles ends in the description's role and holds its
     other modifiers ("Foreign Minister" for "the foreign minister")."""
-    for title in titles:
-        words = [w.rstrip(".").lower() for w in title.split()]
-        if words and words[-1] == description.role and description.qualifiers <= set(words):
-            return True
-    return False
+    words = ([w.rstrip(".").lower() for w in title.split()] for title in titles)
+    return any(w[-1:] == [description.role] and description.qualifiers <= set(w) for w in words)
 
 
 def nationality(argument_text: str, mention_text: str, title: str | None) -> str | None:
@@ -184,7 +172,7 @@ def nationality(argument_text: str, mention_text: str, title: str | None) -> str
 
 
 def resolve_description(
-    description: Description, offset: int, people: list[PersonProfile], forward: bool = False
+    description: Description, offset: int, people: list[PersonMention], forward: bool = False
 ) -> str | None:
     """The most recent person before ``offset`` the description fits, else None.  With a
     country ("the Dutch ambassador"), a person of that country fits unless their titles
@@ -209,8 +197,5 @@ def resolve_description(
                 fitting.append(person)
         elif titled:
             fitting.append(person)
-    if not fitting:
-        return None
-    if forward:
-        return min(fitting, key=lambda p: p.start).key
-    return max(fitting, key=lambda p: p.start).key
+    best = (min if forward else max)(fitting, key=lambda p: p.start, default=None)
+    return best.key if best else None

@@ -20,14 +20,12 @@ article by article gets most refs right first, so that pass moves few.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from kgraph.models import (
     ArticleResult,
-    Claim,
     Entity,
-    EntityRef,
     EntityType,
     IndexedEntity,
     Merge,
@@ -116,15 +114,12 @@ class EntityIndex:
             return {k for k in self._by_token.get((etype, "#" + acronym), ()) if k in self.by_key}
         if len(short) != 1:
             return set()  # "Donald Trump" is not another article's "Donald Trump Europe"
-        candidates = set()
-        for token in {short[0], short[-1]} if short else set():
-            candidates |= self._by_token.get((etype, token), set())
         found = {
             k
-            for k in candidates
+            for k in self._by_token.get((etype, short[0]), ())
             if k in self.by_key and abbreviates(short, tokens(self.by_key[k].name), etype)
         }
-        if etype != "Person" or len(short) != 1:
+        if etype != "Person":
             return found
         roles = role_titles(titles)
         titled = {k for k in found if roles & role_titles(self.by_key[k].titles)}
@@ -134,7 +129,7 @@ class EntityIndex:
         if len(called) == 1:
             return called
         return self._most_called(called, name) or {
-            k for k in found if self._called(self.by_key[k], name, short[0])
+            k for k in found if self._called(self.by_key[k], name)
         }
 
     def _most_called(self, keys: set[str], name: str) -> set[str]:
@@ -158,11 +153,11 @@ class EntityIndex:
         return name.casefold() in {a.casefold() for a in known.aliases}
 
     @staticmethod
-    def _called(known: IndexedEntity, name: str, word: str) -> bool:
-        """Whether a lone ``word`` may stand for the person ``known``: it is their
+    def _called(known: IndexedEntity, name: str) -> bool:
+        """Whether a lone word ``name`` may stand for the person ``known``: it is their
         surname, or an article that named them in full also called them by it ("Xi"
         for "Xi Jinping", whose family name comes first)."""
-        return tokens(known.name)[-1] == word or EntityIndex._called_so(known, name)
+        return tokens(known.name)[-1:] == tokens(name) or EntityIndex._called_so(known, name)
 
     def variant(self, name: str, etype: EntityType) -> set[str]:
         """Keys of people whose full name differs from ``name`` by one letter in one
@@ -269,16 +264,13 @@ class Linker:
         }
         if len(fuller) == 1:
             return self._as_entity(self.index.by_key[fuller.pop()]), []
-        aliases = tuple(n for n in names if n != entity.name)
-        distinct = self.distinct.get(entity.key, ())
         self.index.add(
             IndexedEntity(
                 entity.key,
                 entity.name,
                 entity.type,
-                aliases,
-                (),
-                distinct,
+                aliases=tuple(n for n in names if n != entity.name),
+                distinct_from=self.distinct.get(entity.key, ()),
                 titles=titles,
                 calls=calls,
             )
@@ -336,12 +328,13 @@ class Linker:
     def rekey(
         self, result: ArticleResult, targets: dict[str, Entity] | None = None
     ) -> ArticleResult:
-        """Point refs and claims at the current canonical keys (after later merges)."""
+        """Point refs and claims at the current canonical keys (after later merges); a ref
+        or claim none of whose keys changed is kept itself (they are frozen, and most are
+        untouched)."""
         targets = targets or {}
 
         def key(ref: str, current: str) -> str:
-            base = targets[ref].key if ref in targets else current
-            return self.index.final(base)
+            return self.index.final(targets[ref].key if ref in targets else current)
 
         entities = {}
         for ref, entity in result.entities.items():
@@ -349,27 +342,12 @@ class Linker:
             final = self.index.final(target.key)
             known = self.index.by_key.get(final)
             entities[final] = self._as_entity(known) if known else replace(target, key=final)
-        refs = [self._rekey_ref(r, key) for r in result.refs]
-        claims = [self._rekey_claim(c, key) for c in result.claims]
-        return ArticleResult(
-            result.article,
-            entities,
-            refs,
-            claims,
-            result.extractor,
-        )
-
-    @staticmethod
-    def _rekey_ref(ref: EntityRef, key: Callable[[str, str], str]) -> EntityRef:
-        new = key(ref.ref, ref.key)
-        return ref if new == ref.key else EntityRef(ref.ref, new, ref.count, ref.names, ref.titles)
-
-    @staticmethod
-    def _rekey_claim(claim: Claim, key: Callable[[str, str], str]) -> Claim:
-        """The claim pointed at the current keys (itself when none changed: claims are
-        frozen, and most are untouched)."""
-        subject = key(claim.subject_ref, claim.subject_key)
-        obj = key(claim.object_ref, claim.object_key)
-        if subject == claim.subject_key and obj == claim.object_key:
-            return claim
-        return replace(claim, subject_key=subject, object_key=obj)
+        refs = [r if (k := key(r.ref, r.key)) == r.key else replace(r, key=k) for r in result.refs]
+        claims = []
+        for claim in result.claims:
+            subject = key(claim.subject_ref, claim.subject_key)
+            obj = key(claim.object_ref, claim.object_key)
+            if subject != claim.subject_key or obj != claim.object_key:
+                claim = replace(claim, subject_key=subject, object_key=obj)
+            claims.append(claim)
+        return replace(result, entities=entities, refs=refs, claims=claims)

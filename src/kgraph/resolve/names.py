@@ -117,24 +117,9 @@ def clean(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip()
 
 
-LEADING_DETERMINERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-    }
-)
+ARTICLES = frozenset({"a", "an", "the"})
+POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "its", "their"})
+LEADING_DETERMINERS = ARTICLES | POSSESSIVES | {"this", "that", "these", "those"}
 """Words that open a noun phrase but are no part of a name: "this White House"."""
 
 TRAILING_FUNCTION_WORDS = frozenset(
@@ -259,12 +244,6 @@ def normalise_name(text: str, label: str) -> tuple[str, str | None]:
     return name, None
 
 
-def entity_type(label: str) -> EntityType | None:
-    """The entity type for a spaCy label; None for anything that names no real-world
-    thing of the five types (noun phrases, works, laws, dates)."""
-    return LABEL_TYPES.get(label)
-
-
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Case- and space-insensitive form of a name, used inside entity keys (cached: the
@@ -289,13 +268,13 @@ def tokens(name: str) -> tuple[str, ...]:
 
 def initials(name: str) -> str:
     """Upper-case initials of the capitalised words: "Korean Central News Agency" -> "KCNA"."""
-    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper())
+    return "".join(w[0] for w in _TOKEN_SEPARATORS.split(name) if w[:1].isupper())
 
 
 def all_initials(name: str) -> str:
     """Upper-cased initials of every word, small ones too: "Department for International
     Development" -> "DFID" (where :func:`initials` gives "DID")."""
-    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()).upper()
+    return "".join(w[0] for w in _TOKEN_SEPARATORS.split(name) if w[:1].isalpha()).upper()
 
 
 def is_acronym(name: str) -> bool:
@@ -354,16 +333,8 @@ def distinct_case(names: Iterable[str]) -> list[str]:
     >>> distinct_case(["pellagra", "Pellagra"]) == distinct_case(["Pellagra", "pellagra"])
     True
     """
-    best: dict[str, str] = {}
-    for name in names:
-        key = name.casefold()
-        if key not in best or _preferred(name) < _preferred(best[key]):
-            best[key] = name
-    return sorted(best.values())
-
-
-def _preferred(name: str) -> tuple[bool, str]:
-    return name.isupper(), name
+    worst_first = sorted(names, key=lambda name: (name.isupper(), name), reverse=True)
+    return sorted({name.casefold(): name for name in worst_first}.values())
 
 
 def _one_edit(a: str, b: str) -> bool:

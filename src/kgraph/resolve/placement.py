@@ -35,9 +35,7 @@ def display_name(ref: str, etype: EntityType, names: Sequence[str]) -> str:
     """The name a ref is shown by: among the names spelling its key, the one with the
     most words, then the one most articles use, then the first alphabetically."""
     own = [n for n in names if entity_key(etype, n) == ref] or list(names) or [ref]
-    counts: dict[str, int] = defaultdict(int)
-    for name in own:
-        counts[name] += 1
+    counts = Counter(own)
     return min(counts, key=lambda n: (-len(n.split()), -counts[n], n))
 
 

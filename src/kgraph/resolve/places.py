@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from kgraph.resolve.capitals import big_city, capital_of
 from kgraph.resolve.countries import country_name
-from kgraph.resolve.regions import continent, us_state
+from kgraph.resolve.regions import continents, us_states
 
 
 @lru_cache(maxsize=1 << 12)
@@ -23,7 +23,7 @@ def well_known_place(name: str) -> bool:
     return (
         country_name(name) is not None
         or capital_of(name) is not None
-        or us_state(name)
-        or continent(name)
+        or name in us_states()
+        or name in continents()
         or big_city(name)
     )

