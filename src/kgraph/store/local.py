@@ -13,7 +13,7 @@ the embedded Cypher engine reads.  In memory a claim's edges are derived, not st
 from __future__ import annotations
 
 import contextlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,7 +59,7 @@ from kgraph.store.local_ids import (
     fact_edge_key,
     mention_edge_key,
 )
-from kgraph.store.persist import load_graph, summary_path, write_lock
+from kgraph.store.persist import summary_path, write_lock
 from kgraph.store.records import (
     ARTICLE_LABELS,
     CLAIM_LABELS,
@@ -73,9 +73,7 @@ from kgraph.store.sqlite_file import GraphFile, convert_legacy, file_kind
 from kgraph.timeutil import utc_now_iso
 
 if TYPE_CHECKING:
-    import networkx as nx
-
-    from kgraph.store.store_graph import EdgeId, StoreGraph
+    from kgraph.store.store_graph import StoreGraph
 
 
 class LocalStore:
@@ -106,7 +104,7 @@ class LocalStore:
             return
         with contextlib.nullcontext() if self._writable else write_lock(self.path):
             if file_kind(self.path) == "gzip":
-                _convert(self.path, self.path)
+                convert_legacy(self.path, self.path)
                 with contextlib.suppress(FileNotFoundError):
                     summary_path(self.path).unlink()
 
@@ -193,7 +191,7 @@ class LocalStore:
         if self._graph is None:
             saved = self._file.meta("stats")
             return GraphStats(**saved) if saved else GraphStats()
-        return graph_stats(self._graph)
+        return self._graph.stats()
 
     # -- writing ---------------------------------------------------------------------
 
@@ -315,7 +313,7 @@ class LocalStore:
 
     def flush(self) -> None:
         if self._writable and self._dirty:
-            _save(self._file, self.graph)
+            self._file.save(self.graph)
             self._dirty = False
 
     def close(self) -> None:
@@ -467,57 +465,9 @@ class LocalStore:
         self._edit(node).update(aggregates)
 
 
-def graph_stats(graph: nx.MultiDiGraph) -> GraphStats:
-    """The counts of ``kgraph stats`` for a loaded graph."""
-    stats = GraphStats()
-    types: Counter[str] = Counter()
-    rels: Counter[str] = Counter()
-    for _, data in graph.nodes(data=True):
-        labels = data["labels"]
-        if schema.ARTICLE in labels:
-            stats.articles += 1
-        elif schema.CLAIM in labels:
-            stats.claims += 1
-        elif schema.ENTITY in labels:
-            stats.entities += 1
-            types[data["props"]["type"]] += 1
-    for _, _, data in graph.edges(data=True):
-        if data["type"] not in schema.STRUCTURAL_TYPES:
-            rels[data["type"]] += 1
-    stats.relations = sum(rels.values())
-    stats.entity_types = dict(types)
-    stats.relation_types = dict(rels)
-    return stats
-
-
 def convert_store(legacy: Path, target: Path) -> None:
     """Write the store of the older format at ``legacy`` as a SQLite store at ``target``
     (atomically, holding ``target``'s writer lock); ``legacy`` is left as it was."""
     with write_lock(target):
         if not target.exists():
-            _convert(legacy, target)
-
-
-def _convert(source: Path, target: Path) -> None:
-    convert_legacy(
-        source,
-        target,
-        lambda path: load_graph(path, skip_types=CLAIM_EDGE_TYPES),
-        lambda file, graph: _save(file, graph, everything=True),
-    )
-
-
-def _save(file: GraphFile, graph: StoreGraph, *, everything: bool = False) -> None:
-    """Save what changed in the store's graph (or all of it), its claims' edges derived,
-    with its counts."""
-    if everything:
-        changed: tuple[Iterable[str], Iterable[EdgeId]] = (graph.nodes, graph.edges(keys=True))
-    else:
-        changed = (graph.changed_nodes, graph.changed_edges)
-    file.save(
-        graph,
-        changed,
-        {"stats": graph_stats(graph).as_dict()},
-        ClaimEdges(),
-    )
-    graph.forget_changes()
+            convert_legacy(legacy, target)

@@ -22,7 +22,7 @@ from kgraph.errors import StoreError
 from kgraph.store.records import shared_labels
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from kgraph.store.store_graph import StoreGraph
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ VERSION = 2
 READABLE_VERSIONS = (1, 2)
 
 
-def load_graph(path: Path, skip_types: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
+def load_graph(path: Path, skip_types: frozenset[str] = frozenset()) -> StoreGraph:
     """The graph stored at ``path`` in the older format; an empty graph if the file does
     not exist.
 
