@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FORMAT = "kgraph-graph"
-VERSION = 2
 READABLE_VERSIONS = (1, 2)
 
 
