@@ -242,7 +242,6 @@ class LocalStore:
         return removed
 
     def merge(self, merges: Sequence[Merge]) -> list[str]:
-        """Fold entities into others; returns the keys that existed and were merged."""
         facts: set[FactKey] = set()
         entities: set[str] = set()
         done = [m.source for m in merges if self._merge(m, facts, entities)]
@@ -258,26 +257,22 @@ class LocalStore:
         moves = [(s.ref, s.key, wanted[s.ref]) for s in refs if wanted[s.ref].key != s.key]
         self._add_entities(target for _, _, target in moves)
         for ref, source, target in moves:
-            self._move_ref(ref, source, target.key, facts)
+            self._move(source, target.key, facts, ref)
             entities.update((source, target.key))
         entities |= self._set_placed(wanted)
         self._refresh(facts, entities)
         self._dirty = self._dirty or bool(entities)
         return len(moves)
 
-    def _move_ref(self, ref: str, source: str, target: str, facts: set[FactKey]) -> None:
-        """Move the mentions and claims of ``ref`` from entity ``source`` to ``target``."""
-        self._move_mentions(source, target, ref)
-        self._rekey_claims(source, target, facts, only_ref=ref)
-
-    def _move_mentions(self, source: str, target: str, ref: str | None = None) -> None:
-        """Move the mentions of entity ``source`` (only those of ``ref``, if given) to
-        ``target``."""
+    def _move(self, source: str, target: str, facts: set[FactKey], ref: str | None = None) -> None:
+        """Move the mentions and claims of entity ``source`` (only those of ``ref``, if
+        given) to ``target``; the facts they leave and join go to ``facts``."""
         old, new = entity_node(source), entity_node(target)
         for art, _, key, data in list(self.graph.in_edges(old, keys=True, data=True)):
             if data["type"] == schema.MENTIONS and ref in (None, data["props"]["ref"]):
                 self.graph.remove_edge(art, old, key=key)
                 self.graph.add_edge(art, new, key=key, **data)
+        self._rekey_claims(source, target, facts, ref)
 
     def _set_placed(self, wanted: Mapping[str, Entity]) -> set[str]:
         """Give the entities refs were placed in their chosen names and ``merged`` lists;
@@ -292,7 +287,6 @@ class LocalStore:
         return changed
 
     def unmerge(self, ref: str) -> str | None:
-        """Split ``ref`` back out of the entity it was merged into; returns that key."""
         target = next((p["key"] for _, p in self._nodes(schema.ENTITY) if ref in p["merged"]), None)
         if target is None:
             return None
@@ -304,7 +298,7 @@ class LocalStore:
             for name in d["props"]["names"]
         ]
         self._add_entities([split_entity(ref, names)])
-        self._move_ref(ref, target, ref, facts)
+        self._move(target, ref, facts, ref)
         props = self._edit(entity_node(target))
         props.update(split_lists(props, ref))
         self._refresh(facts, {target, ref})
@@ -389,7 +383,7 @@ class LocalStore:
                 self.graph.remove_edge(anode, target, key=key)
 
     def _rekey_claims(
-        self, source: str, target: str, facts: set[FactKey], only_ref: str | None = None
+        self, source: str, target: str, facts: set[FactKey], only_ref: str | None
     ) -> None:
         """Point the claims about ``source`` at ``target`` (only those of one ref, if given)."""
         for rtype, side in ((schema.SUBJECT, "subject"), (schema.OBJECT, "object")):
@@ -413,8 +407,7 @@ class LocalStore:
             return False
         self._add_entities([merge.target])
         src_props = self.graph.nodes[entity_node(source)]["props"]
-        self._move_mentions(source, target)
-        self._rekey_claims(source, target, facts)
+        self._move(source, target, facts)
         props = self._edit(entity_node(target))
         props.update(fold_lists(props, {source: src_props}, [source] if merge.manual else []))
         self.graph.remove_node(entity_node(source))
