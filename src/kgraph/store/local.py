@@ -51,7 +51,7 @@ from kgraph.models import (
     StoredRef,
 )
 from kgraph.store.base import GraphStats, Placer, WriteStats
-from kgraph.store.claim_edges import CLAIM_EDGE_TYPES, ClaimEdges
+from kgraph.store.claim_edges import ClaimEdges
 from kgraph.store.local_ids import (
     article_node,
     claim_node,
@@ -116,7 +116,7 @@ class LocalStore:
         return self._graph
 
     def _load(self) -> StoreGraph:
-        graph = self._file.load(skip_types=CLAIM_EDGE_TYPES)
+        graph = self._file.load()
         graph.noting = self._writable  # a reader's graph is never saved
         for _, _, data in graph.edges(data=True):
             record = MentionRecord if data["type"] == schema.MENTIONS else FactRecord

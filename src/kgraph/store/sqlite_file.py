@@ -194,8 +194,8 @@ class GraphFile:
         for (props,) in rows:
             yield orjson.loads(props)
 
-    def load(self, skip_types: frozenset[str] = frozenset()) -> StoreGraph:
-        """The whole graph (without edges of ``skip_types``: derived ones), noting no
+    def load(self) -> StoreGraph:
+        """The whole graph but its claim edges (the store derives them), noting no
         changes yet."""
         from kgraph.store.store_graph import StoreGraph  # writers only: networkx loads here
 
@@ -212,7 +212,7 @@ class GraphFile:
             for start, end, key, rtype, props in conn.execute(
                 "SELECT start, dst, ekey, type, props FROM edges ORDER BY seq"
             ):
-                if rtype in skip_types:
+                if rtype in CLAIM_EDGE_TYPES:
                     continue
                 key = intern(key) if isinstance(key, str) else key
                 graph.add_edge(intern(start), intern(end), key=key, type=rtype, props=loads(props))
@@ -277,7 +277,7 @@ def convert_legacy(source: Path, target: Path) -> None:
     """Write the graph of an older store file at ``source`` as a SQLite store at
     ``target`` (which may be ``source``), atomically: a temporary database beside
     ``target`` is filled, closed and renamed over it."""
-    graph = load_graph(source, skip_types=CLAIM_EDGE_TYPES)
+    graph = load_graph(source)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.converting")
     for stale in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         with contextlib.suppress(FileNotFoundError):
