@@ -76,23 +76,28 @@ _SPACES: Final = {schema.ARTICLE: "Article", schema.ENTITY: "Entity", schema.CLA
 
 @dataclass
 class ExportedFiles:
-    """What :func:`export_graph` wrote: the files, their counts, and the list properties
-    that had empty lists, as (node label or relationship type, property) pairs."""
+    """What :func:`export_graph` wrote: the files, and the list properties that had empty
+    lists, as (node label or relationship type, property) pairs."""
 
     nodes: list[Path] = field(default_factory=list)
     relationships: list[Path] = field(default_factory=list)
-    node_count: int = 0
-    relationship_count: int = 0
     empty_lists: set[tuple[str, str]] = field(default_factory=set)
 
 
 class _Writer:
-    """One CSV file of the import: a header, then a row per node or relationship."""
+    """One CSV file of the import: a header, then a row per node or relationship; the
+    empty lists it meets are noted in ``empty_lists``."""
 
-    def __init__(self, handle: IO[str], head: list[str], columns: Columns, owner: str) -> None:
+    def __init__(
+        self,
+        handle: IO[str],
+        head: list[str],
+        columns: Columns,
+        owner: str,
+        empty_lists: set[tuple[str, str]],
+    ) -> None:
         self.handle, self.columns, self.owner = handle, columns, owner
-        self.rows = 0
-        self.empty_lists: set[tuple[str, str]] = set()
+        self.empty_lists = empty_lists
         header = head + [f"{prop}:{kind}" for prop, kind in columns]
         handle.write(",".join(header) + "\n")
 
@@ -104,7 +109,6 @@ class _Writer:
                 self.empty_lists.add((self.owner, prop))
             cells.append(_cell(value, kind, prop))
         self.handle.write(",".join(cells) + "\n")
-        self.rows += 1
 
 
 def _quote(text: str) -> str:
@@ -159,7 +163,7 @@ def export_graph(graph: nx.MultiDiGraph, directory: Path) -> ExportedFiles:
             path = directory / f"{name}.csv"
             handle = stack.enter_context(path.open("w", encoding="utf-8", newline=""))
             (out.nodes if nodes else out.relationships).append(path)
-            return _Writer(handle, head, columns, owner)
+            return _Writer(handle, head, columns, owner, out.empty_lists)
 
         node_files = {
             schema.ARTICLE: writer("articles", [":LABEL"], ARTICLE_COLUMNS, schema.ARTICLE, True),
@@ -193,12 +197,6 @@ def export_graph(graph: nx.MultiDiGraph, directory: Path) -> ExportedFiles:
             )
         }
         _write_claim_edges(graph, claim_edges)
-        for w in node_files.values():
-            out.node_count += w.rows
-            out.empty_lists |= w.empty_lists
-        for w in (mentions, facts, *claim_edges.values()):
-            out.relationship_count += w.rows
-            out.empty_lists |= w.empty_lists
     return out
 
 
