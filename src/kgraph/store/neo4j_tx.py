@@ -37,7 +37,8 @@ class Rows(list[Any]):
         return f"<{len(self)} rows>"
 
 
-def chunks(rows: Sequence[Any], size: int = ROWS_PER_STATEMENT) -> list[Rows]:
+def chunks(rows: Sequence[Any]) -> list[Rows]:
+    size = ROWS_PER_STATEMENT
     return [Rows(rows[i : i + size]) for i in range(0, len(rows), size)] if rows else []
 
 
