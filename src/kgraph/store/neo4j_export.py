@@ -200,13 +200,9 @@ def export_graph(graph: nx.MultiDiGraph, directory: Path) -> ExportedFiles:
     return out
 
 
-def _kind(labels: tuple[str, ...]) -> str | None:
-    return next((label for label in _SPACES if label in labels), None)
-
-
 def _write_nodes(graph: nx.MultiDiGraph, files: Mapping[str, _Writer]) -> None:
     for _, data in graph.nodes(data=True):
-        kind = _kind(data["labels"])
+        kind = next((label for label in _SPACES if label in data["labels"]), None)
         if kind is None:
             raise StoreError(f"cannot export a node labelled {data['labels']}")
         files[kind].row([label_cell(data["labels"])], data["props"])
