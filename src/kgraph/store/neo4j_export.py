@@ -158,39 +158,31 @@ def export_graph(graph: nx.MultiDiGraph, directory: Path) -> ExportedFiles:
     with contextlib.ExitStack() as stack:
 
         def writer(
-            name: str, head: list[str], columns: Columns, owner: str, nodes: bool
+            name: str, head: list[str], columns: Columns, owner: str, files: list[Path]
         ) -> _Writer:
-            path = directory / f"{name}.csv"
-            handle = stack.enter_context(path.open("w", encoding="utf-8", newline=""))
-            (out.nodes if nodes else out.relationships).append(path)
+            files.append(directory / f"{name}.csv")
+            handle = stack.enter_context(files[-1].open("w", encoding="utf-8", newline=""))
             return _Writer(handle, head, columns, owner, out.empty_lists)
 
+        def nodes(name: str, label: str, columns: Columns) -> _Writer:
+            return writer(name, [":LABEL"], columns, label, out.nodes)
+
+        def edges(name: str, start: str, end: str, columns: Columns, owner: str) -> _Writer:
+            head = [f":START_ID({start})", f":END_ID({end})", ":TYPE"]
+            return writer(name, head, columns, owner, out.relationships)
+
         node_files = {
-            schema.ARTICLE: writer("articles", [":LABEL"], ARTICLE_COLUMNS, schema.ARTICLE, True),
-            schema.ENTITY: writer("entities", [":LABEL"], ENTITY_COLUMNS, schema.ENTITY, True),
-            schema.CLAIM: writer("claims", [":LABEL"], CLAIM_COLUMNS, schema.CLAIM, True),
+            schema.ARTICLE: nodes("articles", schema.ARTICLE, ARTICLE_COLUMNS),
+            schema.ENTITY: nodes("entities", schema.ENTITY, ENTITY_COLUMNS),
+            schema.CLAIM: nodes("claims", schema.CLAIM, CLAIM_COLUMNS),
         }
         _write_nodes(graph, node_files)
-        mentions = writer(
-            "mentions",
-            [":START_ID(Article)", ":END_ID(Entity)", ":TYPE"],
-            MENTION_COLUMNS,
-            schema.MENTIONS,
-            False,
-        )
-        facts = writer(
-            "facts", [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"], FACT_COLUMNS, "fact", False
-        )
+        mentions = edges("mentions", "Article", "Entity", MENTION_COLUMNS, schema.MENTIONS)
+        facts = edges("facts", "Entity", "Entity", FACT_COLUMNS, "fact")
         _write_edges(graph, mentions, facts)
         claim_edges = {
-            rtype: writer(
-                rtype.lower(),
-                [":START_ID(Claim)", f":END_ID({space})", ":TYPE"],
-                (),
-                rtype,
-                False,
-            )
-            for rtype, space in (
+            rtype: edges(rtype.lower(), "Claim", end, (), rtype)
+            for rtype, end in (
                 (schema.SUBJECT, "Entity"),
                 (schema.OBJECT, "Entity"),
                 (schema.SUPPORTED_BY, "Article"),
