@@ -131,7 +131,10 @@ class DaskAnalyzer(Analyzer):
         size = self._window()
         try:
             for n, chunk in enumerate(chunks, start=1):
-                window.append((chunk, self._submit(chunk)))
+                future = self._client.submit(
+                    analyse_on_worker, chunk, self.model, self.batch_size, self.capitals, pure=False
+                )
+                window.append((chunk, future))
                 if n % 64 == 0:  # workers may join or leave (adaptive clusters)
                     size = self._window()
                 while len(window) >= size:
@@ -141,11 +144,6 @@ class DaskAnalyzer(Analyzer):
         finally:
             for _, future in window:  # interrupted: do not leave work on the cluster
                 future.cancel()
-
-    def _submit(self, chunk: list[Article]) -> Any:
-        return self._client.submit(
-            analyse_on_worker, chunk, self.model, self.batch_size, self.capitals, pure=False
-        )
 
     def _collect(self, chunk: list[Article], future: Any) -> Iterator[Outcome]:
         """The chunk's outcomes with the client's own articles put back; a chunk the

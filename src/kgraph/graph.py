@@ -15,12 +15,13 @@ recomputed.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from kgraph.models import ENTITY_TYPES, ArticleResult, Claim, Entity, EntityType
-from kgraph.schema import MENTION_PROPS, is_hedged
+from kgraph.schema import ARTICLE_PROPS, CLAIM_PROPS, ENTITY_PROPS, MENTION_PROPS, is_hedged
 
 FactKey = tuple[str, str, str, bool]
 """(subject key, relation, object key, negated)"""
@@ -45,8 +46,7 @@ class MentionRow:
 
     def props(self) -> dict[str, Any]:
         """The edge's properties (:data:`kgraph.schema.MENTION_PROPS`)."""
-        values = {p: getattr(self, p) for p in MENTION_PROPS}
-        return {p: list(v) if isinstance(v, tuple) else v for p, v in values.items()}
+        return _props_of(self, MENTION_PROPS)
 
     @classmethod
     def of(cls, article_id: str, key: str, props: Mapping[str, Any]) -> MentionRow:
@@ -74,9 +74,7 @@ def is_fact(key: FactKey) -> bool:
 def best_name(names: Sequence[str]) -> str:
     """The display name among variants: the most words, then the most frequent, then
     alphabetical -- so every store picks the same one."""
-    counts: dict[str, int] = {}
-    for name in names:
-        counts[name] = counts.get(name, 0) + 1
+    counts = Counter(names)
     return min(counts, key=lambda n: (-len(n.split()), -counts[n], n))
 
 
@@ -90,69 +88,34 @@ def fingerprint(text_sha256: str, extractor: str) -> str:
     return f"{text_sha256}:{extractor}"
 
 
+def _props_of(source: object, names: Sequence[str], **computed: Any) -> dict[str, Any]:
+    """The properties ``names``: a ``computed`` value, else ``source``'s attribute of that
+    name (a tuple as a list); null ones dropped (see :func:`compact`)."""
+    values = {p: computed[p] if p in computed else getattr(source, p) for p in names}
+    return compact({p: list(v) if isinstance(v, tuple) else v for p, v in values.items()})
+
+
 def article_props(result: ArticleResult, ingested_at: str) -> dict[str, Any]:
-    article = result.article
-    return compact(
-        {
-            "id": article.id,
-            "title": article.title,
-            "url": article.url,
-            "source": article.source,
-            "author": article.author,
-            "published": article.published,
-            "tags": list(article.tags),
-            "text_sha256": article.text_sha256,
-            "extractor": result.extractor,
-            "ingested_at": ingested_at,
-        }
+    return _props_of(
+        result.article, ARTICLE_PROPS, extractor=result.extractor, ingested_at=ingested_at
     )
 
 
 def entity_props(entity: Entity) -> dict[str, Any]:
-    """Properties an entity is created with; aggregates are filled in afterwards.
+    """Properties an entity is created with; aggregates are filled in afterwards, every
+    other property is an empty list.
 
     ``merged`` lists the refs (and former keys) linked into this entity by a merge;
     ``distinct_from`` the keys a user split off, which automatic linking must respect;
     ``pinned`` the keys a user merged in by hand, which it must keep.
     """
-    return {
-        "key": entity.key,
-        "name": entity.name,
-        "type": entity.type,
-        "aliases": [],
-        "titles": [],
-        "mentions": 0,
-        "merged": [],
-        "distinct_from": [],
-        "pinned": [],
-    }
+    named = {"key": entity.key, "name": entity.name, "type": entity.type, "mentions": 0}
+    return {p: [] for p in ENTITY_PROPS} | named
 
 
 def claim_props(claim: Claim) -> dict[str, Any]:
-    return compact(
-        {
-            "id": claim.id,
-            "article_id": claim.article_id,
-            "fact": fact_id((claim.subject_key, claim.relation, claim.object_key, claim.negated)),
-            "subject_key": claim.subject_key,
-            "relation": claim.relation,
-            "object_key": claim.object_key,
-            "subject_ref": claim.subject_ref,
-            "object_ref": claim.object_ref,
-            "predicate": claim.predicate,
-            "subject_text": claim.subject_text,
-            "object_text": claim.object_text,
-            "context": list(claim.context),
-            "sentence": claim.sentence,
-            "start": claim.start,
-            "end": claim.end,
-            "negated": claim.negated,
-            "modality": claim.modality,
-            "attribution": claim.attribution,
-            "confidence": claim.confidence,
-            "extractor": claim.extractor,
-        }
-    )
+    key = (claim.subject_key, claim.relation, claim.object_key, claim.negated)
+    return _props_of(claim, CLAIM_PROPS, fact=fact_id(key))
 
 
 def mention_rows(result: ArticleResult) -> list[MentionRow]:

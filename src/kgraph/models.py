@@ -30,11 +30,6 @@ NO_ENTITY = ""
 unresolved pronoun or description): the claim keeps the argument's surface text."""
 
 
-def sha256_text(text: str) -> str:
-    """Hex SHA-256 of ``text`` encoded as UTF-8."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 _T = TypeVar("_T")
 
 
@@ -95,7 +90,7 @@ class Article:
 
     @property
     def text_sha256(self) -> str:
-        return sha256_text(self.document)
+        return hashlib.sha256(self.document.encode("utf-8")).hexdigest()
 
 
 @tuple_state

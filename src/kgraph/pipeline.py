@@ -8,6 +8,7 @@ the run: each problem is reported through ``on_event`` and counted.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
@@ -27,10 +28,10 @@ from kgraph.store.base import GraphStore
 from kgraph.writer import BatchOutcome, BatchWriter
 
 WRITE_BATCH = 200
-WRITE_SECONDS = 15.0
-"""Articles analysed this long ago go to the writer even if the batch is not full."""
 """Articles per store write: large enough for fast batched writes, small enough to keep
 transactions short and memory flat."""
+WRITE_SECONDS = 15.0
+"""Articles analysed this long ago go to the writer even if the batch is not full."""
 
 
 def _failed(summary: IngestSummary, error: InputError, on_event: EventHandler) -> None:
@@ -196,56 +197,46 @@ def ingest(
     then :class:`IngestInterrupted` is raised.  The signals are noted in ``interrupts``,
     or by handlers installed for the call: a caller that passes its own keeps signals
     handled after the call too (the CLI, until it exits)."""
-    if interrupts is None:
-        with Interrupts() as own:
-            return ingest(
-                paths,
-                store,
-                analyzer,
-                stdin=stdin,
-                on_event=on_event,
-                write_batch=write_batch,
-                aliases=aliases,
-                interrupts=own,
-            )
-    summary = IngestSummary()
-    started = time.perf_counter()
-    known = store.fingerprints()
-    writer = BatchWriter(store)
-    batch = _Batch(
-        writer,
-        lambda: Linker(EntityIndex.of(store.entity_index()), aliases),
-        summary,
-        on_event,
-        known,
-    )
-    if aliases:
-        batch.merges.extend(batch.linker.alias_merges())
-    articles = _fresh_articles(
-        iter_articles(paths, stdin=stdin), known, analyzer, summary, on_event
-    )
-    try:
-        _analyse_into(batch, analyzer, articles, summary, on_event, write_batch, interrupts)
-        # Every article is parsed (or none more will be): the workers' memory is better
-        # spent on the last writes, the cross-batch merges and the save.
-        analyzer.close()
-        on_event(Event("phase", phase="writing"))
-        batch.finish()
-        writer.close()
-        if batch.wrote:
-            on_event(Event("phase", phase="linking across articles"))
-            summary.entities_merged += relink(store, aliases)
-        on_event(Event("phase", phase="saving"))
-        store.flush()
-    finally:
-        writer.close()
-    if interrupts.received:
-        raise IngestInterrupted(summary)
-    stats = store.stats()
-    summary.entities_total = stats.entities
-    summary.relations_total = stats.relations
-    summary.seconds = time.perf_counter() - started
-    return summary
+    own = Interrupts() if interrupts is None else contextlib.nullcontext(interrupts)
+    with own as interrupts:
+        summary = IngestSummary()
+        started = time.perf_counter()
+        known = store.fingerprints()
+        writer = BatchWriter(store)
+        batch = _Batch(
+            writer,
+            lambda: Linker(EntityIndex.of(store.entity_index()), aliases),
+            summary,
+            on_event,
+            known,
+        )
+        if aliases:
+            batch.merges.extend(batch.linker.alias_merges())
+        articles = _fresh_articles(
+            iter_articles(paths, stdin=stdin), known, analyzer, summary, on_event
+        )
+        try:
+            _analyse_into(batch, analyzer, articles, summary, on_event, write_batch, interrupts)
+            # Every article is parsed (or none more will be): the workers' memory is better
+            # spent on the last writes, the cross-batch merges and the save.
+            analyzer.close()
+            on_event(Event("phase", phase="writing"))
+            batch.finish()
+            writer.close()
+            if batch.wrote:
+                on_event(Event("phase", phase="linking across articles"))
+                summary.entities_merged += relink(store, aliases)
+            on_event(Event("phase", phase="saving"))
+            store.flush()
+        finally:
+            writer.close()
+        if interrupts.received:
+            raise IngestInterrupted(summary)
+        stats = store.stats()
+        summary.entities_total = stats.entities
+        summary.relations_total = stats.relations
+        summary.seconds = time.perf_counter() - started
+        return summary
 
 
 def extract(

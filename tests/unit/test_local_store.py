@@ -248,6 +248,24 @@ def test_claim_edges_are_derived_and_follow_merges_and_removals(store: LocalStor
     assert store.query("MATCH (:Article {id: 'a2'})<-[r]-() RETURN count(r)").rows == [[1]]
 
 
+def test_a_reader_finds_claims_where_a_saved_unmerge_moved_them(tmp_path: Path) -> None:
+    """The file holds a claim's edges as rows: a save rewrites those of the claims it
+    changed, so a reader sees each claim once, at its new ends (here the entity it left
+    still exists)."""
+    path = tmp_path / "g.db"
+    ref = "person:kim"
+    moved = dataclasses.replace(claim("c1", "a1", PUTIN, "THANK", KIM), object_ref=ref)
+    linked = result("a1", [moved], [PUTIN, KIM])
+    linked.refs.append(EntityRef(ref, KIM.key, 1, ("Kim",), ()))
+    with closing(LocalStore(path, writable=True)) as store:
+        store.write([linked])
+        store.flush()
+        assert store.unmerge(ref) == KIM.key
+    with closing(LocalStore(path)) as reader:
+        assert reader.query(CLAIM_ENDS).rows == [["c1", PUTIN.key, ref, "a1"]]
+        assert reader.query(INTO_ENTITY, {"key": KIM.key}).rows == [["MENTIONS", "a1"]]
+
+
 def _legacy_file(path: Path, version: int, store: LocalStore) -> None:
     """Write ``store``'s graph at ``path`` in the older gzip'd JSON format."""
     nodes = [[n, list(d["labels"]), dict(d["props"])] for n, d in store.graph.nodes(data=True)]

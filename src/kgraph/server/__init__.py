@@ -19,8 +19,6 @@ from kgraph.server.config import (
     BROWSER_VERSION,
     NEO4J_VERSION,
     ServerConfig,
-    default_dist_dir,
-    default_home,
     parse_java_version,
     render_conf,
 )
@@ -42,8 +40,6 @@ __all__ = [
     "ServerStatus",
     "assemble",
     "check_java",
-    "default_dist_dir",
-    "default_home",
     "is_assembled",
     "local_credentials",
     "parse_java_version",

@@ -1,5 +1,4 @@
-"""Helpers of the local server: a folder's size, a log's tail and last error, running
-a tool."""
+"""Helpers of the local server: a folder's size, a log's last error, running a tool."""
 
 from __future__ import annotations
 
@@ -23,24 +22,18 @@ def dir_size(path: Path) -> int:
     return total
 
 
-def tail_lines(path: Path, count: int, start: int = 0) -> list[str]:
-    """The last ``count`` non-empty lines of ``path`` read from byte ``start`` on."""
+def last_error(path: Path, start: int = 0) -> str | None:
+    """The last error among the last 400 lines of the log ``path`` from byte ``start`` on:
+    an ERROR line, else an exception, else the last line."""
     try:
         with path.open("rb") as handle:
             size = handle.seek(0, os.SEEK_END)
-            begin = max(start, size - 256 * 1024)
-            handle.seek(begin)
+            handle.seek(max(start, size - 256 * 1024))
             data = handle.read()
     except OSError:
-        return []
-    lines = [line.rstrip() for line in data.decode("utf-8", "replace").splitlines()]
-    return [line for line in lines if line.strip()][-count:]
-
-
-def last_error(path: Path, start: int = 0) -> str | None:
-    """The last error in the log ``path`` from byte ``start`` on: an ERROR line, else an
-    exception, else the last line."""
-    lines = tail_lines(path, 400, start)
+        return None
+    text = data.decode("utf-8", "replace")
+    lines = [line for line in text.splitlines() if line.strip()][-400:]
     for markers in (("ERROR",), ("Exception", "Error", "error:", "Caused by:")):
         for line in reversed(lines):
             if any(marker in line for marker in markers):

@@ -281,7 +281,7 @@ def _check_ports(cfg: ServerConfig) -> None:
             )
 
 
-def _bolt_agent(cfg: ServerConfig, password: str, timeout: float = PING_TIMEOUT) -> str | None:
+def _bolt_agent(cfg: ServerConfig, password: str) -> str | None:
     """The server agent (``Neo4j/5.26.30``) once ``RETURN 1`` succeeds, None if unreachable.
 
     Raises ServerError when the server refuses the password.
@@ -294,8 +294,8 @@ def _bolt_agent(cfg: ServerConfig, password: str, timeout: float = PING_TIMEOUT)
             GraphDatabase.driver(
                 cfg.uri,
                 auth=(USER, password),
-                connection_timeout=timeout,
-                connection_acquisition_timeout=timeout,
+                connection_timeout=PING_TIMEOUT,
+                connection_acquisition_timeout=PING_TIMEOUT,
                 max_connection_pool_size=1,
             ) as driver,
             driver.session() as session,

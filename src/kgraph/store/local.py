@@ -13,7 +13,7 @@ the embedded Cypher engine reads.  In memory a claim's edges are derived, not st
 from __future__ import annotations
 
 import contextlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,7 +51,7 @@ from kgraph.models import (
     StoredRef,
 )
 from kgraph.store.base import GraphStats, Placer, WriteStats
-from kgraph.store.claim_edges import CLAIM_EDGE_TYPES, ClaimEdges
+from kgraph.store.claim_edges import ClaimEdges
 from kgraph.store.local_ids import (
     article_node,
     claim_node,
@@ -59,7 +59,7 @@ from kgraph.store.local_ids import (
     fact_edge_key,
     mention_edge_key,
 )
-from kgraph.store.persist import load_graph, summary_path, write_lock
+from kgraph.store.persist import summary_path, write_lock
 from kgraph.store.records import (
     ARTICLE_LABELS,
     CLAIM_LABELS,
@@ -73,9 +73,7 @@ from kgraph.store.sqlite_file import GraphFile, convert_legacy, file_kind
 from kgraph.timeutil import utc_now_iso
 
 if TYPE_CHECKING:
-    import networkx as nx
-
-    from kgraph.store.store_graph import EdgeId, StoreGraph
+    from kgraph.store.store_graph import StoreGraph
 
 
 class LocalStore:
@@ -106,7 +104,7 @@ class LocalStore:
             return
         with contextlib.nullcontext() if self._writable else write_lock(self.path):
             if file_kind(self.path) == "gzip":
-                _convert(self.path, self.path)
+                convert_legacy(self.path, self.path)
                 with contextlib.suppress(FileNotFoundError):
                     summary_path(self.path).unlink()
 
@@ -118,7 +116,7 @@ class LocalStore:
         return self._graph
 
     def _load(self) -> StoreGraph:
-        graph = self._file.load(skip_types=CLAIM_EDGE_TYPES)
+        graph = self._file.load()
         graph.noting = self._writable  # a reader's graph is never saved
         for _, _, data in graph.edges(data=True):
             record = MentionRecord if data["type"] == schema.MENTIONS else FactRecord
@@ -193,7 +191,7 @@ class LocalStore:
         if self._graph is None:
             saved = self._file.meta("stats")
             return GraphStats(**saved) if saved else GraphStats()
-        return graph_stats(self._graph)
+        return self._graph.stats()
 
     # -- writing ---------------------------------------------------------------------
 
@@ -244,7 +242,6 @@ class LocalStore:
         return removed
 
     def merge(self, merges: Sequence[Merge]) -> list[str]:
-        """Fold entities into others; returns the keys that existed and were merged."""
         facts: set[FactKey] = set()
         entities: set[str] = set()
         done = [m.source for m in merges if self._merge(m, facts, entities)]
@@ -260,26 +257,22 @@ class LocalStore:
         moves = [(s.ref, s.key, wanted[s.ref]) for s in refs if wanted[s.ref].key != s.key]
         self._add_entities(target for _, _, target in moves)
         for ref, source, target in moves:
-            self._move_ref(ref, source, target.key, facts)
+            self._move(source, target.key, facts, ref)
             entities.update((source, target.key))
         entities |= self._set_placed(wanted)
         self._refresh(facts, entities)
         self._dirty = self._dirty or bool(entities)
         return len(moves)
 
-    def _move_ref(self, ref: str, source: str, target: str, facts: set[FactKey]) -> None:
-        """Move the mentions and claims of ``ref`` from entity ``source`` to ``target``."""
-        self._move_mentions(source, target, ref)
-        self._rekey_claims(source, target, facts, only_ref=ref)
-
-    def _move_mentions(self, source: str, target: str, ref: str | None = None) -> None:
-        """Move the mentions of entity ``source`` (only those of ``ref``, if given) to
-        ``target``."""
+    def _move(self, source: str, target: str, facts: set[FactKey], ref: str | None = None) -> None:
+        """Move the mentions and claims of entity ``source`` (only those of ``ref``, if
+        given) to ``target``; the facts they leave and join go to ``facts``."""
         old, new = entity_node(source), entity_node(target)
         for art, _, key, data in list(self.graph.in_edges(old, keys=True, data=True)):
             if data["type"] == schema.MENTIONS and ref in (None, data["props"]["ref"]):
                 self.graph.remove_edge(art, old, key=key)
                 self.graph.add_edge(art, new, key=key, **data)
+        self._rekey_claims(source, target, facts, ref)
 
     def _set_placed(self, wanted: Mapping[str, Entity]) -> set[str]:
         """Give the entities refs were placed in their chosen names and ``merged`` lists;
@@ -294,7 +287,6 @@ class LocalStore:
         return changed
 
     def unmerge(self, ref: str) -> str | None:
-        """Split ``ref`` back out of the entity it was merged into; returns that key."""
         target = next((p["key"] for _, p in self._nodes(schema.ENTITY) if ref in p["merged"]), None)
         if target is None:
             return None
@@ -306,7 +298,7 @@ class LocalStore:
             for name in d["props"]["names"]
         ]
         self._add_entities([split_entity(ref, names)])
-        self._move_ref(ref, target, ref, facts)
+        self._move(target, ref, facts, ref)
         props = self._edit(entity_node(target))
         props.update(split_lists(props, ref))
         self._refresh(facts, {target, ref})
@@ -315,7 +307,7 @@ class LocalStore:
 
     def flush(self) -> None:
         if self._writable and self._dirty:
-            _save(self._file, self.graph)
+            self._file.save(self.graph)
             self._dirty = False
 
     def close(self) -> None:
@@ -391,7 +383,7 @@ class LocalStore:
                 self.graph.remove_edge(anode, target, key=key)
 
     def _rekey_claims(
-        self, source: str, target: str, facts: set[FactKey], only_ref: str | None = None
+        self, source: str, target: str, facts: set[FactKey], only_ref: str | None
     ) -> None:
         """Point the claims about ``source`` at ``target`` (only those of one ref, if given)."""
         for rtype, side in ((schema.SUBJECT, "subject"), (schema.OBJECT, "object")):
@@ -415,8 +407,7 @@ class LocalStore:
             return False
         self._add_entities([merge.target])
         src_props = self.graph.nodes[entity_node(source)]["props"]
-        self._move_mentions(source, target)
-        self._rekey_claims(source, target, facts)
+        self._move(source, target, facts)
         props = self._edit(entity_node(target))
         props.update(fold_lists(props, {source: src_props}, [source] if merge.manual else []))
         self.graph.remove_node(entity_node(source))
@@ -467,57 +458,9 @@ class LocalStore:
         self._edit(node).update(aggregates)
 
 
-def graph_stats(graph: nx.MultiDiGraph) -> GraphStats:
-    """The counts of ``kgraph stats`` for a loaded graph."""
-    stats = GraphStats()
-    types: Counter[str] = Counter()
-    rels: Counter[str] = Counter()
-    for _, data in graph.nodes(data=True):
-        labels = data["labels"]
-        if schema.ARTICLE in labels:
-            stats.articles += 1
-        elif schema.CLAIM in labels:
-            stats.claims += 1
-        elif schema.ENTITY in labels:
-            stats.entities += 1
-            types[data["props"]["type"]] += 1
-    for _, _, data in graph.edges(data=True):
-        if data["type"] not in schema.STRUCTURAL_TYPES:
-            rels[data["type"]] += 1
-    stats.relations = sum(rels.values())
-    stats.entity_types = dict(types)
-    stats.relation_types = dict(rels)
-    return stats
-
-
 def convert_store(legacy: Path, target: Path) -> None:
     """Write the store of the older format at ``legacy`` as a SQLite store at ``target``
     (atomically, holding ``target``'s writer lock); ``legacy`` is left as it was."""
     with write_lock(target):
         if not target.exists():
-            _convert(legacy, target)
-
-
-def _convert(source: Path, target: Path) -> None:
-    convert_legacy(
-        source,
-        target,
-        lambda path: load_graph(path, skip_types=CLAIM_EDGE_TYPES),
-        lambda file, graph: _save(file, graph, everything=True),
-    )
-
-
-def _save(file: GraphFile, graph: StoreGraph, *, everything: bool = False) -> None:
-    """Save what changed in the store's graph (or all of it), its claims' edges derived,
-    with its counts."""
-    if everything:
-        changed: tuple[Iterable[str], Iterable[EdgeId]] = (graph.nodes, graph.edges(keys=True))
-    else:
-        changed = (graph.changed_nodes, graph.changed_edges)
-    file.save(
-        graph,
-        changed,
-        {"stats": graph_stats(graph).as_dict()},
-        ClaimEdges(),
-    )
-    graph.forget_changes()
+            convert_legacy(legacy, target)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from datetime import date, datetime, time
 from importlib import resources
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
@@ -135,10 +134,8 @@ def to_value(value: Any) -> Any:
         return [to_value(v) for v in value]
     if isinstance(value, dict):
         return {k: to_value(v) for k, v in value.items()}
-    if isinstance(value, date | datetime | time) or hasattr(value, "iso_format"):
-        iso = getattr(value, "iso_format", None)
-        return iso() if callable(iso) else value.isoformat()
-    return value
+    iso = getattr(value, "iso_format", None)  # the driver's temporal types
+    return iso() if callable(iso) else value
 
 
 class Neo4jStore:

@@ -28,12 +28,15 @@ MATCH (a:Article {id: id})
 RETURN collect(a.id) AS ids
 """
 
-DROP_CLAIMS = """
+FACT_KEY = "{.subject_key, .relation, .object_key, .negated}"
+"""A map projection of what :func:`kgraph.graph.fact_key` reads of a claim."""
+
+DROP_CLAIMS = f"""
 UNWIND $ids AS id
-MATCH (:Article {id: id})<-[:SUPPORTED_BY]-(c:Claim)
-WITH c, c.subject_key AS s, c.relation AS rel, c.object_key AS o, c.negated AS n
+MATCH (:Article {{id: id}})<-[:SUPPORTED_BY]-(c:Claim)
+WITH c, c {FACT_KEY} AS fact
 DETACH DELETE c
-RETURN DISTINCT s, rel, o, n
+RETURN DISTINCT fact
 """
 
 DROP_MENTIONS = """
@@ -159,11 +162,11 @@ MATCH (src:Entity {{key: row.source}})
 MATCH (dst:Entity {{key: row.target}})
 MATCH (c:Claim)-[r:{rel}]->(src)
 WHERE row.ref IS NULL OR c.{prop}_ref = row.ref
-WITH c, r, dst, [c.subject_key, c.relation, c.object_key, c.negated] AS old
+WITH c, r, dst, c {FACT_KEY} AS old
 SET c.{prop}_key = dst.key
 DELETE r
 CREATE (c)-[:{rel}]->(dst)
-RETURN elementId(c) AS c, old, [c.subject_key, c.relation, c.object_key, c.negated] AS new
+RETURN elementId(c) AS c, old, c {FACT_KEY} AS new
 """
 
 

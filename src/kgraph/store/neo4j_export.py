@@ -76,23 +76,28 @@ _SPACES: Final = {schema.ARTICLE: "Article", schema.ENTITY: "Entity", schema.CLA
 
 @dataclass
 class ExportedFiles:
-    """What :func:`export_graph` wrote: the files, their counts, and the list properties
-    that had empty lists, as (node label or relationship type, property) pairs."""
+    """What :func:`export_graph` wrote: the files, and the list properties that had empty
+    lists, as (node label or relationship type, property) pairs."""
 
     nodes: list[Path] = field(default_factory=list)
     relationships: list[Path] = field(default_factory=list)
-    node_count: int = 0
-    relationship_count: int = 0
     empty_lists: set[tuple[str, str]] = field(default_factory=set)
 
 
 class _Writer:
-    """One CSV file of the import: a header, then a row per node or relationship."""
+    """One CSV file of the import: a header, then a row per node or relationship; the
+    empty lists it meets are noted in ``empty_lists``."""
 
-    def __init__(self, handle: IO[str], head: list[str], columns: Columns, owner: str) -> None:
+    def __init__(
+        self,
+        handle: IO[str],
+        head: list[str],
+        columns: Columns,
+        owner: str,
+        empty_lists: set[tuple[str, str]],
+    ) -> None:
         self.handle, self.columns, self.owner = handle, columns, owner
-        self.rows = 0
-        self.empty_lists: set[tuple[str, str]] = set()
+        self.empty_lists = empty_lists
         header = head + [f"{prop}:{kind}" for prop, kind in columns]
         handle.write(",".join(header) + "\n")
 
@@ -104,7 +109,6 @@ class _Writer:
                 self.empty_lists.add((self.owner, prop))
             cells.append(_cell(value, kind, prop))
         self.handle.write(",".join(cells) + "\n")
-        self.rows += 1
 
 
 def _quote(text: str) -> str:
@@ -154,61 +158,43 @@ def export_graph(graph: nx.MultiDiGraph, directory: Path) -> ExportedFiles:
     with contextlib.ExitStack() as stack:
 
         def writer(
-            name: str, head: list[str], columns: Columns, owner: str, nodes: bool
+            name: str, head: list[str], columns: Columns, owner: str, files: list[Path]
         ) -> _Writer:
-            path = directory / f"{name}.csv"
-            handle = stack.enter_context(path.open("w", encoding="utf-8", newline=""))
-            (out.nodes if nodes else out.relationships).append(path)
-            return _Writer(handle, head, columns, owner)
+            files.append(directory / f"{name}.csv")
+            handle = stack.enter_context(files[-1].open("w", encoding="utf-8", newline=""))
+            return _Writer(handle, head, columns, owner, out.empty_lists)
+
+        def nodes(name: str, label: str, columns: Columns) -> _Writer:
+            return writer(name, [":LABEL"], columns, label, out.nodes)
+
+        def edges(name: str, start: str, end: str, columns: Columns, owner: str) -> _Writer:
+            head = [f":START_ID({start})", f":END_ID({end})", ":TYPE"]
+            return writer(name, head, columns, owner, out.relationships)
 
         node_files = {
-            schema.ARTICLE: writer("articles", [":LABEL"], ARTICLE_COLUMNS, schema.ARTICLE, True),
-            schema.ENTITY: writer("entities", [":LABEL"], ENTITY_COLUMNS, schema.ENTITY, True),
-            schema.CLAIM: writer("claims", [":LABEL"], CLAIM_COLUMNS, schema.CLAIM, True),
+            schema.ARTICLE: nodes("articles", schema.ARTICLE, ARTICLE_COLUMNS),
+            schema.ENTITY: nodes("entities", schema.ENTITY, ENTITY_COLUMNS),
+            schema.CLAIM: nodes("claims", schema.CLAIM, CLAIM_COLUMNS),
         }
         _write_nodes(graph, node_files)
-        mentions = writer(
-            "mentions",
-            [":START_ID(Article)", ":END_ID(Entity)", ":TYPE"],
-            MENTION_COLUMNS,
-            schema.MENTIONS,
-            False,
-        )
-        facts = writer(
-            "facts", [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"], FACT_COLUMNS, "fact", False
-        )
+        mentions = edges("mentions", "Article", "Entity", MENTION_COLUMNS, schema.MENTIONS)
+        facts = edges("facts", "Entity", "Entity", FACT_COLUMNS, "fact")
         _write_edges(graph, mentions, facts)
         claim_edges = {
-            rtype: writer(
-                rtype.lower(),
-                [":START_ID(Claim)", f":END_ID({space})", ":TYPE"],
-                (),
-                rtype,
-                False,
-            )
-            for rtype, space in (
+            rtype: edges(rtype.lower(), "Claim", end, (), rtype)
+            for rtype, end in (
                 (schema.SUBJECT, "Entity"),
                 (schema.OBJECT, "Entity"),
                 (schema.SUPPORTED_BY, "Article"),
             )
         }
         _write_claim_edges(graph, claim_edges)
-        for w in node_files.values():
-            out.node_count += w.rows
-            out.empty_lists |= w.empty_lists
-        for w in (mentions, facts, *claim_edges.values()):
-            out.relationship_count += w.rows
-            out.empty_lists |= w.empty_lists
     return out
-
-
-def _kind(labels: tuple[str, ...]) -> str | None:
-    return next((label for label in _SPACES if label in labels), None)
 
 
 def _write_nodes(graph: nx.MultiDiGraph, files: Mapping[str, _Writer]) -> None:
     for _, data in graph.nodes(data=True):
-        kind = _kind(data["labels"])
+        kind = next((label for label in _SPACES if label in data["labels"]), None)
         if kind is None:
             raise StoreError(f"cannot export a node labelled {data['labels']}")
         files[kind].row([label_cell(data["labels"])], data["props"])

@@ -18,6 +18,7 @@ from neo4j import ManagedTransaction
 from kgraph.graph import (
     FactKey,
     fact_id,
+    fact_key,
     fold_lists,
     placed,
     placements,
@@ -34,6 +35,7 @@ from kgraph.store.neo4j_tx import (
     locked_entities,
     refresh,
     send,
+    set_lists,
 )
 
 
@@ -95,7 +97,7 @@ def _merge_round(
     for m in todo:
         folded[m.target.key][m.source] = current[m.source]
     pins = {m.source for m in todo if m.manual}
-    _set_lists(tx, {t: fold_lists(current[t], folded[t], pins) for t in targets})
+    set_lists(tx, {t: fold_lists(current[t], folded[t], pins) for t in targets})
     send(tx, q.DELETE_ENTITIES, sorted(sources), param="keys")
     entities.update(targets)
     return sources
@@ -112,7 +114,7 @@ def unmerge(tx: ManagedTransaction, ref: str) -> str | None:
     ensure_entities(tx, [split_entity(ref, names)])
     facts: set[FactKey] = set()
     _move(tx, [{"source": target, "target": ref, "ref": ref}], facts)
-    _set_lists(tx, {target: split_lists(locked_entities(tx, [target])[target], ref)})
+    set_lists(tx, {target: split_lists(locked_entities(tx, [target])[target], ref)})
     refresh(tx, facts, {target, ref})
     return target
 
@@ -125,21 +127,11 @@ def _move(tx: ManagedTransaction, rows: list[dict[str, Any]], facts: set[FactKey
         moved: dict[str, FactKey] = {}
         for side in ("SUBJECT", "OBJECT"):
             for record in tx.run(q.move_claims(side), rows=chunk):
-                old, new = (_fact_key(k) for k in (record["old"], record["new"]))
+                old, new = fact_key(record["old"]), fact_key(record["new"])
                 facts.update((old, new))
                 moved[record["c"]] = new  # a claim about source on both sides: the last
         claims = [{"c": c, "fact": fact_id(key)} for c, key in moved.items()]
         send(tx, q.SET_CLAIM_FACTS, claims)
-
-
-def _fact_key(values: list[Any]) -> FactKey:
-    s, rel, o, n = values
-    return (s, rel, o, n)
-
-
-def _set_lists(tx: ManagedTransaction, lists: dict[str, dict[str, Any]]) -> None:
-    """Write the lists of entities (key -> :data:`kgraph.graph.ENTITY_LISTS`)."""
-    send(tx, q.SET_ENTITY_LISTS, [{"key": key} | value for key, value in sorted(lists.items())])
 
 
 def relink(tx: ManagedTransaction, place: Placer) -> int:

@@ -14,6 +14,7 @@ from kgraph.graph import (
     MentionRow,
     entity_props,
     fact_id,
+    fact_key,
     is_fact,
     refreshed_entity,
     refreshed_fact,
@@ -36,7 +37,8 @@ class Rows(list[Any]):
         return f"<{len(self)} rows>"
 
 
-def chunks(rows: Sequence[Any], size: int = ROWS_PER_STATEMENT) -> list[Rows]:
+def chunks(rows: Sequence[Any]) -> list[Rows]:
+    size = ROWS_PER_STATEMENT
     return [Rows(rows[i : i + size]) for i in range(0, len(rows), size)] if rows else []
 
 
@@ -54,7 +56,7 @@ def send(
 def drop_evidence(tx: ManagedTransaction, ids: list[str]) -> tuple[set[FactKey], set[str]]:
     """Delete the claims and mentions of articles ``ids``; returns the facts and entities
     whose aggregates must then be recomputed."""
-    facts = {(r["s"], r["rel"], r["o"], r["n"]) for r in tx.run(q.DROP_CLAIMS, ids=ids)}
+    facts = {fact_key(r["fact"]) for r in tx.run(q.DROP_CLAIMS, ids=ids)}
     entities = {r["key"] for r in tx.run(q.DROP_MENTIONS, ids=ids)}
     return facts, entities
 
@@ -152,6 +154,11 @@ def _refresh_entities(tx: ManagedTransaction, keys: Iterable[str]) -> None:
                 rows.append({"e": r["e"]} | aggregates)
     send(tx, q.SET_ENTITY_AGGREGATES, rows)
     send(tx, q.DELETE_ENTITIES, orphans, param="keys")
+
+
+def set_lists(tx: ManagedTransaction, lists: dict[str, dict[str, Any]]) -> None:
+    """Write the lists of entities (key -> :data:`kgraph.graph.ENTITY_LISTS`)."""
+    send(tx, q.SET_ENTITY_LISTS, [{"key": key} | value for key, value in sorted(lists.items())])
 
 
 def locked_entities(tx: ManagedTransaction, keys: Iterable[str]) -> dict[str, dict[str, Any]]:

@@ -37,6 +37,7 @@ from kgraph.store.neo4j_tx import (
     locked_entities,
     refresh,
     send,
+    set_lists,
 )
 
 
@@ -119,8 +120,7 @@ def _grow_entities(
         for k in grown
     ]
     send(tx, q.SET_ENTITY_AGGREGATES, rows)
-    lists = [{"key": k} | link_lists(current[k], refs) for k, refs in sorted(links.items())]
-    send(tx, q.SET_ENTITY_LISTS, lists)
+    set_lists(tx, {k: link_lists(current[k], refs) for k, refs in links.items()})
 
 
 def _fresh_entities(

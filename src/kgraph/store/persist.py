@@ -19,24 +19,22 @@ import orjson
 
 from kgraph.atomic import file_lock
 from kgraph.errors import StoreError
+from kgraph.store.claim_edges import CLAIM_EDGE_TYPES
 from kgraph.store.records import shared_labels
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from kgraph.store.store_graph import StoreGraph
 
 log = logging.getLogger(__name__)
 
 FORMAT = "kgraph-graph"
-VERSION = 2
 READABLE_VERSIONS = (1, 2)
 
 
-def load_graph(path: Path, skip_types: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
+def load_graph(path: Path) -> StoreGraph:
     """The graph stored at ``path`` in the older format; an empty graph if the file does
-    not exist.
-
-    Edges of ``skip_types`` are not loaded: the caller derives them (the store's claim
-    edges, which files of version 1 still hold)."""
+    not exist.  The claim edges that files of version 1 still hold are not loaded: the
+    store derives them (:mod:`kgraph.store.claim_edges`)."""
     from kgraph.store.store_graph import StoreGraph  # writers only: networkx loads here
 
     graph = StoreGraph()
@@ -63,7 +61,7 @@ def load_graph(path: Path, skip_types: frozenset[str] = frozenset()) -> nx.Multi
     graph.add_edges_from(
         (intern(u), intern(v), intern(key), {"type": rtype, "props": props})
         for u, v, key, rtype, props in data["edges"]
-        if rtype not in skip_types
+        if rtype not in CLAIM_EDGE_TYPES
     )
     return graph
 

@@ -36,7 +36,8 @@ class Record(MutableMapping[str, Any]):
     def __init_subclass__(cls) -> None:
         cls._known = frozenset(cls.keys_in_order)
 
-    def __init__(self, props: Mapping[str, Any]) -> None:
+    def __init__(self, props: Mapping[str, Any] = _NOTHING) -> None:
+        """``props`` may be left out (networkx makes node and edge data so, then fills it)."""
         for key in self.keys_in_order:
             object.__setattr__(self, key, props.get(key))
 
@@ -159,18 +160,12 @@ class NodeData(Record):
     __slots__ = ("labels", "props")
     keys_in_order = ("labels", "props")
 
-    def __init__(self, attrs: Mapping[str, Any] = _NOTHING) -> None:
-        super().__init__(attrs)
-
 
 class EdgeData(Record):
     """An edge's attributes in the store's graph: its type and its properties."""
 
     __slots__ = ("props", "type")
     keys_in_order = ("type", "props")
-
-    def __init__(self, attrs: Mapping[str, Any] = _NOTHING) -> None:
-        super().__init__(attrs)
 
 
 ARTICLE_LABELS: tuple[str, ...] = (ARTICLE,)

@@ -22,15 +22,17 @@ import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from kgraph.errors import StoreError
+from kgraph.schema import CLAIM
+from kgraph.store.claim_edges import CLAIM_EDGE_TYPES, claim_ends
+from kgraph.store.persist import load_graph
 from kgraph.store.records import as_dict, shared_labels
-from kgraph_cypher import DerivedEdges
 from kgraph_cypher.sqlite_view import (
     create_schema,
     delete_edges,
@@ -41,9 +43,7 @@ from kgraph_cypher.sqlite_view import (
 )
 
 if TYPE_CHECKING:
-    import networkx as nx
-
-    from kgraph.store.store_graph import EdgeId, StoreGraph
+    from kgraph.store.store_graph import StoreGraph
 
 log = logging.getLogger(__name__)
 
@@ -194,8 +194,8 @@ class GraphFile:
         for (props,) in rows:
             yield orjson.loads(props)
 
-    def load(self, skip_types: frozenset[str] = frozenset()) -> StoreGraph:
-        """The whole graph (without edges of ``skip_types``: derived ones), noting no
+    def load(self) -> StoreGraph:
+        """The whole graph but its claim edges (the store derives them), noting no
         changes yet."""
         from kgraph.store.store_graph import StoreGraph  # writers only: networkx loads here
 
@@ -212,7 +212,7 @@ class GraphFile:
             for start, end, key, rtype, props in conn.execute(
                 "SELECT start, dst, ekey, type, props FROM edges ORDER BY seq"
             ):
-                if rtype in skip_types:
+                if rtype in CLAIM_EDGE_TYPES:
                     continue
                 key = intern(key) if isinstance(key, str) else key
                 graph.add_edge(intern(start), intern(end), key=key, type=rtype, props=loads(props))
@@ -220,17 +220,14 @@ class GraphFile:
         return graph
 
     # -- writing ---------------------------------------------------------------------------
-    def save(
-        self,
-        graph: nx.MultiDiGraph,
-        changed: tuple[Iterable[str], Iterable[EdgeId]],
-        meta: Mapping[str, Any],
-        derived: DerivedEdges,
-    ) -> None:
-        """Write the ``changed`` nodes and edges of ``graph`` (those it no longer has are
-        deleted), and ``meta``, in one transaction.  A node's ``derived`` edges are
-        rewritten with it."""
-        nodes, edges = changed
+    def save(self, graph: StoreGraph, *, everything: bool = False) -> None:
+        """Write the nodes and edges ``graph`` changed since it was loaded or last saved
+        (all of them with ``everything``; those it no longer has are deleted), a changed
+        claim's edges derived, and the graph's counts, in one transaction."""
+        if everything:
+            nodes, edges = graph.nodes, graph.edges(keys=True)
+        else:
+            nodes, edges = graph.changed_nodes, graph.changed_edges
         node_rows, gone_nodes = [], []
         for node in nodes:
             data = graph.nodes.get(node)
@@ -253,53 +250,41 @@ class GraphFile:
             delete_nodes(conn, gone_nodes)
             upsert_nodes(conn, node_rows)
             upsert_edges(conn, edge_rows)
-            _write_derived(conn, graph, [n for n, _, _ in node_rows], derived)
-            conn.executemany(
-                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                [(name, _dumps(value)) for name, value in meta.items()],
-            )
+            _write_claim_edges(conn, graph, [n for n, _, _ in node_rows])
+            stats = _dumps(graph.stats().as_dict())
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('stats', ?)", (stats,))
+        graph.forget_changes()
 
 
-def _write_derived(
-    conn: sqlite3.Connection,
-    graph: nx.MultiDiGraph,
-    changed: Sequence[str],
-    derived: DerivedEdges,
-) -> None:
-    types = sorted(derived.types)
+def _write_claim_edges(conn: sqlite3.Connection, graph: StoreGraph, changed: list[str]) -> None:
+    """The rows of the SUBJECT, OBJECT and SUPPORTED_BY edges of the ``changed`` nodes,
+    rewritten from the properties of those that are claims."""
+    types = sorted(CLAIM_EDGE_TYPES)
     marks = ",".join("?" * len(types))  # placeholders only: the types are parameters
     rows: list[tuple[str, str, str, str, str]] = []
     for node in changed:
         data = graph.nodes[node]
-        rows.extend(
-            (node, end, rtype, rtype, "{}")
-            for rtype, end in derived.outgoing(data["labels"], data["props"])
-        )
-    if types:
-        conn.executemany(
-            f"DELETE FROM edges WHERE start = ? AND ekey IN ({marks})",  # noqa: S608
-            [(node, *types) for node in changed],
-        )
+        if CLAIM in data["labels"]:
+            rows.extend((node, end, rtype, rtype, "{}") for rtype, end in claim_ends(data["props"]))
+    conn.executemany(
+        f"DELETE FROM edges WHERE start = ? AND ekey IN ({marks})",  # noqa: S608
+        [(node, *types) for node in changed],
+    )
     upsert_edges(conn, rows)
 
 
-def convert_legacy(
-    source: Path,
-    target: Path,
-    load: Callable[[Path], nx.MultiDiGraph],
-    save: Callable[[GraphFile, nx.MultiDiGraph], None],
-) -> None:
+def convert_legacy(source: Path, target: Path) -> None:
     """Write the graph of an older store file at ``source`` as a SQLite store at
     ``target`` (which may be ``source``), atomically: a temporary database beside
     ``target`` is filled, closed and renamed over it."""
-    graph = load(source)
+    graph = load_graph(source)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.converting")
     for stale in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         with contextlib.suppress(FileNotFoundError):
             stale.unlink()
     file = GraphFile(tmp)
     try:
-        save(file, graph)
+        file.save(graph, everything=True)
         file.fold_log()
         file.close()
         for stale in (Path(f"{target}-wal"), Path(f"{target}-shm")):  # no log of the old file

@@ -3,10 +3,13 @@ by this module alone, so reading the store does not pay for it)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import networkx as nx
 
+from kgraph import schema
+from kgraph.store.base import GraphStats
 from kgraph.store.records import EdgeData, NodeData
 
 EdgeId = tuple[str, str, Any]
@@ -59,3 +62,25 @@ class StoreGraph(nx.MultiDiGraph):  # type: ignore[misc]
     def forget_changes(self) -> None:
         """Start noting changes afresh (once they are saved)."""
         self.changed_nodes, self.changed_edges = {}, {}
+
+    def stats(self) -> GraphStats:
+        """The counts of ``kgraph stats``."""
+        stats = GraphStats()
+        types: Counter[str] = Counter()
+        rels: Counter[str] = Counter()
+        for _, data in self.nodes(data=True):
+            labels = data["labels"]
+            if schema.ARTICLE in labels:
+                stats.articles += 1
+            elif schema.CLAIM in labels:
+                stats.claims += 1
+            elif schema.ENTITY in labels:
+                stats.entities += 1
+                types[data["props"]["type"]] += 1
+        for _, _, data in self.edges(data=True):
+            if data["type"] not in schema.STRUCTURAL_TYPES:
+                rels[data["type"]] += 1
+        stats.relations = sum(rels.values())
+        stats.entity_types = dict(types)
+        stats.relation_types = dict(rels)
+        return stats
