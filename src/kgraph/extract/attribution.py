@@ -14,6 +14,7 @@ from kgraph.extract import subjects
 from kgraph.extract.deps import first_child, is_verbal
 from kgraph.extract.lexicon import (
     ATTRIBUTION_PREPS,
+    BODY_LABELS,
     REPORTING_ADJECTIVES,
     REPORTING_VERBS,
     words,
@@ -106,7 +107,6 @@ def _holder(head: Token) -> Token | None:
     return subjects.acting_subject(head, strict=True)
 
 
-SPEAKING_LABELS = frozenset({"ORG", "GPE", "NORP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SAYING_VERBS = frozenset(
     words("say announce confirm state declare insist maintain add claim warn reveal vow pledge")
@@ -124,7 +124,7 @@ def itself(subject: Token, source: Token, lemma: Lemmatizer) -> bool:
         return False
     clause, verb = subject.head, source.head
     return (
-        source.ent_type_ in SPEAKING_LABELS
+        source.ent_type_ in BODY_LABELS
         and clause.dep_ == "ccomp"
         and clause.head.i == verb.i
         and lemma(clause) != "be"

@@ -20,7 +20,7 @@ from kgraph.extract.coordination import expand
 from kgraph.extract.deps import DIRECT_OBJECTS, WH_TAG_IDS, first_child, is_verbal, labelled
 from kgraph.extract.derivation import eventive
 from kgraph.extract.frame import Frame, Slot
-from kgraph.extract.lexicon import TEMPORAL_LABELS, ids
+from kgraph.extract.lexicon import ACTOR_LABELS, TEMPORAL_LABELS, ids
 from kgraph.extract.modality import (
     alleged,
     denied_object,
@@ -236,7 +236,7 @@ def stray_agent(verb: Token) -> Slot | None:
         if host is None:
             continue
         for slot in prep_slots(host):
-            if _by(slot) and slot.head.ent_type_ in AGENT_LABELS:
+            if _by(slot) and slot.head.ent_type_ in ACTOR_LABELS:
                 return Slot(slot.head, slot.prep, "np")
     return None
 
@@ -252,7 +252,6 @@ def _by(slot: Slot) -> bool:
 
 
 STRAY_AGENT_HOSTS = frozenset({"oprd", "dobj", "prep", "attr"})
-AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _passive_with_agent(frame: Frame, verb: Token, agent: Slot, preps: list[Slot]) -> Frame:

@@ -45,7 +45,14 @@ from kgraph.extract.deps import (
 )
 from kgraph.extract.derivation import event_verb, eventive
 from kgraph.extract.frame import Frame, Slot
-from kgraph.extract.lexicon import ids, words
+from kgraph.extract.lexicon import (
+    ACTOR_LABELS,
+    BODY_LABELS,
+    NAMED_LABELS,
+    PLACE_LABELS,
+    ids,
+    words,
+)
 from kgraph.extract.modality import modal, negated
 from kgraph.extract.tree import entity_bounds, kids, labels, lefts, rights
 
@@ -53,7 +60,6 @@ EVENT = "event"
 """Frame kind of the relations made here (graph only)."""
 SURFACE = "surface"
 """Frame kind of a light-verb clause whose event frame replaces it in the graph."""
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 ADJUNCT_PREPS = frozenset({"in", "during", "at", "after", "following", "before"})
 ADJUNCT_PREP_IDS = ids(ADJUNCT_PREPS)
 """Prepositions whose event object makes the clause's subject a party ("in a call with")."""
@@ -71,7 +77,7 @@ COMPOUND = get_string_id("compound")
 PLACE_PREP_IDS = ids(["at", "in", "to"])
 PARTY_LABELS = frozenset({"conj", "prep", "appos"})
 """A subject with one of these children may name several parties."""
-ACTOR_LABEL_IDS = ids(ACTOR_LABELS)
+NAMED_LABEL_IDS = ids(NAMED_LABELS)
 PARTICIPANT_PREP_IDS = ids(reltypes.PARTICIPANT_PREPS)
 PHONE_IDS = ids(reltypes.PHONE_WORDS)
 CIRCUMSTANCE_IDS = ids(["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"])
@@ -258,7 +264,7 @@ def _phone(noun: Token) -> bool:
 
 
 def _named(tok: Token) -> bool:
-    return tok.ent_type in ACTOR_LABEL_IDS
+    return tok.ent_type in NAMED_LABEL_IDS
 
 
 def _adjuncts(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
@@ -395,7 +401,7 @@ def _serving_as(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         for prep in labels(role).get("prep", ())
         if prep.lower_ == "of"
         for org in labels(prep).get("pobj", ())
-        if org.ent_type_ in reltypes.ROLE_ORGS
+        if org.ent_type_ in BODY_LABELS
     ]
     for role_frame in _role_frames(person, role, of):
         role_frame.negated = frame.negated
@@ -436,12 +442,12 @@ def _role_organisations(role: Token) -> Iterator[tuple[Token, Token | None]]:
             return
     for child in kids(role):
         if (child.dep_, child.ent_type_) in ROLE_NAMES or (
-            child.dep_ == "poss" and child.ent_type_ in reltypes.ROLE_ORGS
+            child.dep_ == "poss" and child.ent_type_ in BODY_LABELS
         ):
             yield child, None
         elif child.dep_ == "prep" and child.i > role.i and child.lower_ in OWN_ROLE_PREPS:
             org = labelled(child, "pobj")
-            if org is not None and org.ent_type_ in reltypes.ROLE_ORGS:
+            if org is not None and org.ent_type_ in BODY_LABELS:
                 if child.lower_ == "in" and org.ent_type_ != "ORG":
                     continue  # "a lawyer in Karachi" works there, not for it
                 yield org, child
@@ -478,15 +484,15 @@ def _named_body(noun: Token) -> bool:
     it makes a body of that state or organisation (the resolver decides which bodies it
     links: the ministry, not the embassy)."""
     return noun.pos == NOUN and any(
-        c.dep_ in ("compound", "amod") and c.ent_type_ in reltypes.ROLE_ORGS for c in lefts(noun)
+        c.dep_ in ("compound", "amod") and c.ent_type_ in BODY_LABELS for c in lefts(noun)
     )
 
 
 def _based(based: Token) -> Iterator[Frame]:
     """ "Beijing-based Analysys" -> Analysys BASED_IN Beijing."""
-    place = next((c for c in kids(based) if c.ent_type_ in ("GPE", "LOC")), None)
+    place = next((c for c in kids(based) if c.ent_type_ in PLACE_LABELS), None)
     org = based.head
-    if place is None or based.dep_ != "amod" or org.ent_type_ not in reltypes.ROLE_ORGS:
+    if place is None or based.dep_ != "amod" or org.ent_type_ not in BODY_LABELS:
         return
     name = Slot(org, bounds=entity_bounds(org))  # not "Beijing-based Analysys"
     yield Frame(EVENT, based, name, Slot(place, bounds=entity_bounds(place)), [based], ["based_in"])
@@ -499,7 +505,7 @@ def _named_participle(part: Token, sentence: Sentence) -> Iterator[Frame]:
     if part.tag_ != "VBN" or part.lower_ in NOT_AGENTIVE_PARTICIPLES:
         return
     hyphen = next((c for c in lefts(part) if c.lower == HYPHEN and c.i == part.i - 1), None)
-    agent = next((c for c in lefts(part) if c.i < part.i - 1 and c.ent_type_ in AGENT_LABELS), None)
+    agent = next((c for c in lefts(part) if c.i < part.i - 1 and c.ent_type_ in ACTOR_LABELS), None)
     if hyphen is None or agent is None:
         return
     noun = part.head
@@ -509,7 +515,7 @@ def _named_participle(part: Token, sentence: Sentence) -> Iterator[Frame]:
     named = Slot(agent, bounds=entity_bounds(agent))
     thing = Slot(noun, bounds=(max(first, part.i + 1), last))
     if part.lower_ in WHERE_PARTICIPLES:  # "US-educated Ma" was educated in the US
-        if agent.ent_type_ in PLACE_AGENTS:
+        if agent.ent_type_ in PLACE_LABELS:
             yield Frame(EVENT, part, thing, named, [part], ["be", part.lower_, "in"])
         return
     yield Frame(
@@ -528,8 +534,6 @@ NOT_AGENTIVE_PARTICIPLES = frozenset(
 """Participles whose hyphenated name says where, what or which, not who acts."""
 WHERE_PARTICIPLES = frozenset(words("educated raised schooled"))
 """Participles whose hyphenated place says where ("US-educated", "London-raised")."""
-PLACE_AGENTS = frozenset({"GPE", "LOC"})
-AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NOUN_OR_NAME = frozenset({NOUN, PROPN})
 
 
@@ -630,7 +634,7 @@ def _copular_role(frame: Frame) -> Iterator[Frame]:
         for slot in frame.extras
         if slot.prep is not None
         and slot.prep.lower_ in OWN_ROLE_PREPS
-        and slot.head.ent_type_ in reltypes.ROLE_ORGS
+        and slot.head.ent_type_ in BODY_LABELS
         and (slot.prep.lower_ != "in" or slot.head.ent_type_ == "ORG")
     )
     for role in _role_frames(frame.subject.head, obj.head, at_copula):
@@ -832,7 +836,7 @@ def _symmetric_type(verb: Token, sentence: Sentence) -> str | None:
     if lemma in reltypes.LIGHT_VERBS and obj is not None and obj.pos == NOUN:
         typed = reltypes.event_type(sentence.lemma(obj), "with", phone=_phone(obj))
         return typed if typed is not None and reltypes.is_symmetric(typed) else None
-    if obj is not None and obj.ent_type in ACTOR_LABEL_IDS:
+    if obj is not None and obj.ent_type in NAMED_LABEL_IDS:
         return None  # "A and B visited C": each visited C, they did not meet
     if any(
         p.lower_ in OTHER_PARTY_PREPS and "pobj" in labels(p) for p in labels(verb).get("prep", ())

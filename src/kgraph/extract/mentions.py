@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from kgraph.extract.context import TextOf
 from kgraph.extract.deps import PUNCT_EDGES, is_pronoun
-from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, ids, words
+from kgraph.extract.lexicon import ACTOR_LABELS, CLOSE_QUOTES, OPEN_QUOTES, ids, words
 from kgraph.extract.tree import entity_bounds, labels, one_of_listed, rights, tokens_of
 from kgraph.models import EntityMention
 
@@ -91,15 +91,14 @@ def _appositive_name(head: Token) -> Token | None:
     so does a description in apposition to a name."""
     if head.ent_type or head.pos not in NOUN_OR_NAME:
         return None
-    if head.dep == appos and head.head.ent_type_ in NAMED_APPOSITIONS:
+    if head.dep == appos and head.head.ent_type_ in ACTOR_LABELS:
         return head.head  # "Kosovo, the territory annexed by Serbia": the territory is Kosovo
     for child in labels(head).get("appos", ()):
-        if child.i > head.i and child.ent_type_ in NAMED_APPOSITIONS:
+        if child.i > head.i and child.ent_type_ in ACTOR_LABELS:
             return child
     return None
 
 
-NAMED_APPOSITIONS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 CLASS_NOUNS = frozenset(
     words("alliance bloc organisation organization coalition union company firm group agency")
 )
@@ -119,7 +118,7 @@ def _known_as(head: Token) -> Token | None:
             named = child if child.dep_ in ("oprd", "attr", "dobj") else None
             if child.dep_ == "prep" and child.lower_ == "as":
                 named = next((c for c in rights(child) if c.dep_ == "pobj"), None)
-            if named is not None and named.ent_type_ in NAMED_APPOSITIONS:
+            if named is not None and named.ent_type_ in ACTOR_LABELS:
                 return named
     return None
 

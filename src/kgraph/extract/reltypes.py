@@ -265,8 +265,6 @@ OFFICE_WORDS = PORTFOLIO_WORDS | frozenset(
 )
 """Lower-case words that keep a role an office of the state ("the Russian deputy foreign
 minister"); any other ("the Russian opposition leader") makes it something else."""
-ROLE_ORGS = frozenset({"ORG", "GPE", "NORP"})
-"""Entity labels of what a role ties a person to: an organisation or a country."""
 STATE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 """Entity labels of a state, whose name or adjective may own an office or send an envoy."""
 ROLE_PREPS = frozenset(words("of at for with in"))

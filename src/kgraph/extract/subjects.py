@@ -22,7 +22,7 @@ from kgraph.extract.deps import (
     is_verbal,
     labelled,
 )
-from kgraph.extract.lexicon import ids, inflection_of, words
+from kgraph.extract.lexicon import ACTOR_LABELS, ids, inflection_of, words
 from kgraph.extract.tree import ancestors, kids, labels, lefts, tokens_of
 from kgraph.nlp import Lemmatizer
 
@@ -117,7 +117,7 @@ def colon_speaker(verb: Token) -> Token | None:
     for child in children:
         if child.i >= subject.i:
             return None
-        named = child.ent_type_ in SPEAKER_LABELS or child.pos == PROPN or child.is_title
+        named = child.ent_type_ in ACTOR_LABELS or child.pos == PROPN or child.is_title
         if child.dep_ in SPEAKER_DEPS and named:
             between = toks[child.i + 1 : subject.left_edge.i]
             return child if any(t.lower_ == ":" for t in between) else None
@@ -125,7 +125,6 @@ def colon_speaker(verb: Token) -> Token | None:
 
 
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dep", "npadvmod", "nmod"})
-SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def for_subject(verb: Token) -> Token | None:
@@ -358,12 +357,9 @@ def headline_infinitive(verb: Token) -> bool:
     return (
         verb.dep_ in ("relcl", "acl", "advcl")
         and head.dep_ == "ROOT"
-        and (head.ent_type_ in HEADLINE_SUBJECTS or head.pos == PROPN)
+        and (head.ent_type_ in ACTOR_LABELS or head.pos == PROPN)
         and _has_to(verb)
     )
-
-
-HEADLINE_SUBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _has_to(verb: Token) -> bool:
