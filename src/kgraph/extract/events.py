@@ -166,11 +166,18 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
             rel = [lemma, noun_lemma, word] if own and eventive(noun_lemma) else [lemma, word]
         else:
             continue
-        base = Frame(EVENT, verb, frame.subject, Slot(party, prep), [*frame.pred, noun, prep], rel)
-        base.negated, base.modality = frame.negated, frame.modality
-        base.attribution = frame.attribution
-        yield from expand(base)
+        pred = [*frame.pred, noun, prep]
+        yield from expand(_stated(frame, verb, frame.subject, Slot(party, prep), pred, rel))
         return
+
+
+def _stated(
+    frame: Frame, anchor: Token, subject: Slot, obj: Slot, pred: list[Token], rel: list[str]
+) -> Frame:
+    """An event frame that the clause of ``frame`` states: negated and modal as it is."""
+    return Frame(
+        EVENT, anchor, subject, obj, pred, rel, negated=frame.negated, modality=frame.modality
+    )
 
 
 def _members_of(noun: Token, prep: Token, party: Token, lemma: str) -> bool:
@@ -194,10 +201,7 @@ def _with_members(frame: Frame, noun: Token, party: Token) -> Iterator[Frame]:
         obj = Slot(party)
     else:
         obj = Slot(noun, bounds=(noun.left_edge.i, entity_bounds(party)[1]))
-    base = Frame(EVENT, frame.anchor, frame.subject, obj, frame.pred, frame.rel)
-    base.negated, base.modality = frame.negated, frame.modality
-    base.attribution = frame.attribution
-    yield from expand(base)
+    yield from expand(_stated(frame, frame.anchor, frame.subject, obj, frame.pred, frame.rel))
 
 
 REPRESENTATIVES = frozenset(
@@ -289,10 +293,8 @@ def _adjuncts(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         if found is None:
             continue
         noun, typed, inner, party = found
-        base = Frame(EVENT, verb, frame.subject, Slot(party, inner), [noun, inner], [typed])
-        base.negated, base.modality = frame.negated, frame.modality
-        base.attribution = frame.attribution
-        yield from expand(base)
+        other = Slot(party, inner)
+        yield from expand(_stated(frame, verb, frame.subject, other, [noun, inner], [typed]))
 
 
 def headline_frames(sentence: Sentence) -> Iterator[Frame]:
@@ -589,10 +591,8 @@ def _prohibited_in(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     lemma = sentence.lemma(verb)
     if lemma not in PROHIBITING_VERBS:
         return
-    base = Frame(EVENT, verb, Slot(obj.head), frame.subject, [verb, obj.prep], [lemma])
-    base.negated, base.modality = frame.negated, frame.modality
     frame.kind = SURFACE
-    yield base
+    yield _stated(frame, verb, Slot(obj.head), frame.subject, [verb, obj.prep], [lemma])
 
 
 PROHIBITING_VERBS = frozenset(words("ban outlaw prohibit proscribe forbid"))
@@ -611,12 +611,10 @@ def _copular_event(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     for prep, party in _participants(noun, noun):
         typed = reltypes.event_type(noun_lemma, prep.lower_, phone=_phone(noun))
         if typed is not None:
-            base = Frame(
-                EVENT, frame.anchor, frame.subject, Slot(party, prep), [noun, prep], [typed]
+            obj = Slot(party, prep)
+            yield from expand(
+                _stated(frame, frame.anchor, frame.subject, obj, [noun, prep], [typed])
             )
-            base.negated, base.modality = frame.negated, frame.modality
-            base.attribution = frame.attribution
-            yield from expand(base)
             return
 
 
@@ -639,7 +637,6 @@ def _copular_role(frame: Frame) -> Iterator[Frame]:
     )
     for role in _role_frames(frame.subject.head, obj.head, at_copula):
         role.negated, role.modality = frame.negated, frame.modality or role.modality
-        role.attribution = frame.attribution
         yield role
 
 
@@ -656,9 +653,7 @@ def _enclosing_place(frame: Frame) -> Iterator[Frame]:
         if place is not None and place.ent_type_ == "GPE":
             rel = [frame.rel[0], "in"]
             pred = [*frame.pred[:-1], prep]
-            base = Frame(EVENT, frame.anchor, frame.subject, Slot(place, prep), pred, rel)
-            base.negated, base.modality = frame.negated, frame.modality
-            yield base
+            yield _stated(frame, frame.anchor, frame.subject, Slot(place, prep), pred, rel)
             return
 
 
@@ -680,9 +675,8 @@ def _possessed_message(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     if message and lemma not in RECEIVING_VERBS:
         return
     rel = [lemma, "from"] if message else [lemma, sentence.lemma(obj.head), "from"]
-    base = Frame(EVENT, frame.anchor, frame.subject, Slot(sender), [*frame.pred, obj.head], rel)
-    base.negated, base.modality = frame.negated, frame.modality
-    yield base
+    pred = [*frame.pred, obj.head]
+    yield _stated(frame, frame.anchor, frame.subject, Slot(sender), pred, rel)
 
 
 MESSAGE_IDS = ids(
