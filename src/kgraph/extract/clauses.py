@@ -17,7 +17,14 @@ from spacy.tokens import Token
 from kgraph.extract import complements, reltypes, subjects
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
-from kgraph.extract.deps import DIRECT_OBJECTS, WH_TAG_IDS, first_child, is_verbal, labelled
+from kgraph.extract.deps import (
+    DIRECT_OBJECTS,
+    WH_TAG_IDS,
+    first_child,
+    is_verbal,
+    labelled,
+    to_markers,
+)
 from kgraph.extract.derivation import eventive
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import ACTOR_LABELS, TEMPORAL_LABELS, ids
@@ -38,7 +45,6 @@ NON_FINITE = frozenset({"VB", "VBN", "VBG"})
 NOMINAL_SLOTS = frozenset({"phrase", "np"})
 OWN_SUBJECT = frozenset({"nsubj", "nsubjpass"})
 SHARING_BLOCKERS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
-TO = ids(["TO"])
 BY = ids(["by"])
 TEMPORAL_LABEL_IDS = ids(TEMPORAL_LABELS)
 VERB_HEAD_DEPS = frozenset(
@@ -140,7 +146,7 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
     frame.negated = is_negated != prefix.negated
     if subjects.headline_infinitive(verb):
         frame.modality = "will"  # "Xi to meet Trump": the headline's future
-        frame.pred = [*_to_markers(verb), *frame.pred]
+        frame.pred = [*to_markers(verb), *frame.pred]
         return frame
     goal = purpose(verb, lemma)
     frame.modality = (
@@ -153,7 +159,7 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
         or subjects.favoured(verb, lemma)
     )
     if goal:
-        frame.pred = [*_to_markers(verb), *frame.pred]
+        frame.pred = [*to_markers(verb), *frame.pred]
     return frame
 
 
@@ -210,15 +216,11 @@ def purpose(verb: Token, lemma: Lemmatizer) -> str | None:
     the Netherlands to exit the EU" (modality "call")."""
     if verb.dep_ in ("advcl", "acl") and subjects.for_subject(verb) is not None:
         return lemma(verb.head) if is_verbal(verb.head) else "purpose"
-    if verb.dep_ == "advcl" and _to_markers(verb):
+    if verb.dep_ == "advcl" and to_markers(verb):
         return "purpose"
-    if verb.dep_ == "acl" and _to_markers(verb) and subjects.in_order_to(verb):
+    if verb.dep_ == "acl" and to_markers(verb) and subjects.in_order_to(verb):
         return "purpose"
     return None
-
-
-def _to_markers(verb: Token) -> list[Token]:
-    return [c for c in labels(verb).get("aux", ()) if c.tag in TO]
 
 
 def _particles(verb: Token) -> list[Token]:

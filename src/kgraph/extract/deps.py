@@ -37,6 +37,8 @@ PRONOUN_POS_IDS = frozenset({PRON, DET})
 PRONOUN_WORD_IDS = ids(PRONOUN_WORDS)
 WH_TAG_IDS = ids(WH_TAGS)
 THAT = ids(["that"])
+TO = ids(["TO"])
+"""The tag id of infinitival "to"."""
 PUNCT_EDGES = frozenset({",", ";", ":", ".", "-", "--", "–", "—", "!", "?", "…"})
 
 
@@ -72,6 +74,11 @@ def first_child(tok: Token, deps: frozenset[str]) -> Token | None:
         if group and (best is None or group[0].i < best.i):
             best = group[0]
     return best
+
+
+def to_markers(verb: Token) -> list[Token]:
+    """The infinitival "to" of ``verb`` ("agreed *to* send", "Xi *to* meet Trump")."""
+    return [c for c in labels(verb).get("aux", ()) if c.tag in TO]
 
 
 def labelled(tok: Token, dep: str) -> Token | None:

@@ -13,15 +13,14 @@ from spacy.strings import get_string_id
 from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Token
 
-from kgraph.extract.deps import is_verbal
+from kgraph.extract.deps import AUXILIARIES, TO, is_verbal
 from kgraph.extract.lexicon import ids, inflection_of, words
 from kgraph.extract.tree import labels, lefts
 from kgraph.nlp import Lemmatizer
 
 MODAL_FORMS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would", "sha": "shall"}
-PREDICATE_AUX = frozenset({"aux", "auxpass", "neg"})
-TO, PAST, MODAL = get_string_id("TO"), get_string_id("VBD"), get_string_id("MD")
-"""The tag ids of infinitival "to", the past tense and modal auxiliaries."""
+PAST, MODAL = get_string_id("VBD"), get_string_id("MD")
+"""The tag ids of the past tense and modal auxiliaries."""
 
 
 def negated(verb: Token) -> bool:
@@ -59,7 +58,7 @@ def modal(verb: Token) -> str | None:
 
 def predicate_aux(verb: Token) -> list[Token]:
     """Auxiliaries and negation that belong to the surface predicate ("has not been")."""
-    return [c for c in lefts(verb) if c.dep_ in PREDICATE_AUX and c.tag != TO]
+    return [c for c in lefts(verb) if c.dep_ in AUXILIARIES and c.tag not in TO]
 
 
 NEGATIVE_DETERMINERS = frozenset({"no"})
