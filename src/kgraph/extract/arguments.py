@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.strings import get_string_id
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from kgraph.extract.deps import PUNCT_EDGES
+from kgraph.extract.deps import POSSESSIVE, PUNCT_EDGES
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, ids
 from kgraph.extract.tree import Tree, kids, labels, one_of_listed, rights, tokens_of, tree_of
 
@@ -26,8 +25,6 @@ PHRASE_RIGHT_STOP = frozenset({"relcl", "appos", "advcl", "parataxis", "acl", "d
 KEEP_PREPS = frozenset({"of"})
 KEEP_PREP_IDS = ids(KEEP_PREPS)
 PREMODIFIERS = frozenset({"amod", "compound", "nummod", "det", "poss", "nmod"})
-POSSESSIVE = get_string_id("POS")
-"""The tag id of the possessive ending ("'s")."""
 
 
 def np_bounds(head: Token) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from spacy.symbols import ADJ
 from spacy.tokens import Token
 
 from kgraph.extract import subjects
-from kgraph.extract.deps import first_child, is_verbal
+from kgraph.extract.deps import NOMINAL_SUBJECTS, first_child, is_verbal
 from kgraph.extract.lexicon import (
     ATTRIBUTION_PREPS,
     BODY_LABELS,
@@ -107,7 +107,6 @@ def _holder(head: Token) -> Token | None:
     return subjects.acting_subject(head, strict=True)
 
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SAYING_VERBS = frozenset(
     words("say announce confirm state declare insist maintain add claim warn reveal vow pledge")
 )
@@ -120,7 +119,7 @@ def itself(subject: Token, source: Token, lemma: Lemmatizer) -> bool:
     organisation or country has just said it does is that speaker.  Not a copula's "it"
     ("Yale said it was the final decision"), nor an "it" before the speaker ("It costs
     1,000 yuan, Wang says")."""
-    if subject.lower_ != "it" or subject.dep_ not in SUBJECT_DEPS or subject.i < source.i:
+    if subject.lower_ != "it" or subject.dep_ not in NOMINAL_SUBJECTS or subject.i < source.i:
         return False
     clause, verb = subject.head, source.head
     return (

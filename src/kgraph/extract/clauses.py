@@ -19,6 +19,7 @@ from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
 from kgraph.extract.deps import (
     DIRECT_OBJECTS,
+    NOMINAL_SUBJECTS,
     WH_TAG_IDS,
     first_child,
     is_verbal,
@@ -43,7 +44,6 @@ from kgraph.nlp import Lemmatizer
 
 NON_FINITE = frozenset({"VB", "VBN", "VBG"})
 NOMINAL_SLOTS = frozenset({"phrase", "np"})
-OWN_SUBJECT = frozenset({"nsubj", "nsubjpass"})
 SHARING_BLOCKERS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 BY = ids(["by"])
 TEMPORAL_LABEL_IDS = ids(TEMPORAL_LABELS)
@@ -200,7 +200,11 @@ def _subject_sharing_head(verb: Token) -> Token | None:
     head = None
     while verb.dep_ == "conj":
         parent = verb.head
-        if not is_verbal(parent) or parent.i == verb.i or not OWN_SUBJECT.isdisjoint(labels(verb)):
+        if (
+            not is_verbal(parent)
+            or parent.i == verb.i
+            or not NOMINAL_SUBJECTS.isdisjoint(labels(verb))
+        ):
             break
         head = verb = parent
     return head

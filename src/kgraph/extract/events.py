@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, combinations
 
 from spacy.strings import get_string_id
-from spacy.symbols import ADJ, ADP, AUX, NOUN, PRON, PROPN, PUNCT, VERB, acl, amod, appos
+from spacy.symbols import ADJ, ADP, NOUN, PRON, PUNCT, VERB, acl, amod, appos
 from spacy.tokens import Token
 
 from kgraph.extract import reltypes, subjects
@@ -36,6 +36,10 @@ from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import conjuncts, expand
 from kgraph.extract.deps import (
     DIRECT_OBJECTS,
+    MODIFIER_DEPS,
+    NOUN_OR_NAME,
+    OF,
+    VERBAL_POS,
     described,
     first_child,
     hyphened,
@@ -81,7 +85,6 @@ NAMED_LABEL_IDS = ids(NAMED_LABELS)
 PARTICIPANT_PREP_IDS = ids(reltypes.PARTICIPANT_PREPS)
 PHONE_IDS = ids(reltypes.PHONE_WORDS)
 CIRCUMSTANCE_IDS = ids(["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"])
-OF = ids(["of"])
 VERBS = frozenset({VERB})
 APPOSITIONS = frozenset({appos})
 
@@ -478,9 +481,6 @@ def _state_of_office(role: Token) -> Token | None:
     return states[0]
 
 
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
-
-
 def _named_body(noun: Token) -> bool:
     """ "the Russian defence ministry", "the US embassy": a common noun that a name before
     it makes a body of that state or organisation (the resolver decides which bodies it
@@ -536,7 +536,6 @@ NOT_AGENTIVE_PARTICIPLES = frozenset(
 """Participles whose hyphenated name says where, what or which, not who acts."""
 WHERE_PARTICIPLES = frozenset(words("educated raised schooled"))
 """Participles whose hyphenated place says where ("US-educated", "London-raised")."""
-NOUN_OR_NAME = frozenset({NOUN, PROPN})
 
 
 def _invitation(prep: Token, sentence: Sentence) -> Iterator[Frame]:
@@ -571,12 +570,9 @@ INVITATION_IDS = ids(["invitation"])
 def _clause_head(tok: Token) -> Token | None:
     """The verb or copula whose clause ``tok`` is in."""
     head = tok.head
-    while head.pos not in CLAUSE_POS and head.head.i != head.i:
+    while head.pos not in VERBAL_POS and head.head.i != head.i:
         head = head.head
-    return head if head.pos in CLAUSE_POS else None
-
-
-CLAUSE_POS = frozenset({VERB, AUX})
+    return head if head.pos in VERBAL_POS else None
 
 
 def _prohibited_in(frame: Frame, sentence: Sentence) -> Iterator[Frame]:

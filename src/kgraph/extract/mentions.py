@@ -15,7 +15,7 @@ from spacy.symbols import ADV, AUX, NOUN, PROPN, VERB, appos
 from spacy.tokens import Doc, Token
 
 from kgraph.extract.context import TextOf
-from kgraph.extract.deps import PUNCT_EDGES, is_pronoun
+from kgraph.extract.deps import NOUN_OR_NAME, POSSESSIVE, PUNCT_EDGES, is_pronoun
 from kgraph.extract.lexicon import ACTOR_LABELS, CLOSE_QUOTES, OPEN_QUOTES, ids, words
 from kgraph.extract.tree import entity_bounds, labels, one_of_listed, rights, tokens_of
 from kgraph.models import EntityMention
@@ -50,9 +50,8 @@ PLACE_NAMES = frozenset({"GPE", "LOC", "FAC"})
 DROP_LEADING = frozenset({"det", "predet", "punct", "cc", "preconj"})
 LABEL_NOUN = "NOUN"
 LABEL_PRON = "PRON"
-POSSESSIVE = get_string_id("POS")
 POSSESSOR = get_string_id("PRP$")
-"""Tag ids of the possessive ending ("'s") and of possessive pronouns ("his")."""
+"""The tag id of possessive pronouns ("his")."""
 EDGE_AND_QUOTE_IDS = ids(PUNCT_EDGES | OPEN_QUOTES | CLOSE_QUOTES)
 
 
@@ -104,7 +103,6 @@ CLASS_NOUNS = frozenset(
 )
 """Class nouns after an organisation's name that name the organisation itself."""
 CLASS_NOUN_IDS = ids(CLASS_NOUNS)
-NOUN_OR_NAME = frozenset({NOUN, PROPN})
 
 
 def _known_as(head: Token) -> Token | None:

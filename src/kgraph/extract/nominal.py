@@ -20,7 +20,7 @@ from kgraph.extract import reltypes
 from kgraph.extract.clauses import NOMINAL_SLOTS
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
-from kgraph.extract.deps import is_nominal, is_pronoun, labelled
+from kgraph.extract.deps import MODIFIER_DEPS, is_nominal, is_pronoun, labelled
 from kgraph.extract.derivation import event_verb
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import BODY_LABELS, NAMED_LABELS, PLACE_LABELS
@@ -114,7 +114,6 @@ def _named_modifier(noun: Token, agent: Slot, verb: str) -> Frame | None:
 
 
 PARTY_LABELS = NAMED_LABELS - {"EVENT"}
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 TARGET_PREPS = frozenset({"of", "to", "on", "against", "for", "into", "from", "with"})
 """Prepositions of the party or theme of an event noun with a modifier agent (not the
 place or time "in", "at", "during")."""

@@ -175,16 +175,13 @@ def _participle(frame: Frame, parts: tuple[str, ...]) -> tuple[str, ...]:
         return parts
     if subjects.headline_passive(verb):  # "Senator X arrested in Manila"
         return ("be", verb.lower_, *parts[1:])
-    if verb.tag != PARTICIPLE or "nsubj" in labels(verb):
+    if verb.tag not in subjects.VBN or "nsubj" in labels(verb):
         return parts  # "... that X has arrived" (misparsed as a participle clause) is active
     if not subjects.is_passive(verb):
         return parts
     if not subject.ent_type and any(c.ent_type_ in NAMED_LABELS for c in lefts(subject)):
         return parts
     return ("be", verb.lower_, *parts[1:])
-
-
-PARTICIPLE = get_string_id("VBN")
 
 
 def _past_role(frame: Frame) -> str | None:
