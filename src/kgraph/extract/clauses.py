@@ -37,7 +37,6 @@ from kgraph.extract.modality import (
     predicate_aux,
     unasserted,
 )
-from kgraph.extract.reltypes import comitative_preps
 from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
 from kgraph.extract.tree import kids, labels, tokens_of
 from kgraph.nlp import Lemmatizer
@@ -280,7 +279,7 @@ def prepositional_object(frame: Frame, verb: Token, preps: list[Slot], lemma: Le
     after = [s for s in preps if s.prep is not None and (s.prep.i > verb.i or _fronted(s))]
     if _quoted_as(verb):  # "was quoted as saying by Tass": by is the quoting's agent
         after = [s for s in after if not _by(s)]
-    party = comitative_preps(frame.rel[0])
+    party = reltypes.COMITATIVE_VERBS.get(frame.rel[0])
     if party is not None:  # "met in Tokyo on Monday": places and times are no second party
         after = [s for s in after if s.prep is not None and s.prep.lower_ in party]
     phrases = [s for s in after if s.kind in NOMINAL_SLOTS] or after

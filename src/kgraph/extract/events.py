@@ -719,7 +719,7 @@ def _paired(mark: Token, sentence: Sentence) -> Iterator[Frame]:
     if noun.pos != NOUN:
         return
     typed = reltypes.event_type(sentence.lemma(noun), "with")
-    if typed is None or not reltypes.is_symmetric(typed):
+    if typed is None or typed not in reltypes.SYMMETRIC:
         return
     left = [t for t in noun.subtree if t.i < noun.i and t.dep_ == "compound" and _named(t)]
     before = [t for t in left if t.i < mark.i]
@@ -750,7 +750,7 @@ def _between(noun: Token, prep: Token, sentence: Sentence) -> Iterator[Frame]:
         verb = event_verb(noun_lemma, zero=noun_lemma in reltypes.RECIPROCAL_NOUNS)
         if verb is None:
             return  # "a bridge between A and B" relates neither to the other
-        typed = reltypes.SYMMETRIC_WITH.get(verb, f"{verb}_with")
+        typed = f"{verb}_with"
     for a, b in combinations(parties, 2):
         yield Frame(EVENT, noun, Slot(a), Slot(b), [noun, prep], [typed])
 
@@ -801,7 +801,7 @@ def _adjunct_type(verb: Token, sentence: Sentence) -> str | None:
             noun = labelled(prep, "pobj")
             if noun is not None and noun.pos == NOUN:
                 typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
-                if typed is not None and reltypes.is_symmetric(typed):
+                if typed is not None and typed in reltypes.SYMMETRIC:
                     return typed
     return None
 
@@ -825,7 +825,7 @@ def _symmetric_type(verb: Token, sentence: Sentence) -> str | None:
     obj = first_child(verb, DIRECT_OBJECTS)
     if lemma in reltypes.LIGHT_VERBS and obj is not None and obj.pos == NOUN:
         typed = reltypes.event_type(sentence.lemma(obj), "with", phone=_phone(obj))
-        return typed if typed is not None and reltypes.is_symmetric(typed) else None
+        return typed if typed is not None and typed in reltypes.SYMMETRIC else None
     if obj is not None and obj.ent_type in NAMED_LABEL_IDS:
         return None  # "A and B visited C": each visited C, they did not meet
     if any(
@@ -834,7 +834,7 @@ def _symmetric_type(verb: Token, sentence: Sentence) -> str | None:
         return None  # "A and B met with the Russian ambassador": each met him
     if obj is not None and (lemma, sentence.lemma(obj)) in reltypes.SYMMETRIC_OBJECTS:
         return reltypes.SYMMETRIC_OBJECTS[lemma, sentence.lemma(obj)]
-    if lemma in reltypes.SYMMETRIC_WITH:
-        return reltypes.SYMMETRIC_WITH[lemma]
+    if lemma in reltypes.SYMMETRIC_VERBS:
+        return f"{lemma}_with"
     typed = reltypes.verb_type((lemma,))[0]
-    return typed if reltypes.is_symmetric(typed) else None
+    return typed if typed in reltypes.SYMMETRIC else None
