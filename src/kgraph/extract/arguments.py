@@ -62,7 +62,7 @@ def _np_bounds(head: Token) -> tuple[int, int]:
         start, end = min(start, first), max(end, last)
     while end - 1 > i and tree.tokens[end - 1].tag == POSSESSIVE:
         end -= 1  # a possessor names the owner: "Kim Jong Un's" -> "Kim Jong Un"
-    return trim(head.doc, start, end, tree)
+    return trim(head.doc, start, end)
 
 
 def _keeps_right(child: Token, head: Token) -> bool:
@@ -107,12 +107,10 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     return trim(head.doc, start, max(end, head.i + 1))
 
 
-def trim(doc: Doc, start: int, end: int, tree: Tree | None = None) -> tuple[int, int]:
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop edge punctuation, keeping a quotation that is closed inside the span, and
-    close a quotation left open by the parse (`` art of doctoring ''); ``tree`` is
-    ``tree_of(doc)`` when the caller has it."""
-    if tree is None:
-        tree = tree_of(doc)
+    close a quotation left open by the parse (`` art of doctoring '')."""
+    tree = tree_of(doc)
     toks = tree.tokens
     first, last = toks[start], toks[end - 1]
     if first.is_punct or last.is_punct or first.is_space or last.is_space:

@@ -11,7 +11,7 @@ from spacy.symbols import ADJ
 from spacy.tokens import Token
 
 from kgraph.extract import subjects
-from kgraph.extract.deps import NOMINAL_SUBJECTS, first_child, is_verbal
+from kgraph.extract.deps import NOMINAL_SUBJECTS, is_verbal, labelled
 from kgraph.extract.lexicon import (
     ATTRIBUTION_PREPS,
     BODY_LABELS,
@@ -135,7 +135,7 @@ def according_to(tok: Token) -> Token | None:
     """The object of an "according to X" phrase attached to ``tok``, if any."""
     for child in kids(tok):
         if child.dep_ == "prep" and child.lower_ in ATTRIBUTION_PREPS:
-            inner = first_child(child, frozenset({"prep"}))
+            inner = labelled(child, "prep")
             holder = inner if inner is not None else child
-            return first_child(holder, frozenset({"pobj"}))
+            return labelled(holder, "pobj")
     return None

@@ -58,9 +58,5 @@ def format_line(sentence: str, extraction: Extraction) -> str | None:
     """The CaRB line of one extraction, or None when it has no second argument."""
     if extraction.carb is None:
         return None
-    fields = [_clean(f) for f in extraction.carb]
+    fields = [" ".join(f.split()) for f in extraction.carb]
     return "\t".join([sentence, f"{extraction.relation.confidence:.3f}", *fields])
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split())

@@ -143,15 +143,15 @@ def _adjective_complement(frame: Frame, adj: Token, preps: list[Slot], lemma: Le
     "am convinced that ..." -> a clause object (OpenIE only)."""
     clause = labelled(adj, "ccomp")
     if clause is not None:
-        frame.pred = [*frame.pred, *[t for c in lefts(adj) for t in c.subtree], adj]
+        frame.pred = [*frame.pred, *_premodifiers(adj), adj]
         frame.rel = [lemma(adj)]
         frame.object = Slot(clause, None, "clause")
         return
     own = [s for s in prep_slots(adj) if s.kind in NOMINAL_SLOTS and s.prep is not None]
-    if own and own[0].prep is not None:
+    if own:
         first = own[0]
         assert first.prep is not None
-        frame.pred = [*frame.pred, *[t for c in lefts(adj) for t in c.subtree], adj, first.prep]
+        frame.pred = [*frame.pred, *_premodifiers(adj), adj, first.prep]
         frame.rel = [lemma(adj), first.prep.lower_]
         frame.object = Slot(first.head)
         frame.extras = [*own[1:], *verb_extras(frame.anchor, preps, exclude=None)]

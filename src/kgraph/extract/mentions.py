@@ -185,15 +185,14 @@ def named_spans(doc: Doc, labels: frozenset[str]) -> list[EntityMention]:
     return found
 
 
-def _strip_name(doc: Doc, first: int, last: int, head_i: int = -1) -> tuple[int, int]:
+def _strip_name(doc: Doc, first: int, last: int, head_i: int) -> tuple[int, int]:
     """Drop a leading determiner and a trailing possessive or punctuation from a name."""
     toks = tokens_of(doc)
     cut = person_end(toks, first, last)
     if head_i < cut:  # not when the argument's head is in the run-on part
         last = cut
-    if head_i >= 0:
-        first, last = one_of_listed(toks, head_i, first, last)
-        first = _after_inner_marks(toks, head_i, first, last)
+    first, last = one_of_listed(toks, head_i, first, last)
+    first = _after_inner_marks(toks, head_i, first, last)
     while last - first > 1 and (
         toks[last - 1].tag == POSSESSIVE or _is_punct(toks[last - 1]) or toks[last - 1].dep_ == "cc"
     ):

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from kgraph.extract import reltypes
 from kgraph.extract.context import Sentence
 from kgraph.extract.deps import hyphened
-from kgraph.extract.events import EVENT, PAST_ROLE_WORDS
+from kgraph.extract.events import EVENT, PAST_ROLE_WORDS, former
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import words
 from kgraph.extract.tree import entity_bounds
@@ -68,7 +68,7 @@ def _title_role(toks: list[Token], first: int, last: int, opening: int) -> Itera
     words_of_role = [t for t in toks[actor_end : role.i + 1] if t.tag_ != "POS"]
     frame = Frame(EVENT, role, person, organisation, words_of_role, [typed])
     frame.pred_prefix = "is"
-    frame.modality = "former" if not PAST_ROLE_WORDS.isdisjoint(modifiers) else None
+    frame.modality = former(modifiers)
     yield frame
 
 
