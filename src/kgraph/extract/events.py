@@ -152,7 +152,7 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         return
     for prep, party in _participants(noun, verb):
         word = prep.lower_
-        typed = reltypes.event_type(noun_lemma, word, phone=_phone(noun))
+        typed = _event_type(noun, word, sentence)
         if obj.prep is None and _members_of(noun, prep, party, lemma):
             yield from _with_members(frame, noun, party)
             return
@@ -266,8 +266,11 @@ def _circumstance(tok: Token) -> bool:
     return tok.ent_type in CIRCUMSTANCE_IDS
 
 
-def _phone(noun: Token) -> bool:
-    return any(c.lower in PHONE_IDS for c in lefts(noun))
+def _event_type(noun: Token, prep: str, sentence: Sentence) -> str | None:
+    """:func:`.reltypes.event_type` of an event noun with a party after ``prep`` (a "phone"
+    before it makes a conversation a call)."""
+    phone = any(c.lower in PHONE_IDS for c in lefts(noun))
+    return reltypes.event_type(sentence.lemma(noun), prep, phone=phone)
 
 
 def _named(tok: Token) -> bool:
@@ -324,7 +327,7 @@ def _comitative_event(prep: Token, sentence: Sentence) -> tuple[Token, str, Toke
     noun = labelled(prep, "pobj")
     if noun is None or noun.pos != NOUN:
         return None
-    typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
+    typed = _event_type(noun, "with", sentence)
     if typed is None or typed not in reltypes.COMITATIVE_TYPES:
         return None
     for inner, party in _participants(noun, noun):
@@ -603,9 +606,8 @@ def _copular_event(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     noun = obj.head
     if noun.pos != NOUN:
         return
-    noun_lemma = sentence.lemma(noun)
     for prep, party in _participants(noun, noun):
-        typed = reltypes.event_type(noun_lemma, prep.lower_, phone=_phone(noun))
+        typed = _event_type(noun, prep.lower_, sentence)
         if typed is not None:
             obj = Slot(party, prep)
             yield from expand(
@@ -719,7 +721,7 @@ def _paired(mark: Token, sentence: Sentence) -> Iterator[Frame]:
     if noun.pos != NOUN:
         return
     typed = reltypes.event_type(sentence.lemma(noun), "with")
-    if typed is None or typed not in reltypes.SYMMETRIC:
+    if typed not in reltypes.SYMMETRIC:
         return
     left = [t for t in noun.subtree if t.i < noun.i and t.dep_ == "compound" and _named(t)]
     before = [t for t in left if t.i < mark.i]
@@ -745,7 +747,7 @@ def _between(noun: Token, prep: Token, sentence: Sentence) -> Iterator[Frame]:
     if len(parties) < 2:
         return
     noun_lemma = sentence.lemma(noun)
-    typed = reltypes.event_type(noun_lemma, "with", phone=_phone(noun))
+    typed = _event_type(noun, "with", sentence)
     if typed is None:
         verb = event_verb(noun_lemma, zero=noun_lemma in reltypes.RECIPROCAL_NOUNS)
         if verb is None:
@@ -800,8 +802,8 @@ def _adjunct_type(verb: Token, sentence: Sentence) -> str | None:
         if prep.dep_ == "prep" and prep.lower_ in ADJUNCT_PREPS and _clause_of(prep) == verb.i:
             noun = labelled(prep, "pobj")
             if noun is not None and noun.pos == NOUN:
-                typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
-                if typed is not None and typed in reltypes.SYMMETRIC:
+                typed = _event_type(noun, "with", sentence)
+                if typed in reltypes.SYMMETRIC:
                     return typed
     return None
 
@@ -824,8 +826,8 @@ def _symmetric_type(verb: Token, sentence: Sentence) -> str | None:
     lemma = sentence.lemma(verb)
     obj = first_child(verb, DIRECT_OBJECTS)
     if lemma in reltypes.LIGHT_VERBS and obj is not None and obj.pos == NOUN:
-        typed = reltypes.event_type(sentence.lemma(obj), "with", phone=_phone(obj))
-        return typed if typed is not None and typed in reltypes.SYMMETRIC else None
+        typed = _event_type(obj, "with", sentence)
+        return typed if typed in reltypes.SYMMETRIC else None
     if obj is not None and obj.ent_type in NAMED_LABEL_IDS:
         return None  # "A and B visited C": each visited C, they did not meet
     if any(

@@ -193,13 +193,9 @@ def _strip_name(doc: Doc, first: int, last: int, head_i: int) -> tuple[int, int]
         last = cut
     first, last = one_of_listed(toks, head_i, first, last)
     first = _after_inner_marks(toks, head_i, first, last)
-    while last - first > 1 and (
-        toks[last - 1].tag == POSSESSIVE or _is_punct(toks[last - 1]) or toks[last - 1].dep_ == "cc"
-    ):
+    while last - first > 1 and (_trailing(toks[last - 1]) or toks[last - 1].dep_ == "cc"):
         last -= 1
-    while last - first > 1 and (
-        toks[first].dep_ in DROP_LEADING or _is_punct(toks[first]) or _year(toks[first])
-    ):
+    while last - first > 1 and _leading(toks[first]):
         first += 1
     return first, last
 
@@ -216,6 +212,17 @@ def _after_inner_marks(toks: list[Token], head: int, first: int, last: int) -> i
 
 def _titled(toks: list[Token]) -> bool:
     return len(toks) >= 2 and all(t.is_title or t.is_upper for t in toks)
+
+
+def _leading(tok: Token) -> bool:
+    """A token a name or noun phrase drops before it: a determiner, a conjunction,
+    punctuation or a year."""
+    return tok.dep_ in DROP_LEADING or _is_punct(tok) or _year(tok)
+
+
+def _trailing(tok: Token) -> bool:
+    """A possessive ending or punctuation, which a name or noun phrase drops after it."""
+    return tok.tag == POSSESSIVE or _is_punct(tok)
 
 
 def _year(tok: Token) -> bool:
@@ -257,14 +264,9 @@ def _title_word(tok: Token, person: bool) -> bool:
 def _noun_phrase(head: Token, start: int, end: int, text_of: TextOf) -> EntityMention | None:
     """A plain noun phrase without determiners, possessive pronouns or edge punctuation."""
     toks = tokens_of(head.doc)
-    while start < head.i and (
-        toks[start].dep_ in DROP_LEADING
-        or _is_punct(toks[start])
-        or toks[start].tag == POSSESSOR
-        or _year(toks[start])
-    ):
+    while start < head.i and (_leading(toks[start]) or toks[start].tag == POSSESSOR):
         start += 1
-    while end - 1 > head.i and (toks[end - 1].tag == POSSESSIVE or _is_punct(toks[end - 1])):
+    while end - 1 > head.i and _trailing(toks[end - 1]):
         end -= 1
     if head.pos == PROPN or head.is_upper:  # "Dutch broadcaster RTL": the name only
         start = max(start, _name_start(toks, head.i, start))
