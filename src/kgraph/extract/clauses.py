@@ -134,7 +134,7 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
     auxiliaries shared with a first conjunct, particles), relation words, negation, modality."""
     scope = sharing_head(verb) or verb
     prefix = complements.control_prefix(scope, lemma)
-    particles = _particles(verb)
+    particles = labels(verb).get("prt", [])
     core = [*predicate_aux(verb), verb, *particles]
     is_negated, modality = negated(verb), modal(verb)
     if scope.i != verb.i:
@@ -224,10 +224,6 @@ def purpose(verb: Token, lemma: Lemmatizer) -> str | None:
     if verb.dep_ == "acl" and to_markers(verb) and subjects.in_order_to(verb):
         return "purpose"
     return None
-
-
-def _particles(verb: Token) -> list[Token]:
-    return labels(verb).get("prt", [])
 
 
 def stray_agent(verb: Token) -> Slot | None:

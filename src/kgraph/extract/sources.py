@@ -65,16 +65,12 @@ def back_reference(sentence: Sentence) -> str | None:
     for tok in sentence.tagged(VERB):
         if sentence.lemma(tok) not in REPORTING_VERBS:
             continue
-        patient = _patient(tok)
+        patient = labelled(tok, "nsubjpass" if subjects.is_passive(tok) else "dobj")
         if patient is not None and patient.lower_ in DEMONSTRATIVES:
             source = subjects.acting_subject(tok, strict=True)
             if source is not None and source.i != patient.i:
                 return _text(source)
     return None
-
-
-def _patient(verb: Token) -> Token | None:
-    return labelled(verb, "nsubjpass" if subjects.is_passive(verb) else "dobj")
 
 
 def dash_speaker(sentences: list[Sentence], i: int) -> str | None:

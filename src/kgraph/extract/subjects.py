@@ -347,10 +347,6 @@ def is_expletive(tok: Token) -> bool:
     return tok.dep_ == "expl" or tok.lower in THERE
 
 
-def _has_mark(verb: Token) -> bool:
-    return "mark" in labels(verb)
-
-
 def headline_infinitive(verb: Token) -> bool:
     """ "Xi to meet Trump", "Gabriel in Moscow to meet Putin": a headline whose only verb is
     a "to" infinitive under a name reads as a future fact (like "will meet")."""
@@ -402,7 +398,7 @@ def _nonfinite_adjunct(verb: Token) -> bool:
     """ "..., citing KCNA" / "... to study management": adjuncts without a subject."""
     if to_markers(verb):
         return True
-    return verb.tag in PARTICIPLE_TAG_IDS and not _has_mark(verb)
+    return verb.tag in PARTICIPLE_TAG_IDS and "mark" not in labels(verb)
 
 
 def in_order_to(verb: Token) -> bool:

@@ -148,12 +148,8 @@ def _actor(toks: list[Token], title: int, end: int, word: str) -> tuple[int, int
 
 def _employs(label: str, last: Token, word: str) -> bool:
     if label in ORGANISATION_LABELS:
-        return not _portfolio(last, word)
+        return word not in PORTFOLIO_ROLES or last.lower_ not in reltypes.PORTFOLIO_WORDS
     return label in STATE_LABELS and word in reltypes.STATE_ROLES
-
-
-def _portfolio(last: Token, word: str) -> bool:
-    return word in PORTFOLIO_ROLES and last.lower_ in reltypes.PORTFOLIO_WORDS
 
 
 PORTFOLIO_ROLES = frozenset(words("minister secretary adviser advisor commissioner"))
