@@ -115,10 +115,10 @@ def _wanted(verb: Token, governor: Token) -> bool:
     first = verb.left_edge.i
     if verb.dep_ != "ccomp" or first <= governor.i or toks[first - 1].text == ",":
         return False
-    return not inflection_of(verb.lower_, REPORTING_VERBS)
+    return not inflection_of(verb.lower_, SPEAKER_VERBS)
 
 
-REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "write", "note"})
+SPEAKER_VERBS = frozenset({"say", "tell", "report", "add", "write", "note"})
 """Verbs of a speaker the parser may hang on a hope ("expects that ..." Titov told TASS)."""
 
 
