@@ -197,6 +197,11 @@ SYMMETRIC = [
         (("Tesco", "CLASH_WITH", "Mandate"),),
     ),
     ("Kenya and Ethiopia met in Nairobi on Monday.", (("Kenya", "MEET", "Ethiopia"),)),
+    (
+        "Russia and Ukraine held negotiations in Istanbul.",
+        (("Russia", "NEGOTIATE_WITH", "Ukraine"),),
+    ),
+    ("Apple and Samsung agreed on a deal.", (("Apple", "AGREE_WITH", "Samsung"),)),
 ]
 
 

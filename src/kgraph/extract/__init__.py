@@ -16,18 +16,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kgraph.extract.context import Sentence, memoised
 from kgraph.extract.document import doc_extractions, resolve_lemmatizer
-from kgraph.extract.sentence import sentence_extractions
-from kgraph.extract.tree import forget
+from kgraph.extract.sentence import span_extractions
 from kgraph.models import RelationMention
 from kgraph.nlp import Lemmatizer
 
 EXTRACTOR_VERSION = "kgraph-extract/0.4"
 """Stored with every article and claim; an ingest re-analyses a stored article whose
-version differs.  Raise it whenever extraction or resolution output changes (0.3: passive
-types BE_<participle>, roles, speakers; 0.4: headline passives, roles "as" what, wanting,
-text repair, one node per actor), so an upgraded kgraph refreshes old claims."""
+version differs.  Raise it whenever extraction or resolution output changes, so an
+upgraded kgraph refreshes old claims."""
 
 __all__ = ["EXTRACTOR_VERSION", "extract_doc", "extract_sentence"]
 
@@ -44,8 +41,5 @@ def extract_doc(doc: Doc, *, lemma: Lemmatizer | None = None) -> list[RelationMe
 
 def extract_sentence(sent: Span, *, lemma: Lemmatizer | None = None) -> list[RelationMention]:
     """Relations of one sentence (no cross-sentence attribution)."""
-    sentence = Sentence.of(sent, memoised(resolve_lemmatizer(lemma)))
-    try:
-        return [e.relation for e in sentence_extractions(sentence) if e.for_graph]
-    finally:
-        forget()
+    found = span_extractions(sent, resolve_lemmatizer(lemma))
+    return [e.relation for e in found if e.for_graph]

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.strings import get_string_id
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from kgraph.extract.deps import PUNCT_EDGES
+from kgraph.extract.deps import POSSESSIVE, PUNCT_EDGES
 from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, ids
 from kgraph.extract.tree import Tree, kids, labels, one_of_listed, rights, tokens_of, tree_of
 
@@ -26,8 +25,6 @@ PHRASE_RIGHT_STOP = frozenset({"relcl", "appos", "advcl", "parataxis", "acl", "d
 KEEP_PREPS = frozenset({"of"})
 KEEP_PREP_IDS = ids(KEEP_PREPS)
 PREMODIFIERS = frozenset({"amod", "compound", "nummod", "det", "poss", "nmod"})
-POSSESSIVE = get_string_id("POS")
-"""The tag id of the possessive ending ("'s")."""
 
 
 def np_bounds(head: Token) -> tuple[int, int]:
@@ -65,7 +62,7 @@ def _np_bounds(head: Token) -> tuple[int, int]:
         start, end = min(start, first), max(end, last)
     while end - 1 > i and tree.tokens[end - 1].tag == POSSESSIVE:
         end -= 1  # a possessor names the owner: "Kim Jong Un's" -> "Kim Jong Un"
-    return trim(head.doc, start, end, tree)
+    return trim(head.doc, start, end)
 
 
 def _keeps_right(child: Token, head: Token) -> bool:
@@ -110,12 +107,10 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     return trim(head.doc, start, max(end, head.i + 1))
 
 
-def trim(doc: Doc, start: int, end: int, tree: Tree | None = None) -> tuple[int, int]:
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop edge punctuation, keeping a quotation that is closed inside the span, and
-    close a quotation left open by the parse (`` art of doctoring ''); ``tree`` is
-    ``tree_of(doc)`` when the caller has it."""
-    if tree is None:
-        tree = tree_of(doc)
+    close a quotation left open by the parse (`` art of doctoring '')."""
+    tree = tree_of(doc)
     toks = tree.tokens
     first, last = toks[start], toks[end - 1]
     if first.is_punct or last.is_punct or first.is_space or last.is_space:

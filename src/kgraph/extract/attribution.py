@@ -11,9 +11,10 @@ from spacy.symbols import ADJ
 from spacy.tokens import Token
 
 from kgraph.extract import subjects
-from kgraph.extract.deps import first_child, is_verbal
+from kgraph.extract.deps import NOMINAL_SUBJECTS, is_verbal, labelled
 from kgraph.extract.lexicon import (
     ATTRIBUTION_PREPS,
+    BODY_LABELS,
     REPORTING_ADJECTIVES,
     REPORTING_VERBS,
     words,
@@ -106,8 +107,6 @@ def _holder(head: Token) -> Token | None:
     return subjects.acting_subject(head, strict=True)
 
 
-SPEAKING_LABELS = frozenset({"ORG", "GPE", "NORP"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SAYING_VERBS = frozenset(
     words("say announce confirm state declare insist maintain add claim warn reveal vow pledge")
 )
@@ -120,11 +119,11 @@ def itself(subject: Token, source: Token, lemma: Lemmatizer) -> bool:
     organisation or country has just said it does is that speaker.  Not a copula's "it"
     ("Yale said it was the final decision"), nor an "it" before the speaker ("It costs
     1,000 yuan, Wang says")."""
-    if subject.lower_ != "it" or subject.dep_ not in SUBJECT_DEPS or subject.i < source.i:
+    if subject.lower_ != "it" or subject.dep_ not in NOMINAL_SUBJECTS or subject.i < source.i:
         return False
     clause, verb = subject.head, source.head
     return (
-        source.ent_type_ in SPEAKING_LABELS
+        source.ent_type_ in BODY_LABELS
         and clause.dep_ == "ccomp"
         and clause.head.i == verb.i
         and lemma(clause) != "be"
@@ -136,7 +135,7 @@ def according_to(tok: Token) -> Token | None:
     """The object of an "according to X" phrase attached to ``tok``, if any."""
     for child in kids(tok):
         if child.dep_ == "prep" and child.lower_ in ATTRIBUTION_PREPS:
-            inner = first_child(child, frozenset({"prep"}))
+            inner = labelled(child, "prep")
             holder = inner if inner is not None else child
-            return first_child(holder, frozenset({"pobj"}))
+            return labelled(holder, "pobj")
     return None

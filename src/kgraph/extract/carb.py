@@ -12,10 +12,8 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kgraph.extract.context import Sentence, memoised
 from kgraph.extract.render import Extraction
-from kgraph.extract.sentence import sentence_extractions
-from kgraph.extract.tree import forget
+from kgraph.extract.sentence import span_extractions
 from kgraph.nlp import Lemmatizer, lemmatizer_for
 
 BATCH = 256
@@ -37,11 +35,7 @@ def carb_lines(nlp: Language, lines: Iterable[str]) -> Iterator[str]:
 
 def _lines(text: str, doc: Doc, lemma: Lemmatizer) -> list[str]:
     """The CaRB lines of one parsed sentence."""
-    sentence = Sentence.of(doc[:], memoised(lemma))
-    try:
-        found = sentence_extractions(sentence, openie=True)
-    finally:
-        forget()
+    found = span_extractions(doc[:], lemma, openie=True)
     return [line for e in found if (line := format_line(text, e)) is not None]
 
 
@@ -58,9 +52,5 @@ def format_line(sentence: str, extraction: Extraction) -> str | None:
     """The CaRB line of one extraction, or None when it has no second argument."""
     if extraction.carb is None:
         return None
-    fields = [_clean(f) for f in extraction.carb]
+    fields = [" ".join(f.split()) for f in extraction.carb]
     return "\t".join([sentence, f"{extraction.relation.confidence:.3f}", *fields])
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split())

@@ -17,10 +17,18 @@ from spacy.tokens import Token
 from kgraph.extract import complements, reltypes, subjects
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
-from kgraph.extract.deps import DIRECT_OBJECTS, WH_TAG_IDS, first_child, is_verbal, labelled
+from kgraph.extract.deps import (
+    DIRECT_OBJECTS,
+    NOMINAL_SUBJECTS,
+    WH_TAG_IDS,
+    first_child,
+    is_verbal,
+    labelled,
+    to_markers,
+)
 from kgraph.extract.derivation import eventive
 from kgraph.extract.frame import Frame, Slot
-from kgraph.extract.lexicon import TEMPORAL_LABELS, ids
+from kgraph.extract.lexicon import ACTOR_LABELS, TEMPORAL_LABELS, ids
 from kgraph.extract.modality import (
     alleged,
     denied_object,
@@ -29,16 +37,13 @@ from kgraph.extract.modality import (
     predicate_aux,
     unasserted,
 )
-from kgraph.extract.reltypes import comitative_preps
 from kgraph.extract.slots import noun_extras, prep_slots, verb_extras
 from kgraph.extract.tree import kids, labels, tokens_of
 from kgraph.nlp import Lemmatizer
 
 NON_FINITE = frozenset({"VB", "VBN", "VBG"})
 NOMINAL_SLOTS = frozenset({"phrase", "np"})
-OWN_SUBJECT = frozenset({"nsubj", "nsubjpass"})
 SHARING_BLOCKERS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
-TO = ids(["TO"])
 BY = ids(["by"])
 TEMPORAL_LABEL_IDS = ids(TEMPORAL_LABELS)
 VERB_HEAD_DEPS = frozenset(
@@ -129,7 +134,7 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
     auxiliaries shared with a first conjunct, particles), relation words, negation, modality."""
     scope = sharing_head(verb) or verb
     prefix = complements.control_prefix(scope, lemma)
-    particles = _particles(verb)
+    particles = labels(verb).get("prt", [])
     core = [*predicate_aux(verb), verb, *particles]
     is_negated, modality = negated(verb), modal(verb)
     if scope.i != verb.i:
@@ -140,7 +145,7 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
     frame.negated = is_negated != prefix.negated
     if subjects.headline_infinitive(verb):
         frame.modality = "will"  # "Xi to meet Trump": the headline's future
-        frame.pred = [*_to_markers(verb), *frame.pred]
+        frame.pred = [*to_markers(verb), *frame.pred]
         return frame
     goal = purpose(verb, lemma)
     frame.modality = (
@@ -153,7 +158,7 @@ def _predicate(verb: Token, subject: Token, lemma: Lemmatizer) -> Frame:
         or subjects.favoured(verb, lemma)
     )
     if goal:
-        frame.pred = [*_to_markers(verb), *frame.pred]
+        frame.pred = [*to_markers(verb), *frame.pred]
     return frame
 
 
@@ -194,7 +199,11 @@ def _subject_sharing_head(verb: Token) -> Token | None:
     head = None
     while verb.dep_ == "conj":
         parent = verb.head
-        if not is_verbal(parent) or parent.i == verb.i or not OWN_SUBJECT.isdisjoint(labels(verb)):
+        if (
+            not is_verbal(parent)
+            or parent.i == verb.i
+            or not NOMINAL_SUBJECTS.isdisjoint(labels(verb))
+        ):
             break
         head = verb = parent
     return head
@@ -210,19 +219,11 @@ def purpose(verb: Token, lemma: Lemmatizer) -> str | None:
     the Netherlands to exit the EU" (modality "call")."""
     if verb.dep_ in ("advcl", "acl") and subjects.for_subject(verb) is not None:
         return lemma(verb.head) if is_verbal(verb.head) else "purpose"
-    if verb.dep_ == "advcl" and _to_markers(verb):
+    if verb.dep_ == "advcl" and to_markers(verb):
         return "purpose"
-    if verb.dep_ == "acl" and _to_markers(verb) and subjects.in_order_to(verb):
+    if verb.dep_ == "acl" and to_markers(verb) and subjects.in_order_to(verb):
         return "purpose"
     return None
-
-
-def _to_markers(verb: Token) -> list[Token]:
-    return [c for c in labels(verb).get("aux", ()) if c.tag in TO]
-
-
-def _particles(verb: Token) -> list[Token]:
-    return labels(verb).get("prt", [])
 
 
 def stray_agent(verb: Token) -> Slot | None:
@@ -236,7 +237,7 @@ def stray_agent(verb: Token) -> Slot | None:
         if host is None:
             continue
         for slot in prep_slots(host):
-            if _by(slot) and slot.head.ent_type_ in AGENT_LABELS:
+            if _by(slot) and slot.head.ent_type_ in ACTOR_LABELS:
                 return Slot(slot.head, slot.prep, "np")
     return None
 
@@ -252,7 +253,6 @@ def _by(slot: Slot) -> bool:
 
 
 STRAY_AGENT_HOSTS = frozenset({"oprd", "dobj", "prep", "attr"})
-AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _passive_with_agent(frame: Frame, verb: Token, agent: Slot, preps: list[Slot]) -> Frame:
@@ -275,7 +275,7 @@ def prepositional_object(frame: Frame, verb: Token, preps: list[Slot], lemma: Le
     after = [s for s in preps if s.prep is not None and (s.prep.i > verb.i or _fronted(s))]
     if _quoted_as(verb):  # "was quoted as saying by Tass": by is the quoting's agent
         after = [s for s in after if not _by(s)]
-    party = comitative_preps(frame.rel[0])
+    party = reltypes.COMITATIVE_VERBS.get(frame.rel[0])
     if party is not None:  # "met in Tokyo on Monday": places and times are no second party
         after = [s for s in after if s.prep is not None and s.prep.lower_ in party]
     phrases = [s for s in after if s.kind in NOMINAL_SLOTS] or after

@@ -18,7 +18,7 @@ from spacy.symbols import ADJ
 from spacy.tokens import Token
 
 from kgraph.extract import subjects
-from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_verbal
+from kgraph.extract.deps import DIRECT_OBJECTS, first_child, is_verbal, to_markers
 from kgraph.extract.frame import Slot
 from kgraph.extract.lexicon import (
     ASPECTUAL_VERBS,
@@ -26,7 +26,6 @@ from kgraph.extract.lexicon import (
     NEGATING_ADJECTIVES,
     NEGATING_VERBS,
     OBJECT_CONTROL_VERBS,
-    ids,
     inflection_of,
 )
 from kgraph.extract.modality import modal, negated, predicate_aux
@@ -43,13 +42,8 @@ class ControlPrefix:
     negated: bool = False
 
 
-TO = ids(["TO"])
 NO_CONTROL = ControlPrefix()
 """The prefix of a verb that is not controlled (most verbs): shared, never changed."""
-
-
-def _to_marker(verb: Token) -> Token | None:
-    return next((c for c in labels(verb).get("aux", ()) if c.tag in TO), None)
 
 
 def is_controlled(verb: Token, lemma: Lemmatizer) -> bool:
@@ -59,10 +53,10 @@ def is_controlled(verb: Token, lemma: Lemmatizer) -> bool:
         return False
     head = verb.head
     if _adjective_controller(head):
-        return _to_marker(verb) is not None
+        return bool(to_markers(verb))
     if not is_verbal(head):
         return False
-    if _to_marker(verb) is not None:
+    if to_markers(verb):
         return True
     return verb.tag_ == "VBG" and lemma(head) in ASPECTUAL_VERBS
 
@@ -123,15 +117,15 @@ def control_prefix(verb: Token, lemma: Lemmatizer) -> ControlPrefix:
     if not is_controlled(verb, lemma):
         return _bare_infinitive_scope(verb, lemma)
     controller = verb.head
-    to = _to_marker(verb)
+    to = to_markers(verb)[:1]
     if _adjective_controller(controller):
         return _adjective_prefix(controller, to)
     if first_child(controller, DIRECT_OBJECTS) is not None or prepositional_controller(
         controller, verb
     ):
-        return ControlPrefix([to] if to else [], lemma(controller))
+        return ControlPrefix(to, lemma(controller))
     outer = control_prefix(controller, lemma)
-    tokens = [*outer.tokens, *predicate_aux(controller), controller, *([to] if to else [])]
+    tokens = [*outer.tokens, *predicate_aux(controller), controller, *to]
     word = lemma(controller)
     is_negated = outer.negated != negated(controller)
     outer_modality = outer.modality or modal(controller)
@@ -163,10 +157,10 @@ YET_VERBS = frozenset({"have", "be"})
 """Controllers that "yet" makes a denial: "has yet to respond" has not responded."""
 
 
-def _adjective_prefix(adj: Token, to: Token | None) -> ControlPrefix:
+def _adjective_prefix(adj: Token, to: list[Token]) -> ControlPrefix:
     """ "is not likely to win" -> tokens "is not likely to", modality "likely"."""
     be = adj.head
-    tokens = [*predicate_aux(be), be, adj, *([to] if to else [])]
+    tokens = [*predicate_aux(be), be, adj, *to]
     word = adj.lower_
     if word in NEGATING_ADJECTIVES:
         return ControlPrefix(tokens, modal(be), not negated(be))

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
-from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
+from kgraph.extract.deps import VERBAL_POS
 from kgraph.extract.tree import Tree, tree_of
 from kgraph.models import Argument
 from kgraph.nlp import Lemmatizer
@@ -48,7 +48,7 @@ class Sentence:
         text = span.text if doc_text is None else doc_text[span.start_char : span.end_char]
         tree = tree_of(span.doc)
         start, end = span.start, span.end
-        verbal = tree.positions(VERBAL, NO_IDS)[0]
+        verbal = tree.positions(VERBAL_POS, NO_IDS)[0]
         has_verb = bisect_left(verbal, start) < bisect_left(verbal, end)
         return cls(span, lemma, text.rstrip(), has_verb, tree, start, end)
 
@@ -82,7 +82,6 @@ class Sentence:
         return span.text, span.start_char, span.end_char
 
 
-VERBAL = frozenset({VERB, AUX})
 TextOf = Callable[[int, int], tuple[str, int, int]]
 """Text, start and end character of the tokens ``[start, end)`` of one Doc."""
 

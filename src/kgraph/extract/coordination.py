@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from kgraph.extract.deps import SUBJECTS, THAT, WH_TAG_IDS, is_nominal, is_verbal, party_label
 from kgraph.extract.frame import Frame, Slot
-from kgraph.extract.lexicon import ids
+from kgraph.extract.lexicon import ACTOR_LABELS, ids
 from kgraph.extract.tree import entity_bounds, kids, labels, tokens_of
 
 MAX_CONJUNCTS = 8
@@ -94,12 +94,11 @@ def _named_members(tok: Token) -> list[Token] | None:
     for child in labels(tok).get("appos", ()):
         if tok.i < verb.i < child.i:
             continue  # "The players were named as A; B and C": a list after the verb
-        if child.ent_type_ in MEMBER_LABELS and "conj" in labels(child):
+        if child.ent_type_ in ACTOR_LABELS and "conj" in labels(child):
             return conjuncts(child)
     return None
 
 
-MEMBER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLURAL_NOUN_TAGS = ids(["NNS", "NNPS"])
 
 

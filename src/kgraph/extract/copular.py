@@ -111,7 +111,7 @@ def _nominal_complement(frame: Frame, noun: Token, lemma: Lemmatizer) -> None:
         return
     prep, pobj = of
     frame.pred = [*frame.pred, *_premodifiers(noun), noun, prep]
-    frame.rel = [*_compounds(noun, lemma), prep.lower_]
+    frame.rel = [*_compounds(noun), lemma(noun), prep.lower_]
     frame.object = Slot(pobj)
     frame.extras = noun_extras(pobj)
 
@@ -132,10 +132,9 @@ def _premodifiers(noun: Token) -> list[Token]:
     return [t for c in lefts(noun) for t in c.subtree]
 
 
-def _compounds(noun: Token, lemma: Lemmatizer) -> list[str]:
-    """Relation words of a relational noun: its compounds and lemma ("Prime Minister")."""
-    words = [c.lower_ for c in lefts(noun) if c.dep_ == "compound"]
-    return [*words, lemma(noun)]
+def _compounds(noun: Token) -> list[str]:
+    """The compounds of a relational noun, words of the relation ("Prime Minister")."""
+    return [c.lower_ for c in lefts(noun) if c.dep_ == "compound"]
 
 
 def _adjective_complement(frame: Frame, adj: Token, preps: list[Slot], lemma: Lemmatizer) -> None:
@@ -143,15 +142,15 @@ def _adjective_complement(frame: Frame, adj: Token, preps: list[Slot], lemma: Le
     "am convinced that ..." -> a clause object (OpenIE only)."""
     clause = labelled(adj, "ccomp")
     if clause is not None:
-        frame.pred = [*frame.pred, *[t for c in lefts(adj) for t in c.subtree], adj]
+        frame.pred = [*frame.pred, *_premodifiers(adj), adj]
         frame.rel = [lemma(adj)]
         frame.object = Slot(clause, None, "clause")
         return
     own = [s for s in prep_slots(adj) if s.kind in NOMINAL_SLOTS and s.prep is not None]
-    if own and own[0].prep is not None:
+    if own:
         first = own[0]
         assert first.prep is not None
-        frame.pred = [*frame.pred, *[t for c in lefts(adj) for t in c.subtree], adj, first.prep]
+        frame.pred = [*frame.pred, *_premodifiers(adj), adj, first.prep]
         frame.rel = [lemma(adj), first.prep.lower_]
         frame.object = Slot(first.head)
         frame.extras = [*own[1:], *verb_extras(frame.anchor, preps, exclude=None)]
@@ -183,8 +182,7 @@ def _apposition(appos: Token) -> Iterator[Frame]:
             frame.object = Slot(appos)
         else:
             frame.pred = [*_premodifiers(appos), appos, of[0]]
-            frame.rel = [*[c.lower_ for c in lefts(appos) if c.dep_ == "compound"], appos.lower_]
-            frame.rel.append("of")
+            frame.rel = [*_compounds(appos), appos.lower_, "of"]
             frame.object = Slot(of[1])
     assert frame.object is not None
     yield from expand(frame, subjects=head.i != anchor.i, objects=frame.object.head.i != anchor.i)

@@ -6,16 +6,19 @@ modules readable (``tok.dep_ in SUBJECTS`` rather than a literal set in five pla
 
 from __future__ import annotations
 
-from spacy.symbols import AUX, DET, PRON, VERB
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, DET, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Token
 
 from kgraph.extract.lexicon import ids, words
 from kgraph.extract.tree import kids, labels, tokens_of
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+NOMINAL_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 DIRECT_OBJECTS = frozenset({"dobj", "obj"})
 AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT", "EX"})
@@ -37,6 +40,13 @@ PRONOUN_POS_IDS = frozenset({PRON, DET})
 PRONOUN_WORD_IDS = ids(PRONOUN_WORDS)
 WH_TAG_IDS = ids(WH_TAGS)
 THAT = ids(["that"])
+OF = ids(["of"])
+TO = ids(["TO"])
+"""The tag id of infinitival "to"."""
+VERBAL_POS = frozenset({VERB, AUX})
+NOUN_OR_NAME = frozenset({NOUN, PROPN})
+POSSESSIVE = get_string_id("POS")
+"""The tag id of the possessive ending ("'s")."""
 PUNCT_EDGES = frozenset({",", ";", ":", ".", "-", "--", "–", "—", "!", "?", "…"})
 
 
@@ -72,6 +82,11 @@ def first_child(tok: Token, deps: frozenset[str]) -> Token | None:
         if group and (best is None or group[0].i < best.i):
             best = group[0]
     return best
+
+
+def to_markers(verb: Token) -> list[Token]:
+    """The infinitival "to" of ``verb`` ("agreed *to* send", "Xi *to* meet Trump")."""
+    return [c for c in labels(verb).get("aux", ()) if c.tag in TO]
 
 
 def labelled(tok: Token, dep: str) -> Token | None:

@@ -20,17 +20,13 @@ from kgraph.nlp import Lemmatizer
 def doc_extractions(doc: Doc, lemma: Lemmatizer) -> list[Extraction]:
     """Extractions of every sentence of ``doc`` in reading order."""
     with _collector_paused():
-        return _extractions(doc, memoised(lemma))
-
-
-def _extractions(doc: Doc, lemma: Lemmatizer) -> list[Extraction]:
-    text = doc_text(doc)
-    try:
-        sentences = [Sentence.of(sent, lemma, text) for sent in doc.sents]
-        found = [sentence_extractions(sentence) for sentence in sentences]
-        attribute_across(sentences, found)
-    finally:
-        forget()
+        lemma, text = memoised(lemma), doc_text(doc)
+        try:
+            sentences = [Sentence.of(sent, lemma, text) for sent in doc.sents]
+            found = [sentence_extractions(sentence) for sentence in sentences]
+            attribute_across(sentences, found)
+        finally:
+            forget()
     return [extraction for group in found for extraction in group]
 
 

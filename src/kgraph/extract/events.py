@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, combinations
 
 from spacy.strings import get_string_id
-from spacy.symbols import ADJ, ADP, AUX, NOUN, PRON, PROPN, PUNCT, VERB, acl, amod, appos
+from spacy.symbols import ADJ, ADP, NOUN, PRON, PUNCT, VERB, acl, amod, appos
 from spacy.tokens import Token
 
 from kgraph.extract import reltypes, subjects
@@ -36,6 +36,10 @@ from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import conjuncts, expand
 from kgraph.extract.deps import (
     DIRECT_OBJECTS,
+    MODIFIER_DEPS,
+    NOUN_OR_NAME,
+    OF,
+    VERBAL_POS,
     described,
     first_child,
     hyphened,
@@ -45,7 +49,14 @@ from kgraph.extract.deps import (
 )
 from kgraph.extract.derivation import event_verb, eventive
 from kgraph.extract.frame import Frame, Slot
-from kgraph.extract.lexicon import ids, words
+from kgraph.extract.lexicon import (
+    ACTOR_LABELS,
+    BODY_LABELS,
+    NAMED_LABELS,
+    PLACE_LABELS,
+    ids,
+    words,
+)
 from kgraph.extract.modality import modal, negated
 from kgraph.extract.tree import entity_bounds, kids, labels, lefts, rights
 
@@ -53,7 +64,6 @@ EVENT = "event"
 """Frame kind of the relations made here (graph only)."""
 SURFACE = "surface"
 """Frame kind of a light-verb clause whose event frame replaces it in the graph."""
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 ADJUNCT_PREPS = frozenset({"in", "during", "at", "after", "following", "before"})
 ADJUNCT_PREP_IDS = ids(ADJUNCT_PREPS)
 """Prepositions whose event object makes the clause's subject a party ("in a call with")."""
@@ -71,11 +81,10 @@ COMPOUND = get_string_id("compound")
 PLACE_PREP_IDS = ids(["at", "in", "to"])
 PARTY_LABELS = frozenset({"conj", "prep", "appos"})
 """A subject with one of these children may name several parties."""
-ACTOR_LABEL_IDS = ids(ACTOR_LABELS)
+NAMED_LABEL_IDS = ids(NAMED_LABELS)
 PARTICIPANT_PREP_IDS = ids(reltypes.PARTICIPANT_PREPS)
 PHONE_IDS = ids(reltypes.PHONE_WORDS)
 CIRCUMSTANCE_IDS = ids(["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"])
-OF = ids(["of"])
 VERBS = frozenset({VERB})
 APPOSITIONS = frozenset({appos})
 
@@ -143,7 +152,7 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         return
     for prep, party in _participants(noun, verb):
         word = prep.lower_
-        typed = reltypes.event_type(noun_lemma, word, phone=_phone(noun))
+        typed = _event_type(noun, word, sentence)
         if obj.prep is None and _members_of(noun, prep, party, lemma):
             yield from _with_members(frame, noun, party)
             return
@@ -160,11 +169,18 @@ def _light(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
             rel = [lemma, noun_lemma, word] if own and eventive(noun_lemma) else [lemma, word]
         else:
             continue
-        base = Frame(EVENT, verb, frame.subject, Slot(party, prep), [*frame.pred, noun, prep], rel)
-        base.negated, base.modality = frame.negated, frame.modality
-        base.attribution = frame.attribution
-        yield from expand(base)
+        pred = [*frame.pred, noun, prep]
+        yield from expand(_stated(frame, verb, frame.subject, Slot(party, prep), pred, rel))
         return
+
+
+def _stated(
+    frame: Frame, anchor: Token, subject: Slot, obj: Slot, pred: list[Token], rel: list[str]
+) -> Frame:
+    """An event frame that the clause of ``frame`` states: negated and modal as it is."""
+    return Frame(
+        EVENT, anchor, subject, obj, pred, rel, negated=frame.negated, modality=frame.modality
+    )
 
 
 def _members_of(noun: Token, prep: Token, party: Token, lemma: str) -> bool:
@@ -188,10 +204,7 @@ def _with_members(frame: Frame, noun: Token, party: Token) -> Iterator[Frame]:
         obj = Slot(party)
     else:
         obj = Slot(noun, bounds=(noun.left_edge.i, entity_bounds(party)[1]))
-    base = Frame(EVENT, frame.anchor, frame.subject, obj, frame.pred, frame.rel)
-    base.negated, base.modality = frame.negated, frame.modality
-    base.attribution = frame.attribution
-    yield from expand(base)
+    yield from expand(_stated(frame, frame.anchor, frame.subject, obj, frame.pred, frame.rel))
 
 
 REPRESENTATIVES = frozenset(
@@ -253,12 +266,15 @@ def _circumstance(tok: Token) -> bool:
     return tok.ent_type in CIRCUMSTANCE_IDS
 
 
-def _phone(noun: Token) -> bool:
-    return any(c.lower in PHONE_IDS for c in lefts(noun))
+def _event_type(noun: Token, prep: str, sentence: Sentence) -> str | None:
+    """:func:`.reltypes.event_type` of an event noun with a party after ``prep`` (a "phone"
+    before it makes a conversation a call)."""
+    phone = any(c.lower in PHONE_IDS for c in lefts(noun))
+    return reltypes.event_type(sentence.lemma(noun), prep, phone=phone)
 
 
 def _named(tok: Token) -> bool:
-    return tok.ent_type in ACTOR_LABEL_IDS
+    return tok.ent_type in NAMED_LABEL_IDS
 
 
 def _adjuncts(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
@@ -283,10 +299,8 @@ def _adjuncts(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         if found is None:
             continue
         noun, typed, inner, party = found
-        base = Frame(EVENT, verb, frame.subject, Slot(party, inner), [noun, inner], [typed])
-        base.negated, base.modality = frame.negated, frame.modality
-        base.attribution = frame.attribution
-        yield from expand(base)
+        other = Slot(party, inner)
+        yield from expand(_stated(frame, verb, frame.subject, other, [noun, inner], [typed]))
 
 
 def headline_frames(sentence: Sentence) -> Iterator[Frame]:
@@ -313,7 +327,7 @@ def _comitative_event(prep: Token, sentence: Sentence) -> tuple[Token, str, Toke
     noun = labelled(prep, "pobj")
     if noun is None or noun.pos != NOUN:
         return None
-    typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
+    typed = _event_type(noun, "with", sentence)
     if typed is None or typed not in reltypes.COMITATIVE_TYPES:
         return None
     for inner, party in _participants(noun, noun):
@@ -395,7 +409,7 @@ def _serving_as(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
         for prep in labels(role).get("prep", ())
         if prep.lower_ == "of"
         for org in labels(prep).get("pobj", ())
-        if org.ent_type_ in reltypes.ROLE_ORGS
+        if org.ent_type_ in BODY_LABELS
     ]
     for role_frame in _role_frames(person, role, of):
         role_frame.negated = frame.negated
@@ -436,12 +450,12 @@ def _role_organisations(role: Token) -> Iterator[tuple[Token, Token | None]]:
             return
     for child in kids(role):
         if (child.dep_, child.ent_type_) in ROLE_NAMES or (
-            child.dep_ == "poss" and child.ent_type_ in reltypes.ROLE_ORGS
+            child.dep_ == "poss" and child.ent_type_ in BODY_LABELS
         ):
             yield child, None
         elif child.dep_ == "prep" and child.i > role.i and child.lower_ in OWN_ROLE_PREPS:
             org = labelled(child, "pobj")
-            if org is not None and org.ent_type_ in reltypes.ROLE_ORGS:
+            if org is not None and org.ent_type_ in BODY_LABELS:
                 if child.lower_ == "in" and org.ent_type_ != "ORG":
                     continue  # "a lawyer in Karachi" works there, not for it
                 yield org, child
@@ -470,23 +484,20 @@ def _state_of_office(role: Token) -> Token | None:
     return states[0]
 
 
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
-
-
 def _named_body(noun: Token) -> bool:
     """ "the Russian defence ministry", "the US embassy": a common noun that a name before
     it makes a body of that state or organisation (the resolver decides which bodies it
     links: the ministry, not the embassy)."""
     return noun.pos == NOUN and any(
-        c.dep_ in ("compound", "amod") and c.ent_type_ in reltypes.ROLE_ORGS for c in lefts(noun)
+        c.dep_ in ("compound", "amod") and c.ent_type_ in BODY_LABELS for c in lefts(noun)
     )
 
 
 def _based(based: Token) -> Iterator[Frame]:
     """ "Beijing-based Analysys" -> Analysys BASED_IN Beijing."""
-    place = next((c for c in kids(based) if c.ent_type_ in ("GPE", "LOC")), None)
+    place = next((c for c in kids(based) if c.ent_type_ in PLACE_LABELS), None)
     org = based.head
-    if place is None or based.dep_ != "amod" or org.ent_type_ not in reltypes.ROLE_ORGS:
+    if place is None or based.dep_ != "amod" or org.ent_type_ not in BODY_LABELS:
         return
     name = Slot(org, bounds=entity_bounds(org))  # not "Beijing-based Analysys"
     yield Frame(EVENT, based, name, Slot(place, bounds=entity_bounds(place)), [based], ["based_in"])
@@ -499,7 +510,7 @@ def _named_participle(part: Token, sentence: Sentence) -> Iterator[Frame]:
     if part.tag_ != "VBN" or part.lower_ in NOT_AGENTIVE_PARTICIPLES:
         return
     hyphen = next((c for c in lefts(part) if c.lower == HYPHEN and c.i == part.i - 1), None)
-    agent = next((c for c in lefts(part) if c.i < part.i - 1 and c.ent_type_ in AGENT_LABELS), None)
+    agent = next((c for c in lefts(part) if c.i < part.i - 1 and c.ent_type_ in ACTOR_LABELS), None)
     if hyphen is None or agent is None:
         return
     noun = part.head
@@ -509,7 +520,7 @@ def _named_participle(part: Token, sentence: Sentence) -> Iterator[Frame]:
     named = Slot(agent, bounds=entity_bounds(agent))
     thing = Slot(noun, bounds=(max(first, part.i + 1), last))
     if part.lower_ in WHERE_PARTICIPLES:  # "US-educated Ma" was educated in the US
-        if agent.ent_type_ in PLACE_AGENTS:
+        if agent.ent_type_ in PLACE_LABELS:
             yield Frame(EVENT, part, thing, named, [part], ["be", part.lower_, "in"])
         return
     yield Frame(
@@ -528,9 +539,6 @@ NOT_AGENTIVE_PARTICIPLES = frozenset(
 """Participles whose hyphenated name says where, what or which, not who acts."""
 WHERE_PARTICIPLES = frozenset(words("educated raised schooled"))
 """Participles whose hyphenated place says where ("US-educated", "London-raised")."""
-PLACE_AGENTS = frozenset({"GPE", "LOC"})
-AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-NOUN_OR_NAME = frozenset({NOUN, PROPN})
 
 
 def _invitation(prep: Token, sentence: Sentence) -> Iterator[Frame]:
@@ -565,12 +573,9 @@ INVITATION_IDS = ids(["invitation"])
 def _clause_head(tok: Token) -> Token | None:
     """The verb or copula whose clause ``tok`` is in."""
     head = tok.head
-    while head.pos not in CLAUSE_POS and head.head.i != head.i:
+    while head.pos not in VERBAL_POS and head.head.i != head.i:
         head = head.head
-    return head if head.pos in CLAUSE_POS else None
-
-
-CLAUSE_POS = frozenset({VERB, AUX})
+    return head if head.pos in VERBAL_POS else None
 
 
 def _prohibited_in(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
@@ -585,10 +590,8 @@ def _prohibited_in(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     lemma = sentence.lemma(verb)
     if lemma not in PROHIBITING_VERBS:
         return
-    base = Frame(EVENT, verb, Slot(obj.head), frame.subject, [verb, obj.prep], [lemma])
-    base.negated, base.modality = frame.negated, frame.modality
     frame.kind = SURFACE
-    yield base
+    yield _stated(frame, verb, Slot(obj.head), frame.subject, [verb, obj.prep], [lemma])
 
 
 PROHIBITING_VERBS = frozenset(words("ban outlaw prohibit proscribe forbid"))
@@ -603,16 +606,13 @@ def _copular_event(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     noun = obj.head
     if noun.pos != NOUN:
         return
-    noun_lemma = sentence.lemma(noun)
     for prep, party in _participants(noun, noun):
-        typed = reltypes.event_type(noun_lemma, prep.lower_, phone=_phone(noun))
+        typed = _event_type(noun, prep.lower_, sentence)
         if typed is not None:
-            base = Frame(
-                EVENT, frame.anchor, frame.subject, Slot(party, prep), [noun, prep], [typed]
+            obj = Slot(party, prep)
+            yield from expand(
+                _stated(frame, frame.anchor, frame.subject, obj, [noun, prep], [typed])
             )
-            base.negated, base.modality = frame.negated, frame.modality
-            base.attribution = frame.attribution
-            yield from expand(base)
             return
 
 
@@ -630,12 +630,11 @@ def _copular_role(frame: Frame) -> Iterator[Frame]:
         for slot in frame.extras
         if slot.prep is not None
         and slot.prep.lower_ in OWN_ROLE_PREPS
-        and slot.head.ent_type_ in reltypes.ROLE_ORGS
+        and slot.head.ent_type_ in BODY_LABELS
         and (slot.prep.lower_ != "in" or slot.head.ent_type_ == "ORG")
     )
     for role in _role_frames(frame.subject.head, obj.head, at_copula):
         role.negated, role.modality = frame.negated, frame.modality or role.modality
-        role.attribution = frame.attribution
         yield role
 
 
@@ -652,9 +651,7 @@ def _enclosing_place(frame: Frame) -> Iterator[Frame]:
         if place is not None and place.ent_type_ == "GPE":
             rel = [frame.rel[0], "in"]
             pred = [*frame.pred[:-1], prep]
-            base = Frame(EVENT, frame.anchor, frame.subject, Slot(place, prep), pred, rel)
-            base.negated, base.modality = frame.negated, frame.modality
-            yield base
+            yield _stated(frame, frame.anchor, frame.subject, Slot(place, prep), pred, rel)
             return
 
 
@@ -676,9 +673,8 @@ def _possessed_message(frame: Frame, sentence: Sentence) -> Iterator[Frame]:
     if message and lemma not in RECEIVING_VERBS:
         return
     rel = [lemma, "from"] if message else [lemma, sentence.lemma(obj.head), "from"]
-    base = Frame(EVENT, frame.anchor, frame.subject, Slot(sender), [*frame.pred, obj.head], rel)
-    base.negated, base.modality = frame.negated, frame.modality
-    yield base
+    pred = [*frame.pred, obj.head]
+    yield _stated(frame, frame.anchor, frame.subject, Slot(sender), pred, rel)
 
 
 MESSAGE_IDS = ids(
@@ -725,7 +721,7 @@ def _paired(mark: Token, sentence: Sentence) -> Iterator[Frame]:
     if noun.pos != NOUN:
         return
     typed = reltypes.event_type(sentence.lemma(noun), "with")
-    if typed is None or not reltypes.is_symmetric(typed):
+    if typed not in reltypes.SYMMETRIC:
         return
     left = [t for t in noun.subtree if t.i < noun.i and t.dep_ == "compound" and _named(t)]
     before = [t for t in left if t.i < mark.i]
@@ -751,12 +747,12 @@ def _between(noun: Token, prep: Token, sentence: Sentence) -> Iterator[Frame]:
     if len(parties) < 2:
         return
     noun_lemma = sentence.lemma(noun)
-    typed = reltypes.event_type(noun_lemma, "with", phone=_phone(noun))
+    typed = _event_type(noun, "with", sentence)
     if typed is None:
         verb = event_verb(noun_lemma, zero=noun_lemma in reltypes.RECIPROCAL_NOUNS)
         if verb is None:
             return  # "a bridge between A and B" relates neither to the other
-        typed = reltypes.SYMMETRIC_WITH.get(verb, f"{verb}_with")
+        typed = f"{verb}_with"
     for a, b in combinations(parties, 2):
         yield Frame(EVENT, noun, Slot(a), Slot(b), [noun, prep], [typed])
 
@@ -806,8 +802,8 @@ def _adjunct_type(verb: Token, sentence: Sentence) -> str | None:
         if prep.dep_ == "prep" and prep.lower_ in ADJUNCT_PREPS and _clause_of(prep) == verb.i:
             noun = labelled(prep, "pobj")
             if noun is not None and noun.pos == NOUN:
-                typed = reltypes.event_type(sentence.lemma(noun), "with", phone=_phone(noun))
-                if typed is not None and reltypes.is_symmetric(typed):
+                typed = _event_type(noun, "with", sentence)
+                if typed in reltypes.SYMMETRIC:
                     return typed
     return None
 
@@ -830,9 +826,9 @@ def _symmetric_type(verb: Token, sentence: Sentence) -> str | None:
     lemma = sentence.lemma(verb)
     obj = first_child(verb, DIRECT_OBJECTS)
     if lemma in reltypes.LIGHT_VERBS and obj is not None and obj.pos == NOUN:
-        typed = reltypes.event_type(sentence.lemma(obj), "with", phone=_phone(obj))
-        return typed if typed is not None and reltypes.is_symmetric(typed) else None
-    if obj is not None and obj.ent_type in ACTOR_LABEL_IDS:
+        typed = _event_type(obj, "with", sentence)
+        return typed if typed in reltypes.SYMMETRIC else None
+    if obj is not None and obj.ent_type in NAMED_LABEL_IDS:
         return None  # "A and B visited C": each visited C, they did not meet
     if any(
         p.lower_ in OTHER_PARTY_PREPS and "pobj" in labels(p) for p in labels(verb).get("prep", ())
@@ -840,7 +836,7 @@ def _symmetric_type(verb: Token, sentence: Sentence) -> str | None:
         return None  # "A and B met with the Russian ambassador": each met him
     if obj is not None and (lemma, sentence.lemma(obj)) in reltypes.SYMMETRIC_OBJECTS:
         return reltypes.SYMMETRIC_OBJECTS[lemma, sentence.lemma(obj)]
-    if lemma in reltypes.SYMMETRIC_WITH:
-        return reltypes.SYMMETRIC_WITH[lemma]
+    if lemma in reltypes.SYMMETRIC_VERBS:
+        return f"{lemma}_with"
     typed = reltypes.verb_type((lemma,))[0]
-    return typed if reltypes.is_symmetric(typed) else None
+    return typed if typed in reltypes.SYMMETRIC else None

@@ -61,6 +61,13 @@ NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY
 ATTRIBUTION_PREPS = frozenset({"according"})
 """Prepositions that introduce a source ("according to X")."""
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
+"""Names of organisations and countries (a country's adjective too): who employs, speaks as
+a body or acts through a modifier ("US support")."""
+ACTOR_LABELS = BODY_LABELS | {"PERSON"}
+"""Names of who can act, speak or be listed: people, organisations and countries."""
+NAMED_LABELS = ACTOR_LABELS | {"LOC", "FAC", "EVENT"}
+"""Labels of named things (a "Concept" or pronoun mention is none)."""
 
 OBJECT_CONTROL_VERBS = frozenset(
     words(

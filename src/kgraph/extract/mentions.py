@@ -15,8 +15,8 @@ from spacy.symbols import ADV, AUX, NOUN, PROPN, VERB, appos
 from spacy.tokens import Doc, Token
 
 from kgraph.extract.context import TextOf
-from kgraph.extract.deps import PUNCT_EDGES, is_pronoun
-from kgraph.extract.lexicon import CLOSE_QUOTES, OPEN_QUOTES, ids, words
+from kgraph.extract.deps import NOUN_OR_NAME, POSSESSIVE, PUNCT_EDGES, is_pronoun
+from kgraph.extract.lexicon import ACTOR_LABELS, CLOSE_QUOTES, OPEN_QUOTES, ids, words
 from kgraph.extract.tree import entity_bounds, labels, one_of_listed, rights, tokens_of
 from kgraph.models import EntityMention
 
@@ -50,9 +50,8 @@ PLACE_NAMES = frozenset({"GPE", "LOC", "FAC"})
 DROP_LEADING = frozenset({"det", "predet", "punct", "cc", "preconj"})
 LABEL_NOUN = "NOUN"
 LABEL_PRON = "PRON"
-POSSESSIVE = get_string_id("POS")
 POSSESSOR = get_string_id("PRP$")
-"""Tag ids of the possessive ending ("'s") and of possessive pronouns ("his")."""
+"""The tag id of possessive pronouns ("his")."""
 EDGE_AND_QUOTE_IDS = ids(PUNCT_EDGES | OPEN_QUOTES | CLOSE_QUOTES)
 
 
@@ -91,21 +90,19 @@ def _appositive_name(head: Token) -> Token | None:
     so does a description in apposition to a name."""
     if head.ent_type or head.pos not in NOUN_OR_NAME:
         return None
-    if head.dep == appos and head.head.ent_type_ in NAMED_APPOSITIONS:
+    if head.dep == appos and head.head.ent_type_ in ACTOR_LABELS:
         return head.head  # "Kosovo, the territory annexed by Serbia": the territory is Kosovo
     for child in labels(head).get("appos", ()):
-        if child.i > head.i and child.ent_type_ in NAMED_APPOSITIONS:
+        if child.i > head.i and child.ent_type_ in ACTOR_LABELS:
             return child
     return None
 
 
-NAMED_APPOSITIONS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 CLASS_NOUNS = frozenset(
     words("alliance bloc organisation organization coalition union company firm group agency")
 )
 """Class nouns after an organisation's name that name the organisation itself."""
 CLASS_NOUN_IDS = ids(CLASS_NOUNS)
-NOUN_OR_NAME = frozenset({NOUN, PROPN})
 
 
 def _known_as(head: Token) -> Token | None:
@@ -119,7 +116,7 @@ def _known_as(head: Token) -> Token | None:
             named = child if child.dep_ in ("oprd", "attr", "dobj") else None
             if child.dep_ == "prep" and child.lower_ == "as":
                 named = next((c for c in rights(child) if c.dep_ == "pobj"), None)
-            if named is not None and named.ent_type_ in NAMED_APPOSITIONS:
+            if named is not None and named.ent_type_ in ACTOR_LABELS:
                 return named
     return None
 
@@ -188,22 +185,17 @@ def named_spans(doc: Doc, labels: frozenset[str]) -> list[EntityMention]:
     return found
 
 
-def _strip_name(doc: Doc, first: int, last: int, head_i: int = -1) -> tuple[int, int]:
+def _strip_name(doc: Doc, first: int, last: int, head_i: int) -> tuple[int, int]:
     """Drop a leading determiner and a trailing possessive or punctuation from a name."""
     toks = tokens_of(doc)
     cut = person_end(toks, first, last)
     if head_i < cut:  # not when the argument's head is in the run-on part
         last = cut
-    if head_i >= 0:
-        first, last = one_of_listed(toks, head_i, first, last)
-        first = _after_inner_marks(toks, head_i, first, last)
-    while last - first > 1 and (
-        toks[last - 1].tag == POSSESSIVE or _is_punct(toks[last - 1]) or toks[last - 1].dep_ == "cc"
-    ):
+    first, last = one_of_listed(toks, head_i, first, last)
+    first = _after_inner_marks(toks, head_i, first, last)
+    while last - first > 1 and (_trailing(toks[last - 1]) or toks[last - 1].dep_ == "cc"):
         last -= 1
-    while last - first > 1 and (
-        toks[first].dep_ in DROP_LEADING or _is_punct(toks[first]) or _year(toks[first])
-    ):
+    while last - first > 1 and _leading(toks[first]):
         first += 1
     return first, last
 
@@ -220,6 +212,17 @@ def _after_inner_marks(toks: list[Token], head: int, first: int, last: int) -> i
 
 def _titled(toks: list[Token]) -> bool:
     return len(toks) >= 2 and all(t.is_title or t.is_upper for t in toks)
+
+
+def _leading(tok: Token) -> bool:
+    """A token a name or noun phrase drops before it: a determiner, a conjunction,
+    punctuation or a year."""
+    return tok.dep_ in DROP_LEADING or _is_punct(tok) or _year(tok)
+
+
+def _trailing(tok: Token) -> bool:
+    """A possessive ending or punctuation, which a name or noun phrase drops after it."""
+    return tok.tag == POSSESSIVE or _is_punct(tok)
 
 
 def _year(tok: Token) -> bool:
@@ -261,14 +264,9 @@ def _title_word(tok: Token, person: bool) -> bool:
 def _noun_phrase(head: Token, start: int, end: int, text_of: TextOf) -> EntityMention | None:
     """A plain noun phrase without determiners, possessive pronouns or edge punctuation."""
     toks = tokens_of(head.doc)
-    while start < head.i and (
-        toks[start].dep_ in DROP_LEADING
-        or _is_punct(toks[start])
-        or toks[start].tag == POSSESSOR
-        or _year(toks[start])
-    ):
+    while start < head.i and (_leading(toks[start]) or toks[start].tag == POSSESSOR):
         start += 1
-    while end - 1 > head.i and (toks[end - 1].tag == POSSESSIVE or _is_punct(toks[end - 1])):
+    while end - 1 > head.i and _trailing(toks[end - 1]):
         end -= 1
     if head.pos == PROPN or head.is_upper:  # "Dutch broadcaster RTL": the name only
         start = max(start, _name_start(toks, head.i, start))

@@ -13,15 +13,14 @@ from spacy.strings import get_string_id
 from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Token
 
-from kgraph.extract.deps import is_verbal
+from kgraph.extract.deps import AUXILIARIES, TO, is_verbal
 from kgraph.extract.lexicon import ids, inflection_of, words
 from kgraph.extract.tree import labels, lefts
 from kgraph.nlp import Lemmatizer
 
 MODAL_FORMS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would", "sha": "shall"}
-PREDICATE_AUX = frozenset({"aux", "auxpass", "neg"})
-TO, PAST, MODAL = get_string_id("TO"), get_string_id("VBD"), get_string_id("MD")
-"""The tag ids of infinitival "to", the past tense and modal auxiliaries."""
+PAST, MODAL = get_string_id("VBD"), get_string_id("MD")
+"""The tag ids of the past tense and modal auxiliaries."""
 
 
 def negated(verb: Token) -> bool:
@@ -59,7 +58,7 @@ def modal(verb: Token) -> str | None:
 
 def predicate_aux(verb: Token) -> list[Token]:
     """Auxiliaries and negation that belong to the surface predicate ("has not been")."""
-    return [c for c in lefts(verb) if c.dep_ in PREDICATE_AUX and c.tag != TO]
+    return [c for c in lefts(verb) if c.dep_ in AUXILIARIES and c.tag not in TO]
 
 
 NEGATIVE_DETERMINERS = frozenset({"no"})
@@ -116,10 +115,10 @@ def _wanted(verb: Token, governor: Token) -> bool:
     first = verb.left_edge.i
     if verb.dep_ != "ccomp" or first <= governor.i or toks[first - 1].text == ",":
         return False
-    return not inflection_of(verb.lower_, REPORTING_VERBS)
+    return not inflection_of(verb.lower_, SPEAKER_VERBS)
 
 
-REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "write", "note"})
+SPEAKER_VERBS = frozenset({"say", "tell", "report", "add", "write", "note"})
 """Verbs of a speaker the parser may hang on a hope ("expects that ..." Titov told TASS)."""
 
 

@@ -20,10 +20,10 @@ from kgraph.extract import reltypes
 from kgraph.extract.clauses import NOMINAL_SLOTS
 from kgraph.extract.context import Sentence
 from kgraph.extract.coordination import expand
-from kgraph.extract.deps import is_nominal, is_pronoun, labelled
+from kgraph.extract.deps import MODIFIER_DEPS, is_nominal, is_pronoun, labelled
 from kgraph.extract.derivation import event_verb
 from kgraph.extract.frame import Frame, Slot
-from kgraph.extract.lexicon import PLACE_LABELS
+from kgraph.extract.lexicon import BODY_LABELS, NAMED_LABELS, PLACE_LABELS
 from kgraph.extract.slots import noun_extras, prep_slots
 from kgraph.extract.tree import entity_bounds, labels, lefts, rights
 
@@ -94,7 +94,7 @@ def _inner_event(agent: Slot, theme: Slot) -> Frame | None:
     for slot in prep_slots(inner):
         if slot.prep is None or slot.prep.i < inner.i or _word(slot) == "of":
             continue
-        if slot.head.ent_type_ in ACTOR_LABELS:
+        if slot.head.ent_type_ in PARTY_LABELS:
             pred = [theme.head, slot.prep]
             return Frame("event", inner, _np(agent), Slot(slot.head, slot.prep), pred, [typed])
     return None
@@ -107,15 +107,13 @@ def _named_modifier(noun: Token, agent: Slot, verb: str) -> Frame | None:
     if typed is None:
         return None
     for child in lefts(noun):
-        named = child.dep_ == "compound" and child.ent_type_ in ACTOR_LABELS
+        named = child.dep_ == "compound" and child.ent_type_ in PARTY_LABELS
         if named and child.lower_ != agent.head.lower_:
             return Frame("event", noun, _np(agent), Slot(child, None, "word"), [noun], [typed])
     return None
 
 
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-MODIFIER_LABELS = frozenset({"ORG", "GPE", "NORP"})
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+PARTY_LABELS = NAMED_LABELS - {"EVENT"}
 TARGET_PREPS = frozenset({"of", "to", "on", "against", "for", "into", "from", "with"})
 """Prepositions of the party or theme of an event noun with a modifier agent (not the
 place or time "in", "at", "during")."""
@@ -148,7 +146,7 @@ def _actor_modifier(noun: Token) -> int | None:
     named = [
         c
         for c in lefts(noun)
-        if c.dep_ in MODIFIER_DEPS and c.ent_type_ in MODIFIER_LABELS and _adjacent(c, noun)
+        if c.dep_ in MODIFIER_DEPS and c.ent_type_ in BODY_LABELS and _adjacent(c, noun)
     ]
     starts = {entity_bounds(c)[0] for c in named}
     if len(starts) != 1 or any("conj" in labels(c) for c in named):

@@ -8,7 +8,7 @@ UPPER_SNAKE ("congratulated" -> CONGRATULATE, "met with" -> MEET_WITH).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -24,18 +24,13 @@ def surface(tokens: Sequence[Token]) -> str:
     return " ".join([by_index[i].text for i in sorted(by_index)])
 
 
-def relation_name(parts: Iterable[str]) -> str:
-    """UPPER_SNAKE relation name from lemma parts (see :func:`_relation_name`)."""
-    return _relation_name(tuple(parts))
-
-
 @lru_cache(maxsize=8192)
-def _relation_name(parts: tuple[str, ...]) -> str:
+def relation_name(parts: tuple[str, ...]) -> str:
     """UPPER_SNAKE relation name from lemma parts, sanitised to ``[A-Z][A-Z0-9_]*``.
 
-    >>> relation_name(["deploy", "to"])
+    >>> relation_name(("deploy", "to"))
     'DEPLOY_TO'
-    >>> relation_name(["1st", "place"])
+    >>> relation_name(("1st", "place"))
     'R_1ST_PLACE'
     """
     words = [w for w in (_NOT_NAME.sub("_", p.upper()).strip("_") for p in parts) if w]

@@ -27,6 +27,8 @@ STAKE = "acquire_stake_in"
 DEAL = "sign_deal_with"
 CLASH = "clash_with"
 PARTNER = "partner_with"
+LEAD = "lead"
+WORK_FOR = "work_for"
 
 EVENT_NOUNS: dict[str, str] = {
     **dict.fromkeys(words("talk talks meeting summit consultation audience"), MEET),
@@ -135,59 +137,18 @@ VERB_TYPES: dict[str, str] = {
     "ally with": PARTNER,
     "down": "shoot_down",  # "Turkey downed a Russian jet"
     "oppose to": "oppose",  # "a group opposed to the regime"
+    **dict.fromkeys(words("lead head chair"), LEAD),
+    "work for": WORK_FOR,
 }
 """Verb wordings (lemma and particle/preposition) and the type they share."""
-
-SYMMETRIC = frozenset(
-    {
-        MEET,
-        CALL,
-        TALK,
-        CLASH,
-        PARTNER,
-        "agree",
-        "agree_with",
-        "disagree",
-        "disagree_with",
-        "negotiate",
-        "negotiate_with",
-        "discuss",
-        "discuss_with",
-        "cooperate",
-        "cooperate_with",
-        "collaborate",
-        "collaborate_with",
-        "trade_with",
-        "fight",
-        "argue",
-        "argue_with",
-        "spar",
-        "spar_with",
-        "have_relations_with",
-        "shake_hands_with",
-        "exchange_views_with",
-        "sign_deal_with",
-        "merge",
-        "merge_with",
-    }
-)
-"""Types that hold in both directions: a coordinated subject relates its conjuncts."""
 
 COMITATIVE_TYPES = frozenset({MEET, CALL, TALK, "interview_with", "negotiate_with", "discuss_with"})
 """Event types whose "with" phrase names the other party ("in an interview with X")."""
 
-SYMMETRIC_WITH = {
-    "agree": "agree_with",
-    "disagree": "disagree_with",
-    "negotiate": "negotiate_with",
-    "discuss": "discuss_with",
-    "cooperate": "cooperate_with",
-    "collaborate": "collaborate_with",
-    "argue": "argue_with",
-    "spar": "spar_with",
-    "merge": "merge_with",
-}
-"""A verb said of two coordinated parties relates them "with" each other."""
+SYMMETRIC_VERBS = frozenset(
+    words("agree disagree negotiate discuss cooperate collaborate argue spar merge")
+)
+"""Verbs that, said of two coordinated parties, relate them "with" each other (AGREE_WITH)."""
 
 RECIPROCAL_NOUNS = frozenset(
     words("contact conflict fight battle struggle split rupture exchange border race match link")
@@ -203,6 +164,14 @@ SYMMETRIC_OBJECTS = {
 }
 """Verb + object idioms said of two parties ("A and B shook hands")."""
 
+SYMMETRIC = frozenset(
+    {MEET, CALL, TALK, CLASH, PARTNER, DEAL, "trade_with", "fight", "have_relations_with"}
+    | SYMMETRIC_VERBS
+    | {f"{verb}_with" for verb in SYMMETRIC_VERBS}
+    | set(SYMMETRIC_OBJECTS.values())
+)
+"""Types that hold in both directions: a coordinated subject relates its conjuncts."""
+
 COMITATIVE_VERBS: dict[str, frozenset[str]] = {
     "meet": frozenset({"with"}),
     "talk": frozenset({"with", "to"}),
@@ -217,8 +186,6 @@ PARTICIPANT_PREPS = frozenset(words("with to on against in into from between for
 """Prepositions that may introduce the other party of an event noun."""
 
 
-LEAD = "lead"
-WORK_FOR = "work_for"
 LEAD_ROLES = frozenset(
     words(
         """
@@ -265,25 +232,23 @@ OFFICE_WORDS = PORTFOLIO_WORDS | frozenset(
 )
 """Lower-case words that keep a role an office of the state ("the Russian deputy foreign
 minister"); any other ("the Russian opposition leader") makes it something else."""
-ROLE_ORGS = frozenset({"ORG", "GPE", "NORP"})
-"""Entity labels of what a role ties a person to: an organisation or a country."""
 STATE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 """Entity labels of a state, whose name or adjective may own an office or send an envoy."""
 ROLE_PREPS = frozenset(words("of at for with in"))
 """Prepositions that tie a role noun to its organisation ("an analyst at X")."""
-VERB_TYPES_ROLE = {"lead": LEAD, "head": LEAD, "chair": LEAD, "work for": WORK_FOR}
 
 
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "eer", "ee")
 PERSON_ROLES = frozenset(
     words(
         """
-        head chief minister secretary official aide deputy envoy adviser advisor executive
-        ceo chair member fellow partner expert economist general captain lawmaker
-        lawyer attorney judge diplomat spokesman spokeswoman spokesperson analyst rapporteur
+        chief secretary official aide deputy envoy executive fellow expert general captain
+        attorney judge diplomat analyst rapporteur
         """
     )
 )
+"""Roles without a role's ending (:data:`PERSON_SUFFIXES`) that lead nothing (see
+:data:`LEAD_ROLES`)."""
 NOT_ROLES = frozenset(
     words(
         """
@@ -366,7 +331,7 @@ def verb_type(parts: tuple[str, ...]) -> tuple[str, ...]:
     ('deploy', 'to')
     """
     key = " ".join(parts)
-    found = VERB_TYPES.get(key) or VERB_TYPES_ROLE.get(key)
+    found = VERB_TYPES.get(key)
     return (found,) if found is not None else parts
 
 
@@ -409,13 +374,3 @@ names a place, not a party)."""
 def noun_type(word: str) -> str | None:
     """The type an event noun (any number) stands for: "sanctions" -> "sanction"."""
     return EVENT_NOUNS.get(word) or EVENT_NOUNS.get(word.rstrip("s"))
-
-
-def is_symmetric(rel: str) -> bool:
-    """True when ``rel`` (lower-case type) holds in both directions."""
-    return rel in SYMMETRIC
-
-
-def comitative_preps(lemma: str) -> frozenset[str] | None:
-    """The prepositions that introduce the other party of a comitative verb, or None."""
-    return COMITATIVE_VERBS.get(lemma)

@@ -21,6 +21,7 @@ from kgraph.extract.context import Sentence
 from kgraph.extract.deps import hyphened, is_pronoun
 from kgraph.extract.events import EVENT
 from kgraph.extract.frame import Frame, Slot
+from kgraph.extract.lexicon import ACTOR_LABELS, BODY_LABELS, NAMED_LABELS
 from kgraph.extract.mentions import LABEL_NOUN, mention_for
 from kgraph.extract.predicates import relation_name, surface
 from kgraph.extract.tree import labels, lefts, tokens_of
@@ -37,8 +38,6 @@ MODALITIES: dict[str | None, str] = {"be": "will"}
 """Modalities that mean another: "is to meet" is a scheduled "will meet"."""
 ROLE_KINDS = frozenset({"appos", "copula"})
 """Role relations ("the leader of X") to an organisation or country get a role type."""
-NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
-"""Mention labels of named things (a "Concept" or pronoun mention is none)."""
 OPENIE_ONLY = frozenset({"title", "possessive", "surface"})
 """Frame kinds the graph does not want as relations (titles live on the mention)."""
 
@@ -153,7 +152,7 @@ def _phoned(frame: Frame) -> bool:
     "Trump (who is) called Ryan"; a name is not what another name is called."""
     verb = frame.anchor
     children = labels(verb)
-    if verb.dep_ != "acl" or verb.head.ent_type_ not in ACTOR_NAMES or "dobj" in children:
+    if verb.dep_ != "acl" or verb.head.ent_type_ not in ACTOR_LABELS or "dobj" in children:
         return False
     said = children.get("oprd", ())
     if len(said) != 1 or said[0].ent_type_ != "PERSON":
@@ -166,9 +165,6 @@ def _phoned(frame: Frame) -> bool:
 CLAUSE_BREAKS = frozenset({",", ".", ";", ":", "-", "–", "—"})
 
 
-ACTOR_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
 def _participle(frame: Frame, parts: tuple[str, ...]) -> tuple[str, ...]:
     """ "Merkel was criticised over Greece" -> BE_CRITICISED_OVER, not CRITICISE_OVER: the
     subject of a passive without an agent underwent the act, so the type says so rather
@@ -179,16 +175,13 @@ def _participle(frame: Frame, parts: tuple[str, ...]) -> tuple[str, ...]:
         return parts
     if subjects.headline_passive(verb):  # "Senator X arrested in Manila"
         return ("be", verb.lower_, *parts[1:])
-    if verb.tag != PARTICIPLE or "nsubj" in labels(verb):
+    if verb.tag not in subjects.VBN or "nsubj" in labels(verb):
         return parts  # "... that X has arrived" (misparsed as a participle clause) is active
     if not subjects.is_passive(verb):
         return parts
     if not subject.ent_type and any(c.ent_type_ in NAMED_LABELS for c in lefts(subject)):
         return parts
     return ("be", verb.lower_, *parts[1:])
-
-
-PARTICIPLE = get_string_id("VBN")
 
 
 def _past_role(frame: Frame) -> str | None:
@@ -206,11 +199,7 @@ def _role(frame: Frame) -> bool:
     if frame.kind not in ROLE_KINDS or len(frame.rel) < 2 or frame.rel[-1] != "of":
         return False
     obj = frame.object
-    if (
-        obj is None
-        or obj.head.ent_type_ not in reltypes.ROLE_ORGS
-        or not reltypes.is_role(frame.rel[-2])
-    ):
+    if obj is None or obj.head.ent_type_ not in BODY_LABELS or not reltypes.is_role(frame.rel[-2]):
         return False
     return _person(frame.subject.head)
 

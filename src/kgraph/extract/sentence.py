@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kgraph.extract import attribution, clauses, copular, events, nominal, title_roles, titles
-from kgraph.extract.context import Sentence
+from kgraph.extract.context import Sentence, memoised
 from kgraph.extract.deps import THAT, WH_TAG_IDS, is_verbal
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.modality import inherited
 from kgraph.extract.render import Extraction, render, wanted_by_graph
-from kgraph.extract.tree import entity_bounds
+from kgraph.extract.tree import entity_bounds, forget
+from kgraph.nlp import Lemmatizer
 
 Finder = Callable[[Sentence], Iterator[Frame]]
 FINDERS: tuple[Finder, ...] = (
@@ -112,3 +113,12 @@ def sentence_extractions(sentence: Sentence, *, openie: bool = False) -> list[Ex
         seen.add(key)
         out.append(extraction)
     return out
+
+
+def span_extractions(span: Span, lemma: Lemmatizer, *, openie: bool = False) -> list[Extraction]:
+    """:func:`sentence_extractions` of one sentence on its own (its Doc's tables dropped
+    after)."""
+    try:
+        return sentence_extractions(Sentence.of(span, memoised(lemma)), openie=openie)
+    finally:
+        forget()

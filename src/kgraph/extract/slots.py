@@ -7,11 +7,10 @@ noun to the relation, so the object stays compact ("a New Year's message").
 
 from __future__ import annotations
 
-from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
-from kgraph.extract.arguments import KEEP_PREPS
-from kgraph.extract.deps import is_nominal
+from kgraph.extract.arguments import KEEP_PREP_IDS
+from kgraph.extract.deps import OF, VERBAL_POS, is_nominal
 from kgraph.extract.frame import Slot
 from kgraph.extract.lexicon import ATTRIBUTION_PREPS, ids
 from kgraph.extract.subjects import resolve_relative
@@ -22,10 +21,7 @@ ADVERBIAL_NPS = frozenset({"npadvmod", "tmod", "obl"})
 PREDICATIVE = frozenset({"oprd"})
 BARE_EXTRAS = ADVERBIAL_NPS | PREDICATIVE | {"dative"}
 """The labels of the arguments without a preposition (see :func:`_bare_extra`)."""
-VERBAL_POS = frozenset({VERB, AUX})
 ATTRIBUTION_PREP_IDS = ids(ATTRIBUTION_PREPS)
-KEEP_PREP_IDS = ids(KEEP_PREPS)
-OF = ids(["of"])
 
 
 def prep_slots(head: Token) -> list[Slot]:

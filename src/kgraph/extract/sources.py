@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from kgraph.extract import subjects
 from kgraph.extract.arguments import np_bounds
 from kgraph.extract.context import Sentence
-from kgraph.extract.deps import first_child
+from kgraph.extract.deps import labelled
 from kgraph.extract.lexicon import REPORTING_VERBS
 from kgraph.extract.render import Extraction
 from kgraph.extract.tree import kids
@@ -65,7 +65,7 @@ def back_reference(sentence: Sentence) -> str | None:
     for tok in sentence.tagged(VERB):
         if sentence.lemma(tok) not in REPORTING_VERBS:
             continue
-        patient = _patient(tok)
+        patient = labelled(tok, "nsubjpass" if subjects.is_passive(tok) else "dobj")
         if patient is not None and patient.lower_ in DEMONSTRATIVES:
             source = subjects.acting_subject(tok, strict=True)
             if source is not None and source.i != patient.i:
@@ -73,20 +73,11 @@ def back_reference(sentence: Sentence) -> str | None:
     return None
 
 
-def _patient(verb: Token) -> Token | None:
-    if subjects.is_passive(verb):
-        return first_child(verb, frozenset({"nsubjpass"}))
-    return first_child(verb, frozenset({"dobj"}))
-
-
 def dash_speaker(sentences: list[Sentence], i: int) -> str | None:
     """ "– said Putin." after a quote -> "Putin" (the dash may be its own "sentence")."""
     sentence = sentences[i]
     lemma = sentence.lemma
-    toks = sentence.tree.tokens
-    first = next(
-        (toks[k] for k in range(sentence.start, sentence.end) if not toks[k].is_space), None
-    )
+    first = next((tok for tok in sentence.tokens if not tok.is_space), None)
     if first is None:
         return None
     dashed = first.text in DASHES or (i > 0 and sentences[i - 1].text.strip() in DASHES)
@@ -94,7 +85,7 @@ def dash_speaker(sentences: list[Sentence], i: int) -> str | None:
         return None
     for tok in sentence.tagged(VERB):
         if not tok.is_space and lemma(tok) in REPORTING_VERBS and tok.dep_ == "ROOT":
-            speaker = first_child(tok, frozenset({"nsubj"}))
+            speaker = labelled(tok, "nsubj")
             if speaker is not None and not any(c.dep_ in CONTENT for c in kids(tok)):
                 return _text(speaker)
     return None

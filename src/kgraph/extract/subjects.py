@@ -16,13 +16,15 @@ from kgraph.extract.deps import (
     DIRECT_OBJECTS,
     PASSIVE_SUBJECTS,
     SUBJECTS,
+    TO,
     first_child,
     is_nominal,
     is_relative_pronoun,
     is_verbal,
     labelled,
+    to_markers,
 )
-from kgraph.extract.lexicon import ids, inflection_of, words
+from kgraph.extract.lexicon import ACTOR_LABELS, ids, inflection_of, words
 from kgraph.extract.tree import ancestors, kids, labels, lefts, tokens_of
 from kgraph.nlp import Lemmatizer
 
@@ -35,7 +37,6 @@ THERE = ids(["there"])
 PARTICIPLE_TAG_IDS = ids(PARTICIPLE_TAGS)
 FINITE_TAG_IDS = ids(FINITE_TAGS)
 VBN = ids(["VBN"])
-TO = ids(["TO"])
 
 
 def logical_subject(verb: Token) -> Token | None:
@@ -66,7 +67,7 @@ def logical_subject(verb: Token) -> Token | None:
     if dep == "acl" and in_order_to(verb):
         return acting_subject(head.head.head)
     if dep in ("acl", "relcl") and is_nominal(head):
-        if not _has_to(verb):
+        if not to_markers(verb):
             return head
         return _singled_out(head) or _undertaking_subject(head)
     if dep == "advcl" and (obj := accusative_subject(verb)) is not None:
@@ -117,7 +118,7 @@ def colon_speaker(verb: Token) -> Token | None:
     for child in children:
         if child.i >= subject.i:
             return None
-        named = child.ent_type_ in SPEAKER_LABELS or child.pos == PROPN or child.is_title
+        named = child.ent_type_ in ACTOR_LABELS or child.pos == PROPN or child.is_title
         if child.dep_ in SPEAKER_DEPS and named:
             between = toks[child.i + 1 : subject.left_edge.i]
             return child if any(t.lower_ == ":" for t in between) else None
@@ -125,7 +126,6 @@ def colon_speaker(verb: Token) -> Token | None:
 
 
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dep", "npadvmod", "nmod"})
-SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def for_subject(verb: Token) -> Token | None:
@@ -204,7 +204,7 @@ UNDERTAKINGS = frozenset(
 
 def undertaking(verb: Token) -> str | None:
     """The undertaking noun a "to" infinitive hangs on ("a deal to acquire" -> "deal")."""
-    if verb.dep_ == "acl" and _has_to(verb) and verb.head.lower_ in UNDERTAKINGS:
+    if verb.dep_ == "acl" and to_markers(verb) and verb.head.lower_ in UNDERTAKINGS:
         return verb.head.lower_.rstrip("s")
     return None
 
@@ -347,10 +347,6 @@ def is_expletive(tok: Token) -> bool:
     return tok.dep_ == "expl" or tok.lower in THERE
 
 
-def _has_mark(verb: Token) -> bool:
-    return "mark" in labels(verb)
-
-
 def headline_infinitive(verb: Token) -> bool:
     """ "Xi to meet Trump", "Gabriel in Moscow to meet Putin": a headline whose only verb is
     a "to" infinitive under a name reads as a future fact (like "will meet")."""
@@ -358,16 +354,9 @@ def headline_infinitive(verb: Token) -> bool:
     return (
         verb.dep_ in ("relcl", "acl", "advcl")
         and head.dep_ == "ROOT"
-        and (head.ent_type_ in HEADLINE_SUBJECTS or head.pos == PROPN)
-        and _has_to(verb)
+        and (head.ent_type_ in ACTOR_LABELS or head.pos == PROPN)
+        and bool(to_markers(verb))
     )
-
-
-HEADLINE_SUBJECTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
-def _has_to(verb: Token) -> bool:
-    return any(c.tag in TO for c in labels(verb).get("aux", ()))
 
 
 def accusative_subject(gerund: Token) -> Token | None:
@@ -407,16 +396,16 @@ VBG = ids(["VBG"])
 
 def _nonfinite_adjunct(verb: Token) -> bool:
     """ "..., citing KCNA" / "... to study management": adjuncts without a subject."""
-    if _has_to(verb):
+    if to_markers(verb):
         return True
-    return verb.tag in PARTICIPLE_TAG_IDS and not _has_mark(verb)
+    return verb.tag in PARTICIPLE_TAG_IDS and "mark" not in labels(verb)
 
 
 def in_order_to(verb: Token) -> bool:
     """The fixed expression "in order to V": V is the purpose of the governing verb."""
     head = verb.head
     return (
-        _has_to(verb)
+        bool(to_markers(verb))
         and head.lower_ == "order"
         and head.dep_ == "pobj"
         and head.head.lower_ == "in"

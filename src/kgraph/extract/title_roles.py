@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from kgraph.extract import reltypes
 from kgraph.extract.context import Sentence
 from kgraph.extract.deps import hyphened
-from kgraph.extract.events import EVENT, PAST_ROLE_WORDS
+from kgraph.extract.events import EVENT, PAST_ROLE_WORDS, former
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import words
 from kgraph.extract.tree import entity_bounds
@@ -68,7 +68,7 @@ def _title_role(toks: list[Token], first: int, last: int, opening: int) -> Itera
     words_of_role = [t for t in toks[actor_end : role.i + 1] if t.tag_ != "POS"]
     frame = Frame(EVENT, role, person, organisation, words_of_role, [typed])
     frame.pred_prefix = "is"
-    frame.modality = "former" if not PAST_ROLE_WORDS.isdisjoint(modifiers) else None
+    frame.modality = former(modifiers)
     yield frame
 
 
@@ -148,12 +148,8 @@ def _actor(toks: list[Token], title: int, end: int, word: str) -> tuple[int, int
 
 def _employs(label: str, last: Token, word: str) -> bool:
     if label in ORGANISATION_LABELS:
-        return not _portfolio(last, word)
+        return word not in PORTFOLIO_ROLES or last.lower_ not in reltypes.PORTFOLIO_WORDS
     return label in STATE_LABELS and word in reltypes.STATE_ROLES
-
-
-def _portfolio(last: Token, word: str) -> bool:
-    return word in PORTFOLIO_ROLES and last.lower_ in reltypes.PORTFOLIO_WORDS
 
 
 PORTFOLIO_ROLES = frozenset(words("minister secretary adviser advisor commissioner"))

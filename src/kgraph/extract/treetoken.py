@@ -15,15 +15,13 @@ Labels = dict[str, list[Token]]
 class TreeToken(Token):
     """A ``Token`` whose most-read attributes are plain values set once per Doc: ``i``,
     ``doc``, ``pos``, ``dep``, ``dep_``, ``lower`` and ``head``; ``kids`` holds its
-    children and ``groups`` the same by label (:func:`.tree.kids`, :func:`.tree.labels`),
-    made in one pass over the Doc: the rules ask for them more than for anything else, and
-    a lookup in the tree's tables per question costs more than making them all
-    (``benchmarks/extract_speed.py``).
+    children and ``groups`` the same by label (:func:`.tree.kids`, :func:`.tree.labels`).
 
     spaCy computes them anew on every read (``pos`` as an enum member, ``dep_`` from the
     string store, ``head`` as a new ``Token``; even ``i`` goes through a descriptor), and
     the rules read them more than any other attribute: read from slots they cost a
-    fraction of that, which pays for setting them (``benchmarks/extract_speed.py``).  They
+    fraction of that, which pays for setting them all in one pass over the Doc (a lookup
+    in the tree's tables per question costs more: ``benchmarks/extract_speed.py``).  They
     hold the same values as spaCy's (ids the same integers; ``head`` the tree's own token,
     but a root's head is a plain ``Token`` for itself, as spaCy gives it: a token pointing
     to itself would be a reference cycle keeping the Doc alive until a full collection).
