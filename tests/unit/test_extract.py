@@ -303,6 +303,11 @@ CASES = [
         (("Seoul", "URGE", "Pyongyang"), ("Pyongyang", "STOP", "the tests")),
     ),
     Case(
+        "object-control-of-an-appointment",
+        "The president nominated Gorsuch to replace Scalia.",
+        (("The president", "NOMINATE", "Gorsuch"), ("Gorsuch", "REPLACE", "Scalia")),
+    ),
+    Case(
         "prepositional-control",
         "Merkel called on Moscow to withdraw its troops.",
         (("Merkel", "CALL_ON", "Moscow"), ("Moscow", "WITHDRAW", "its troops")),
