@@ -90,6 +90,8 @@ def test_a_claim_between_two_generic_phrases_is_dropped() -> None:
         ("Lusa's staff", "Lusa", "ORG", "organization:lusa"),
         ("South Sudan's government", "South Sudan's", "LOC", "place:south sudan"),
         ("Chilean state media", "Chilean", "NORP", "place:chile"),  # the state's own press
+        ("Chilean central bank", "Chilean", "NORP", "place:chile"),
+        ("state-owned Chilean company", "Chilean", "NORP", "place:chile"),
         ("Chile's move", "Chile", "GPE", "place:chile"),  # what it decides as a noun
         ("Chilean demands", "Chilean", "NORP", "place:chile"),
         ("diplomats from Chile", "Chile", "GPE", "place:chile"),
@@ -120,6 +122,9 @@ def test_an_actor_named_only_by_a_modifier_carries_the_fact(
         "Chilean opposition newspapers",
         "Chilean business leaders",
         "Chilean rebel group",
+        "Chile's governing party",  # organisations of their own
+        "Chilean companies",
+        "Chilean bank",
     ],
 )
 def test_those_who_fight_or_report_on_a_state_do_not_stand_for_it(phrase: str) -> None:
