@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from kgraph.extract import reltypes
 from kgraph.extract.lexicon import words
+from kgraph.nlp import silent_e, undoubled
 
 SUFFIXES: tuple[tuple[str, str], ...] = (
     ("ization", "ize"),
@@ -84,6 +85,8 @@ def event_verb(noun_lemma: str, *, zero: bool = False) -> str | None:
     for suffix, replacement in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             candidate = word[: -len(suffix)] + replacement
+            if suffix == "ing" and not replacement:  # "dining": "dine"; "shipping": "ship"
+                candidate = next(iter(undoubled(word)), silent_e(candidate, word, verbs))
             if candidate in verbs:
                 return candidate
     return word if zero and word in verbs else None
