@@ -270,3 +270,11 @@ def test_an_unlabelled_name_after_an_honorific_is_the_person_of_that_surname() -
     got = {(c.subject_key, c.object_key) for c in result.claims}
     # "Mr Jordan" is nobody the article names: neither the country nor a new person
     assert got == {("person:tom reed", "person:lena marsh"), ("person:tom reed", "")}
+
+
+def test_a_bodys_name_in_either_order_is_one_node() -> None:
+    doc = "The Department of Justice sued. The Justice Department said the DOJ would appeal."
+    names = [("Department of Justice", "ORG"), ("Justice Department", "ORG"), ("DOJ", "ORG")]
+    result = _resolve(doc, names)
+    assert len(result.entities) == 1
+    assert {r.count for r in result.refs} == {3}

@@ -647,7 +647,9 @@ def _spellings(surfaces: dict[str, Surface], shapes: dict[str, _Shape]) -> dict[
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key, shape in shapes.items():
         if shape.tokens:
-            groups[shape.tokens].append(key)
+            groups[
+                _field_first(shape.tokens) if shape.type == "Organization" else shape.tokens
+            ].append(key)
     words: dict[str, list[str]] = defaultdict(list)
     for key, shape in shapes.items():
         if shape.type == "Group" and len(shape.tokens) == 1:
@@ -661,6 +663,20 @@ def _spellings(surfaces: dict[str, Surface], shapes: dict[str, _Shape]) -> dict[
         best = min(keys, key=lambda k: (not k.endswith("s"), -surfaces[k].mentions, k))
         found.update({k: best for k in keys if k != best})
     return found
+
+
+def _field_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Department of Justice" as "Justice Department": one body's name in both orders.
+
+    >>> _field_first(("department", "of", "the", "treasury"))
+    ('treasury', 'department')
+    """
+    if len(words) > 2 and words[0] in BODY_NOUNS and words[1] == "of":
+        return (*words[3 if words[2] == "the" else 2 :], words[0])
+    return words
+
+
+BODY_NOUNS = frozenset({"department", "ministry", "office", "agency"})
 
 
 def _middle_names(
