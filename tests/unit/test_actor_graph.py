@@ -578,6 +578,15 @@ def test_builtin_aliases_are_overridden_by_the_users() -> None:
     assert user.lookup("Daesh", "Organization") == ("Islamic State", "Organization")
 
 
+def test_washington_dc_is_the_city_not_a_place_inside_another() -> None:
+    from kgraph.resolve.linker import Linker
+
+    city, dc = _m("Washington", 0, "GPE"), _m("D.C.", 12, "GPE")
+    [result] = [Linker().link(_resolve([_rel(city, "LOCATED_IN", dc)], [city, dc]))[0]]
+    assert {c.object_key for c in result.claims} == {"place:washington"}
+    assert "place:washington" in result.entities and "place:d.c" not in result.entities
+
+
 def test_entities_are_found_ignoring_case_and_accents_with_suggestions(tmp_path: Path) -> None:
     from kgraph.evidence import entity_keys
     from kgraph.lookup import EntityNotFoundError
