@@ -692,3 +692,54 @@ def test_no_duplicates(nlp: Language, lemma: Lemmatizer) -> None:
 
 def test_version() -> None:
     assert EXTRACTOR_VERSION.startswith("kgraph-extract/")
+
+
+def _parsed(nlp: Language, words: list[str], heads: list[int], deps: list[str], pos: list[str]):  # type: ignore[no-untyped-def]
+    """A parse as the model gives some articles, with "Trump" alone recognised (PERSON)."""
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 2, 3, "PERSON")]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("given", "name"),
+    [
+        ("Ivanka", "Ivanka Trump"),  # a given name the recogniser left out
+        ("Secretary", "Trump"),  # a title
+        ("Pepper", "Trump"),  # an English word
+        ("Republicans", "Trump"),  # an inflected one
+    ],
+)
+def test_a_given_name_the_recogniser_left_out_is_part_of_the_name(
+    nlp: Language, given: str, name: str
+) -> None:
+    from kgraph.extract.mentions import named_spans
+
+    words = ["Then", given, "Trump", "spoke", "."]
+    doc = _parsed(
+        nlp,
+        words,
+        [3, 2, 3, 3, 3],
+        ["advmod", "compound", "nsubj", "ROOT", "punct"],
+        ["ADV", "PROPN", "PROPN", "VERB", "PUNCT"],
+    )
+    assert [m.text for m in named_spans(doc, frozenset({"PERSON"}))] == [name]
+
+
+def test_a_name_someone_else_bears_is_no_given_name(nlp: Language) -> None:
+    from spacy.tokens import Doc, Span
+
+    from kgraph.extract.mentions import named_spans
+
+    words = ["Kraus", "said", "Kraus", "Sheen", "left", "."]  # "Kraus" is someone
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 3, 4, 1, 1],
+        deps=["nsubj", "ROOT", "compound", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PROPN", "VERB", "PUNCT"],
+    )
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 3, 4, "PERSON")]
+    assert [m.text for m in named_spans(doc, frozenset({"PERSON"}))] == ["Kraus", "Sheen"]

@@ -100,8 +100,9 @@ def _singular(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def known_verbs() -> frozenset[str]:
-    """Verb lemmas from the installed model's lemmatizer tables (empty if not found)."""
+def _lemma_index() -> dict[str, frozenset[str]]:
+    """Lemmas by part of speech (noun, verb, adj, adv) from the installed model's
+    lemmatizer tables (empty if not found)."""
     from kgraph.errors import ModelError
     from kgraph.nlp import installed_model
 
@@ -111,17 +112,28 @@ def known_verbs() -> frozenset[str]:
 
         package = spacy.util.get_package_path(installed_model(None))
     except (ModelError, ImportError, OSError):
-        return frozenset()
+        return {}
     files = glob.glob(os.path.join(str(package), "*", "lemmatizer", "lookups", "lookups.bin"))
     if not files:
-        return frozenset()
+        return {}
     lookups = Lookups().from_disk(os.path.dirname(files[0]))
     if not lookups.has_table("lemma_index"):
-        return frozenset()
+        return {}
     # A Mapping, not the dict subclass it is: spaCy's Table.get hashes the key, and compiled
     # code (mypyc) would call dict.get directly, past the override.
     table: Mapping[str, list[str]] = lookups.get_table("lemma_index")
-    return frozenset(table.get("verb", []))
+    return {pos: frozenset(table.get(pos, [])) for pos in ("noun", "verb", "adj", "adv")}
+
+
+def known_verbs() -> frozenset[str]:
+    """Verb lemmas of the installed model's lemmatizer (empty if not found)."""
+    return _lemma_index().get("verb", frozenset())
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Every lemma of the installed model's lemmatizer: English words, not names."""
+    return frozenset().union(*_lemma_index().values())
 
 
 def eventive(noun_lemma: str) -> bool:
