@@ -298,6 +298,24 @@ CASES = [
         {"negated": True, "modality": None},
     ),
     Case(
+        "stating-modal-before-a-hedging-controller",
+        "Oslo would want to meet Smith.",
+        (("Oslo", "MEET", "Smith"),),
+        {"modality": "want"},
+    ),
+    Case(
+        "stating-modal-before-a-hedging-adjective",
+        "The president would be welcome to meet Smith.",
+        (("The president", "MEET", "Smith"),),
+        {"modality": "welcome"},
+    ),
+    Case(
+        "hedging-modal-before-a-controller",
+        "Oslo may agree to meet Smith.",
+        (("Oslo", "MEET", "Smith"),),
+        {"modality": "may"},
+    ),
+    Case(
         "object-control",
         "Seoul urged Pyongyang to stop the tests.",
         (("Seoul", "URGE", "Pyongyang"), ("Pyongyang", "STOP", "the tests")),
