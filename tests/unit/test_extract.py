@@ -104,6 +104,19 @@ CASES = [
         absent=(("the army", "HOLD_SINCE", "its commander"),),
     ),
     Case(
+        "stranded-speaker-after-a-list-of-places",
+        "Baratov was arrested Tuesday in Ancaster, Ontario, Toronto police spokesman Mark Pugash"
+        " told CNN.",
+        (
+            ("Toronto police spokesman Mark Pugash", "TELL", "CNN"),
+            ("Baratov", "BE_ARRESTED_IN", "Ancaster"),
+        ),
+        absent=(
+            ("Ontario", "TELL", "CNN"),
+            ("Ancaster", "TELL", "CNN"),
+        ),
+    ),
+    Case(
         "passive-no-agent",
         "The minister was arrested in Kyiv.",
         (("The minister", "BE_ARRESTED_IN", "Kyiv"),),
