@@ -19,22 +19,8 @@ from kgraph.extract.deps import NOUN_OR_NAME, POSSESSIVE, PUNCT_EDGES, is_pronou
 from kgraph.extract.derivation import known_words
 from kgraph.extract.lexicon import ACTOR_LABELS, CLOSE_QUOTES, OPEN_QUOTES, ids, words
 from kgraph.extract.tree import entity_bounds, labels, one_of_listed, rights, tokens_of
+from kgraph.honorifics import HONORIFICS
 from kgraph.models import EntityMention
-
-HONORIFICS = frozenset(
-    words(
-        """
-        mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady madam mister
-        president vice chairman chairwoman chair ceo chancellor premier minister secretary
-        senator sen. sen governor gov. gov mayor ambassador general gen. gen colonel col.
-        lt. lieutenant sergeant sgt. captain capt. admiral commander judge justice king
-        queen prince princess emperor pope cardinal bishop archbishop rev. reverend father
-        sheikh ayatollah dictator leader spokesman spokeswoman spokesperson director chief
-        head
-        """
-    )
-)
-"""English titles that may precede a name; they become ``EntityMention.title``."""
 
 PLACE_NOUNS = frozenset(
     words(
