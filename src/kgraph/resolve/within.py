@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kgraph.honorifics import HONORIFICS
 from kgraph.models import EntityMention, EntityType
 from kgraph.resolve.capitals import big_city, capital_of, major_capital
 from kgraph.resolve.countries import country_name, initials_country, is_nationals
@@ -23,7 +24,6 @@ from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import (
     COMPASS,
     GENERATIONS,
-    HONORIFICS,
     LABEL_TYPES,
     PLAIN_TITLES,
     SUB_BODIES,
