@@ -278,3 +278,9 @@ def test_a_bodys_name_in_either_order_is_one_node() -> None:
     result = _resolve(doc, names)
     assert len(result.entities) == 1
     assert {r.count for r in result.refs} == {3}
+
+
+def test_an_acronym_is_not_the_kind_of_a_local_office() -> None:
+    doc = "She thanked the FBI. The San Francisco FBI office will speak. The FBI agreed."
+    names = [("FBI", "ORG"), ("San Francisco FBI", "ORG"), ("FBI", "ORG")]
+    assert set(_types(_resolve(doc, names))) == {"FBI", "San Francisco FBI"}

@@ -451,6 +451,8 @@ def _owned_kind(shape: _Shape, other: _Shape, shapes: dict[str, _Shape]) -> bool
     words = other.name.split()
     if len(shape.tokens) != 1 or len(words) < 2 or other.tokens[-1:] != shape.tokens:
         return False
+    if shape.acronym:  # "FBI" is no kind: "the San Francisco FBI" is its local office
+        return False
     owner = " ".join(words[:-1])
     known = shapes.get(name_key(owner))
     if known is not None and known.type == "Organization":
