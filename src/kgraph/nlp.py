@@ -166,7 +166,7 @@ def installed_model_id(name: str | None) -> str:
     return model_id(load_model(name))
 
 
-def _undoubled(word: str) -> list[str]:
+def undoubled(word: str) -> list[str]:
     """ "wiretapped" -> ["wiretap"]: the stem of an -ed/-ing form with a doubled last
     consonant, which the lemmatizer's suffix rules do not undo."""
     for ending in ("ed", "ing"):
@@ -191,7 +191,7 @@ BASE_FORMS = frozenset({"VB", "VBP"})
 """Penn tags of a verb's base form: the word is its own lemma."""
 
 
-def _silent_e(form: str, word: str, verbs: frozenset[str]) -> str:
+def silent_e(form: str, word: str, verbs: frozenset[str]) -> str:
     """ "hoped", "hoping", "fined": a verb of one syllable ending in one vowel and one
     consonant doubles it before -ed and -ing ("hop" -> "hopped"), so a form without the
     doubled consonant is of the verb with a silent e ("hope"), when that is a verb."""
@@ -234,9 +234,9 @@ def lemmatizer_for(nlp: Language) -> Lemmatizer:
             return token.lower_
         forms: list[str] = component.rule_lemmatize(token)
         if forms and token.tag_.startswith("VB") and forms[0] in verbs:
-            return _silent_e(forms[0], token.lower_, verbs)
+            return silent_e(forms[0], token.lower_, verbs)
         if forms and token.tag_.startswith("VB") and forms[0] not in verbs:
-            found = [f for f in [*forms, *_undoubled(token.lower_)] if known(f)]
+            found = [f for f in [*forms, *undoubled(token.lower_)] if known(f)]
             if not found and token.tag_ in BASE_FORMS:
                 found = [token.lower_]
             forms = found or [f for f in forms if f in words and len(f) > 2] or forms

@@ -90,6 +90,8 @@ def test_a_claim_between_two_generic_phrases_is_dropped() -> None:
         ("Lusa's staff", "Lusa", "ORG", "organization:lusa"),
         ("South Sudan's government", "South Sudan's", "LOC", "place:south sudan"),
         ("Chilean state media", "Chilean", "NORP", "place:chile"),  # the state's own press
+        ("Chilean central bank", "Chilean", "NORP", "place:chile"),
+        ("state-owned Chilean company", "Chilean", "NORP", "place:chile"),
         ("Chile's move", "Chile", "GPE", "place:chile"),  # what it decides as a noun
         ("Chilean demands", "Chilean", "NORP", "place:chile"),
         ("diplomats from Chile", "Chile", "GPE", "place:chile"),
@@ -120,6 +122,9 @@ def test_an_actor_named_only_by_a_modifier_carries_the_fact(
         "Chilean opposition newspapers",
         "Chilean business leaders",
         "Chilean rebel group",
+        "Chile's governing party",  # organisations of their own
+        "Chilean companies",
+        "Chilean bank",
     ],
 )
 def test_those_who_fight_or_report_on_a_state_do_not_stand_for_it(phrase: str) -> None:
@@ -571,6 +576,15 @@ def test_builtin_aliases_are_overridden_by_the_users() -> None:
     user = AliasTable([AliasRule("ISIL", "ISIL (group)", "Group")]).then(builtin_aliases())
     assert user.lookup("ISIL", "Organization") == ("ISIL (group)", "Group")
     assert user.lookup("Daesh", "Organization") == ("Islamic State", "Organization")
+
+
+def test_washington_dc_is_the_city_not_a_place_inside_another() -> None:
+    from kgraph.resolve.linker import Linker
+
+    city, dc = _m("Washington", 0, "GPE"), _m("D.C.", 12, "GPE")
+    [result] = [Linker().link(_resolve([_rel(city, "LOCATED_IN", dc)], [city, dc]))[0]]
+    assert {c.object_key for c in result.claims} == {"place:washington"}
+    assert "place:washington" in result.entities and "place:d.c" not in result.entities
 
 
 def test_entities_are_found_ignoring_case_and_accents_with_suggestions(tmp_path: Path) -> None:

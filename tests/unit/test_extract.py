@@ -104,6 +104,19 @@ CASES = [
         absent=(("the army", "HOLD_SINCE", "its commander"),),
     ),
     Case(
+        "stranded-speaker-after-a-list-of-places",
+        "Baratov was arrested Tuesday in Ancaster, Ontario, Toronto police spokesman Mark Pugash"
+        " told CNN.",
+        (
+            ("Toronto police spokesman Mark Pugash", "TELL", "CNN"),
+            ("Baratov", "BE_ARRESTED_IN", "Ancaster"),
+        ),
+        absent=(
+            ("Ontario", "TELL", "CNN"),
+            ("Ancaster", "TELL", "CNN"),
+        ),
+    ),
+    Case(
         "passive-no-agent",
         "The minister was arrested in Kyiv.",
         (("The minister", "BE_ARRESTED_IN", "Kyiv"),),
@@ -298,9 +311,32 @@ CASES = [
         {"negated": True, "modality": None},
     ),
     Case(
+        "stating-modal-before-a-hedging-controller",
+        "Oslo would want to meet Smith.",
+        (("Oslo", "MEET", "Smith"),),
+        {"modality": "want"},
+    ),
+    Case(
+        "stating-modal-before-a-hedging-adjective",
+        "The president would be welcome to meet Smith.",
+        (("The president", "MEET", "Smith"),),
+        {"modality": "welcome"},
+    ),
+    Case(
+        "hedging-modal-before-a-controller",
+        "Oslo may agree to meet Smith.",
+        (("Oslo", "MEET", "Smith"),),
+        {"modality": "may"},
+    ),
+    Case(
         "object-control",
         "Seoul urged Pyongyang to stop the tests.",
         (("Seoul", "URGE", "Pyongyang"), ("Pyongyang", "STOP", "the tests")),
+    ),
+    Case(
+        "object-control-of-an-appointment",
+        "The president nominated Gorsuch to replace Scalia.",
+        (("The president", "NOMINATE", "Gorsuch"), ("Gorsuch", "REPLACE", "Scalia")),
     ),
     Case(
         "prepositional-control",
@@ -687,3 +723,54 @@ def test_no_duplicates(nlp: Language, lemma: Lemmatizer) -> None:
 
 def test_version() -> None:
     assert EXTRACTOR_VERSION.startswith("kgraph-extract/")
+
+
+def _parsed(nlp: Language, words: list[str], heads: list[int], deps: list[str], pos: list[str]):  # type: ignore[no-untyped-def]
+    """A parse as the model gives some articles, with "Trump" alone recognised (PERSON)."""
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 2, 3, "PERSON")]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("given", "name"),
+    [
+        ("Ivanka", "Ivanka Trump"),  # a given name the recogniser left out
+        ("Secretary", "Trump"),  # a title
+        ("Pepper", "Trump"),  # an English word
+        ("Republicans", "Trump"),  # an inflected one
+    ],
+)
+def test_a_given_name_the_recogniser_left_out_is_part_of_the_name(
+    nlp: Language, given: str, name: str
+) -> None:
+    from kgraph.extract.mentions import named_spans
+
+    words = ["Then", given, "Trump", "spoke", "."]
+    doc = _parsed(
+        nlp,
+        words,
+        [3, 2, 3, 3, 3],
+        ["advmod", "compound", "nsubj", "ROOT", "punct"],
+        ["ADV", "PROPN", "PROPN", "VERB", "PUNCT"],
+    )
+    assert [m.text for m in named_spans(doc, frozenset({"PERSON"}))] == [name]
+
+
+def test_a_name_someone_else_bears_is_no_given_name(nlp: Language) -> None:
+    from spacy.tokens import Doc, Span
+
+    from kgraph.extract.mentions import named_spans
+
+    words = ["Kraus", "said", "Kraus", "Sheen", "left", "."]  # "Kraus" is someone
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 3, 4, 1, 1],
+        deps=["nsubj", "ROOT", "compound", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PROPN", "VERB", "PUNCT"],
+    )
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 3, 4, "PERSON")]
+    assert [m.text for m in named_spans(doc, frozenset({"PERSON"}))] == ["Kraus", "Sheen"]

@@ -1346,7 +1346,14 @@ def test_the_object_before_an_ing_clause_of_perceiving_is_its_subject(
 
 @pytest.mark.parametrize(
     ("noun", "verb"),
-    [("deployment", "deploy"), ("discussion", "discuss"), ("mission", None), ("passion", None)],
+    [
+        ("deployment", "deploy"),
+        ("discussion", "discuss"),
+        ("mission", None),
+        ("passion", None),
+        ("dining", "dine"),  # a silent e, though "din" is a verb too
+        ("shipping", "ship"),
+    ],
 )
 def test_an_event_noun_derives_from_its_verb_and_a_look_alike_does_not(
     nlp: Language, noun: str, verb: str | None

@@ -12,7 +12,9 @@ from kgraph.resolve.context import after_person_noun
 from kgraph.resolve.places import well_known_place
 
 
-def _resolve(doc: str, names: list[tuple[str, str]]) -> ArticleResult:
+def _resolve(
+    doc: str, names: list[tuple[str, str]], relations: list[RelationMention] | None = None
+) -> ArticleResult:
     """The article ``doc`` with NER spans ``names`` (text, label), each found at its
     first place in ``doc`` not yet taken."""
     spans, taken = [], set()
@@ -23,7 +25,7 @@ def _resolve(doc: str, names: list[tuple[str, str]]) -> ArticleResult:
         taken.add(start)
         spans.append(EntityMention(text, start, start + len(text), label))
     article = Article(id="a", title="", text=doc)
-    return resolve_article(article, [], spans, [(0, len(doc))], "x/1")
+    return resolve_article(article, relations or [], spans, [(0, len(doc))], "x/1")
 
 
 def _types(result: ArticleResult) -> dict[str, str]:
@@ -244,3 +246,41 @@ def test_a_big_city_ner_called_a_person_is_the_place_unless_the_article_names_th
 ) -> None:
     doc = " ".join(f"{text} was busy." for text, _ in names)
     assert _types(_resolve(doc, names)) == types
+
+
+def _noun(doc: str, text: str) -> Argument:
+    start = doc.index(text)
+    return Argument(
+        text, start, start + len(text), EntityMention(text, start, start + len(text), "NOUN")
+    )
+
+
+def test_an_unlabelled_name_after_an_honorific_is_the_person_of_that_surname() -> None:
+    doc = "Tom Reed met Lena Marsh in Jordan. Later Mr Reed thanked Ms Marsh and Mr Jordan."
+    spans = [("Tom Reed", "PERSON"), ("Lena Marsh", "PERSON"), ("Jordan", "GPE")]
+    rels = [
+        RelationMention(
+            _noun(doc, "Mr Reed"), "thanked", "THANK", _noun(doc, "Ms Marsh"), sentence=doc
+        ),
+        RelationMention(
+            _noun(doc, "Mr Reed"), "thanked", "THANK", _noun(doc, "Mr Jordan"), sentence=doc
+        ),
+    ]
+    result = _resolve(doc, spans, rels)
+    got = {(c.subject_key, c.object_key) for c in result.claims}
+    # "Mr Jordan" is nobody the article names: neither the country nor a new person
+    assert got == {("person:tom reed", "person:lena marsh"), ("person:tom reed", "")}
+
+
+def test_a_bodys_name_in_either_order_is_one_node() -> None:
+    doc = "The Department of Justice sued. The Justice Department said the DOJ would appeal."
+    names = [("Department of Justice", "ORG"), ("Justice Department", "ORG"), ("DOJ", "ORG")]
+    result = _resolve(doc, names)
+    assert len(result.entities) == 1
+    assert {r.count for r in result.refs} == {3}
+
+
+def test_an_acronym_is_not_the_kind_of_a_local_office() -> None:
+    doc = "She thanked the FBI. The San Francisco FBI office will speak. The FBI agreed."
+    names = [("FBI", "ORG"), ("San Francisco FBI", "ORG"), ("FBI", "ORG")]
+    assert set(_types(_resolve(doc, names))) == {"FBI", "San Francisco FBI"}

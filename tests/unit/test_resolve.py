@@ -38,6 +38,22 @@ def test_normalise_name(text: str, label: str, name: str, title: str | None) -> 
     assert normalise_name(text, label) == (name, title)
 
 
+@pytest.mark.parametrize(
+    ("name", "split"),
+    [
+        ("Chair Devin Nunes", ("Devin Nunes", "Chair")),
+        ("Sen. Al Franken", ("Al Franken", "Sen.")),
+        ("Vice President Mike Pence", ("Mike Pence", "Vice President")),
+    ],
+)
+def test_split_title_knows_the_titles_extraction_knows(name: str, split: tuple[str, str]) -> None:
+    from kgraph.extract import mentions
+    from kgraph.resolve import names
+
+    assert split_title(name) == split
+    assert names.HONORIFICS is mentions.HONORIFICS  # one list for both
+
+
 def test_split_title_keeps_single_token_names() -> None:
     assert split_title("President") == ("President", None)
 

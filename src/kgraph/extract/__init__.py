@@ -21,7 +21,7 @@ from kgraph.extract.sentence import span_extractions
 from kgraph.models import RelationMention
 from kgraph.nlp import Lemmatizer
 
-EXTRACTOR_VERSION = "kgraph-extract/0.4"
+EXTRACTOR_VERSION = "kgraph-extract/0.5"
 """Stored with every article and claim; an ingest re-analyses a stored article whose
 version differs.  Raise it whenever extraction or resolution output changes, so an
 upgraded kgraph refreshes old claims."""

@@ -28,7 +28,7 @@ from kgraph.extract.lexicon import (
     OBJECT_CONTROL_VERBS,
     inflection_of,
 )
-from kgraph.extract.modality import modal, negated, predicate_aux
+from kgraph.extract.modality import hedging_first, modal, negated, predicate_aux
 from kgraph.extract.tree import kids, labels
 from kgraph.nlp import Lemmatizer
 
@@ -138,7 +138,7 @@ def control_prefix(verb: Token, lemma: Lemmatizer) -> ControlPrefix:
         return ControlPrefix(tokens, outer_modality, is_negated)
     if word in NEGATING_VERBS:
         return ControlPrefix(tokens, outer_modality, not is_negated)
-    return ControlPrefix(tokens, outer_modality or word, is_negated)
+    return ControlPrefix(tokens, hedging_first(outer_modality, word), is_negated)
 
 
 def _bare_infinitive_scope(verb: Token, lemma: Lemmatizer) -> ControlPrefix:
@@ -166,7 +166,7 @@ def _adjective_prefix(adj: Token, to: list[Token]) -> ControlPrefix:
         return ControlPrefix(tokens, modal(be), not negated(be))
     if word in ASSERTING_ADJECTIVES and not negated(be):
         return ControlPrefix(tokens, modal(be))
-    return ControlPrefix(tokens, modal(be) or word, negated(be))
+    return ControlPrefix(tokens, hedging_first(modal(be), word), negated(be))
 
 
 def complement_object(verb: Token, lemma: Lemmatizer) -> Slot | None:

@@ -33,8 +33,8 @@ def conjuncts(tok: Token) -> list[Token]:
         if listed is not None:
             return [tok, listed]
         return _named_members(tok) or [tok]
-    if not is_nominal(tok):
-        return [tok]
+    if not is_nominal(tok) or _stranded(tok):
+        return [tok]  # a stranded name begins its own clause: no member of the list before
     first, last = entity_bounds(tok) if tok.ent_type else (tok.i, tok.i + 1)
     others = [
         c
@@ -45,8 +45,21 @@ def conjuncts(tok: Token) -> list[Token]:
         and (not first <= c.i < last or _own_name(c))
         and not _adjectival(c)
         and not party_label(c)
+        and not _stranded(c)
     ]
     return sorted([tok, *others], key=lambda t: t.i)[:MAX_CONJUNCTS]
+
+
+def _stranded(tok: Token) -> bool:
+    """ "in Ancaster, Ontario, police spokesman Mark Pugash told CNN": a name the parser
+    listed with earlier ones, right before a finite verb that has no subject, is that
+    verb's subject and no member of the list."""
+    if tok.dep != conj or not subject_of_next(tok):
+        return False
+    return tokens_of(tok.doc)[tok.i + 1].tag_ in FINITE_TAGS
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _listed_name(tok: Token) -> Token | None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from kgraph.extract import reltypes
 from kgraph.extract.lexicon import words
+from kgraph.nlp import silent_e, undoubled
 
 SUFFIXES: tuple[tuple[str, str], ...] = (
     ("ization", "ize"),
@@ -84,6 +85,8 @@ def event_verb(noun_lemma: str, *, zero: bool = False) -> str | None:
     for suffix, replacement in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             candidate = word[: -len(suffix)] + replacement
+            if suffix == "ing" and not replacement:  # "dining": "dine"; "shipping": "ship"
+                candidate = next(iter(undoubled(word)), silent_e(candidate, word, verbs))
             if candidate in verbs:
                 return candidate
     return word if zero and word in verbs else None
@@ -97,8 +100,9 @@ def _singular(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def known_verbs() -> frozenset[str]:
-    """Verb lemmas from the installed model's lemmatizer tables (empty if not found)."""
+def _lemma_index() -> dict[str, frozenset[str]]:
+    """Lemmas by part of speech (noun, verb, adj, adv) from the installed model's
+    lemmatizer tables (empty if not found)."""
     from kgraph.errors import ModelError
     from kgraph.nlp import installed_model
 
@@ -108,17 +112,28 @@ def known_verbs() -> frozenset[str]:
 
         package = spacy.util.get_package_path(installed_model(None))
     except (ModelError, ImportError, OSError):
-        return frozenset()
+        return {}
     files = glob.glob(os.path.join(str(package), "*", "lemmatizer", "lookups", "lookups.bin"))
     if not files:
-        return frozenset()
+        return {}
     lookups = Lookups().from_disk(os.path.dirname(files[0]))
     if not lookups.has_table("lemma_index"):
-        return frozenset()
+        return {}
     # A Mapping, not the dict subclass it is: spaCy's Table.get hashes the key, and compiled
     # code (mypyc) would call dict.get directly, past the override.
     table: Mapping[str, list[str]] = lookups.get_table("lemma_index")
-    return frozenset(table.get("verb", []))
+    return {pos: frozenset(table.get(pos, [])) for pos in ("noun", "verb", "adj", "adv")}
+
+
+def known_verbs() -> frozenset[str]:
+    """Verb lemmas of the installed model's lemmatizer (empty if not found)."""
+    return _lemma_index().get("verb", frozenset())
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Every lemma of the installed model's lemmatizer: English words, not names."""
+    return frozenset().union(*_lemma_index().values())
 
 
 def eventive(noun_lemma: str) -> bool:

@@ -76,6 +76,8 @@ OBJECT_CONTROL_VERBS = frozenset(
         expect want need help cause lead instruct advise warn remind compel oblige teach
         authorize authorise convince inspire prompt push press pressure call get make let
         appoint elect name choose select train forbid prohibit beg implore
+        nominate pick tap hire recruit assign designate send dispatch deploy task
+        commission empower entrust challenge dare
         """
     )
 )

@@ -16,24 +16,11 @@ from spacy.tokens import Doc, Token
 
 from kgraph.extract.context import TextOf
 from kgraph.extract.deps import NOUN_OR_NAME, POSSESSIVE, PUNCT_EDGES, is_pronoun
+from kgraph.extract.derivation import known_words
 from kgraph.extract.lexicon import ACTOR_LABELS, CLOSE_QUOTES, OPEN_QUOTES, ids, words
 from kgraph.extract.tree import entity_bounds, labels, one_of_listed, rights, tokens_of
+from kgraph.honorifics import HONORIFICS
 from kgraph.models import EntityMention
-
-HONORIFICS = frozenset(
-    words(
-        """
-        mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady madam mister
-        president vice chairman chairwoman chair ceo chancellor premier minister secretary
-        senator sen. sen governor gov. gov mayor ambassador general gen. gen colonel col.
-        lt. lieutenant sergeant sgt. captain capt. admiral commander judge justice king
-        queen prince princess emperor pope cardinal bishop archbishop rev. reverend father
-        sheikh ayatollah dictator leader spokesman spokeswoman spokesperson director chief
-        head
-        """
-    )
-)
-"""English titles that may precede a name; they become ``EntityMention.title``."""
 
 PLACE_NOUNS = frozenset(
     words(
@@ -145,6 +132,7 @@ def name_and_title(head: Token, arg_start: int) -> tuple[int, int, int]:
     """
     doc = head.doc
     first, last = _strip_name(doc, *entity_bounds(head), head.i)
+    first = given_name_start(tokens_of(doc), first)
     title_start, first = _split_title(doc, max(arg_start, 0), first, last)
     return title_start, first, last
 
@@ -165,6 +153,37 @@ def person_end(toks: Sequence[Token], first: int, last: int) -> int:
     return next((i for i in range(first + 1, last) if _not_in_name(toks[i])), last)
 
 
+def given_name_start(toks: Sequence[Token], first: int) -> int:
+    """Where a person's name starts with the given name the recogniser left out before
+    it ("Ivanka Trump" recognised as "Trump"): a capitalised proper noun in the name's
+    phrase that is no English word, no title and no name of someone else ("Ivanka", not
+    "Pepper", "Secretary")."""
+    if first == 0 or toks[first].ent_type_ != "PERSON":
+        return first
+    tok = toks[first - 1]
+    if tok.pos != PROPN or tok.dep_ != "compound" or not (tok.is_alpha and tok.is_title):
+        return first
+    if tok.head.i < first or tok.ent_type_ == "PERSON" or tok.left_edge.i < tok.i:
+        return first
+    if tok.lower_ in HONORIFICS or _english(tok.lower_) or len(tok.text) < 3:
+        return first
+    if any(t.orth == tok.orth and t.ent_type_ == "PERSON" for t in toks):
+        return first  # "Trump SCOTUS pick": a name the article gives someone, as a modifier
+    return first - 1
+
+
+def _english(word: str) -> bool:
+    """A known English word, or an inflection of one ("Presenting", "Republicans")."""
+    known = known_words()
+    if word in known:
+        return True
+    for ending in ("ing", "ed", "es", "s"):
+        stem = word.removesuffix(ending)
+        if stem != word and (stem in known or stem + "e" in known):
+            return True
+    return False
+
+
 def _not_in_name(tok: Token) -> bool:
     return tok.pos in NOT_IN_NAMES or (tok.like_num and tok.is_alpha)
 
@@ -180,7 +199,7 @@ def named_spans(doc: Doc, labels: frozenset[str]) -> list[EntityMention]:
     for ent in doc.ents:
         if ent.label_ in labels:
             end = person_end(toks, ent.start, ent.end)
-            span = doc[ent.start : end]
+            span = doc[given_name_start(toks, ent.start) : end]
             found.append(EntityMention(span.text, span.start_char, span.end_char, ent.label_))
     return found
 

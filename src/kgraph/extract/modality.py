@@ -17,6 +17,7 @@ from kgraph.extract.deps import AUXILIARIES, TO, is_verbal
 from kgraph.extract.lexicon import ids, inflection_of, words
 from kgraph.extract.tree import labels, lefts
 from kgraph.nlp import Lemmatizer
+from kgraph.schema import ASSERTING_MODALITIES
 
 MODAL_FORMS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would", "sha": "shall"}
 PAST, MODAL = get_string_id("VBD"), get_string_id("MD")
@@ -54,6 +55,13 @@ def modal(verb: Token) -> str | None:
             text = child.lower_
             return MODAL_FORMS.get(text, text)
     return None
+
+
+def hedging_first(aux: str | None, controller: str) -> str:
+    """The modality of a controlled verb under an auxiliary: a stating one ("will",
+    "would") leaves the controller's ("would be welcome to meet": welcome), any other
+    hedges the whole ("may agree to send": may)."""
+    return controller if aux is None or aux in ASSERTING_MODALITIES else aux
 
 
 def predicate_aux(verb: Token) -> list[Token]:

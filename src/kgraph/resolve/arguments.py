@@ -248,7 +248,8 @@ class Arguments:
         key = self.table.key(span)
         if key is None or self.table.entities[key].type not in MODIFIER_TYPES:
             return NO_ENTITY
-        if self.table.entities[key].type == "Place" and _apart_from_state(rest):
+        before = mention.text[: span.start - mention.start].split()
+        if self.table.entities[key].type == "Place" and _apart_from_state(before, rest):
             return NO_ENTITY  # "Syrian rebels" fight Syria's government, not for it
         return key
 
@@ -539,6 +540,12 @@ AGAINST_THE_STATE = frozenset(
 )
 """Heads whose country modifier names where they are from, not the state they act for
 ("Syrian rebels", "Chechen separatists"; "Houthi rebels" are the Houthis)."""
+BODIES_OF_THEIR_OWN = frozenset(
+    {"party", "parties", "company", "companies", "firm", "firms", "bank", "banks", "team"}
+)
+"""Heads whose country modifier names where an organisation of its own is from or
+works: "Scotland's governing party", "a Russian bank" are not the state ("the US central
+bank", "a state-owned company" act for it)."""
 PRESS = frozenset(
     {"media", "press", "journalists", "reporters", "newspaper", "newspapers", "outlets"}
 )
@@ -549,14 +556,18 @@ STATE_RUN = frozenset(
 )
 
 
-def _apart_from_state(rest: list[str]) -> bool:
+def _apart_from_state(before: list[str], rest: list[str]) -> bool:
     """Whether the words after a country modifier name people or bodies that do not act
-    for its state: its rebels and opposition, its press unless the state runs it."""
+    for its state: its rebels and opposition, its parties and companies and its press
+    unless the state runs them."""
     words = [w.lower().strip(EDGE) for w in rest]
     if not words:
         return False
     if not AGAINST_THE_STATE.isdisjoint(words):  # "Syrian rebels", "a Syrian rebel group"
         return True
+    if words[-1] in BODIES_OF_THEIR_OWN:  # "Scotland's governing party", "a Russian bank"
+        modifiers = {w.lower().strip(EDGE) for w in before} | set(words)
+        return STATE_RUN.isdisjoint(modifiers) and "central" not in modifiers
     return words[-1] in PRESS and STATE_RUN.isdisjoint(words[:-1])
 
 

@@ -15,6 +15,7 @@ from kgraph.resolve.descriptors import KIN_NOUNS, nationality
 from kgraph.resolve.names import (
     NAMED_LABELS,
     NOUN_LABEL,
+    PLAIN_TITLES,
     PRONOUN_LABEL,
     abbreviates,
     clean,
@@ -34,6 +35,7 @@ from kgraph.resolve.within import (
 )
 
 ABBREVIATED_TYPES: frozenset[EntityType] = frozenset({"Person", "Organization"})
+PERSON_TYPE: frozenset[EntityType] = frozenset({"Person"})
 
 
 class ArticleEntities:
@@ -110,22 +112,29 @@ class ArticleEntities:
         article's names (at ``start``, see :meth:`_introduced`), or the one entity it
         abbreviates ("Merkel" of "Angela Merkel")."""
         name = strip_determiner(clean(text))
+        first, _, rest = name.partition(" ")
+        titled = bool(rest) and first.rstrip(".").lower() in PLAIN_TITLES  # "Mr Gorsuch"
+        if titled:
+            name = rest
         if not is_proper_phrase(name):
             return None
         key = self._introduced(name_key(name), start) or self._key_of_surface.get(name_key(name))
-        country = country_name(name, label=NOUN_LABEL)
+        country = None if titled else country_name(name, label=NOUN_LABEL)
         if key is None and country is not None:
             key = self._key_of_surface.get(name_key(country))
         if key is not None:
-            return key
+            return key if not titled or self.entities[key].type == "Person" else None
         short = tokens(name)
+        types = PERSON_TYPE if titled else ABBREVIATED_TYPES
         found = {
             k
             for k, e in self.entities.items()
-            if e.type in ABBREVIATED_TYPES and abbreviates(short, tokens(e.name), e.type)
+            if e.type in types and abbreviates(short, tokens(e.name), e.type)
         }
         if len(found) == 1:
             return found.pop()
+        if titled:
+            return None
         known = builtin_aliases().lookup(name, "Organization")  # "ISIL" NER missed
         return self.ensure(*known) if known else None
 

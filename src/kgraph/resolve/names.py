@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from kgraph.honorifics import HONORIFICS
 from kgraph.models import EntityType
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -31,77 +32,6 @@ PRONOUN_LABEL = "PRON"
 NOUN_LABEL = "NOUN"
 """The label of a plain noun phrase: no named entity to NER."""
 
-HONORIFICS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "rev",
-        "fr",
-        "sr",
-        "jr",
-        "hon",
-        "gen",
-        "col",
-        "maj",
-        "capt",
-        "lt",
-        "sgt",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "pres",
-        "president",
-        "premier",
-        "chancellor",
-        "minister",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "sheikh",
-        "ayatollah",
-        "comrade",
-        "superintendent",
-        "inspector",
-        "detective",
-        "commissioner",
-        "sheriff",
-        "officer",
-        "chief",
-        "spokesman",
-        "spokeswoman",
-        "secretary",
-        "ambassador",
-        "senator",
-        "governor",
-        "mayor",
-        "judge",
-        "justice",
-        "cardinal",
-        "bishop",
-        "archbishop",
-        "colonel",
-        "general",
-        "lieutenant",
-        "sergeant",
-        "captain",
-        "admiral",
-        "commander",
-        "coach",
-    }
-)
-"""Closed-class English honorifics and titles that precede a personal name."""
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _SPACES = re.compile(r"\s+")

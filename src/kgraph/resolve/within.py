@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kgraph.honorifics import HONORIFICS
 from kgraph.models import EntityMention, EntityType
 from kgraph.resolve.capitals import big_city, capital_of, major_capital
 from kgraph.resolve.countries import country_name, initials_country, is_nationals
@@ -23,7 +24,6 @@ from kgraph.resolve.institutions import institution_name
 from kgraph.resolve.names import (
     COMPASS,
     GENERATIONS,
-    HONORIFICS,
     LABEL_TYPES,
     PLAIN_TITLES,
     SUB_BODIES,
@@ -451,6 +451,8 @@ def _owned_kind(shape: _Shape, other: _Shape, shapes: dict[str, _Shape]) -> bool
     words = other.name.split()
     if len(shape.tokens) != 1 or len(words) < 2 or other.tokens[-1:] != shape.tokens:
         return False
+    if shape.acronym:  # "FBI" is no kind: "the San Francisco FBI" is its local office
+        return False
     owner = " ".join(words[:-1])
     known = shapes.get(name_key(owner))
     if known is not None and known.type == "Organization":
@@ -647,7 +649,9 @@ def _spellings(surfaces: dict[str, Surface], shapes: dict[str, _Shape]) -> dict[
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key, shape in shapes.items():
         if shape.tokens:
-            groups[shape.tokens].append(key)
+            groups[
+                _field_first(shape.tokens) if shape.type == "Organization" else shape.tokens
+            ].append(key)
     words: dict[str, list[str]] = defaultdict(list)
     for key, shape in shapes.items():
         if shape.type == "Group" and len(shape.tokens) == 1:
@@ -661,6 +665,20 @@ def _spellings(surfaces: dict[str, Surface], shapes: dict[str, _Shape]) -> dict[
         best = min(keys, key=lambda k: (not k.endswith("s"), -surfaces[k].mentions, k))
         found.update({k: best for k in keys if k != best})
     return found
+
+
+def _field_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Department of Justice" as "Justice Department": one body's name in both orders.
+
+    >>> _field_first(("department", "of", "the", "treasury"))
+    ('treasury', 'department')
+    """
+    if len(words) > 2 and words[0] in BODY_NOUNS and words[1] == "of":
+        return (*words[3 if words[2] == "the" else 2 :], words[0])
+    return words
+
+
+BODY_NOUNS = frozenset({"department", "ministry", "office", "agency"})
 
 
 def _middle_names(
