@@ -23,6 +23,7 @@ from kgraph.extract.frame import Slot
 from kgraph.extract.lexicon import (
     ASPECTUAL_VERBS,
     ASSERTING_ADJECTIVES,
+    CIRCUMSTANCE_LABELS,
     NEGATING_ADJECTIVES,
     NEGATING_VERBS,
     OBJECT_CONTROL_VERBS,
@@ -95,13 +96,12 @@ def prepositional_controller(controller: Token, verb: Token) -> Token | None:
     for prep in labels(controller).get("prep", ()):
         if prep.lower_ in CONTROLLING_PREPS and controller.i < prep.i < verb.i:
             for obj in labels(prep).get("pobj", ()):
-                if obj.i < verb.i and obj.ent_type_ not in NOT_ACTORS:
+                if obj.i < verb.i and obj.ent_type_ not in CIRCUMSTANCE_LABELS:
                     return obj
     return None
 
 
 CONTROLLING_PREPS = frozenset({"for", "on", "upon"})
-NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 SUBJECT_CONTROL_FORMS = frozenset({"promised", "promises", "promise"})

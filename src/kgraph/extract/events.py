@@ -52,6 +52,7 @@ from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import (
     ACTOR_LABELS,
     BODY_LABELS,
+    CIRCUMSTANCE_LABELS,
     NAMED_LABELS,
     PLACE_LABELS,
     ids,
@@ -84,7 +85,7 @@ PARTY_LABELS = frozenset({"conj", "prep", "appos"})
 NAMED_LABEL_IDS = ids(NAMED_LABELS)
 PARTICIPANT_PREP_IDS = ids(reltypes.PARTICIPANT_PREPS)
 PHONE_IDS = ids(reltypes.PHONE_WORDS)
-CIRCUMSTANCE_IDS = ids(["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"])
+CIRCUMSTANCE_IDS = ids(CIRCUMSTANCE_LABELS)
 VERBS = frozenset({VERB})
 APPOSITIONS = frozenset({appos})
 

@@ -68,6 +68,11 @@ ACTOR_LABELS = BODY_LABELS | {"PERSON"}
 """Names of who can act, speak or be listed: people, organisations and countries."""
 NAMED_LABELS = ACTOR_LABELS | {"LOC", "FAC", "EVENT"}
 """Labels of named things (a "Concept" or pronoun mention is none)."""
+CIRCUMSTANCE_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+)
+"""Labels of times, numbers and amounts: circumstances of an event, never its agent or
+party ("last week's visit", "2017's talks")."""
 
 OBJECT_CONTROL_VERBS = frozenset(
     words(

@@ -23,16 +23,14 @@ from kgraph.extract.coordination import expand
 from kgraph.extract.deps import MODIFIER_DEPS, is_nominal, is_pronoun, labelled
 from kgraph.extract.derivation import event_verb
 from kgraph.extract.frame import Frame, Slot
-from kgraph.extract.lexicon import BODY_LABELS, NAMED_LABELS, PLACE_LABELS
+from kgraph.extract.lexicon import BODY_LABELS, CIRCUMSTANCE_LABELS, NAMED_LABELS, PLACE_LABELS
 from kgraph.extract.slots import noun_extras, prep_slots
 from kgraph.extract.tree import entity_bounds, labels, lefts, rights
 
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "acomp"})
 EVENT_ARGUMENTS = frozenset({"poss", "prep"})
 DIRECTIONS = frozenset({"to", "into", "from", "onto", "toward", "towards"})
-NOT_AGENT_LABELS = frozenset(
-    {"DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-)
+NOT_AGENT_LABELS = CIRCUMSTANCE_LABELS | {"EVENT"}
 
 
 def nominal_frames(sentence: Sentence) -> Iterator[Frame]:

@@ -19,7 +19,7 @@ from kgraph.extract import confidence, reltypes, subjects
 from kgraph.extract.arguments import np_bounds, phrase_bounds, trim
 from kgraph.extract.context import Sentence
 from kgraph.extract.deps import hyphened, is_pronoun
-from kgraph.extract.events import EVENT
+from kgraph.extract.events import EVENT, PAST_ROLE_WORDS
 from kgraph.extract.frame import Frame, Slot
 from kgraph.extract.lexicon import ACTOR_LABELS, BODY_LABELS, NAMED_LABELS
 from kgraph.extract.mentions import LABEL_NOUN, mention_for
@@ -189,9 +189,6 @@ def _past_role(frame: Frame) -> str | None:
     if not _role(frame):
         return None
     return "former" if any(t.lower_ in PAST_ROLE_WORDS for t in frame.pred) else None
-
-
-PAST_ROLE_WORDS = frozenset({"former", "ex", "late"})
 
 
 def _role(frame: Frame) -> bool:

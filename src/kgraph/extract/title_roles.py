@@ -29,7 +29,6 @@ from kgraph.extract.lexicon import words
 from kgraph.extract.tree import entity_bounds
 
 ORGANISATION_LABELS = frozenset({"ORG"})
-STATE_LABELS = frozenset({"GPE", "NORP"})
 TITLE_POS = frozenset({ADJ, NOUN, PROPN})
 
 
@@ -58,13 +57,13 @@ def _title_role(toks: list[Token], first: int, last: int, opening: int) -> Itera
     label = toks[actor_end - 1].ent_type_
     described = [t for t in toks[title:start] if _describes(t)]
     modifiers = frozenset(t.lower_ for t in described)
-    if label in STATE_LABELS and not _office_of_state(word, label, described):
+    if label in reltypes.STATE_LABELS and not _office_of_state(word, label, described):
         return
     if "shadow" in modifiers:
         return  # "Labour's shadow Lords leader": the opposition's, not the body's, role
     person = Slot(toks[last - 1], bounds=(first, last))
     organisation = Slot(toks[actor_end - 1], bounds=(actor_start, actor_end))
-    typed = reltypes.role_type(word, modifiers, state=label in STATE_LABELS)
+    typed = reltypes.role_type(word, modifiers, state=label in reltypes.STATE_LABELS)
     words_of_role = [t for t in toks[actor_end : role.i + 1] if t.tag_ != "POS"]
     frame = Frame(EVENT, role, person, organisation, words_of_role, [typed])
     frame.pred_prefix = "is"
@@ -149,7 +148,7 @@ def _actor(toks: list[Token], title: int, end: int, word: str) -> tuple[int, int
 def _employs(label: str, last: Token, word: str) -> bool:
     if label in ORGANISATION_LABELS:
         return word not in PORTFOLIO_ROLES or last.lower_ not in reltypes.PORTFOLIO_WORDS
-    return label in STATE_LABELS and word in reltypes.STATE_ROLES
+    return label in reltypes.STATE_LABELS and word in reltypes.STATE_ROLES
 
 
 PORTFOLIO_ROLES = frozenset(words("minister secretary adviser advisor commissioner"))
