@@ -1010,3 +1010,16 @@ def test_an_honorific_in_capitals_is_part_of_a_places_name() -> None:
     assert normalise_name("Ms Sturgeon", "ORG") == ("Sturgeon", "Ms")
     result = _resolve([], [_m("DR Congo", 0, "GPE")])
     assert set(result.entities) == {"place:democratic republic of the congo"}
+
+
+@pytest.mark.parametrize(
+    ("relation", "actor"), [("BE_IDENTIFIED_AS", NO_ENTITY), ("ACCUSE", "organization:lusa")]
+)
+def test_a_described_subject_identified_as_a_person_is_not_its_body(
+    relation: str, actor: str
+) -> None:
+    officers = _m("officials of the Lusa", 0, "NOUN")
+    lusa = _m("Lusa", 17, "ORG")
+    lind = _m("Greta Lind", 40, "PERSON")
+    [claim] = _resolve([_rel(officers, relation, lind)], [lusa, lind]).claims
+    assert (claim.subject_key, claim.object_key) == (actor, "person:greta lind")

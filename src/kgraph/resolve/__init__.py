@@ -31,7 +31,7 @@ from kgraph.resolve.article import ArticleEntities, People, distinct_mentions, s
 from kgraph.resolve.casing import Casing
 from kgraph.resolve.context import after_person_noun, in_context
 from kgraph.resolve.demonyms import as_nationality
-from kgraph.resolve.names import distinct_case
+from kgraph.resolve.names import NOUN_LABEL, distinct_case
 from kgraph.schema import sanitize_type
 
 __all__ = ["UNRESOLVED", "resolve_article"]
@@ -39,6 +39,21 @@ __all__ = ["UNRESOLVED", "resolve_article"]
 
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 """Objects that are their clause's subject ("recused himself"), never another entity."""
+
+
+EQUATIVE_RELATIONS = frozenset({"IDENTIFY_AS", "BE_IDENTIFIED_AS", "BE_NAMED_AS", "BE_KNOWN_AS"})
+"""Relations that say who or what the subject is ("were identified as A and B")."""
+
+
+def _described_as(relation: RelationMention) -> bool:
+    """ "The officers of the FSB were identified as A and B": a described subject *is* the
+    object, so the body its words name is no party of the claim."""
+    mention = relation.subject.mention
+    return (
+        relation.relation in EQUATIVE_RELATIONS
+        and mention is not None
+        and mention.label == NOUN_LABEL
+    )
 
 
 def _claim_id(article_id: str, relation: RelationMention, extractor: str) -> str:
@@ -171,7 +186,7 @@ def resolve_article(
     claims = []
     for relation in relations:
         subject = args.key(relation.subject)
-        if subject and args.quoted_self(relation, subject):
+        if subject and (args.quoted_self(relation, subject) or _described_as(relation)):
             subject = NO_ENTITY
         role = relation.relation in ROLE_RELATIONS
         obj = args.key(relation.object, place_slot=place_slot(relation), role=role)
